@@ -1,0 +1,99 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import express, { type Express, type RequestHandler } from 'express';
+import helmet from 'helmet';
+import type { AppDeps } from './deps';
+import { apiNotFound, errorHandler } from './http/error-handler';
+import { publicApiMiddleware } from './http/public-api';
+import { requestId, requestLogger } from './http/request-context';
+import { staffApiMiddleware } from './http/staff-api';
+import { healthApiDocs, healthRoutes } from './health/health.routes';
+import { metaApiDocs, metaRoutes } from './meta/meta.routes';
+import type { ApiDoc } from './openapi/api-doc';
+import { openApiRoutes } from './openapi/openapi.routes';
+import { CLIENT_DIST_DIR } from './paths';
+import { placesApiDocs, placesRoutes } from './places/places.routes';
+
+/** Every documented endpoint; tests/api/openapi.test.ts checks that each mounted /api route is here. */
+export const apiDocs: ApiDoc[] = [
+  ...healthApiDocs,
+  ...metaApiDocs,
+  ...placesApiDocs,
+  {
+    method: 'get',
+    path: '/api/openapi.json',
+    tags: ['operations'],
+    summary: 'This document (OpenAPI 3.1)',
+    responses: { 200: { description: 'OpenAPI document' } },
+  },
+];
+
+function securityHeaders(deps: AppDeps): RequestHandler {
+  const https = deps.config.http.https;
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        // STACK.md: these two break a plain-http deployment on a LAN address, so only behind HTTPS.
+        ...(https ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+}
+
+/** The built client: hashed assets cached for a year, any other GET answered with index.html. */
+function clientRoutes(): RequestHandler[] {
+  const indexFile = path.join(CLIENT_DIST_DIR, 'index.html');
+  const assets = express.static(CLIENT_DIST_DIR, {
+    index: false,
+    setHeaders: (res, filePath) => {
+      const isHashed = filePath.includes(`${path.sep}assets${path.sep}`);
+      res.setHeader('Cache-Control', isHashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+  const fallback: RequestHandler = (req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    if (!existsSync(indexFile)) {
+      res.status(503).type('text/plain').send('The client is not built: run `npm run build`.');
+      return;
+    }
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(indexFile);
+  };
+  return [assets, fallback];
+}
+
+/** Middleware in order, one line each; feature routers; the client; the error handler. */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', deps.config.http.trustProxyHops);
+  app.set('query parser', 'simple');
+
+  app.use(requestId);
+  app.use(requestLogger(deps.logger));
+  app.use(securityHeaders(deps));
+  app.use(healthRoutes(deps));
+
+  app.use('/api', express.json({ limit: '200kb' }));
+  app.use('/api', openApiRoutes(apiDocs, deps.config.http.publicUrl));
+  app.use('/api/public', publicApiMiddleware(deps.config), metaRoutes(), placesRoutes(deps));
+  app.use('/api/staff', staffApiMiddleware());
+  app.use('/api', apiNotFound);
+
+  app.use(clientRoutes());
+  app.use(errorHandler(deps.logger));
+  return app;
+}

@@ -1,0 +1,167 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { PROJECT_ROOT } from './paths';
+
+const flag = z
+  .enum(['0', '1', 'true', 'false', 'yes', 'no', ''])
+  .optional()
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const positiveInt = z.coerce.number().int().positive();
+
+/**
+ * Every setting the server reads, with its default. This is the only reader of process.env;
+ * docs: README "Configuration", which lists the same keys.
+ */
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** Interface to listen on; 0.0.0.0 in a container. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Absent: embedded PGlite in DATA_DIR. Present: a PostgreSQL server (postgres:// URL). */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  DATABASE_POOL_SIZE: positiveInt.max(100).default(10),
+  /** Embedded database files and the generated secret keys. */
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** Stored photos (random names, metadata removed). */
+  UPLOAD_DIR: z.string().min(1).default('./uploads'),
+  /** The address citizens use, printed at start and used in links; defaults to http://HOST:PORT. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Send HSTS and upgrade-insecure-requests: only behind HTTPS (STACK.md: breaks plain-http LAN deployments). */
+  HTTPS: flag,
+  /** Trust X-Forwarded-* from this many proxies in front (0 = none). */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** Turns every rate limit off, for load tests and scripted demos; logged as a warning. */
+  RATE_LIMIT_DISABLED: flag,
+  RATE_LIMIT_WINDOW_SECONDS: positiveInt.default(60),
+  /** Requests per window and client on /api/public. */
+  RATE_LIMIT_PUBLIC_MAX: positiveInt.default(120),
+  /** Report submissions per window and client. */
+  RATE_LIMIT_REPORTS_MAX: positiveInt.default(10),
+  /** Receipt look-ups per window and client (SPEC.md §6: against guessing). */
+  RATE_LIMIT_TRACKING_MAX: positiveInt.default(20),
+  /** SPEC.md §5: accept within 24 hours (48 for remote or island communes). */
+  ACCEPT_WITHIN_HOURS: positiveInt.default(24),
+  ACCEPT_WITHIN_HOURS_REMOTE: positiveInt.default(48),
+  /** SPEC.md §5: resolve within 20 days, extendable to 2 months, then once more by up to 2 months. */
+  RESOLVE_WITHIN_DAYS: positiveInt.default(20),
+  EXTENSION_MAX_DAYS: positiveInt.default(60),
+  SECOND_EXTENSION_MAX_DAYS: positiveInt.default(60),
+  /** Reports due within this many hours are flagged "due soon". */
+  DUE_SOON_HOURS: positiveInt.default(24),
+  /** 64 hex characters (32 bytes) each; required with DATABASE_URL, generated into DATA_DIR otherwise. */
+  CONTACT_ENCRYPTION_KEY: z.string().regex(/^[0-9a-f]{64}$/i, 'must be 64 hex characters').optional(),
+  SESSION_SECRET: z.string().regex(/^[0-9a-f]{64}$/i, 'must be 64 hex characters').optional(),
+  /** Sets every demo staff password instead of random ones (scripted demos and tests). */
+  DEMO_PASSWORD: z.string().min(8).optional(),
+  /** Load demo units and staff into an empty database; default on outside production, refused in it. */
+  DEMO_DATA: z
+    .enum(['0', '1', 'true', 'false', 'yes', 'no'])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === '1' || v === 'true' || v === 'yes')),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Seconds to wait for in-flight requests on SIGTERM before closing anyway. */
+  SHUTDOWN_GRACE_SECONDS: positiveInt.default(10),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  http: {
+    host: string;
+    port: number;
+    publicUrl: string;
+    https: boolean;
+    trustProxyHops: number;
+    shutdownGraceMs: number;
+  };
+  database: { url: string | undefined; poolSize: number; dataDir: string };
+  paths: { dataDir: string; uploadDir: string };
+  rateLimit: {
+    disabled: boolean;
+    windowMs: number;
+    publicMax: number;
+    reportsMax: number;
+    trackingMax: number;
+  };
+  deadlines: {
+    acceptWithinHours: number;
+    acceptWithinHoursRemote: number;
+    resolveWithinDays: number;
+    extensionMaxDays: number;
+    secondExtensionMaxDays: number;
+    dueSoonHours: number;
+  };
+  secrets: { contactEncryptionKey: string | undefined; sessionSecret: string | undefined };
+  demo: { enabled: boolean; password: string | undefined };
+  logLevel: Env['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the environment once; a wrong value throws a ConfigError naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const blanksRemoved = Object.fromEntries(
+    Object.entries(env).filter(([key, value]) => key in envSchema.shape && value !== undefined && value !== ''),
+  );
+  const parsed = envSchema.safeParse(blanksRemoved);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const key = String(issue.path[0] ?? '');
+        return `${key}: ${issue.message} (got ${JSON.stringify(env[key] ?? '')})`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  if (e.NODE_ENV === 'production' && e.DATABASE_URL && (!e.CONTACT_ENCRYPTION_KEY || !e.SESSION_SECRET)) {
+    throw new ConfigError([
+      'CONTACT_ENCRYPTION_KEY, SESSION_SECRET: required in production with DATABASE_URL (keys are only generated for the embedded database)',
+    ]);
+  }
+  if (e.NODE_ENV === 'production' && e.DEMO_DATA) {
+    throw new ConfigError(['DEMO_DATA: demo units and accounts are never loaded in production (NODE_ENV=production)']);
+  }
+  const dataDir = path.resolve(PROJECT_ROOT, e.DATA_DIR);
+  const displayHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? 'localhost' : e.HOST;
+  return {
+    env: e.NODE_ENV,
+    http: {
+      host: e.HOST,
+      port: e.PORT,
+      publicUrl: (e.PUBLIC_URL ?? `http://${displayHost}:${e.PORT}`).replace(/\/$/, ''),
+      https: e.HTTPS,
+      trustProxyHops: e.TRUST_PROXY_HOPS,
+      shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
+    },
+    database: { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE, dataDir },
+    paths: { dataDir, uploadDir: path.resolve(PROJECT_ROOT, e.UPLOAD_DIR) },
+    rateLimit: {
+      disabled: e.RATE_LIMIT_DISABLED,
+      windowMs: e.RATE_LIMIT_WINDOW_SECONDS * 1000,
+      publicMax: e.RATE_LIMIT_PUBLIC_MAX,
+      reportsMax: e.RATE_LIMIT_REPORTS_MAX,
+      trackingMax: e.RATE_LIMIT_TRACKING_MAX,
+    },
+    deadlines: {
+      acceptWithinHours: e.ACCEPT_WITHIN_HOURS,
+      acceptWithinHoursRemote: e.ACCEPT_WITHIN_HOURS_REMOTE,
+      resolveWithinDays: e.RESOLVE_WITHIN_DAYS,
+      extensionMaxDays: e.EXTENSION_MAX_DAYS,
+      secondExtensionMaxDays: e.SECOND_EXTENSION_MAX_DAYS,
+      dueSoonHours: e.DUE_SOON_HOURS,
+    },
+    secrets: { contactEncryptionKey: e.CONTACT_ENCRYPTION_KEY, sessionSecret: e.SESSION_SECRET },
+    demo: { enabled: e.NODE_ENV !== 'production' && (e.DEMO_DATA ?? true), password: e.DEMO_PASSWORD },
+    logLevel: e.LOG_LEVEL,
+  };
+}

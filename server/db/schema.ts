@@ -1,0 +1,5 @@
+/** Every Drizzle table, for drizzle-kit (migrations) and the typed database handle. */
+export * from '../meta/meta.table';
+export * from '../places/places.table';
+export * from '../units/units.table';
+export * from '../auth/auth.table';

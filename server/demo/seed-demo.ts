@@ -1,0 +1,111 @@
+import { hashPassword, generatePassword } from '../auth/passwords';
+import { countStaffAccounts, insertStaffAccounts } from '../auth/auth.repository';
+import type { Db } from '../db/types';
+import type { Province } from '../../shared/api/places';
+import { findProvinces } from '../places/places.repository';
+import { countUnits, insertJurisdictions, insertUnits, type NewJurisdiction, type NewUnit } from '../units/units.repository';
+import { CUSTOMS_REGIONS, DEMO_STAFF, DETAILED_PROVINCES } from './demo-units';
+
+export interface DemoLogin {
+  username: string;
+  role: string;
+  unit?: string;
+  password: string;
+}
+
+/** "Tỉnh Cao Bằng" → "tỉnh Cao Bằng", as the name reads inside a unit's name. */
+const inName = (province: Province) => province.name.charAt(0).toLowerCase() + province.name.slice(1);
+
+const policeName = (p: Province) => `Phòng Cảnh sát kinh tế, Công an ${inName(p)}`;
+const marketName = (p: Province) => `Chi cục Quản lý thị trường ${inName(p)}`;
+const borderName = (p: Province) => `Bộ Chỉ huy Bộ đội Biên phòng ${inName(p)}`;
+
+interface PlannedUnit extends NewUnit {
+  parentCode?: string;
+  jurisdiction: Omit<NewJurisdiction, 'unitId'>[];
+}
+
+/** SPEC.md §2 and issue #2: which demo units exist, by force and province. */
+export function planDemoUnits(provinces: Province[]): PlannedUnit[] {
+  const units: PlannedUnit[] = [];
+  const whole = (code: string) => [{ provinceCode: code, communeCode: null, placeTypes: null }];
+  for (const p of provinces) {
+    units.push({ code: `police-${p.code}`, force: 'police', provinceCode: p.code, level: 'province', name: policeName(p), jurisdiction: whole(p.code) });
+    units.push({ code: `market-${p.code}`, force: 'market', provinceCode: p.code, level: 'province', name: marketName(p), jurisdiction: whole(p.code) });
+    if (p.landBorderCountries.length > 0 || p.coastal) {
+      units.push({ code: `border-${p.code}`, force: 'border', provinceCode: p.code, level: 'province', name: borderName(p), jurisdiction: whole(p.code) });
+    }
+  }
+  for (const region of CUSTOMS_REGIONS) {
+    units.push({
+      code: `customs-region-${region.numeral.toLowerCase()}`,
+      force: 'customs',
+      provinceCode: region.provinces[0] ?? '01',
+      level: 'regional',
+      name: `Chi cục Hải quan khu vực ${region.numeral}`,
+      jurisdiction: region.provinces.flatMap(whole),
+    });
+  }
+  for (const [provinceCode, locals] of Object.entries(DETAILED_PROVINCES)) {
+    for (const local of locals) {
+      const region = CUSTOMS_REGIONS.find((r) => r.provinces.includes(provinceCode));
+      units.push({
+        code: local.code,
+        force: local.force,
+        provinceCode,
+        level: 'local',
+        name: local.name,
+        parentCode: local.force === 'customs' ? `customs-region-${region?.numeral.toLowerCase()}` : `${local.force}-${provinceCode}`,
+        jurisdiction: local.communes.map((communeCode) => ({ provinceCode, communeCode, placeTypes: local.placeTypes ?? null })),
+      });
+    }
+  }
+  return units;
+}
+
+/**
+ * Loads demo units and staff into a database that has none (embedded mode, never production).
+ * Returns the logins to print once; with `password` every account gets it instead of a random one.
+ */
+export async function seedDemo(db: Db, options: { password?: string }): Promise<DemoLogin[] | undefined> {
+  return db.transaction(async (tx) => {
+    if ((await countUnits(tx)) > 0 || (await countStaffAccounts(tx)) > 0) return undefined;
+    const planned = planDemoUnits(await findProvinces(tx));
+    const strip = ({ parentCode: _parent, jurisdiction: _area, ...unit }: PlannedUnit): NewUnit => unit;
+    // Parents first, so that each local unit is inserted with its parent's id.
+    const ids = await insertUnits(tx, planned.filter((u) => !u.parentCode).map(strip));
+    const idOf = (code: string) => {
+      const id = ids.get(code);
+      if (!id) throw new Error(`demo unit ${code} missing`);
+      return id;
+    };
+    const locals = planned.filter((u) => u.parentCode);
+    const localIds = await insertUnits(
+      tx,
+      locals.map((u) => ({ ...strip(u), parentId: idOf(u.parentCode ?? '') })),
+    );
+    for (const [code, id] of localIds) ids.set(code, id);
+    await insertJurisdictions(
+      tx,
+      planned.flatMap((unit) => unit.jurisdiction.map((j) => ({ ...j, unitId: idOf(unit.code) }))),
+    );
+
+    const logins: DemoLogin[] = [];
+    const accounts = [];
+    for (const staff of DEMO_STAFF) {
+      const password = options.password ?? generatePassword();
+      const unit = staff.unitCode ? planned.find((u) => u.code === staff.unitCode) : undefined;
+      logins.push({ username: staff.username, role: staff.role, unit: unit?.name, password });
+      accounts.push({
+        username: staff.username,
+        displayName: staff.displayName,
+        role: staff.role,
+        unitId: staff.unitCode ? idOf(staff.unitCode) : null,
+        scopeProvinceCode: staff.scopeProvinceCode ?? null,
+        passwordHash: await hashPassword(password),
+      });
+    }
+    await insertStaffAccounts(tx, accounts);
+    return logins;
+  });
+}

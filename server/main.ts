@@ -1,0 +1,86 @@
+import type { Server } from 'node:http';
+import { createApp } from './app';
+import { prepareDatabase } from './bootstrap';
+import { ConfigError, loadConfig, type Config } from './config';
+import { openDatabase } from './db/client';
+import type { Database } from './db/types';
+import { systemClock } from './deps';
+import { seedDemo, type DemoLogin } from './demo/seed-demo';
+import { createLogger } from './logger';
+import { ensureSecrets } from './secrets';
+
+function banner(config: Config, database: Database, logins: DemoLogin[] | undefined): string {
+  const lines = [
+    '',
+    `  Tipline 389 is running at ${config.http.publicUrl}`,
+    `  Database: ${database.engine === 'pglite' ? `embedded PGlite in ${config.database.dataDir}` : 'PostgreSQL server (DATABASE_URL)'}`,
+  ];
+  if (logins) {
+    lines.push('', '  Demo staff accounts (passwords are shown only this once; keep them):');
+    const width = Math.max(...logins.map((l) => l.username.length));
+    for (const login of logins) {
+      lines.push(`    ${login.username.padEnd(width)}  ${login.password}  ${login.role}${login.unit ? `, ${login.unit}` : ''}`);
+    }
+  } else if (config.demo.enabled) {
+    lines.push('', '  Demo accounts were created on the first start; their passwords were printed then.');
+  }
+  return `${lines.join('\n')}\n\n`;
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(78);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.logLevel);
+  if (config.rateLimit.disabled) logger.warn('RATE_LIMIT_DISABLED is set: every rate limit is off');
+
+  const secrets = ensureSecrets(config);
+  if (secrets.generated) logger.info({ file: secrets.file }, 'generated secret keys (mode 0600); back this file up with the data');
+
+  const database = await openDatabase({
+    url: config.database.url,
+    poolSize: config.database.poolSize,
+    dataDir: config.database.dataDir,
+  });
+  const prepared = await prepareDatabase(database);
+  if (prepared.communesImported > 0) logger.info({ communes: prepared.communesImported }, 'imported administrative units');
+  const logins = config.demo.enabled ? await seedDemo(database.db, { password: config.demo.password }) : undefined;
+
+  const app = createApp({ config, database, db: database.db, clock: systemClock, logger, secrets });
+  const server: Server = app.listen(config.http.port, config.http.host);
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  process.stdout.write(banner(config, database, logins));
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
+    const force = setTimeout(() => server.closeAllConnections(), config.http.shutdownGraceMs).unref();
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    });
+    clearTimeout(force);
+    await database.close();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`Tipline 389 could not start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

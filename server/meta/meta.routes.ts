@@ -1,0 +1,51 @@
+import { Router } from 'express';
+import { metaResponseSchema, type MetaResponse } from '../../shared/api/meta';
+import { CATEGORIES } from '../../shared/domain/categories';
+import { CHANNELS } from '../../shared/domain/channels';
+import { FORCES } from '../../shared/domain/forces';
+import { OUTCOMES } from '../../shared/domain/outcomes';
+import { PLACE_TYPES } from '../../shared/domain/place-types';
+import { NATIONAL_HOTLINES } from '../../shared/domain/places';
+import { ROLES } from '../../shared/domain/roles';
+import { STATUSES } from '../../shared/domain/statuses';
+import { formatPhone } from '../../shared/i18n/format';
+import { labels } from '../../shared/i18n/translate';
+import type { MessageKey } from '../../shared/i18n/vi';
+import { type ApiDoc, errorResponses, jsonResponse } from '../openapi/api-doc';
+
+function withLabels<C extends string>(prefix: string, codes: readonly C[]) {
+  return codes.map((code) => ({ code, labels: labels(`${prefix}.${code}` as MessageKey) }));
+}
+
+/** Built once: the codes are constants of SPEC.md and the labels live in shared/i18n. */
+export function buildMeta(): MetaResponse {
+  return {
+    categories: withLabels('category', CATEGORIES),
+    placeTypes: withLabels('place_type', PLACE_TYPES),
+    forces: withLabels('force', FORCES),
+    statuses: withLabels('status', STATUSES),
+    outcomes: withLabels('outcome', OUTCOMES),
+    channels: withLabels('channel', CHANNELS),
+    roles: withLabels('role', ROLES),
+    hotlines: NATIONAL_HOTLINES.map((number) => ({ number, display: formatPhone(number) })),
+  };
+}
+
+export function metaRoutes(): Router {
+  const router = Router();
+  const meta = buildMeta();
+  router.get('/meta', (_req, res) => {
+    res.set('Cache-Control', 'public, max-age=300, must-revalidate').json(meta);
+  });
+  return router;
+}
+
+export const metaApiDocs: ApiDoc[] = [
+  {
+    method: 'get',
+    path: '/api/public/meta',
+    tags: ['reference'],
+    summary: 'Categories, place types, forces, statuses, outcomes, channels and roles with vi/en labels',
+    responses: { 200: jsonResponse('Code lists of SPEC.md', metaResponseSchema), ...errorResponses(429) },
+  },
+];

@@ -1,0 +1,66 @@
+import { and, asc, count, eq, like } from 'drizzle-orm';
+import type { Commune, Province } from '../../shared/api/places';
+import type { CommuneType, ProvinceType } from '../../shared/domain/places';
+import { foldForSearch } from '../../shared/domain/text';
+import type { Queryable } from '../db/types';
+import { communesTable, provincesTable } from './places.table';
+
+const provinceColumns = {
+  code: provincesTable.code,
+  name: provincesTable.name,
+  type: provincesTable.type,
+  landBorderCountries: provincesTable.landBorderCountries,
+  coastal: provincesTable.coastal,
+  communeCount: count(communesTable.code),
+};
+
+type ProvinceRow = { type: string } & Omit<Province, 'type'>;
+const toProvince = (row: ProvinceRow): Province => ({ ...row, type: row.type as ProvinceType });
+
+export async function findProvinces(q: Queryable): Promise<Province[]> {
+  const rows = await q
+    .select(provinceColumns)
+    .from(provincesTable)
+    .leftJoin(communesTable, eq(communesTable.provinceCode, provincesTable.code))
+    .groupBy(provincesTable.code)
+    .orderBy(asc(provincesTable.sortOrder));
+  return rows.map(toProvince);
+}
+
+export async function findProvince(q: Queryable, code: string): Promise<Province | undefined> {
+  const [row] = await q
+    .select(provinceColumns)
+    .from(provincesTable)
+    .leftJoin(communesTable, eq(communesTable.provinceCode, provincesTable.code))
+    .where(eq(provincesTable.code, code))
+    .groupBy(provincesTable.code);
+  return row && toProvince(row);
+}
+
+/** Communes of a province in official order; `search` matches any part of the name, diacritics ignored. */
+export async function findCommunes(
+  q: Queryable,
+  provinceCode: string,
+  options: { search?: string; limit?: number } = {},
+): Promise<Commune[]> {
+  const folded = options.search ? foldForSearch(options.search) : '';
+  // LIKE wildcards typed by a user are matched literally.
+  const pattern = `%${folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = await q
+    .select({
+      code: communesTable.code,
+      provinceCode: communesTable.provinceCode,
+      name: communesTable.name,
+      type: communesTable.type,
+      landBorder: communesTable.landBorder,
+      coastal: communesTable.coastal,
+      remoteOrIsland: communesTable.remoteOrIsland,
+    })
+    .from(communesTable)
+    .where(
+      and(eq(communesTable.provinceCode, provinceCode), folded ? like(communesTable.searchName, pattern) : undefined),
+    )
+    .orderBy(asc(communesTable.sortOrder))
+    .limit(options.limit ?? 10_000);
+  return rows.map((row) => ({ ...row, type: row.type as CommuneType }));
+}

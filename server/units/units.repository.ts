@@ -1,0 +1,30 @@
+import { count } from 'drizzle-orm';
+import type { Queryable } from '../db/types';
+import { unitJurisdictionsTable, unitsTable } from './units.table';
+
+export type NewUnit = typeof unitsTable.$inferInsert;
+export type NewJurisdiction = typeof unitJurisdictionsTable.$inferInsert;
+
+export async function countUnits(q: Queryable): Promise<number> {
+  const [row] = await q.select({ n: count() }).from(unitsTable);
+  return row?.n ?? 0;
+}
+
+/** Inserts units and returns their ids by code, in one statement per batch. */
+export async function insertUnits(q: Queryable, units: NewUnit[]): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (let i = 0; i < units.length; i += 200) {
+    const rows = await q
+      .insert(unitsTable)
+      .values(units.slice(i, i + 200))
+      .returning({ id: unitsTable.id, code: unitsTable.code });
+    for (const row of rows) ids.set(row.code, row.id);
+  }
+  return ids;
+}
+
+export async function insertJurisdictions(q: Queryable, rows: NewJurisdiction[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    await q.insert(unitJurisdictionsTable).values(rows.slice(i, i + 500));
+  }
+}

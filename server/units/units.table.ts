@@ -1,0 +1,54 @@
+import { type AnyPgColumn, index, pgTable, serial, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { forcesTable } from '../meta/meta.table';
+import { communesTable, provincesTable } from '../places/places.table';
+
+export const UNIT_LEVELS = ['regional', 'province', 'local'] as const;
+export type UnitLevel = (typeof UNIT_LEVELS)[number];
+
+/** SPEC.md §2: a unit belongs to one force and one province and covers a jurisdiction. */
+export const unitsTable = pgTable(
+  'units',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Stable human key, e.g. `police-04`, `customs-region-06`. */
+    code: text('code').notNull().unique(),
+    force: text('force')
+      .notNull()
+      .references(() => forcesTable.code),
+    provinceCode: text('province_code')
+      .notNull()
+      .references(() => provincesTable.code),
+    parentId: uuid('parent_id').references((): AnyPgColumn => unitsTable.id),
+    level: text('level').$type<UnitLevel>().notNull(),
+    name: text('name').notNull(),
+    hotline: text('hotline'),
+    validFrom: timestamp('valid_from', { withTimezone: true }).notNull().defaultNow(),
+    /** Set when a unit is closed or merged (2025 reorganisation); old reports keep pointing at it. */
+    validTo: timestamp('valid_to', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('units_force_province_idx').on(t.force, t.provinceCode)],
+);
+
+/**
+ * What a unit covers: a whole province (communeCode null) or one commune, for every place type
+ * (placeTypes null) or only some (a customs office covers its border gate).
+ */
+export const unitJurisdictionsTable = pgTable(
+  'unit_jurisdictions',
+  {
+    id: serial('id').primaryKey(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => unitsTable.id),
+    provinceCode: text('province_code')
+      .notNull()
+      .references(() => provincesTable.code),
+    communeCode: text('commune_code').references(() => communesTable.code),
+    placeTypes: text('place_types').array(),
+  },
+  (t) => [
+    index('unit_jurisdictions_unit_idx').on(t.unitId),
+    index('unit_jurisdictions_area_idx').on(t.provinceCode, t.communeCode),
+  ],
+);

@@ -1,0 +1,13 @@
+/**
+ * Folds Vietnamese text for diacritics-insensitive search: "Xã Trùng Khánh" → "xa trung khanh".
+ * NFD strips the tone and vowel marks; đ/Đ has no decomposition, so it is mapped by hand.
+ */
+export function foldForSearch(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,33 @@
+import { en } from './en';
+import { vi, type MessageKey } from './vi';
+
+export const LANGUAGES = ['vi', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const DEFAULT_LANGUAGE: Language = 'vi';
+
+const dictionaries: Record<Language, Record<MessageKey, string>> = { vi, en };
+
+export type MessageParams = Record<string, string | number>;
+
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(vi, key);
+}
+
+/** Looks a key up in the language's dictionary and fills `{name}` placeholders. */
+export function t(lang: Language, key: MessageKey, params: MessageParams = {}): string {
+  const template = dictionaries[lang][key];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+/** Both labels of a code, as the meta API and the forms want them. */
+export function labels(key: MessageKey): { vi: string; en: string } {
+  return { vi: vi[key], en: en[key] };
+}
+
+export function parseLanguage(value: unknown): Language | undefined {
+  if (typeof value !== 'string') return undefined;
+  const lower = value.trim().toLowerCase();
+  return (LANGUAGES as readonly string[]).includes(lower) ? (lower as Language) : undefined;
+}

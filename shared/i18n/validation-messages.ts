@@ -1,0 +1,51 @@
+import type { z } from 'zod';
+import { isMessageKey, t, type Language } from './translate';
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** The dotted path of an issue as the API names it: `photos.0`, `communeCode`. */
+export function fieldPath(issue: { path: readonly PropertyKey[] }): string {
+  return issue.path.map(String).join('.') || '_';
+}
+
+function fieldLabel(lang: Language, field: string): string {
+  const key = `field.${field.split('.')[0]}`;
+  return isMessageKey(key) ? t(lang, key) : field;
+}
+
+/**
+ * Turns a zod issue into "Mô tả: phải có ít nhất 20 ký tự" in the caller's language.
+ * Schemas in shared/ carry no sentences; a refinement may name its own key in `params.key`.
+ */
+export function issueMessage(lang: Language, issue: z.core.$ZodIssue): string {
+  const field = fieldLabel(lang, fieldPath(issue));
+  const custom = issue.code === 'custom' ? (issue.params as { key?: string } | undefined)?.key : undefined;
+  if (custom && isMessageKey(custom)) return t(lang, custom, { field });
+  switch (issue.code) {
+    case 'invalid_type':
+      return t(lang, issue.input === undefined ? 'validation.required' : 'validation.invalid_type', { field });
+    case 'too_small':
+      return issue.origin === 'string'
+        ? t(lang, issue.minimum === 1 ? 'validation.required' : 'validation.too_short', { field, minimum: Number(issue.minimum) })
+        : t(lang, 'validation.too_small', { field, minimum: Number(issue.minimum) });
+    case 'too_big':
+      return issue.origin === 'string'
+        ? t(lang, 'validation.too_long', { field, maximum: Number(issue.maximum) })
+        : t(lang, 'validation.too_big', { field, maximum: Number(issue.maximum) });
+    case 'invalid_format':
+      return t(lang, 'validation.invalid_format', { field });
+    case 'invalid_value':
+      return t(lang, 'validation.invalid_value', { field });
+    case 'unrecognized_keys':
+      return t(lang, 'validation.unrecognized_keys', { field });
+    default:
+      return t(lang, 'validation.invalid', { field });
+  }
+}
+
+export function fieldErrors(lang: Language, issues: readonly z.core.$ZodIssue[]): FieldError[] {
+  return issues.map((issue) => ({ field: fieldPath(issue), message: issueMessage(lang, issue) }));
+}

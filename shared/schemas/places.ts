@@ -1,0 +1,16 @@
+import { z } from 'zod';
+
+export const provinceParamsSchema = z.object({
+  provinceCode: z.string().regex(/^\d{2}$/).meta({ description: 'Two-digit province code (2025)', example: '04' }),
+});
+
+export const communeQuerySchema = z.object({
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .meta({ description: 'Part of the name, with or without diacritics: `trung khanh` finds Xã Trùng Khánh' }),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+});
+export type CommuneQuery = z.infer<typeof communeQuerySchema>;
