@@ -12,3 +12,26 @@ function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
 export const parseBody = <S extends z.ZodType>(schema: S, req: Request): z.infer<S> => parseWith(schema, req.body ?? {});
 export const parseQuery = <S extends z.ZodType>(schema: S, req: Request): z.infer<S> => parseWith(schema, req.query);
 export const parseParams = <S extends z.ZodType>(schema: S, req: Request): z.infer<S> => parseWith(schema, req.params);
+
+interface RequestSchemas {
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+}
+type Parsed<S extends RequestSchemas> = { [K in keyof S]: S[K] extends z.ZodType ? z.infer<S[K]> : never };
+
+/** Parses several parts of a request at once, so that one 400 lists every bad field of all of them. */
+export function parseRequest<S extends RequestSchemas>(schemas: S, req: Request): Parsed<S> {
+  const sources = { params: req.params, query: req.query, body: req.body ?? {} };
+  const issues: z.core.$ZodIssue[] = [];
+  const out: Record<string, unknown> = {};
+  for (const part of ['params', 'query', 'body'] as const) {
+    const schema = schemas[part];
+    if (!schema) continue;
+    const result = schema.safeParse(sources[part]);
+    if (result.success) out[part] = result.data;
+    else issues.push(...result.error.issues);
+  }
+  if (issues.length > 0) throw validationFailed(issues);
+  return out as Parsed<S>;
+}

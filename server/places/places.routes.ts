@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { communesResponseSchema, provincesResponseSchema } from '../../shared/api/places';
 import { communeQuerySchema, provinceParamsSchema } from '../../shared/schemas/places';
 import type { AppDeps } from '../deps';
-import { parseParams, parseQuery } from '../http/parse';
+import { parseRequest } from '../http/parse';
 import { type ApiDoc, errorResponses, jsonResponse } from '../openapi/api-doc';
 import { provinceNotFound } from './places.errors';
 import { findCommunes, findProvince, findProvinces } from './places.repository';
@@ -19,8 +19,9 @@ export function placesRoutes(deps: AppDeps): Router {
   });
 
   router.get('/provinces/:provinceCode/communes', async (req, res) => {
-    const { provinceCode } = parseParams(provinceParamsSchema, req);
-    const { q, limit } = parseQuery(communeQuerySchema, req);
+    const { params, query } = parseRequest({ params: provinceParamsSchema, query: communeQuerySchema }, req);
+    const { provinceCode } = params;
+    const { q, limit } = query;
     const province = await findProvince(deps.db, provinceCode);
     if (!province) throw provinceNotFound();
     const communes = await findCommunes(deps.db, provinceCode, { search: q, limit });

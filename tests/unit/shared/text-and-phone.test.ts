@@ -1,0 +1,35 @@
+import { foldForSearch } from '../../../shared/domain/text';
+import { formatPhone } from '../../../shared/i18n/format';
+import { normalisePhone } from '../../../shared/phone';
+
+describe('foldForSearch', () => {
+  it.each([
+    ['Xã Trùng Khánh', 'xa trung khanh'],
+    ['Phường Đống Đa', 'phuong dong da'],
+    ['  Đặc khu   Côn Đảo ', 'dac khu con dao'],
+    ['Xã Tân Phước 1', 'xa tan phuoc 1'],
+  ])('%s → %s', (input, folded) => {
+    expect(foldForSearch(input)).toBe(folded);
+  });
+});
+
+describe('Vietnamese phone numbers (SPEC.md §8)', () => {
+  it.each([
+    ['0981.389.389', '0981389389'],
+    ['0981 389 389', '0981389389'],
+    ['+84981389389', '0981389389'],
+    ['(+84) 981-389-389', '0981389389'],
+    ['0084 961 389 389', '0961389389'],
+    ['0203 3852 111', '02033852111'],
+  ])('%s is normalised to %s', (input, normalised) => {
+    expect(normalisePhone(input)).toBe(normalised);
+  });
+
+  it.each(['12345', '0981.389.38', '+1 202 555 0100', 'không có', '09813893890'])('%s is refused', (input) => {
+    expect(normalisePhone(input)).toBeUndefined();
+  });
+
+  it('writes a mobile number the way the hotline is printed', () => {
+    expect(formatPhone('0981389389')).toBe('0981.389.389');
+  });
+});
