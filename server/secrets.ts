@@ -36,7 +36,9 @@ export function ensureSecrets(config: Config): Secrets & { generated: boolean; f
     if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
-      throw new Error(`${file} is unreadable or damaged; restore it from backup (encrypted data depends on it)`);
+      throw new Error(`${file} is unreadable or damaged; restore it from backup (encrypted data depends on it)`, {
+        cause: err,
+      });
     }
     stored = { contactEncryptionKey: newKey(), sessionSecret: newKey() };
     // 'wx' fails if another process created the file meanwhile instead of overwriting its keys.
