@@ -121,7 +121,7 @@ export const en: Record<MessageKey, string> = {
   'ui.home.anonymity.contact': 'If you choose to leave contact details, they are encrypted; only the lead unit can see them and every view is logged.',
   'ui.home.handling_title': 'What happens to a tip',
   'ui.home.handling.lead': 'Every tip has exactly one lead unit from one of the four forces: police, market management, border guard, customs.',
-  'ui.home.handling.deadlines': 'The lead unit must accept it within 24 hours and resolve it within 20 days; overdue tips are escalated to the Standing Office of Committee 389.',
+  'ui.home.handling.deadlines': 'The lead unit must accept it within 24 hours (48 hours in remote or island communes) and resolve it within 20 days; overdue tips are escalated to the Standing Office of Committee 389.',
   'ui.report.title': 'Send a tip',
   'ui.report.rollout': 'The online tip form is being rolled out and will be available here soon.',
   'ui.report.call_now': 'Meanwhile you can report right now by calling the hotline. You do not have to give your name.',
@@ -151,7 +151,7 @@ export const en: Record<MessageKey, string> = {
   'ui.reference.query_label': 'Commune or ward name',
   'ui.reference.query_hint': 'Accents are optional, e.g. "trung khanh". Leave empty to list all.',
   'ui.reference.search_button': 'Search',
-  'ui.reference.results': '{count} results in {province}',
+  'ui.reference.results': 'Matches in {province}: {count}',
   'ui.reference.no_results': 'No commune in {province} matches.',
   'ui.reference.results_region': 'Table of matching communes (scrolls sideways)',
 };

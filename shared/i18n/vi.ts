@@ -119,7 +119,7 @@ export const vi = {
   'ui.home.anonymity.contact': 'Nếu bạn tự nguyện để lại liên hệ, thông tin được mã hóa; chỉ đơn vị chủ trì được xem và mỗi lần xem đều được ghi lại.',
   'ui.home.handling_title': 'Tin báo được xử lý thế nào',
   'ui.home.handling.lead': 'Mỗi tin báo có đúng một đơn vị chủ trì thuộc một trong bốn lực lượng: Công an, Quản lý thị trường, Bộ đội Biên phòng, Hải quan.',
-  'ui.home.handling.deadlines': 'Đơn vị chủ trì phải thụ lý trong 24 giờ và giải quyết trong 20 ngày; tin báo quá hạn được báo lên Cơ quan Thường trực BCĐ 389.',
+  'ui.home.handling.deadlines': 'Đơn vị chủ trì phải thụ lý trong 24 giờ (48 giờ với xã vùng sâu, hải đảo) và giải quyết trong 20 ngày; tin báo quá hạn được báo lên Cơ quan Thường trực BCĐ 389.',
   'ui.report.title': 'Gửi tin báo',
   'ui.report.rollout': 'Biểu mẫu gửi tin báo trực tuyến đang được triển khai và sẽ sớm có tại đây.',
   'ui.report.call_now': 'Trong lúc chờ, bạn có thể báo ngay qua đường dây nóng. Bạn không cần cho biết họ tên.',
@@ -149,7 +149,7 @@ export const vi = {
   'ui.reference.query_label': 'Tên xã, phường',
   'ui.reference.query_hint': 'Có thể gõ không dấu, ví dụ "trung khanh". Để trống để xem tất cả.',
   'ui.reference.search_button': 'Tìm',
-  'ui.reference.results': '{count} kết quả tại {province}',
+  'ui.reference.results': 'Kết quả tại {province}: {count}',
   'ui.reference.no_results': 'Không có xã, phường nào khớp với từ khóa tại {province}.',
   'ui.reference.results_region': 'Bảng kết quả tìm xã, phường (có thể cuộn ngang)',
 } as const;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { prepareDatabase } from '../../server/bootstrap';
 import { openDatabase } from '../../server/db/client';
 import { seedDemo } from '../../server/demo/seed-demo';
+import { ensureClientBuilt } from './client-build';
 import { adminQuery, serverUrl, TEMPLATE_DB_ENV, TEMPLATE_DUMP_ENV, TEST_DEMO_PASSWORD, withDatabase } from './test-db';
 
 /**
@@ -13,6 +14,8 @@ import { adminQuery, serverUrl, TEMPLATE_DB_ENV, TEMPLATE_DUMP_ENV, TEST_DEMO_PA
  * Server: a template database copied by CREATE DATABASE … TEMPLATE.
  */
 export default async function globalSetup(): Promise<void> {
+  // Browser tests are served the built client; API tests of the client fallback need it too.
+  ensureClientBuilt();
   const url = serverUrl();
   if (!url) {
     const database = await openDatabase({});

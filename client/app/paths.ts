@@ -1,0 +1,9 @@
+/** Every client URL, written once. `path` is the router pattern, `href()` builds a link. */
+export const paths = {
+  home: { path: '/', href: () => '/' },
+  report: { path: '/report', href: () => '/report' },
+  staff: {
+    root: { path: '/staff', href: () => '/staff' },
+    reference: { path: '/staff/reference', href: () => '/staff/reference' },
+  },
+} as const;
