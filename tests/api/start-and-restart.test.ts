@@ -1,0 +1,77 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../../server/paths';
+
+jest.setTimeout(120_000);
+
+interface Running {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+/** `server/main.ts` as `npm start` runs it, on an embedded database in a temporary DATA_DIR. */
+function startServer(dataDir: string, port: number, extraEnv: Record<string, string> = {}): Running {
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, PORT: String(port), ...extraEnv };
+  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'server/main.ts'], {
+    cwd: PROJECT_ROOT,
+    env,
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function waitFor(check: () => boolean, what: string, ms = 60_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const PORT = 39_000 + (process.pid % 1000);
+
+describe('npm start on the embedded database', () => {
+  let dataDir: string;
+  beforeAll(() => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'tipline-start-'));
+  });
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('prints the URL and the demo logins once, keeps the data over a restart, and stops cleanly on SIGTERM', async () => {
+    const first = startServer(dataDir, PORT);
+    await waitFor(() => first.output().includes('Tipline 389 is running at'), 'the first start');
+    expect(first.output()).toContain(`http://127.0.0.1:${PORT}`);
+    const login = /^\s+police\.cao-bang\s+(\S{19})\s+officer/m.exec(first.output());
+    expect(login?.[1]).toMatch(/^[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}$/);
+    expect(statSync(path.join(dataDir, 'secrets.json')).mode & 0o777).toBe(0o600);
+
+    const provinces = await fetch(`http://127.0.0.1:${PORT}/api/public/provinces`).then((r) => r.json());
+    expect(provinces.provinces).toHaveLength(34);
+
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    expect(first.output()).toContain('"msg":"stopped"');
+
+    const second = startServer(dataDir, PORT);
+    await waitFor(() => second.output().includes('Tipline 389 is running at'), 'the restart');
+    expect(second.output()).not.toContain(login?.[1]);
+    expect(second.output()).toContain('passwords were printed then');
+    expect(second.output()).not.toContain('imported administrative units');
+    const ready = await fetch(`http://127.0.0.1:${PORT}/readyz`).then((r) => r.json());
+    expect(ready).toEqual({ status: 'ready', database: 'pglite' });
+    second.child.kill('SIGINT');
+    expect(await second.exited).toBe(0);
+  });
+
+  it('refuses to start with a wrong setting, naming the variable', async () => {
+    const bad = startServer(dataDir, PORT, { RATE_LIMIT_PUBLIC_MAX: 'many' });
+    expect(await bad.exited).toBe(78);
+    expect(bad.output()).toMatch(/RATE_LIMIT_PUBLIC_MAX: .*"many"/);
+  });
+});
