@@ -51,7 +51,7 @@ describe('npm start on the embedded database', () => {
     expect(login?.[1]).toMatch(/^[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}$/);
     expect(statSync(path.join(dataDir, 'secrets.json')).mode & 0o777).toBe(0o600);
 
-    const provinces = await fetch(`http://127.0.0.1:${PORT}/api/public/provinces`).then((r) => r.json());
+    const provinces = (await fetch(`http://127.0.0.1:${PORT}/api/public/provinces`).then((r) => r.json())) as { provinces: unknown[] };
     expect(provinces.provinces).toHaveLength(34);
 
     first.child.kill('SIGTERM');
@@ -63,7 +63,7 @@ describe('npm start on the embedded database', () => {
     expect(second.output()).not.toContain(login?.[1]);
     expect(second.output()).toContain('passwords were printed then');
     expect(second.output()).not.toContain('imported administrative units');
-    const ready = await fetch(`http://127.0.0.1:${PORT}/readyz`).then((r) => r.json());
+    const ready: unknown = await fetch(`http://127.0.0.1:${PORT}/readyz`).then((r) => r.json());
     expect(ready).toEqual({ status: 'ready', database: 'pglite' });
     second.child.kill('SIGINT');
     expect(await second.exited).toBe(0);
