@@ -35,6 +35,11 @@ describe('one error shape, in Vietnamese by default and English on request', () 
     expect(en.body.error.fields).toEqual([{ field: 'limit', message: 'Number of results: must be at least 1' }]);
   });
 
+  it('tells a wrong value from a missing one', async () => {
+    const res = await request(t.app).get('/api/public/provinces/04/communes?limit=abc');
+    expect(res.body.error.fields).toEqual([{ field: 'limit', message: 'Số kết quả: giá trị không hợp lệ' }]);
+  });
+
   it('lists every bad field at once', async () => {
     const res = await request(t.app).get('/api/public/provinces/4/communes?limit=9999');
     expect(res.body.error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['limit', 'provinceCode']);
