@@ -90,21 +90,25 @@ export async function seedDemo(db: Db, options: { password?: string }): Promise<
       planned.flatMap((unit) => unit.jurisdiction.map((j) => ({ ...j, unitId: idOf(unit.code) }))),
     );
 
-    const logins: DemoLogin[] = [];
-    const accounts = [];
-    for (const staff of DEMO_STAFF) {
-      const password = options.password ?? generatePassword();
-      const unit = staff.unitCode ? planned.find((u) => u.code === staff.unitCode) : undefined;
-      logins.push({ username: staff.username, role: staff.role, unit: unit?.name, password });
-      accounts.push({
-        username: staff.username,
-        displayName: staff.displayName,
-        role: staff.role,
-        unitId: staff.unitCode ? idOf(staff.unitCode) : null,
-        scopeProvinceCode: staff.scopeProvinceCode ?? null,
-        passwordHash: await hashPassword(password),
-      });
-    }
+    // Hashes run on libuv's thread pool: in parallel they cost about half the time on two cores.
+    const prepared = await Promise.all(
+      DEMO_STAFF.map(async (staff) => {
+        const password = options.password ?? generatePassword();
+        const unit = staff.unitCode ? planned.find((u) => u.code === staff.unitCode) : undefined;
+        const login: DemoLogin = { username: staff.username, role: staff.role, unit: unit?.name, password };
+        const account = {
+          username: staff.username,
+          displayName: staff.displayName,
+          role: staff.role,
+          unitId: staff.unitCode ? idOf(staff.unitCode) : null,
+          scopeProvinceCode: staff.scopeProvinceCode ?? null,
+          passwordHash: await hashPassword(password),
+        };
+        return { login, account };
+      }),
+    );
+    const logins = prepared.map((p) => p.login);
+    const accounts = prepared.map((p) => p.account);
     await insertStaffAccounts(tx, accounts);
     return logins;
   });

@@ -6,16 +6,6 @@ import { validationFailed } from './errors';
 // apart from a missing one; the input itself never leaves the server (only field and message do).
 const PARSE_OPTIONS = { reportInput: true } as const;
 
-function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
-  const result = schema.safeParse(value, PARSE_OPTIONS);
-  if (!result.success) throw validationFailed(result.error.issues);
-  return result.data;
-}
-
-/** Parses the body with a shared schema; a failure is a 400 naming every field (error-handler.ts). */
-export const parseBody = <S extends z.ZodType>(schema: S, req: Request): z.infer<S> => parseWith(schema, req.body ?? {});
-export const parseQuery = <S extends z.ZodType>(schema: S, req: Request): z.infer<S> => parseWith(schema, req.query);
-export const parseParams = <S extends z.ZodType>(schema: S, req: Request): z.infer<S> => parseWith(schema, req.params);
 
 interface RequestSchemas {
   params?: z.ZodType;
@@ -39,3 +29,9 @@ export function parseRequest<S extends RequestSchemas>(schemas: S, req: Request)
   if (issues.length > 0) throw validationFailed(issues);
   return out as Parsed<S>;
 }
+
+/** One part of a request with a shared schema; a failure is a 400 naming every field (error-handler.ts). */
+export const parseBody = <S extends z.ZodType>(schema: S, req: Request): z.infer<S> => parseRequest({ body: schema }, req).body;
+export const parseQuery = <S extends z.ZodType>(schema: S, req: Request): z.infer<S> => parseRequest({ query: schema }, req).query;
+export const parseParams = <S extends z.ZodType>(schema: S, req: Request): z.infer<S> =>
+  parseRequest({ params: schema }, req).params;

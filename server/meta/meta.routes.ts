@@ -9,24 +9,19 @@ import { NATIONAL_HOTLINES } from '../../shared/domain/places';
 import { ROLES } from '../../shared/domain/roles';
 import { STATUSES } from '../../shared/domain/statuses';
 import { formatPhone } from '../../shared/i18n/format';
-import { labels } from '../../shared/i18n/translate';
-import type { MessageKey } from '../../shared/i18n/vi';
+import { codeLabels } from '../../shared/i18n/translate';
 import { type ApiDoc, errorResponses, jsonResponse } from '../openapi/api-doc';
-
-function withLabels<C extends string>(prefix: string, codes: readonly C[]) {
-  return codes.map((code) => ({ code, labels: labels(`${prefix}.${code}` as MessageKey) }));
-}
 
 /** Built once: the codes are constants of SPEC.md and the labels live in shared/i18n. */
 export function buildMeta(): MetaResponse {
   return {
-    categories: withLabels('category', CATEGORIES),
-    placeTypes: withLabels('place_type', PLACE_TYPES),
-    forces: withLabels('force', FORCES),
-    statuses: withLabels('status', STATUSES),
-    outcomes: withLabels('outcome', OUTCOMES),
-    channels: withLabels('channel', CHANNELS),
-    roles: withLabels('role', ROLES),
+    categories: codeLabels('category', CATEGORIES),
+    placeTypes: codeLabels('place_type', PLACE_TYPES),
+    forces: codeLabels('force', FORCES),
+    statuses: codeLabels('status', STATUSES),
+    outcomes: codeLabels('outcome', OUTCOMES),
+    channels: codeLabels('channel', CHANNELS),
+    roles: codeLabels('role', ROLES),
     hotlines: NATIONAL_HOTLINES.map((number) => ({ number, display: formatPhone(number) })),
   };
 }

@@ -2,16 +2,17 @@ import { sql } from 'drizzle-orm';
 import { CATEGORIES } from '../../shared/domain/categories';
 import { FORCES } from '../../shared/domain/forces';
 import { PLACE_TYPES } from '../../shared/domain/place-types';
-import { labels } from '../../shared/i18n/translate';
-import type { MessageKey } from '../../shared/i18n/vi';
+import { codeLabels } from '../../shared/i18n/translate';
 import type { Queryable } from '../db/types';
 import { categoriesTable, forcesTable, placeTypesTable } from './meta.table';
 
 function rows(prefix: string, codes: readonly string[]) {
-  return codes.map((code, sortOrder) => {
-    const { vi, en } = labels(`${prefix}.${code}` as MessageKey);
-    return { code, labelVi: vi, labelEn: en, sortOrder };
-  });
+  return codeLabels(prefix, codes).map(({ code, labels }, sortOrder) => ({
+    code,
+    labelVi: labels.vi,
+    labelEn: labels.en,
+    sortOrder,
+  }));
 }
 
 /**

@@ -90,19 +90,22 @@ export function readAdminUnits(): AdminUnits {
 }
 
 /**
- * Loads the administrative units into an empty database; rows already there are left alone, so
- * flags that coordinators corrected are never overwritten by a restart.
+ * Loads the administrative units into a database that has none, in one transaction, so a start
+ * that dies half-way leaves no partial list. A database that has them is left alone without
+ * reading the files: flags that coordinators corrected are never overwritten by a restart.
  */
 export async function importAdminUnits(q: Queryable): Promise<{ provinces: number; communes: number }> {
-  const [row] = await q.select({ n: count() }).from(communesTable);
+  const [row] = await q.select({ n: count() }).from(provincesTable);
+  if ((row?.n ?? 0) > 0) return { provinces: 0, communes: 0 };
   const { provinces, communes } = readAdminUnits();
-  if ((row?.n ?? 0) >= communes.length) return { provinces: 0, communes: 0 };
-  await q.insert(provincesTable).values(provinces).onConflictDoNothing();
-  // Batches keep each statement well under PostgreSQL's 65,535 bind parameters.
-  const batch = 500;
-  for (let i = 0; i < communes.length; i += batch) {
-    await q.insert(communesTable).values(communes.slice(i, i + batch)).onConflictDoNothing();
-  }
+  await q.transaction(async (tx) => {
+    await tx.insert(provincesTable).values(provinces);
+    // Batches keep each statement well under PostgreSQL's 65,535 bind parameters.
+    const batch = 500;
+    for (let i = 0; i < communes.length; i += batch) {
+      await tx.insert(communesTable).values(communes.slice(i, i + batch));
+    }
+  });
   await q.execute(sql`analyze communes`);
   return { provinces: provinces.length, communes: communes.length };
 }

@@ -17,24 +17,23 @@ const provinceColumns = {
 type ProvinceRow = { type: string } & Omit<Province, 'type'>;
 const toProvince = (row: ProvinceRow): Province => ({ ...row, type: row.type as ProvinceType });
 
-export async function findProvinces(q: Queryable): Promise<Province[]> {
+/** Provinces with their commune counts, in official order; `code` narrows it to one. */
+async function selectProvinces(q: Queryable, code?: string): Promise<Province[]> {
   const rows = await q
     .select(provinceColumns)
     .from(provincesTable)
     .leftJoin(communesTable, eq(communesTable.provinceCode, provincesTable.code))
+    .where(code === undefined ? undefined : eq(provincesTable.code, code))
     .groupBy(provincesTable.code)
     .orderBy(asc(provincesTable.sortOrder));
   return rows.map(toProvince);
 }
 
+export const findProvinces = (q: Queryable): Promise<Province[]> => selectProvinces(q);
+
 export async function findProvince(q: Queryable, code: string): Promise<Province | undefined> {
-  const [row] = await q
-    .select(provinceColumns)
-    .from(provincesTable)
-    .leftJoin(communesTable, eq(communesTable.provinceCode, provincesTable.code))
-    .where(eq(provincesTable.code, code))
-    .groupBy(provincesTable.code);
-  return row && toProvince(row);
+  const [province] = await selectProvinces(q, code);
+  return province;
 }
 
 /** Communes of a province in official order; `search` matches any part of the name, diacritics ignored. */

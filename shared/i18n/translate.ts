@@ -26,6 +26,11 @@ export function labels(key: MessageKey): { vi: string; en: string } {
   return { vi: vi[key], en: en[key] };
 }
 
+/** Every code of a list with its labels, read from the keys `<prefix>.<code>`. */
+export function codeLabels<C extends string>(prefix: string, codes: readonly C[]): { code: C; labels: { vi: string; en: string } }[] {
+  return codes.map((code) => ({ code, labels: labels(`${prefix}.${code}` as MessageKey) }));
+}
+
 export function parseLanguage(value: unknown): Language | undefined {
   if (typeof value !== 'string') return undefined;
   const lower = value.trim().toLowerCase();

@@ -58,11 +58,13 @@ describe('npm start on the embedded database', () => {
     expect(await first.exited).toBe(0);
     expect(first.output()).toContain('"msg":"stopped"');
 
-    const second = startServer(dataDir, PORT);
+    const second = startServer(dataDir, PORT, { RATE_LIMIT_DISABLED: '1' });
     await waitFor(() => second.output().includes('Tipline 389 is running at'), 'the restart');
     expect(second.output()).not.toContain(login?.[1]);
     expect(second.output()).toContain('passwords were printed then');
     expect(second.output()).not.toContain('imported administrative units');
+    expect(second.output()).toMatch(/"level":40,.*RATE_LIMIT_DISABLED is set: every rate limit is off/);
+    expect(first.output()).not.toContain('RATE_LIMIT_DISABLED');
     const ready: unknown = await fetch(`http://127.0.0.1:${PORT}/readyz`).then((r) => r.json());
     expect(ready).toEqual({ status: 'ready', database: 'pglite' });
     second.child.kill('SIGINT');
