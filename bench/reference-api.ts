@@ -7,6 +7,7 @@ import { prepareDatabase } from '../server/bootstrap';
 import { loadConfig } from '../server/config';
 import { openDatabase } from '../server/db/client';
 import { systemClock } from '../server/deps';
+import { createRouting } from '../server/routing/routing.service';
 import { createLogger } from '../server/logger';
 
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -53,6 +54,7 @@ export async function referenceApiBenchmark(): Promise<void> {
     clock: systemClock,
     logger: createLogger('silent'),
     secrets: { contactEncryptionKey: '0'.repeat(64), sessionSecret: '0'.repeat(64) },
+    routing: createRouting({ db: database.db, clock: systemClock }),
   });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));

@@ -3,9 +3,11 @@
  * Each benchmark measures against a baseline run in the same process, so figures read as ratios.
  */
 import { referenceApiBenchmark } from './reference-api';
+import { routingBenchmark } from './routing';
 
 const benchmarks: Record<string, () => Promise<void>> = {
   'reference-api': referenceApiBenchmark,
+  routing: routingBenchmark,
 };
 
 async function main(): Promise<void> {

@@ -13,12 +13,14 @@ import type { ApiDoc } from './openapi/api-doc';
 import { openApiRoutes } from './openapi/openapi.routes';
 import { CLIENT_DIST_DIR } from './paths';
 import { placesApiDocs, placesRoutes } from './places/places.routes';
+import { routingApiDocs, routingRoutes } from './routing/routing.routes';
 
 /** Every documented endpoint; tests/api/openapi.test.ts checks that each mounted /api route is here. */
 export const apiDocs: ApiDoc[] = [
   ...healthApiDocs,
   ...metaApiDocs,
   ...placesApiDocs,
+  ...routingApiDocs,
   {
     method: 'get',
     path: '/api/openapi.json',
@@ -89,7 +91,7 @@ export function createApp(deps: AppDeps): Express {
 
   app.use('/api', express.json({ limit: '200kb' }));
   app.use('/api', openApiRoutes(apiDocs, deps.config.http.publicUrl));
-  app.use('/api/public', publicApiMiddleware(deps.config), metaRoutes(), placesRoutes(deps));
+  app.use('/api/public', publicApiMiddleware(deps.config), metaRoutes(), placesRoutes(deps), routingRoutes(deps));
   app.use('/api/staff', staffApiMiddleware());
   app.use('/api', apiNotFound);
 

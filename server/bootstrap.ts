@@ -2,11 +2,13 @@ import { migrateDatabase } from './db/client';
 import type { Database } from './db/types';
 import { syncCodeLists } from './meta/sync-code-lists';
 import { importAdminUnits } from './places/import-admin-units';
+import { seedDefaultRules } from './routing/seed-default-rules';
 
-/** Migrations, then the reference data every feature relies on; safe to run at every start. */
+/** Migrations, then the reference data and default routing rules every feature relies on; safe to run at every start. */
 export async function prepareDatabase(database: Database): Promise<{ communesImported: number }> {
   await migrateDatabase(database);
   await syncCodeLists(database.db);
   const imported = await importAdminUnits(database.db);
+  await seedDefaultRules(database.db);
   return { communesImported: imported.communes };
 }

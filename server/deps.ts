@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from './config';
 import type { Database, Db } from './db/types';
+import type { Routing } from './routing/routing.service';
 import type { Secrets } from './secrets';
 
 export interface Clock {
@@ -17,4 +18,6 @@ export interface AppDeps {
   clock: Clock;
   logger: Logger;
   secrets: Secrets;
+  /** Compiled routing tables, shared by every request (server/routing). */
+  routing: Routing;
 }

@@ -3,10 +3,12 @@ import { createApp } from './app';
 import { prepareDatabase } from './bootstrap';
 import { ConfigError, loadConfig, type Config } from './config';
 import { openDatabase } from './db/client';
+import { DataDirInUseError } from './db/data-dir-lock';
 import type { Database } from './db/types';
 import { systemClock } from './deps';
-import { seedDemo, type DemoLogin } from './demo/seed-demo';
+import { formatDemoLogins, seedDemo, type DemoLogin } from './demo/seed-demo';
 import { createLogger } from './logger';
+import { createRouting } from './routing/routing.service';
 import { ensureSecrets } from './secrets';
 
 function banner(config: Config, database: Database, logins: DemoLogin[] | undefined): string {
@@ -16,11 +18,7 @@ function banner(config: Config, database: Database, logins: DemoLogin[] | undefi
     `  Database: ${database.engine === 'pglite' ? `embedded PGlite in ${config.database.dataDir}` : 'PostgreSQL server (DATABASE_URL)'}`,
   ];
   if (logins) {
-    lines.push('', '  Demo staff accounts (passwords are shown only this once; keep them):');
-    const width = Math.max(...logins.map((l) => l.username.length));
-    for (const login of logins) {
-      lines.push(`    ${login.username.padEnd(width)}  ${login.password}  ${login.role}${login.unit ? `, ${login.unit}` : ''}`);
-    }
+    lines.push(...formatDemoLogins(logins));
   } else if (config.demo.enabled) {
     lines.push('', '  Demo accounts were created on the first start; their passwords were printed then.');
   }
@@ -53,7 +51,10 @@ async function main(): Promise<void> {
   if (prepared.communesImported > 0) logger.info({ communes: prepared.communesImported }, 'imported administrative units');
   const logins = config.demo.enabled ? await seedDemo(database.db, { password: config.demo.password }) : undefined;
 
-  const app = createApp({ config, database, db: database.db, clock: systemClock, logger, secrets });
+  const routing = createRouting({ db: database.db, clock: systemClock });
+  // Compiled before the first request, so that no citizen waits for it.
+  await routing.compiledAt();
+  const app = createApp({ config, database, db: database.db, clock: systemClock, logger, secrets, routing });
   const server: Server = app.listen(config.http.port, config.http.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -81,6 +82,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`Tipline 389 could not start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  const detail = err instanceof DataDirInUseError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err);
+  process.stderr.write(`Tipline 389 could not start: ${detail}\n`);
   process.exit(1);
 });

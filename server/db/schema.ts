@@ -3,3 +3,4 @@ export * from '../meta/meta.table';
 export * from '../places/places.table';
 export * from '../units/units.table';
 export * from '../auth/auth.table';
+export * from '../routing/routing.table';

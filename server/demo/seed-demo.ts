@@ -3,6 +3,7 @@ import { countStaffAccounts, insertStaffAccounts } from '../auth/auth.repository
 import type { Db } from '../db/types';
 import type { Province } from '../../shared/api/places';
 import { findProvinces } from '../places/places.repository';
+import { DEFAULT_RULES_EFFECTIVE_FROM } from '../routing/default-rules';
 import { countUnits, insertJurisdictions, insertUnits, type NewJurisdiction, type NewUnit } from '../units/units.repository';
 import { CUSTOMS_REGIONS, DEMO_STAFF, DETAILED_PROVINCES } from './demo-units';
 
@@ -11,6 +12,16 @@ export interface DemoLogin {
   role: string;
   unit?: string;
   password: string;
+}
+
+/** The lines that show demo logins once, for whichever command created them. */
+export function formatDemoLogins(logins: DemoLogin[]): string[] {
+  const width = Math.max(...logins.map((l) => l.username.length));
+  return [
+    '',
+    '  Demo staff accounts (passwords are shown only this once; keep them):',
+    ...logins.map((l) => `    ${l.username.padEnd(width)}  ${l.password}  ${l.role}${l.unit ? `, ${l.unit}` : ''}`),
+  ];
 }
 
 /** "Tỉnh Cao Bằng" → "tỉnh Cao Bằng", as the name reads inside a unit's name. */
@@ -28,12 +39,14 @@ interface PlannedUnit extends NewUnit {
 /** SPEC.md §2 and issue #2: which demo units exist, by force and province. */
 export function planDemoUnits(provinces: Province[]): PlannedUnit[] {
   const units: PlannedUnit[] = [];
-  const whole = (code: string) => [{ provinceCode: code, communeCode: null, placeTypes: null }];
+  // The demo units exist since the 2025 reorganisation, like the default rules.
+  const since = { validFrom: DEFAULT_RULES_EFFECTIVE_FROM };
+  const whole = (code: string) => [{ provinceCode: code, communeCode: null, placeTypes: null, ...since }];
   for (const p of provinces) {
-    units.push({ code: `police-${p.code}`, force: 'police', provinceCode: p.code, level: 'province', name: policeName(p), jurisdiction: whole(p.code) });
-    units.push({ code: `market-${p.code}`, force: 'market', provinceCode: p.code, level: 'province', name: marketName(p), jurisdiction: whole(p.code) });
+    units.push({ code: `police-${p.code}`, force: 'police', provinceCode: p.code, level: 'province', name: policeName(p), ...since, jurisdiction: whole(p.code) });
+    units.push({ code: `market-${p.code}`, force: 'market', provinceCode: p.code, level: 'province', name: marketName(p), ...since, jurisdiction: whole(p.code) });
     if (p.landBorderCountries.length > 0 || p.coastal) {
-      units.push({ code: `border-${p.code}`, force: 'border', provinceCode: p.code, level: 'province', name: borderName(p), jurisdiction: whole(p.code) });
+      units.push({ code: `border-${p.code}`, force: 'border', provinceCode: p.code, level: 'province', name: borderName(p), ...since, jurisdiction: whole(p.code) });
     }
   }
   for (const region of CUSTOMS_REGIONS) {
@@ -43,6 +56,7 @@ export function planDemoUnits(provinces: Province[]): PlannedUnit[] {
       provinceCode: region.provinces[0] ?? '01',
       level: 'regional',
       name: `Chi cục Hải quan khu vực ${region.numeral}`,
+      ...since,
       jurisdiction: region.provinces.flatMap(whole),
     });
   }
@@ -55,8 +69,9 @@ export function planDemoUnits(provinces: Province[]): PlannedUnit[] {
         provinceCode,
         level: 'local',
         name: local.name,
+        ...since,
         parentCode: local.force === 'customs' ? `customs-region-${region?.numeral.toLowerCase()}` : `${local.force}-${provinceCode}`,
-        jurisdiction: local.communes.map((communeCode) => ({ provinceCode, communeCode, placeTypes: local.placeTypes ?? null })),
+        jurisdiction: local.communes.map((communeCode) => ({ provinceCode, communeCode, placeTypes: local.placeTypes ?? null, ...since })),
       });
     }
   }

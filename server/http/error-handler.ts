@@ -14,6 +14,7 @@ export function toApiError(err: AppError, lang: Language, requestId?: string): A
       message: isMessageKey(key) ? t(lang, key, err.params) : t(lang, 'error.internal'),
       fields: fieldErrors(lang, err.issues),
       ...(requestId ? { requestId } : {}),
+      ...(err.details !== undefined ? { details: err.details } : {}),
     },
   };
 }

@@ -12,6 +12,8 @@ export class AppError extends Error {
     readonly params: Record<string, string | number> = {},
     readonly issues: readonly z.core.$ZodIssue[] = [],
     readonly headers: Record<string, string> = {},
+    /** Machine-readable detail a client can show, e.g. the validator's report of a refused publish. */
+    readonly details?: unknown,
   ) {
     super(code);
     this.name = 'AppError';

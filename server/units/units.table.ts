@@ -46,6 +46,9 @@ export const unitJurisdictionsTable = pgTable(
       .references(() => provincesTable.code),
     communeCode: text('commune_code').references(() => communesTable.code),
     placeTypes: text('place_types').array(),
+    /** A jurisdiction change closes the old row and opens a new one, so old decisions stay explainable. */
+    validFrom: timestamp('valid_from', { withTimezone: true }).notNull().defaultNow(),
+    validTo: timestamp('valid_to', { withTimezone: true }),
   },
   (t) => [
     index('unit_jurisdictions_unit_idx').on(t.unitId),

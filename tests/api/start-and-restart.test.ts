@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../server/paths';
+import { INLAND_PROVINCE_RULES } from '../../server/routing/default-rules';
 
 jest.setTimeout(120_000);
 
@@ -14,8 +15,17 @@ interface Running {
 
 /** `server/main.ts` as `npm start` runs it, on an embedded database in a temporary DATA_DIR. */
 function startServer(dataDir: string, port: number, extraEnv: Record<string, string> = {}): Running {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, PORT: String(port), ...extraEnv };
-  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'server/main.ts'], {
+  return runScript(['server/main.ts'], { DATA_DIR: dataDir, PORT: String(port), ...extraEnv });
+}
+
+/** `npm run routing:check` on the same data directory. */
+function routingCheck(dataDir: string, ...args: string[]): Running {
+  return runScript(['server/routing/check-command.ts', ...args], { DATA_DIR: dataDir });
+}
+
+function runScript(args: string[], extraEnv: Record<string, string>): Running {
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, ...extraEnv };
+  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), ...args], {
     cwd: PROJECT_ROOT,
     env,
   });
@@ -67,8 +77,51 @@ describe('npm start on the embedded database', () => {
     expect(first.output()).not.toContain('RATE_LIMIT_DISABLED');
     const ready: unknown = await fetch(`http://127.0.0.1:${PORT}/readyz`).then((r) => r.json());
     expect(ready).toEqual({ status: 'ready', database: 'pglite' });
+
+    // PGlite allows one process: a second one on the same files is refused, not let in to corrupt them.
+    const meanwhile = routingCheck(dataDir);
+    expect(await meanwhile.exited).toBe(2);
+    expect(meanwhile.output()).toMatch(/The embedded database in .* is in use by process \d+ \(a running `npm start`\?\)/);
+
     second.child.kill('SIGINT');
     expect(await second.exited).toBe(0);
+  });
+
+  it('routing:check finds no gap and no overlap in the demo data, and names the cells a faulty rule file would break', async () => {
+    const check = routingCheck(dataDir);
+    expect(await check.exited).toBe(0);
+    expect(check.output()).toContain('Cells checked: 209,223 (3,321 communes × 9 categories × 7 place types)');
+    expect(check.output()).toContain('Gaps: 0 cells   Overlaps: 0 cells');
+    expect(check.output()).toMatch(/^01 Thành phố Hà Nội\s+7,938\s+1,134\s+4,536\s+0\s+2,268\s+0\s+0$/m);
+    expect(check.output()).toContain('OK: every cell has exactly one lead force and exactly one lead unit.');
+
+    const rules = path.join(dataDir, 'faulty-rules.json');
+    const hanoi = INLAND_PROVINCE_RULES.find((r) => r.provinceCode === '01');
+    if (!hanoi) throw new Error('no rules for Hà Nội');
+    writeFileSync(
+      rules,
+      JSON.stringify({
+        ruleSets: [
+          {
+            scope: 'province',
+            provinceCode: '04',
+            rules: [
+              { placeType: '*', category: 'counterfeit', lead: 'police' },
+              { placeType: 'production_site', category: '*', lead: 'market' },
+            ],
+          },
+          // Hà Nội's own rules, plus one that sends online shops of Phường Ba Đình to a border guard it does not have.
+          { ...hanoi, rules: [...hanoi.rules, { placeType: 'online', category: '*', lead: 'border', coordinating: [], communeCode: '00004' }] },
+        ],
+      }),
+    );
+    const faulty = routingCheck(dataDir, '--rules', rules);
+    expect(await faulty.exited).toBe(1);
+    expect(faulty.output()).toContain(
+      'OVERLAP  56 cells: rules of equal specificity disagree: province-04/*/counterfeit → police, province-04/production_site/* → market',
+    );
+    expect(faulty.output()).toMatch(/GAP {6}9 cells: no border unit covers them \(rule commune-00004\/online\/\* names border as lead\)\n\s+e\.g\. Phường Ba Đình \(00004\) × smuggling × online/);
+    expect(faulty.output()).toContain('FAILED: fix the gaps and overlaps above before publishing.');
   });
 
   it('refuses to start with a wrong setting, naming the variable', async () => {

@@ -3,6 +3,7 @@ import type { Express } from 'express';
 import { createApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
 import { type AppDeps, type Clock } from '../../server/deps';
+import { createRouting } from '../../server/routing/routing.service';
 import { createLogger } from '../../server/logger';
 import { createTestDatabase, TEST_DEMO_PASSWORD, type TestDatabase } from './test-db';
 
@@ -42,11 +43,13 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     },
   });
   const testDb = await createTestDatabase();
+  const clock = options.clock ?? { now: () => FIXED_NOW };
   const deps: AppDeps = {
     config,
     database: testDb.database,
     db: testDb.database.db,
-    clock: options.clock ?? { now: () => FIXED_NOW },
+    clock,
+    routing: createRouting({ db: testDb.database.db, clock }),
     logger: createLogger(config.logLevel, sink),
     secrets: { contactEncryptionKey: '11'.repeat(32), sessionSecret: '22'.repeat(32) },
   };

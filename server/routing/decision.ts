@@ -1,0 +1,134 @@
+import type { Category } from '../../shared/domain/categories';
+import type { Force } from '../../shared/domain/forces';
+import type { PlaceType } from '../../shared/domain/place-types';
+import { t, type Language } from '../../shared/i18n/translate';
+import type { MessageKey } from '../../shared/i18n/vi';
+import type { CompiledRouting, Outcome, UnitPick } from './compile';
+import { ruleKey, ruleSetLabel, type CommuneRecord, type ProvinceRecord } from './routing.model';
+
+export const ROUTING_WARNINGS = ['border_area_outside_border_commune'] as const;
+export type RoutingWarning = (typeof ROUTING_WARNINGS)[number];
+
+export interface DecidedUnit {
+  force: Force;
+  unitId: string;
+  unitCode: string;
+  unitName: string;
+}
+
+/** One routing decision, complete enough to store and to explain without looking anything up again. */
+export interface RoutingDecision {
+  decidedAt: Date;
+  category: Category;
+  placeType: PlaceType;
+  communeCode: string;
+  communeName: string;
+  provinceCode: string;
+  ruleSetId: number;
+  ruleSetVersion: string;
+  ruleId: number;
+  ruleKey: string;
+  lead: DecidedUnit;
+  coordinating: DecidedUnit[];
+  explanation: Record<Language, string>;
+  warnings: RoutingWarning[];
+}
+
+const decided = (pick: UnitPick): DecidedUnit => ({
+  force: pick.unit.force,
+  unitId: pick.unit.id,
+  unitCode: pick.unit.code,
+  unitName: pick.unit.name,
+});
+
+/** "Xã Trà Lĩnh" reads "xã Trà Lĩnh" inside a sentence. */
+const inSentence = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+function matchText(lang: Language, outcome: Outcome): string {
+  const { category, placeType } = outcome.rule;
+  const params = {
+    category: category ? t(lang, `category.${category}` as MessageKey) : '',
+    placeType: placeType ? t(lang, `place_type.${placeType}` as MessageKey) : '',
+  };
+  const key = category && placeType ? 'both' : category ? 'category' : placeType ? 'place_type' : 'any';
+  return t(lang, `routing.match.${key}` as MessageKey, params);
+}
+
+function unitText(lang: Language, pick: UnitPick, placeType: PlaceType, commune: CommuneRecord, province: ProvinceRecord | undefined): string {
+  const limited = pick.limitedTo !== null;
+  const key = pick.via === 'commune' ? (limited ? 'commune_limited' : 'commune') : limited ? 'province_limited' : 'province';
+  return t(lang, `routing.unit.${key}` as MessageKey, {
+    unit: pick.unit.name,
+    commune: inSentence(commune.name),
+    province: inSentence(province?.name ?? commune.provinceCode),
+    placeType: t(lang, `place_type.${placeType}` as MessageKey),
+  });
+}
+
+function explain(lang: Language, outcome: Outcome, placeType: PlaceType, commune: CommuneRecord, province: ProvinceRecord | undefined, warnings: RoutingWarning[]): string {
+  const force = (f: Force) => t(lang, `force.${f}` as MessageKey);
+  const sentences = [
+    capitalised(
+      t(lang, 'routing.explain.lead', {
+        force: force(outcome.rule.leadForce),
+        match: matchText(lang, outcome),
+        rule: ruleKey(outcome.rule),
+        ruleSet: ruleSetLabel(outcome.ruleSet),
+        unit: unitText(lang, outcome.lead, placeType, commune, province),
+      }),
+    ),
+  ];
+  if (outcome.coordinating.length > 0) {
+    const units = outcome.coordinating.map((c) => `${c.unit.name} (${force(c.unit.force)})`).join('; ');
+    sentences.push(t(lang, 'routing.explain.coordinating', { units }));
+  }
+  for (const f of outcome.missingCoordinating) sentences.push(t(lang, 'routing.explain.no_coordinating', { force: force(f) }));
+  for (const w of warnings) sentences.push(warningText(lang, w, commune.name));
+  return sentences.join(' ');
+}
+
+export function warningText(lang: Language, warning: RoutingWarning, communeName: string): string {
+  return t(lang, `routing.warning.${warning}` as MessageKey, { commune: inSentence(communeName) });
+}
+
+/** SPEC.md §4: flags drive nothing by themselves, but a contradiction is worth a coordinator's look. */
+function warningsFor(placeType: PlaceType, commune: CommuneRecord): RoutingWarning[] {
+  return placeType === 'border_area' && !commune.landBorder && !commune.coastal ? ['border_area_outside_border_commune'] : [];
+}
+
+export type DecideResult = { ok: true; decision: RoutingDecision } | { ok: false; reason: 'unknown_input' | 'gap' };
+
+export function decide(
+  routing: CompiledRouting,
+  input: { category: Category; placeType: PlaceType; communeCode: string },
+  decidedAt: Date,
+): DecideResult {
+  const resolution = routing.resolve(input.category, input.placeType, input.communeCode);
+  if (!resolution.ok) return resolution;
+  const { outcome, commune } = resolution;
+  const province = routing.provinces.get(commune.provinceCode);
+  const warnings = warningsFor(input.placeType, commune);
+  return {
+    ok: true,
+    decision: {
+      decidedAt,
+      category: input.category,
+      placeType: input.placeType,
+      communeCode: commune.code,
+      communeName: commune.name,
+      provinceCode: commune.provinceCode,
+      ruleSetId: outcome.ruleSet.id,
+      ruleSetVersion: ruleSetLabel(outcome.ruleSet),
+      ruleId: outcome.rule.id,
+      ruleKey: ruleKey(outcome.rule),
+      lead: decided(outcome.lead),
+      coordinating: outcome.coordinating.map(decided),
+      explanation: {
+        vi: explain('vi', outcome, input.placeType, commune, province, warnings),
+        en: explain('en', outcome, input.placeType, commune, province, warnings),
+      },
+      warnings,
+    },
+  };
+}
