@@ -6,8 +6,7 @@ import { createApp } from '../server/app';
 import { prepareDatabase } from '../server/bootstrap';
 import { loadConfig } from '../server/config';
 import { openDatabase } from '../server/db/client';
-import { systemClock } from '../server/deps';
-import { createRouting } from '../server/routing/routing.service';
+import { assembleDeps, systemClock } from '../server/deps';
 import { createLogger } from '../server/logger';
 
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -47,15 +46,15 @@ export async function referenceApiBenchmark(): Promise<void> {
   const config = loadConfig({ ...process.env, RATE_LIMIT_DISABLED: '1', LOG_LEVEL: 'silent', PORT: '0' });
   const database = await openDatabase({ url: config.database.url });
   await prepareDatabase(database);
-  const app = createApp({
-    config,
-    database,
-    db: database.db,
-    clock: systemClock,
-    logger: createLogger('silent'),
-    secrets: { contactEncryptionKey: '0'.repeat(64), sessionSecret: '0'.repeat(64) },
-    routing: createRouting({ db: database.db, clock: systemClock }),
-  });
+  const app = createApp(
+    assembleDeps({
+      config,
+      database,
+      clock: systemClock,
+      logger: createLogger('silent'),
+      secrets: { contactEncryptionKey: '0'.repeat(64), sessionSecret: '0'.repeat(64) },
+    }),
+  );
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -13,6 +13,7 @@ import type { ApiDoc } from './openapi/api-doc';
 import { openApiRoutes } from './openapi/openapi.routes';
 import { CLIENT_DIST_DIR } from './paths';
 import { placesApiDocs, placesRoutes } from './places/places.routes';
+import { reportsApiDocs, reportsRoutes, staffPhotoRoutes } from './reports/reports.routes';
 import { routingApiDocs, routingRoutes } from './routing/routing.routes';
 
 /** Every documented endpoint; tests/api/openapi.test.ts checks that each mounted /api route is here. */
@@ -21,6 +22,7 @@ export const apiDocs: ApiDoc[] = [
   ...metaApiDocs,
   ...placesApiDocs,
   ...routingApiDocs,
+  ...reportsApiDocs,
   {
     method: 'get',
     path: '/api/openapi.json',
@@ -91,8 +93,8 @@ export function createApp(deps: AppDeps): Express {
 
   app.use('/api', express.json({ limit: '200kb' }));
   app.use('/api', openApiRoutes(apiDocs, deps.config.http.publicUrl));
-  app.use('/api/public', publicApiMiddleware(deps.config), metaRoutes(), placesRoutes(deps), routingRoutes(deps));
-  app.use('/api/staff', staffApiMiddleware());
+  app.use('/api/public', publicApiMiddleware(deps.config), metaRoutes(), placesRoutes(deps), routingRoutes(deps), reportsRoutes(deps));
+  app.use('/api/staff', staffApiMiddleware(), staffPhotoRoutes(deps));
   app.use('/api', apiNotFound);
 
   app.use(clientRoutes());

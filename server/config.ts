@@ -43,6 +43,10 @@ const envSchema = z.object({
   RATE_LIMIT_REPORTS_MAX: positiveInt.default(10),
   /** Receipt look-ups per window and client (SPEC.md §6: against guessing). */
   RATE_LIMIT_TRACKING_MAX: positiveInt.default(20),
+  /** STACK.md: sharp uses one core per image; more photos at once only add latency. */
+  PHOTO_CONCURRENCY: positiveInt.max(16).default(2),
+  /** Photos allowed to wait for a slot; past this, submissions get 503 with Retry-After. */
+  PHOTO_QUEUE_MAX: positiveInt.default(24),
   /** SPEC.md §5: accept within 24 hours (48 for remote or island communes). */
   ACCEPT_WITHIN_HOURS: positiveInt.default(24),
   ACCEPT_WITHIN_HOURS_REMOTE: positiveInt.default(48),
@@ -81,6 +85,7 @@ export interface Config {
   };
   database: { url: string | undefined; poolSize: number; dataDir: string };
   paths: { dataDir: string; uploadDir: string };
+  photos: { concurrency: number; queueMax: number };
   rateLimit: {
     disabled: boolean;
     windowMs: number;
@@ -145,6 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     },
     database: { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE, dataDir },
     paths: { dataDir, uploadDir: path.resolve(PROJECT_ROOT, e.UPLOAD_DIR) },
+    photos: { concurrency: e.PHOTO_CONCURRENCY, queueMax: e.PHOTO_QUEUE_MAX },
     rateLimit: {
       disabled: e.RATE_LIMIT_DISABLED,
       windowMs: e.RATE_LIMIT_WINDOW_SECONDS * 1000,

@@ -1,7 +1,8 @@
 import type { Logger } from 'pino';
 import type { Config } from './config';
 import type { Database, Db } from './db/types';
-import type { Routing } from './routing/routing.service';
+import { createPhotoQueue, photoDirs, type PhotoDirs, type PhotoQueue } from './reports/photos';
+import { createRouting, type Routing } from './routing/routing.service';
 import type { Secrets } from './secrets';
 
 export interface Clock {
@@ -10,7 +11,7 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
-/** Everything a feature needs, built once in main.ts (or createTestApp) and passed down. */
+/** Everything a feature needs, built once by assembleDeps (main.ts, tests, benchmarks) and passed down. */
 export interface AppDeps {
   config: Config;
   database: Database;
@@ -20,4 +21,16 @@ export interface AppDeps {
   secrets: Secrets;
   /** Compiled routing tables, shared by every request (server/routing). */
   routing: Routing;
+  /** Where photos are kept and the queue that bounds how many are processed at once. */
+  photos: { dirs: PhotoDirs; queue: PhotoQueue };
+}
+
+export function assembleDeps(parts: Pick<AppDeps, 'config' | 'database' | 'clock' | 'logger' | 'secrets'>): AppDeps {
+  const db = parts.database.db;
+  return {
+    ...parts,
+    db,
+    routing: createRouting({ db, clock: parts.clock }),
+    photos: { dirs: photoDirs(parts.config.paths.uploadDir), queue: createPhotoQueue(parts.config.photos) },
+  };
 }

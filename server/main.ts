@@ -5,10 +5,10 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { openDatabase } from './db/client';
 import { DataDirInUseError } from './db/data-dir-lock';
 import type { Database } from './db/types';
-import { systemClock } from './deps';
+import { assembleDeps, systemClock } from './deps';
 import { formatDemoLogins, seedDemo, type DemoLogin } from './demo/seed-demo';
 import { createLogger } from './logger';
-import { createRouting } from './routing/routing.service';
+import { settlePendingPhotos } from './reports/reports.service';
 import { ensureSecrets } from './secrets';
 
 function banner(config: Config, database: Database, logins: DemoLogin[] | undefined): string {
@@ -51,10 +51,12 @@ async function main(): Promise<void> {
   if (prepared.communesImported > 0) logger.info({ communes: prepared.communesImported }, 'imported administrative units');
   const logins = config.demo.enabled ? await seedDemo(database.db, { password: config.demo.password }) : undefined;
 
-  const routing = createRouting({ db: database.db, clock: systemClock });
+  const deps = assembleDeps({ config, database, clock: systemClock, logger, secrets });
+  const settled = await settlePendingPhotos(deps);
+  if (settled.kept + settled.removed > 0) logger.info(settled, 'settled photos left by an interrupted upload');
   // Compiled before the first request, so that no citizen waits for it.
-  await routing.compiledAt();
-  const app = createApp({ config, database, db: database.db, clock: systemClock, logger, secrets, routing });
+  await deps.routing.compiledAt();
+  const app = createApp(deps);
   const server: Server = app.listen(config.http.port, config.http.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);

@@ -4,3 +4,4 @@ export * from '../places/places.table';
 export * from '../units/units.table';
 export * from '../auth/auth.table';
 export * from '../routing/routing.table';
+export * from '../reports/reports.table';

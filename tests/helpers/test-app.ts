@@ -1,9 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { Express } from 'express';
 import { createApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
-import { type AppDeps, type Clock } from '../../server/deps';
-import { createRouting } from '../../server/routing/routing.service';
+import { assembleDeps, type AppDeps, type Clock } from '../../server/deps';
 import { createLogger } from '../../server/logger';
 import { createTestDatabase, TEST_DEMO_PASSWORD, type TestDatabase } from './test-db';
 
@@ -28,11 +30,13 @@ export interface TestAppOptions {
  * with rate limits off unless a test turns them on, a fixed clock and captured logs.
  */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const uploadDir = mkdtempSync(path.join(os.tmpdir(), 'tipline-uploads-'));
   const config = loadConfig({
     NODE_ENV: 'test',
     RATE_LIMIT_DISABLED: '1',
     DEMO_PASSWORD: TEST_DEMO_PASSWORD,
     LOG_LEVEL: 'info',
+    UPLOAD_DIR: uploadDir,
     ...options.env,
   });
   const logs: Record<string, unknown>[] = [];
@@ -43,15 +47,16 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     },
   });
   const testDb = await createTestDatabase();
-  const clock = options.clock ?? { now: () => FIXED_NOW };
-  const deps: AppDeps = {
+  const deps: AppDeps = assembleDeps({
     config,
     database: testDb.database,
-    db: testDb.database.db,
-    clock,
-    routing: createRouting({ db: testDb.database.db, clock }),
+    clock: options.clock ?? { now: () => FIXED_NOW },
     logger: createLogger(config.logLevel, sink),
     secrets: { contactEncryptionKey: '11'.repeat(32), sessionSecret: '22'.repeat(32) },
+  });
+  const close = async () => {
+    await testDb.destroy();
+    rmSync(uploadDir, { recursive: true, force: true });
   };
-  return { app: createApp(deps), deps, testDb, logs, close: () => testDb.destroy() };
+  return { app: createApp(deps), deps, testDb, logs, close };
 }

@@ -1,0 +1,158 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { readdir, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import sharp from 'sharp';
+import { MAX_PHOTO_PIXELS } from '../../shared/schemas/report';
+import { AppError } from '../http/errors';
+
+/** Formats accepted as decided by sharp from the bytes; AVIF is HEIF with AV1 compression. */
+const ACCEPTED = new Set(['jpeg', 'png', 'webp', 'gif']);
+const LONG_SIDE = 2560;
+const THUMB_SIDE = 400;
+
+export type PhotoProblem = 'photo_not_image' | 'photo_unreadable' | 'photo_too_many_pixels';
+
+/** A photo the client sent that cannot be taken; the route names it `photos.<index>`. */
+export class PhotoRefused extends Error {
+  constructor(readonly problem: PhotoProblem) {
+    super(problem);
+    this.name = 'PhotoRefused';
+  }
+}
+
+export const busy = (retryAfterSeconds: number) => new AppError('busy', 503, {}, [], { 'Retry-After': String(retryAfterSeconds) });
+
+export interface ProcessedPhoto {
+  fileName: string;
+  thumbName: string;
+  width: number;
+  height: number;
+  bytes: number;
+}
+
+export interface PhotoDirs {
+  /** multer's uploads, deleted after each request. */
+  incoming: string;
+  /** Re-encoded photos of a report not yet committed. */
+  pending: string;
+  /** Photos of committed reports, served to staff only. */
+  stored: string;
+}
+
+export function photoDirs(uploadDir: string): PhotoDirs {
+  const dirs = { incoming: path.join(uploadDir, 'incoming'), pending: path.join(uploadDir, 'pending'), stored: path.join(uploadDir, 'photos') };
+  for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true, mode: 0o700 });
+  return dirs;
+}
+
+const randomName = (suffix: string) => `${randomBytes(16).toString('base64url')}${suffix}.jpg`;
+
+function classify(err: unknown): PhotoProblem {
+  const message = err instanceof Error ? err.message : String(err);
+  if (/pixel limit/i.test(message)) return 'photo_too_many_pixels';
+  if (/unsupported image format|empty|missing/i.test(message)) return 'photo_not_image';
+  return 'photo_unreadable';
+}
+
+/**
+ * SPEC.md §6: decide the type from the bytes, refuse what is not an accepted image or too big in
+ * pixels (read from the header, before decoding), then re-encode: orientation applied, every metadata
+ * block dropped (sharp keeps none unless asked), at most 2,560 px plus a 400 px thumbnail, random names.
+ */
+export async function reencodePhoto(source: string, dirs: PhotoDirs): Promise<ProcessedPhoto> {
+  const options = { failOn: 'error', limitInputPixels: MAX_PHOTO_PIXELS, animated: false } as const;
+  let meta: sharp.Metadata;
+  try {
+    meta = await sharp(source, options).metadata();
+  } catch (err) {
+    throw new PhotoRefused(classify(err));
+  }
+  const isAvif = meta.format === 'heif' && meta.compression === 'av1';
+  if (!meta.format || (!ACCEPTED.has(meta.format) && !isAvif)) throw new PhotoRefused('photo_not_image');
+  if ((meta.width ?? 0) * (meta.height ?? 0) > MAX_PHOTO_PIXELS) throw new PhotoRefused('photo_too_many_pixels');
+
+  const fileName = randomName('');
+  const thumbName = randomName('-thumb');
+  const base = sharp(source, options).autoOrient().flatten({ background: '#ffffff' });
+  try {
+    const [main] = await Promise.all([
+      base
+        .clone()
+        .resize({ width: LONG_SIDE, height: LONG_SIDE, fit: 'inside', withoutEnlargement: true })
+        .jpeg({ quality: 82 })
+        .toFile(path.join(dirs.pending, fileName)),
+      base
+        .clone()
+        .resize({ width: THUMB_SIDE, height: THUMB_SIDE, fit: 'inside', withoutEnlargement: true })
+        .jpeg({ quality: 75 })
+        .toFile(path.join(dirs.pending, thumbName)),
+    ]);
+    return { fileName, thumbName, width: main.width, height: main.height, bytes: main.size };
+  } catch (err) {
+    await discardPending(dirs, [{ fileName, thumbName }]);
+    throw new PhotoRefused(classify(err));
+  }
+}
+
+export async function discardPending(dirs: PhotoDirs, photos: Pick<ProcessedPhoto, 'fileName' | 'thumbName'>[]): Promise<void> {
+  await Promise.all(photos.flatMap((p) => [p.fileName, p.thumbName]).map((name) => rm(path.join(dirs.pending, name), { force: true })));
+}
+
+/** After the report's transaction committed: its photos become stored photos. */
+export async function commitPending(dirs: PhotoDirs, photos: Pick<ProcessedPhoto, 'fileName' | 'thumbName'>[]): Promise<void> {
+  for (const name of photos.flatMap((p) => [p.fileName, p.thumbName])) {
+    await rename(path.join(dirs.pending, name), path.join(dirs.stored, name));
+  }
+}
+
+/**
+ * At start-up: photos left pending by a crash are kept if their report committed (the crash came
+ * between commit and rename) and removed otherwise; leftover uploads are removed.
+ */
+export async function settlePending(dirs: PhotoDirs, isCommitted: (name: string) => Promise<boolean>): Promise<{ kept: number; removed: number }> {
+  let kept = 0;
+  let removed = 0;
+  for (const name of await readdir(dirs.pending)) {
+    if (await isCommitted(name)) {
+      await rename(path.join(dirs.pending, name), path.join(dirs.stored, name));
+      kept += 1;
+    } else {
+      await rm(path.join(dirs.pending, name), { force: true });
+      removed += 1;
+    }
+  }
+  for (const name of await readdir(dirs.incoming)) {
+    await rm(path.join(dirs.incoming, name), { force: true });
+    removed += 1;
+  }
+  return { kept, removed };
+}
+
+/**
+ * STACK.md: sharp takes one core per image, so photos wait for one of `concurrency` slots; past
+ * `queueMax` waiting, the request is refused with 503 before memory runs out.
+ */
+export function createPhotoQueue(limits: { concurrency: number; queueMax: number }) {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return {
+    /** Reserves slots for `count` photos at once, or refuses the whole request. */
+    admit(count: number): void {
+      if (count > 0 && active + waiting.length + count > limits.concurrency + limits.queueMax) throw busy(5);
+    },
+    async run<T>(task: () => Promise<T>): Promise<T> {
+      // A finishing task hands its slot straight to the next in line, so `active` never overshoots.
+      if (active >= limits.concurrency) await new Promise<void>((resolve) => waiting.push(resolve));
+      else active += 1;
+      try {
+        return await task();
+      } finally {
+        const next = waiting.shift();
+        if (next) next();
+        else active -= 1;
+      }
+    },
+  };
+}
+export type PhotoQueue = ReturnType<typeof createPhotoQueue>;

@@ -1,0 +1,138 @@
+import type { Force } from '../../shared/domain/forces';
+import { hasContact, type ReportInput } from '../../shared/schemas/report';
+import { hashPassword } from '../auth/passwords';
+import type { Queryable } from '../db/types';
+import type { AppDeps } from '../deps';
+import { AppError, validationFailed } from '../http/errors';
+import { commitPending, discardPending, PhotoRefused, reencodePhoto, settlePending, type ProcessedPhoto } from './photos';
+import { newSecret, newTrackingCode, sealContact } from './receipt';
+import { insertEvent, insertPhotos, insertReport, photoFileIsStored } from './reports.repository';
+import { fieldIssue, photoRefusal } from './upload';
+
+export interface Receipt {
+  trackingCode: string;
+  secret: string;
+  status: 'received';
+  receivedAt: string;
+  lead: { force: Force; unitName: string };
+}
+
+const noLead = () => new AppError('report.no_lead', 503);
+const UNIQUE_VIOLATION = '23505';
+
+function isTrackingCodeClash(err: unknown): boolean {
+  const cause = (err as { cause?: { code?: string; constraint?: string } }).cause ?? (err as { code?: string; constraint?: string });
+  return cause.code === UNIQUE_VIOLATION && (cause.constraint ?? '').includes('tracking_code');
+}
+
+/**
+ * Re-encodes a request's photos through the shared queue. Any refusal removes what was already
+ * written and names the photo by its position.
+ */
+export async function processPhotos(deps: AppDeps, paths: string[]): Promise<ProcessedPhoto[]> {
+  deps.photos.queue.admit(paths.length);
+  const results = await Promise.allSettled(paths.map((p) => deps.photos.queue.run(() => reencodePhoto(p, deps.photos.dirs))));
+  const done = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  const failed = results.findIndex((r) => r.status === 'rejected');
+  if (failed >= 0) {
+    await discardPending(deps.photos.dirs, done);
+    const reason = (results[failed] as PromiseRejectedResult).reason as unknown;
+    if (reason instanceof PhotoRefused) throw photoRefusal(failed, reason.problem);
+    throw reason;
+  }
+  return done;
+}
+
+/** The commune must lie in the province the reporter chose (both come from the form's two lists). */
+async function checkPlace(deps: AppDeps, input: ReportInput): Promise<void> {
+  const communes = (await deps.routing.compiledAt()).communes;
+  const commune = communes.get(input.communeCode);
+  if (!commune) throw validationFailed([fieldIssue(['communeCode'], 'invalid_value')]);
+  if (commune.provinceCode !== input.provinceCode) throw validationFailed([fieldIssue(['communeCode'], 'commune_not_in_province')]);
+}
+
+/**
+ * SPEC.md §3 and §6, issue #4: stores the report, its photos, its routing decision and a `received`
+ * event in one transaction. Photos are written as pending first and become stored only after the
+ * commit; a failure anywhere removes them.
+ */
+export async function submitReport(deps: AppDeps, input: ReportInput, photoPaths: string[], channel = 'web'): Promise<Receipt> {
+  await checkPlace(deps, input);
+  const photos = await processPhotos(deps, photoPaths);
+  try {
+    const secret = newSecret();
+    const secretHash = await hashPassword(secret.normalised);
+    const contact = hasContact(input)
+      ? sealContact({ name: input.contactName, phone: input.contactPhone, email: input.contactEmail }, deps.secrets.contactEncryptionKey)
+      : null;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const receivedAt = deps.clock.now();
+        const receipt = await deps.db.transaction(async (tx) => {
+          const { id: decisionId, decision } = await routeOrRefuse(deps, tx, input, receivedAt);
+          const report = await insertReport(tx, {
+            trackingCode: newTrackingCode(),
+            secretHash,
+            channel,
+            category: input.category,
+            placeType: input.placeType,
+            provinceCode: input.provinceCode,
+            communeCode: input.communeCode,
+            address: input.address,
+            url: input.url ?? null,
+            observedAt: input.observedAt,
+            description: input.description,
+            hasContact: contact !== null,
+            contactSealed: contact,
+            status: 'received',
+            routingDecisionId: decisionId,
+            leadUnitId: decision.lead.unitId,
+            receivedAt,
+          });
+          await insertPhotos(tx, photos.map((p) => ({ ...p, reportId: report.id, createdAt: receivedAt })));
+          await insertEvent(tx, {
+            reportId: report.id,
+            type: 'received',
+            at: receivedAt,
+            actor: 'system',
+            public: true,
+            toStatus: 'received',
+            data: { leadForce: decision.lead.force, leadUnitName: decision.lead.unitName, photos: photos.length },
+          });
+          return {
+            trackingCode: report.trackingCode,
+            secret: secret.display,
+            status: 'received' as const,
+            receivedAt: receivedAt.toISOString(),
+            lead: { force: decision.lead.force, unitName: decision.lead.unitName },
+          };
+        });
+        // Committed: from here on the photos must not be discarded. A failed move is finished by the
+        // next start (settlePendingPhotos), which keeps pending files that have a row.
+        await commitPending(deps.photos.dirs, photos).catch((err: unknown) =>
+          deps.logger.error({ err }, 'photos of a committed report stay pending until the next start'),
+        );
+        return receipt;
+      } catch (err) {
+        if (attempt < 3 && isTrackingCodeClash(err)) continue;
+        throw err;
+      }
+    }
+  } catch (err) {
+    await discardPending(deps.photos.dirs, photos);
+    throw err;
+  }
+}
+
+async function routeOrRefuse(deps: AppDeps, tx: Queryable, input: ReportInput, at: Date) {
+  try {
+    return await deps.routing.decideAndRecord(tx, input, at);
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'routing.no_lead') throw noLead();
+    throw err;
+  }
+}
+
+export function settlePendingPhotos(deps: AppDeps) {
+  return settlePending(deps.photos.dirs, (name) => photoFileIsStored(deps.db, name));
+}

@@ -1,0 +1,99 @@
+import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { categoriesTable, placeTypesTable } from '../meta/meta.table';
+import { communesTable, provincesTable } from '../places/places.table';
+import { routingDecisionsTable } from '../routing/routing.table';
+import { unitsTable } from '../units/units.table';
+
+/**
+ * A report (tin báo). Nothing here identifies an anonymous sender: no address, no user agent, no
+ * cookie; contact details, when given, only encrypted (AES-256-GCM).
+ */
+export const reportsTable = pgTable(
+  'reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    trackingCode: text('tracking_code').notNull().unique(),
+    secretHash: text('secret_hash').notNull(),
+    channel: text('channel').notNull(),
+    category: text('category')
+      .notNull()
+      .references(() => categoriesTable.code),
+    placeType: text('place_type')
+      .notNull()
+      .references(() => placeTypesTable.code),
+    provinceCode: text('province_code')
+      .notNull()
+      .references(() => provincesTable.code),
+    communeCode: text('commune_code')
+      .notNull()
+      .references(() => communesTable.code),
+    address: text('address').notNull(),
+    url: text('url'),
+    observedAt: timestamp('observed_at', { withTimezone: true }).notNull(),
+    description: text('description').notNull(),
+    hasContact: boolean('has_contact').notNull().default(false),
+    /** `v1.<iv>.<tag>.<ciphertext>` (base64url) of the contact JSON; null for an anonymous report. */
+    contactSealed: text('contact_sealed'),
+    status: text('status').notNull(),
+    /** Where a `needs_info` report goes back to when the reporter answers. */
+    statusBeforeInfo: text('status_before_info'),
+    routingDecisionId: uuid('routing_decision_id')
+      .notNull()
+      .unique()
+      .references(() => routingDecisionsTable.id),
+    leadUnitId: uuid('lead_unit_id')
+      .notNull()
+      .references(() => unitsTable.id),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    /** Optimistic concurrency for staff actions (#6). */
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    index('reports_lead_unit_idx').on(t.leadUnitId, t.status),
+    index('reports_commune_received_idx').on(t.communeCode, t.receivedAt),
+  ],
+);
+
+export const EVENT_TYPES = ['received', 'status_changed', 'question', 'reporter_message', 'unit_message'] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** Every change to a report, appended (SPEC.md §5); `public` events show on the tracking page. */
+export const reportEventsTable = pgTable(
+  'report_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => reportsTable.id),
+    type: text('type').$type<EventType>().notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    /** 'reporter', 'system', or a staff account id. */
+    actor: text('actor').notNull(),
+    public: boolean('public').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    body: text('body'),
+    data: jsonb('data').$type<Record<string, unknown>>(),
+  },
+  (t) => [index('report_events_report_idx').on(t.reportId, t.id)],
+);
+
+/** A photo as stored: re-encoded, metadata removed, under a random name; the original is never kept. */
+export const reportPhotosTable = pgTable(
+  'report_photos',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => reportsTable.id),
+    /** The message it came with; null for the photos of the report itself. */
+    eventId: integer('event_id'),
+    fileName: text('file_name').notNull().unique(),
+    thumbName: text('thumb_name').notNull().unique(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    bytes: integer('bytes').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('report_photos_report_idx').on(t.reportId)],
+);

@@ -1,0 +1,142 @@
+import type { CitizenView, PublicStatus } from '../../shared/api/reports';
+import { hashPassword, verifyPassword } from '../auth/passwords';
+import type { Queryable } from '../db/types';
+import type { AppDeps } from '../deps';
+import { AppError } from '../http/errors';
+import { commitPending, discardPending } from './photos';
+import { countPhotosByEvent, findEvents, findReportByCode, insertEvent, insertPhotos, updateReportStatus, type Report, type ReportEvent } from './reports.repository';
+import { processPhotos } from './reports.service';
+
+export const reportNotFound = () => new AppError('report.not_found', 404);
+const tooManyAttempts = (seconds: number) =>
+  new AppError('report.too_many_attempts', 429, {}, [], { 'Retry-After': String(Math.max(1, Math.ceil(seconds))) });
+
+const FAILURES_ALLOWED = 5;
+const FAILURE_WINDOW_MS = 15 * 60_000;
+
+/**
+ * SPEC.md §6, against guessing: after 5 wrong secrets for one tracking code within 15 minutes, that
+ * code answers 429 until the window ends, whoever asks. Kept in memory, per process, like the rate limits.
+ */
+export function createSecretGuard(clock: { now(): Date }) {
+  const failures = new Map<string, { count: number; until: number }>();
+  return {
+    check(code: string): void {
+      const entry = failures.get(code);
+      const now = clock.now().getTime();
+      if (!entry) return;
+      if (entry.until <= now) failures.delete(code);
+      else if (entry.count >= FAILURES_ALLOWED) throw tooManyAttempts((entry.until - now) / 1000);
+    },
+    fail(code: string): void {
+      const now = clock.now().getTime();
+      const entry = failures.get(code);
+      if (!entry || entry.until <= now) failures.set(code, { count: 1, until: now + FAILURE_WINDOW_MS });
+      else entry.count += 1;
+      if (failures.size > 100_000) failures.clear();
+    },
+    succeed(code: string): void {
+      failures.delete(code);
+    },
+  };
+}
+export type SecretGuard = ReturnType<typeof createSecretGuard>;
+
+// Verifying against this makes an unknown code cost as much time as a wrong secret.
+const decoyHash = hashPassword('not-a-secret-of-any-report');
+
+/** The report for a receipt; an unknown code and a wrong secret are the same 404. */
+export async function openReceipt(deps: AppDeps, guard: SecretGuard, trackingCode: string, secret: string, q: Queryable = deps.db): Promise<Report> {
+  guard.check(trackingCode);
+  const report = await findReportByCode(q, trackingCode);
+  const ok = await verifyPassword(secret, report?.secretHash ?? (await decoyHash));
+  if (!report || !ok) {
+    guard.fail(trackingCode);
+    throw reportNotFound();
+  }
+  guard.succeed(trackingCode);
+  return report;
+}
+
+const PUBLIC_STATUS: Record<string, PublicStatus> = {
+  received: 'received',
+  accepted: 'in_progress',
+  verifying: 'in_progress',
+  suspended: 'in_progress',
+  needs_info: 'needs_info',
+  resolved: 'resolved',
+  closed: 'closed',
+};
+
+/** SPEC.md §5 "citizen sees": internal steps read as "being handled"; nothing internal leaks. */
+export function citizenView(report: Report, events: ReportEvent[], photoCounts: Map<number | null, number>): CitizenView {
+  const publicEvents = events.filter((e) => e.public);
+  const received = events.find((e) => e.type === 'received');
+  const lastQuestion = [...events].reverse().find((e) => e.type === 'question');
+  const resolution = [...events].reverse().find((e) => e.toStatus === 'resolved' && e.public);
+  return {
+    trackingCode: report.trackingCode,
+    status: PUBLIC_STATUS[report.status] ?? 'in_progress',
+    receivedAt: report.receivedAt.toISOString(),
+    lead: received?.data ? { force: String(received.data.leadForce), unitName: String(received.data.leadUnitName) } : null,
+    timeline: publicEvents
+      .filter((e) => e.type === 'received' || e.type === 'status_changed')
+      .map((e) => ({ at: e.at.toISOString(), type: e.type, status: e.toStatus ? (PUBLIC_STATUS[e.toStatus] ?? null) : null }))
+      .filter((e, i, all) => i === 0 || e.status !== all[i - 1]?.status),
+    openQuestion: report.status === 'needs_info' && lastQuestion?.body ? { at: lastQuestion.at.toISOString(), text: lastQuestion.body } : null,
+    outcome: resolution?.body ? { at: resolution.at.toISOString(), text: resolution.body } : null,
+    messages: publicEvents
+      .filter((e) => e.type === 'question' || e.type === 'unit_message' || e.type === 'reporter_message')
+      .map((e) => ({
+        at: e.at.toISOString(),
+        from: e.type === 'reporter_message' ? ('reporter' as const) : ('unit' as const),
+        text: e.body ?? '',
+        photos: photoCounts.get(e.id) ?? 0,
+      })),
+  };
+}
+
+export async function trackReport(deps: AppDeps, guard: SecretGuard, trackingCode: string, secret: string): Promise<CitizenView> {
+  const report = await openReceipt(deps, guard, trackingCode, secret);
+  return citizenView(report, await findEvents(deps.db, report.id), await countPhotosByEvent(deps.db, report.id));
+}
+
+/**
+ * The reporter adds information, with photos; if the lead unit asked a question, this answers it
+ * and the report goes back to the status it had before (SPEC.md §5: the clock runs again).
+ */
+export async function addReporterMessage(
+  deps: AppDeps,
+  guard: SecretGuard,
+  input: { trackingCode: string; secret: string; message: string },
+  photoPaths: string[],
+): Promise<CitizenView> {
+  await openReceipt(deps, guard, input.trackingCode, input.secret);
+  const photos = await processPhotos(deps, photoPaths);
+  try {
+    const at = deps.clock.now();
+    await deps.db.transaction(async (tx) => {
+      const report = await findReportByCode(tx, input.trackingCode);
+      if (!report) throw reportNotFound();
+      const event = await insertEvent(tx, { reportId: report.id, type: 'reporter_message', at, actor: 'reporter', public: true, body: input.message });
+      await insertPhotos(tx, photos.map((p) => ({ ...p, reportId: report.id, eventId: event.id, createdAt: at })));
+      if (report.status === 'needs_info') {
+        const back = report.statusBeforeInfo ?? 'received';
+        if (!(await updateReportStatus(tx, report, { status: back, statusBeforeInfo: null }))) throw new AppError('conflict', 409);
+        await insertEvent(tx, { reportId: report.id, type: 'status_changed', at, actor: 'reporter', public: true, fromStatus: 'needs_info', toStatus: back });
+      }
+    });
+    await commitPending(deps.photos.dirs, photos).catch((err: unknown) => deps.logger.error({ err }, 'message photos stay pending until the next start'));
+  } catch (err) {
+    await discardPending(deps.photos.dirs, photos);
+    throw err;
+  }
+  return trackReport(deps, guard, input.trackingCode, input.secret);
+}
+
+/** The lead unit asks the reporter (issue #6 adds the staff action; tests use it now). */
+export async function askReporter(q: Queryable, report: Report, question: string, actor: string, at: Date): Promise<void> {
+  if (!(await updateReportStatus(q, report, { status: 'needs_info', statusBeforeInfo: report.status }))) throw new AppError('conflict', 409);
+  await insertEvent(q, { reportId: report.id, type: 'question', at, actor, public: true, body: question });
+  await insertEvent(q, { reportId: report.id, type: 'status_changed', at, actor, public: true, fromStatus: report.status, toStatus: 'needs_info' });
+}

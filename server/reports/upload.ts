@@ -1,0 +1,65 @@
+import { rm } from 'node:fs/promises';
+import type { Request, RequestHandler } from 'express';
+import multer from 'multer';
+import type { z } from 'zod';
+import { MAX_PHOTO_BYTES, MAX_PHOTOS } from '../../shared/schemas/report';
+import { AppError, unsupportedMediaType, validationFailed } from '../http/errors';
+import type { PhotoDirs, PhotoProblem } from './photos';
+
+/** A field-named refusal in the standard shape: `photos.2: ...`. */
+export function fieldIssue(path: (string | number)[], key: string): z.core.$ZodIssue {
+  return { code: 'custom', path, message: key, params: { key: `validation.${key}` }, input: undefined } as z.core.$ZodIssue;
+}
+
+export const photoRefusal = (index: number, problem: PhotoProblem) => validationFailed([fieldIssue(['photos', index], problem)]);
+
+/**
+ * multipart/form-data with up to five `photos`, streamed to disk (never held in memory), or JSON
+ * without photos. Files are removed by `removeUploads` whatever happens to the request.
+ */
+export function acceptUpload(dirs: PhotoDirs): RequestHandler {
+  const parse = multer({
+    dest: dirs.incoming,
+    limits: { fileSize: MAX_PHOTO_BYTES, files: MAX_PHOTOS, fields: 30, fieldSize: 64 * 1024, parts: 40, headerPairs: 100 },
+  }).array('photos', MAX_PHOTOS);
+  return (req, res, next) => {
+    if (req.is('application/json')) return next();
+    if (!req.is('multipart/form-data')) return next(unsupportedMediaType());
+    parse(req, res, (err: unknown) => {
+      if (!err) return next();
+      void removeUploads(req);
+      if (err instanceof multer.MulterError) {
+        const index = Array.isArray(req.files) ? req.files.length : 0;
+        switch (err.code) {
+          case 'LIMIT_FILE_SIZE':
+            return next(new AppError('payload_too_large', 413, {}, [fieldIssue(['photos', index], 'photo_too_large')]));
+          case 'LIMIT_FILE_COUNT':
+            return next(validationFailed([fieldIssue(['photos'], 'too_many_photos')]));
+          case 'LIMIT_UNEXPECTED_FILE':
+            return next(validationFailed([fieldIssue([err.field ?? 'photos'], err.field === 'photos' ? 'too_many_photos' : 'unexpected_file')]));
+          default:
+            return next(new AppError('validation_failed', 400, {}, [fieldIssue([err.field ?? '_'], 'invalid')]));
+        }
+      }
+      // busboy: a body that is not well-formed multipart.
+      return next(new AppError('validation_failed', 400, {}, [fieldIssue(['_'], 'invalid')]));
+    });
+  };
+}
+
+export function uploadedFiles(req: Request): Express.Multer.File[] {
+  return Array.isArray(req.files) ? req.files : [];
+}
+
+export async function removeUploads(req: Request): Promise<void> {
+  await Promise.all(uploadedFiles(req).map((f) => rm(f.path, { force: true })));
+}
+
+/** Runs `work` and removes the request's uploaded files before the answer goes out, whatever happened. */
+export async function withUploads<T>(req: Request, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } finally {
+    await removeUploads(req);
+  }
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { FORCES } from '../domain/forces';
+
+export const receiptSchema = z
+  .object({
+    trackingCode: z.string().meta({ example: '389-7K4M-Q2XP' }),
+    secret: z.string().meta({ description: '80 bits, shown once; only a slow hash is stored', example: 'Q2XP-7K4M-9ABC-DEFG' }),
+    status: z.literal('received'),
+    receivedAt: z.string().meta({ format: 'date-time' }),
+    lead: z.object({ force: z.enum(FORCES), unitName: z.string() }),
+  })
+  .meta({ id: 'Receipt' });
+export type Receipt = z.infer<typeof receiptSchema>;
+
+export const PUBLIC_STATUSES = ['received', 'in_progress', 'needs_info', 'resolved', 'closed'] as const;
+export type PublicStatus = (typeof PUBLIC_STATUSES)[number];
+
+export const citizenViewSchema = z
+  .object({
+    trackingCode: z.string(),
+    status: z.enum(PUBLIC_STATUSES).meta({ description: 'SPEC.md §5 "citizen sees": internal steps read as in_progress' }),
+    receivedAt: z.string(),
+    lead: z.object({ force: z.string(), unitName: z.string() }).nullable(),
+    timeline: z.array(z.object({ at: z.string(), type: z.string(), status: z.string().nullable() })),
+    openQuestion: z.object({ at: z.string(), text: z.string() }).nullable(),
+    outcome: z.object({ at: z.string(), text: z.string() }).nullable(),
+    messages: z.array(z.object({ at: z.string(), from: z.enum(['unit', 'reporter']), text: z.string(), photos: z.number().int() })),
+  })
+  .meta({ id: 'CitizenView' });
+export type CitizenView = z.infer<typeof citizenViewSchema>;

@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { normalisePhone } from '../phone';
+import { categorySchema, communeCodeSchema, placeTypeSchema } from './routing';
+
+// C0 and C1 controls except tab and newline, and the bidirectional overrides and isolates that can
+// make a text read differently from what it holds (CVE-2021-42574 "Trojan Source").
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** SPEC.md §3 and issue #4: NFC, no control or bidi-override characters, Windows line ends folded. */
+export function cleanText(value: string, { multiline }: { multiline: boolean }): string {
+  const text = value.normalize('NFC').replace(/\r\n?/g, '\n').replace(CONTROLS, '');
+  return (multiline ? text.replace(/\t/g, ' ') : text.replace(/[\n\t]+/g, ' ')).trim();
+}
+
+const line = (max: number) => z.string().transform((v) => cleanText(v, { multiline: false })).pipe(z.string().max(max));
+const optionalLine = (max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined ? undefined : cleanText(v, { multiline: false }) || undefined))
+    .pipe(z.string().max(max).optional());
+
+export const DESCRIPTION_MIN = 20;
+export const DESCRIPTION_MAX = 5000;
+export const MAX_PHOTOS = 5;
+export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
+export const MAX_PHOTO_PIXELS = 40_000_000;
+/** Clocks of phones drift: an observation up to five minutes "in the future" is accepted. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+const httpUrl = z
+  .string()
+  .transform((v) => cleanText(v, { multiline: false }))
+  .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain }).max(2000));
+
+const phone = z
+  .string()
+  .transform((value, ctx) => {
+    const normalised = normalisePhone(value);
+    if (!normalised) ctx.addIssue({ code: 'custom', params: { key: 'validation.phone' }, input: value });
+    return normalised ?? '';
+  });
+
+/**
+ * The fields of a citizen's report, as the form and `POST /api/public/reports` take them. `now` is
+ * the server's clock on the server and the phone's in the form. Empty optional fields count as absent
+ * (a multipart form sends them as '').
+ */
+export function reportInputSchema(now: () => Date) {
+  const blankIsAbsent = (v: unknown) => (v === '' ? undefined : v);
+  return z
+    .object({
+      category: categorySchema,
+      placeType: placeTypeSchema,
+      provinceCode: z.string().trim().regex(/^\d{2}$/),
+      communeCode: communeCodeSchema,
+      address: line(300).pipe(z.string().min(1)),
+      url: z.preprocess(blankIsAbsent, httpUrl.optional()),
+      observedAt: z.iso
+        .datetime({ offset: true })
+        .transform((v) => new Date(v))
+        .refine((d) => d.getTime() <= now().getTime() + CLOCK_SKEW_MS, { params: { key: 'validation.in_future' } }),
+      description: z
+        .string()
+        .transform((v) => cleanText(v, { multiline: true }))
+        .pipe(z.string().min(DESCRIPTION_MIN).max(DESCRIPTION_MAX)),
+      contactName: z.preprocess(blankIsAbsent, optionalLine(200)),
+      contactPhone: z.preprocess(blankIsAbsent, phone.optional()),
+      contactEmail: z.preprocess(blankIsAbsent, z.email().max(254).optional()),
+    })
+    .strict()
+    .superRefine((report, ctx) => {
+      if (report.placeType === 'online' && !report.url) {
+        ctx.addIssue({ code: 'custom', path: ['url'], params: { key: 'validation.url_required_online' }, input: report.url });
+      }
+    });
+}
+export type ReportInput = z.infer<ReturnType<typeof reportInputSchema>>;
+
+export const hasContact = (r: Pick<ReportInput, 'contactName' | 'contactPhone' | 'contactEmail'>) =>
+  Boolean(r.contactName || r.contactPhone || r.contactEmail);
+
+/** `389-7K4M-Q2XP`, typed by hand: case, spaces and Crockford's look-alikes (O→0, I/L→1) forgiven. */
+export const trackingCodeSchema = z
+  .string()
+  .max(40)
+  .transform((v) => normaliseReceiptPart(v))
+  .pipe(z.string().regex(/^389[0-9A-HJKMNP-TV-Z]{8}$/))
+  .transform((v) => `389-${v.slice(3, 7)}-${v.slice(7)}`);
+
+export const secretSchema = z
+  .string()
+  .max(60)
+  .transform((v) => normaliseReceiptPart(v))
+  .pipe(z.string().regex(/^[0-9A-HJKMNP-TV-Z]{16}$/));
+
+export function normaliseReceiptPart(value: string): string {
+  return value
+    .toUpperCase()
+    .replace(/[\s\-._]/g, '')
+    .replace(/O/g, '0')
+    .replace(/[IL]/g, '1');
+}
+
+export const trackInputSchema = z.object({ trackingCode: trackingCodeSchema, secret: secretSchema }).strict();
+export type TrackInput = z.infer<typeof trackInputSchema>;
+
+export const MESSAGE_MAX = 5000;
+export const trackMessageInputSchema = z
+  .object({
+    trackingCode: trackingCodeSchema,
+    secret: secretSchema,
+    message: z
+      .string()
+      .transform((v) => cleanText(v, { multiline: true }))
+      .pipe(z.string().min(1).max(MESSAGE_MAX)),
+  })
+  .strict();

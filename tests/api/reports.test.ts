@@ -1,0 +1,285 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import sharp from 'sharp';
+import request from 'supertest';
+import { queryRows } from '../../server/db/query-rows';
+import { openContact } from '../../server/reports/receipt';
+import { findReportByCode } from '../../server/reports/reports.repository';
+import { askReporter } from '../../server/reports/tracking.service';
+import { decompressionBomb, gif, HTML, PDF, phoneJpeg, png, SVG, truncatedJpeg } from '../helpers/images';
+import { createTestApp, FIXED_NOW, type TestApp } from '../helpers/test-app';
+
+const TRA_LINH = '01447';
+const AGENT = 'TiplineTest/9.9 (UniqueAgent-7731)';
+const CLIENT_ADDRESS = '203.0.113.77';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ env: { TRUST_PROXY_HOPS: '1' } });
+});
+afterAll(() => t.close());
+
+const valid = {
+  category: 'counterfeit',
+  placeType: 'market',
+  provinceCode: '04',
+  communeCode: TRA_LINH,
+  address: 'Chợ Trà Lĩnh, gian hàng số 12',
+  observedAt: '2026-11-22T08:30:00+07:00',
+  description: 'Bán nước hoa giả nhãn hiệu nổi tiếng, giá rẻ bất thường, không có hóa đơn.',
+};
+
+function multipart(fields: Record<string, string>, files: { name: string; data: Buffer; type?: string; field?: string }[] = []) {
+  let req = request(t.app).post('/api/public/reports').set('User-Agent', AGENT).set('X-Forwarded-For', CLIENT_ADDRESS);
+  for (const [k, v] of Object.entries(fields)) req = req.field(k, v);
+  for (const f of files) req = req.attach(f.field ?? 'photos', f.data, { filename: f.name, contentType: f.type ?? 'image/jpeg' });
+  return req;
+}
+
+const count = async (table: string) => (await queryRows<{ n: number }>(t.deps.db, sql.raw(`select count(*)::int as n from ${table}`)))[0]?.n ?? 0;
+const files = () => Object.fromEntries(Object.entries(t.deps.photos.dirs).map(([k, dir]) => [k, readdirSync(dir).length]));
+
+async function expectNothingLeft(before: { reports: number; photos: number; files: Record<string, number> }) {
+  expect(await count('reports')).toBe(before.reports);
+  expect(await count('report_photos')).toBe(before.photos);
+  expect(files()).toEqual(before.files);
+}
+const snapshot = async () => ({ reports: await count('reports'), photos: await count('report_photos'), files: files() });
+
+describe('POST /api/public/reports', () => {
+  it('stores an anonymous report with its photos, routed, and answers the receipt', async () => {
+    const res = await multipart(valid, [
+      { name: 'IMG_2041.jpg', data: await phoneJpeg() },
+      { name: 'screenshot.jpg', data: await png(), type: 'image/jpeg' },
+    ]);
+    expect(res.status).toBe(201);
+    expect(res.headers['set-cookie']).toBeUndefined();
+    expect(res.body).toEqual({
+      trackingCode: expect.stringMatching(/^389-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/),
+      secret: expect.stringMatching(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/),
+      status: 'received',
+      receivedAt: FIXED_NOW.toISOString(),
+      lead: { force: 'market', unitName: 'Đội Quản lý thị trường số 2' },
+    });
+    const report = await findReportByCode(t.deps.db, res.body.trackingCode);
+    expect(report).toMatchObject({ status: 'received', channel: 'web', hasContact: false, contactSealed: null, description: valid.description });
+    expect(report?.secretHash).toMatch(/^scrypt\$/);
+    expect(report?.secretHash).not.toContain(res.body.secret.replace(/-/g, ''));
+    const [decision] = await queryRows<{ rule_key: string; lead_unit_name: string }>(t.deps.db, sql`select rule_key, lead_unit_name from routing_decisions where id = ${report?.routingDecisionId}`);
+    expect(decision).toEqual({ rule_key: 'national/market/*', lead_unit_name: 'Đội Quản lý thị trường số 2' });
+    const events = await queryRows<{ type: string }>(t.deps.db, sql`select type from report_events where report_id = ${report?.id}`);
+    expect(events).toEqual([{ type: 'received' }]);
+
+    // Photos: re-encoded JPEG under random names, turned upright, with no EXIF or GPS left.
+    const photos = await queryRows<{ file_name: string; thumb_name: string; width: number; height: number }>(
+      t.deps.db,
+      sql`select file_name, thumb_name, width, height from report_photos where report_id = ${report?.id} order by width desc`,
+    );
+    expect(photos).toHaveLength(2);
+    expect(photos[0]).toMatchObject({ width: 900, height: 1200 }); // orientation 6 applied
+    for (const p of photos) {
+      expect(p.file_name).not.toMatch(/IMG_2041|screenshot/);
+      for (const name of [p.file_name, p.thumb_name]) {
+        const stored = path.join(t.deps.photos.dirs.stored, name);
+        const meta = await sharp(stored).metadata();
+        expect(meta).toMatchObject({ format: 'jpeg' });
+        expect(meta.exif).toBeUndefined();
+        expect(meta.xmp).toBeUndefined();
+        expect(meta.iptc).toBeUndefined();
+        expect(meta.orientation).toBeUndefined();
+        expect(Math.max(meta.width ?? 0, meta.height ?? 0)).toBeLessThanOrEqual(name === p.thumb_name ? 400 : 2560);
+        const bytes = (await sharp(stored).toBuffer()).toString('latin1');
+        expect(bytes).not.toContain('TiplineTestCam');
+      }
+    }
+    expect(files()).toMatchObject({ incoming: 0, pending: 0 });
+  });
+
+  it('keeps neither the client address nor the user agent anywhere: database or logs', async () => {
+    const res = await multipart({ ...valid, description: `${valid.description} (anonymity check)` });
+    expect(res.status).toBe(201);
+    const tables = await queryRows<{ table_name: string }>(t.deps.db, sql`select table_name from information_schema.tables where table_schema = 'public'`);
+    let dump = '';
+    for (const { table_name } of tables) {
+      const rows = await queryRows<{ row: string }>(t.deps.db, sql.raw(`select row_to_json(t)::text as row from "${table_name}" t`));
+      dump += rows.map((r) => r.row).join('\n');
+    }
+    expect(dump).toContain('anonymity check');
+    const logs = JSON.stringify(t.logs);
+    for (const text of [dump, logs]) {
+      expect(text).not.toContain(CLIENT_ADDRESS);
+      expect(text).not.toContain('UniqueAgent-7731');
+      expect(text).not.toContain('127.0.0.1');
+    }
+  });
+
+  it('accepts JSON without photos, encrypts the contact and stores the phone number normalised', async () => {
+    const res = await request(t.app)
+      .post('/api/public/reports')
+      .send({ ...valid, contactName: ' Trần Thị B ', contactPhone: '0981.389.389', contactEmail: 'b@example.vn' });
+    expect(res.status).toBe(201);
+    const report = await findReportByCode(t.deps.db, res.body.trackingCode);
+    expect(report?.hasContact).toBe(true);
+    expect(report?.contactSealed).not.toContain('0981389389');
+    expect(openContact(report?.contactSealed ?? '', t.deps.secrets.contactEncryptionKey)).toEqual({ name: 'Trần Thị B', phone: '0981389389', email: 'b@example.vn' });
+    const track = await request(t.app).post('/api/public/track').send({ trackingCode: res.body.trackingCode, secret: res.body.secret });
+    expect(JSON.stringify(track.body)).not.toMatch(/Trần Thị B|0981389389|b@example\.vn/);
+  });
+
+  it('normalises text: NFC, no control or bidi-override characters', async () => {
+    const decomposed = 'Ha\u0300ng gia\u0309 ba\u0301n ta\u0323i chơ\u0323 \u202Eevil\u202C \u0007 và hóa đơn sai';
+    const res = await request(t.app).post('/api/public/reports').send({ ...valid, description: decomposed, address: 'Chợ\u0000 Trà Lĩnh' });
+    expect(res.status).toBe(201);
+    const report = await findReportByCode(t.deps.db, res.body.trackingCode);
+    expect(report?.description).toBe('Hàng giả bán tại chợ evil  và hóa đơn sai');
+    expect(report?.address).toBe('Chợ Trà Lĩnh');
+  });
+
+  it('accepts a PNG named .jpg as the PNG it is, and a GIF', async () => {
+    const res = await multipart(valid, [
+      { name: 'photo.jpg', data: await png(), type: 'image/jpeg' },
+      { name: 'anim.gif', data: await gif(), type: 'image/gif' },
+    ]);
+    expect(res.status).toBe(201);
+  });
+
+  const refusals: [string, () => Promise<request.Response>, number, string, RegExp][] = [
+    ['a decompression bomb', () => multipart(valid, [{ name: 'bomb.png', data: decompressionBomb(), type: 'image/png' }]), 400, 'photos.0', /40 megapixel/],
+    ['an HTML file named .jpg', () => multipart(valid, [{ name: 'x.jpg', data: HTML }]), 400, 'photos.0', /không phải ảnh/],
+    ['an SVG', async () => multipart(valid, [{ name: 'ok.jpg', data: await phoneJpeg(200, 100) }, { name: 'x.svg', data: SVG, type: 'image/svg+xml' }]), 400, 'photos.1', /không phải ảnh/],
+    ['a PDF', () => multipart(valid, [{ name: 'x.pdf', data: PDF, type: 'application/pdf' }]), 400, 'photos.0', /không phải ảnh/],
+    ['a truncated JPEG', async () => multipart(valid, [{ name: 'x.jpg', data: await truncatedJpeg() }]), 400, 'photos.0', /hỏng/],
+    ['a zero-byte file', () => multipart(valid, [{ name: 'x.jpg', data: Buffer.alloc(0) }]), 400, 'photos.0', /không phải ảnh/],
+    ['six photos', async () => {
+      const data = await phoneJpeg(100, 100);
+      return multipart(valid, Array.from({ length: 6 }, (_, i) => ({ name: `${i}.jpg`, data })));
+    }, 400, 'photos', /tối đa 5 ảnh/],
+    ['an 11 MB photo', () => multipart(valid, [{ name: 'big.jpg', data: Buffer.alloc(11 * 1024 * 1024, 1) }]), 413, 'photos.0', /10 MB/],
+    ['a commune of another province', () => multipart({ ...valid, provinceCode: '82' }), 400, 'communeCode', /không thuộc tỉnh/],
+    ['a future date', () => multipart({ ...valid, observedAt: '2026-11-24T08:00:00+07:00' }), 400, 'observedAt', /tương lai/],
+    ['an unknown category', () => multipart({ ...valid, category: 'weapons' }), 400, 'category', /Lĩnh vực vi phạm/],
+    ['an online report without URL', () => multipart({ ...valid, placeType: 'online' }), 400, 'url', /bắt buộc với vi phạm trên mạng/],
+    ['a javascript: URL', () => multipart({ ...valid, placeType: 'online', url: 'javascript:alert(1)' }), 400, 'url', /Đường dẫn/],
+    ['a description of control characters only', () => multipart({ ...valid, description: '\u0001\u0002\u0003'.repeat(10) }), 400, 'description', /ít nhất 20/],
+    ['duplicate field names', () => multipart(valid).field('category', 'smuggling'), 400, 'category', /Lĩnh vực vi phạm/],
+    ['a file in another field', async () => multipart(valid, [{ name: 'x.jpg', data: await phoneJpeg(100, 100), field: 'evidence' }]), 400, 'evidence', /chỉ được gửi tệp/],
+    ['a bad phone number', () => multipart({ ...valid, contactPhone: '12345' }), 400, 'contactPhone', /không phải số điện thoại/],
+  ];
+
+  it.each(refusals)('refuses %s with a named field and leaves no row and no file', async (_what, send, status, field, message) => {
+    const before = await snapshot();
+    const res = await send();
+    expect(res.status).toBe(status);
+    expect(res.body.error.fields).toEqual(expect.arrayContaining([{ field, message: expect.stringMatching(message) }]));
+    await expectNothingLeft(before);
+  });
+
+  it('refuses malformed JSON and an unknown media type', async () => {
+    const bad = await request(t.app).post('/api/public/reports').set('Content-Type', 'application/json').send('{"category": ');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('invalid_json');
+    const xml = await request(t.app).post('/api/public/reports').set('Content-Type', 'text/xml').send('<report/>');
+    expect(xml.status).toBe(415);
+  });
+
+  it('answers in English on request', async () => {
+    const res = await request(t.app).post('/api/public/reports?lang=en').send({ ...valid, description: 'too short' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields).toEqual([{ field: 'description', message: expect.stringMatching(/^Description: .*20/) }]);
+  });
+});
+
+describe('tracking', () => {
+  async function submit() {
+    const res = await request(t.app).post('/api/public/reports').send(valid);
+    expect(res.status).toBe(201);
+    return { trackingCode: res.body.trackingCode as string, secret: res.body.secret as string };
+  }
+
+  it('shows the citizen view for the code and secret, forgiving case, spaces and look-alike letters', async () => {
+    const receipt = await submit();
+    const res = await request(t.app)
+      .post('/api/public/track')
+      .send({ trackingCode: receipt.trackingCode.toLowerCase().replace(/-/g, ' '), secret: receipt.secret.toLowerCase().replace(/0/g, 'o') });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      trackingCode: receipt.trackingCode,
+      status: 'received',
+      receivedAt: FIXED_NOW.toISOString(),
+      lead: { force: 'market', unitName: 'Đội Quản lý thị trường số 2' },
+      timeline: [{ at: FIXED_NOW.toISOString(), type: 'received', status: 'received' }],
+      openQuestion: null,
+      outcome: null,
+      messages: [],
+    });
+  });
+
+  it('answers the same 404 for an unknown code and a wrong secret', async () => {
+    const receipt = await submit();
+    const wrong = await request(t.app).post('/api/public/track').send({ trackingCode: receipt.trackingCode, secret: 'AAAA-BBBB-CCCC-DDDD' });
+    const unknown = await request(t.app).post('/api/public/track').send({ trackingCode: '389-ZZZZ-ZZZZ', secret: receipt.secret });
+    expect(wrong.status).toBe(404);
+    expect(unknown.status).toBe(404);
+    expect({ ...wrong.body.error, requestId: 0 }).toEqual({ ...unknown.body.error, requestId: 0 });
+  });
+
+  it('slows down repeated wrong secrets for one code with 429 and Retry-After', async () => {
+    const receipt = await submit();
+    for (let i = 0; i < 5; i += 1) {
+      expect((await request(t.app).post('/api/public/track').send({ trackingCode: receipt.trackingCode, secret: 'AAAA-BBBB-CCCC-DDDD' })).status).toBe(404);
+    }
+    const limited = await request(t.app).post('/api/public/track').send(receipt);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect(limited.body.error.code).toBe('report.too_many_attempts');
+  });
+
+  it('lets the reporter answer an open question with a photo; the report goes back to where it was', async () => {
+    const receipt = await submit();
+    const report = await findReportByCode(t.deps.db, receipt.trackingCode);
+    if (!report) throw new Error('no report');
+    await askReporter(t.deps.db, report, 'Gian hàng nằm ở dãy nào trong chợ?', 'officer-test', FIXED_NOW);
+    const asked = await request(t.app).post('/api/public/track').send(receipt);
+    expect(asked.body).toMatchObject({ status: 'needs_info', openQuestion: { text: 'Gian hàng nằm ở dãy nào trong chợ?' } });
+
+    const answer = await request(t.app)
+      .post('/api/public/track/messages')
+      .field('trackingCode', receipt.trackingCode)
+      .field('secret', receipt.secret)
+      .field('message', 'Dãy C, gần cổng phía bắc.')
+      .attach('photos', await phoneJpeg(640, 480), { filename: 'stall.jpg', contentType: 'image/jpeg' });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ status: 'received', openQuestion: null });
+    expect(answer.body.messages).toEqual([
+      { at: FIXED_NOW.toISOString(), from: 'unit', text: 'Gian hàng nằm ở dãy nào trong chợ?', photos: 0 },
+      { at: FIXED_NOW.toISOString(), from: 'reporter', text: 'Dãy C, gần cổng phía bắc.', photos: 1 },
+    ]);
+    expect((await findReportByCode(t.deps.db, receipt.trackingCode))?.status).toBe('received');
+  });
+
+  it('refuses a message with a wrong secret and keeps none of its photos', async () => {
+    const receipt = await submit();
+    const before = await snapshot();
+    const res = await request(t.app)
+      .post('/api/public/track/messages')
+      .field('trackingCode', receipt.trackingCode)
+      .field('secret', 'AAAA-BBBB-CCCC-DDDD')
+      .field('message', 'hello')
+      .attach('photos', await phoneJpeg(64, 64), { filename: 'x.jpg', contentType: 'image/jpeg' });
+    expect(res.status).toBe(404);
+    await expectNothingLeft(before);
+  });
+});
+
+describe('photos are for staff only', () => {
+  it('serves no photo to a request without a staff session, and none from a static path', async () => {
+    const [photo] = await queryRows<{ id: string; file_name: string }>(t.deps.db, sql`select id, file_name from report_photos limit 1`);
+    if (!photo) throw new Error('no photo stored by the tests above');
+    const res = await request(t.app).get(`/api/staff/photos/${photo.id}`);
+    expect(res.status).toBe(401);
+    expect(res.headers['content-type']).toMatch(/json/);
+    const statik = await request(t.app).get(`/uploads/photos/${photo.file_name}`);
+    expect(statik.headers['content-type'] ?? '').not.toMatch(/image/);
+  });
+});
