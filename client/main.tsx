@@ -1,11 +1,15 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
+import { z } from 'zod';
 import { router } from './app/router';
 import { I18nProvider } from './lib/i18n';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
+
+// Our CSP forbids eval; without this zod probes for it with `new Function` and the browser reports a violation.
+z.config({ jitless: true });
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -2,6 +2,7 @@
 export const paths = {
   home: { path: '/', href: () => '/' },
   report: { path: '/report', href: () => '/report' },
+  track: { path: '/track', href: () => '/track' },
   staff: {
     root: { path: '/staff', href: () => '/staff' },
     reference: { path: '/staff/reference', href: () => '/staff/reference' },

@@ -26,6 +26,10 @@ export const router = createBrowserRouter([
         path: paths.report.path,
         lazy: async () => ({ Component: (await import('../pages/report/ReportPage')).ReportPage }),
       },
+      {
+        path: paths.track.path,
+        lazy: async () => ({ Component: (await import('../pages/track/TrackPage')).TrackPage }),
+      },
       notFoundRoute(),
     ],
   },

@@ -38,7 +38,7 @@ export function issueMessage(lang: Language, issue: z.core.$ZodIssue): string {
     case 'invalid_format':
       return t(lang, 'validation.invalid_format', { field });
     case 'invalid_value':
-      return t(lang, 'validation.invalid_value', { field });
+      return t(lang, issue.input === undefined ? 'validation.required' : 'validation.invalid_value', { field });
     case 'unrecognized_keys':
       return t(lang, 'validation.unrecognized_keys', { field });
     default:

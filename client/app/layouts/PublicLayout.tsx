@@ -33,6 +33,11 @@ export function PublicLayout() {
                 {t('ui.nav.report')}
               </NavLink>
             </li>
+            <li>
+              <NavLink to={paths.track.href()} className="site-nav__link">
+                {t('ui.nav.track')}
+              </NavLink>
+            </li>
           </ul>
         </nav>
       </header>
