@@ -2,12 +2,14 @@
  * Benchmarks print figures; they are not timed tests. Usage: `npm run bench [-- name…]`.
  * Each benchmark measures against a baseline run in the same process, so figures read as ratios.
  */
+import { intakeBenchmark } from './intake';
 import { referenceApiBenchmark } from './reference-api';
 import { routingBenchmark } from './routing';
 
 const benchmarks: Record<string, () => Promise<void>> = {
   'reference-api': referenceApiBenchmark,
   routing: routingBenchmark,
+  intake: intakeBenchmark,
 };
 
 async function main(): Promise<void> {

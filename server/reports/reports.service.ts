@@ -1,6 +1,6 @@
 import type { Force } from '../../shared/domain/forces';
 import { hasContact, type ReportInput } from '../../shared/schemas/report';
-import { hashPassword } from '../auth/passwords';
+import { hashPassword, RANDOM_SECRET_COST } from '../auth/passwords';
 import type { Queryable } from '../db/types';
 import type { AppDeps } from '../deps';
 import { AppError, validationFailed } from '../http/errors';
@@ -61,7 +61,7 @@ export async function submitReport(deps: AppDeps, input: ReportInput, photoPaths
   const photos = await processPhotos(deps, photoPaths);
   try {
     const secret = newSecret();
-    const secretHash = await hashPassword(secret.normalised);
+    const secretHash = await hashPassword(secret.normalised, RANDOM_SECRET_COST);
     const contact = hasContact(input)
       ? sealContact({ name: input.contactName, phone: input.contactPhone, email: input.contactEmail }, deps.secrets.contactEncryptionKey)
       : null;

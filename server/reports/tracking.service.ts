@@ -1,5 +1,5 @@
 import type { CitizenView, PublicStatus } from '../../shared/api/reports';
-import { hashPassword, verifyPassword } from '../auth/passwords';
+import { hashPassword, RANDOM_SECRET_COST, verifyPassword } from '../auth/passwords';
 import type { Queryable } from '../db/types';
 import type { AppDeps } from '../deps';
 import { AppError } from '../http/errors';
@@ -43,7 +43,7 @@ export function createSecretGuard(clock: { now(): Date }) {
 export type SecretGuard = ReturnType<typeof createSecretGuard>;
 
 // Verifying against this makes an unknown code cost as much time as a wrong secret.
-const decoyHash = hashPassword('not-a-secret-of-any-report');
+const decoyHash = hashPassword('not-a-secret-of-any-report', RANDOM_SECRET_COST);
 
 /** The report for a receipt; an unknown code and a wrong secret are the same 404. */
 export async function openReceipt(deps: AppDeps, guard: SecretGuard, trackingCode: string, secret: string, q: Queryable = deps.db): Promise<Report> {
