@@ -143,7 +143,9 @@ export function createPhotoQueue(limits: { concurrency: number; queueMax: number
   return {
     /** Reserves slots for `count` photos at once, or refuses the whole request. */
     admit(count: number): void {
-      if (count > 0 && active + waiting.length + count > limits.concurrency + limits.queueMax) throw busy(5);
+      const inLine = active + waiting.length;
+      // An idle queue takes any one report, however small the limits are set.
+      if (count > 0 && inLine > 0 && inLine + count > limits.concurrency + limits.queueMax) throw busy(5);
     },
     async run<T>(task: () => Promise<T>): Promise<T> {
       // A finishing task hands its slot straight to the next in line, so `active` never overshoots.

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import sharp from 'sharp';
@@ -6,8 +6,9 @@ import request from 'supertest';
 import { queryRows } from '../../server/db/query-rows';
 import { openContact } from '../../server/reports/receipt';
 import { findReportByCode } from '../../server/reports/reports.repository';
+import { settlePendingPhotos } from '../../server/reports/reports.service';
 import { askReporter } from '../../server/reports/tracking.service';
-import { decompressionBomb, gif, HTML, PDF, phoneJpeg, png, SVG, truncatedJpeg } from '../helpers/images';
+import { decompressionBomb, gif, HTML, noisyJpeg, PDF, phoneJpeg, png, SVG, truncatedJpeg } from '../helpers/images';
 import { createTestApp, FIXED_NOW, type TestApp } from '../helpers/test-app';
 
 const TRA_LINH = '01447';
@@ -281,5 +282,41 @@ describe('photos are for staff only', () => {
     expect(res.headers['content-type']).toMatch(/json/);
     const statik = await request(t.app).get(`/uploads/photos/${photo.file_name}`);
     expect(statik.headers['content-type'] ?? '').not.toMatch(/image/);
+  });
+});
+
+describe('under load and after a crash', () => {
+  it('refuses a submission with 503 and Retry-After when the photo queue is full, keeping nothing of it', async () => {
+    const busy = await createTestApp({ env: { PHOTO_CONCURRENCY: '1', PHOTO_QUEUE_MAX: '1' } });
+    try {
+      const photo = await noisyJpeg(4000, 3000);
+      const send = () => {
+        let req = request(busy.app).post('/api/public/reports');
+        for (const [k, v] of Object.entries(valid)) req = req.field(k, v);
+        for (let i = 0; i < 3; i += 1) req = req.attach('photos', photo, { filename: `${i}.jpg`, contentType: 'image/jpeg' });
+        return req;
+      };
+      const [first, second] = await Promise.all([send(), new Promise((r) => setTimeout(r, 150)).then(send)]);
+      expect(first.status).toBe(201);
+      expect(second.status).toBe(503);
+      expect(second.headers['retry-after']).toBe('5');
+      expect(second.body.error.code).toBe('busy');
+      expect(readdirSync(busy.deps.photos.dirs.stored)).toHaveLength(6);
+      expect(readdirSync(busy.deps.photos.dirs.incoming)).toHaveLength(0);
+    } finally {
+      await busy.close();
+    }
+  });
+
+  it('at start-up keeps pending photos whose report committed and removes the others', async () => {
+    const [stored] = await queryRows<{ file_name: string }>(t.deps.db, sql`select file_name from report_photos limit 1`);
+    if (!stored) throw new Error('no photo stored by the tests above');
+    const { pending, stored: storedDir } = t.deps.photos.dirs;
+    // As if the process died between the commit and the move, and during another upload.
+    renameSync(path.join(storedDir, stored.file_name), path.join(pending, stored.file_name));
+    writeFileSync(path.join(pending, 'orphan-of-a-rolled-back-report.jpg'), 'x');
+    expect(await settlePendingPhotos(t.deps)).toEqual({ kept: 1, removed: 1 });
+    expect(readdirSync(pending)).toEqual([]);
+    expect(readdirSync(storedDir)).toContain(stored.file_name);
   });
 });

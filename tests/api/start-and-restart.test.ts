@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../server/paths';
 import { INLAND_PROVINCE_RULES } from '../../server/routing/default-rules';
+import { noisyJpeg } from '../helpers/images';
 
 jest.setTimeout(120_000);
 
@@ -122,6 +123,35 @@ describe('npm start on the embedded database', () => {
     );
     expect(faulty.output()).toMatch(/GAP {6}9 cells: no border unit covers them \(rule commune-00004\/online\/\* names border as lead\)\n\s+e\.g\. Phường Ba Đình \(00004\) × smuggling × online/);
     expect(faulty.output()).toContain('FAILED: fix the gaps and overlaps above before publishing.');
+  });
+
+  it('finishes a report with photos that is in flight when SIGTERM arrives, then stops', async () => {
+    const server = startServer(dataDir, PORT, { RATE_LIMIT_DISABLED: '1' });
+    await waitFor(() => server.output().includes('Tipline 389 is running at'), 'the start');
+    const form = new FormData();
+    const fields = {
+      category: 'smuggling',
+      placeType: 'border_gate',
+      provinceCode: '04',
+      communeCode: '01447',
+      address: 'Cửa khẩu Trà Lĩnh',
+      observedAt: new Date(Date.now() - 3_600_000).toISOString(),
+      description: 'Xe tải chở hàng không khai báo qua cửa khẩu vào ban đêm.',
+    };
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
+    const photo = await noisyJpeg(4000, 3000);
+    for (let i = 0; i < 5; i += 1) form.append('photos', new Blob([photo], { type: 'image/jpeg' }), `${i}.jpg`);
+    const answer = fetch(`http://127.0.0.1:${PORT}/api/public/reports`, { method: 'POST', body: form });
+    // Five 12 MP photos take the server over a second; the signal arrives meanwhile.
+    await new Promise((r) => setTimeout(r, 250));
+    server.child.kill('SIGTERM');
+    const res = await answer;
+    // Proof that it was in flight: the server had started shutting down before it answered.
+    expect(server.output()).toContain('shutting down');
+    expect(res.status).toBe(201);
+    expect(((await res.json()) as { trackingCode: string }).trackingCode).toMatch(/^389-/);
+    expect(await server.exited).toBe(0);
+    expect(server.output()).toContain('shutting down: no new connections, finishing requests in flight');
   });
 
   it('refuses to start with a wrong setting, naming the variable', async () => {

@@ -49,3 +49,10 @@ export async function truncatedJpeg(): Promise<Buffer> {
 export const SVG = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script><rect width="10" height="10"/></svg>');
 export const HTML = Buffer.from('<!doctype html><html><body><script>alert(document.cookie)</script></body></html>');
 export const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+/** A photo as heavy to decode as a real one (flat colours decode in no time). */
+export async function noisyJpeg(width: number, height: number): Promise<Buffer> {
+  return sharp({ create: { width, height, channels: 3, background: '#6a7850', noise: { type: 'gaussian', mean: 128, sigma: 12 } } })
+    .jpeg({ quality: 85 })
+    .toBuffer();
+}
