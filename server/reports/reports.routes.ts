@@ -1,10 +1,13 @@
 import path from 'node:path';
 import { Router } from 'express';
 import { z } from 'zod';
-import { citizenViewSchema, receiptSchema } from '../../shared/api/reports';
+import { citizenViewSchema, receiptSchema, type CitizenView } from '../../shared/api/reports';
+import { t, type Language } from '../../shared/i18n/translate';
+import type { MessageKey } from '../../shared/i18n/vi';
 import { reportInputSchema, trackInputSchema, trackMessageInputSchema } from '../../shared/schemas/report';
 import type { AppDeps } from '../deps';
 import { notFound } from '../http/errors';
+import { requestLanguage } from '../http/language';
 import { parseBody, parseRequest } from '../http/parse';
 import { limiter } from '../http/rate-limit';
 import { requireStaff } from '../http/staff-api';
@@ -13,6 +16,9 @@ import { findPhoto } from './reports.repository';
 import { submitReport } from './reports.service';
 import { addReporterMessage, createSecretGuard, trackReport } from './tracking.service';
 import { acceptUpload, uploadedFiles, withUploads } from './upload';
+
+/** The citizen view with its status label in the request's language. */
+const present = (view: CitizenView, lang: Language) => ({ ...view, statusLabel: t(lang, `ui.public_status.${view.status}` as MessageKey) });
 
 export function reportsRoutes(deps: AppDeps): Router {
   const router = Router();
@@ -28,12 +34,12 @@ export function reportsRoutes(deps: AppDeps): Router {
 
   router.post('/track', limiter(rateLimit, rateLimit.trackingMax), async (req, res) => {
     const { trackingCode, secret } = parseBody(trackInputSchema, req);
-    res.json(await trackReport(deps, guard, trackingCode, secret));
+    res.json(present(await trackReport(deps, guard, trackingCode, secret), requestLanguage(req)));
   });
 
   router.post('/track/messages', limiter(rateLimit, rateLimit.trackingMax), upload, async (req, res) => {
     const view = await withUploads(req, () => addReporterMessage(deps, guard, parseBody(trackMessageInputSchema, req), uploadedFiles(req).map((f) => f.path)));
-    res.json(view);
+    res.json(present(view, requestLanguage(req)));
   });
 
   return router;

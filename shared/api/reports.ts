@@ -19,6 +19,7 @@ export const citizenViewSchema = z
   .object({
     trackingCode: z.string(),
     status: z.enum(PUBLIC_STATUSES).meta({ description: 'SPEC.md §5 "citizen sees": internal steps read as in_progress' }),
+    statusLabel: z.string().meta({ description: 'The status in the request language', example: 'Đang xử lý' }),
     receivedAt: z.string(),
     lead: z.object({ force: z.string(), unitName: z.string() }).nullable(),
     timeline: z.array(z.object({ at: z.string(), type: z.string(), status: z.string().nullable() })),
@@ -27,4 +28,6 @@ export const citizenViewSchema = z
     messages: z.array(z.object({ at: z.string(), from: z.enum(['unit', 'reporter']), text: z.string(), photos: z.number().int() })),
   })
   .meta({ id: 'CitizenView' });
-export type CitizenView = z.infer<typeof citizenViewSchema>;
+/** The view as the service builds it; the route adds the label in the caller's language. */
+export type CitizenView = Omit<z.infer<typeof citizenViewSchema>, 'statusLabel'>;
+export type CitizenViewBody = z.infer<typeof citizenViewSchema>;

@@ -158,6 +158,7 @@ export const en: Record<MessageKey, string> = {
   'ui.home.intro': 'Have you seen smuggled, fake or banned goods, or trade fraud? Tell the authorities. Every tip is given to one agency that is responsible for it and is followed until there is an outcome.',
   'ui.home.report_button': 'Send a tip',
   'ui.home.report_hint': 'No account and no name needed.',
+  'ui.home.track_button': 'Track a report you sent',
   'ui.home.call_title': 'Or call the hotline',
   'ui.home.emergency': 'If life or property is in danger right now, call the police on 113.',
   'ui.home.categories_title': 'What you can report',

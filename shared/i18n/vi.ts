@@ -156,6 +156,7 @@ export const vi = {
   'ui.home.intro': 'Bạn phát hiện hàng lậu, hàng giả, hàng cấm hay hành vi gian lận thương mại? Hãy báo cho cơ quan chức năng. Mỗi tin báo được giao cho một đơn vị chịu trách nhiệm chính và được theo dõi đến khi có kết quả.',
   'ui.home.report_button': 'Gửi tin báo',
   'ui.home.report_hint': 'Không cần đăng nhập, không cần cho biết họ tên.',
+  'ui.home.track_button': 'Tra cứu tin báo đã gửi',
   'ui.home.call_title': 'Hoặc gọi đường dây nóng',
   'ui.home.emergency': 'Nếu có nguy hiểm đến tính mạng hoặc tài sản ngay lúc này, hãy gọi Cảnh sát 113.',
   'ui.home.categories_title': 'Bạn có thể báo về',

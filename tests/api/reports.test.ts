@@ -137,12 +137,31 @@ describe('POST /api/public/reports', () => {
     expect(report?.address).toBe('Chợ Trà Lĩnh');
   });
 
-  it('accepts a PNG named .jpg as the PNG it is, and a GIF', async () => {
+  it('accepts a PNG named .jpg as the PNG it is, a GIF, a WebP and an AVIF', async () => {
     const res = await multipart(valid, [
       { name: 'photo.jpg', data: await png(), type: 'image/jpeg' },
       { name: 'anim.gif', data: await gif(), type: 'image/gif' },
+      { name: 'x.webp', data: await sharp({ create: { width: 40, height: 30, channels: 3, background: '#123' } }).webp().toBuffer(), type: 'image/webp' },
+      { name: 'x.avif', data: await sharp({ create: { width: 40, height: 30, channels: 3, background: '#321' } }).avif().toBuffer(), type: 'image/avif' },
     ]);
     expect(res.status).toBe(201);
+    const report = await findReportByCode(t.deps.db, res.body.trackingCode);
+    expect(await queryRows(t.deps.db, sql`select 1 from report_photos where report_id = ${report?.id}`)).toHaveLength(4);
+  });
+
+  it('limits submissions per client when the limits are on: 429 with Retry-After and a clear message', async () => {
+    const limited = await createTestApp({ env: { RATE_LIMIT_DISABLED: '0', RATE_LIMIT_REPORTS_MAX: '2' } });
+    try {
+      const send = () => request(limited.app).post('/api/public/reports?lang=en').send(valid);
+      expect((await send()).status).toBe(201);
+      expect((await send()).status).toBe(201);
+      const third = await send();
+      expect(third.status).toBe(429);
+      expect(Number(third.headers['retry-after'])).toBeGreaterThan(0);
+      expect(third.body.error.message).toMatch(/too many/i);
+    } finally {
+      await limited.close();
+    }
   });
 
   const refusals: [string, () => Promise<request.Response>, number, string, RegExp][] = [
@@ -207,6 +226,7 @@ describe('tracking', () => {
     expect(res.body).toEqual({
       trackingCode: receipt.trackingCode,
       status: 'received',
+      statusLabel: 'Đã tiếp nhận',
       receivedAt: FIXED_NOW.toISOString(),
       lead: { force: 'market', unitName: 'Đội Quản lý thị trường số 2' },
       timeline: [{ at: FIXED_NOW.toISOString(), type: 'received', status: 'received' }],
@@ -242,7 +262,7 @@ describe('tracking', () => {
     if (!report) throw new Error('no report');
     await askReporter(t.deps.db, report, 'Gian hàng nằm ở dãy nào trong chợ?', 'officer-test', FIXED_NOW);
     const asked = await request(t.app).post('/api/public/track').send(receipt);
-    expect(asked.body).toMatchObject({ status: 'needs_info', openQuestion: { text: 'Gian hàng nằm ở dãy nào trong chợ?' } });
+    expect(asked.body).toMatchObject({ status: 'needs_info', statusLabel: 'Cần bổ sung thông tin', openQuestion: { text: 'Gian hàng nằm ở dãy nào trong chợ?' } });
 
     const answer = await request(t.app)
       .post('/api/public/track/messages')

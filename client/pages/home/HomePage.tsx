@@ -29,6 +29,11 @@ export function HomePage() {
               </Link>
             </p>
             <p className="hint">{t('ui.home.report_hint')}</p>
+            <p>
+              <Link to={paths.track.href()} className="button button--secondary">
+                {t('ui.home.track_button')}
+              </Link>
+            </p>
           </div>
           <section className="call-box" aria-labelledby="call-title">
             <h2 id="call-title">{t('ui.home.call_title')}</h2>

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { CitizenView } from '../../../shared/api/reports';
+import type { CitizenViewBody as CitizenView } from '../../../shared/api/reports';
 import type { MessageKey } from '../../../shared/i18n/vi';
 import { ApiError, apiRequest } from '../../lib/api';
 import { useT } from '../../lib/i18n';
@@ -71,7 +71,7 @@ export function TrackPage() {
       {view && (
         <section aria-labelledby="status-title" className="track-view">
           <h2 id="status-title">
-            {t('ui.track.status')}: <span data-testid="status">{t(`ui.public_status.${view.status}` as MessageKey)}</span>
+            {t('ui.track.status')}: <span data-testid="status">{view.statusLabel}</span>
           </h2>
           {view.lead && <p>{t('ui.receipt.handled_by', { unit: view.lead.unitName })}</p>}
           <ol className="timeline">
