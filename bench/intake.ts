@@ -93,6 +93,7 @@ export async function intakeBenchmark(): Promise<void> {
     DEMO_PASSWORD: 'benchmark-password',
     // As npm start and the Docker image set it (package.json, Dockerfile).
     MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
+    ...(process.env.PHOTO_CONCURRENCY ? { PHOTO_CONCURRENCY: process.env.PHOTO_CONCURRENCY } : {}),
   };
   // `--import tsx` keeps the server in this one process, so its pid is the one whose RSS we read.
   const start = () => spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: path.join(__dirname, '..'), env, stdio: 'ignore' });

@@ -85,7 +85,8 @@ export async function reencodePhoto(source: string, dirs: PhotoDirs): Promise<Pr
     if (meta.hasAlpha) pipeline = pipeline.flatten({ background: '#ffffff' });
     const main = await pipeline
       .resize({ width: LONG_SIDE, height: LONG_SIDE, fit: 'inside', withoutEnlargement: true, kernel: 'mitchell' })
-      .jpeg({ quality: 82 })
+      // Huffman optimisation is an extra pass over the image: ~15% of the time for ~5% of the size.
+      .jpeg({ quality: 82, optimiseCoding: false })
       .toBuffer({ resolveWithObject: true });
     await writeFile(path.join(dirs.pending, fileName), main.data, { mode: 0o600 });
     await sharp(main.data)
