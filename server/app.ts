@@ -3,6 +3,7 @@ import path from 'node:path';
 import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { AppDeps } from './deps';
+import { authApiDocs, authRoutes } from './auth/auth.routes';
 import { apiNotFound, errorHandler } from './http/error-handler';
 import { publicApiMiddleware } from './http/public-api';
 import { requestId, requestLogger } from './http/request-context';
@@ -23,6 +24,7 @@ export const apiDocs: ApiDoc[] = [
   ...placesApiDocs,
   ...routingApiDocs,
   ...reportsApiDocs,
+  ...authApiDocs,
   {
     method: 'get',
     path: '/api/openapi.json',
@@ -94,7 +96,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', express.json({ limit: '200kb' }));
   app.use('/api', openApiRoutes(apiDocs, deps.config.http.publicUrl));
   app.use('/api/public', publicApiMiddleware(deps.config), metaRoutes(), placesRoutes(deps), routingRoutes(deps), reportsRoutes(deps));
-  app.use('/api/staff', staffApiMiddleware(), staffPhotoRoutes(deps));
+  app.use('/api/staff', staffApiMiddleware(deps), authRoutes(deps), staffPhotoRoutes(deps));
   app.use('/api', apiNotFound);
 
   app.use(clientRoutes());

@@ -47,6 +47,14 @@ const envSchema = z.object({
   PHOTO_CONCURRENCY: positiveInt.max(16).default(2),
   /** Photos allowed to wait for a slot; past this, submissions get 503 with Retry-After. */
   PHOTO_QUEUE_MAX: positiveInt.default(24),
+  /** Staff sessions end after this long without a request, and in any case after STAFF_SESSION_MAX_HOURS. */
+  STAFF_SESSION_IDLE_MINUTES: positiveInt.default(30),
+  STAFF_SESSION_MAX_HOURS: positiveInt.default(12),
+  /** Consecutive failed sign-ins that lock an account, and for how long. */
+  SIGN_IN_MAX_FAILURES: positiveInt.default(5),
+  SIGN_IN_LOCK_MINUTES: positiveInt.default(15),
+  /** Sign-in attempts per window and client. */
+  RATE_LIMIT_SIGN_IN_MAX: positiveInt.default(10),
   /** SPEC.md §5: accept within 24 hours (48 for remote or island communes). */
   ACCEPT_WITHIN_HOURS: positiveInt.default(24),
   ACCEPT_WITHIN_HOURS_REMOTE: positiveInt.default(48),
@@ -86,12 +94,14 @@ export interface Config {
   database: { url: string | undefined; poolSize: number; dataDir: string };
   paths: { dataDir: string; uploadDir: string };
   photos: { concurrency: number; queueMax: number };
+  staff: { idleMs: number; maxAgeMs: number; maxFailures: number; lockMs: number };
   rateLimit: {
     disabled: boolean;
     windowMs: number;
     publicMax: number;
     reportsMax: number;
     trackingMax: number;
+    signInMax: number;
   };
   deadlines: {
     acceptWithinHours: number;
@@ -151,12 +161,19 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     database: { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE, dataDir },
     paths: { dataDir, uploadDir: path.resolve(PROJECT_ROOT, e.UPLOAD_DIR) },
     photos: { concurrency: e.PHOTO_CONCURRENCY, queueMax: e.PHOTO_QUEUE_MAX },
+    staff: {
+      idleMs: e.STAFF_SESSION_IDLE_MINUTES * 60_000,
+      maxAgeMs: e.STAFF_SESSION_MAX_HOURS * 3_600_000,
+      maxFailures: e.SIGN_IN_MAX_FAILURES,
+      lockMs: e.SIGN_IN_LOCK_MINUTES * 60_000,
+    },
     rateLimit: {
       disabled: e.RATE_LIMIT_DISABLED,
       windowMs: e.RATE_LIMIT_WINDOW_SECONDS * 1000,
       publicMax: e.RATE_LIMIT_PUBLIC_MAX,
       reportsMax: e.RATE_LIMIT_REPORTS_MAX,
       trackingMax: e.RATE_LIMIT_TRACKING_MAX,
+      signInMax: e.RATE_LIMIT_SIGN_IN_MAX,
     },
     deadlines: {
       acceptWithinHours: e.ACCEPT_WITHIN_HOURS,

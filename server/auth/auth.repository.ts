@@ -1,6 +1,7 @@
-import { count } from 'drizzle-orm';
+import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/types';
-import { staffAccountsTable } from './auth.table';
+import { unitsTable } from '../units/units.table';
+import { auditLogTable, staffAccountsTable, staffSessionsTable } from './auth.table';
 
 export type NewStaffAccount = typeof staffAccountsTable.$inferInsert;
 
@@ -11,4 +12,58 @@ export async function countStaffAccounts(q: Queryable): Promise<number> {
 
 export async function insertStaffAccounts(q: Queryable, accounts: NewStaffAccount[]): Promise<void> {
   if (accounts.length > 0) await q.insert(staffAccountsTable).values(accounts);
+}
+
+export type StaffAccount = typeof staffAccountsTable.$inferSelect;
+export type StaffSession = typeof staffSessionsTable.$inferSelect;
+
+export async function findAccountByUsername(q: Queryable, username: string): Promise<StaffAccount | undefined> {
+  const [row] = await q.select().from(staffAccountsTable).where(eq(staffAccountsTable.username, username));
+  return row;
+}
+
+export async function recordFailedSignIn(q: Queryable, id: string, lockedUntil: Date | null): Promise<number> {
+  const [row] = await q
+    .update(staffAccountsTable)
+    .set({ failedSignIns: sql`${staffAccountsTable.failedSignIns} + 1`, lockedUntil })
+    .where(eq(staffAccountsTable.id, id))
+    .returning({ failed: staffAccountsTable.failedSignIns });
+  return row?.failed ?? 0;
+}
+
+export async function clearFailedSignIns(q: Queryable, id: string): Promise<void> {
+  await q.update(staffAccountsTable).set({ failedSignIns: 0, lockedUntil: null }).where(eq(staffAccountsTable.id, id));
+}
+
+export async function insertSession(q: Queryable, session: typeof staffSessionsTable.$inferInsert): Promise<void> {
+  await q.insert(staffSessionsTable).values(session);
+}
+
+/** The session with its account, if the token is known, not revoked, and the account not disabled. */
+export async function findSession(q: Queryable, tokenHash: string) {
+  const [row] = await q
+    .select({ session: staffSessionsTable, account: staffAccountsTable, unit: { id: unitsTable.id, name: unitsTable.name, code: unitsTable.code } })
+    .from(staffSessionsTable)
+    .innerJoin(staffAccountsTable, eq(staffAccountsTable.id, staffSessionsTable.accountId))
+    .leftJoin(unitsTable, eq(unitsTable.id, staffAccountsTable.unitId))
+    .where(and(eq(staffSessionsTable.tokenHash, tokenHash), isNull(staffSessionsTable.revokedAt), eq(staffAccountsTable.isDisabled, false)));
+  return row;
+}
+
+export async function touchSession(q: Queryable, tokenHash: string, at: Date): Promise<void> {
+  await q.update(staffSessionsTable).set({ lastSeenAt: at }).where(eq(staffSessionsTable.tokenHash, tokenHash));
+}
+
+export async function revokeSessions(q: Queryable, where: { tokenHash: string } | { accountId: string }, at: Date): Promise<number> {
+  const condition = 'tokenHash' in where ? eq(staffSessionsTable.tokenHash, where.tokenHash) : eq(staffSessionsTable.accountId, where.accountId);
+  const rows = await q
+    .update(staffSessionsTable)
+    .set({ revokedAt: at })
+    .where(and(condition, isNull(staffSessionsTable.revokedAt)))
+    .returning({ tokenHash: staffSessionsTable.tokenHash });
+  return rows.length;
+}
+
+export async function appendAudit(q: Queryable, entry: typeof auditLogTable.$inferInsert): Promise<void> {
+  await q.insert(auditLogTable).values(entry);
 }

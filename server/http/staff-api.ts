@@ -1,23 +1,52 @@
 import type { RequestHandler } from 'express';
+import { parse as parseCookie } from 'cookie';
+import { authenticate, SESSION_COOKIE, type ActiveSession, type StaffUser } from '../auth/auth.service';
+import type { AppDeps } from '../deps';
 import { AppError } from './errors';
 
-/**
- * /api/staff: nothing a staff member sees may be kept by a shared cache or the browser's disk.
- * Sessions, CSRF and requireStaff(role…) come with the staff sign-in issue (#5).
- */
+export const unauthenticated = () => new AppError('unauthenticated', 401);
+export const csrfRefused = () => new AppError('csrf_failed', 403);
+
+/** /api/staff: nothing a staff member sees may be kept by a shared cache or the browser's disk. */
 const privateNoStore: RequestHandler = (_req, res, next) => {
   res.setHeader('Cache-Control', 'private, no-store');
   next();
 };
 
-export function staffApiMiddleware(): RequestHandler[] {
-  return [privateNoStore];
+/** Reads the session cookie; a valid session puts the staff member in `res.locals`. */
+function loadSession(deps: AppDeps): RequestHandler {
+  return async (req, res, next) => {
+    const token = parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE];
+    const session = await authenticate(deps, token);
+    if (session) {
+      res.locals.session = session;
+      res.locals.staff = session.user;
+    }
+    next();
+  };
 }
 
-export const unauthenticated = () => new AppError('unauthenticated', 401);
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * The guard of every staff route that shows report data. Staff sign-in (#5) puts the signed-in
- * account in `res.locals.staff`; until it exists nobody is signed in, so these routes answer 401.
+ * SPEC.md §7: a state-changing request of a session must carry the session's CSRF token in
+ * `X-CSRF-Token` (the cookie is also SameSite=Strict). Signing in has no session yet.
  */
+const requireCsrf: RequestHandler = (req, res, next) => {
+  const session = res.locals.session as ActiveSession | undefined;
+  if (SAFE_METHODS.has(req.method) || !session || (req.method === 'POST' && req.path === '/session')) return next();
+  return req.get('X-CSRF-Token') === session.csrfToken ? next() : next(csrfRefused());
+};
+
+export function staffApiMiddleware(deps: AppDeps): RequestHandler[] {
+  return [privateNoStore, loadSession(deps), requireCsrf];
+}
+
+/** The guard of every staff route: 401 without a valid session. */
 export const requireStaff: RequestHandler = (_req, res, next) => (res.locals.staff ? next() : next(unauthenticated()));
+
+export const staffOf = (locals: Record<string, unknown>): StaffUser => {
+  const staff = locals.staff as StaffUser | undefined;
+  if (!staff) throw unauthenticated();
+  return staff;
+};

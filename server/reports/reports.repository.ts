@@ -1,5 +1,7 @@
 import { and, asc, eq, or } from 'drizzle-orm';
+import type { ReportPlace } from '../auth/access';
 import type { Queryable } from '../db/types';
+import { routingDecisionsTable } from '../routing/routing.table';
 import { reportEventsTable, reportPhotosTable, reportsTable } from './reports.table';
 
 export type NewReport = typeof reportsTable.$inferInsert;
@@ -66,4 +68,14 @@ export async function photoFileIsStored(q: Queryable, name: string): Promise<boo
 export async function findPhoto(q: Queryable, id: string) {
   const [row] = await q.select().from(reportPhotosTable).where(eq(reportPhotosTable.id, id));
   return row;
+}
+
+/** What the access check needs of a report: its province, its lead and its coordinating units. */
+export async function findReportPlace(q: Queryable, reportId: string): Promise<ReportPlace | undefined> {
+  const [row] = await q
+    .select({ provinceCode: reportsTable.provinceCode, leadUnitId: reportsTable.leadUnitId, coordinating: routingDecisionsTable.coordinating })
+    .from(reportsTable)
+    .innerJoin(routingDecisionsTable, eq(routingDecisionsTable.id, reportsTable.routingDecisionId))
+    .where(eq(reportsTable.id, reportId));
+  return row && { provinceCode: row.provinceCode, leadUnitId: row.leadUnitId, coordinatingUnitIds: row.coordinating.map((c) => c.unitId) };
 }

@@ -10,9 +10,10 @@ import { notFound } from '../http/errors';
 import { requestLanguage } from '../http/language';
 import { parseBody, parseRequest } from '../http/parse';
 import { limiter } from '../http/rate-limit';
-import { requireStaff } from '../http/staff-api';
+import { requireStaff, staffOf } from '../http/staff-api';
+import { canSeeReport } from '../auth/access';
 import { type ApiDoc, errorResponses, jsonResponse } from '../openapi/api-doc';
-import { findPhoto } from './reports.repository';
+import { findPhoto, findReportPlace } from './reports.repository';
 import { submitReport } from './reports.service';
 import { addReporterMessage, createSecretGuard, trackReport } from './tracking.service';
 import { acceptUpload, uploadedFiles, withUploads } from './upload';
@@ -53,9 +54,10 @@ export function staffPhotoRoutes(deps: AppDeps): Router {
   const router = Router();
   router.get('/photos/:photoId', requireStaff, async (req, res) => {
     const { params, query } = parseRequest({ params: photoParams, query: photoQuery }, req);
-    // #5: also check that the signed-in staff member may see this photo's report (else 404).
     const photo = await findPhoto(deps.db, params.photoId);
-    if (!photo) throw notFound();
+    const report = photo && (await findReportPlace(deps.db, photo.reportId));
+    // Outside one's scope reads exactly like a photo that does not exist (SPEC.md §7).
+    if (!photo || !report || !(await canSeeReport(deps.db, staffOf(res.locals), report))) throw notFound();
     const name = query.size === 'thumb' ? photo.thumbName : photo.fileName;
     res.set('Cache-Control', 'private, no-store').type('image/jpeg').sendFile(path.join(deps.photos.dirs.stored, name));
   });

@@ -72,6 +72,8 @@ export const en: Record<MessageKey, string> = {
   'field.trackingCode': 'Tracking code',
   'field.secret': 'Secret key',
   'field.message': 'Message',
+  'field.username': 'Username',
+  'field.password': 'Password',
   'field.provinceCode': 'Province code',
   'field.communeCode': 'Commune code',
   'field.q': 'Search text',
@@ -113,6 +115,9 @@ export const en: Record<MessageKey, string> = {
   'error.busy': 'The system is overloaded. Your report was not sent; please try again in a few seconds.',
   'error.unauthenticated': 'Please sign in.',
   'error.conflict': 'Someone else has just updated this report. Please reload and try again.',
+  'error.auth.invalid_credentials': 'Wrong username or password.',
+  'error.auth.locked': 'This account is locked after too many failed sign-ins. Try again later or ask an administrator.',
+  'error.csrf_failed': 'Request refused: the anti-forgery (CSRF) token is missing. Please reload the page.',
   'error.internal': 'Something went wrong on our side. Your report was not sent; please try again later or call the hotline.',
 
   'error.routing.no_lead': 'No lead unit is set for this category, place type and commune yet. The report is still accepted; the 389 coordination office will assign it.',

@@ -70,6 +70,8 @@ export const vi = {
   'field.trackingCode': 'Mã tra cứu',
   'field.secret': 'Mã bí mật',
   'field.message': 'Nội dung',
+  'field.username': 'Tên đăng nhập',
+  'field.password': 'Mật khẩu',
   'field.provinceCode': 'Mã tỉnh',
   'field.communeCode': 'Mã xã',
   'field.q': 'Từ khóa tìm kiếm',
@@ -111,6 +113,9 @@ export const vi = {
   'error.busy': 'Hệ thống đang quá tải. Tin báo của bạn chưa được gửi; vui lòng thử lại sau ít giây.',
   'error.unauthenticated': 'Vui lòng đăng nhập.',
   'error.conflict': 'Tin báo vừa được người khác cập nhật. Vui lòng tải lại và thử lại.',
+  'error.auth.invalid_credentials': 'Tên đăng nhập hoặc mật khẩu không đúng.',
+  'error.auth.locked': 'Tài khoản tạm khóa vì đăng nhập sai nhiều lần. Vui lòng thử lại sau hoặc liên hệ quản trị viên.',
+  'error.csrf_failed': 'Yêu cầu bị từ chối vì thiếu mã chống giả mạo (CSRF). Vui lòng tải lại trang.',
   'error.internal': 'Hệ thống gặp sự cố ngoài ý muốn. Tin báo của bạn chưa được gửi; vui lòng thử lại sau hoặc gọi đường dây nóng.',
 
   'error.routing.no_lead': 'Chưa xác định được đơn vị chủ trì cho lĩnh vực, loại địa bàn và xã, phường này. Tin báo vẫn được tiếp nhận; Cơ quan Thường trực BCĐ 389 sẽ phân công.',

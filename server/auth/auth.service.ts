@@ -1,0 +1,149 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Role } from '../../shared/domain/roles';
+import type { AppDeps } from '../deps';
+import { AppError } from '../http/errors';
+import {
+  appendAudit,
+  clearFailedSignIns,
+  findAccountByUsername,
+  findSession,
+  insertSession,
+  recordFailedSignIn,
+  revokeSessions,
+  touchSession,
+} from './auth.repository';
+import { hashPassword, verifyPassword } from './passwords';
+
+export const SESSION_COOKIE = 'tipline_staff';
+
+/** The signed-in staff member as every staff route sees it (res.locals.staff). */
+export interface StaffUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  unit: { id: string; code: string; name: string } | null;
+  scopeProvinceCode: string | null;
+}
+
+export interface ActiveSession {
+  user: StaffUser;
+  tokenHash: string;
+  csrfToken: string;
+}
+
+export const invalidCredentials = () => new AppError('auth.invalid_credentials', 401);
+const locked = (retryAfterSeconds: number) =>
+  new AppError('auth.locked', 429, {}, [], { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))) });
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+const newToken = () => randomBytes(32).toString('base64url');
+// An unknown username costs as much time as a wrong password.
+const decoyHash = hashPassword('no-account-has-this-password');
+/** Sessions are touched at most once a minute: a write per request would be a write per click. */
+const TOUCH_EVERY_MS = 60_000;
+
+/**
+ * Failures for usernames that do not exist, in memory: they lock like real accounts do, so the
+ * answer never tells whether an account exists.
+ */
+export function createUnknownUserGuard() {
+  const failures = new Map<string, { count: number; until: number }>();
+  return {
+    lockedFor(username: string, now: number, max: number): number {
+      const entry = failures.get(username);
+      if (!entry || entry.until <= now) return 0;
+      return entry.count >= max ? entry.until - now : 0;
+    },
+    fail(username: string, now: number, lockMs: number): void {
+      const entry = failures.get(username);
+      if (!entry || entry.until <= now) failures.set(username, { count: 1, until: now + lockMs });
+      else entry.count += 1;
+      if (failures.size > 100_000) failures.clear();
+    },
+  };
+}
+export type UnknownUserGuard = ReturnType<typeof createUnknownUserGuard>;
+
+/**
+ * SPEC.md §7 and issue #5: the same 401 for a wrong password, an unknown user and a disabled account;
+ * after `maxFailures` in a row the account is locked for `lockMs` (an admin may release it sooner).
+ */
+export async function signIn(
+  deps: AppDeps,
+  guard: UnknownUserGuard,
+  input: { username: string; password: string },
+): Promise<{ token: string; session: ActiveSession }> {
+  const { maxFailures, lockMs } = deps.config.staff;
+  const now = deps.clock.now();
+  const username = input.username.trim().toLowerCase();
+  const account = await findAccountByUsername(deps.db, username);
+
+  if (!account) {
+    const wait = guard.lockedFor(username, now.getTime(), maxFailures);
+    if (wait > 0) throw locked(wait / 1000);
+    await verifyPassword(input.password, await decoyHash);
+    guard.fail(username, now.getTime(), lockMs);
+    await appendAudit(deps.db, { at: now, action: 'sign_in_failed', subject: `username:${username}`, data: { reason: 'unknown_user' } });
+    throw invalidCredentials();
+  }
+  if (account.lockedUntil && account.lockedUntil > now) {
+    await appendAudit(deps.db, { at: now, action: 'sign_in_refused_locked', subject: `account:${account.id}` });
+    throw locked((account.lockedUntil.getTime() - now.getTime()) / 1000);
+  }
+  const ok = await verifyPassword(input.password, account.passwordHash);
+  if (!ok || account.isDisabled) {
+    // A lock that has run out starts a fresh count.
+    const previous = account.lockedUntil ? 0 : account.failedSignIns;
+    const lockNow = previous + 1 >= maxFailures;
+    if (account.lockedUntil) await clearFailedSignIns(deps.db, account.id);
+    await recordFailedSignIn(deps.db, account.id, lockNow ? new Date(now.getTime() + lockMs) : null);
+    await appendAudit(deps.db, { at: now, action: 'sign_in_failed', subject: `account:${account.id}`, data: { reason: ok ? 'disabled' : 'wrong_password' } });
+    if (lockNow) await appendAudit(deps.db, { at: now, action: 'account_locked', subject: `account:${account.id}`, data: { minutes: lockMs / 60_000 } });
+    throw invalidCredentials();
+  }
+
+  await clearFailedSignIns(deps.db, account.id);
+  const token = newToken();
+  const csrfToken = newToken();
+  const tokenHash = hashToken(token);
+  await insertSession(deps.db, { tokenHash, accountId: account.id, csrfToken, createdAt: now, lastSeenAt: now });
+  await appendAudit(deps.db, { at: now, action: 'sign_in', actorId: account.id, subject: `account:${account.id}` });
+  const session = await authenticate(deps, token);
+  if (!session) throw new Error('a new session could not be read back');
+  return { token, session };
+}
+
+/** The session of a cookie's token, or undefined when unknown, revoked, idle too long or too old. */
+export async function authenticate(deps: AppDeps, token: string | undefined): Promise<ActiveSession | undefined> {
+  if (!token) return undefined;
+  const tokenHash = hashToken(token);
+  const row = await findSession(deps.db, tokenHash);
+  if (!row) return undefined;
+  const now = deps.clock.now();
+  const { idleMs, maxAgeMs } = deps.config.staff;
+  if (now.getTime() - row.session.lastSeenAt.getTime() > idleMs || now.getTime() - row.session.createdAt.getTime() > maxAgeMs) {
+    await revokeSessions(deps.db, { tokenHash }, now);
+    return undefined;
+  }
+  if (now.getTime() - row.session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(deps.db, tokenHash, now);
+  const { account, unit } = row;
+  return {
+    tokenHash,
+    csrfToken: row.session.csrfToken,
+    user: {
+      id: account.id,
+      username: account.username,
+      displayName: account.displayName,
+      role: account.role,
+      unit: unit?.id ? { id: unit.id, code: unit.code, name: unit.name } : null,
+      scopeProvinceCode: account.scopeProvinceCode,
+    },
+  };
+}
+
+export async function signOut(deps: AppDeps, session: ActiveSession, everywhere: boolean): Promise<void> {
+  const now = deps.clock.now();
+  await revokeSessions(deps.db, everywhere ? { accountId: session.user.id } : { tokenHash: session.tokenHash }, now);
+  await appendAudit(deps.db, { at: now, action: everywhere ? 'sign_out_everywhere' : 'sign_out', actorId: session.user.id, subject: `account:${session.user.id}` });
+}

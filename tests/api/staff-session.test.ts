@@ -1,0 +1,167 @@
+import { sql } from 'drizzle-orm';
+import request from 'supertest';
+import { queryRows } from '../../server/db/query-rows';
+import { phoneJpeg } from '../helpers/images';
+import { createTestApp, FIXED_NOW, type TestApp } from '../helpers/test-app';
+import { TEST_DEMO_PASSWORD } from '../helpers/test-db';
+
+const MINUTES = 60_000;
+let now = FIXED_NOW.getTime();
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ clock: { now: () => new Date(now) } });
+});
+afterAll(() => t.close());
+
+const signIn = (username: string, password = TEST_DEMO_PASSWORD) => request(t.app).post('/api/staff/session').send({ username, password });
+const cookieOf = (res: request.Response) => String(res.headers['set-cookie']?.[0] ?? '').split(';')[0] ?? '';
+
+async function session(username: string) {
+  const res = await signIn(username);
+  expect(res.status).toBe(200);
+  return { cookie: cookieOf(res), csrf: res.body.csrfToken as string };
+}
+
+const audit = async (action: string) =>
+  (await queryRows<{ n: number }>(t.deps.db, sql`select count(*)::int as n from audit_log where action = ${action}`))[0]?.n ?? 0;
+
+describe('staff sign-in', () => {
+  it('signs in with a server-side session in an HttpOnly, SameSite=Strict cookie and answers the user and a CSRF token', async () => {
+    const res = await signIn('Police.Cao-Bang ');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      user: {
+        username: 'police.cao-bang',
+        displayName: 'Cán bộ Phòng Cảnh sát kinh tế Cao Bằng',
+        role: 'officer',
+        unit: { id: expect.any(String), name: 'Phòng Cảnh sát kinh tế, Công an tỉnh Cao Bằng' },
+        scopeProvinceCode: null,
+      },
+      csrfToken: expect.stringMatching(/^[\w-]{43}$/),
+    });
+    const cookie = String(res.headers['set-cookie']?.[0]);
+    expect(cookie).toMatch(/^tipline_staff=[\w-]{43}; Path=\/api\/staff; HttpOnly; SameSite=Strict$/);
+    expect(res.headers['cache-control']).toBe('private, no-store');
+    const [stored] = await queryRows<{ token_hash: string }>(t.deps.db, sql`select token_hash from staff_sessions order by created_at desc limit 1`);
+    expect(cookie).not.toContain(stored?.token_hash);
+
+    const again = await request(t.app).get('/api/staff/session').set('Cookie', cookieOf(res));
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(res.body);
+    expect(await audit('sign_in')).toBeGreaterThanOrEqual(1);
+  });
+
+  it('answers the same 401 for a wrong password and for a user that does not exist', async () => {
+    const wrong = await signIn('market.cao-bang', 'not-the-password');
+    const nobody = await signIn('nobody.anywhere', 'not-the-password');
+    expect(wrong.status).toBe(401);
+    expect(nobody.status).toBe(401);
+    expect(wrong.body.error.message).toBe(nobody.body.error.message);
+    expect(wrong.body.error.message).toBe('Tên đăng nhập hoặc mật khẩu không đúng.');
+    expect(wrong.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('stores passwords as scrypt with N=2^15, r=8, p=1 and a random salt', async () => {
+    const rows = await queryRows<{ password_hash: string }>(t.deps.db, sql`select password_hash from staff_accounts`);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(r.password_hash).toMatch(/^scrypt\$32768\$8\$1\$[\w-]{22}\$[\w-]{43}$/);
+    expect(new Set(rows.map((r) => r.password_hash.split('$')[4])).size).toBe(rows.length);
+  });
+
+  it('refuses a state-changing request without the CSRF token, and signs out with it', async () => {
+    const { cookie, csrf } = await session('border.cao-bang');
+    const forged = await request(t.app).delete('/api/staff/session').set('Cookie', cookie);
+    expect(forged.status).toBe(403);
+    expect(forged.body.error.code).toBe('csrf_failed');
+    const wrong = await request(t.app).delete('/api/staff/session').set('Cookie', cookie).set('X-CSRF-Token', 'guess');
+    expect(wrong.status).toBe(403);
+    const out = await request(t.app).delete('/api/staff/session').set('Cookie', cookie).set('X-CSRF-Token', csrf);
+    expect(out.status).toBe(204);
+    expect(String(out.headers['set-cookie']?.[0])).toMatch(/^tipline_staff=; Max-Age=0; Path=\/api\/staff/);
+    expect((await request(t.app).get('/api/staff/session').set('Cookie', cookie)).status).toBe(401);
+  });
+
+  it('signs out everywhere: every session of the account ends', async () => {
+    const phone = await session('customs.cao-bang');
+    const desk = await session('customs.cao-bang');
+    const out = await request(t.app).delete('/api/staff/sessions').set('Cookie', phone.cookie).set('X-CSRF-Token', phone.csrf);
+    expect(out.status).toBe(204);
+    expect((await request(t.app).get('/api/staff/session').set('Cookie', desk.cookie)).status).toBe(401);
+  });
+
+  it('ends a session after 30 idle minutes, and any session after 12 hours however busy', async () => {
+    const idle = await session('police.dong-thap');
+    now += 29 * MINUTES;
+    expect((await request(t.app).get('/api/staff/session').set('Cookie', idle.cookie)).status).toBe(200);
+    now += 31 * MINUTES;
+    expect((await request(t.app).get('/api/staff/session').set('Cookie', idle.cookie)).status).toBe(401);
+
+    const busy = await session('police.dong-thap');
+    for (let hour = 0; hour < 12; hour += 0.25) {
+      now += 15 * MINUTES;
+      const res = await request(t.app).get('/api/staff/session').set('Cookie', busy.cookie);
+      expect(res.status).toBe(hour + 0.25 <= 12 ? 200 : 401);
+    }
+    now += 15 * MINUTES;
+    expect((await request(t.app).get('/api/staff/session').set('Cookie', busy.cookie)).status).toBe(401);
+  });
+
+  it('locks an account after 5 failures in a row, even against the right password, until 15 minutes pass', async () => {
+    const lockedBefore = await audit('account_locked');
+    for (let i = 0; i < 5; i += 1) expect((await signIn('market.dong-thap', 'wrong-password')).status).toBe(401);
+    const refused = await signIn('market.dong-thap');
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.code).toBe('auth.locked');
+    expect(Number(refused.headers['retry-after'])).toBe(15 * 60);
+    expect(await audit('account_locked')).toBe(lockedBefore + 1);
+    expect(await audit('sign_in_refused_locked')).toBeGreaterThanOrEqual(1);
+    now += 16 * MINUTES;
+    expect((await signIn('market.dong-thap')).status).toBe(200);
+  });
+
+  it('locks a username that does not exist the same way, so the answer tells nothing', async () => {
+    for (let i = 0; i < 5; i += 1) expect((await signIn('ghost.account', 'x')).status).toBe(401);
+    expect((await signIn('ghost.account', 'x')).status).toBe(429);
+  });
+});
+
+describe('staff access to report photos', () => {
+  let photoId: string;
+  beforeAll(async () => {
+    const res = await request(t.app)
+      .post('/api/public/reports')
+      .field('category', 'counterfeit')
+      .field('placeType', 'market')
+      .field('provinceCode', '04')
+      .field('communeCode', '01447')
+      .field('address', 'Chợ Trà Lĩnh')
+      .field('observedAt', new Date(now - 3_600_000).toISOString())
+      .field('description', 'Bán nước hoa giả nhãn hiệu nổi tiếng, giá rẻ bất thường.')
+      .attach('photos', await phoneJpeg(800, 600), { filename: 'a.jpg', contentType: 'image/jpeg' });
+    expect(res.status).toBe(201);
+    const [row] = await queryRows<{ id: string }>(t.deps.db, sql`select p.id from report_photos p join reports r on r.id = p.report_id where r.tracking_code = ${res.body.trackingCode}`);
+    photoId = row?.id ?? '';
+  });
+
+  // Lead: Đội QLTT số 2 (beneath market-04); coordinating: Công an xã Trà Lĩnh (beneath police-04).
+  it.each([
+    ['market.cao-bang', 200, 'the province unit above the lead team'],
+    ['police.cao-bang', 200, 'the province unit above the coordinating commune police'],
+    ['coordinator.cao-bang', 200, 'the coordinator of the province'],
+    ['coordinator', 200, 'the national coordinator'],
+    ['border.cao-bang', 404, 'a unit neither leading nor coordinating'],
+    ['market.dong-thap', 404, 'a unit of another province'],
+    ['operator', 404, 'an operator'],
+    ['admin', 404, 'an administrator'],
+  ])('%s gets %i (%s)', async (username, status) => {
+    const { cookie } = await session(username);
+    const res = await request(t.app).get(`/api/staff/photos/${photoId}?size=thumb`).set('Cookie', cookie);
+    expect(res.status).toBe(status);
+    if (status === 200) {
+      expect(res.headers['content-type']).toBe('image/jpeg');
+      expect(res.headers['cache-control']).toBe('private, no-store');
+    } else {
+      expect(res.body.error.code).toBe('not_found');
+    }
+  });
+});
