@@ -5,17 +5,39 @@ import { Brand } from '../../ui/Brand';
 import { MainContent } from '../../ui/MainContent';
 import { SkipLink } from '../../ui/SkipLink';
 import { paths } from '../paths';
+import { StaffSessionProvider, useStaffSession } from '../../lib/staffSession';
+import { SignInForm } from '../../pages/sign-in/SignInForm';
+import { PageLoading } from '../../ui/PageLoading';
 
-/** Staff area shell. Its nav lists only pages that exist; later issues add theirs here. */
+/** Staff area shell: every page behind the sign-in. Its nav lists only pages that exist. */
 export function StaffLayout() {
+  return (
+    <StaffSessionProvider>
+      <StaffShell />
+    </StaffSessionProvider>
+  );
+}
+
+function StaffShell() {
   const t = useT();
+  const { state, signOut } = useStaffSession();
   return (
     <div className="page page--staff">
       <SkipLink />
       <header className="site-header site-header--staff">
         <div className="container container--wide site-header__top">
           <Brand to={paths.staff.reference.href()} subtitle={t('ui.staff.area')} subtitleClass="brand__area" />
-          <LanguageSwitch />
+          <div className="staff-user">
+            {state.status === 'signed_in' && (
+              <>
+                <span className="staff-user__name">{state.session.user.displayName}</span>
+                <button type="button" className="language-switch" onClick={() => void signOut()}>
+                  {t('ui.sign_in.sign_out')}
+                </button>
+              </>
+            )}
+            <LanguageSwitch />
+          </div>
         </div>
         <nav className="site-nav" aria-label={t('ui.staff.nav')}>
           <ul className="container container--wide site-nav__list">
@@ -29,11 +51,12 @@ export function StaffLayout() {
                 {t('ui.staff.public_site')}
               </Link>
             </li>
+
           </ul>
         </nav>
       </header>
       <MainContent>
-        <Outlet />
+        {state.status === 'loading' ? <PageLoading /> : state.status === 'signed_out' ? <SignInForm /> : <Outlet />}
       </MainContent>
       <footer className="site-footer">
         <div className="container container--wide">
