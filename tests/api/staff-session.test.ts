@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import request from 'supertest';
+import { createAdminAccount } from '../../server/auth/accounts.service';
 import { queryRows } from '../../server/db/query-rows';
 import { phoneJpeg } from '../helpers/images';
 import { createTestApp, FIXED_NOW, type TestApp } from '../helpers/test-app';
@@ -122,6 +123,20 @@ describe('staff sign-in', () => {
   it('locks a username that does not exist the same way, so the answer tells nothing', async () => {
     for (let i = 0; i < 5; i += 1) expect((await signIn('ghost.account', 'x')).status).toBe(401);
     expect((await signIn('ghost.account', 'x')).status).toBe(429);
+  });
+});
+
+describe('the first administrator of a real installation', () => {
+  it('is created with a generated password that signs in, once per username, and audited', async () => {
+    const { username, password } = await createAdminAccount(t.deps.db, t.deps.clock, { username: 'Nguyen.Admin', displayName: 'Nguyễn Quản Trị' });
+    expect(username).toBe('nguyen.admin');
+    expect(password).toMatch(/^[A-Za-z0-9]{4}(-[A-Za-z0-9]{4}){3}$/);
+    const res = await signIn('nguyen.admin', password);
+    expect(res.status).toBe(200);
+    expect(res.body.user).toMatchObject({ role: 'admin', displayName: 'Nguyễn Quản Trị', unit: null });
+    await expect(createAdminAccount(t.deps.db, t.deps.clock, { username: 'nguyen.admin', displayName: 'x' })).rejects.toThrow(/already taken/);
+    await expect(createAdminAccount(t.deps.db, t.deps.clock, { username: 'bad name!', displayName: 'x' })).rejects.toThrow(/a username is/);
+    expect(await audit('account_created')).toBe(1);
   });
 });
 

@@ -125,6 +125,15 @@ describe('npm start on the embedded database', () => {
     expect(faulty.output()).toContain('FAILED: fix the gaps and overlaps above before publishing.');
   });
 
+  it('staff:create-admin makes the first administrator once and prints the password', async () => {
+    const created = runScript(['server/auth/create-admin-command.ts', '--username', 'first.admin'], { DATA_DIR: dataDir });
+    expect(await created.exited).toBe(0);
+    expect(created.output()).toMatch(/Administrator first\.admin created\.\nPassword \(shown only this once; keep it\): [A-Za-z0-9]{4}(-[A-Za-z0-9]{4}){3}/);
+    const again = runScript(['server/auth/create-admin-command.ts', '--username', 'first.admin'], { DATA_DIR: dataDir });
+    expect(await again.exited).toBe(2);
+    expect(again.output()).toContain('the username first.admin is already taken');
+  });
+
   it('finishes a report with photos that is in flight when SIGTERM arrives, then stops', async () => {
     const server = startServer(dataDir, PORT, { RATE_LIMIT_DISABLED: '1' });
     await waitFor(() => server.output().includes('Tipline 389 is running at'), 'the start');
