@@ -3,6 +3,7 @@ import path from 'node:path';
 import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { AppDeps } from './deps';
+import { accountsApiDocs, accountsRoutes } from './auth/accounts.routes';
 import { authApiDocs, authRoutes } from './auth/auth.routes';
 import { apiNotFound, errorHandler } from './http/error-handler';
 import { publicApiMiddleware } from './http/public-api';
@@ -25,6 +26,7 @@ export const apiDocs: ApiDoc[] = [
   ...routingApiDocs,
   ...reportsApiDocs,
   ...authApiDocs,
+  ...accountsApiDocs,
   {
     method: 'get',
     path: '/api/openapi.json',
@@ -96,7 +98,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', express.json({ limit: '200kb' }));
   app.use('/api', openApiRoutes(apiDocs, deps.config.http.publicUrl));
   app.use('/api/public', publicApiMiddleware(deps.config), metaRoutes(), placesRoutes(deps), routingRoutes(deps), reportsRoutes(deps));
-  app.use('/api/staff', staffApiMiddleware(deps), authRoutes(deps), staffPhotoRoutes(deps));
+  app.use('/api/staff', staffApiMiddleware(deps), authRoutes(deps), accountsRoutes(deps), staffPhotoRoutes(deps));
   app.use('/api', apiNotFound);
 
   app.use(clientRoutes());

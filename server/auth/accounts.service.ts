@@ -1,6 +1,13 @@
-import type { Db } from '../db/types';
-import type { Clock } from '../deps';
-import { appendAudit, findAccountByUsername, insertStaffAccounts } from './auth.repository';
+import { eq } from 'drizzle-orm';
+import type { AccountView } from '../../shared/api/accounts';
+import { roleIssues, type AccountChange, type AccountInput } from '../../shared/schemas/accounts';
+import type { Db, Queryable } from '../db/types';
+import type { AppDeps, Clock } from '../deps';
+import { AppError, fieldIssue, notFound, validationFailed } from '../http/errors';
+import { provincesTable } from '../places/places.table';
+import { unitsTable } from '../units/units.table';
+import type { StaffUser } from './auth.service';
+import { appendAudit, findAccountByUsername, findAccounts, insertStaffAccounts, revokeSessions, updateAccount } from './auth.repository';
 import { generatePassword, hashPassword } from './passwords';
 
 export class AccountRefused extends Error {
@@ -23,4 +30,105 @@ export async function createAdminAccount(db: Db, clock: Clock, input: { username
     await appendAudit(tx, { at: clock.now(), action: 'account_created', subject: `account:${created?.id}`, data: { role: 'admin', via: 'command line' } });
   });
   return { username, password };
+}
+
+const usernameTaken = () => new AppError('account.username_taken', 409);
+
+function view(row: Awaited<ReturnType<typeof findAccounts>>[number]): AccountView {
+  const { account, unitName } = row;
+  return {
+    id: account.id,
+    username: account.username,
+    displayName: account.displayName,
+    role: account.role,
+    unit: account.unitId && unitName ? { id: account.unitId, name: unitName } : null,
+    scopeProvinceCode: account.scopeProvinceCode,
+    isDisabled: account.isDisabled,
+    lockedUntil: account.lockedUntil?.toISOString() ?? null,
+  };
+}
+
+export async function listAccounts(deps: AppDeps): Promise<AccountView[]> {
+  return (await findAccounts(deps.db)).map(view);
+}
+
+async function accountView(q: Queryable, id: string): Promise<AccountView> {
+  const [row] = await findAccounts(q, id);
+  if (!row) throw notFound();
+  return view(row);
+}
+
+/** The unit and province named must exist and the unit must be open; each refusal names its field. */
+async function checkPlacement(q: Queryable, placement: { unitId?: string | null; scopeProvinceCode?: string | null }): Promise<void> {
+  if (placement.unitId) {
+    const [unit] = await q.select({ validTo: unitsTable.validTo }).from(unitsTable).where(eq(unitsTable.id, placement.unitId));
+    if (!unit || unit.validTo) throw validationFailed([fieldIssue(['unitId'], 'invalid_value')]);
+  }
+  if (placement.scopeProvinceCode) {
+    const [province] = await q.select({ code: provincesTable.code }).from(provincesTable).where(eq(provincesTable.code, placement.scopeProvinceCode));
+    if (!province) throw validationFailed([fieldIssue(['scopeProvinceCode'], 'invalid_value')]);
+  }
+}
+
+/** Issue #5: an admin creates an account; its generated password is answered once. */
+export async function createAccount(deps: AppDeps, actor: StaffUser, input: AccountInput): Promise<{ account: AccountView; password: string }> {
+  const password = generatePassword();
+  const passwordHash = await hashPassword(password);
+  const account = await deps.db.transaction(async (tx) => {
+    await checkPlacement(tx, input);
+    if (await findAccountByUsername(tx, input.username)) throw usernameTaken();
+    await insertStaffAccounts(tx, [{ ...input, unitId: input.unitId ?? null, scopeProvinceCode: input.scopeProvinceCode ?? null, passwordHash }]);
+    const created = await findAccountByUsername(tx, input.username);
+    if (!created) throw new Error('account not created');
+    await appendAudit(tx, { at: deps.clock.now(), action: 'account_created', actorId: actor.id, subject: `account:${created.id}`, data: { role: input.role, unitId: input.unitId ?? null } });
+    return accountView(tx, created.id);
+  });
+  return { account, password };
+}
+
+/** Renames, re-assigns, changes the role, disables or enables; disabling ends the account's sessions. */
+export async function changeAccount(deps: AppDeps, actor: StaffUser, id: string, changes: AccountChange): Promise<AccountView> {
+  return deps.db.transaction(async (tx) => {
+    const [row] = await findAccounts(tx, id);
+    if (!row) throw notFound();
+    const next = {
+      role: changes.role ?? row.account.role,
+      unitId: changes.unitId === undefined ? row.account.unitId : changes.unitId,
+      scopeProvinceCode: changes.scopeProvinceCode === undefined ? row.account.scopeProvinceCode : changes.scopeProvinceCode,
+    };
+    const issues = roleIssues(next);
+    if (issues.length > 0) throw validationFailed(issues.map((i) => fieldIssue([i.path], i.key.replace('validation.', ''))));
+    await checkPlacement(tx, next);
+    const now = deps.clock.now();
+    await updateAccount(tx, id, { ...changes, ...next, updatedAt: now });
+    if (changes.isDisabled) await revokeSessions(tx, { accountId: id }, now);
+    await appendAudit(tx, { at: now, action: 'account_changed', actorId: actor.id, subject: `account:${id}`, data: changes });
+    return accountView(tx, id);
+  });
+}
+
+/** A new generated password, answered once; the old sessions end and a lock is released. */
+export async function resetPassword(deps: AppDeps, actor: StaffUser, id: string): Promise<{ account: AccountView; password: string }> {
+  const password = generatePassword();
+  const passwordHash = await hashPassword(password);
+  const account = await deps.db.transaction(async (tx) => {
+    const before = await accountView(tx, id);
+    const now = deps.clock.now();
+    await updateAccount(tx, id, { passwordHash, failedSignIns: 0, lockedUntil: null, updatedAt: now });
+    await revokeSessions(tx, { accountId: id }, now);
+    await appendAudit(tx, { at: now, action: 'password_reset', actorId: actor.id, subject: `account:${id}` });
+    return { ...before, lockedUntil: null };
+  });
+  return { account, password };
+}
+
+/** An admin releases a lock before its time. */
+export async function unlockAccount(deps: AppDeps, actor: StaffUser, id: string): Promise<AccountView> {
+  return deps.db.transaction(async (tx) => {
+    await accountView(tx, id);
+    const now = deps.clock.now();
+    await updateAccount(tx, id, { failedSignIns: 0, lockedUntil: null, updatedAt: now });
+    await appendAudit(tx, { at: now, action: 'account_unlocked', actorId: actor.id, subject: `account:${id}` });
+    return accountView(tx, id);
+  });
 }

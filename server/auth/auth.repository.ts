@@ -67,3 +67,17 @@ export async function revokeSessions(q: Queryable, where: { tokenHash: string } 
 export async function appendAudit(q: Queryable, entry: typeof auditLogTable.$inferInsert): Promise<void> {
   await q.insert(auditLogTable).values(entry);
 }
+
+/** Accounts with their unit's name, in username order. */
+export async function findAccounts(q: Queryable, id?: string) {
+  return q
+    .select({ account: staffAccountsTable, unitName: unitsTable.name })
+    .from(staffAccountsTable)
+    .leftJoin(unitsTable, eq(unitsTable.id, staffAccountsTable.unitId))
+    .where(id ? eq(staffAccountsTable.id, id) : undefined)
+    .orderBy(staffAccountsTable.username);
+}
+
+export async function updateAccount(q: Queryable, id: string, changes: Partial<typeof staffAccountsTable.$inferInsert>): Promise<void> {
+  await q.update(staffAccountsTable).set(changes).where(eq(staffAccountsTable.id, id));
+}

@@ -34,3 +34,9 @@ export const rateLimited = (retryAfterSeconds: number) =>
   new AppError('rate_limited', 429, {}, [], { 'Retry-After': String(retryAfterSeconds) });
 export const databaseUnavailable = () => new AppError('database_unavailable', 503);
 export const internalError = () => new AppError('internal', 500);
+
+/** A field-named refusal in the standard shape: `photos.2: ...`. */
+export function fieldIssue(path: (string | number)[], key: string): z.core.$ZodIssue {
+  return { code: 'custom', path, message: key, params: { key: `validation.${key}` }, input: undefined } as z.core.$ZodIssue;
+}
+

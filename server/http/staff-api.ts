@@ -50,3 +50,14 @@ export const staffOf = (locals: Record<string, unknown>): StaffUser => {
   if (!staff) throw unauthenticated();
   return staff;
 };
+
+export const forbidden = () => new AppError('forbidden', 403);
+
+/** Role gate for whole endpoints (account administration): 403, since the endpoint is no secret. */
+export function requireRole(...roles: StaffUser['role'][]): RequestHandler {
+  return (_req, res, next) => {
+    const staff = res.locals.staff as StaffUser | undefined;
+    if (!staff) return next(unauthenticated());
+    return roles.includes(staff.role) ? next() : next(forbidden());
+  };
+}

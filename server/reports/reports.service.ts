@@ -3,11 +3,11 @@ import { hasContact, type ReportInput } from '../../shared/schemas/report';
 import { hashPassword, RANDOM_SECRET_COST } from '../auth/passwords';
 import type { Queryable } from '../db/types';
 import type { AppDeps } from '../deps';
-import { AppError, validationFailed } from '../http/errors';
+import { AppError, fieldIssue, validationFailed } from '../http/errors';
 import { commitPending, discardPending, PhotoRefused, reencodePhoto, settlePending, type ProcessedPhoto } from './photos';
 import { newSecret, newTrackingCode, sealContact } from './receipt';
 import { insertEvent, insertPhotos, insertReport, photoFileIsStored } from './reports.repository';
-import { fieldIssue, photoRefusal } from './upload';
+import { photoRefusal } from './upload';
 
 export interface Receipt {
   trackingCode: string;

@@ -1,15 +1,9 @@
 import { rm } from 'node:fs/promises';
 import type { Request, RequestHandler } from 'express';
 import multer from 'multer';
-import type { z } from 'zod';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS } from '../../shared/schemas/report';
-import { AppError, unsupportedMediaType, validationFailed } from '../http/errors';
+import { AppError, fieldIssue, unsupportedMediaType, validationFailed } from '../http/errors';
 import type { PhotoDirs, PhotoProblem } from './photos';
-
-/** A field-named refusal in the standard shape: `photos.2: ...`. */
-export function fieldIssue(path: (string | number)[], key: string): z.core.$ZodIssue {
-  return { code: 'custom', path, message: key, params: { key: `validation.${key}` }, input: undefined } as z.core.$ZodIssue;
-}
 
 export const photoRefusal = (index: number, problem: PhotoProblem) => validationFailed([fieldIssue(['photos', index], problem)]);
 

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { ROLES, type Role } from '../domain/roles';
+
+/** SPEC.md §7: officers and unit leads belong to one unit; only coordinators have a province scope. */
+export function roleIssues(account: { role: Role; unitId?: string | null; scopeProvinceCode?: string | null }): { path: string; key: string }[] {
+  const needsUnit = account.role === 'officer' || account.role === 'unit_lead';
+  const issues: { path: string; key: string }[] = [];
+  if (needsUnit && !account.unitId) issues.push({ path: 'unitId', key: 'validation.unit_required_for_role' });
+  if (!needsUnit && account.unitId) issues.push({ path: 'unitId', key: 'validation.no_unit_for_role' });
+  if (account.role !== 'coordinator' && account.scopeProvinceCode) issues.push({ path: 'scopeProvinceCode', key: 'validation.scope_only_coordinator' });
+  return issues;
+}
+
+const username = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9._-]{1,62}$/);
+
+export const accountInputSchema = z
+  .strictObject({
+    username,
+    displayName: z.string().trim().min(1).max(200),
+    role: z.enum(ROLES),
+    unitId: z.uuid().optional(),
+    scopeProvinceCode: z.string().regex(/^\d{2}$/).optional(),
+  })
+  .superRefine((account, ctx) => {
+    for (const issue of roleIssues(account)) ctx.addIssue({ code: 'custom', path: [issue.path], params: { key: issue.key }, input: undefined });
+  });
+export type AccountInput = z.infer<typeof accountInputSchema>;
+
+/** Re-assigning, renaming, disabling; the role rules are checked on the account as it would become. */
+export const accountChangeSchema = z.strictObject({
+  displayName: z.string().trim().min(1).max(200).optional(),
+  role: z.enum(ROLES).optional(),
+  unitId: z.uuid().nullable().optional(),
+  scopeProvinceCode: z.string().regex(/^\d{2}$/).nullable().optional(),
+  isDisabled: z.boolean().optional(),
+});
+export type AccountChange = z.infer<typeof accountChangeSchema>;
+
+export const accountParamsSchema = z.object({ accountId: z.uuid() });
