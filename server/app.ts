@@ -15,6 +15,7 @@ import type { ApiDoc } from './openapi/api-doc';
 import { openApiRoutes } from './openapi/openapi.routes';
 import { CLIENT_DIST_DIR } from './paths';
 import { placesApiDocs, placesRoutes } from './places/places.routes';
+import { duplicatesApiDocs, duplicatesRoutes } from './reports/duplicates';
 import { reportsApiDocs, reportsRoutes, staffPhotoRoutes } from './reports/reports.routes';
 import { routingApiDocs, routingRoutes } from './routing/routing.routes';
 
@@ -27,6 +28,7 @@ export const apiDocs: ApiDoc[] = [
   ...reportsApiDocs,
   ...authApiDocs,
   ...accountsApiDocs,
+  ...duplicatesApiDocs,
   {
     method: 'get',
     path: '/api/openapi.json',
@@ -98,7 +100,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', express.json({ limit: '200kb' }));
   app.use('/api', openApiRoutes(apiDocs, deps.config.http.publicUrl));
   app.use('/api/public', publicApiMiddleware(deps.config), metaRoutes(), placesRoutes(deps), routingRoutes(deps), reportsRoutes(deps));
-  app.use('/api/staff', staffApiMiddleware(deps), authRoutes(deps), accountsRoutes(deps), staffPhotoRoutes(deps));
+  app.use('/api/staff', staffApiMiddleware(deps), authRoutes(deps), accountsRoutes(deps), duplicatesRoutes(deps), staffPhotoRoutes(deps));
   app.use('/api', apiNotFound);
 
   app.use(clientRoutes());

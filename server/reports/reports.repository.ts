@@ -1,5 +1,6 @@
-import { and, asc, eq, or } from 'drizzle-orm';
+import { and, asc, eq, or, sql } from 'drizzle-orm';
 import type { ReportPlace } from '../auth/access';
+import { queryRows } from '../db/query-rows';
 import type { Queryable } from '../db/types';
 import { routingDecisionsTable } from '../routing/routing.table';
 import { reportEventsTable, reportPhotosTable, reportsTable } from './reports.table';
@@ -78,4 +79,75 @@ export async function findReportPlace(q: Queryable, reportId: string): Promise<R
     .innerJoin(routingDecisionsTable, eq(routingDecisionsTable.id, reportsTable.routingDecisionId))
     .where(eq(reportsTable.id, reportId));
   return row && { provinceCode: row.provinceCode, leadUnitId: row.leadUnitId, coordinatingUnitIds: row.coordinating.map((c) => c.unitId) };
+}
+
+export interface DuplicateCandidate {
+  trackingCode: string;
+  receivedAt: string;
+  category: string;
+  placeType: string;
+  communeCode: string;
+  communeName: string;
+  status: string;
+  excerpt: string;
+  reasons: ('same_place_and_category' | 'similar_description' | 'same_url')[];
+  similarity: number;
+}
+
+/**
+ * Issue #5: reports of one province since `since` that may be the same as the one being typed: same
+ * commune and category, a similar description (pg_trgm on the folded text, its GIN index and the
+ * `%` operator, threshold 0.3), or the same shop URL. Best first, at most `limit`.
+ */
+export async function findDuplicateCandidates(
+  q: Queryable,
+  input: { provinceCode: string; communeCode: string; category: string; searchText: string; urlKey: string | null; since: Date; limit: number },
+): Promise<DuplicateCandidate[]> {
+  const text = input.searchText.length >= 10 ? input.searchText : null;
+  const rows = await queryRows<{
+    tracking_code: string;
+    received_at: Date | string;
+    category: string;
+    place_type: string;
+    commune_code: string;
+    commune_name: string;
+    status: string;
+    excerpt: string;
+    same_place: boolean;
+    same_url: boolean;
+    similarity: number | string;
+  }>(
+    q,
+    sql`select r.tracking_code, r.received_at, r.category, r.place_type, r.commune_code, c.name as commune_name, r.status,
+          left(r.description, 200) as excerpt,
+          (r.commune_code = ${input.communeCode} and r.category = ${input.category}) as same_place,
+          coalesce(r.url_key = ${input.urlKey}, false) as same_url,
+          case when ${text}::text is null then 0 else similarity(r.search_text, ${text}::text) end as similarity
+        from reports r join communes c on c.code = r.commune_code
+        where r.province_code = ${input.provinceCode} and r.received_at >= ${input.since.toISOString()}::timestamptz
+          and ((r.commune_code = ${input.communeCode} and r.category = ${input.category})
+               or r.url_key = ${input.urlKey}
+               or (${text}::text is not null and r.search_text % ${text}::text))
+        order by same_url desc, similarity desc, same_place desc, r.received_at desc
+        limit ${input.limit}`,
+  );
+  return rows.map((r) => {
+    const similarity = Number(r.similarity);
+    const reasons: DuplicateCandidate['reasons'] = [];
+    if (r.same_place) reasons.push('same_place_and_category');
+    if (similarity >= 0.3) reasons.push('similar_description');
+    if (r.same_url) reasons.push('same_url');
+    return {
+      trackingCode: r.tracking_code,
+      receivedAt: new Date(r.received_at).toISOString(),
+      category: r.category,
+      placeType: r.place_type,
+      communeCode: r.commune_code,
+      communeName: r.commune_name,
+      status: r.status,
+      excerpt: r.excerpt,
+      reasons,
+      similarity: Math.round(similarity * 100) / 100,
+    };
+  });
 }

@@ -1,4 +1,6 @@
 import type { Force } from '../../shared/domain/forces';
+import { foldForSearch } from '../../shared/domain/text';
+import { urlKey } from '../../shared/url-key';
 import { hasContact, type ReportInput } from '../../shared/schemas/report';
 import { hashPassword, RANDOM_SECRET_COST } from '../auth/passwords';
 import type { Queryable } from '../db/types';
@@ -82,6 +84,8 @@ export async function submitReport(deps: AppDeps, input: ReportInput, photoPaths
             url: input.url ?? null,
             observedAt: input.observedAt,
             description: input.description,
+            searchText: foldForSearch(input.description),
+            urlKey: input.url ? (urlKey(input.url) ?? null) : null,
             hasContact: contact !== null,
             contactSealed: contact,
             status: 'received',

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { categoriesTable, placeTypesTable } from '../meta/meta.table';
 import { communesTable, provincesTable } from '../places/places.table';
@@ -31,6 +32,10 @@ export const reportsTable = pgTable(
     url: text('url'),
     observedAt: timestamp('observed_at', { withTimezone: true }).notNull(),
     description: text('description').notNull(),
+    /** The description folded like commune names (no diacritics, lower case): what duplicate search compares. */
+    searchText: text('search_text').notNull().default(''),
+    /** The shop URL reduced to host and path, so that http/https, www. and a trailing slash still match. */
+    urlKey: text('url_key'),
     hasContact: boolean('has_contact').notNull().default(false),
     /** `v1.<iv>.<tag>.<ciphertext>` (base64url) of the contact JSON; null for an anonymous report. */
     contactSealed: text('contact_sealed'),
@@ -50,7 +55,10 @@ export const reportsTable = pgTable(
   },
   (t) => [
     index('reports_lead_unit_idx').on(t.leadUnitId, t.status),
-    index('reports_commune_received_idx').on(t.communeCode, t.receivedAt),
+    index('reports_commune_received_idx').on(t.communeCode, t.category, t.receivedAt),
+    index('reports_province_received_idx').on(t.provinceCode, t.receivedAt),
+    index('reports_url_key_idx').on(t.urlKey),
+    index('reports_search_text_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
   ],
 );
 

@@ -1,0 +1,53 @@
+import { Router } from 'express';
+import { duplicateCandidatesSchema } from '../../shared/api/duplicates';
+import { foldForSearch } from '../../shared/domain/text';
+import { duplicateSearchInputSchema } from '../../shared/schemas/duplicates';
+import { urlKey } from '../../shared/url-key';
+import type { z } from 'zod';
+import type { StaffUser } from '../auth/auth.service';
+import type { AppDeps } from '../deps';
+import { fieldIssue, notFound, validationFailed } from '../http/errors';
+import { parseBody } from '../http/parse';
+import { requireRole, staffOf } from '../http/staff-api';
+import { type ApiDoc, errorResponses, jsonResponse } from '../openapi/api-doc';
+import { findDuplicateCandidates, type DuplicateCandidate } from './reports.repository';
+
+const WINDOW_DAYS = 30;
+
+/**
+ * Issue #5: possible duplicates of a report being entered, from the last 30 days of the commune's
+ * province. A province coordinator may search only their province (404 elsewhere, as if empty of meaning).
+ */
+export async function searchDuplicates(deps: AppDeps, staff: StaffUser, input: z.infer<typeof duplicateSearchInputSchema>): Promise<DuplicateCandidate[]> {
+  const commune = (await deps.routing.compiledAt()).communes.get(input.communeCode);
+  if (!commune) throw validationFailed([fieldIssue(['communeCode'], 'invalid_value')]);
+  if (staff.role === 'coordinator' && staff.scopeProvinceCode && staff.scopeProvinceCode !== commune.provinceCode) throw notFound();
+  return findDuplicateCandidates(deps.db, {
+    provinceCode: commune.provinceCode,
+    communeCode: commune.code,
+    category: input.category,
+    searchText: foldForSearch(input.description ?? ''),
+    urlKey: input.url ? (urlKey(input.url) ?? null) : null,
+    since: new Date(deps.clock.now().getTime() - WINDOW_DAYS * 86_400_000),
+    limit: 10,
+  });
+}
+
+export function duplicatesRoutes(deps: AppDeps): Router {
+  const router = Router();
+  router.post('/duplicates', requireRole('operator', 'coordinator'), async (req, res) => {
+    res.json({ candidates: await searchDuplicates(deps, staffOf(res.locals), parseBody(duplicateSearchInputSchema, req)) });
+  });
+  return router;
+}
+
+export const duplicatesApiDocs: ApiDoc[] = [
+  {
+    method: 'post',
+    path: '/api/staff/duplicates',
+    tags: ['intake'],
+    summary: 'Possible duplicates of a report being entered: same commune and category, similar description or same shop URL, last 30 days, same province (operators, coordinators)',
+    request: { body: { content: { 'application/json': { schema: duplicateSearchInputSchema } } } },
+    responses: { 200: jsonResponse('Candidates, best first', duplicateCandidatesSchema), ...errorResponses(400, 401, 403, 404) },
+  },
+];

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+export const duplicateCandidatesSchema = z
+  .object({
+    candidates: z.array(
+      z.object({
+        trackingCode: z.string(),
+        receivedAt: z.string(),
+        category: z.string(),
+        placeType: z.string(),
+        communeCode: z.string(),
+        communeName: z.string(),
+        status: z.string(),
+        excerpt: z.string().meta({ description: 'The first 200 characters of the description' }),
+        reasons: z.array(z.enum(['same_place_and_category', 'similar_description', 'same_url'])),
+        similarity: z.number().meta({ description: 'Trigram similarity of the descriptions, 0 to 1' }),
+      }),
+    ),
+  })
+  .meta({ id: 'DuplicateCandidates' });
