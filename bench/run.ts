@@ -2,6 +2,7 @@
  * Benchmarks print figures; they are not timed tests. Usage: `npm run bench [-- name…]`.
  * Each benchmark measures against a baseline run in the same process, so figures read as ratios.
  */
+import { duplicatesBenchmark } from './duplicates';
 import { intakeBenchmark } from './intake';
 import { referenceApiBenchmark } from './reference-api';
 import { routingBenchmark } from './routing';
@@ -10,6 +11,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   'reference-api': referenceApiBenchmark,
   routing: routingBenchmark,
   intake: intakeBenchmark,
+  duplicates: duplicatesBenchmark,
 };
 
 async function main(): Promise<void> {

@@ -96,8 +96,9 @@ export interface DuplicateCandidate {
 
 /**
  * Issue #5: reports of one province since `since` that may be the same as the one being typed: same
- * commune and category, a similar description (pg_trgm on the folded text, its GIN index and the
- * `%` operator, threshold 0.3), or the same shop URL. Best first, at most `limit`.
+ * commune and category, a similar description (pg_trgm `similarity` ≥ 0.3 on the folded text), or
+ * the same shop URL. Best first, at most `limit`. The (province, received_at) index bounds the rows
+ * compared; a GIN trigram index with `%` was slower on 1M reports (docs/benchmarks.md, duplicates).
  */
 export async function findDuplicateCandidates(
   q: Queryable,
@@ -127,7 +128,7 @@ export async function findDuplicateCandidates(
         where r.province_code = ${input.provinceCode} and r.received_at >= ${input.since.toISOString()}::timestamptz
           and ((r.commune_code = ${input.communeCode} and r.category = ${input.category})
                or r.url_key = ${input.urlKey}
-               or (${text}::text is not null and r.search_text % ${text}::text))
+               or (${text}::text is not null and similarity(r.search_text, ${text}::text) >= 0.3))
         order by same_url desc, similarity desc, same_place desc, r.received_at desc
         limit ${input.limit}`,
   );

@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { categoriesTable, placeTypesTable } from '../meta/meta.table';
 import { communesTable, provincesTable } from '../places/places.table';
@@ -58,7 +57,6 @@ export const reportsTable = pgTable(
     index('reports_commune_received_idx').on(t.communeCode, t.category, t.receivedAt),
     index('reports_province_received_idx').on(t.provinceCode, t.receivedAt),
     index('reports_url_key_idx').on(t.urlKey),
-    index('reports_search_text_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
   ],
 );
 
