@@ -32,6 +32,9 @@ export async function createAdminAccount(db: Db, clock: Clock, input: { username
   return { username, password };
 }
 
+/** 'national' and an absent scope are stored as null (whole country for a coordinator). */
+const provinceOfScope = (scope: string | null | undefined) => (scope && scope !== 'national' ? scope : null);
+
 const usernameTaken = () => new AppError('account.username_taken', 409);
 
 function view(row: Awaited<ReturnType<typeof findAccounts>>[number]): AccountView {
@@ -75,9 +78,9 @@ export async function createAccount(deps: AppDeps, actor: StaffUser, input: Acco
   const password = generatePassword();
   const passwordHash = await hashPassword(password);
   const account = await deps.db.transaction(async (tx) => {
-    await checkPlacement(tx, input);
+    await checkPlacement(tx, { unitId: input.unitId, scopeProvinceCode: provinceOfScope(input.scopeProvinceCode) });
     if (await findAccountByUsername(tx, input.username)) throw usernameTaken();
-    await insertStaffAccounts(tx, [{ ...input, unitId: input.unitId ?? null, scopeProvinceCode: input.scopeProvinceCode ?? null, passwordHash }]);
+    await insertStaffAccounts(tx, [{ ...input, unitId: input.unitId ?? null, scopeProvinceCode: provinceOfScope(input.scopeProvinceCode), passwordHash }]);
     const created = await findAccountByUsername(tx, input.username);
     if (!created) throw new Error('account not created');
     await appendAudit(tx, { at: deps.clock.now(), action: 'account_created', actorId: actor.id, subject: `account:${created.id}`, data: { role: input.role, unitId: input.unitId ?? null } });
@@ -91,16 +94,21 @@ export async function changeAccount(deps: AppDeps, actor: StaffUser, id: string,
   return deps.db.transaction(async (tx) => {
     const [row] = await findAccounts(tx, id);
     if (!row) throw notFound();
+    const becomesCoordinator = changes.role === 'coordinator' && row.account.role !== 'coordinator';
     const next = {
       role: changes.role ?? row.account.role,
       unitId: changes.unitId === undefined ? row.account.unitId : changes.unitId,
-      scopeProvinceCode: changes.scopeProvinceCode === undefined ? row.account.scopeProvinceCode : changes.scopeProvinceCode,
+      // A new coordinator must be given a scope; an existing one keeps theirs (null is national).
+      scopeProvinceCode:
+        changes.scopeProvinceCode !== undefined ? changes.scopeProvinceCode : becomesCoordinator ? undefined : row.account.scopeProvinceCode,
     };
     const issues = roleIssues(next);
     if (issues.length > 0) throw validationFailed(issues.map((i) => fieldIssue([i.path], i.key.replace('validation.', ''))));
-    await checkPlacement(tx, next);
+    // Only what changes is checked: the officers of a unit closed since can still be disabled.
+    await checkPlacement(tx, { unitId: changes.unitId, scopeProvinceCode: provinceOfScope(changes.scopeProvinceCode) });
     const now = deps.clock.now();
-    await updateAccount(tx, id, { ...changes, ...next, updatedAt: now });
+    const { scopeProvinceCode: _scope, ...rest } = changes;
+    await updateAccount(tx, id, { ...rest, role: next.role, unitId: next.unitId, scopeProvinceCode: provinceOfScope(next.scopeProvinceCode), updatedAt: now });
     if (changes.isDisabled) await revokeSessions(tx, { accountId: id }, now);
     await appendAudit(tx, { at: now, action: 'account_changed', actorId: actor.id, subject: `account:${id}`, data: changes });
     return accountView(tx, id);

@@ -1,4 +1,4 @@
-import { and, count, eq, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/types';
 import { unitsTable } from '../units/units.table';
 import { auditLogTable, staffAccountsTable, staffSessionsTable } from './auth.table';
@@ -22,13 +22,26 @@ export async function findAccountByUsername(q: Queryable, username: string): Pro
   return row;
 }
 
-export async function recordFailedSignIn(q: Queryable, id: string, lockedUntil: Date | null): Promise<number> {
+/**
+ * Counts a sign-in attempt before its password is checked, in one statement, so that parallel guesses
+ * cannot all pass a stale count: the attempt that reaches `max` sets the lock, later ones find the
+ * account locked (undefined). A lock that has run out starts a fresh count.
+ */
+export async function reserveSignInAttempt(
+  q: Queryable,
+  id: string,
+  now: Date,
+  max: number,
+  lockUntil: Date,
+): Promise<{ attempt: number; lockedUntil: Date | null } | undefined> {
+  const a = staffAccountsTable;
+  const next = sql`(case when ${a.lockedUntil} is not null and ${a.lockedUntil} <= ${now.toISOString()}::timestamptz then 1 else ${a.failedSignIns} + 1 end)`;
   const [row] = await q
-    .update(staffAccountsTable)
-    .set({ failedSignIns: sql`${staffAccountsTable.failedSignIns} + 1`, lockedUntil })
-    .where(eq(staffAccountsTable.id, id))
-    .returning({ failed: staffAccountsTable.failedSignIns });
-  return row?.failed ?? 0;
+    .update(a)
+    .set({ failedSignIns: next, lockedUntil: sql`case when ${next} >= ${max} then ${lockUntil.toISOString()}::timestamptz else null end` })
+    .where(and(eq(a.id, id), or(isNull(a.lockedUntil), lte(a.lockedUntil, now))))
+    .returning({ attempt: a.failedSignIns, lockedUntil: a.lockedUntil });
+  return row;
 }
 
 export async function clearFailedSignIns(q: Queryable, id: string): Promise<void> {

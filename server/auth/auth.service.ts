@@ -8,7 +8,7 @@ import {
   findAccountByUsername,
   findSession,
   insertSession,
-  recordFailedSignIn,
+  reserveSignInAttempt,
   revokeSessions,
   touchSession,
 } from './auth.repository';
@@ -48,18 +48,18 @@ const TOUCH_EVERY_MS = 60_000;
  * answer never tells whether an account exists.
  */
 export function createUnknownUserGuard() {
-  const failures = new Map<string, { count: number; until: number }>();
+  const entries = new Map<string, { count: number; lockedUntil: number }>();
   return {
-    lockedFor(username: string, now: number, max: number): number {
-      const entry = failures.get(username);
-      if (!entry || entry.until <= now) return 0;
-      return entry.count >= max ? entry.until - now : 0;
-    },
-    fail(username: string, now: number, lockMs: number): void {
-      const entry = failures.get(username);
-      if (!entry || entry.until <= now) failures.set(username, { count: 1, until: now + lockMs });
-      else entry.count += 1;
-      if (failures.size > 100_000) failures.clear();
+    /** Same rules as reserveSignInAttempt: ms left of a lock, else counts the attempt (0). */
+    reserve(username: string, now: number, max: number, lockMs: number): number {
+      const entry = entries.get(username) ?? { count: 0, lockedUntil: 0 };
+      if (entry.lockedUntil > now) return entry.lockedUntil - now;
+      if (entry.lockedUntil !== 0) entry.count = 0;
+      entry.count += 1;
+      entry.lockedUntil = entry.count >= max ? now + lockMs : 0;
+      entries.set(username, entry);
+      if (entries.size > 100_000) entries.clear();
+      return 0;
     },
   };
 }
@@ -80,26 +80,22 @@ export async function signIn(
   const account = await findAccountByUsername(deps.db, username);
 
   if (!account) {
-    const wait = guard.lockedFor(username, now.getTime(), maxFailures);
+    const wait = guard.reserve(username, now.getTime(), maxFailures, lockMs);
     if (wait > 0) throw locked(wait / 1000);
     await verifyPassword(input.password, await decoyHash);
-    guard.fail(username, now.getTime(), lockMs);
     await appendAudit(deps.db, { at: now, action: 'sign_in_failed', subject: `username:${username}`, data: { reason: 'unknown_user' } });
     throw invalidCredentials();
   }
-  if (account.lockedUntil && account.lockedUntil > now) {
+  const reserved = await reserveSignInAttempt(deps.db, account.id, now, maxFailures, new Date(now.getTime() + lockMs));
+  if (!reserved) {
+    const current = await findAccountByUsername(deps.db, username);
     await appendAudit(deps.db, { at: now, action: 'sign_in_refused_locked', subject: `account:${account.id}` });
-    throw locked((account.lockedUntil.getTime() - now.getTime()) / 1000);
+    throw locked(((current?.lockedUntil?.getTime() ?? now.getTime() + lockMs) - now.getTime()) / 1000);
   }
   const ok = await verifyPassword(input.password, account.passwordHash);
   if (!ok || account.isDisabled) {
-    // A lock that has run out starts a fresh count.
-    const previous = account.lockedUntil ? 0 : account.failedSignIns;
-    const lockNow = previous + 1 >= maxFailures;
-    if (account.lockedUntil) await clearFailedSignIns(deps.db, account.id);
-    await recordFailedSignIn(deps.db, account.id, lockNow ? new Date(now.getTime() + lockMs) : null);
     await appendAudit(deps.db, { at: now, action: 'sign_in_failed', subject: `account:${account.id}`, data: { reason: ok ? 'disabled' : 'wrong_password' } });
-    if (lockNow) await appendAudit(deps.db, { at: now, action: 'account_locked', subject: `account:${account.id}`, data: { minutes: lockMs / 60_000 } });
+    if (reserved.lockedUntil) await appendAudit(deps.db, { at: now, action: 'account_locked', subject: `account:${account.id}`, data: { minutes: lockMs / 60_000 } });
     throw invalidCredentials();
   }
 

@@ -35,6 +35,16 @@ function fromParserError(err: unknown): AppError | undefined {
   }
 }
 
+/**
+ * Drizzle puts the SQL and its parameters (a report's description, address, URL) in the message of a
+ * failed query: only the database's error code, constraint and the stack are logged.
+ */
+function loggable(err: unknown): unknown {
+  if (!(err instanceof Error) || err.name !== 'DrizzleQueryError') return err;
+  const cause = err.cause as { code?: string; constraint?: string; routine?: string } | undefined;
+  return { type: err.name, code: cause?.code, constraint: cause?.constraint, routine: cause?.routine, stack: err.stack?.split('\n').slice(1).join('\n') };
+}
+
 /** The one place an error becomes a status and a JSON body (STYLE.md: errors → HTTP). */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
@@ -42,7 +52,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const appError = known ?? internalError();
     if (!known) {
       // The route and request id only: bodies and addresses may identify a reporter.
-      logger.error({ err, route: req.route?.path, requestId: res.locals.requestId }, 'unhandled error');
+      logger.error({ err: loggable(err), route: req.route?.path, requestId: res.locals.requestId }, 'unhandled error');
     }
     if (res.headersSent) {
       res.destroy();

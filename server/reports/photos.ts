@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { MAX_PHOTO_PIXELS } from '../../shared/schemas/report';
@@ -115,10 +115,17 @@ export async function commitPending(dirs: PhotoDirs, photos: Pick<ProcessedPhoto
  * At start-up: photos left pending by a crash are kept if their report committed (the crash came
  * between commit and rename) and removed otherwise; leftover uploads are removed.
  */
-export async function settlePending(dirs: PhotoDirs, isCommitted: (name: string) => Promise<boolean>): Promise<{ kept: number; removed: number }> {
+export async function settlePending(
+  dirs: PhotoDirs,
+  isCommitted: (name: string) => Promise<boolean>,
+  minAgeMs: number,
+): Promise<{ kept: number; removed: number }> {
   let kept = 0;
   let removed = 0;
+  // Another server process on the same uploads may be in the middle of a request: leave young files.
+  const settled = async (dir: string, name: string) => minAgeMs === 0 || Date.now() - (await stat(path.join(dir, name))).mtimeMs > minAgeMs;
   for (const name of await readdir(dirs.pending)) {
+    if (!(await settled(dirs.pending, name))) continue;
     if (await isCommitted(name)) {
       await rename(path.join(dirs.pending, name), path.join(dirs.stored, name));
       kept += 1;
@@ -128,6 +135,7 @@ export async function settlePending(dirs: PhotoDirs, isCommitted: (name: string)
     }
   }
   for (const name of await readdir(dirs.incoming)) {
+    if (!(await settled(dirs.incoming, name))) continue;
     await rm(path.join(dirs.incoming, name), { force: true });
     removed += 1;
   }

@@ -137,6 +137,11 @@ async function routeOrRefuse(deps: AppDeps, tx: Queryable, input: ReportInput, a
   }
 }
 
+/**
+ * At start-up. PGlite allows one process, so everything left is an orphan; with a PostgreSQL server
+ * other processes may share the uploads, so only files older than an hour are settled.
+ */
 export function settlePendingPhotos(deps: AppDeps) {
-  return settlePending(deps.photos.dirs, (name) => photoFileIsStored(deps.db, name));
+  const minAgeMs = deps.database.engine === 'pglite' ? 0 : 3_600_000;
+  return settlePending(deps.photos.dirs, (name) => photoFileIsStored(deps.db, name), minAgeMs);
 }

@@ -18,7 +18,7 @@ import { openDatabase } from '../db/client';
 import { DataDirInUseError } from '../db/data-dir-lock';
 import { formatDemoLogins, seedDemo } from '../demo/seed-demo';
 import type { Problem, ValidationReport } from './compile';
-import { applyPublish, rulesOf } from './routing.model';
+import { applyPublish, ruleSetSpecProblems, rulesOf } from './routing.model';
 import { loadRoutingData } from './routing.repository';
 import { validateFrom, type TimedReport } from './routing.service';
 
@@ -101,6 +101,8 @@ async function main(): Promise<number> {
     const data = await loadRoutingData(database.db);
     const provinceOf = new Map(data.communes.map((c) => [c.code, c.provinceCode]));
     fixture?.data.ruleSets.forEach((spec, i) => {
+      const problems = ruleSetSpecProblems(spec, (code) => provinceOf.get(code));
+      if (problems.length > 0) throw new UsageError(`--rules: rule set ${i}: ${problems.map((p) => `rule ${p.index}: ${p.problem}`).join('; ')}`);
       const id = -(i + 1);
       const rules = rulesOf(spec, (code) => provinceOf.get(code)).map((r, k) => ({ ...r, id: id * 1000 - k, ruleSetId: id }));
       const set = { id, scope: spec.scope, provinceCode: spec.provinceCode ?? null, version: 0, status: 'draft' as const, effectiveFrom: null, effectiveTo: null, rules };

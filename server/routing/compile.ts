@@ -104,8 +104,10 @@ function indexRules(rules: RuleRecord[]): RuleIndex {
   return index;
 }
 
+// Equal leads with the same coordinating forces, in any order, are one outcome. Different
+// coordinating forces still count as an overlap: a decision must not depend on which rule came first.
 const sameOutcome = (a: RuleRecord, b: RuleRecord) =>
-  a.leadForce === b.leadForce && a.coordinatingForces.join() === b.coordinatingForces.join();
+  a.leadForce === b.leadForce && [...a.coordinatingForces].sort().join() === [...b.coordinatingForces].sort().join();
 
 interface RuleChoice {
   rule: RuleRecord;

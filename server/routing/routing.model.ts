@@ -143,6 +143,23 @@ export function epochOf(points: readonly number[], t: number): number {
 
 export type NewRule = Omit<RuleRecord, 'id' | 'ruleSetId'>;
 
+/**
+ * What a written rule set must not do: a national set names no commune (the rule would silently
+ * apply to the whole country), and a province's commune rules stay inside that province.
+ * Returns the index and reason of each bad rule.
+ */
+export type RuleSpecProblem = { index: number; problem: 'commune_in_national' | 'commune_unknown' | 'commune_outside_province' };
+
+export function ruleSetSpecProblems(spec: RuleSetSpec, provinceOfCommune: (code: string) => string | undefined): RuleSpecProblem[] {
+  return spec.rules.flatMap((rule, index): RuleSpecProblem[] => {
+    if (!rule.communeCode) return [];
+    if (spec.scope === 'national') return [{ index, problem: 'commune_in_national' }];
+    const province = provinceOfCommune(rule.communeCode);
+    if (!province) return [{ index, problem: 'commune_unknown' }];
+    return province === spec.provinceCode ? [] : [{ index, problem: 'commune_outside_province' }];
+  });
+}
+
 /** The rules of a written rule set as stored: `*` becomes null, a commune rule gets its province. */
 export function rulesOf(spec: RuleSetSpec, provinceOfCommune: (code: string) => string | undefined): NewRule[] {
   const provinceCode = spec.scope === 'province' ? (spec.provinceCode ?? null) : null;

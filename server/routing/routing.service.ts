@@ -4,12 +4,13 @@ import type { Category } from '../../shared/domain/categories';
 import type { PlaceType } from '../../shared/domain/place-types';
 import type { Db, Queryable } from '../db/types';
 import type { Clock } from '../deps';
+import { fieldIssue, validationFailed } from '../http/errors';
 import { unitJurisdictionsTable, unitsTable, type UnitLevel } from '../units/units.table';
 import { compileRouting, type CompiledRouting, type ValidationReport } from './compile';
 import { decide, type RoutingDecision } from './decision';
 import type { RuleSetSpec } from './default-rules';
 import { communeNotFound, noLeadUnit, notDraft, pastEffectiveTime, routingInvalid, versionScheduled } from './routing.errors';
-import { applyPublish, changePoints, epochOf, snapshotAt, type JurisdictionRecord, type RoutingData, type RuleSetRecord, type UnitRecord } from './routing.model';
+import { applyPublish, changePoints, epochOf, ruleSetSpecProblems, snapshotAt, type JurisdictionRecord, type RoutingData, type RuleSetRecord, type UnitRecord } from './routing.model';
 import { insertDecision, insertDraftRuleSet, loadRoutingData, lockRouting, markPublished, readGeneration } from './routing.repository';
 
 /** A validation report and the moment it describes. */
@@ -165,6 +166,8 @@ export function createRouting(deps: { db: Db; clock: Clock }): Routing {
       let published: RuleSetRecord | undefined;
       await publishChange(async (tx, candidate, from) => {
         const provinceOf = new Map(candidate.communes.map((c) => [c.code, c.provinceCode]));
+        const problems = ruleSetSpecProblems(spec, (code) => provinceOf.get(code));
+        if (problems.length > 0) throw validationFailed(problems.map((p) => fieldIssue(['rules', p.index, 'communeCode'], p.problem)));
         const set = await insertDraftRuleSet(tx, spec, (code) => provinceOf.get(code));
         published = set;
         return publishDraftIn(tx, candidate, set, from);

@@ -3,13 +3,19 @@ import { ROLES, type Role } from '../domain/roles';
 
 /** SPEC.md §7: officers and unit leads belong to one unit; only coordinators have a province scope. */
 export function roleIssues(account: { role: Role; unitId?: string | null; scopeProvinceCode?: string | null }): { path: string; key: string }[] {
+  // scopeProvinceCode: a province code, 'national', null (an existing national coordinator) or undefined (not given).
   const needsUnit = account.role === 'officer' || account.role === 'unit_lead';
   const issues: { path: string; key: string }[] = [];
   if (needsUnit && !account.unitId) issues.push({ path: 'unitId', key: 'validation.unit_required_for_role' });
   if (!needsUnit && account.unitId) issues.push({ path: 'unitId', key: 'validation.no_unit_for_role' });
   if (account.role !== 'coordinator' && account.scopeProvinceCode) issues.push({ path: 'scopeProvinceCode', key: 'validation.scope_only_coordinator' });
+  // National scope is never the result of a forgotten field: it is asked for by name.
+  if (account.role === 'coordinator' && account.scopeProvinceCode === undefined) issues.push({ path: 'scopeProvinceCode', key: 'validation.scope_required' });
   return issues;
 }
+
+/** A coordinator's scope: a province code, or `national` for the whole country. */
+const scope = z.union([z.literal('national'), z.string().regex(/^\d{2}$/)]);
 
 const username = z
   .string()
@@ -23,7 +29,7 @@ export const accountInputSchema = z
     displayName: z.string().trim().min(1).max(200),
     role: z.enum(ROLES),
     unitId: z.uuid().optional(),
-    scopeProvinceCode: z.string().regex(/^\d{2}$/).optional(),
+    scopeProvinceCode: scope.optional(),
   })
   .superRefine((account, ctx) => {
     for (const issue of roleIssues(account)) ctx.addIssue({ code: 'custom', path: [issue.path], params: { key: issue.key }, input: undefined });
@@ -35,7 +41,7 @@ export const accountChangeSchema = z.strictObject({
   displayName: z.string().trim().min(1).max(200).optional(),
   role: z.enum(ROLES).optional(),
   unitId: z.uuid().nullable().optional(),
-  scopeProvinceCode: z.string().regex(/^\d{2}$/).nullable().optional(),
+  scopeProvinceCode: scope.optional(),
   isDisabled: z.boolean().optional(),
 });
 export type AccountChange = z.infer<typeof accountChangeSchema>;

@@ -95,12 +95,39 @@ describe('account administration', () => {
     expect(reset.status).toBe(200);
     expect((await as(old).get('/api/staff/session')).status).toBe(401);
     expect((await signIn('customs.dong-thap')).status).toBe(401);
-    for (let i = 0; i < 4; i += 1) await signIn('customs.dong-thap', 'wrong');
+    for (let i = 0; i < 5; i += 1) await signIn('customs.dong-thap', 'wrong');
     expect((await signIn('customs.dong-thap', reset.body.password)).status).toBe(429);
     const unlocked = await as(admin).post(`/api/staff/accounts/${row?.id}/unlock`);
     expect(unlocked.body.lockedUntil).toBeNull();
     expect((await signIn('customs.dong-thap', reset.body.password)).status).toBe(200);
     expect(await audit('password_reset')).toBe(1);
     expect(await audit('account_unlocked')).toBe(1);
+  });
+});
+
+describe('account rules found in review', () => {
+  it('asks for a coordinator scope by name: a forgotten one is not national', async () => {
+    const missing = await as(admin).post('/api/staff/accounts', { username: 'c.forgot', displayName: 'C', role: 'coordinator' });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.fields[0].field).toBe('scopeProvinceCode');
+    const national = await as(admin).post('/api/staff/accounts', { username: 'c.national', displayName: 'C', role: 'coordinator', scopeProvinceCode: 'national' });
+    expect(national.status).toBe(201);
+    expect(national.body.account.scopeProvinceCode).toBeNull();
+    const [op] = await queryRows<{ id: string }>(t.deps.db, sql`select id from staff_accounts where username = 'operator'`);
+    const promoted = await as(admin).patch(`/api/staff/accounts/${op?.id}`, { role: 'coordinator' });
+    expect(promoted.status).toBe(400);
+    expect(promoted.body.error.fields[0].field).toBe('scopeProvinceCode');
+  });
+
+  it('disables the officer of a unit that has closed since', async () => {
+    await t.deps.routing.changeUnits({ closeUnits: ['police-82-sa-dec'] });
+    const created = await as(admin).post('/api/staff/accounts', { username: 'sa.dec', displayName: 'S', role: 'operator' });
+    expect(created.status).toBe(201);
+    const [unit] = await queryRows<{ id: string }>(t.deps.db, sql`select id from units where code = 'police-82-sa-dec'`);
+    // Placed there directly, as accounts were before the unit closed.
+    await t.deps.db.execute(sql`update staff_accounts set role = 'officer', unit_id = ${unit?.id} where username = 'sa.dec'`);
+    const off = await as(admin).patch(`/api/staff/accounts/${created.body.account.id}`, { isDisabled: true });
+    expect(off.status).toBe(200);
+    expect(off.body.isDisabled).toBe(true);
   });
 });

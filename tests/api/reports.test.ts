@@ -5,8 +5,8 @@ import sharp from 'sharp';
 import request from 'supertest';
 import { queryRows } from '../../server/db/query-rows';
 import { openContact } from '../../server/reports/receipt';
-import { findReportByCode } from '../../server/reports/reports.repository';
-import { settlePendingPhotos } from '../../server/reports/reports.service';
+import { settlePending } from '../../server/reports/photos';
+import { findReportByCode, photoFileIsStored } from '../../server/reports/reports.repository';
 import { askReporter } from '../../server/reports/tracking.service';
 import { decompressionBomb, gif, HTML, noisyJpeg, PDF, phoneJpeg, png, SVG, truncatedJpeg } from '../helpers/images';
 import { createTestApp, FIXED_NOW, type TestApp } from '../helpers/test-app';
@@ -335,7 +335,7 @@ describe('under load and after a crash', () => {
     // As if the process died between the commit and the move, and during another upload.
     renameSync(path.join(storedDir, stored.file_name), path.join(pending, stored.file_name));
     writeFileSync(path.join(pending, 'orphan-of-a-rolled-back-report.jpg'), 'x');
-    expect(await settlePendingPhotos(t.deps)).toEqual({ kept: 1, removed: 1 });
+    expect(await settlePending(t.deps.photos.dirs, (name) => photoFileIsStored(t.deps.db, name), 0)).toEqual({ kept: 1, removed: 1 });
     expect(readdirSync(pending)).toEqual([]);
     expect(readdirSync(storedDir)).toContain(stored.file_name);
   });

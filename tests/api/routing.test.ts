@@ -133,6 +133,19 @@ describe('publishing', () => {
     expect(await ruleSetCount()).toBe(before);
   });
 
+  it('refuses a commune rule in a national rule set, or one of another province, naming the rule', async () => {
+    const national = await refusal(
+      t.deps.routing.publishRuleSet({ scope: 'national', note: 'x', rules: [{ placeType: 'market', category: '*', lead: 'police', coordinating: [], communeCode: TRA_LINH }] }),
+      'validation_failed',
+    );
+    expect(national).toBeUndefined();
+    const err = await t.deps.routing
+      .publishRuleSet({ scope: 'province', provinceCode: '82', note: 'x', rules: [{ placeType: 'market', category: '*', lead: 'police', coordinating: [], communeCode: TRA_LINH }] })
+      .catch((e: unknown) => e as AppError);
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).issues.map((i) => i.path.join('.'))).toEqual(['rules.0.communeCode']);
+  });
+
   it('refuses an effective time in the past', async () => {
     await refusal(
       t.deps.routing.publishRuleSet({ scope: 'province', provinceCode: '04', note: 'late', rules: [] }, later(-1)),

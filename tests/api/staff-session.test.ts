@@ -120,6 +120,14 @@ describe('staff sign-in', () => {
     expect((await signIn('market.dong-thap')).status).toBe(200);
   });
 
+  it('lets no more than 5 guesses through when they arrive all at once', async () => {
+    const burst = await Promise.all(Array.from({ length: 12 }, () => signIn('border.dong-thap', 'guess-in-parallel')));
+    const statuses = burst.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(7);
+    expect((await signIn('border.dong-thap')).status).toBe(429);
+  });
+
   it('locks a username that does not exist the same way, so the answer tells nothing', async () => {
     for (let i = 0; i < 5; i += 1) expect((await signIn('ghost.account', 'x')).status).toBe(401);
     expect((await signIn('ghost.account', 'x')).status).toBe(429);
