@@ -28,6 +28,25 @@ function isTrackingCodeClash(err: unknown): boolean {
 }
 
 /**
+ * Runs `store`, the transaction that writes the rows of `photos`. If it fails, their pending files are
+ * removed; once it has committed they must not be, and become stored files. A failed move is
+ * finished by the next start (settlePendingPhotos), which keeps pending files that have a row.
+ */
+export async function storeWithPhotos<T>(deps: AppDeps, photos: ProcessedPhoto[], store: () => Promise<T>): Promise<T> {
+  let stored: T;
+  try {
+    stored = await store();
+  } catch (err) {
+    await discardPending(deps.photos.dirs, photos);
+    throw err;
+  }
+  await commitPending(deps.photos.dirs, photos).catch((err: unknown) =>
+    deps.logger.error({ err }, 'photos of a committed report stay pending until the next start'),
+  );
+  return stored;
+}
+
+/**
  * Re-encodes a request's photos through the shared queue. Any refusal removes what was already
  * written and names the photo by its position.
  */
@@ -61,7 +80,7 @@ async function checkPlace(deps: AppDeps, input: ReportInput): Promise<void> {
 export async function submitReport(deps: AppDeps, input: ReportInput, photoPaths: string[], channel = 'web'): Promise<Receipt> {
   await checkPlace(deps, input);
   const photos = await processPhotos(deps, photoPaths);
-  try {
+  return storeWithPhotos(deps, photos, async () => {
     const secret = newSecret();
     const secretHash = await hashPassword(secret.normalised, RANDOM_SECRET_COST);
     const contact = hasContact(input)
@@ -111,21 +130,13 @@ export async function submitReport(deps: AppDeps, input: ReportInput, photoPaths
             lead: { force: decision.lead.force, unitName: decision.lead.unitName },
           };
         });
-        // Committed: from here on the photos must not be discarded. A failed move is finished by the
-        // next start (settlePendingPhotos), which keeps pending files that have a row.
-        await commitPending(deps.photos.dirs, photos).catch((err: unknown) =>
-          deps.logger.error({ err }, 'photos of a committed report stay pending until the next start'),
-        );
         return receipt;
       } catch (err) {
         if (attempt < 3 && isTrackingCodeClash(err)) continue;
         throw err;
       }
     }
-  } catch (err) {
-    await discardPending(deps.photos.dirs, photos);
-    throw err;
-  }
+  });
 }
 
 async function routeOrRefuse(deps: AppDeps, tx: Queryable, input: ReportInput, at: Date) {

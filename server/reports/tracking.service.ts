@@ -3,9 +3,8 @@ import { hashPassword, RANDOM_SECRET_COST, verifyPassword } from '../auth/passwo
 import type { Queryable } from '../db/types';
 import type { AppDeps } from '../deps';
 import { AppError } from '../http/errors';
-import { commitPending, discardPending } from './photos';
 import { countPhotosByEvent, findEvents, findReportByCode, insertEvent, insertPhotos, updateReportStatus, type Report, type ReportEvent } from './reports.repository';
-import { processPhotos } from './reports.service';
+import { processPhotos, storeWithPhotos } from './reports.service';
 
 export const reportNotFound = () => new AppError('report.not_found', 404);
 const tooManyAttempts = (seconds: number) =>
@@ -96,9 +95,12 @@ export function citizenView(report: Report, events: ReportEvent[], photoCounts: 
   };
 }
 
-export async function trackReport(deps: AppDeps, guard: SecretGuard, trackingCode: string, secret: string): Promise<CitizenView> {
-  const report = await openReceipt(deps, guard, trackingCode, secret);
+async function viewOf(deps: AppDeps, report: Report): Promise<CitizenView> {
   return citizenView(report, await findEvents(deps.db, report.id), await countPhotosByEvent(deps.db, report.id));
+}
+
+export async function trackReport(deps: AppDeps, guard: SecretGuard, trackingCode: string, secret: string): Promise<CitizenView> {
+  return viewOf(deps, await openReceipt(deps, guard, trackingCode, secret));
 }
 
 /**
@@ -113,25 +115,22 @@ export async function addReporterMessage(
 ): Promise<CitizenView> {
   await openReceipt(deps, guard, input.trackingCode, input.secret);
   const photos = await processPhotos(deps, photoPaths);
-  try {
-    const at = deps.clock.now();
-    await deps.db.transaction(async (tx) => {
-      const report = await findReportByCode(tx, input.trackingCode);
-      if (!report) throw reportNotFound();
-      const event = await insertEvent(tx, { reportId: report.id, type: 'reporter_message', at, actor: 'reporter', public: true, body: input.message });
-      await insertPhotos(tx, photos.map((p) => ({ ...p, reportId: report.id, eventId: event.id, createdAt: at })));
-      if (report.status === 'needs_info') {
-        const back = report.statusBeforeInfo ?? 'received';
-        if (!(await updateReportStatus(tx, report, { status: back, statusBeforeInfo: null }))) throw new AppError('conflict', 409);
-        await insertEvent(tx, { reportId: report.id, type: 'status_changed', at, actor: 'reporter', public: true, fromStatus: 'needs_info', toStatus: back });
-      }
-    });
-    await commitPending(deps.photos.dirs, photos).catch((err: unknown) => deps.logger.error({ err }, 'message photos stay pending until the next start'));
-  } catch (err) {
-    await discardPending(deps.photos.dirs, photos);
-    throw err;
-  }
-  return trackReport(deps, guard, input.trackingCode, input.secret);
+  const report = await storeWithPhotos(deps, photos, () =>
+    deps.db.transaction(async (tx) => {
+      const current = await findReportByCode(tx, input.trackingCode);
+      if (!current) throw reportNotFound();
+      const at = deps.clock.now();
+      const event = await insertEvent(tx, { reportId: current.id, type: 'reporter_message', at, actor: 'reporter', public: true, body: input.message });
+      await insertPhotos(tx, photos.map((p) => ({ ...p, reportId: current.id, eventId: event.id, createdAt: at })));
+      if (current.status !== 'needs_info') return current;
+      const back = current.statusBeforeInfo ?? 'received';
+      if (!(await updateReportStatus(tx, current, { status: back, statusBeforeInfo: null }))) throw new AppError('conflict', 409);
+      await insertEvent(tx, { reportId: current.id, type: 'status_changed', at, actor: 'reporter', public: true, fromStatus: 'needs_info', toStatus: back });
+      return { ...current, status: back, statusBeforeInfo: null };
+    }),
+  );
+  // The receipt was checked above: the answer is built without a second scrypt verification.
+  return viewOf(deps, report);
 }
 
 /** The lead unit asks the reporter (issue #6 adds the staff action; tests use it now). */

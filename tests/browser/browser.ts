@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import type { TestAppOptions } from '../helpers/test-app';
+import { startTestServer, type RunningServer } from './test-server';
 
 /** Debian's Chromium (STACK.md): never a browser downloaded by Playwright. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -62,4 +64,38 @@ export async function watchForPageProblems(page: Page): Promise<string[]> {
     });
   });
   return problems;
+}
+
+export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } as const;
+export const DESK = { viewport: { width: 1280, height: 900 } } as const;
+
+export interface BrowserSession {
+  server: RunningServer;
+  page: Page;
+  /** Console errors, page errors and CSP violations seen so far on `page`. */
+  problems: string[];
+}
+
+/**
+ * The setup every browser spec shares: the real app on a loopback port and one Chromium for the
+ * file, a fresh context and page (watched for problems) for each test. Read the fields inside tests.
+ */
+export function useBrowserPage(context: BrowserContextOptions, server?: TestAppOptions): BrowserSession {
+  const session = {} as BrowserSession;
+  let browser: Browser;
+  let current: BrowserContext | undefined;
+  beforeAll(async () => {
+    [session.server, browser] = await Promise.all([startTestServer(server), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await session.server?.close();
+  });
+  beforeEach(async () => {
+    current = await browser.newContext(context);
+    session.page = await current.newPage();
+    session.problems = await watchForPageProblems(session.page);
+  });
+  afterEach(async () => current?.close());
+  return session;
 }

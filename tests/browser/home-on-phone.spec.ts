@@ -1,41 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { describeInBrowser, launchBrowser, watchForPageProblems } from './browser';
+import { PHONE, describeInBrowser, useBrowserPage } from './browser';
 import { HomePage } from './pages/HomePage';
-import { startTestServer, type RunningServer } from './test-server';
 
 jest.setTimeout(60_000);
 
 const ARTEFACTS = path.resolve(__dirname, '../../test-results');
 
 describeInBrowser('a citizen opens the home page on a phone', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let problems: string[];
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-    page = await context.newPage();
-    problems = await watchForPageProblems(page);
-  });
-
-  afterEach(async () => {
-    await context?.close();
-  });
+  const session = useBrowserPage(PHONE);
 
   it('reads Vietnamese by default, calls the hotlines, and switches to English and back, remembered on reload', async () => {
+    const { page, server, problems } = session;
     const home = new HomePage(page, server.baseUrl);
     await home.open();
 

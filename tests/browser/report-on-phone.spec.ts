@@ -1,25 +1,18 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { phoneJpeg } from '../helpers/images';
-import { describeInBrowser, launchBrowser, watchForPageProblems } from './browser';
-import { startTestServer, type RunningServer } from './test-server';
+import { PHONE, describeInBrowser, useBrowserPage } from './browser';
 
 jest.setTimeout(90_000);
 
 const ARTEFACTS = path.resolve(__dirname, '../../test-results');
 
 describeInBrowser('a citizen reports from a phone and tracks the report', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let problems: string[];
+  const session = useBrowserPage(PHONE, { clock: { now: () => new Date() } });
   let photoPaths: string[];
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer({ clock: { now: () => new Date() } }), launchBrowser()]);
     const dir = mkdtempSync(path.join(os.tmpdir(), 'tipline-photos-'));
     photoPaths = await Promise.all(
       ['cho-tra-linh.jpg', 'hang-gia.jpg'].map(async (name, i) => {
@@ -31,20 +24,8 @@ describeInBrowser('a citizen reports from a phone and tracks the report', () => 
     mkdirSync(ARTEFACTS, { recursive: true });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-    page = await context.newPage();
-    problems = await watchForPageProblems(page);
-  });
-
-  afterEach(async () => context?.close());
-
   it('files a report with two photos, sees the lead unit, the progress and the receipt, then tracks it', async () => {
+    const { page, server, problems } = session;
     await page.goto(`${server.baseUrl}/report`);
     await page.getByRole('heading', { level: 1, name: 'Gửi tin báo' }).waitFor();
 

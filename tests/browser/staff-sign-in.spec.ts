@@ -1,33 +1,14 @@
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { TEST_DEMO_PASSWORD } from '../helpers/test-db';
-import { describeInBrowser, launchBrowser, watchForPageProblems } from './browser';
-import { startTestServer, type RunningServer } from './test-server';
+import { DESK, describeInBrowser, useBrowserPage } from './browser';
 
 jest.setTimeout(60_000);
 
 describeInBrowser('a staff member signs in and out at a desk', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let problems: string[];
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer({ clock: { now: () => new Date() } }), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    problems = await watchForPageProblems(page);
-  });
-  afterEach(async () => context?.close());
+  const session = useBrowserPage(DESK, { clock: { now: () => new Date() } });
 
   it('is asked to sign in at a staff page, is refused a wrong password, then reaches the page and signs out', async () => {
+    const { page, server, problems } = session;
     await page.goto(`${server.baseUrl}/staff/reference`);
     await page.getByRole('heading', { name: 'Đăng nhập cán bộ' }).waitFor();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('username');
