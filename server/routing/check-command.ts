@@ -18,7 +18,7 @@ import { openDatabase } from '../db/client';
 import { DataDirInUseError } from '../db/data-dir-lock';
 import { formatDemoLogins, seedDemo } from '../demo/seed-demo';
 import type { Problem, ValidationReport } from './compile';
-import { applyPublish, ruleSetSpecProblems, rulesOf } from './routing.model';
+import { applyPublish, provinceOfCommune, ruleSetSpecProblems, rulesOf } from './routing.model';
 import { loadRoutingData } from './routing.repository';
 import { validateFrom, type TimedReport } from './routing.service';
 
@@ -99,12 +99,12 @@ async function main(): Promise<number> {
     const logins = config.demo.enabled ? await seedDemo(database.db, { password: config.demo.password }) : undefined;
     if (logins) process.stderr.write(`${formatDemoLogins(logins).join('\n')}\n\n`);
     const data = await loadRoutingData(database.db);
-    const provinceOf = new Map(data.communes.map((c) => [c.code, c.provinceCode]));
+    const provinceOf = provinceOfCommune(data);
     fixture?.data.ruleSets.forEach((spec, i) => {
-      const problems = ruleSetSpecProblems(spec, (code) => provinceOf.get(code));
+      const problems = ruleSetSpecProblems(spec, provinceOf);
       if (problems.length > 0) throw new UsageError(`--rules: rule set ${i}: ${problems.map((p) => `rule ${p.index}: ${p.problem}`).join('; ')}`);
       const id = -(i + 1);
-      const rules = rulesOf(spec, (code) => provinceOf.get(code)).map((r, k) => ({ ...r, id: id * 1000 - k, ruleSetId: id }));
+      const rules = rulesOf(spec, provinceOf).map((r, k) => ({ ...r, id: id * 1000 - k, ruleSetId: id }));
       const set = { id, scope: spec.scope, provinceCode: spec.provinceCode ?? null, version: 0, status: 'draft' as const, effectiveFrom: null, effectiveTo: null, rules };
       applyPublish(data, set, at);
     });

@@ -6,6 +6,7 @@ import {
   CATEGORY_INDEX,
   CELLS_PER_COMMUNE,
   PLACE_TYPE_INDEX,
+  pushTo,
   ruleKey,
   type CommuneRecord,
   type ProvinceRecord,
@@ -95,12 +96,7 @@ const indexKey = (category: string | null, placeType: string | null) => `${categ
 
 function indexRules(rules: RuleRecord[]): RuleIndex {
   const index: RuleIndex = new Map();
-  for (const rule of rules) {
-    const key = indexKey(rule.category, rule.placeType);
-    const list = index.get(key);
-    if (list) list.push(rule);
-    else index.set(key, [rule]);
-  }
+  for (const rule of rules) pushTo(index, indexKey(rule.category, rule.placeType), rule);
   return index;
 }
 
@@ -188,7 +184,7 @@ export function compileRouting(snapshot: RoutingSnapshot, communes: CommuneRecor
       else {
         const map = rule.scope === 'province' ? provinceRules : communeRules;
         const key = (rule.scope === 'province' ? rule.provinceCode : rule.communeCode) ?? '';
-        map.set(key, [...(map.get(key) ?? []), rule]);
+        pushTo(map, key, rule);
       }
     }
   }
@@ -206,7 +202,7 @@ export function compileRouting(snapshot: RoutingSnapshot, communes: CommuneRecor
     const via = j.communeCode ? 'commune' : 'province';
     const map = (via === 'commune' ? byCommune : byProvince).get(unit.force);
     const key = j.communeCode ?? j.provinceCode;
-    map?.set(key, [...(map.get(key) ?? []), { unit, via, placeTypes: j.placeTypes }]);
+    if (map) pushTo(map, key, { unit, via, placeTypes: j.placeTypes });
   }
 
   const problems = new Map<string, Problem>();

@@ -143,6 +143,19 @@ export function epochOf(points: readonly number[], t: number): number {
 
 export type NewRule = Omit<RuleRecord, 'id' | 'ruleSetId'>;
 
+/** code → province of every commune, as the rule-writing functions below want it. */
+export function provinceOfCommune(data: Pick<RoutingData, 'communes'>): (code: string) => string | undefined {
+  const map = new Map(data.communes.map((c) => [c.code, c.provinceCode]));
+  return (code) => map.get(code);
+}
+
+/** Appends to the list of `key`, creating it: grouping rows in one pass, without copying lists. */
+export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 /**
  * What a written rule set must not do: a national set names no commune (the rule would silently
  * apply to the whole country), and a province's commune rules stay inside that province.

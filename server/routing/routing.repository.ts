@@ -7,7 +7,7 @@ import { communesTable, provincesTable } from '../places/places.table';
 import { unitJurisdictionsTable, unitsTable } from '../units/units.table';
 import type { RoutingDecision } from './decision';
 import type { RuleSetSpec } from './default-rules';
-import { rulesOf, type RoutingData, type RuleRecord, type RuleSetRecord } from './routing.model';
+import { pushTo, rulesOf, type RoutingData, type RuleRecord, type RuleSetRecord } from './routing.model';
 import { routingDecisionsTable, routingRuleSetsTable, routingRulesTable, routingStateTable } from './routing.table';
 
 export async function readGeneration(q: Queryable): Promise<number> {
@@ -51,7 +51,7 @@ export async function loadRoutingData(q: Queryable): Promise<RoutingData> {
   const rulesBySet = new Map<number, RuleRecord[]>();
   for (const r of rules) {
     const record = toRuleRecord(r);
-    rulesBySet.set(r.ruleSetId, [...(rulesBySet.get(r.ruleSetId) ?? []), record]);
+    pushTo(rulesBySet, r.ruleSetId, record);
   }
   return {
     provinces,

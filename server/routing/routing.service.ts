@@ -5,12 +5,13 @@ import type { PlaceType } from '../../shared/domain/place-types';
 import type { Db, Queryable } from '../db/types';
 import type { Clock } from '../deps';
 import { fieldIssue, validationFailed } from '../http/errors';
+import { insertJurisdictions, insertUnits, type NewUnit } from '../units/units.repository';
 import { unitJurisdictionsTable, unitsTable, type UnitLevel } from '../units/units.table';
 import { compileRouting, type CompiledRouting, type ValidationReport } from './compile';
 import { decide, type RoutingDecision } from './decision';
 import type { RuleSetSpec } from './default-rules';
 import { communeNotFound, noLeadUnit, notDraft, pastEffectiveTime, routingInvalid, versionScheduled } from './routing.errors';
-import { applyPublish, changePoints, epochOf, ruleSetSpecProblems, snapshotAt, type JurisdictionRecord, type RoutingData, type RuleSetRecord, type UnitRecord } from './routing.model';
+import { applyPublish, changePoints, epochOf, provinceOfCommune, ruleSetSpecProblems, snapshotAt, type JurisdictionRecord, type RoutingData, type RuleSetRecord, type UnitRecord } from './routing.model';
 import { insertDecision, insertDraftRuleSet, loadRoutingData, lockRouting, markPublished, readGeneration } from './routing.repository';
 
 /** A validation report and the moment it describes. */
@@ -165,10 +166,10 @@ export function createRouting(deps: { db: Db; clock: Clock }): Routing {
     async publishRuleSet(spec, effectiveFrom) {
       let published: RuleSetRecord | undefined;
       await publishChange(async (tx, candidate, from) => {
-        const provinceOf = new Map(candidate.communes.map((c) => [c.code, c.provinceCode]));
-        const problems = ruleSetSpecProblems(spec, (code) => provinceOf.get(code));
+        const provinceOf = provinceOfCommune(candidate);
+        const problems = ruleSetSpecProblems(spec, provinceOf);
         if (problems.length > 0) throw validationFailed(problems.map((p) => fieldIssue(['rules', p.index, 'communeCode'], p.problem)));
-        const set = await insertDraftRuleSet(tx, spec, (code) => provinceOf.get(code));
+        const set = await insertDraftRuleSet(tx, spec, provinceOf);
         published = set;
         return publishDraftIn(tx, candidate, set, from);
       }, effectiveFrom);
@@ -193,22 +194,27 @@ export function createRouting(deps: { db: Db; clock: Clock }): Routing {
           unit.validTo = from;
           closeOpenRows(unit.id);
         }
-        const opening = (change.openUnits ?? []).map((spec) => ({ ...spec, id: randomUUID() }));
-        for (const unit of opening) {
-          candidate.units.push({ id: unit.id, code: unit.code, force: unit.force, provinceCode: unit.provinceCode, level: unit.level, name: unit.name, validFrom: from, validTo: null });
-          byCode.set(unit.code, candidate.units[candidate.units.length - 1] as UnitRecord);
-          candidate.jurisdictions.push(...unit.areas.map((a) => openRow(unit.id, a, from)));
-        }
-        const reassigned = (change.setJurisdictions ?? []).flatMap(({ unitCode, areas }) => {
-          const unit = byCode.get(unitCode);
-          if (!unit) return [];
-          closeOpenRows(unit.id);
-          const rows = areas.map((a) => openRow(unit.id, a, from));
-          candidate.jurisdictions.push(...rows);
-          return [{ unit, rows }];
+        // Each new unit and jurisdiction row is built once: validated in `candidate`, then written as is.
+        const newUnits: NewUnit[] = (change.openUnits ?? []).map(({ areas: _areas, hotline, ...spec }) => ({ ...spec, id: randomUUID(), hotline: hotline ?? null, validFrom: from }));
+        const newRows: JurisdictionRecord[] = [];
+        (change.openUnits ?? []).forEach((spec, i) => {
+          const unit = newUnits[i] as NewUnit & { id: string };
+          const record: UnitRecord = { id: unit.id, code: unit.code, force: spec.force, provinceCode: unit.provinceCode, level: spec.level, name: unit.name, validFrom: from, validTo: null };
+          candidate.units.push(record);
+          byCode.set(unit.code, record);
+          newRows.push(...spec.areas.map((a) => openRow(unit.id, a, from)));
         });
+        const reassignedIds: string[] = [];
+        for (const { unitCode, areas } of change.setJurisdictions ?? []) {
+          const unit = byCode.get(unitCode);
+          if (!unit) continue;
+          closeOpenRows(unit.id);
+          reassignedIds.push(unit.id);
+          newRows.push(...areas.map((a) => openRow(unit.id, a, from)));
+        }
+        candidate.jurisdictions.push(...newRows);
         return async () => {
-          const closedIds = [...closing.map((u) => u.id), ...reassigned.map((r) => r.unit.id)];
+          const closedIds = [...closing.map((u) => u.id), ...reassignedIds];
           if (closing.length > 0) await tx.update(unitsTable).set({ validTo: from }).where(inArray(unitsTable.id, closing.map((u) => u.id)));
           if (closedIds.length > 0) {
             await tx
@@ -216,13 +222,8 @@ export function createRouting(deps: { db: Db; clock: Clock }): Routing {
               .set({ validTo: from })
               .where(and(inArray(unitJurisdictionsTable.unitId, closedIds), isNull(unitJurisdictionsTable.validTo)));
           }
-          if (opening.length > 0) {
-            await tx.insert(unitsTable).values(
-              opening.map((u) => ({ id: u.id, code: u.code, force: u.force, provinceCode: u.provinceCode, level: u.level, name: u.name, hotline: u.hotline ?? null, validFrom: from })),
-            );
-          }
-          const rows = [...opening.flatMap((u) => u.areas.map((a) => openRow(u.id, a, from))), ...reassigned.flatMap((r) => r.rows)];
-          if (rows.length > 0) await tx.insert(unitJurisdictionsTable).values(rows);
+          await insertUnits(tx, newUnits);
+          await insertJurisdictions(tx, newRows);
         };
       }, change.effectiveFrom);
     },

@@ -3,6 +3,7 @@ import { check, index, integer, jsonb, pgTable, serial, text, timestamp, unique,
 import { categoriesTable, forcesTable, placeTypesTable } from '../meta/meta.table';
 import { communesTable, provincesTable } from '../places/places.table';
 import { unitsTable } from '../units/units.table';
+import type { DecidedUnit } from './decision';
 
 export const RULE_SET_SCOPES = ['national', 'province'] as const;
 export type RuleSetScope = (typeof RULE_SET_SCOPES)[number];
@@ -67,13 +68,6 @@ export const routingRulesTable = pgTable(
   ],
 );
 
-export interface StoredCoordinatingUnit {
-  force: string;
-  unitId: string;
-  unitCode: string;
-  unitName: string;
-}
-
 /**
  * A routing decision as it was made: never updated or deleted (a trigger refuses both), so a
  * report keeps the rule, version, units and words it was routed with after anything changes.
@@ -101,7 +95,7 @@ export const routingDecisionsTable = pgTable(
       .notNull()
       .references(() => unitsTable.id),
     leadUnitName: text('lead_unit_name').notNull(),
-    coordinating: jsonb('coordinating').$type<StoredCoordinatingUnit[]>().notNull(),
+    coordinating: jsonb('coordinating').$type<DecidedUnit[]>().notNull(),
     explanationVi: text('explanation_vi').notNull(),
     explanationEn: text('explanation_en').notNull(),
     warnings: text('warnings').array().notNull().default(sql`'{}'::text[]`),

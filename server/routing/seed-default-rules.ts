@@ -1,6 +1,7 @@
 import type { Db } from '../db/types';
 import { compileRouting } from './compile';
 import { DEFAULT_RULE_SETS, DEFAULT_RULES_EFFECTIVE_FROM } from './default-rules';
+import { applyPublish, provinceOfCommune } from './routing.model';
 import { countRuleSets, insertDraftRuleSet, loadRoutingData, markPublished } from './routing.repository';
 
 /**
@@ -12,11 +13,10 @@ export async function seedDefaultRules(db: Db): Promise<boolean> {
   return db.transaction(async (tx) => {
     if ((await countRuleSets(tx)) > 0) return false;
     const data = await loadRoutingData(tx);
-    const provinceOf = new Map(data.communes.map((c) => [c.code, c.provinceCode]));
     for (const spec of DEFAULT_RULE_SETS) {
-      const set = await insertDraftRuleSet(tx, spec, (code) => provinceOf.get(code));
-      await markPublished(tx, set, DEFAULT_RULES_EFFECTIVE_FROM, DEFAULT_RULES_EFFECTIVE_FROM, undefined);
-      data.ruleSets.push({ ...set, status: 'published', effectiveFrom: DEFAULT_RULES_EFFECTIVE_FROM });
+      const set = await insertDraftRuleSet(tx, spec, provinceOfCommune(data));
+      const replaces = applyPublish(data, set, DEFAULT_RULES_EFFECTIVE_FROM);
+      await markPublished(tx, set, DEFAULT_RULES_EFFECTIVE_FROM, DEFAULT_RULES_EFFECTIVE_FROM, replaces);
     }
     const { report } = compileRouting({ ruleSets: data.ruleSets, units: [], jurisdictions: [] }, data.communes, data.provinces);
     const broken = report.problems.filter((p) => p.kind === 'no_rule' || p.kind === 'rule_overlap');

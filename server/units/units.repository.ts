@@ -13,6 +13,7 @@ export async function countUnits(q: Queryable): Promise<number> {
 /** Inserts units and returns their ids by code, in one statement per batch. */
 export async function insertUnits(q: Queryable, units: NewUnit[]): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
+  if (units.length === 0) return ids;
   for (let i = 0; i < units.length; i += 200) {
     const rows = await q
       .insert(unitsTable)
@@ -24,6 +25,7 @@ export async function insertUnits(q: Queryable, units: NewUnit[]): Promise<Map<s
 }
 
 export async function insertJurisdictions(q: Queryable, rows: NewJurisdiction[]): Promise<void> {
+  // (a loop over no rows inserts nothing)
   for (let i = 0; i < rows.length; i += 500) {
     await q.insert(unitJurisdictionsTable).values(rows.slice(i, i + 500));
   }

@@ -4,6 +4,7 @@ import { compileRouting, type CompiledRouting } from '../../server/routing/compi
 import { decide, type RoutingDecision } from '../../server/routing/decision';
 import { INLAND_PROVINCE_RULES, NATIONAL_RULES, type RuleSetSpec } from '../../server/routing/default-rules';
 import {
+  provinceOfCommune,
   rulesOf,
   snapshotAt,
   type CommuneRecord,
@@ -55,7 +56,6 @@ let nextId = 1;
 
 export function addRuleSet(data: RoutingData, spec: RuleSetSpec, from = SINCE, version = 1): RuleSetRecord {
   const id = nextId++;
-  const provinceOf = new Map(data.communes.map((c) => [c.code, c.provinceCode]));
   const set: RuleSetRecord = {
     id,
     scope: spec.scope,
@@ -64,7 +64,7 @@ export function addRuleSet(data: RoutingData, spec: RuleSetSpec, from = SINCE, v
     status: 'published',
     effectiveFrom: from,
     effectiveTo: null,
-    rules: rulesOf(spec, (code) => provinceOf.get(code)).map((r) => ({ ...r, id: nextId++, ruleSetId: id })),
+    rules: rulesOf(spec, provinceOfCommune(data)).map((r) => ({ ...r, id: nextId++, ruleSetId: id })),
   };
   for (const s of data.ruleSets) {
     if (s.scope === set.scope && s.provinceCode === set.provinceCode && s.effectiveTo === null) s.effectiveTo = from;
