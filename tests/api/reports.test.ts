@@ -1,4 +1,4 @@
-import { readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import sharp from 'sharp';
@@ -6,7 +6,7 @@ import request from 'supertest';
 import { queryRows } from '../../server/db/query-rows';
 import { openContact } from '../../server/reports/receipt';
 import { settlePending } from '../../server/reports/photos';
-import { findReportByCode, photoFileIsStored } from '../../server/reports/reports.repository';
+import { findReportByCode, photoFileIsStored, updateReportStatus } from '../../server/reports/reports.repository';
 import { askReporter } from '../../server/reports/tracking.service';
 import { decompressionBomb, gif, HTML, noisyJpeg, PDF, phoneJpeg, png, SVG, truncatedJpeg } from '../helpers/images';
 import { createTestApp, FIXED_NOW, type TestApp } from '../helpers/test-app';
@@ -51,7 +51,7 @@ const snapshot = async () => ({ reports: await count('reports'), photos: await c
 describe('POST /api/public/reports', () => {
   it('stores an anonymous report with its photos, routed, and answers the receipt', async () => {
     const res = await multipart(valid, [
-      { name: 'IMG_2041.jpg', data: await phoneJpeg() },
+      { name: 'IMG_2041.jpg', data: await phoneJpeg(4000, 3000) },
       { name: 'screenshot.jpg', data: await png(), type: 'image/jpeg' },
     ]);
     expect(res.status).toBe(201);
@@ -78,7 +78,7 @@ describe('POST /api/public/reports', () => {
       sql`select file_name, thumb_name, width, height from report_photos where report_id = ${report?.id} order by width desc`,
     );
     expect(photos).toHaveLength(2);
-    expect(photos[0]).toMatchObject({ width: 900, height: 1200 }); // orientation 6 applied
+    expect(photos[0]).toMatchObject({ width: 1920, height: 2560 }); // orientation 6 applied, long side cut to 2,560
     for (const p of photos) {
       expect(p.file_name).not.toMatch(/IMG_2041|screenshot/);
       for (const name of [p.file_name, p.thumb_name]) {
@@ -89,8 +89,10 @@ describe('POST /api/public/reports', () => {
         expect(meta.xmp).toBeUndefined();
         expect(meta.iptc).toBeUndefined();
         expect(meta.orientation).toBeUndefined();
+        expect(meta.icc).toBeUndefined();
         expect(Math.max(meta.width ?? 0, meta.height ?? 0)).toBeLessThanOrEqual(name === p.thumb_name ? 400 : 2560);
-        const bytes = (await sharp(stored).toBuffer()).toString('latin1');
+        // The stored bytes themselves: re-encoding them here would strip metadata and prove nothing.
+        const bytes = readFileSync(stored).toString('latin1');
         expect(bytes).not.toContain('TiplineTestCam');
       }
     }
@@ -149,6 +151,20 @@ describe('POST /api/public/reports', () => {
     expect(await queryRows(t.deps.db, sql`select 1 from report_photos where report_id = ${report?.id}`)).toHaveLength(4);
   });
 
+  it('limits receipt look-ups per client when the limits are on', async () => {
+    const limited = await createTestApp({ env: { RATE_LIMIT_DISABLED: '0', RATE_LIMIT_TRACKING_MAX: '2' } });
+    try {
+      const look = () => request(limited.app).post('/api/public/track').send({ trackingCode: '389-AAAA-BBBB', secret: 'AAAA-BBBB-CCCC-DDDD' });
+      expect((await look()).status).toBe(404);
+      expect((await look()).status).toBe(404);
+      const third = await look();
+      expect(third.status).toBe(429);
+      expect(Number(third.headers['retry-after'])).toBeGreaterThan(0);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('limits submissions per client when the limits are on: 429 with Retry-After and a clear message', async () => {
     const limited = await createTestApp({ env: { RATE_LIMIT_DISABLED: '0', RATE_LIMIT_REPORTS_MAX: '2' } });
     try {
@@ -181,6 +197,7 @@ describe('POST /api/public/reports', () => {
     ['an unknown category', () => multipart({ ...valid, category: 'weapons' }), 400, 'category', /Lĩnh vực vi phạm/],
     ['an online report without URL', () => multipart({ ...valid, placeType: 'online' }), 400, 'url', /bắt buộc với vi phạm trên mạng/],
     ['a javascript: URL', () => multipart({ ...valid, placeType: 'online', url: 'javascript:alert(1)' }), 400, 'url', /Đường dẫn/],
+    ['a description of 5,001 characters', () => multipart({ ...valid, description: 'x'.repeat(5001) }), 400, 'description', /tối đa 5000/],
     ['a description of control characters only', () => multipart({ ...valid, description: '\u0001\u0002\u0003'.repeat(10) }), 400, 'description', /ít nhất 20/],
     ['duplicate field names', () => multipart(valid).field('category', 'smuggling'), 400, 'category', /Lĩnh vực vi phạm/],
     ['a file in another field', async () => multipart(valid, [{ name: 'x.jpg', data: await phoneJpeg(100, 100), field: 'evidence' }]), 400, 'evidence', /chỉ được gửi tệp/],
@@ -260,7 +277,11 @@ describe('tracking', () => {
     const receipt = await submit();
     const report = await findReportByCode(t.deps.db, receipt.trackingCode);
     if (!report) throw new Error('no report');
-    await askReporter(t.deps.db, report, 'Gian hàng nằm ở dãy nào trong chợ?', 'officer-test', FIXED_NOW);
+    // Under verification when the question is asked: that is where the answer must take it back.
+    await updateReportStatus(t.deps.db, report, { status: 'verifying', statusBeforeInfo: null });
+    const verifying = await findReportByCode(t.deps.db, receipt.trackingCode);
+    if (!verifying) throw new Error('no report');
+    await askReporter(t.deps.db, verifying, 'Gian hàng nằm ở dãy nào trong chợ?', 'officer-test', FIXED_NOW);
     const asked = await request(t.app).post('/api/public/track').send(receipt);
     expect(asked.body).toMatchObject({ status: 'needs_info', statusLabel: 'Cần bổ sung thông tin', openQuestion: { text: 'Gian hàng nằm ở dãy nào trong chợ?' } });
 
@@ -271,12 +292,12 @@ describe('tracking', () => {
       .field('message', 'Dãy C, gần cổng phía bắc.')
       .attach('photos', await phoneJpeg(640, 480), { filename: 'stall.jpg', contentType: 'image/jpeg' });
     expect(answer.status).toBe(200);
-    expect(answer.body).toMatchObject({ status: 'received', openQuestion: null });
+    expect(answer.body).toMatchObject({ status: 'in_progress', openQuestion: null });
     expect(answer.body.messages).toEqual([
       { at: FIXED_NOW.toISOString(), from: 'unit', text: 'Gian hàng nằm ở dãy nào trong chợ?', photos: 0 },
       { at: FIXED_NOW.toISOString(), from: 'reporter', text: 'Dãy C, gần cổng phía bắc.', photos: 1 },
     ]);
-    expect((await findReportByCode(t.deps.db, receipt.trackingCode))?.status).toBe('received');
+    expect((await findReportByCode(t.deps.db, receipt.trackingCode))?.status).toBe('verifying');
   });
 
   it('refuses a message with a wrong secret and keeps none of its photos', async () => {

@@ -49,7 +49,8 @@ describeInBrowser('a citizen reports from a phone and tracks the report', () => 
     expect(await page.getByRole('button', { name: /^Bỏ ảnh/ }).count()).toBe(2);
     await page.screenshot({ path: path.join(ARTEFACTS, 'report-form-phone.png'), fullPage: true });
 
-    const sawProgress = page.locator('progress#upload-progress').waitFor({ state: 'attached', timeout: 20_000 }).then(() => true);
+    // A real progress bar: it shows bytes sent, not just that something is happening.
+    const sawProgress = page.waitForFunction(() => (document.querySelector<HTMLProgressElement>('progress#upload-progress')?.value ?? 0) > 0, undefined, { timeout: 20_000 }).then(() => true);
     await page.getByRole('button', { name: 'Gửi tin báo' }).click();
     expect(await sawProgress).toBe(true);
 
