@@ -10,6 +10,7 @@ import { publicApiMiddleware } from './http/public-api';
 import { requestId, requestLogger } from './http/request-context';
 import { staffApiMiddleware } from './http/staff-api';
 import { healthApiDocs, healthRoutes } from './health/health.routes';
+import { intakeApiDocs, intakeRoutes } from './intake/intake.routes';
 import { metaApiDocs, metaRoutes } from './meta/meta.routes';
 import type { ApiDoc } from './openapi/api-doc';
 import { openApiRoutes } from './openapi/openapi.routes';
@@ -29,6 +30,7 @@ export const apiDocs: ApiDoc[] = [
   ...authApiDocs,
   ...accountsApiDocs,
   ...duplicatesApiDocs,
+  ...intakeApiDocs,
   {
     method: 'get',
     path: '/api/openapi.json',
@@ -100,7 +102,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', express.json({ limit: '200kb' }));
   app.use('/api', openApiRoutes(apiDocs, deps.config.http.publicUrl));
   app.use('/api/public', publicApiMiddleware(deps.config), metaRoutes(), placesRoutes(deps), routingRoutes(deps), reportsRoutes(deps));
-  app.use('/api/staff', staffApiMiddleware(deps), authRoutes(deps), accountsRoutes(deps), duplicatesRoutes(deps), staffPhotoRoutes(deps));
+  app.use('/api/staff', staffApiMiddleware(deps), authRoutes(deps), accountsRoutes(deps), duplicatesRoutes(deps), intakeRoutes(deps), staffPhotoRoutes(deps));
   app.use('/api', apiNotFound);
 
   app.use(clientRoutes());

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { NATIONAL_HOTLINES } from '../shared/domain/places';
+import { normalisePhone } from '../shared/phone';
 import { PROJECT_ROOT } from './paths';
 
 const flag = z
@@ -74,6 +76,25 @@ const envSchema = z.object({
     .enum(['0', '1', 'true', 'false', 'yes', 'no'])
     .optional()
     .transform((v) => (v === undefined ? undefined : v === '1' || v === 'true' || v === 'yes')),
+  /**
+   * The lines the intake console offers, comma-separated; `number=NN` marks a province's own line.
+   * Default: the two national 389 lines.
+   */
+  HOTLINE_LINES: z
+    .string()
+    .default(NATIONAL_HOTLINES.join(','))
+    .transform((value, ctx) => {
+      const lines = value.split(',').map((entry) => entry.trim()).filter(Boolean).map((entry) => {
+        const [number = '', provinceCode] = entry.split('=').map((part) => part.trim());
+        const normalised = normalisePhone(number);
+        if (!normalised || (provinceCode !== undefined && !/^\d{2}$/.test(provinceCode))) {
+          ctx.addIssue({ code: 'custom', message: `"${entry}" is not a phone number, optionally followed by =<2-digit province code>` });
+        }
+        return { number: normalised ?? number, provinceCode: provinceCode ?? null };
+      });
+      if (lines.length === 0) ctx.addIssue({ code: 'custom', message: 'at least one line' });
+      return lines;
+    }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Seconds to wait for in-flight requests on SIGTERM before closing anyway. */
   SHUTDOWN_GRACE_SECONDS: positiveInt.default(10),
@@ -113,6 +134,8 @@ export interface Config {
   };
   secrets: { contactEncryptionKey: string | undefined; sessionSecret: string | undefined };
   demo: { enabled: boolean; password: string | undefined };
+  /** The lines calls come in on (intake console); provinceCode null for a national line. */
+  hotlineLines: { number: string; provinceCode: string | null }[];
   logLevel: Env['LOG_LEVEL'];
 }
 
@@ -185,6 +208,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     },
     secrets: { contactEncryptionKey: e.CONTACT_ENCRYPTION_KEY, sessionSecret: e.SESSION_SECRET },
     demo: { enabled: e.NODE_ENV !== 'production' && (e.DEMO_DATA ?? true), password: e.DEMO_PASSWORD },
+    hotlineLines: e.HOTLINE_LINES,
     logLevel: e.LOG_LEVEL,
   };
 }

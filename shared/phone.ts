@@ -14,3 +14,8 @@ export function normalisePhone(input: string): string | undefined {
   if (/^02\d{9}$/.test(national)) return national;
   return undefined;
 }
+
+/** A caller's number as lists show it (issue #5): `0981***389`, enough to recognise, not to dial. */
+export function maskPhone(normalised: string): string {
+  return `${normalised.slice(0, 4)}***${normalised.slice(-3)}`;
+}

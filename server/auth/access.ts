@@ -21,12 +21,15 @@ export interface ReportPlace {
   leadUnitId: string;
   /** Units asked to coordinate (routing decision, later coordination requests). */
   coordinatingUnitIds: string[];
+  /** The operator whose call opened the report, if it came in by the hotline. */
+  enteredBy: string | null;
 }
 
 /**
  * SPEC.md §7, the one place that decides whether a staff member may see a report: a coordinator sees
  * their scope; an officer or unit lead the reports their unit (or a unit beneath it) leads or
- * coordinates; operators and admins handle no cases. Callers answer 404 on false.
+ * coordinates; an operator only the reports their own calls opened (to check the photos they attached);
+ * admins handle no cases. Callers answer 404 on false.
  */
 export async function canSeeReport(q: Queryable, staff: StaffUser, report: ReportPlace): Promise<boolean> {
   switch (staff.role) {
@@ -38,6 +41,8 @@ export async function canSeeReport(q: Queryable, staff: StaffUser, report: Repor
       const mine = await unitAndBelow(q, staff.unit.id);
       return mine.has(report.leadUnitId) || report.coordinatingUnitIds.some((id) => mine.has(id));
     }
+    case 'operator':
+      return report.enteredBy === staff.id;
     default:
       return false;
   }

@@ -5,3 +5,4 @@ export * from '../units/units.table';
 export * from '../auth/auth.table';
 export * from '../routing/routing.table';
 export * from '../reports/reports.table';
+export * from '../intake/intake.table';

@@ -74,11 +74,16 @@ export async function findPhoto(q: Queryable, id: string) {
 /** What the access check needs of a report: its province, its lead and its coordinating units. */
 export async function findReportPlace(q: Queryable, reportId: string): Promise<ReportPlace | undefined> {
   const [row] = await q
-    .select({ provinceCode: reportsTable.provinceCode, leadUnitId: reportsTable.leadUnitId, coordinating: routingDecisionsTable.coordinating })
+    .select({
+      provinceCode: reportsTable.provinceCode,
+      leadUnitId: reportsTable.leadUnitId,
+      coordinating: routingDecisionsTable.coordinating,
+      enteredBy: sql<string | null>`(select h.operator_id from hotline_calls h where h.report_id = ${reportsTable.id} and h.opens_report limit 1)`,
+    })
     .from(reportsTable)
     .innerJoin(routingDecisionsTable, eq(routingDecisionsTable.id, reportsTable.routingDecisionId))
     .where(eq(reportsTable.id, reportId));
-  return row && { provinceCode: row.provinceCode, leadUnitId: row.leadUnitId, coordinatingUnitIds: row.coordinating.map((c) => c.unitId) };
+  return row && { provinceCode: row.provinceCode, leadUnitId: row.leadUnitId, coordinatingUnitIds: row.coordinating.map((c) => c.unitId), enteredBy: row.enteredBy };
 }
 
 export interface DuplicateCandidate {

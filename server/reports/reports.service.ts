@@ -1,3 +1,4 @@
+import type { Channel } from '../../shared/domain/channels';
 import type { Force } from '../../shared/domain/forces';
 import { foldForSearch } from '../../shared/domain/text';
 import { urlKey } from '../../shared/url-key';
@@ -77,7 +78,13 @@ async function checkPlace(deps: AppDeps, input: ReportInput): Promise<void> {
  * event in one transaction. Photos are written as pending first and become stored only after the
  * commit; a failure anywhere removes them.
  */
-export async function submitReport(deps: AppDeps, input: ReportInput, photoPaths: string[], channel = 'web'): Promise<Receipt> {
+export interface SubmitOptions {
+  channel?: Channel;
+  /** Rows that belong with the report (the operator's call), written in its transaction. */
+  alsoStore?: (tx: Queryable, stored: { reportId: string; receivedEventId: number; receivedAt: Date }) => Promise<void>;
+}
+
+export async function submitReport(deps: AppDeps, input: ReportInput, photoPaths: string[], { channel = 'web', alsoStore }: SubmitOptions = {}): Promise<Receipt> {
   await checkPlace(deps, input);
   const photos = await processPhotos(deps, photoPaths);
   return storeWithPhotos(deps, photos, async () => {
@@ -113,7 +120,7 @@ export async function submitReport(deps: AppDeps, input: ReportInput, photoPaths
             receivedAt,
           });
           await insertPhotos(tx, photos.map((p) => ({ ...p, reportId: report.id, createdAt: receivedAt })));
-          await insertEvent(tx, {
+          const received = await insertEvent(tx, {
             reportId: report.id,
             type: 'received',
             at: receivedAt,
@@ -122,6 +129,7 @@ export async function submitReport(deps: AppDeps, input: ReportInput, photoPaths
             toStatus: 'received',
             data: { leadForce: decision.lead.force, leadUnitName: decision.lead.unitName, photos: photos.length },
           });
+          await alsoStore?.(tx, { reportId: report.id, receivedEventId: received.id, receivedAt });
           return {
             trackingCode: report.trackingCode,
             secret: secret.display,

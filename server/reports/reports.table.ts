@@ -60,7 +60,7 @@ export const reportsTable = pgTable(
   ],
 );
 
-export const EVENT_TYPES = ['received', 'status_changed', 'question', 'reporter_message', 'unit_message'] as const;
+export const EVENT_TYPES = ['received', 'status_changed', 'question', 'reporter_message', 'unit_message', 'call_appended', 'photos_attached'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 /** Every change to a report, appended (SPEC.md §5); `public` events show on the tracking page. */

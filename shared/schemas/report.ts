@@ -34,7 +34,7 @@ const httpUrl = z
   .transform((v) => cleanText(v, { multiline: false }))
   .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain }).max(2000));
 
-const phone = z
+export const phoneSchema = z
   .string()
   .transform((value, ctx) => {
     const normalised = normalisePhone(value);
@@ -42,39 +42,49 @@ const phone = z
     return normalised ?? '';
   });
 
+/** Empty optional fields count as absent (a multipart form sends them as ''). */
+export const blankIsAbsent = (v: unknown) => (v === '' ? undefined : v);
+
+/** An ISO time with offset, not later than `now` allows (phones drift: five minutes are forgiven). */
+export const pastTimeSchema = (now: () => Date) =>
+  z.iso
+    .datetime({ offset: true })
+    .transform((v) => new Date(v))
+    .refine((d) => d.getTime() <= now().getTime() + CLOCK_SKEW_MS, { params: { key: 'validation.in_future' } });
+
+/** The fields of a report, shared by the citizen's form and the operator's console. */
+export function reportFields(now: () => Date) {
+  return {
+    category: categorySchema,
+    placeType: placeTypeSchema,
+    provinceCode: z.string().trim().regex(/^\d{2}$/),
+    communeCode: communeCodeSchema,
+    address: line(300).pipe(z.string().min(1)),
+    url: z.preprocess(blankIsAbsent, httpUrl.optional()),
+    observedAt: pastTimeSchema(now),
+    description: z
+      .string()
+      .transform((v) => cleanText(v, { multiline: true }))
+      .pipe(z.string().min(DESCRIPTION_MIN).max(DESCRIPTION_MAX)),
+    contactName: z.preprocess(blankIsAbsent, optionalLine(200)),
+    contactPhone: z.preprocess(blankIsAbsent, phoneSchema.optional()),
+    contactEmail: z.preprocess(blankIsAbsent, z.email().max(254).optional()),
+  };
+}
+
+/** SPEC.md §3: an online report names the shop (its URL). */
+export function checkReportFields(report: { placeType: string; url?: string | undefined }, ctx: z.RefinementCtx): void {
+  if (report.placeType === 'online' && !report.url) {
+    ctx.addIssue({ code: 'custom', path: ['url'], params: { key: 'validation.url_required_online' }, input: report.url });
+  }
+}
+
 /**
  * The fields of a citizen's report, as the form and `POST /api/public/reports` take them. `now` is
- * the server's clock on the server and the phone's in the form. Empty optional fields count as absent
- * (a multipart form sends them as '').
+ * the server's clock on the server and the phone's in the form.
  */
 export function reportInputSchema(now: () => Date) {
-  const blankIsAbsent = (v: unknown) => (v === '' ? undefined : v);
-  return z
-    .object({
-      category: categorySchema,
-      placeType: placeTypeSchema,
-      provinceCode: z.string().trim().regex(/^\d{2}$/),
-      communeCode: communeCodeSchema,
-      address: line(300).pipe(z.string().min(1)),
-      url: z.preprocess(blankIsAbsent, httpUrl.optional()),
-      observedAt: z.iso
-        .datetime({ offset: true })
-        .transform((v) => new Date(v))
-        .refine((d) => d.getTime() <= now().getTime() + CLOCK_SKEW_MS, { params: { key: 'validation.in_future' } }),
-      description: z
-        .string()
-        .transform((v) => cleanText(v, { multiline: true }))
-        .pipe(z.string().min(DESCRIPTION_MIN).max(DESCRIPTION_MAX)),
-      contactName: z.preprocess(blankIsAbsent, optionalLine(200)),
-      contactPhone: z.preprocess(blankIsAbsent, phone.optional()),
-      contactEmail: z.preprocess(blankIsAbsent, z.email().max(254).optional()),
-    })
-    .strict()
-    .superRefine((report, ctx) => {
-      if (report.placeType === 'online' && !report.url) {
-        ctx.addIssue({ code: 'custom', path: ['url'], params: { key: 'validation.url_required_online' }, input: report.url });
-      }
-    });
+  return z.strictObject(reportFields(now)).superRefine(checkReportFields);
 }
 export type ReportInput = z.infer<ReturnType<typeof reportInputSchema>>;
 

@@ -1,0 +1,142 @@
+import type { CallSummary, HotlineLines, IntakeReceipt, IntakeReportView } from '../../shared/api/intake';
+import { maskPhone, normalisePhone } from '../../shared/phone';
+import type { AppendCallInput, IntakeReportInput } from '../../shared/schemas/intake';
+import type { ReportInput } from '../../shared/schemas/report';
+import type { StaffUser } from '../auth/auth.service';
+import type { Queryable } from '../db/types';
+import type { AppDeps } from '../deps';
+import { fieldIssue, notFound, validationFailed } from '../http/errors';
+import { findProvinces } from '../places/places.repository';
+import { sealContact } from '../reports/receipt';
+import { findReportByCode, insertEvent, insertPhotos } from '../reports/reports.repository';
+import { processPhotos, storeWithPhotos, submitReport } from '../reports/reports.service';
+import { findCallsOfOperator, findCallsOfReport, findReportForIntake, insertCall, operatorOpenedReport } from './intake.repository';
+
+const RECENT_CALLS = 30;
+
+export async function hotlineLines(deps: AppDeps): Promise<HotlineLines> {
+  const names = new Map((await findProvinces(deps.db)).map((p) => [p.code, p.name]));
+  return {
+    lines: deps.config.hotlineLines.map((line) => ({
+      number: line.number,
+      provinceCode: line.provinceCode,
+      provinceName: line.provinceCode ? (names.get(line.provinceCode) ?? null) : null,
+    })),
+  };
+}
+
+type CallFields = Pick<IntakeReportInput, 'line' | 'callStartedAt' | 'callEndedAt' | 'callerNumber' | 'callerAnonymous'>;
+
+/** The line must be one the console offers (HOTLINE_LINES), whatever way it is written. */
+function checkLine(deps: AppDeps, line: string): string {
+  const number = normalisePhone(line);
+  const known = deps.config.hotlineLines.find((l) => l.number === number);
+  if (!known) throw validationFailed([fieldIssue(['line'], 'unknown_line')]);
+  return known.number;
+}
+
+/** The call row: the number sealed and masked, or nothing of it when the caller stays anonymous. */
+function callRow(deps: AppDeps, staff: StaffUser, call: CallFields, line: string) {
+  const number = call.callerAnonymous ? undefined : call.callerNumber;
+  return {
+    operatorId: staff.id,
+    line,
+    startedAt: call.callStartedAt,
+    endedAt: call.callEndedAt,
+    callerAnonymous: call.callerAnonymous,
+    callerMasked: number ? maskPhone(number) : null,
+    callerSealed: number ? sealContact({ phone: number }, deps.secrets.contactEncryptionKey) : null,
+    createdAt: deps.clock.now(),
+  };
+}
+
+function summary(row: ReturnType<typeof callRow>, staff: StaffUser, trackingCode: string, opensReport: boolean, note: string | null): CallSummary {
+  return {
+    at: row.startedAt.toISOString(),
+    endedAt: row.endedAt.toISOString(),
+    line: row.line,
+    caller: row.callerMasked,
+    callerAnonymous: row.callerAnonymous,
+    opensReport,
+    note,
+    operator: staff.displayName,
+    trackingCode,
+  };
+}
+
+/**
+ * Issue #5: a call that becomes a new report, channel `hotline`. The report, its routing, its
+ * `received` event and the call are one transaction.
+ */
+export async function enterCall(deps: AppDeps, staff: StaffUser, input: IntakeReportInput): Promise<IntakeReceipt> {
+  const line = checkLine(deps, input.line);
+  const { line: _line, callStartedAt: _s, callEndedAt: _e, callerNumber: _n, callerAnonymous: _a, ...report } = input;
+  const row = callRow(deps, staff, input, line);
+  const receipt = await submitReport(deps, report satisfies ReportInput, [], {
+    channel: 'hotline',
+    alsoStore: (tx, stored) => insertCall(tx, { ...row, reportId: stored.reportId, eventId: stored.receivedEventId, opensReport: true }),
+  });
+  return { ...receipt, call: summary(row, staff, receipt.trackingCode, true, null) };
+}
+
+async function reportOr404(q: Queryable, trackingCode: string) {
+  const report = await findReportByCode(q, trackingCode);
+  if (!report) throw notFound();
+  return report;
+}
+
+/** A further call about a report, found among the duplicates: an event with its own text, not a new report. */
+export async function appendCall(deps: AppDeps, staff: StaffUser, trackingCode: string, input: AppendCallInput): Promise<CallSummary> {
+  const line = checkLine(deps, input.line);
+  const row = callRow(deps, staff, input, line);
+  return deps.db.transaction(async (tx) => {
+    const report = await reportOr404(tx, trackingCode);
+    const event = await insertEvent(tx, {
+      reportId: report.id,
+      type: 'call_appended',
+      at: row.createdAt,
+      actor: staff.id,
+      public: false,
+      body: input.note,
+      data: { line },
+    });
+    await insertCall(tx, { ...row, reportId: report.id, eventId: event.id, opensReport: false });
+    return summary(row, staff, report.trackingCode, false, input.note);
+  });
+}
+
+export async function intakeReportView(deps: AppDeps, staff: StaffUser, trackingCode: string): Promise<IntakeReportView> {
+  const report = await findReportForIntake(deps.db, trackingCode);
+  if (!report) throw notFound();
+  const { id, leadForce, leadUnitName, receivedAt, observedAt, ...fields } = report;
+  const [calls, enteredByMe] = await Promise.all([findCallsOfReport(deps.db, id), operatorOpenedReport(deps.db, staff.id, id)]);
+  return {
+    ...fields,
+    receivedAt: receivedAt.toISOString(),
+    observedAt: observedAt.toISOString(),
+    lead: { force: leadForce, unitName: leadUnitName },
+    calls,
+    enteredByMe,
+  };
+}
+
+export const recentCalls = async (deps: AppDeps, staff: StaffUser) => ({ calls: await findCallsOfOperator(deps.db, staff.id, RECENT_CALLS) });
+
+/**
+ * Photos the caller sent later (Zalo, e-mail), attached by the operator who entered the report, with
+ * the same processing as a citizen's. Another operator's report reads as not found.
+ */
+export async function attachPhotos(deps: AppDeps, staff: StaffUser, trackingCode: string, photoPaths: string[]): Promise<{ trackingCode: string; photos: number }> {
+  const report = await reportOr404(deps.db, trackingCode);
+  if (!(await operatorOpenedReport(deps.db, staff.id, report.id))) throw notFound();
+  if (photoPaths.length === 0) throw validationFailed([fieldIssue(['photos'], 'required')]);
+  const photos = await processPhotos(deps, photoPaths);
+  return storeWithPhotos(deps, photos, () =>
+    deps.db.transaction(async (tx) => {
+      const at = deps.clock.now();
+      const event = await insertEvent(tx, { reportId: report.id, type: 'photos_attached', at, actor: staff.id, public: false, data: { photos: photos.length } });
+      await insertPhotos(tx, photos.map((p) => ({ ...p, reportId: report.id, eventId: event.id, createdAt: at })));
+      return { trackingCode: report.trackingCode, photos: photos.length };
+    }),
+  );
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { receiptSchema } from './reports';
+
+export const hotlineLinesSchema = z
+  .object({
+    lines: z.array(
+      z.object({
+        number: z.string().meta({ example: '0981389389' }),
+        provinceCode: z.string().nullable().meta({ description: "A province's own line; null for a national 389 line" }),
+        provinceName: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'HotlineLines' });
+export type HotlineLines = z.infer<typeof hotlineLinesSchema>;
+
+export const callSummarySchema = z.object({
+  at: z.string().meta({ format: 'date-time', description: 'When the call started' }),
+  endedAt: z.string().meta({ format: 'date-time' }),
+  line: z.string(),
+  caller: z.string().nullable().meta({ description: 'Masked (0981***389); null when anonymous or not given', example: '0981***389' }),
+  callerAnonymous: z.boolean(),
+  opensReport: z.boolean(),
+  note: z.string().nullable().meta({ description: 'The text of an appended call' }),
+  operator: z.string(),
+  trackingCode: z.string(),
+});
+export type CallSummary = z.infer<typeof callSummarySchema>;
+
+export const intakeReceiptSchema = receiptSchema
+  .extend({ call: callSummarySchema })
+  .meta({ id: 'IntakeReceipt', description: 'The receipt to read to the caller, and the call as recorded' });
+export type IntakeReceipt = z.infer<typeof intakeReceiptSchema>;
+
+/** A report as an operator opens it from the duplicates list: no contact details, ever. */
+export const intakeReportViewSchema = z
+  .object({
+    trackingCode: z.string(),
+    receivedAt: z.string(),
+    channel: z.string(),
+    status: z.string(),
+    category: z.string(),
+    placeType: z.string(),
+    provinceName: z.string(),
+    communeName: z.string(),
+    address: z.string(),
+    url: z.string().nullable(),
+    observedAt: z.string(),
+    description: z.string(),
+    lead: z.object({ force: z.string(), unitName: z.string() }),
+    photos: z.number().int(),
+    calls: z.array(callSummarySchema),
+    enteredByMe: z.boolean().meta({ description: 'The caller may send photos later: only the operator who entered it attaches them' }),
+  })
+  .meta({ id: 'IntakeReportView' });
+export type IntakeReportView = z.infer<typeof intakeReportViewSchema>;
+
+export const recentCallsSchema = z.object({ calls: z.array(callSummarySchema) }).meta({ id: 'RecentCalls' });
+export type RecentCalls = z.infer<typeof recentCallsSchema>;
+
+export const attachedPhotosSchema = z.object({ trackingCode: z.string(), photos: z.number().int().meta({ description: 'Photos attached by this request' }) });

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { blankIsAbsent, checkReportFields, cleanText, DESCRIPTION_MAX, pastTimeSchema, phoneSchema, reportFields, trackingCodeSchema } from './report';
+
+/** A call longer than this is a typing mistake in a time, not a call. */
+export const CALL_MAX_HOURS = 6;
+export const CALL_NOTE_MIN = 10;
+
+/** The call an operator records (issue #5): which line, when, and who called unless they stay anonymous. */
+function callFields(now: () => Date) {
+  return {
+    line: z.string().trim().min(1).max(40),
+    callStartedAt: pastTimeSchema(now),
+    callEndedAt: pastTimeSchema(now),
+    callerNumber: z.preprocess(blankIsAbsent, phoneSchema.optional()),
+    callerAnonymous: z.boolean(),
+  };
+}
+
+function checkCall(call: { callStartedAt: Date; callEndedAt: Date; callerNumber?: string | undefined; callerAnonymous: boolean }, ctx: z.RefinementCtx): void {
+  const lengthMs = call.callEndedAt.getTime() - call.callStartedAt.getTime();
+  if (lengthMs < 0) ctx.addIssue({ code: 'custom', path: ['callEndedAt'], params: { key: 'validation.call_ends_before_start' }, input: call.callEndedAt });
+  if (lengthMs > CALL_MAX_HOURS * 3_600_000) ctx.addIssue({ code: 'custom', path: ['callEndedAt'], params: { key: 'validation.call_too_long' }, input: call.callEndedAt });
+  // SPEC.md §6: an anonymous caller's number is not written down anywhere.
+  if (call.callerAnonymous && call.callerNumber) ctx.addIssue({ code: 'custom', path: ['callerNumber'], params: { key: 'validation.anonymous_caller_number' }, input: call.callerNumber });
+}
+
+/** `POST /api/staff/intake/reports`: the call, then the same report fields as the public form. */
+export function intakeReportInputSchema(now: () => Date) {
+  return z
+    .strictObject({ ...callFields(now), ...reportFields(now) })
+    .superRefine((input, ctx) => {
+      checkCall(input, ctx);
+      checkReportFields(input, ctx);
+    });
+}
+export type IntakeReportInput = z.infer<ReturnType<typeof intakeReportInputSchema>>;
+
+/** `POST /api/staff/intake/reports/:code/calls`: a further call about a report, with its own text. */
+export function appendCallInputSchema(now: () => Date) {
+  return z
+    .strictObject({
+      ...callFields(now),
+      note: z
+        .string()
+        .transform((v) => cleanText(v, { multiline: true }))
+        .pipe(z.string().min(CALL_NOTE_MIN).max(DESCRIPTION_MAX)),
+    })
+    .superRefine(checkCall);
+}
+export type AppendCallInput = z.infer<ReturnType<typeof appendCallInputSchema>>;
+
+/** A report is addressed by its tracking code, typed as forgivingly as on the tracking page. */
+export const reportCodeParamsSchema = z.object({ code: trackingCodeSchema });
