@@ -7,6 +7,7 @@ import { I18nProvider } from './lib/i18n';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
+import './styles/intake.css';
 
 // Our CSP forbids eval; without this zod probes for it with `new Function` and the browser reports a violation.
 z.config({ jitless: true });

@@ -6,5 +6,6 @@ export const paths = {
   staff: {
     root: { path: '/staff', href: () => '/staff' },
     reference: { path: '/staff/reference', href: () => '/staff/reference' },
+    intake: { path: '/staff/intake', href: () => '/staff/intake' },
   },
 } as const;

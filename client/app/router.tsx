@@ -1,8 +1,8 @@
-import { createBrowserRouter, Navigate } from 'react-router';
+import { createBrowserRouter } from 'react-router';
 import { PageLoading } from '../ui/PageLoading';
 import { RouteError } from '../ui/RouteError';
 import { PublicLayout } from './layouts/PublicLayout';
-import { StaffLayout } from './layouts/StaffLayout';
+import { StaffHome, StaffLayout } from './layouts/StaffLayout';
 import { paths } from './paths';
 
 function notFoundRoute() {
@@ -39,8 +39,11 @@ export const router = createBrowserRouter([
     ErrorBoundary: RouteError,
     HydrateFallback: PageLoading,
     children: [
-      // No staff home yet: the reference data page is the only staff page so far.
-      { index: true, element: <Navigate to={paths.staff.reference.href()} replace /> },
+      { index: true, Component: StaffHome },
+      {
+        path: paths.staff.intake.path,
+        lazy: async () => ({ Component: (await import('../pages/intake/IntakePage')).IntakePage }),
+      },
       {
         path: paths.staff.reference.path,
         lazy: async () => ({ Component: (await import('../pages/reference/ReferencePage')).ReferencePage }),

@@ -25,6 +25,11 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** A state-changing staff request carries the session's CSRF token. */
+export function csrfHeader(path: string, method: string): Record<string, string> {
+  return method !== 'GET' && path.startsWith('/api/staff/') && csrfToken ? { 'X-CSRF-Token': csrfToken } : {};
+}
+
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: Record<string, string | number | undefined>;
@@ -41,7 +46,7 @@ function buildUrl(path: string, query: RequestOptions['query']): string {
   return search ? `${path}?${search}` : path;
 }
 
-function isApiErrorBody(value: unknown): value is ApiErrorBody {
+export function isApiErrorBody(value: unknown): value is ApiErrorBody {
   const error = (value as Partial<ApiErrorBody> | null)?.error;
   return typeof error?.code === 'string' && typeof error.message === 'string';
 }
@@ -62,7 +67,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     'Accept-Language': currentLanguage(),
   };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-  if (method !== 'GET' && path.startsWith('/api/staff/') && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  Object.assign(headers, csrfHeader(path, method));
 
   let response: Response;
   try {

@@ -1,4 +1,4 @@
-import { ApiError } from './api';
+import { ApiError, csrfHeader, isApiErrorBody } from './api';
 import { currentLanguage } from './i18n';
 
 /**
@@ -11,6 +11,7 @@ export function postMultipart<T>(path: string, form: FormData, onProgress: (frac
     xhr.open('POST', path);
     xhr.setRequestHeader('Accept', 'application/json');
     xhr.setRequestHeader('Accept-Language', currentLanguage());
+    for (const [name, value] of Object.entries(csrfHeader(path, 'POST'))) xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress(e.loaded / e.total);
     };
@@ -23,8 +24,10 @@ export function postMultipart<T>(path: string, form: FormData, onProgress: (frac
         body = undefined;
       }
       if (xhr.status >= 200 && xhr.status < 300 && body !== undefined) return resolve(body as T);
-      const error = (body as { error?: { code?: string; message?: string; fields?: ApiError['fields'] } } | undefined)?.error;
-      if (error?.code && error.message) return reject(new ApiError(xhr.status, error.code, error.message, error.fields ?? []));
+      if (isApiErrorBody(body)) {
+        const { code, message, fields } = body.error;
+        return reject(new ApiError(xhr.status, code, message, Array.isArray(fields) ? fields : []));
+      }
       reject(new ApiError(xhr.status, 'unexpected_response', `Unexpected answer (HTTP ${xhr.status})`));
     };
     xhr.send(form);

@@ -18,3 +18,5 @@ export const duplicateCandidatesSchema = z
     ),
   })
   .meta({ id: 'DuplicateCandidates' });
+export type DuplicateCandidates = z.infer<typeof duplicateCandidatesSchema>;
+export type DuplicateCandidateView = DuplicateCandidates['candidates'][number];

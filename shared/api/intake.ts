@@ -58,4 +58,7 @@ export type IntakeReportView = z.infer<typeof intakeReportViewSchema>;
 export const recentCallsSchema = z.object({ calls: z.array(callSummarySchema) }).meta({ id: 'RecentCalls' });
 export type RecentCalls = z.infer<typeof recentCallsSchema>;
 
-export const attachedPhotosSchema = z.object({ trackingCode: z.string(), photos: z.number().int().meta({ description: 'Photos attached by this request' }) });
+export const attachedPhotosSchema = z
+  .object({ trackingCode: z.string(), photos: z.number().int().meta({ description: 'Photos attached by this request' }) })
+  .meta({ id: 'AttachedPhotos' });
+export type AttachedPhotos = z.infer<typeof attachedPhotosSchema>;

@@ -1,4 +1,5 @@
-import { Link, NavLink, Outlet } from 'react-router';
+import { Link, Navigate, NavLink, Outlet } from 'react-router';
+import type { Role } from '../../../shared/domain/roles';
 import { useT } from '../../lib/i18n';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
 import { Brand } from '../../ui/Brand';
@@ -8,6 +9,20 @@ import { paths } from '../paths';
 import { StaffSessionProvider, useStaffSession } from '../../lib/staffSession';
 import { SignInForm } from '../../pages/sign-in/SignInForm';
 import { PageLoading } from '../../ui/PageLoading';
+
+/** The pages of the staff area, with the roles that use them; the nav shows a person only theirs. */
+const STAFF_PAGES: { href: string; label: 'ui.staff.nav.intake' | 'ui.staff.nav.reference'; roles: Role[] | 'all' }[] = [
+  { href: paths.staff.intake.href(), label: 'ui.staff.nav.intake', roles: ['operator'] },
+  { href: paths.staff.reference.href(), label: 'ui.staff.nav.reference', roles: 'all' },
+];
+const pagesOf = (role: Role) => STAFF_PAGES.filter((p) => p.roles === 'all' || p.roles.includes(role));
+
+/** /staff: the first page of one's role. */
+export function StaffHome() {
+  const { state } = useStaffSession();
+  if (state.status !== 'signed_in') return null;
+  return <Navigate to={pagesOf(state.session.user.role)[0]?.href ?? paths.staff.reference.href()} replace />;
+}
 
 /** Staff area shell: every page behind the sign-in. Its nav lists only pages that exist. */
 export function StaffLayout() {
@@ -26,7 +41,7 @@ function StaffShell() {
       <SkipLink />
       <header className="site-header site-header--staff">
         <div className="container container--wide site-header__top">
-          <Brand to={paths.staff.reference.href()} subtitle={t('ui.staff.area')} subtitleClass="brand__area" />
+          <Brand to={paths.staff.root.href()} subtitle={t('ui.staff.area')} subtitleClass="brand__area" />
           <div className="staff-user">
             {state.status === 'signed_in' && (
               <>
@@ -41,11 +56,14 @@ function StaffShell() {
         </div>
         <nav className="site-nav" aria-label={t('ui.staff.nav')}>
           <ul className="container container--wide site-nav__list">
-            <li>
-              <NavLink to={paths.staff.reference.href()} className="site-nav__link">
-                {t('ui.staff.nav.reference')}
-              </NavLink>
-            </li>
+            {state.status === 'signed_in' &&
+              pagesOf(state.session.user.role).map((page) => (
+                <li key={page.href}>
+                  <NavLink to={page.href} className="site-nav__link">
+                    {t(page.label)}
+                  </NavLink>
+                </li>
+              ))}
             <li className="site-nav__end">
               <Link to={paths.home.href()} className="site-nav__link">
                 {t('ui.staff.public_site')}

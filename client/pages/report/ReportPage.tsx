@@ -8,6 +8,7 @@ import { fieldErrors, type FieldError } from '../../../shared/i18n/validation-me
 import type { MessageKey } from '../../../shared/i18n/vi';
 import { DESCRIPTION_MAX, reportInputSchema } from '../../../shared/schemas/report';
 import { ApiError, apiRequest } from '../../lib/api';
+import { localNow, localToIso } from '../../lib/datetime';
 import { currentLanguage, useT } from '../../lib/i18n';
 import { postMultipart } from '../../lib/upload';
 import { useApiQuery } from '../../lib/useApiQuery';
@@ -16,13 +17,6 @@ import { PhotoPicker } from './PhotoPicker';
 import { ReceiptView } from './ReceiptView';
 
 type Fields = Record<'category' | 'placeType' | 'provinceCode' | 'communeCode' | 'address' | 'url' | 'observedAt' | 'description' | 'contactName' | 'contactPhone' | 'contactEmail', string>;
-
-/** `datetime-local` wants local time without a zone: 2026-11-23T10:05. */
-function localNow(): string {
-  const d = new Date();
-  d.setMinutes(d.getMinutes() - d.getTimezoneOffset());
-  return d.toISOString().slice(0, 16);
-}
 
 const EMPTY: Fields = {
   category: '', placeType: '', provinceCode: '', communeCode: '', address: '', url: '', observedAt: '', description: '',
@@ -83,7 +77,7 @@ export function ReportPage() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setFailure(null);
-    const observedAt = fields.observedAt ? new Date(fields.observedAt).toISOString() : '';
+    const observedAt = localToIso(fields.observedAt);
     const payload = { ...fields, observedAt };
     const checked = reportInputSchema(() => new Date()).safeParse(Object.fromEntries(Object.entries(payload).filter(([, v]) => v !== '')), { reportInput: true });
     if (!checked.success) {

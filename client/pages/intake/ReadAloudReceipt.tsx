@@ -1,0 +1,53 @@
+import { useEffect, useRef } from 'react';
+import type { IntakeReceipt } from '../../../shared/api/intake';
+import { spellForReading } from '../../../shared/domain/spelling';
+import type { MessageKey } from '../../../shared/i18n/vi';
+import { useI18n } from '../../lib/i18n';
+import { AttachPhotos } from './AttachPhotos';
+
+function Spelled({ label, value, testId }: { label: string; value: string; testId: string }) {
+  const { lang } = useI18n();
+  return (
+    <div className="read-aloud__item">
+      <h3>{label}</h3>
+      <p className="receipt__code" data-testid={testId}>{value}</p>
+      <ol className="read-aloud__groups">
+        {spellForReading(value, lang).map((g, i) => (
+          <li key={`${g.group}-${i}`}>
+            <strong>{g.group}</strong>
+            <span>{g.spoken.join(' · ')}</span>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+/**
+ * After saving: the receipt as the operator reads it to the caller, group by group with the spelling
+ * alphabet, so that the caller can track the report on the web. The secret is shown only here.
+ */
+export function ReadAloudReceipt({ receipt, onNewCall }: { receipt: IntakeReceipt; onNewCall: () => void }) {
+  const { t } = useI18n();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <section className="read-aloud" aria-labelledby="read-aloud-title">
+      <h2 id="read-aloud-title" tabIndex={-1} ref={heading}>{t('ui.intake.receipt_title')}</h2>
+      <p className="lead">
+        {t('ui.intake.receipt_lead', { force: t(`force.${receipt.lead.force}` as MessageKey), unit: receipt.lead.unitName })}
+      </p>
+      <div className="notice notice--warning" role="note">
+        <p>{t('ui.intake.receipt_warning')}</p>
+      </div>
+      <p className="read-aloud__script">{t('ui.intake.receipt_script')}</p>
+      <Spelled label={t('field.trackingCode')} value={receipt.trackingCode} testId="tracking-code" />
+      <Spelled label={t('field.secret')} value={receipt.secret} testId="secret" />
+      <p className="hint">{t('ui.intake.receipt_where')}</p>
+      <button type="button" className="button button--primary" onClick={onNewCall}>
+        {t('ui.intake.new_call')} <kbd>Alt+N</kbd>
+      </button>
+      <AttachPhotos trackingCode={receipt.trackingCode} />
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+import { formatDateTime, formatPhone } from '../../../shared/i18n/format';
+import { useT } from '../../lib/i18n';
+import { useApiQuery } from '../../lib/useApiQuery';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { intakeApi } from './intake.api';
+
+/** The operator's latest calls: the way back to a report to append to it or attach photos. */
+export function RecentCalls({ refresh, onOpen }: { refresh: number; onOpen(code: string): void }) {
+  const t = useT();
+  const calls = useApiQuery((signal) => intakeApi.recentCalls(signal), [refresh]);
+  return (
+    <details className="recent-calls">
+      <summary>{t('ui.intake.recent_title')}</summary>
+      {calls.status === 'error' && <ErrorNotice error={calls.error} onRetry={calls.retry} />}
+      {calls.status === 'success' && calls.data.calls.length === 0 && <p>{t('ui.intake.recent_none')}</p>}
+      {calls.status === 'success' && calls.data.calls.length > 0 && (
+        <div className="table-scroll">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('field.callStartedAt')}</th>
+                <th scope="col">{t('field.line')}</th>
+                <th scope="col">{t('field.callerNumber')}</th>
+                <th scope="col">{t('field.trackingCode')}</th>
+                <th scope="col">{t('ui.intake.recent_kind')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {calls.data.calls.map((c, i) => (
+                <tr key={i}>
+                  <td>{formatDateTime(c.at)}</td>
+                  <td>{formatPhone(c.line)}</td>
+                  <td>{c.caller ?? t('ui.intake.caller_hidden')}</td>
+                  <td>
+                    <button type="button" className="link-button" onClick={() => onOpen(c.trackingCode)}>{c.trackingCode}</button>
+                  </td>
+                  <td>{c.opensReport ? t('ui.intake.recent_new') : t('ui.intake.recent_appended')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </details>
+  );
+}

@@ -1,0 +1,136 @@
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { CATEGORIES } from '../../shared/domain/categories';
+import { PLACE_TYPES } from '../../shared/domain/place-types';
+import { TEST_DEMO_PASSWORD } from '../helpers/test-db';
+import { DESK, describeInBrowser, useBrowserPage } from './browser';
+
+jest.setTimeout(90_000);
+const ARTEFACTS = path.resolve(__dirname, '../../test-results');
+
+const focused = (page: Page) => page.evaluate(() => document.activeElement?.id ?? document.activeElement?.tagName);
+
+/** Chooses an option of the focused <select> with the arrow keys alone. */
+async function arrowTo(page: Page, position: number) {
+  for (let i = 0; i < position; i += 1) await page.keyboard.press('ArrowDown');
+}
+
+/** Types into the focused combobox, waits for `option` to be offered, and takes it with Enter. */
+async function pick(page: Page, typed: string, option: string) {
+  await page.keyboard.type(typed);
+  await page.getByRole('option', { name: option }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+/** The report fields, keyboard only, from the category select on (which has the focus). */
+async function typeReport(page: Page, report: { category: string; placeType: string; province: [string, string]; commune: [string, string]; address: string; description: string }) {
+  await arrowTo(page, CATEGORIES.indexOf(report.category as never) + 1);
+  await page.keyboard.press('Tab');
+  await arrowTo(page, PLACE_TYPES.indexOf(report.placeType as never) + 1);
+  await page.keyboard.press('Tab');
+  await pick(page, ...report.province);
+  await page.keyboard.press('Tab');
+  await pick(page, ...report.commune);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(report.address);
+  await page.keyboard.press('Enter'); // moves on: Enter never submits
+  expect(await focused(page)).toBe('observedAt');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(report.description);
+}
+
+describeInBrowser('an operator enters hotline calls with the keyboard alone', () => {
+  const session = useBrowserPage(DESK, { clock: { now: () => new Date() } });
+
+  it('sees the lead unit and a duplicate, appends the first call to it, enters the second as a new report and reads the receipt, which the tracking page accepts', async () => {
+    const { page, server, problems } = session;
+    // A citizen reported the same shop an hour ago.
+    const earlier = await fetch(`${server.baseUrl}/api/public/reports`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        category: 'counterfeit', placeType: 'market', provinceCode: '04', communeCode: '01447', address: 'Chợ Trà Lĩnh',
+        observedAt: new Date(Date.now() - 3_600_000).toISOString(), description: 'Ki-ốt số 12 chợ Trà Lĩnh bán nước hoa Chanel giả, giá rất rẻ.',
+      }),
+    });
+    const duplicateCode = ((await earlier.json()) as { trackingCode: string }).trackingCode;
+
+    await page.goto(`${server.baseUrl}/staff`);
+    await page.getByLabel('Tên đăng nhập').fill('operator');
+    await page.getByLabel('Mật khẩu').fill(TEST_DEMO_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Tiếp nhận cuộc gọi đường dây nóng' }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'line');
+    for (const shortcut of ['Ctrl+Enter', 'Alt+D', 'Alt+N', 'Esc']) expect(await page.locator('kbd', { hasText: shortcut }).count()).toBeGreaterThan(0);
+
+    // First call: line (focused), start (prefilled), end (empty: now), the caller's number.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('callerNumber');
+    await page.keyboard.type('+84 912 345 678');
+    await page.keyboard.press('Enter');
+    expect(await focused(page)).toBe('callerAnonymous');
+    await page.keyboard.press('Tab');
+    await typeReport(page, {
+      category: 'counterfeit', placeType: 'market', province: ['cao bang', 'Tỉnh Cao Bằng'], commune: ['tra linh', 'Xã Trà Lĩnh'],
+      address: 'Chợ Trà Lĩnh, ki-ốt 12', description: 'Ki ot so 12 cho Tra Linh ban nuoc hoa Chanel gia, gia rat re.',
+    });
+
+    await page.getByTestId('lead-unit').getByText('Đội Quản lý thị trường số 2').waitFor();
+    const candidate = page.locator('.duplicates__open', { hasText: duplicateCode });
+    await candidate.waitFor();
+    expect(await candidate.textContent()).toContain('cùng xã và lĩnh vực');
+    await page.screenshot({ path: path.join(ARTEFACTS, 'intake-duplicates.png'), fullPage: true });
+
+    await page.keyboard.press('Alt+D');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain(duplicateCode);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: `Tin báo ${duplicateCode}` }).waitFor();
+    await page.keyboard.press('Alt+D');
+    expect(await focused(page)).toBe('append-note');
+    expect(await page.locator('#append-note').inputValue()).toContain('Chanel');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: `Đã ghép cuộc gọi vào tin báo ${duplicateCode}` }).waitFor();
+
+    // Second call, a new report from a caller who stays anonymous.
+    await page.keyboard.press('Alt+N');
+    await page.waitForFunction(() => document.activeElement?.id === 'line');
+    for (let i = 0; i < 4; i += 1) await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('callerAnonymous');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    await typeReport(page, {
+      category: 'smuggling', placeType: 'transport_route', province: ['cao bang', 'Tỉnh Cao Bằng'], commune: ['tan giang', 'Phường Tân Giang'],
+      address: 'Quốc lộ 3, km 12', description: 'Xe tải biển số 11C chở thuốc lá lậu qua đây mỗi đêm khoảng 2 giờ sáng.',
+    });
+    await page.getByTestId('lead-unit').getByText(/Công an/).waitFor();
+    await page.keyboard.press('Control+Enter');
+
+    await page.getByRole('heading', { name: 'Đọc mã cho người gọi' }).waitFor();
+    const code = (await page.getByTestId('tracking-code').textContent()) ?? '';
+    const secret = (await page.getByTestId('secret').textContent()) ?? '';
+    expect(code).toMatch(/^389-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    expect(code).not.toBe(duplicateCode);
+    // Read aloud: each group of four spelt out with the Vietnamese spelling words.
+    const groups = page.locator('.read-aloud__groups li');
+    expect(await groups.count()).toBe(3 + 4);
+    expect(await groups.first().textContent()).toBe('389ba · tám · chín');
+    await page.screenshot({ path: path.join(ARTEFACTS, 'intake-receipt.png'), fullPage: true });
+
+    await page.getByText('Cuộc gọi gần đây của tôi').click();
+    await page.getByRole('cell', { name: code }).waitFor();
+    expect(await page.getByRole('row').filter({ hasText: duplicateCode }).textContent()).toContain('0912***678');
+
+    const citizen = await page.context().newPage();
+    await citizen.goto(`${server.baseUrl}/track`);
+    await citizen.getByLabel('Mã tra cứu').fill(code);
+    await citizen.getByLabel('Mã bí mật').fill(secret);
+    await citizen.getByRole('button', { name: 'Tra cứu' }).click();
+    await citizen.getByTestId('status').waitFor();
+    expect(await citizen.getByTestId('status').textContent()).toBe('Đã tiếp nhận');
+    // The session check before sign-in answers 401; nothing else may go wrong.
+    expect(problems.filter((p) => !/401/.test(p))).toEqual([]);
+  });
+});
