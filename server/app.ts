@@ -5,6 +5,7 @@ import helmet from 'helmet';
 import type { AppDeps } from './deps';
 import { accountsApiDocs, accountsRoutes } from './auth/accounts.routes';
 import { authApiDocs, authRoutes } from './auth/auth.routes';
+import { ownPasswordApiDocs, ownPasswordRoutes } from './auth/own-password';
 import { apiNotFound, errorHandler } from './http/error-handler';
 import { publicApiMiddleware } from './http/public-api';
 import { requestId, requestLogger } from './http/request-context';
@@ -19,6 +20,7 @@ import { placesApiDocs, placesRoutes } from './places/places.routes';
 import { duplicatesApiDocs, duplicatesRoutes } from './reports/duplicates';
 import { reportsApiDocs, reportsRoutes, staffPhotoRoutes } from './reports/reports.routes';
 import { routingApiDocs, routingRoutes } from './routing/routing.routes';
+import { unitsApiDocs, unitsRoutes } from './units/units.routes';
 
 /** Every documented endpoint; tests/api/openapi.test.ts checks that each mounted /api route is here. */
 export const apiDocs: ApiDoc[] = [
@@ -28,7 +30,9 @@ export const apiDocs: ApiDoc[] = [
   ...routingApiDocs,
   ...reportsApiDocs,
   ...authApiDocs,
+  ...ownPasswordApiDocs,
   ...accountsApiDocs,
+  ...unitsApiDocs,
   ...duplicatesApiDocs,
   ...intakeApiDocs,
   {
@@ -102,7 +106,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', express.json({ limit: '200kb' }));
   app.use('/api', openApiRoutes(apiDocs, deps.config.http.publicUrl));
   app.use('/api/public', publicApiMiddleware(deps.config), metaRoutes(), placesRoutes(deps), routingRoutes(deps), reportsRoutes(deps));
-  app.use('/api/staff', staffApiMiddleware(deps), authRoutes(deps), accountsRoutes(deps), duplicatesRoutes(deps), intakeRoutes(deps), staffPhotoRoutes(deps));
+  app.use('/api/staff', staffApiMiddleware(deps), authRoutes(deps), ownPasswordRoutes(deps), accountsRoutes(deps), unitsRoutes(deps), duplicatesRoutes(deps), intakeRoutes(deps), staffPhotoRoutes(deps));
   app.use('/api', apiNotFound);
 
   app.use(clientRoutes());

@@ -7,5 +7,7 @@ export const paths = {
     root: { path: '/staff', href: () => '/staff' },
     reference: { path: '/staff/reference', href: () => '/staff/reference' },
     intake: { path: '/staff/intake', href: () => '/staff/intake' },
+    account: { path: '/staff/account', href: () => '/staff/account' },
+    accounts: { path: '/staff/accounts', href: () => '/staff/accounts' },
   },
 } as const;

@@ -41,6 +41,14 @@ export const router = createBrowserRouter([
     children: [
       { index: true, Component: StaffHome },
       {
+        path: paths.staff.account.path,
+        lazy: async () => ({ Component: (await import('../pages/account/AccountPage')).AccountPage }),
+      },
+      {
+        path: paths.staff.accounts.path,
+        lazy: async () => ({ Component: (await import('../pages/accounts/AccountsPage')).AccountsPage }),
+      },
+      {
         path: paths.staff.intake.path,
         lazy: async () => ({ Component: (await import('../pages/intake/IntakePage')).IntakePage }),
       },

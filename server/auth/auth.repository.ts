@@ -1,4 +1,4 @@
-import { and, count, eq, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, ne, count, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/types';
 import { unitsTable } from '../units/units.table';
 import { auditLogTable, staffAccountsTable, staffSessionsTable } from './auth.table';
@@ -67,8 +67,12 @@ export async function touchSession(q: Queryable, tokenHash: string, at: Date): P
   await q.update(staffSessionsTable).set({ lastSeenAt: at }).where(eq(staffSessionsTable.tokenHash, tokenHash));
 }
 
-export async function revokeSessions(q: Queryable, where: { tokenHash: string } | { accountId: string }, at: Date): Promise<number> {
-  const condition = 'tokenHash' in where ? eq(staffSessionsTable.tokenHash, where.tokenHash) : eq(staffSessionsTable.accountId, where.accountId);
+/** One session, every session of an account, or every one but the session in use (`except`). */
+export async function revokeSessions(q: Queryable, where: { tokenHash: string } | { accountId: string; except?: string }, at: Date): Promise<number> {
+  const condition =
+    'tokenHash' in where
+      ? eq(staffSessionsTable.tokenHash, where.tokenHash)
+      : and(eq(staffSessionsTable.accountId, where.accountId), where.except ? ne(staffSessionsTable.tokenHash, where.except) : undefined);
   const rows = await q
     .update(staffSessionsTable)
     .set({ revokedAt: at })

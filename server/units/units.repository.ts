@@ -30,3 +30,19 @@ export async function insertJurisdictions(q: Queryable, rows: NewJurisdiction[])
     await q.insert(unitJurisdictionsTable).values(rows.slice(i, i + 500));
   }
 }
+
+/** Every unit, by force then name: for choosing a staff member's unit. */
+export async function findUnits(q: Queryable) {
+  return q
+    .select({
+      id: unitsTable.id,
+      code: unitsTable.code,
+      name: unitsTable.name,
+      force: unitsTable.force,
+      provinceCode: unitsTable.provinceCode,
+      level: unitsTable.level,
+      parentId: unitsTable.parentId,
+    })
+    .from(unitsTable)
+    .orderBy(unitsTable.force, unitsTable.provinceCode, unitsTable.name);
+}

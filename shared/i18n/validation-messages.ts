@@ -22,8 +22,12 @@ function fieldLabel(lang: Language, field: string): string {
  */
 export function issueMessage(lang: Language, issue: z.core.$ZodIssue): string {
   const field = fieldLabel(lang, fieldPath(issue));
-  const custom = issue.code === 'custom' ? (issue.params as { key?: string } | undefined)?.key : undefined;
-  if (custom && isMessageKey(custom)) return t(lang, custom, { field });
+  const params = issue.code === 'custom' ? (issue.params as { key?: string; [name: string]: unknown } | undefined) : undefined;
+  const custom = params?.key;
+  if (custom && isMessageKey(custom)) {
+    const numbers = Object.fromEntries(Object.entries(params).filter((entry): entry is [string, number] => typeof entry[1] === 'number'));
+    return t(lang, custom, { ...numbers, field });
+  }
   switch (issue.code) {
     case 'invalid_type':
       return t(lang, issue.input === undefined ? 'validation.required' : 'validation.invalid_type', { field });

@@ -11,8 +11,9 @@ import { SignInForm } from '../../pages/sign-in/SignInForm';
 import { PageLoading } from '../../ui/PageLoading';
 
 /** The pages of the staff area, with the roles that use them; the nav shows a person only theirs. */
-const STAFF_PAGES: { href: string; label: 'ui.staff.nav.intake' | 'ui.staff.nav.reference'; roles: Role[] | 'all' }[] = [
+const STAFF_PAGES: { href: string; label: 'ui.staff.nav.intake' | 'ui.staff.nav.accounts' | 'ui.staff.nav.reference'; roles: Role[] | 'all' }[] = [
   { href: paths.staff.intake.href(), label: 'ui.staff.nav.intake', roles: ['operator'] },
+  { href: paths.staff.accounts.href(), label: 'ui.staff.nav.accounts', roles: ['admin'] },
   { href: paths.staff.reference.href(), label: 'ui.staff.nav.reference', roles: 'all' },
 ];
 const pagesOf = (role: Role) => STAFF_PAGES.filter((p) => p.roles === 'all' || p.roles.includes(role));
@@ -45,7 +46,9 @@ function StaffShell() {
           <div className="staff-user">
             {state.status === 'signed_in' && (
               <>
-                <span className="staff-user__name">{state.session.user.displayName}</span>
+                <Link to={paths.staff.account.href()} className="staff-user__name" title={t('ui.staff.nav.account')}>
+                  {state.session.user.displayName}
+                </Link>
                 <button type="button" className="language-switch" onClick={() => void signOut()}>
                   {t('ui.sign_in.sign_out')}
                 </button>

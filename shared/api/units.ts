@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { FORCES } from '../domain/forces';
+
+export const unitsResponseSchema = z
+  .object({
+    units: z.array(
+      z.object({
+        id: z.string(),
+        code: z.string(),
+        name: z.string(),
+        force: z.enum(FORCES),
+        provinceCode: z.string().nullable(),
+        level: z.string(),
+        parentId: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'Units' });
+export type UnitsResponse = z.infer<typeof unitsResponseSchema>;
+export type UnitSummary = UnitsResponse['units'][number];
