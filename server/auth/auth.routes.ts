@@ -31,7 +31,7 @@ function clearSessionCookie(deps: AppDeps, res: Response): void {
 
 export function authRoutes(deps: AppDeps): Router {
   const router = Router();
-  const guard = createUnknownUserGuard();
+  const guard = createUnknownUserGuard(deps);
 
   router.post('/session', limiter(deps.config.rateLimit, deps.config.rateLimit.signInMax), async (req, res) => {
     const { token, session } = await signIn(deps, guard, parseBody(signInInputSchema, req));

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Role } from '../../shared/domain/roles';
 import type { AppDeps } from '../deps';
 import { AppError } from '../http/errors';
+import { createFailureGuard, type FailureGuard } from '../http/failure-guard';
 import {
   appendAudit,
   clearFailedSignIns,
@@ -44,26 +45,11 @@ const decoyHash = hashPassword('no-account-has-this-password');
 const TOUCH_EVERY_MS = 60_000;
 
 /**
- * Failures for usernames that do not exist, in memory: they lock like real accounts do, so the
- * answer never tells whether an account exists.
+ * Failures for usernames that do not exist, in memory: they lock like real accounts do
+ * (reserveSignInAttempt), so the answer never tells whether an account exists.
  */
-export function createUnknownUserGuard() {
-  const entries = new Map<string, { count: number; lockedUntil: number }>();
-  return {
-    /** Same rules as reserveSignInAttempt: ms left of a lock, else counts the attempt (0). */
-    reserve(username: string, now: number, max: number, lockMs: number): number {
-      const entry = entries.get(username) ?? { count: 0, lockedUntil: 0 };
-      if (entry.lockedUntil > now) return entry.lockedUntil - now;
-      if (entry.lockedUntil !== 0) entry.count = 0;
-      entry.count += 1;
-      entry.lockedUntil = entry.count >= max ? now + lockMs : 0;
-      entries.set(username, entry);
-      if (entries.size > 100_000) entries.clear();
-      return 0;
-    },
-  };
-}
-export type UnknownUserGuard = ReturnType<typeof createUnknownUserGuard>;
+export const createUnknownUserGuard = (deps: AppDeps): FailureGuard =>
+  createFailureGuard(deps.clock, { max: deps.config.staff.maxFailures, lockMs: deps.config.staff.lockMs });
 
 /**
  * SPEC.md §7 and issue #5: the same 401 for a wrong password, an unknown user and a disabled account;
@@ -71,7 +57,7 @@ export type UnknownUserGuard = ReturnType<typeof createUnknownUserGuard>;
  */
 export async function signIn(
   deps: AppDeps,
-  guard: UnknownUserGuard,
+  guard: FailureGuard,
   input: { username: string; password: string },
 ): Promise<{ token: string; session: ActiveSession }> {
   const { maxFailures, lockMs } = deps.config.staff;
@@ -80,8 +66,9 @@ export async function signIn(
   const account = await findAccountByUsername(deps.db, username);
 
   if (!account) {
-    const wait = guard.reserve(username, now.getTime(), maxFailures, lockMs);
+    const wait = guard.blockedFor(username);
     if (wait > 0) throw locked(wait / 1000);
+    guard.fail(username);
     await verifyPassword(input.password, await decoyHash);
     await appendAudit(deps.db, { at: now, action: 'sign_in_failed', subject: `username:${username}`, data: { reason: 'unknown_user' } });
     throw invalidCredentials();
