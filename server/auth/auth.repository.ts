@@ -14,6 +14,13 @@ export async function insertStaffAccounts(q: Queryable, accounts: NewStaffAccoun
   if (accounts.length > 0) await q.insert(staffAccountsTable).values(accounts);
 }
 
+/** Inserts one account and returns its id. */
+export async function insertStaffAccount(q: Queryable, account: NewStaffAccount): Promise<string> {
+  const [row] = await q.insert(staffAccountsTable).values(account).returning({ id: staffAccountsTable.id });
+  if (!row) throw new Error('account not inserted');
+  return row.id;
+}
+
 export type StaffAccount = typeof staffAccountsTable.$inferSelect;
 export type StaffSession = typeof staffSessionsTable.$inferSelect;
 
