@@ -12,6 +12,8 @@ import {
   reserveSignInAttempt,
   revokeSessions,
   touchSession,
+  type StaffAccount,
+  type StaffSession,
 } from './auth.repository';
 import { hashPassword, verifyPassword } from './passwords';
 
@@ -63,9 +65,9 @@ export async function signIn(
   const { maxFailures, lockMs } = deps.config.staff;
   const now = deps.clock.now();
   const username = input.username.trim().toLowerCase();
-  const account = await findAccountByUsername(deps.db, username);
+  const found = await findAccountByUsername(deps.db, username);
 
-  if (!account) {
+  if (!found) {
     const wait = guard.blockedFor(username);
     if (wait > 0) throw locked(wait / 1000);
     guard.fail(username);
@@ -73,11 +75,12 @@ export async function signIn(
     await appendAudit(deps.db, { at: now, action: 'sign_in_failed', subject: `username:${username}`, data: { reason: 'unknown_user' } });
     throw invalidCredentials();
   }
+  const { account, unit } = found;
   const reserved = await reserveSignInAttempt(deps.db, account.id, now, maxFailures, new Date(now.getTime() + lockMs));
   if (!reserved) {
     const current = await findAccountByUsername(deps.db, username);
     await appendAudit(deps.db, { at: now, action: 'sign_in_refused_locked', subject: `account:${account.id}` });
-    throw locked(((current?.lockedUntil?.getTime() ?? now.getTime() + lockMs) - now.getTime()) / 1000);
+    throw locked(((current?.account.lockedUntil?.getTime() ?? now.getTime() + lockMs) - now.getTime()) / 1000);
   }
   const ok = await verifyPassword(input.password, account.passwordHash);
   if (!ok || account.isDisabled) {
@@ -88,13 +91,9 @@ export async function signIn(
 
   await clearFailedSignIns(deps.db, account.id);
   const token = newToken();
-  const csrfToken = newToken();
-  const tokenHash = hashToken(token);
-  await insertSession(deps.db, { tokenHash, accountId: account.id, csrfToken, createdAt: now, lastSeenAt: now });
+  const session = await insertSession(deps.db, { tokenHash: hashToken(token), accountId: account.id, csrfToken: newToken(), createdAt: now, lastSeenAt: now });
   await appendAudit(deps.db, { at: now, action: 'sign_in', actorId: account.id, subject: `account:${account.id}` });
-  const session = await authenticate(deps, token);
-  if (!session) throw new Error('a new session could not be read back');
-  return { token, session };
+  return { token, session: activeSession({ session, account, unit }) };
 }
 
 /** The session of a cookie's token, or undefined when unknown, revoked, idle too long or too old. */
@@ -110,10 +109,13 @@ export async function authenticate(deps: AppDeps, token: string | undefined): Pr
     return undefined;
   }
   if (now.getTime() - row.session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(deps.db, tokenHash, now);
-  const { account, unit } = row;
+  return activeSession(row);
+}
+
+function activeSession({ session, account, unit }: { session: StaffSession; account: StaffAccount; unit: StaffUser['unit'] }): ActiveSession {
   return {
-    tokenHash,
-    csrfToken: row.session.csrfToken,
+    tokenHash: session.tokenHash,
+    csrfToken: session.csrfToken,
     user: {
       id: account.id,
       username: account.username,
