@@ -82,6 +82,15 @@ describe('staff sign-in', () => {
     expect((await request(t.app).get('/api/staff/session').set('Cookie', cookie)).status).toBe(401);
   });
 
+  it('signs in again from a browser that still holds a session cookie, without a CSRF token', async () => {
+    const { cookie } = await session('border.cao-bang');
+    const again = await request(t.app).post('/api/staff/session').set('Cookie', cookie).send({ username: 'border.cao-bang', password: TEST_DEMO_PASSWORD });
+    expect(again.status).toBe(200);
+    expect(again.headers['cache-control']).toBe('private, no-store');
+    const forged = await request(t.app).delete('/api/staff/sessions').set('Cookie', cookie);
+    expect(forged.status).toBe(403);
+  });
+
   it('signs out everywhere: every session of the account ends', async () => {
     const phone = await session('customs.cao-bang');
     const desk = await session('customs.cao-bang');
