@@ -2,6 +2,7 @@ import { hashPassword, generatePassword } from '../auth/passwords';
 import { countStaffAccounts, insertStaffAccounts } from '../auth/auth.repository';
 import type { Db } from '../db/types';
 import type { Province } from '../../shared/api/places';
+import { inSentence } from '../../shared/domain/text';
 import { findProvinces } from '../places/places.repository';
 import { DEFAULT_RULES_EFFECTIVE_FROM } from '../routing/default-rules';
 import { countUnits, insertJurisdictions, insertUnits, type NewJurisdiction, type NewUnit } from '../units/units.repository';
@@ -24,12 +25,9 @@ export function formatDemoLogins(logins: DemoLogin[]): string[] {
   ];
 }
 
-/** "Tỉnh Cao Bằng" → "tỉnh Cao Bằng", as the name reads inside a unit's name. */
-const inName = (province: Province) => province.name.charAt(0).toLowerCase() + province.name.slice(1);
-
-const policeName = (p: Province) => `Phòng Cảnh sát kinh tế, Công an ${inName(p)}`;
-const marketName = (p: Province) => `Chi cục Quản lý thị trường ${inName(p)}`;
-const borderName = (p: Province) => `Bộ Chỉ huy Bộ đội Biên phòng ${inName(p)}`;
+const policeName = (p: Province) => `Phòng Cảnh sát kinh tế, Công an ${inSentence(p.name)}`;
+const marketName = (p: Province) => `Chi cục Quản lý thị trường ${inSentence(p.name)}`;
+const borderName = (p: Province) => `Bộ Chỉ huy Bộ đội Biên phòng ${inSentence(p.name)}`;
 
 interface PlannedUnit extends NewUnit {
   parentCode?: string;

@@ -1,6 +1,7 @@
 import type { Category } from '../../shared/domain/categories';
 import type { Force } from '../../shared/domain/forces';
 import type { PlaceType } from '../../shared/domain/place-types';
+import { inSentence } from '../../shared/domain/text';
 import { t, type Language } from '../../shared/i18n/translate';
 import type { MessageKey } from '../../shared/i18n/vi';
 import type { CompiledRouting, Outcome, UnitPick } from './compile';
@@ -41,8 +42,6 @@ const decided = (pick: UnitPick): DecidedUnit => ({
   unitName: pick.unit.name,
 });
 
-/** "Xã Trà Lĩnh" reads "xã Trà Lĩnh" inside a sentence. */
-const inSentence = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 function matchText(lang: Language, outcome: Outcome): string {
