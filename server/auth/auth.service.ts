@@ -35,7 +35,7 @@ export interface ActiveSession {
   csrfToken: string;
 }
 
-export const invalidCredentials = () => new AppError('auth.invalid_credentials', 401);
+const invalidCredentials = () => new AppError('auth.invalid_credentials', 401);
 const locked = (retryAfterSeconds: number) =>
   new AppError('auth.locked', 429, {}, [], { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))) });
 

@@ -35,7 +35,7 @@ interface PlannedUnit extends NewUnit {
 }
 
 /** SPEC.md §2 and issue #2: which demo units exist, by force and province. */
-export function planDemoUnits(provinces: Province[]): PlannedUnit[] {
+function planDemoUnits(provinces: Province[]): PlannedUnit[] {
   const units: PlannedUnit[] = [];
   // The demo units exist since the 2025 reorganisation, like the default rules.
   const since = { validFrom: DEFAULT_RULES_EFFECTIVE_FROM };

@@ -5,7 +5,7 @@ import type { AppDeps } from '../deps';
 import { AppError } from './errors';
 
 export const unauthenticated = () => new AppError('unauthenticated', 401);
-export const csrfRefused = () => new AppError('csrf_failed', 403);
+const csrfRefused = () => new AppError('csrf_failed', 403);
 
 /** /api/staff: nothing a staff member sees may be kept by a shared cache or the browser's disk. */
 export const privateNoStore: RequestHandler = (_req, res, next) => {

@@ -19,7 +19,7 @@ const WINDOW_DAYS = 30;
  * Issue #5: possible duplicates of a report being entered, from the last 30 days of the commune's
  * province. A province coordinator may search only their province (404 elsewhere, as if empty of meaning).
  */
-export async function searchDuplicates(deps: AppDeps, staff: StaffUser, input: z.infer<typeof duplicateSearchInputSchema>): Promise<DuplicateCandidate[]> {
+async function searchDuplicates(deps: AppDeps, staff: StaffUser, input: z.infer<typeof duplicateSearchInputSchema>): Promise<DuplicateCandidate[]> {
   const commune = (await deps.routing.compiledAt()).communes.get(input.communeCode);
   if (!commune) throw validationFailed([fieldIssue(['communeCode'], 'invalid_value')]);
   if (staff.role === 'coordinator' && !inScope(staff, commune.provinceCode)) throw notFound();

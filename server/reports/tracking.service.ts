@@ -7,7 +7,7 @@ import { createFailureGuard, type FailureGuard } from '../http/failure-guard';
 import { countPhotosByEvent, findEvents, findReportByCode, insertEvent, insertPhotos, updateReportStatus, type Report, type ReportEvent } from './reports.repository';
 import { processPhotos, storeWithPhotos } from './reports.service';
 
-export const reportNotFound = () => new AppError('report.not_found', 404);
+const reportNotFound = () => new AppError('report.not_found', 404);
 const tooManyAttempts = (seconds: number) =>
   new AppError('report.too_many_attempts', 429, {}, [], { 'Retry-After': String(Math.max(1, Math.ceil(seconds))) });
 
@@ -21,7 +21,7 @@ export const createSecretGuard = (clock: Clock): FailureGuard => createFailureGu
 const decoyHash = hashPassword('not-a-secret-of-any-report', RANDOM_SECRET_COST);
 
 /** The report for a receipt; an unknown code and a wrong secret are the same 404. */
-export async function openReceipt(deps: AppDeps, guard: FailureGuard, trackingCode: string, secret: string, q: Queryable = deps.db): Promise<Report> {
+async function openReceipt(deps: AppDeps, guard: FailureGuard, trackingCode: string, secret: string, q: Queryable = deps.db): Promise<Report> {
   const wait = guard.blockedFor(trackingCode);
   if (wait > 0) throw tooManyAttempts(wait / 1000);
   const report = await findReportByCode(q, trackingCode);
@@ -45,7 +45,7 @@ const PUBLIC_STATUS: Record<string, PublicStatus> = {
 };
 
 /** SPEC.md §5 "citizen sees": internal steps read as "being handled"; nothing internal leaks. */
-export function citizenView(report: Report, events: ReportEvent[], photoCounts: Map<number | null, number>): CitizenView {
+function citizenView(report: Report, events: ReportEvent[], photoCounts: Map<number | null, number>): CitizenView {
   const publicEvents = events.filter((e) => e.public);
   const received = events.find((e) => e.type === 'received');
   const lastQuestion = [...events].reverse().find((e) => e.type === 'question');

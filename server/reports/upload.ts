@@ -45,7 +45,7 @@ export function uploadedFiles(req: Request): Express.Multer.File[] {
   return Array.isArray(req.files) ? req.files : [];
 }
 
-export async function removeUploads(req: Request): Promise<void> {
+async function removeUploads(req: Request): Promise<void> {
   await Promise.all(uploadedFiles(req).map((f) => rm(f.path, { force: true })));
 }
 

@@ -67,7 +67,7 @@ function coverageTable(report: ValidationReport): string[] {
   ];
 }
 
-export function formatReport(report: TimedReport, communes: number, elapsedMs: number): string {
+function formatReport(report: TimedReport, communes: number, elapsedMs: number): string {
   const lines = [
     `Routing check at ${report.at}`,
     `Cells checked: ${n(report.cellsChecked)} (${n(communes)} communes × ${CATEGORIES.length} categories × ${PLACE_TYPES.length} place types) in ${n(Math.round(elapsedMs))} ms`,

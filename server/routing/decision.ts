@@ -7,8 +7,7 @@ import type { MessageKey } from '../../shared/i18n/vi';
 import type { CompiledRouting, Outcome, UnitPick } from './compile';
 import { ruleKey, ruleSetLabel, type CommuneRecord, type ProvinceRecord } from './routing.model';
 
-export const ROUTING_WARNINGS = ['border_area_outside_border_commune'] as const;
-export type RoutingWarning = (typeof ROUTING_WARNINGS)[number];
+type RoutingWarning = 'border_area_outside_border_commune';
 
 export interface DecidedUnit {
   force: Force;
@@ -96,7 +95,7 @@ function warningsFor(placeType: PlaceType, commune: CommuneRecord): RoutingWarni
   return placeType === 'border_area' && !commune.landBorder && !commune.coastal ? ['border_area_outside_border_commune'] : [];
 }
 
-export type DecideResult = { ok: true; decision: RoutingDecision } | { ok: false; reason: 'unknown_input' | 'gap' };
+type DecideResult = { ok: true; decision: RoutingDecision } | { ok: false; reason: 'unknown_input' | 'gap' };
 
 export function decide(
   routing: CompiledRouting,
