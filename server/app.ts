@@ -4,12 +4,12 @@ import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { AppDeps } from './deps';
 import { accountsApiDocs, accountsRoutes } from './auth/accounts.routes';
-import { authApiDocs, authRoutes } from './auth/auth.routes';
+import { authApiDocs, authRoutes, signInRoutes } from './auth/auth.routes';
 import { ownPasswordApiDocs, ownPasswordRoutes } from './auth/own-password';
 import { apiNotFound, errorHandler } from './http/error-handler';
 import { publicApiMiddleware } from './http/public-api';
 import { requestId, requestLogger } from './http/request-context';
-import { staffApiMiddleware } from './http/staff-api';
+import { privateNoStore, staffApiMiddleware } from './http/staff-api';
 import { healthApiDocs, healthRoutes } from './health/health.routes';
 import { intakeApiDocs, intakeRoutes } from './intake/intake.routes';
 import { metaApiDocs, metaRoutes } from './meta/meta.routes';
@@ -106,7 +106,19 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', express.json({ limit: '200kb' }));
   app.use('/api', openApiRoutes(apiDocs, deps.config.http.publicUrl));
   app.use('/api/public', publicApiMiddleware(deps.config), metaRoutes(), placesRoutes(deps), routingRoutes(deps), reportsRoutes(deps));
-  app.use('/api/staff', staffApiMiddleware(deps), authRoutes(deps), ownPasswordRoutes(deps), accountsRoutes(deps), unitsRoutes(deps), duplicatesRoutes(deps), intakeRoutes(deps), staffPhotoRoutes(deps));
+  app.use(
+    '/api/staff',
+    privateNoStore,
+    signInRoutes(deps),
+    staffApiMiddleware(deps),
+    authRoutes(deps),
+    ownPasswordRoutes(deps),
+    accountsRoutes(deps),
+    unitsRoutes(deps),
+    duplicatesRoutes(deps),
+    intakeRoutes(deps),
+    staffPhotoRoutes(deps),
+  );
   app.use('/api', apiNotFound);
 
   app.use(clientRoutes());

@@ -100,7 +100,7 @@ const envSchema = z.object({
   SHUTDOWN_GRACE_SECONDS: positiveInt.default(10),
 });
 
-export type Env = z.infer<typeof envSchema>;
+type Env = z.infer<typeof envSchema>;
 
 export interface Config {
   env: Env['NODE_ENV'];

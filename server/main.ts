@@ -1,9 +1,9 @@
 import type { Server } from 'node:http';
 import { createApp } from './app';
 import { prepareDatabase } from './bootstrap';
+import { exitOnError } from './command-line';
 import { ConfigError, loadConfig, type Config } from './config';
 import { openDatabase } from './db/client';
-import { DataDirInUseError } from './db/data-dir-lock';
 import type { Database } from './db/types';
 import { assembleDeps, systemClock } from './deps';
 import { formatDemoLogins, seedDemo, type DemoLogin } from './demo/seed-demo';
@@ -83,8 +83,4 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
 }
 
-main().catch((err: unknown) => {
-  const detail = err instanceof DataDirInUseError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err);
-  process.stderr.write(`Tipline 389 could not start: ${detail}\n`);
-  process.exit(1);
-});
+main().catch(exitOnError('Tipline 389 could not start', 1));

@@ -4,7 +4,7 @@ import type { Queryable } from '../db/types';
 import type { StaffUser } from './auth.service';
 
 /** A unit and every unit beneath it (a province-level unit and its commune-level units). */
-export async function unitAndBelow(q: Queryable, unitId: string): Promise<Set<string>> {
+async function unitAndBelow(q: Queryable, unitId: string): Promise<Set<string>> {
   const rows = await queryRows<{ id: string }>(
     q,
     sql`with recursive tree as (
@@ -15,6 +15,10 @@ export async function unitAndBelow(q: Queryable, unitId: string): Promise<Set<st
   );
   return new Set(rows.map((r) => r.id));
 }
+
+/** A coordinator's scope: the whole country (no province) or one province. */
+export const inScope = (staff: StaffUser, provinceCode: string): boolean =>
+  staff.scopeProvinceCode === null || staff.scopeProvinceCode === provinceCode;
 
 export interface ReportPlace {
   provinceCode: string;
@@ -34,7 +38,7 @@ export interface ReportPlace {
 export async function canSeeReport(q: Queryable, staff: StaffUser, report: ReportPlace): Promise<boolean> {
   switch (staff.role) {
     case 'coordinator':
-      return staff.scopeProvinceCode === null || staff.scopeProvinceCode === report.provinceCode;
+      return inScope(staff, report.provinceCode);
     case 'officer':
     case 'unit_lead': {
       if (!staff.unit) return false;

@@ -1,13 +1,12 @@
-import { eq } from 'drizzle-orm';
 import type { AccountView } from '../../shared/api/accounts';
-import { roleIssues, type AccountChange, type AccountInput } from '../../shared/schemas/accounts';
+import { roleIssues, usernameSchema, type AccountChange, type AccountInput } from '../../shared/schemas/accounts';
 import type { Db, Queryable } from '../db/types';
 import type { AppDeps, Clock } from '../deps';
 import { AppError, fieldIssue, notFound, validationFailed } from '../http/errors';
-import { provincesTable } from '../places/places.table';
-import { unitsTable } from '../units/units.table';
+import { findProvince } from '../places/places.repository';
+import { findUnit } from '../units/units.repository';
 import type { StaffUser } from './auth.service';
-import { appendAudit, findAccountByUsername, findAccounts, insertStaffAccounts, revokeSessions, updateAccount } from './auth.repository';
+import { appendAudit, findAccountByUsername, findAccounts, insertStaffAccount, revokeSessions, updateAccount, type NewStaffAccount } from './auth.repository';
 import { generatePassword, hashPassword } from './passwords';
 
 export class AccountRefused extends Error {
@@ -19,15 +18,13 @@ export class AccountRefused extends Error {
 
 /** A new administrator with a generated password, returned once; written to the audit log. */
 export async function createAdminAccount(db: Db, clock: Clock, input: { username: string; displayName: string }): Promise<{ username: string; password: string }> {
-  const username = input.username.trim().toLowerCase();
-  if (!/^[a-z0-9][a-z0-9._-]{1,62}$/.test(username)) throw new AccountRefused(`${username}: a username is 2-63 lower-case letters, digits, dots, dashes or underscores`);
-  const password = generatePassword();
-  const passwordHash = await hashPassword(password);
+  const parsed = usernameSchema.safeParse(input.username);
+  if (!parsed.success) throw new AccountRefused(`${input.username.trim().toLowerCase()}: a username is 2-63 lower-case letters, digits, dots, dashes or underscores`);
+  const username = parsed.data;
+  const { password, passwordHash } = await newPassword();
   await db.transaction(async (tx) => {
-    if (await findAccountByUsername(tx, username)) throw new AccountRefused(`the username ${username} is already taken`);
-    await insertStaffAccounts(tx, [{ username, displayName: input.displayName, role: 'admin', passwordHash }]);
-    const created = await findAccountByUsername(tx, username);
-    await appendAudit(tx, { at: clock.now(), action: 'account_created', subject: `account:${created?.id}`, data: { role: 'admin', via: 'command line' } });
+    const id = await addAccount(tx, { username, displayName: input.displayName, role: 'admin', passwordHash }, { at: clock.now(), data: { role: 'admin', via: 'command line' } });
+    if (!id) throw new AccountRefused(`the username ${username} is already taken`);
   });
   return { username, password };
 }
@@ -36,6 +33,19 @@ export async function createAdminAccount(db: Db, clock: Clock, input: { username
 const provinceOfScope = (scope: string | null | undefined) => (scope && scope !== 'national' ? scope : null);
 
 const usernameTaken = () => new AppError('account.username_taken', 409);
+
+async function newPassword(): Promise<{ password: string; passwordHash: string }> {
+  const password = generatePassword();
+  return { password, passwordHash: await hashPassword(password) };
+}
+
+/** Inserts an account and audits its creation; undefined when the username is taken. */
+async function addAccount(q: Queryable, account: NewStaffAccount, audit: { at: Date; actorId?: string; data: Record<string, unknown> }): Promise<string | undefined> {
+  if (await findAccountByUsername(q, account.username)) return undefined;
+  const id = await insertStaffAccount(q, account);
+  await appendAudit(q, { ...audit, action: 'account_created', subject: `account:${id}` });
+  return id;
+}
 
 function view(row: Awaited<ReturnType<typeof findAccounts>>[number]): AccountView {
   const { account, unitName } = row;
@@ -64,27 +74,24 @@ async function accountView(q: Queryable, id: string): Promise<AccountView> {
 /** The unit and province named must exist and the unit must be open; each refusal names its field. */
 async function checkPlacement(q: Queryable, placement: { unitId?: string | null; scopeProvinceCode?: string | null }): Promise<void> {
   if (placement.unitId) {
-    const [unit] = await q.select({ validTo: unitsTable.validTo }).from(unitsTable).where(eq(unitsTable.id, placement.unitId));
+    const unit = await findUnit(q, placement.unitId);
     if (!unit || unit.validTo) throw validationFailed([fieldIssue(['unitId'], 'invalid_value')]);
   }
   if (placement.scopeProvinceCode) {
-    const [province] = await q.select({ code: provincesTable.code }).from(provincesTable).where(eq(provincesTable.code, placement.scopeProvinceCode));
-    if (!province) throw validationFailed([fieldIssue(['scopeProvinceCode'], 'invalid_value')]);
+    if (!(await findProvince(q, placement.scopeProvinceCode))) throw validationFailed([fieldIssue(['scopeProvinceCode'], 'invalid_value')]);
   }
 }
 
 /** Issue #5: an admin creates an account; its generated password is answered once. */
 export async function createAccount(deps: AppDeps, actor: StaffUser, input: AccountInput): Promise<{ account: AccountView; password: string }> {
-  const password = generatePassword();
-  const passwordHash = await hashPassword(password);
+  const { password, passwordHash } = await newPassword();
   const account = await deps.db.transaction(async (tx) => {
-    await checkPlacement(tx, { unitId: input.unitId, scopeProvinceCode: provinceOfScope(input.scopeProvinceCode) });
-    if (await findAccountByUsername(tx, input.username)) throw usernameTaken();
-    await insertStaffAccounts(tx, [{ ...input, unitId: input.unitId ?? null, scopeProvinceCode: provinceOfScope(input.scopeProvinceCode), passwordHash }]);
-    const created = await findAccountByUsername(tx, input.username);
-    if (!created) throw new Error('account not created');
-    await appendAudit(tx, { at: deps.clock.now(), action: 'account_created', actorId: actor.id, subject: `account:${created.id}`, data: { role: input.role, unitId: input.unitId ?? null } });
-    return accountView(tx, created.id);
+    const placement = { unitId: input.unitId ?? null, scopeProvinceCode: provinceOfScope(input.scopeProvinceCode) };
+    await checkPlacement(tx, placement);
+    const audit = { at: deps.clock.now(), actorId: actor.id, data: { role: input.role, unitId: placement.unitId } };
+    const id = await addAccount(tx, { ...input, ...placement, passwordHash }, audit);
+    if (!id) throw usernameTaken();
+    return accountView(tx, id);
   });
   return { account, password };
 }
@@ -117,8 +124,7 @@ export async function changeAccount(deps: AppDeps, actor: StaffUser, id: string,
 
 /** A new generated password, answered once; the old sessions end and a lock is released. */
 export async function resetPassword(deps: AppDeps, actor: StaffUser, id: string): Promise<{ account: AccountView; password: string }> {
-  const password = generatePassword();
-  const passwordHash = await hashPassword(password);
+  const { password, passwordHash } = await newPassword();
   const account = await deps.db.transaction(async (tx) => {
     const before = await accountView(tx, id);
     const now = deps.clock.now();
@@ -133,10 +139,10 @@ export async function resetPassword(deps: AppDeps, actor: StaffUser, id: string)
 /** An admin releases a lock before its time. */
 export async function unlockAccount(deps: AppDeps, actor: StaffUser, id: string): Promise<AccountView> {
   return deps.db.transaction(async (tx) => {
-    await accountView(tx, id);
+    const before = await accountView(tx, id);
     const now = deps.clock.now();
     await updateAccount(tx, id, { failedSignIns: 0, lockedUntil: null, updatedAt: now });
     await appendAudit(tx, { at: now, action: 'account_unlocked', actorId: actor.id, subject: `account:${id}` });
-    return accountView(tx, id);
+    return { ...before, lockedUntil: null };
   });
 }

@@ -14,11 +14,25 @@ export async function insertStaffAccounts(q: Queryable, accounts: NewStaffAccoun
   if (accounts.length > 0) await q.insert(staffAccountsTable).values(accounts);
 }
 
+/** Inserts one account and returns its id. */
+export async function insertStaffAccount(q: Queryable, account: NewStaffAccount): Promise<string> {
+  const [row] = await q.insert(staffAccountsTable).values(account).returning({ id: staffAccountsTable.id });
+  if (!row) throw new Error('account not inserted');
+  return row.id;
+}
+
 export type StaffAccount = typeof staffAccountsTable.$inferSelect;
 export type StaffSession = typeof staffSessionsTable.$inferSelect;
 
-export async function findAccountByUsername(q: Queryable, username: string): Promise<StaffAccount | undefined> {
-  const [row] = await q.select().from(staffAccountsTable).where(eq(staffAccountsTable.username, username));
+const unitColumns = { id: unitsTable.id, name: unitsTable.name, code: unitsTable.code };
+
+/** The account of a username, with its unit. */
+export async function findAccountByUsername(q: Queryable, username: string) {
+  const [row] = await q
+    .select({ account: staffAccountsTable, unit: unitColumns })
+    .from(staffAccountsTable)
+    .leftJoin(unitsTable, eq(unitsTable.id, staffAccountsTable.unitId))
+    .where(eq(staffAccountsTable.username, username));
   return row;
 }
 
@@ -48,14 +62,16 @@ export async function clearFailedSignIns(q: Queryable, id: string): Promise<void
   await q.update(staffAccountsTable).set({ failedSignIns: 0, lockedUntil: null }).where(eq(staffAccountsTable.id, id));
 }
 
-export async function insertSession(q: Queryable, session: typeof staffSessionsTable.$inferInsert): Promise<void> {
-  await q.insert(staffSessionsTable).values(session);
+export async function insertSession(q: Queryable, session: typeof staffSessionsTable.$inferInsert): Promise<StaffSession> {
+  const [row] = await q.insert(staffSessionsTable).values(session).returning();
+  if (!row) throw new Error('session not inserted');
+  return row;
 }
 
 /** The session with its account, if the token is known, not revoked, and the account not disabled. */
 export async function findSession(q: Queryable, tokenHash: string) {
   const [row] = await q
-    .select({ session: staffSessionsTable, account: staffAccountsTable, unit: { id: unitsTable.id, name: unitsTable.name, code: unitsTable.code } })
+    .select({ session: staffSessionsTable, account: staffAccountsTable, unit: unitColumns })
     .from(staffSessionsTable)
     .innerJoin(staffAccountsTable, eq(staffAccountsTable.id, staffSessionsTable.accountId))
     .leftJoin(unitsTable, eq(unitsTable.id, staffAccountsTable.unitId))

@@ -29,15 +29,20 @@ function clearSessionCookie(deps: AppDeps, res: Response): void {
   res.append('Set-Cookie', serialize(SESSION_COOKIE, '', { httpOnly: true, sameSite: 'strict', secure: deps.config.http.https, path: '/api/staff', maxAge: 0 }));
 }
 
-export function authRoutes(deps: AppDeps): Router {
+/** Signing in: mounted before the session and CSRF middleware, since there is no session yet. */
+export function signInRoutes(deps: AppDeps): Router {
   const router = Router();
-  const guard = createUnknownUserGuard();
-
+  const guard = createUnknownUserGuard(deps);
   router.post('/session', limiter(deps.config.rateLimit, deps.config.rateLimit.signInMax), async (req, res) => {
     const { token, session } = await signIn(deps, guard, parseBody(signInInputSchema, req));
     setSessionCookie(deps, res, token);
     res.json(present(session));
   });
+  return router;
+}
+
+export function authRoutes(deps: AppDeps): Router {
+  const router = Router();
 
   router.get('/session', requireStaff, (_req, res) => {
     res.json(present(res.locals.session as ActiveSession));

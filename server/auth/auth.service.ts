@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Role } from '../../shared/domain/roles';
 import type { AppDeps } from '../deps';
 import { AppError } from '../http/errors';
+import { createFailureGuard, type FailureGuard } from '../http/failure-guard';
 import {
   appendAudit,
   clearFailedSignIns,
@@ -11,6 +12,8 @@ import {
   reserveSignInAttempt,
   revokeSessions,
   touchSession,
+  type StaffAccount,
+  type StaffSession,
 } from './auth.repository';
 import { hashPassword, verifyPassword } from './passwords';
 
@@ -32,7 +35,7 @@ export interface ActiveSession {
   csrfToken: string;
 }
 
-export const invalidCredentials = () => new AppError('auth.invalid_credentials', 401);
+const invalidCredentials = () => new AppError('auth.invalid_credentials', 401);
 const locked = (retryAfterSeconds: number) =>
   new AppError('auth.locked', 429, {}, [], { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))) });
 
@@ -44,26 +47,11 @@ const decoyHash = hashPassword('no-account-has-this-password');
 const TOUCH_EVERY_MS = 60_000;
 
 /**
- * Failures for usernames that do not exist, in memory: they lock like real accounts do, so the
- * answer never tells whether an account exists.
+ * Failures for usernames that do not exist, in memory: they lock like real accounts do
+ * (reserveSignInAttempt), so the answer never tells whether an account exists.
  */
-export function createUnknownUserGuard() {
-  const entries = new Map<string, { count: number; lockedUntil: number }>();
-  return {
-    /** Same rules as reserveSignInAttempt: ms left of a lock, else counts the attempt (0). */
-    reserve(username: string, now: number, max: number, lockMs: number): number {
-      const entry = entries.get(username) ?? { count: 0, lockedUntil: 0 };
-      if (entry.lockedUntil > now) return entry.lockedUntil - now;
-      if (entry.lockedUntil !== 0) entry.count = 0;
-      entry.count += 1;
-      entry.lockedUntil = entry.count >= max ? now + lockMs : 0;
-      entries.set(username, entry);
-      if (entries.size > 100_000) entries.clear();
-      return 0;
-    },
-  };
-}
-export type UnknownUserGuard = ReturnType<typeof createUnknownUserGuard>;
+export const createUnknownUserGuard = (deps: AppDeps): FailureGuard =>
+  createFailureGuard(deps.clock, { max: deps.config.staff.maxFailures, lockMs: deps.config.staff.lockMs });
 
 /**
  * SPEC.md §7 and issue #5: the same 401 for a wrong password, an unknown user and a disabled account;
@@ -71,26 +59,28 @@ export type UnknownUserGuard = ReturnType<typeof createUnknownUserGuard>;
  */
 export async function signIn(
   deps: AppDeps,
-  guard: UnknownUserGuard,
+  guard: FailureGuard,
   input: { username: string; password: string },
 ): Promise<{ token: string; session: ActiveSession }> {
   const { maxFailures, lockMs } = deps.config.staff;
   const now = deps.clock.now();
   const username = input.username.trim().toLowerCase();
-  const account = await findAccountByUsername(deps.db, username);
+  const found = await findAccountByUsername(deps.db, username);
 
-  if (!account) {
-    const wait = guard.reserve(username, now.getTime(), maxFailures, lockMs);
+  if (!found) {
+    const wait = guard.blockedFor(username);
     if (wait > 0) throw locked(wait / 1000);
+    guard.fail(username);
     await verifyPassword(input.password, await decoyHash);
     await appendAudit(deps.db, { at: now, action: 'sign_in_failed', subject: `username:${username}`, data: { reason: 'unknown_user' } });
     throw invalidCredentials();
   }
+  const { account, unit } = found;
   const reserved = await reserveSignInAttempt(deps.db, account.id, now, maxFailures, new Date(now.getTime() + lockMs));
   if (!reserved) {
     const current = await findAccountByUsername(deps.db, username);
     await appendAudit(deps.db, { at: now, action: 'sign_in_refused_locked', subject: `account:${account.id}` });
-    throw locked(((current?.lockedUntil?.getTime() ?? now.getTime() + lockMs) - now.getTime()) / 1000);
+    throw locked(((current?.account.lockedUntil?.getTime() ?? now.getTime() + lockMs) - now.getTime()) / 1000);
   }
   const ok = await verifyPassword(input.password, account.passwordHash);
   if (!ok || account.isDisabled) {
@@ -101,13 +91,9 @@ export async function signIn(
 
   await clearFailedSignIns(deps.db, account.id);
   const token = newToken();
-  const csrfToken = newToken();
-  const tokenHash = hashToken(token);
-  await insertSession(deps.db, { tokenHash, accountId: account.id, csrfToken, createdAt: now, lastSeenAt: now });
+  const session = await insertSession(deps.db, { tokenHash: hashToken(token), accountId: account.id, csrfToken: newToken(), createdAt: now, lastSeenAt: now });
   await appendAudit(deps.db, { at: now, action: 'sign_in', actorId: account.id, subject: `account:${account.id}` });
-  const session = await authenticate(deps, token);
-  if (!session) throw new Error('a new session could not be read back');
-  return { token, session };
+  return { token, session: activeSession({ session, account, unit }) };
 }
 
 /** The session of a cookie's token, or undefined when unknown, revoked, idle too long or too old. */
@@ -123,10 +109,13 @@ export async function authenticate(deps: AppDeps, token: string | undefined): Pr
     return undefined;
   }
   if (now.getTime() - row.session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(deps.db, tokenHash, now);
-  const { account, unit } = row;
+  return activeSession(row);
+}
+
+function activeSession({ session, account, unit }: { session: StaffSession; account: StaffAccount; unit: StaffUser['unit'] }): ActiveSession {
   return {
-    tokenHash,
-    csrfToken: row.session.csrfToken,
+    tokenHash: session.tokenHash,
+    csrfToken: session.csrfToken,
     user: {
       id: account.id,
       username: account.username,

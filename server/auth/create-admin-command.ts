@@ -8,13 +8,11 @@
  */
 import { parseArgs } from 'node:util';
 import { prepareDatabase } from '../bootstrap';
-import { ConfigError, loadConfig } from '../config';
+import { exitOnError, UsageError } from '../command-line';
+import { loadConfig } from '../config';
 import { openDatabase } from '../db/client';
-import { DataDirInUseError } from '../db/data-dir-lock';
 import { systemClock } from '../deps';
 import { createAdminAccount, AccountRefused } from './accounts.service';
-
-class UsageError extends Error {}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { username: { type: 'string' }, 'display-name': { type: 'string' } } });
@@ -33,11 +31,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    const expected = err instanceof UsageError || err instanceof ConfigError || err instanceof DataDirInUseError || err instanceof AccountRefused;
-    process.stderr.write(`staff:create-admin: ${expected ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exit(2);
-  },
-);
+main().then(() => process.exit(0), exitOnError('staff:create-admin', 2, [AccountRefused]));

@@ -16,7 +16,7 @@ import { hashPassword, verifyPassword } from './passwords';
  * again (a session left open is not enough); every other session of the account ends.
  */
 export async function changeOwnPassword(deps: AppDeps, session: ActiveSession, input: PasswordChange): Promise<void> {
-  const account = await findAccountByUsername(deps.db, session.user.username);
+  const account = (await findAccountByUsername(deps.db, session.user.username))?.account;
   if (!account || !(await verifyPassword(input.currentPassword, account.passwordHash))) {
     throw validationFailed([fieldIssue(['currentPassword'], 'password_wrong')]);
   }

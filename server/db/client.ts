@@ -13,7 +13,7 @@ import { lockDataDir } from './data-dir-lock';
 import * as schema from './schema';
 import type { Database, Db } from './types';
 
-export interface DatabaseOptions {
+interface DatabaseOptions {
   /** A postgres:// URL; absent means embedded PGlite. */
   url?: string;
   poolSize?: number;
@@ -24,7 +24,7 @@ export interface DatabaseOptions {
 }
 
 /** PGlite ships these as contrib modules; they load only when passed in (STACK.md). */
-export const pgliteExtensions: PGliteOptions['extensions'] = { pg_trgm, unaccent };
+const pgliteExtensions: PGliteOptions['extensions'] = { pg_trgm, unaccent };
 
 /** SPEC.md stack: PGlite in DATA_DIR when there is no DATABASE_URL, a PostgreSQL server when there is. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {

@@ -30,7 +30,7 @@ export const CUSTOMS_REGIONS: { numeral: string; provinces: string[] }[] = [
   { numeral: 'XX', provinces: ['11', '12', '14'] },
 ];
 
-export interface LocalUnitSpec {
+interface LocalUnitSpec {
   code: string;
   force: Force;
   name: string;
@@ -119,7 +119,7 @@ const DONG_THAP: LocalUnitSpec[] = [
 
 export const DETAILED_PROVINCES: Record<string, LocalUnitSpec[]> = { '04': CAO_BANG, '82': DONG_THAP };
 
-export interface DemoStaffSpec {
+interface DemoStaffSpec {
   username: string;
   displayName: string;
   role: 'admin' | 'coordinator' | 'operator' | 'officer';

@@ -2,6 +2,7 @@ import { hashPassword, generatePassword } from '../auth/passwords';
 import { countStaffAccounts, insertStaffAccounts } from '../auth/auth.repository';
 import type { Db } from '../db/types';
 import type { Province } from '../../shared/api/places';
+import { inSentence } from '../../shared/domain/text';
 import { findProvinces } from '../places/places.repository';
 import { DEFAULT_RULES_EFFECTIVE_FROM } from '../routing/default-rules';
 import { countUnits, insertJurisdictions, insertUnits, type NewJurisdiction, type NewUnit } from '../units/units.repository';
@@ -24,12 +25,9 @@ export function formatDemoLogins(logins: DemoLogin[]): string[] {
   ];
 }
 
-/** "Tỉnh Cao Bằng" → "tỉnh Cao Bằng", as the name reads inside a unit's name. */
-const inName = (province: Province) => province.name.charAt(0).toLowerCase() + province.name.slice(1);
-
-const policeName = (p: Province) => `Phòng Cảnh sát kinh tế, Công an ${inName(p)}`;
-const marketName = (p: Province) => `Chi cục Quản lý thị trường ${inName(p)}`;
-const borderName = (p: Province) => `Bộ Chỉ huy Bộ đội Biên phòng ${inName(p)}`;
+const policeName = (p: Province) => `Phòng Cảnh sát kinh tế, Công an ${inSentence(p.name)}`;
+const marketName = (p: Province) => `Chi cục Quản lý thị trường ${inSentence(p.name)}`;
+const borderName = (p: Province) => `Bộ Chỉ huy Bộ đội Biên phòng ${inSentence(p.name)}`;
 
 interface PlannedUnit extends NewUnit {
   parentCode?: string;
@@ -37,7 +35,7 @@ interface PlannedUnit extends NewUnit {
 }
 
 /** SPEC.md §2 and issue #2: which demo units exist, by force and province. */
-export function planDemoUnits(provinces: Province[]): PlannedUnit[] {
+function planDemoUnits(provinces: Province[]): PlannedUnit[] {
   const units: PlannedUnit[] = [];
   // The demo units exist since the 2025 reorganisation, like the default rules.
   const since = { validFrom: DEFAULT_RULES_EFFECTIVE_FROM };

@@ -6,7 +6,7 @@ import { fieldErrors } from '../../shared/i18n/validation-messages';
 import { AppError, internalError, invalidJson, notFound, payloadTooLarge, unsupportedMediaType } from './errors';
 import { requestLanguage } from './language';
 
-export function toApiError(err: AppError, lang: Language, requestId?: string): ApiErrorBody {
+function toApiError(err: AppError, lang: Language, requestId?: string): ApiErrorBody {
   const key = err.messageKey;
   return {
     error: {

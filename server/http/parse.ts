@@ -6,7 +6,6 @@ import { validationFailed } from './errors';
 // apart from a missing one; the input itself never leaves the server (only field and message do).
 const PARSE_OPTIONS = { reportInput: true } as const;
 
-
 interface RequestSchemas {
   params?: z.ZodType;
   query?: z.ZodType;
@@ -32,6 +31,5 @@ export function parseRequest<S extends RequestSchemas>(schemas: S, req: Request)
 
 /** One part of a request with a shared schema; a failure is a 400 naming every field (error-handler.ts). */
 export const parseBody = <S extends z.ZodType>(schema: S, req: Request): z.infer<S> => parseRequest({ body: schema }, req).body;
-export const parseQuery = <S extends z.ZodType>(schema: S, req: Request): z.infer<S> => parseRequest({ query: schema }, req).query;
 export const parseParams = <S extends z.ZodType>(schema: S, req: Request): z.infer<S> =>
   parseRequest({ params: schema }, req).params;

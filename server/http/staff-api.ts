@@ -5,10 +5,10 @@ import type { AppDeps } from '../deps';
 import { AppError } from './errors';
 
 export const unauthenticated = () => new AppError('unauthenticated', 401);
-export const csrfRefused = () => new AppError('csrf_failed', 403);
+const csrfRefused = () => new AppError('csrf_failed', 403);
 
 /** /api/staff: nothing a staff member sees may be kept by a shared cache or the browser's disk. */
-const privateNoStore: RequestHandler = (_req, res, next) => {
+export const privateNoStore: RequestHandler = (_req, res, next) => {
   res.setHeader('Cache-Control', 'private, no-store');
   next();
 };
@@ -30,16 +30,17 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * SPEC.md §7: a state-changing request of a session must carry the session's CSRF token in
- * `X-CSRF-Token` (the cookie is also SameSite=Strict). Signing in has no session yet.
+ * `X-CSRF-Token` (the cookie is also SameSite=Strict). Signing in has no session yet: app.ts mounts
+ * it before this.
  */
 const requireCsrf: RequestHandler = (req, res, next) => {
   const session = res.locals.session as ActiveSession | undefined;
-  if (SAFE_METHODS.has(req.method) || !session || (req.method === 'POST' && req.path === '/session')) return next();
+  if (SAFE_METHODS.has(req.method) || !session) return next();
   return req.get('X-CSRF-Token') === session.csrfToken ? next() : next(csrfRefused());
 };
 
 export function staffApiMiddleware(deps: AppDeps): RequestHandler[] {
-  return [privateNoStore, loadSession(deps), requireCsrf];
+  return [loadSession(deps), requireCsrf];
 }
 
 /** The guard of every staff route: 401 without a valid session. */

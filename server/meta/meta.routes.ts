@@ -13,7 +13,7 @@ import { codeLabels } from '../../shared/i18n/translate';
 import { type ApiDoc, errorResponses, jsonResponse } from '../openapi/api-doc';
 
 /** Built once: the codes are constants of SPEC.md and the labels live in shared/i18n. */
-export function buildMeta(): MetaResponse {
+function buildMeta(): MetaResponse {
   return {
     categories: codeLabels('category', CATEGORIES),
     placeTypes: codeLabels('place_type', PLACE_TYPES),

@@ -3,7 +3,7 @@ import { Router } from 'express';
 import type { ApiDoc } from './api-doc';
 
 /** OpenAPI 3.1 generated from the zod schemas the routes parse with; never written by hand. */
-export function buildOpenApiDocument(docs: ApiDoc[], serverUrl: string) {
+function buildOpenApiDocument(docs: ApiDoc[], serverUrl: string) {
   const registry = new OpenAPIRegistry();
   for (const doc of docs) registry.registerPath(doc);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({

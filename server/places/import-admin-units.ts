@@ -25,7 +25,7 @@ const communeRowSchema = z.object({
   commune_type: z.enum(COMMUNE_TYPES),
 });
 
-export interface AdminUnits {
+interface AdminUnits {
   provinces: (typeof provincesTable.$inferInsert)[];
   communes: (typeof communesTable.$inferInsert)[];
 }
@@ -49,7 +49,7 @@ function readCsv<S extends z.ZodType>(file: string, schema: S): z.infer<S>[] {
  * province until coordinators load the official border-commune lists: every commune of a land-border
  * province is `land_border`, of a coastal province `coastal`; the 13 đặc khu are `remote_or_island`.
  */
-export function readAdminUnits(): AdminUnits {
+function readAdminUnits(): AdminUnits {
   const provinceRows = readCsv('provinces-2025.csv', provinceRowSchema);
   const communeRows = readCsv('communes-2025.csv', communeRowSchema);
   const byCode = new Map(provinceRows.map((p) => [p.province_code, p]));

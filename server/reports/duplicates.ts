@@ -4,6 +4,7 @@ import { foldForSearch } from '../../shared/domain/text';
 import { duplicateSearchInputSchema } from '../../shared/schemas/duplicates';
 import { urlKey } from '../../shared/url-key';
 import type { z } from 'zod';
+import { inScope } from '../auth/access';
 import type { StaffUser } from '../auth/auth.service';
 import type { AppDeps } from '../deps';
 import { fieldIssue, notFound, validationFailed } from '../http/errors';
@@ -18,10 +19,10 @@ const WINDOW_DAYS = 30;
  * Issue #5: possible duplicates of a report being entered, from the last 30 days of the commune's
  * province. A province coordinator may search only their province (404 elsewhere, as if empty of meaning).
  */
-export async function searchDuplicates(deps: AppDeps, staff: StaffUser, input: z.infer<typeof duplicateSearchInputSchema>): Promise<DuplicateCandidate[]> {
+async function searchDuplicates(deps: AppDeps, staff: StaffUser, input: z.infer<typeof duplicateSearchInputSchema>): Promise<DuplicateCandidate[]> {
   const commune = (await deps.routing.compiledAt()).communes.get(input.communeCode);
   if (!commune) throw validationFailed([fieldIssue(['communeCode'], 'invalid_value')]);
-  if (staff.role === 'coordinator' && staff.scopeProvinceCode && staff.scopeProvinceCode !== commune.provinceCode) throw notFound();
+  if (staff.role === 'coordinator' && !inScope(staff, commune.provinceCode)) throw notFound();
   return findDuplicateCandidates(deps.db, {
     provinceCode: commune.provinceCode,
     communeCode: commune.code,

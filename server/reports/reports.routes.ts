@@ -59,7 +59,8 @@ export function staffPhotoRoutes(deps: AppDeps): Router {
     // Outside one's scope reads exactly like a photo that does not exist (SPEC.md §7).
     if (!photo || !report || !(await canSeeReport(deps.db, staffOf(res.locals), report))) throw notFound();
     const name = query.size === 'thumb' ? photo.thumbName : photo.fileName;
-    res.set('Cache-Control', 'private, no-store').type('image/jpeg');
+    // Cache-Control: private, no-store comes with every /api/staff answer (staffApiMiddleware); sendFile keeps it.
+    res.type('image/jpeg');
     // A photo whose move after commit failed stays pending until the next start: not found until then.
     await new Promise<void>((resolve, reject) =>
       res.sendFile(path.join(deps.photos.dirs.stored, name), (err) => (!err ? resolve() : (err as NodeJS.ErrnoException).code === 'ENOENT' && !res.headersSent ? reject(notFound()) : reject(err))),

@@ -60,8 +60,7 @@ export const reportsTable = pgTable(
   ],
 );
 
-export const EVENT_TYPES = ['received', 'status_changed', 'question', 'reporter_message', 'unit_message', 'call_appended', 'photos_attached'] as const;
-export type EventType = (typeof EVENT_TYPES)[number];
+type EventType = 'received' | 'status_changed' | 'question' | 'reporter_message' | 'unit_message' | 'call_appended' | 'photos_attached';
 
 /** Every change to a report, appended (SPEC.md §5); `public` events show on the tracking page. */
 export const reportEventsTable = pgTable(

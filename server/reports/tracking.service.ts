@@ -1,52 +1,29 @@
 import type { CitizenView, PublicStatus } from '../../shared/api/reports';
 import { hashPassword, RANDOM_SECRET_COST, verifyPassword } from '../auth/passwords';
 import type { Queryable } from '../db/types';
-import type { AppDeps } from '../deps';
+import type { AppDeps, Clock } from '../deps';
 import { AppError } from '../http/errors';
+import { createFailureGuard, type FailureGuard } from '../http/failure-guard';
 import { countPhotosByEvent, findEvents, findReportByCode, insertEvent, insertPhotos, updateReportStatus, type Report, type ReportEvent } from './reports.repository';
 import { processPhotos, storeWithPhotos } from './reports.service';
 
-export const reportNotFound = () => new AppError('report.not_found', 404);
+const reportNotFound = () => new AppError('report.not_found', 404);
 const tooManyAttempts = (seconds: number) =>
   new AppError('report.too_many_attempts', 429, {}, [], { 'Retry-After': String(Math.max(1, Math.ceil(seconds))) });
 
-const FAILURES_ALLOWED = 5;
-const FAILURE_WINDOW_MS = 15 * 60_000;
-
 /**
  * SPEC.md §6, against guessing: after 5 wrong secrets for one tracking code within 15 minutes, that
- * code answers 429 until the window ends, whoever asks. Kept in memory, per process, like the rate limits.
+ * code answers 429 until the window ends, whoever asks.
  */
-export function createSecretGuard(clock: { now(): Date }) {
-  const failures = new Map<string, { count: number; until: number }>();
-  return {
-    check(code: string): void {
-      const entry = failures.get(code);
-      const now = clock.now().getTime();
-      if (!entry) return;
-      if (entry.until <= now) failures.delete(code);
-      else if (entry.count >= FAILURES_ALLOWED) throw tooManyAttempts((entry.until - now) / 1000);
-    },
-    fail(code: string): void {
-      const now = clock.now().getTime();
-      const entry = failures.get(code);
-      if (!entry || entry.until <= now) failures.set(code, { count: 1, until: now + FAILURE_WINDOW_MS });
-      else entry.count += 1;
-      if (failures.size > 100_000) failures.clear();
-    },
-    succeed(code: string): void {
-      failures.delete(code);
-    },
-  };
-}
-export type SecretGuard = ReturnType<typeof createSecretGuard>;
+export const createSecretGuard = (clock: Clock): FailureGuard => createFailureGuard(clock, { max: 5, windowMs: 15 * 60_000 });
 
 // Verifying against this makes an unknown code cost as much time as a wrong secret.
 const decoyHash = hashPassword('not-a-secret-of-any-report', RANDOM_SECRET_COST);
 
 /** The report for a receipt; an unknown code and a wrong secret are the same 404. */
-export async function openReceipt(deps: AppDeps, guard: SecretGuard, trackingCode: string, secret: string, q: Queryable = deps.db): Promise<Report> {
-  guard.check(trackingCode);
+async function openReceipt(deps: AppDeps, guard: FailureGuard, trackingCode: string, secret: string, q: Queryable = deps.db): Promise<Report> {
+  const wait = guard.blockedFor(trackingCode);
+  if (wait > 0) throw tooManyAttempts(wait / 1000);
   const report = await findReportByCode(q, trackingCode);
   const ok = await verifyPassword(secret, report?.secretHash ?? (await decoyHash));
   if (!report || !ok) {
@@ -68,7 +45,7 @@ const PUBLIC_STATUS: Record<string, PublicStatus> = {
 };
 
 /** SPEC.md §5 "citizen sees": internal steps read as "being handled"; nothing internal leaks. */
-export function citizenView(report: Report, events: ReportEvent[], photoCounts: Map<number | null, number>): CitizenView {
+function citizenView(report: Report, events: ReportEvent[], photoCounts: Map<number | null, number>): CitizenView {
   const publicEvents = events.filter((e) => e.public);
   const received = events.find((e) => e.type === 'received');
   const lastQuestion = [...events].reverse().find((e) => e.type === 'question');
@@ -99,7 +76,7 @@ async function viewOf(deps: AppDeps, report: Report): Promise<CitizenView> {
   return citizenView(report, await findEvents(deps.db, report.id), await countPhotosByEvent(deps.db, report.id));
 }
 
-export async function trackReport(deps: AppDeps, guard: SecretGuard, trackingCode: string, secret: string): Promise<CitizenView> {
+export async function trackReport(deps: AppDeps, guard: FailureGuard, trackingCode: string, secret: string): Promise<CitizenView> {
   return viewOf(deps, await openReceipt(deps, guard, trackingCode, secret));
 }
 
@@ -109,7 +86,7 @@ export async function trackReport(deps: AppDeps, guard: SecretGuard, trackingCod
  */
 export async function addReporterMessage(
   deps: AppDeps,
-  guard: SecretGuard,
+  guard: FailureGuard,
   input: { trackingCode: string; secret: string; message: string },
   photoPaths: string[],
 ): Promise<CitizenView> {

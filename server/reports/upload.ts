@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import type { Request, RequestHandler } from 'express';
 import multer from 'multer';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS } from '../../shared/schemas/report';
-import { AppError, fieldIssue, unsupportedMediaType, validationFailed } from '../http/errors';
+import { fieldIssue, payloadTooLarge, unsupportedMediaType, validationFailed } from '../http/errors';
 import type { PhotoDirs, PhotoProblem } from './photos';
 
 export const photoRefusal = (index: number, problem: PhotoProblem) => validationFailed([fieldIssue(['photos', index], problem)]);
@@ -26,17 +26,17 @@ export function acceptUpload(dirs: PhotoDirs): RequestHandler {
         const index = Array.isArray(req.files) ? req.files.length : 0;
         switch (err.code) {
           case 'LIMIT_FILE_SIZE':
-            return next(new AppError('payload_too_large', 413, {}, [fieldIssue(['photos', index], 'photo_too_large')]));
+            return next(payloadTooLarge([fieldIssue(['photos', index], 'photo_too_large')]));
           case 'LIMIT_FILE_COUNT':
             return next(validationFailed([fieldIssue(['photos'], 'too_many_photos')]));
           case 'LIMIT_UNEXPECTED_FILE':
             return next(validationFailed([fieldIssue([err.field ?? 'photos'], err.field === 'photos' ? 'too_many_photos' : 'unexpected_file')]));
           default:
-            return next(new AppError('validation_failed', 400, {}, [fieldIssue([err.field ?? '_'], 'invalid')]));
+            return next(validationFailed([fieldIssue([err.field ?? '_'], 'invalid')]));
         }
       }
       // busboy: a body that is not well-formed multipart.
-      return next(new AppError('validation_failed', 400, {}, [fieldIssue(['_'], 'invalid')]));
+      return next(validationFailed([fieldIssue(['_'], 'invalid')]));
     });
   };
 }
@@ -45,7 +45,7 @@ export function uploadedFiles(req: Request): Express.Multer.File[] {
   return Array.isArray(req.files) ? req.files : [];
 }
 
-export async function removeUploads(req: Request): Promise<void> {
+async function removeUploads(req: Request): Promise<void> {
   await Promise.all(uploadedFiles(req).map((f) => rm(f.path, { force: true })));
 }
 

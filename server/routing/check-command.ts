@@ -13,9 +13,9 @@ import { CATEGORIES } from '../../shared/domain/categories';
 import { FORCES } from '../../shared/domain/forces';
 import { PLACE_TYPES } from '../../shared/domain/place-types';
 import { prepareDatabase } from '../bootstrap';
-import { ConfigError, loadConfig } from '../config';
+import { exitOnError, UsageError } from '../command-line';
+import { loadConfig } from '../config';
 import { openDatabase } from '../db/client';
-import { DataDirInUseError } from '../db/data-dir-lock';
 import { formatDemoLogins, seedDemo } from '../demo/seed-demo';
 import type { Problem, ValidationReport } from './compile';
 import { applyPublish, provinceOfCommune, ruleSetSpecProblems, rulesOf } from './routing.model';
@@ -39,8 +39,6 @@ const fixtureSchema = z.object({
     }),
   ),
 });
-
-class UsageError extends Error {}
 
 const n = (value: number) => value.toLocaleString('en-US');
 
@@ -69,7 +67,7 @@ function coverageTable(report: ValidationReport): string[] {
   ];
 }
 
-export function formatReport(report: TimedReport, communes: number, elapsedMs: number): string {
+function formatReport(report: TimedReport, communes: number, elapsedMs: number): string {
   const lines = [
     `Routing check at ${report.at}`,
     `Cells checked: ${n(report.cellsChecked)} (${n(communes)} communes × ${CATEGORIES.length} categories × ${PLACE_TYPES.length} place types) in ${n(Math.round(elapsedMs))} ms`,
@@ -118,11 +116,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    const expected = err instanceof UsageError || err instanceof ConfigError || err instanceof DataDirInUseError || err instanceof SyntaxError;
-    process.stderr.write(`routing:check: ${expected ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exit(2);
-  },
-);
+main().then((code) => process.exit(code), exitOnError('routing:check', 2, [SyntaxError]));

@@ -34,7 +34,7 @@ export interface Outcome {
   missingCoordinating: Force[];
 }
 
-export interface Cell {
+interface Cell {
   provinceCode: string;
   communeCode: string;
   communeName: string;
@@ -42,7 +42,7 @@ export interface Cell {
   placeType: PlaceType;
 }
 
-export type ProblemKind = 'no_rule' | 'no_unit' | 'rule_overlap' | 'unit_overlap';
+type ProblemKind = 'no_rule' | 'no_unit' | 'rule_overlap' | 'unit_overlap';
 
 /** One cause with every cell it touches counted and the first few named. */
 export interface Problem {
@@ -60,7 +60,7 @@ export interface Problem {
   examples: Cell[];
 }
 
-export interface ProvinceCoverage {
+interface ProvinceCoverage {
   code: string;
   name: string;
   cells: number;
@@ -78,7 +78,7 @@ export interface ValidationReport {
   provinces: ProvinceCoverage[];
 }
 
-export type Resolution = { ok: true; outcome: Outcome; commune: CommuneRecord } | { ok: false; reason: 'unknown_input' | 'gap' };
+type Resolution = { ok: true; outcome: Outcome; commune: CommuneRecord } | { ok: false; reason: 'unknown_input' | 'gap' };
 
 export interface CompiledRouting {
   resolve(category: string, placeType: string, communeCode: string): Resolution;

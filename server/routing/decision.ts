@@ -1,13 +1,13 @@
 import type { Category } from '../../shared/domain/categories';
 import type { Force } from '../../shared/domain/forces';
 import type { PlaceType } from '../../shared/domain/place-types';
+import { inSentence } from '../../shared/domain/text';
 import { t, type Language } from '../../shared/i18n/translate';
 import type { MessageKey } from '../../shared/i18n/vi';
 import type { CompiledRouting, Outcome, UnitPick } from './compile';
 import { ruleKey, ruleSetLabel, type CommuneRecord, type ProvinceRecord } from './routing.model';
 
-export const ROUTING_WARNINGS = ['border_area_outside_border_commune'] as const;
-export type RoutingWarning = (typeof ROUTING_WARNINGS)[number];
+type RoutingWarning = 'border_area_outside_border_commune';
 
 export interface DecidedUnit {
   force: Force;
@@ -41,8 +41,6 @@ const decided = (pick: UnitPick): DecidedUnit => ({
   unitName: pick.unit.name,
 });
 
-/** "Xã Trà Lĩnh" reads "xã Trà Lĩnh" inside a sentence. */
-const inSentence = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 function matchText(lang: Language, outcome: Outcome): string {
@@ -97,7 +95,7 @@ function warningsFor(placeType: PlaceType, commune: CommuneRecord): RoutingWarni
   return placeType === 'border_area' && !commune.landBorder && !commune.coastal ? ['border_area_outside_border_commune'] : [];
 }
 
-export type DecideResult = { ok: true; decision: RoutingDecision } | { ok: false; reason: 'unknown_input' | 'gap' };
+type DecideResult = { ok: true; decision: RoutingDecision } | { ok: false; reason: 'unknown_input' | 'gap' };
 
 export function decide(
   routing: CompiledRouting,

@@ -3,7 +3,7 @@ import type { Force } from '../../shared/domain/forces';
 import type { PlaceType } from '../../shared/domain/place-types';
 
 /** A rule as written by people: `*` where the rule does not care. */
-export interface RuleSpec {
+interface RuleSpec {
   placeType: PlaceType | '*';
   category: Category | '*';
   lead: Force;
@@ -46,7 +46,7 @@ export const NATIONAL_RULES: RuleSetSpec = {
  * would name the border guard and leave a gap: the police lead for goods crossing the border
  * (smuggling, illegal transport, banned goods), market management for the rest, as on a route.
  */
-export const INLAND_PROVINCES = ['01', '19', '24', '25'];
+const INLAND_PROVINCES = ['01', '19', '24', '25'];
 
 export const INLAND_PROVINCE_RULES: RuleSetSpec[] = INLAND_PROVINCES.map((provinceCode) => ({
   scope: 'province',

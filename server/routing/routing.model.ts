@@ -141,7 +141,7 @@ export function epochOf(points: readonly number[], t: number): number {
   return lo;
 }
 
-export type NewRule = Omit<RuleRecord, 'id' | 'ruleSetId'>;
+type NewRule = Omit<RuleRecord, 'id' | 'ruleSetId'>;
 
 /** code → province of every commune, as the rule-writing functions below want it. */
 export function provinceOfCommune(data: Pick<RoutingData, 'communes'>): (code: string) => string | undefined {
@@ -161,7 +161,7 @@ export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
  * apply to the whole country), and a province's commune rules stay inside that province.
  * Returns the index and reason of each bad rule.
  */
-export type RuleSpecProblem = { index: number; problem: 'commune_in_national' | 'commune_unknown' | 'commune_outside_province' };
+type RuleSpecProblem = { index: number; problem: 'commune_in_national' | 'commune_unknown' | 'commune_outside_province' };
 
 export function ruleSetSpecProblems(spec: RuleSetSpec, provinceOfCommune: (code: string) => string | undefined): RuleSpecProblem[] {
   return spec.rules.flatMap((rule, index): RuleSpecProblem[] => {

@@ -62,7 +62,7 @@ export async function loadRoutingData(q: Queryable): Promise<RoutingData> {
   };
 }
 
-export async function nextRuleSetVersion(q: Queryable, scope: RuleSetSpec['scope'], provinceCode: string | null): Promise<number> {
+async function nextRuleSetVersion(q: Queryable, scope: RuleSetSpec['scope'], provinceCode: string | null): Promise<number> {
   const [row] = await q
     .select({ version: max(routingRuleSetsTable.version) })
     .from(routingRuleSetsTable)

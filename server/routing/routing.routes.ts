@@ -10,7 +10,7 @@ import { warningText, type DecidedUnit, type RoutingDecision } from './decision'
 
 const routed = ({ force, unitId, unitName }: DecidedUnit) => ({ force, unitId, unitName });
 
-export function presentPreview(decision: RoutingDecision, lang: Language): RoutingPreview {
+function presentPreview(decision: RoutingDecision, lang: Language): RoutingPreview {
   return {
     lead: routed(decision.lead),
     coordinating: decision.coordinating.map(routed),

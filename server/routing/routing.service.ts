@@ -19,20 +19,20 @@ export interface TimedReport extends ValidationReport {
   at: string;
 }
 
-export interface RoutingInput {
+interface RoutingInput {
   category: Category;
   placeType: PlaceType;
   communeCode: string;
 }
 
-export interface Area {
+interface Area {
   provinceCode: string;
   communeCode?: string | null;
   placeTypes?: PlaceType[] | null;
 }
 
 /** A change to units and jurisdictions, validated as a whole before any of it is written. */
-export interface UnitChange {
+interface UnitChange {
   effectiveFrom?: Date;
   openUnits?: (Pick<UnitRecord, 'code' | 'force' | 'provinceCode' | 'name'> & { level: UnitLevel; hotline?: string; areas: Area[] })[];
   closeUnits?: string[];

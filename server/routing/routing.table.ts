@@ -5,12 +5,9 @@ import { communesTable, provincesTable } from '../places/places.table';
 import { unitsTable } from '../units/units.table';
 import type { DecidedUnit } from './decision';
 
-export const RULE_SET_SCOPES = ['national', 'province'] as const;
-export type RuleSetScope = (typeof RULE_SET_SCOPES)[number];
-export const RULE_SCOPES = ['national', 'province', 'commune'] as const;
-export type RuleScope = (typeof RULE_SCOPES)[number];
-export const RULE_SET_STATUSES = ['draft', 'published'] as const;
-export type RuleSetStatus = (typeof RULE_SET_STATUSES)[number];
+export type RuleSetScope = 'national' | 'province';
+export type RuleScope = 'national' | 'province' | 'commune';
+export type RuleSetStatus = 'draft' | 'published';
 
 /**
  * SPEC.md §4: one version of the rules of a scope (the national default, or one province's

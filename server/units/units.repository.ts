@@ -1,4 +1,4 @@
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import type { Queryable } from '../db/types';
 import { unitJurisdictionsTable, unitsTable } from './units.table';
 
@@ -8,6 +8,11 @@ export type NewJurisdiction = typeof unitJurisdictionsTable.$inferInsert;
 export async function countUnits(q: Queryable): Promise<number> {
   const [row] = await q.select({ n: count() }).from(unitsTable);
   return row?.n ?? 0;
+}
+
+export async function findUnit(q: Queryable, id: string): Promise<typeof unitsTable.$inferSelect | undefined> {
+  const [row] = await q.select().from(unitsTable).where(eq(unitsTable.id, id));
+  return row;
 }
 
 /** Inserts units and returns their ids by code, in one statement per batch. */

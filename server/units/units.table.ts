@@ -2,8 +2,7 @@ import { type AnyPgColumn, index, pgTable, serial, text, timestamp, uuid } from 
 import { forcesTable } from '../meta/meta.table';
 import { communesTable, provincesTable } from '../places/places.table';
 
-export const UNIT_LEVELS = ['regional', 'province', 'local'] as const;
-export type UnitLevel = (typeof UNIT_LEVELS)[number];
+export type UnitLevel = 'regional' | 'province' | 'local';
 
 /** SPEC.md §2: a unit belongs to one force and one province and covers a jurisdiction. */
 export const unitsTable = pgTable(

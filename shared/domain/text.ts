@@ -11,3 +11,6 @@ export function foldForSearch(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** An administrative unit's name as it reads inside a sentence: "Xã Trà Lĩnh" → "xã Trà Lĩnh". */
+export const inSentence = (name: string): string => name.charAt(0).toLowerCase() + name.slice(1);

@@ -17,7 +17,7 @@ export function roleIssues(account: { role: Role; unitId?: string | null; scopeP
 /** A coordinator's scope: a province code, or `national` for the whole country. */
 const scope = z.union([z.literal('national'), z.string().regex(/^\d{2}$/)]);
 
-const username = z
+export const usernameSchema = z
   .string()
   .trim()
   .toLowerCase()
@@ -25,7 +25,7 @@ const username = z
 
 export const accountInputSchema = z
   .strictObject({
-    username,
+    username: usernameSchema,
     displayName: z.string().trim().min(1).max(200),
     role: z.enum(ROLES),
     unitId: z.uuid().optional(),

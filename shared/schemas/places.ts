@@ -13,4 +13,3 @@ export const communeQuerySchema = z.object({
     .meta({ description: 'Part of the name, with or without diacritics: `trung khanh` finds Xã Trùng Khánh' }),
   limit: z.coerce.number().int().min(1).max(500).optional(),
 });
-export type CommuneQuery = z.infer<typeof communeQuerySchema>;

@@ -114,7 +114,6 @@ export function normaliseReceiptPart(value: string): string {
 }
 
 export const trackInputSchema = z.object({ trackingCode: trackingCodeSchema, secret: secretSchema }).strict();
-export type TrackInput = z.infer<typeof trackInputSchema>;
 
 export const MESSAGE_MAX = 5000;
 export const trackMessageInputSchema = z

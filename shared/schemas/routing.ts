@@ -16,4 +16,3 @@ export const routingPreviewInputSchema = z.strictObject({
   placeType: placeTypeSchema,
   communeCode: communeCodeSchema,
 });
-export type RoutingPreviewInput = z.infer<typeof routingPreviewInputSchema>;

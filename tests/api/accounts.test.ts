@@ -2,19 +2,13 @@ import { sql } from 'drizzle-orm';
 import request from 'supertest';
 import { queryRows } from '../../server/db/query-rows';
 import { createTestApp, type TestApp } from '../helpers/test-app';
-import { TEST_DEMO_PASSWORD } from '../helpers/test-db';
+import { signIn, staffSession, type StaffSession } from '../helpers/staff';
 
 let t: TestApp;
-let admin: { cookie: string; csrf: string };
+let admin: StaffSession;
 let market82: string;
 
-const signIn = (username: string, password = TEST_DEMO_PASSWORD) => request(t.app).post('/api/staff/session').send({ username, password });
-async function session(username: string, password = TEST_DEMO_PASSWORD) {
-  const res = await signIn(username, password);
-  expect(res.status).toBe(200);
-  return { cookie: String(res.headers['set-cookie']?.[0]).split(';')[0] ?? '', csrf: res.body.csrfToken as string };
-}
-const as = (who: { cookie: string; csrf: string }) => ({
+const as = (who: StaffSession) => ({
   get: (url: string) => request(t.app).get(url).set('Cookie', who.cookie),
   post: (url: string, body: object = {}) => request(t.app).post(url).set('Cookie', who.cookie).set('X-CSRF-Token', who.csrf).send(body),
   patch: (url: string, body: object) => request(t.app).patch(url).set('Cookie', who.cookie).set('X-CSRF-Token', who.csrf).send(body),
@@ -23,7 +17,7 @@ const audit = async (action: string) => (await queryRows<{ n: number }>(t.deps.d
 
 beforeAll(async () => {
   t = await createTestApp();
-  admin = await session('admin');
+  admin = await staffSession(t.app, 'admin');
   const [unit] = await queryRows<{ id: string }>(t.deps.db, sql`select id from units where code = 'market-82'`);
   market82 = unit?.id ?? '';
 });
@@ -34,7 +28,7 @@ describe('account administration', () => {
     const res = await as(admin).post('/api/staff/accounts', { username: 'Tran.Officer', displayName: 'Trần Văn Cán Bộ', role: 'officer', unitId: market82 });
     expect(res.status).toBe(201);
     expect(res.body.account).toMatchObject({ username: 'tran.officer', role: 'officer', unit: { id: market82, name: 'Chi cục Quản lý thị trường tỉnh Đồng Tháp' }, isDisabled: false, lockedUntil: null });
-    const login = await signIn('tran.officer', res.body.password);
+    const login = await signIn(t.app, 'tran.officer', res.body.password);
     expect(login.body.user).toMatchObject({ role: 'officer', unit: { name: 'Chi cục Quản lý thị trường tỉnh Đồng Tháp' } });
     expect(await audit('account_created')).toBe(1);
     const list = await as(admin).get('/api/staff/accounts');
@@ -55,7 +49,7 @@ describe('account administration', () => {
   });
 
   it('is for admins only: 403 for other roles, 401 signed out, 403 without the CSRF token', async () => {
-    const coordinator = await session('coordinator');
+    const coordinator = await staffSession(t.app, 'coordinator');
     expect((await as(coordinator).get('/api/staff/accounts')).status).toBe(403);
     expect((await as(coordinator).post('/api/staff/accounts', { username: 'y', displayName: 'Y', role: 'admin' })).status).toBe(403);
     expect((await request(t.app).get('/api/staff/accounts')).status).toBe(401);
@@ -65,15 +59,15 @@ describe('account administration', () => {
   });
 
   it('disables an account, which ends its sessions and its sign-ins, and enables it again', async () => {
-    const victim = await session('police.dong-thap');
+    const victim = await staffSession(t.app, 'police.dong-thap');
     const [row] = await queryRows<{ id: string }>(t.deps.db, sql`select id from staff_accounts where username = 'police.dong-thap'`);
     const off = await as(admin).patch(`/api/staff/accounts/${row?.id}`, { isDisabled: true });
     expect(off.status).toBe(200);
     expect(off.body.isDisabled).toBe(true);
     expect((await as(victim).get('/api/staff/session')).status).toBe(401);
-    expect((await signIn('police.dong-thap')).status).toBe(401);
+    expect((await signIn(t.app, 'police.dong-thap')).status).toBe(401);
     await as(admin).patch(`/api/staff/accounts/${row?.id}`, { isDisabled: false });
-    expect((await signIn('police.dong-thap')).status).toBe(200);
+    expect((await signIn(t.app, 'police.dong-thap')).status).toBe(200);
   });
 
   it('re-assigns an officer to another unit, and checks the role rules on the account as it would become', async () => {
@@ -89,17 +83,17 @@ describe('account administration', () => {
   });
 
   it('resets a password (old one refused, old sessions ended) and releases a lock', async () => {
-    const old = await session('customs.dong-thap');
+    const old = await staffSession(t.app, 'customs.dong-thap');
     const [row] = await queryRows<{ id: string }>(t.deps.db, sql`select id from staff_accounts where username = 'customs.dong-thap'`);
     const reset = await as(admin).post(`/api/staff/accounts/${row?.id}/password`);
     expect(reset.status).toBe(200);
     expect((await as(old).get('/api/staff/session')).status).toBe(401);
-    expect((await signIn('customs.dong-thap')).status).toBe(401);
-    for (let i = 0; i < 5; i += 1) await signIn('customs.dong-thap', 'wrong');
-    expect((await signIn('customs.dong-thap', reset.body.password)).status).toBe(429);
+    expect((await signIn(t.app, 'customs.dong-thap')).status).toBe(401);
+    for (let i = 0; i < 5; i += 1) await signIn(t.app, 'customs.dong-thap', 'wrong');
+    expect((await signIn(t.app, 'customs.dong-thap', reset.body.password)).status).toBe(429);
     const unlocked = await as(admin).post(`/api/staff/accounts/${row?.id}/unlock`);
     expect(unlocked.body.lockedUntil).toBeNull();
-    expect((await signIn('customs.dong-thap', reset.body.password)).status).toBe(200);
+    expect((await signIn(t.app, 'customs.dong-thap', reset.body.password)).status).toBe(200);
     expect(await audit('password_reset')).toBe(1);
     expect(await audit('account_unlocked')).toBe(1);
   });

@@ -1,11 +1,11 @@
 import request from 'supertest';
 import { createTestApp, FIXED_NOW, type TestApp } from '../helpers/test-app';
-import { TEST_DEMO_PASSWORD } from '../helpers/test-db';
+import { staffSession, type StaffSession } from '../helpers/staff';
 
 const DAYS = 86_400_000;
 let now = FIXED_NOW.getTime();
 let t: TestApp;
-let operator: { cookie: string; csrf: string };
+let operator: StaffSession;
 const codes: Record<string, string> = {};
 
 const CHANEL = 'Bán nước hoa giả nhãn hiệu Chanel tại chợ, giá rẻ bất thường, không có hóa đơn.';
@@ -19,12 +19,7 @@ async function report(name: string, fields: Record<string, string>) {
   codes[name] = res.body.trackingCode;
 }
 
-async function session(username: string) {
-  const res = await request(t.app).post('/api/staff/session').send({ username, password: TEST_DEMO_PASSWORD });
-  return { cookie: String(res.headers['set-cookie']?.[0]).split(';')[0] ?? '', csrf: res.body.csrfToken as string };
-}
-
-const search = (who: { cookie: string; csrf: string }, body: object) =>
+const search = (who: StaffSession, body: object) =>
   request(t.app).post('/api/staff/duplicates').set('Cookie', who.cookie).set('X-CSRF-Token', who.csrf).send(body);
 const found = (res: request.Response) => (res.body.candidates as { trackingCode: string }[]).map((c) => c.trackingCode);
 
@@ -37,7 +32,7 @@ beforeAll(async () => {
   await report('truck', { category: 'smuggling', placeType: 'transport_route', provinceCode: '04', communeCode: '01273', description: TRUCK });
   await report('shop', { category: 'ecommerce', placeType: 'online', provinceCode: '04', communeCode: '01273', url: 'https://shopee.vn/Shop-Hang-Gia-123', description: 'Shop bán mỹ phẩm không rõ nguồn gốc, giao hàng toàn quốc.' });
   await report('elsewhere', { category: 'counterfeit', placeType: 'market', provinceCode: '82', communeCode: '29869', description: CHANEL });
-  operator = await session('operator');
+  operator = await staffSession(t.app, 'operator');
 });
 afterAll(() => t.close());
 
@@ -70,9 +65,9 @@ describe('POST /api/staff/duplicates', () => {
   });
 
   it('is for operators and coordinators within their scope', async () => {
-    expect((await search(await session('police.cao-bang'), { communeCode: '01447', category: 'counterfeit' })).status).toBe(403);
-    expect((await search(await session('coordinator.cao-bang'), { communeCode: '29869', category: 'counterfeit' })).status).toBe(404);
-    expect((await search(await session('coordinator.cao-bang'), { communeCode: '01447', category: 'counterfeit' })).status).toBe(200);
+    expect((await search(await staffSession(t.app, 'police.cao-bang'), { communeCode: '01447', category: 'counterfeit' })).status).toBe(403);
+    expect((await search(await staffSession(t.app, 'coordinator.cao-bang'), { communeCode: '29869', category: 'counterfeit' })).status).toBe(404);
+    expect((await search(await staffSession(t.app, 'coordinator.cao-bang'), { communeCode: '01447', category: 'counterfeit' })).status).toBe(200);
     expect((await request(t.app).post('/api/staff/duplicates').send({ communeCode: '01447', category: 'counterfeit' })).status).toBe(401);
     const bad = await search(operator, { communeCode: 'x', category: 'weapons' });
     expect(bad.status).toBe(400);

@@ -4,19 +4,14 @@ import { queryRows } from '../../server/db/query-rows';
 import { openContact } from '../../server/reports/receipt';
 import { phoneJpeg } from '../helpers/images';
 import { createTestApp, FIXED_NOW, type TestApp } from '../helpers/test-app';
-import { TEST_DEMO_PASSWORD } from '../helpers/test-db';
+import { staffSession, type StaffSession as Who } from '../helpers/staff';
 
-type Who = { cookie: string; csrf: string };
 let t: TestApp;
 let operator: Who;
 let otherOperator: Who;
 let officer: Who;
 
-async function session(username: string, password = TEST_DEMO_PASSWORD): Promise<Who> {
-  const res = await request(t.app).post('/api/staff/session').send({ username, password });
-  expect(res.status).toBe(200);
-  return { cookie: String(res.headers['set-cookie']?.[0]).split(';')[0] ?? '', csrf: res.body.csrfToken as string };
-}
+const session = (username: string, password?: string) => staffSession(t.app, username, password);
 const as = (who: Who) => ({
   get: (url: string) => request(t.app).get(url).set('Cookie', who.cookie),
   post: (url: string, body: object = {}) => request(t.app).post(url).set('Cookie', who.cookie).set('X-CSRF-Token', who.csrf).send(body),

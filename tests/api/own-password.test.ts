@@ -2,17 +2,13 @@ import { sql } from 'drizzle-orm';
 import request from 'supertest';
 import { queryRows } from '../../server/db/query-rows';
 import { createTestApp, type TestApp } from '../helpers/test-app';
+import { signIn as signInAs, staffSession, type StaffSession as Who } from '../helpers/staff';
 import { TEST_DEMO_PASSWORD } from '../helpers/test-db';
 
-type Who = { cookie: string; csrf: string };
 let t: TestApp;
 
-const signIn = (username: string, password: string) => request(t.app).post('/api/staff/session').send({ username, password });
-async function session(username: string, password = TEST_DEMO_PASSWORD): Promise<Who> {
-  const res = await signIn(username, password);
-  expect(res.status).toBe(200);
-  return { cookie: String(res.headers['set-cookie']?.[0]).split(';')[0] ?? '', csrf: res.body.csrfToken as string };
-}
+const signIn = (username: string, password: string) => signInAs(t.app, username, password);
+const session = (username: string) => staffSession(t.app, username);
 const change = (who: Who, body: object) =>
   request(t.app).post('/api/staff/password').set('Cookie', who.cookie).set('X-CSRF-Token', who.csrf).send(body);
 const hashOf = async (username: string) => (await queryRows<{ h: string }>(t.deps.db, sql`select password_hash as h from staff_accounts where username = ${username}`))[0]?.h;

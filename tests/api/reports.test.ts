@@ -8,7 +8,8 @@ import { openContact } from '../../server/reports/receipt';
 import { settlePending } from '../../server/reports/photos';
 import { findReportByCode, photoFileIsStored, updateReportStatus } from '../../server/reports/reports.repository';
 import { askReporter } from '../../server/reports/tracking.service';
-import { decompressionBomb, gif, HTML, noisyJpeg, PDF, phoneJpeg, png, SVG, truncatedJpeg } from '../helpers/images';
+import { animatedGif, decompressionBomb, gif, HTML, noisyJpeg, PDF, phoneJpeg, png, SVG, truncatedJpeg } from '../helpers/images';
+import { staffSession } from '../helpers/staff';
 import { createTestApp, FIXED_NOW, type TestApp } from '../helpers/test-app';
 
 const TRA_LINH = '01447';
@@ -149,6 +150,23 @@ describe('POST /api/public/reports', () => {
     expect(res.status).toBe(201);
     const report = await findReportByCode(t.deps.db, res.body.trackingCode);
     expect(await queryRows(t.deps.db, sql`select 1 from report_photos where report_id = ${report?.id}`)).toHaveLength(4);
+  });
+
+  it('stores an animated GIF as its first frame only', async () => {
+    const res = await multipart(valid, [{ name: 'anim.gif', data: await animatedGif(), type: 'image/gif' }]);
+    expect(res.status).toBe(201);
+    const report = await findReportByCode(t.deps.db, res.body.trackingCode);
+    const [photo] = await queryRows<{ id: string; width: number; height: number }>(t.deps.db, sql`select id, width, height from report_photos where report_id = ${report?.id}`);
+    expect(photo).toMatchObject({ width: 64, height: 48 });
+    const { cookie } = await staffSession(t.app, 'coordinator');
+    const served = await request(t.app).get(`/api/staff/photos/${photo?.id}`).set('Cookie', cookie);
+    expect(served.status).toBe(200);
+    const meta = await sharp(served.body).metadata();
+    expect(meta).toMatchObject({ format: 'jpeg', width: 64, height: 48 });
+    expect(meta.pages ?? 1).toBe(1);
+    const [red, green, blue] = (await sharp(served.body).stats()).channels.map((c) => c.mean);
+    expect(green).toBeGreaterThan(200);
+    expect(Math.max(red ?? 255, blue ?? 255)).toBeLessThan(50);
   });
 
   it('limits receipt look-ups per client when the limits are on', async () => {

@@ -4,6 +4,7 @@ import { createAdminAccount } from '../../server/auth/accounts.service';
 import { queryRows } from '../../server/db/query-rows';
 import { phoneJpeg } from '../helpers/images';
 import { createTestApp, FIXED_NOW, type TestApp } from '../helpers/test-app';
+import { cookieOf, signIn, staffSession } from '../helpers/staff';
 import { TEST_DEMO_PASSWORD } from '../helpers/test-db';
 
 const MINUTES = 60_000;
@@ -14,21 +15,12 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const signIn = (username: string, password = TEST_DEMO_PASSWORD) => request(t.app).post('/api/staff/session').send({ username, password });
-const cookieOf = (res: request.Response) => String(res.headers['set-cookie']?.[0] ?? '').split(';')[0] ?? '';
-
-async function session(username: string) {
-  const res = await signIn(username);
-  expect(res.status).toBe(200);
-  return { cookie: cookieOf(res), csrf: res.body.csrfToken as string };
-}
-
 const audit = async (action: string) =>
   (await queryRows<{ n: number }>(t.deps.db, sql`select count(*)::int as n from audit_log where action = ${action}`))[0]?.n ?? 0;
 
 describe('staff sign-in', () => {
   it('signs in with a server-side session in an HttpOnly, SameSite=Strict cookie and answers the user and a CSRF token', async () => {
-    const res = await signIn('Police.Cao-Bang ');
+    const res = await signIn(t.app, 'Police.Cao-Bang ');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       user: {
@@ -53,8 +45,8 @@ describe('staff sign-in', () => {
   });
 
   it('answers the same 401 for a wrong password and for a user that does not exist', async () => {
-    const wrong = await signIn('market.cao-bang', 'not-the-password');
-    const nobody = await signIn('nobody.anywhere', 'not-the-password');
+    const wrong = await signIn(t.app, 'market.cao-bang', 'not-the-password');
+    const nobody = await signIn(t.app, 'nobody.anywhere', 'not-the-password');
     expect(wrong.status).toBe(401);
     expect(nobody.status).toBe(401);
     expect(wrong.body.error.message).toBe(nobody.body.error.message);
@@ -70,7 +62,7 @@ describe('staff sign-in', () => {
   });
 
   it('refuses a state-changing request without the CSRF token, and signs out with it', async () => {
-    const { cookie, csrf } = await session('border.cao-bang');
+    const { cookie, csrf } = await staffSession(t.app, 'border.cao-bang');
     const forged = await request(t.app).delete('/api/staff/session').set('Cookie', cookie);
     expect(forged.status).toBe(403);
     expect(forged.body.error.code).toBe('csrf_failed');
@@ -82,22 +74,31 @@ describe('staff sign-in', () => {
     expect((await request(t.app).get('/api/staff/session').set('Cookie', cookie)).status).toBe(401);
   });
 
+  it('signs in again from a browser that still holds a session cookie, without a CSRF token', async () => {
+    const { cookie } = await staffSession(t.app, 'border.cao-bang');
+    const again = await request(t.app).post('/api/staff/session').set('Cookie', cookie).send({ username: 'border.cao-bang', password: TEST_DEMO_PASSWORD });
+    expect(again.status).toBe(200);
+    expect(again.headers['cache-control']).toBe('private, no-store');
+    const forged = await request(t.app).delete('/api/staff/sessions').set('Cookie', cookie);
+    expect(forged.status).toBe(403);
+  });
+
   it('signs out everywhere: every session of the account ends', async () => {
-    const phone = await session('customs.cao-bang');
-    const desk = await session('customs.cao-bang');
+    const phone = await staffSession(t.app, 'customs.cao-bang');
+    const desk = await staffSession(t.app, 'customs.cao-bang');
     const out = await request(t.app).delete('/api/staff/sessions').set('Cookie', phone.cookie).set('X-CSRF-Token', phone.csrf);
     expect(out.status).toBe(204);
     expect((await request(t.app).get('/api/staff/session').set('Cookie', desk.cookie)).status).toBe(401);
   });
 
   it('ends a session after 30 idle minutes, and any session after 12 hours however busy', async () => {
-    const idle = await session('police.dong-thap');
+    const idle = await staffSession(t.app, 'police.dong-thap');
     now += 29 * MINUTES;
     expect((await request(t.app).get('/api/staff/session').set('Cookie', idle.cookie)).status).toBe(200);
     now += 31 * MINUTES;
     expect((await request(t.app).get('/api/staff/session').set('Cookie', idle.cookie)).status).toBe(401);
 
-    const busy = await session('police.dong-thap');
+    const busy = await staffSession(t.app, 'police.dong-thap');
     for (let hour = 0; hour < 12; hour += 0.25) {
       now += 15 * MINUTES;
       const res = await request(t.app).get('/api/staff/session').set('Cookie', busy.cookie);
@@ -109,28 +110,28 @@ describe('staff sign-in', () => {
 
   it('locks an account after 5 failures in a row, even against the right password, until 15 minutes pass', async () => {
     const lockedBefore = await audit('account_locked');
-    for (let i = 0; i < 5; i += 1) expect((await signIn('market.dong-thap', 'wrong-password')).status).toBe(401);
-    const refused = await signIn('market.dong-thap');
+    for (let i = 0; i < 5; i += 1) expect((await signIn(t.app, 'market.dong-thap', 'wrong-password')).status).toBe(401);
+    const refused = await signIn(t.app, 'market.dong-thap');
     expect(refused.status).toBe(429);
     expect(refused.body.error.code).toBe('auth.locked');
     expect(Number(refused.headers['retry-after'])).toBe(15 * 60);
     expect(await audit('account_locked')).toBe(lockedBefore + 1);
     expect(await audit('sign_in_refused_locked')).toBeGreaterThanOrEqual(1);
     now += 16 * MINUTES;
-    expect((await signIn('market.dong-thap')).status).toBe(200);
+    expect((await signIn(t.app, 'market.dong-thap')).status).toBe(200);
   });
 
   it('lets no more than 5 guesses through when they arrive all at once', async () => {
-    const burst = await Promise.all(Array.from({ length: 12 }, () => signIn('border.dong-thap', 'guess-in-parallel')));
+    const burst = await Promise.all(Array.from({ length: 12 }, () => signIn(t.app, 'border.dong-thap', 'guess-in-parallel')));
     const statuses = burst.map((r) => r.status);
     expect(statuses.filter((s) => s === 401)).toHaveLength(5);
     expect(statuses.filter((s) => s === 429)).toHaveLength(7);
-    expect((await signIn('border.dong-thap')).status).toBe(429);
+    expect((await signIn(t.app, 'border.dong-thap')).status).toBe(429);
   });
 
   it('locks a username that does not exist the same way, so the answer tells nothing', async () => {
-    for (let i = 0; i < 5; i += 1) expect((await signIn('ghost.account', 'x')).status).toBe(401);
-    expect((await signIn('ghost.account', 'x')).status).toBe(429);
+    for (let i = 0; i < 5; i += 1) expect((await signIn(t.app, 'ghost.account', 'x')).status).toBe(401);
+    expect((await signIn(t.app, 'ghost.account', 'x')).status).toBe(429);
   });
 });
 
@@ -139,7 +140,7 @@ describe('the first administrator of a real installation', () => {
     const { username, password } = await createAdminAccount(t.deps.db, t.deps.clock, { username: 'Nguyen.Admin', displayName: 'Nguyễn Quản Trị' });
     expect(username).toBe('nguyen.admin');
     expect(password).toMatch(/^[A-Za-z0-9]{4}(-[A-Za-z0-9]{4}){3}$/);
-    const res = await signIn('nguyen.admin', password);
+    const res = await signIn(t.app, 'nguyen.admin', password);
     expect(res.status).toBe(200);
     expect(res.body.user).toMatchObject({ role: 'admin', displayName: 'Nguyễn Quản Trị', unit: null });
     await expect(createAdminAccount(t.deps.db, t.deps.clock, { username: 'nguyen.admin', displayName: 'x' })).rejects.toThrow(/already taken/);
@@ -177,7 +178,7 @@ describe('staff access to report photos', () => {
     ['operator', 404, 'an operator'],
     ['admin', 404, 'an administrator'],
   ])('%s gets %i (%s)', async (username, status) => {
-    const { cookie } = await session(username);
+    const { cookie } = await staffSession(t.app, username);
     const res = await request(t.app).get(`/api/staff/photos/${photoId}?size=thumb`).set('Cookie', cookie);
     expect(res.status).toBe(status);
     if (status === 200) {

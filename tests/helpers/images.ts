@@ -21,6 +21,13 @@ export async function gif(): Promise<Buffer> {
   return sharp({ create: { width: 64, height: 48, channels: 3, background: '#00ff00' } }).gif().toBuffer();
 }
 
+/** An animated GIF of three 64 × 48 frames: green, then red, then blue. */
+export async function animatedGif(): Promise<Buffer> {
+  const frame = (background: string) => sharp({ create: { width: 64, height: 48, channels: 3, background } }).png().toBuffer();
+  const frames = await Promise.all(['#00ff00', '#ff0000', '#0000ff'].map(frame));
+  return sharp(frames, { join: { animated: true } }).gif({ delay: [100, 100, 100], loop: 0 }).toBuffer();
+}
+
 function chunk(type: string, data: Buffer): Buffer {
   const length = Buffer.alloc(4);
   length.writeUInt32BE(data.length);

@@ -1,4 +1,4 @@
-import { foldForSearch } from '../../../shared/domain/text';
+import { foldForSearch, inSentence } from '../../../shared/domain/text';
 import { formatPhone } from '../../../shared/i18n/format';
 import { normalisePhone } from '../../../shared/phone';
 
@@ -10,6 +10,16 @@ describe('foldForSearch', () => {
     ['Xã Tân Phước 1', 'xa tan phuoc 1'],
   ])('%s → %s', (input, folded) => {
     expect(foldForSearch(input)).toBe(folded);
+  });
+});
+
+describe('inSentence', () => {
+  it.each([
+    ['Xã Trà Lĩnh', 'xã Trà Lĩnh'],
+    ['Tỉnh Cao Bằng', 'tỉnh Cao Bằng'],
+    ['Đặc khu Côn Đảo', 'đặc khu Côn Đảo'],
+  ])('%s → %s', (name, inside) => {
+    expect(inSentence(name)).toBe(inside);
   });
 });
 
