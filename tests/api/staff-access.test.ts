@@ -1,0 +1,163 @@
+import { sql } from 'drizzle-orm';
+import request from 'supertest';
+import { apiDocs } from '../../server/app';
+import { queryRows } from '../../server/db/query-rows';
+import { phoneJpeg } from '../helpers/images';
+import { staffSession, type StaffSession } from '../helpers/staff';
+import { createTestApp, FIXED_NOW, type TestApp } from '../helpers/test-app';
+
+/**
+ * Issue #5: every role against every staff endpoint, from one table. A new staff endpoint fails the
+ * last test until it is added here with what each role gets.
+ */
+const ACTORS = ['anonymous', 'operator', 'officer', 'unit_lead', 'coordinator', 'coordinator_province', 'admin'] as const;
+type Actor = (typeof ACTORS)[number];
+const USERNAMES: Record<Exclude<Actor, 'anonymous'>, string> = {
+  operator: 'operator',
+  officer: 'market.cao-bang',
+  unit_lead: 'lead.market-04',
+  coordinator: 'coordinator',
+  coordinator_province: 'coordinator.cao-bang',
+  admin: 'admin',
+};
+
+let t: TestApp;
+const sessions = new Map<Actor, StaffSession>();
+/** Passwords of the accounts the test creates; demo accounts share the test password. */
+const passwords = new Map<Actor, string>();
+let reportCode = '';
+let photoId = '';
+let spareAccountId = '';
+
+const minutesAgo = (m: number) => new Date(FIXED_NOW.getTime() - m * 60_000).toISOString();
+const CALL = { line: '0981389389', callStartedAt: minutesAgo(5), callEndedAt: minutesAgo(1), callerAnonymous: true };
+const REPORT = {
+  category: 'counterfeit', placeType: 'market', provinceCode: '04', communeCode: '01447', address: 'Chợ Trà Lĩnh',
+  observedAt: minutesAgo(60), description: 'Bán nước hoa giả nhãn hiệu Chanel ở chợ, giá rất rẻ.',
+};
+
+/** A request as `actor` sends it: with their cookie and CSRF token, or with nothing at all. */
+function as(actor: Actor, session = sessions.get(actor)) {
+  const sign = (req: request.Test) => (session ? req.set('Cookie', session.cookie).set('X-CSRF-Token', session.csrf) : req);
+  return {
+    get: (url: string) => sign(request(t.app).get(url)),
+    post: (url: string, body?: object) => sign(request(t.app).post(url)).send(body),
+    patch: (url: string, body: object) => sign(request(t.app).patch(url)).send(body),
+    delete: (url: string) => sign(request(t.app).delete(url)),
+  };
+}
+/** A session of its own, for the endpoints that end it. */
+const fresh = async (actor: Actor) => as(actor, actor === 'anonymous' ? undefined : await staffSession(t.app, USERNAMES[actor], passwords.get(actor)));
+
+const only = (allowed: Partial<Record<Actor, number>>, otherwise = 403): Record<Actor, number> =>
+  Object.fromEntries(ACTORS.map((a) => [a, a === 'anonymous' ? 401 : (allowed[a] ?? otherwise)])) as Record<Actor, number>;
+const everyone = (status: number) => only({}, status);
+
+interface Endpoint {
+  method: string;
+  path: string;
+  call: (actor: Actor) => Promise<request.Response>;
+  expect: Record<Actor, number>;
+}
+
+const ENDPOINTS: Endpoint[] = [
+  { method: 'get', path: '/api/staff/session', call: (a) => as(a).get('/api/staff/session'), expect: everyone(200) },
+  { method: 'delete', path: '/api/staff/session', call: async (a) => (await fresh(a)).delete('/api/staff/session'), expect: everyone(204) },
+  // Allowed for every signed-in role; this one is refused on its content (a wrong current password).
+  { method: 'post', path: '/api/staff/password', call: (a) => as(a).post('/api/staff/password', { currentPassword: 'wrong one', newPassword: 'a long enough new password' }), expect: everyone(400) },
+  { method: 'get', path: '/api/staff/accounts', call: (a) => as(a).get('/api/staff/accounts'), expect: only({ admin: 200 }) },
+  { method: 'post', path: '/api/staff/accounts', call: (a) => as(a).post('/api/staff/accounts', { username: `new.${a}`, displayName: 'Người mới', role: 'operator' }), expect: only({ admin: 201 }) },
+  { method: 'patch', path: '/api/staff/accounts/{accountId}', call: (a) => as(a).patch(`/api/staff/accounts/${spareAccountId}`, { displayName: `Đổi bởi ${a}` }), expect: only({ admin: 200 }) },
+  { method: 'post', path: '/api/staff/accounts/{accountId}/password', call: (a) => as(a).post(`/api/staff/accounts/${spareAccountId}/password`), expect: only({ admin: 200 }) },
+  { method: 'post', path: '/api/staff/accounts/{accountId}/unlock', call: (a) => as(a).post(`/api/staff/accounts/${spareAccountId}/unlock`), expect: only({ admin: 200 }) },
+  { method: 'get', path: '/api/staff/units', call: (a) => as(a).get('/api/staff/units'), expect: only({ admin: 200, coordinator: 200, coordinator_province: 200 }) },
+  {
+    method: 'post',
+    path: '/api/staff/duplicates',
+    call: (a) => as(a).post('/api/staff/duplicates', { communeCode: '01447', category: 'counterfeit' }),
+    expect: only({ operator: 200, coordinator: 200, coordinator_province: 200 }),
+  },
+  { method: 'get', path: '/api/staff/intake/lines', call: (a) => as(a).get('/api/staff/intake/lines'), expect: only({ operator: 200 }) },
+  { method: 'get', path: '/api/staff/intake/calls', call: (a) => as(a).get('/api/staff/intake/calls'), expect: only({ operator: 200 }) },
+  { method: 'post', path: '/api/staff/intake/reports', call: (a) => as(a).post('/api/staff/intake/reports', { ...CALL, ...REPORT }), expect: only({ operator: 201 }) },
+  { method: 'get', path: '/api/staff/intake/reports/{code}', call: (a) => as(a).get(`/api/staff/intake/reports/${reportCode}`), expect: only({ operator: 200 }) },
+  {
+    method: 'post',
+    path: '/api/staff/intake/reports/{code}/calls',
+    call: (a) => as(a).post(`/api/staff/intake/reports/${reportCode}/calls`, { ...CALL, note: 'Người gọi hỏi lại tình hình xử lý.' }),
+    expect: only({ operator: 201 }),
+  },
+  {
+    method: 'post',
+    path: '/api/staff/intake/reports/{code}/photos',
+    call: async (a) => {
+      const session = sessions.get(a);
+      const req = request(t.app).post(`/api/staff/intake/reports/${reportCode}/photos`);
+      if (session) req.set('Cookie', session.cookie).set('X-CSRF-Token', session.csrf);
+      return req.attach('photos', await phoneJpeg(400, 300, 1), 'zalo.jpg');
+    },
+    expect: only({ operator: 201 }),
+  },
+  // The report is led by market management in Cao Bằng: its officer, its unit lead and the
+  // coordinators in scope see the photo; the operator who entered it too; an admin handles no cases.
+  {
+    method: 'get',
+    path: '/api/staff/photos/{photoId}',
+    call: (a) => as(a).get(`/api/staff/photos/${photoId}`),
+    expect: only({ operator: 200, officer: 200, unit_lead: 200, coordinator: 200, coordinator_province: 200 }, 404),
+  },
+  // Last: it ends every session of the account, the shared ones above included.
+  { method: 'delete', path: '/api/staff/sessions', call: async (a) => (await fresh(a)).delete('/api/staff/sessions'), expect: everyone(204) },
+];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const admin = await staffSession(t.app, 'admin');
+  const [unit] = await queryRows<{ id: string }>(t.deps.db, sql`select id from units where code = 'market-04'`);
+  const made = await as('admin', admin).post('/api/staff/accounts', { username: 'lead.market-04', displayName: 'Lãnh đạo Chi cục QLTT Cao Bằng', role: 'unit_lead', unitId: unit?.id });
+  expect(made.status).toBe(201);
+  const spare = await as('admin', admin).post('/api/staff/accounts', { username: 'spare.account', displayName: 'Tài khoản thử', role: 'operator' });
+  spareAccountId = spare.body.account.id;
+  passwords.set('unit_lead', made.body.password);
+  for (const actor of ACTORS) if (actor !== 'anonymous') sessions.set(actor, await staffSession(t.app, USERNAMES[actor], passwords.get(actor)));
+  const entered = await as('operator').post('/api/staff/intake/reports', { ...CALL, ...REPORT });
+  reportCode = entered.body.trackingCode;
+  await as('operator').post(`/api/staff/intake/reports/${reportCode}/photos`).attach('photos', await phoneJpeg(400, 300, 1), 'zalo.jpg');
+  const [photo] = await queryRows<{ id: string }>(t.deps.db, sql`select p.id from report_photos p join reports r on r.id = p.report_id where r.tracking_code = ${reportCode}`);
+  photoId = photo?.id ?? '';
+});
+afterAll(() => t.close());
+
+describe('every role against every staff endpoint', () => {
+  it.each(ENDPOINTS.map((e) => [`${e.method.toUpperCase()} ${e.path}`, e] as const))('%s', async (_name, endpoint) => {
+    const got: Partial<Record<Actor, number>> = {};
+    for (const actor of ACTORS) got[actor] = (await endpoint.call(actor)).status;
+    expect(got).toEqual(endpoint.expect);
+  });
+
+  it('scopes a photo by unit and province: other units and another province get 404, as if it did not exist', async () => {
+    const admin = await staffSession(t.app, 'admin');
+    const other = await as('admin', admin).post('/api/staff/accounts', { username: 'coordinator.dong-thap', displayName: 'BCĐ 389 Đồng Tháp', role: 'coordinator', scopeProvinceCode: '82' });
+    const operatorTwo = await as('admin', admin).post('/api/staff/accounts', { username: 'operator.two', displayName: 'Điện thoại viên 2', role: 'operator' });
+    const seen: Record<string, number> = {};
+    for (const [username, password] of [
+      ['police.cao-bang', undefined], // coordinating unit of this report
+      ['customs.cao-bang', undefined],
+      ['market.dong-thap', undefined],
+      ['coordinator.dong-thap', other.body.password],
+      ['operator.two', operatorTwo.body.password],
+    ] as const) {
+      const session = await staffSession(t.app, username, password);
+      seen[username] = (await as('officer', session).get(`/api/staff/photos/${photoId}`)).status;
+    }
+    expect(seen).toEqual({ 'police.cao-bang': 200, 'customs.cao-bang': 404, 'market.dong-thap': 404, 'coordinator.dong-thap': 404, 'operator.two': 404 });
+    const outside = await as('officer', await staffSession(t.app, 'coordinator.dong-thap', other.body.password)).post('/api/staff/duplicates', { communeCode: '01447', category: 'counterfeit' });
+    expect(outside.status).toBe(404);
+  });
+
+  it('lists every documented staff endpoint in the table above', () => {
+    const documented = apiDocs.filter((d) => d.path.startsWith('/api/staff/') && d.path !== '/api/staff/session').map((d) => `${d.method} ${d.path}`);
+    const tested = ENDPOINTS.map((e) => `${e.method} ${e.path}`);
+    expect(documented.filter((d) => !tested.includes(d))).toEqual([]);
+  });
+});
