@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { AccountView } from '../../../shared/api/accounts';
 import type { ProvincesResponse } from '../../../shared/api/places';
 import type { UnitsResponse } from '../../../shared/api/units';
@@ -106,6 +106,12 @@ export function AccountsPage() {
   const [errors, setErrors] = useState<{ field: string; message: string }[]>([]);
   const [failure, setFailure] = useState<unknown>(null);
   const [handedOut, setHandedOut] = useState<{ username: string; password: string } | null>(null);
+  const editHeading = useRef<HTMLHeadingElement>(null);
+  // Opening an account's form takes the reader there (it sits above the table).
+  const editingId = editing?.id;
+  useEffect(() => {
+    if (editingId) editHeading.current?.focus();
+  }, [editingId]);
 
   /** Runs an account action; field refusals go next to the fields, anything else above the table. */
   async function act(work: () => Promise<void>) {
@@ -172,6 +178,19 @@ export function AccountsPage() {
         </form>
       </section>
 
+      {editing && (
+        <section className="panel" aria-labelledby="edit-account">
+          <h2 id="edit-account" tabIndex={-1} ref={editHeading}>{t('ui.accounts.edit_title', { username: editing.draft.username })}</h2>
+          <form onSubmit={save} noValidate className="intake-form">
+            <AccountForm draft={editing.draft} onChange={(d) => setEditing({ ...editing, draft: d })} units={units.data.units} provinces={provinces.data.provinces} errors={errors} isNew={false} />
+            <div className="button-row">
+              <button type="submit" className="button button--primary">{t('ui.accounts.save')}</button>
+              <button type="button" className="button button--secondary" onClick={() => setEditing(null)}>{t('ui.accounts.cancel')}</button>
+            </div>
+          </form>
+        </section>
+      )}
+
       <div className="table-scroll" role="region" aria-label={t('ui.accounts.title')} tabIndex={0}>
         <table className="data-table">
           <thead>
@@ -192,13 +211,15 @@ export function AccountsPage() {
                 <td>{t(`role.${a.role}` as MessageKey)}</td>
                 <td>{where(a)}</td>
                 <td>{stateOf(a)}</td>
-                <td className="button-row">
+                <td>
+                  <div className="button-row button-row--tight">
                   <button type="button" className="link-button" onClick={() => { setErrors([]); setEditing({ id: a.id, draft: { username: a.username, displayName: a.displayName, role: a.role, unitId: a.unit?.id ?? '', scopeProvinceCode: a.role === 'coordinator' ? (a.scopeProvinceCode ?? 'national') : '' } }); }}>
                     {t('ui.accounts.edit')}
                   </button>
                   <button type="button" className="link-button" onClick={() => void post(a, 'password')}>{t('ui.accounts.reset')}</button>
                   {a.lockedUntil && <button type="button" className="link-button" onClick={() => void post(a, 'unlock')}>{t('ui.accounts.unlock')}</button>}
                   <button type="button" className="link-button" onClick={() => void toggle(a)}>{a.isDisabled ? t('ui.accounts.enable') : t('ui.accounts.disable')}</button>
+                  </div>
                 </td>
               </tr>
             ))}
@@ -206,18 +227,6 @@ export function AccountsPage() {
         </table>
       </div>
 
-      {editing && (
-        <section className="panel" aria-labelledby="edit-account">
-          <h2 id="edit-account">{t('ui.accounts.edit_title', { username: editing.draft.username })}</h2>
-          <form onSubmit={save} noValidate className="intake-form">
-            <AccountForm draft={editing.draft} onChange={(d) => setEditing({ ...editing, draft: d })} units={units.data.units} provinces={provinces.data.provinces} errors={errors} isNew={false} />
-            <div className="button-row">
-              <button type="submit" className="button button--primary">{t('ui.accounts.save')}</button>
-              <button type="button" className="button button--secondary" onClick={() => setEditing(null)}>{t('ui.accounts.cancel')}</button>
-            </div>
-          </form>
-        </section>
-      )}
     </div>
   );
 }
