@@ -1,0 +1,73 @@
+import { TZDate } from '@date-fns/tz';
+import { addDays, format } from 'date-fns';
+import { TIME_ZONE } from '../../shared/i18n/format';
+
+/** The holiday calendar as deadlines read it: dates (yyyy-MM-dd, Vietnam) off, and Saturdays worked. */
+export interface WorkCalendar {
+  holidays: ReadonlySet<string>;
+  workdays: ReadonlySet<string>;
+}
+
+export interface DeadlineRules {
+  acceptWithinHours: number;
+  acceptWithinHoursRemote: number;
+  /** Working days: weekends and holidays do not count. */
+  resolveWithinWorkingDays: number;
+  /** Calendar days an extension may reach, from the receipt (first) and from the first extension (second). */
+  extensionMaxDays: number;
+  secondExtensionMaxDays: number;
+}
+
+const vietnam = (at: Date) => new TZDate(at.getTime(), TIME_ZONE);
+const dayKey = (d: Date) => format(d, 'yyyy-MM-dd');
+
+export function isWorkingDay(day: Date, calendar: WorkCalendar): boolean {
+  const key = dayKey(day);
+  if (calendar.workdays.has(key)) return true;
+  const weekday = day.getDay();
+  return weekday !== 0 && weekday !== 6 && !calendar.holidays.has(key);
+}
+
+/**
+ * The end (24:00, Vietnam time) of the `days`-th working day after the day of `from`: what
+ * "within N working days" means for a report received at any hour of that day.
+ */
+export function addWorkingDays(from: Date, days: number, calendar: WorkCalendar): Date {
+  let day = vietnam(from);
+  day.setHours(0, 0, 0, 0);
+  for (let counted = 0; counted < days; ) {
+    day = addDays(day, 1);
+    if (isWorkingDay(day, calendar)) counted += 1;
+  }
+  return new Date(addDays(day, 1).getTime());
+}
+
+/** SPEC.md §5, at receipt: accept within 24 hours (48 for remote or island communes), resolve within 20 working days. */
+export function initialDeadlines(receivedAt: Date, remote: boolean, rules: DeadlineRules, calendar: WorkCalendar) {
+  const hours = remote ? rules.acceptWithinHoursRemote : rules.acceptWithinHours;
+  return {
+    acceptDueAt: new Date(receivedAt.getTime() + hours * 3_600_000),
+    resolveDueAt: addWorkingDays(receivedAt, rules.resolveWithinWorkingDays, calendar),
+  };
+}
+
+/**
+ * The latest a resolution deadline may be extended to (SPEC.md §5): two months (EXTENSION_MAX_DAYS)
+ * from receipt the first time, up to two more (SECOND_EXTENSION_MAX_DAYS) the second; none after. `pausedMs` is the time the clock stood still,
+ * which moves every limit with it.
+ */
+export function extensionLimit(
+  report: { receivedAt: Date; resolveDueAt: Date; extensions: number; pausedMs: number },
+  rules: DeadlineRules,
+): Date | null {
+  if (report.extensions >= 2) return null;
+  const base = report.extensions === 0 ? report.receivedAt : report.resolveDueAt;
+  const days = report.extensions === 0 ? rules.extensionMaxDays : rules.secondExtensionMaxDays;
+  return new Date(base.getTime() + days * 86_400_000 + (report.extensions === 0 ? report.pausedMs : 0));
+}
+
+/** While paused the deadlines drift with the clock: what they are at `now`. */
+export function currentDue(due: Date | null, pausedSince: Date | null, now: Date): Date | null {
+  if (!due) return null;
+  return pausedSince ? new Date(due.getTime() + (now.getTime() - pausedSince.getTime())) : due;
+}
