@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { intarray } from '@electric-sql/pglite/contrib/intarray';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { sql } from 'drizzle-orm';
@@ -24,7 +25,7 @@ interface DatabaseOptions {
 }
 
 /** PGlite ships these as contrib modules; they load only when passed in (STACK.md). */
-const pgliteExtensions: PGliteOptions['extensions'] = { pg_trgm, unaccent };
+const pgliteExtensions: PGliteOptions['extensions'] = { intarray, pg_trgm, unaccent };
 
 /** SPEC.md stack: PGlite in DATA_DIR when there is no DATABASE_URL, a PostgreSQL server when there is. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {

@@ -101,9 +101,13 @@ export interface DuplicateCandidate {
 
 /**
  * Issue #5: reports of one province since `since` that may be the same as the one being typed: same
- * commune and category, a similar description (pg_trgm `similarity` ≥ 0.3 on the folded text), or
- * the same shop URL. Best first, at most `limit`. The (province, received_at) index bounds the rows
- * compared; a GIN trigram index with `%` was slower on 1M reports (docs/benchmarks.md, duplicates).
+ * commune and category, a similar description, or the same shop URL. Best first, at most `limit`.
+ *
+ * "Similar" is pg_trgm's similarity ≥ 0.3 on the folded text (shared trigrams / all trigrams of
+ * both), computed from the stored trigram sets (`search_trigrams`, migration 0008) with intarray's
+ * `&`: the same value as similarity(), without re-extracting every row's trigrams (~1 µs a row
+ * instead of ~14). The (province, received_at) index bounds the rows compared; each is scored once
+ * (the materialized CTE), and only the best `limit` are read whole. docs/benchmarks.md, duplicates.
  */
 export async function findDuplicateCandidates(
   q: Queryable,
@@ -124,18 +128,31 @@ export async function findDuplicateCandidates(
     similarity: number | string;
   }>(
     q,
-    sql`select r.tracking_code, r.received_at, r.category, r.place_type, r.commune_code, c.name as commune_name, r.status,
-          left(r.description, 200) as excerpt,
-          (r.commune_code = ${input.communeCode} and r.category = ${input.category}) as same_place,
-          coalesce(r.url_key = ${input.urlKey}, false) as same_url,
-          case when ${text}::text is null then 0 else similarity(r.search_text, ${text}::text) end as similarity
-        from reports r join communes c on c.code = r.commune_code
-        where r.province_code = ${input.provinceCode} and r.received_at >= ${input.since.toISOString()}::timestamptz
-          and ((r.commune_code = ${input.communeCode} and r.category = ${input.category})
-               or r.url_key = ${input.urlKey}
-               or (${text}::text is not null and similarity(r.search_text, ${text}::text) >= 0.3))
-        order by same_url desc, similarity desc, same_place desc, r.received_at desc
-        limit ${input.limit}`,
+    sql`with typed as (select reports_trigrams(${text}::text) as trigrams),
+        recent as materialized (
+          select r.id, r.received_at,
+            (r.commune_code = ${input.communeCode} and r.category = ${input.category}) as same_place,
+            coalesce(r.url_key = ${input.urlKey}, false) as same_url,
+            icount(r.search_trigrams & typed.trigrams) as shared,
+            icount(r.search_trigrams) + icount(typed.trigrams) as total
+          from reports r, typed
+          where r.province_code = ${input.provinceCode} and r.received_at >= ${input.since.toISOString()}::timestamptz
+        ),
+        scored as (
+          select id, received_at, same_place, same_url,
+            coalesce(shared::real / nullif(total - shared, 0)::real, 0) as similarity
+          from recent
+        ),
+        best as (
+          select * from scored
+          where same_place or same_url or similarity >= 0.3
+          order by same_url desc, similarity desc, same_place desc, received_at desc
+          limit ${input.limit}
+        )
+        select r.tracking_code, r.received_at, r.category, r.place_type, r.commune_code, c.name as commune_name, r.status,
+          left(r.description, 200) as excerpt, b.same_place, b.same_url, b.similarity
+        from best b join reports r on r.id = b.id join communes c on c.code = r.commune_code
+        order by b.same_url desc, b.similarity desc, b.same_place desc, b.received_at desc`,
   );
   return rows.map((r) => {
     const similarity = Number(r.similarity);

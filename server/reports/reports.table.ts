@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { categoriesTable, placeTypesTable } from '../meta/meta.table';
 import { communesTable, provincesTable } from '../places/places.table';
@@ -33,6 +34,13 @@ export const reportsTable = pgTable(
     description: text('description').notNull(),
     /** The description folded like commune names (no diacritics, lower case): what duplicate search compares. */
     searchText: text('search_text').notNull().default(''),
+    /**
+     * The pg_trgm trigrams of search_text as sorted integers (migration 0008): duplicate search
+     * intersects these instead of calling similarity(), which re-extracts trigrams on every row.
+     */
+    searchTrigrams: integer('search_trigrams')
+      .array()
+      .generatedAlwaysAs(sql`reports_trigrams(search_text)`),
     /** The shop URL reduced to host and path, so that http/https, www. and a trailing slash still match. */
     urlKey: text('url_key'),
     hasContact: boolean('has_contact').notNull().default(false),

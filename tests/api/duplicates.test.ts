@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import request from 'supertest';
+import { queryRows } from '../../server/db/query-rows';
 import { createTestApp, FIXED_NOW, type TestApp } from '../helpers/test-app';
 import { staffSession, type StaffSession } from '../helpers/staff';
 
@@ -62,6 +64,30 @@ describe('POST /api/staff/duplicates', () => {
     expect(found(res)).toEqual([codes.chanel]);
     expect(found(res)).not.toContain(codes.elsewhere);
     expect(res.body.candidates[0].reasons).toEqual(['same_place_and_category', 'similar_description']);
+  });
+
+  it('scores with the stored trigram sets exactly as pg_trgm similarity() does, letters outside ASCII included', async () => {
+    const texts = [
+      'xe tai bien so 11c cho thuoc la lau',
+      'ban nuoc hoa gia nhan hieu chanel tai cho',
+      'Trùng Khánh Đồng Tháp, hàng 假冒 giá rẻ 😀',
+      'a b c',
+      '!!!!!!!!!!',
+      '',
+    ];
+    const list = sql`array[${sql.join(texts.map((x) => sql`${x}::text`), sql`, `)}]`;
+    const rows = await queryRows<{ same: boolean }>(
+      t.deps.db,
+      sql`select coalesce(icount(reports_trigrams(a) & reports_trigrams(b))::real
+                 / nullif(icount(reports_trigrams(a)) + icount(reports_trigrams(b)) - icount(reports_trigrams(a) & reports_trigrams(b)), 0)::real, 0)
+               = similarity(a, b)
+               and reports_trigrams(a) = array(select unnest(reports_trigrams(a)) order by 1) as same
+          from unnest(${list}) a, unnest(${list}) b`,
+    );
+    expect(rows).toHaveLength(texts.length ** 2);
+    expect(rows.every((r) => r.same)).toBe(true);
+    const [stored] = await queryRows<{ ok: boolean }>(t.deps.db, sql`select bool_and(search_trigrams = reports_trigrams(search_text)) as ok from reports`);
+    expect(stored?.ok).toBe(true);
   });
 
   it('is for operators and coordinators within their scope', async () => {
