@@ -58,11 +58,13 @@ export async function duplicatesBenchmark(): Promise<void> {
           ${ref.rule_id}, 'national/market/*', 'market', '${ref.unit_id}', 'bench', '[]'::jsonb, '', ''
         from generate_series(1, ${REPORTS}) g;
       insert into reports (id, tracking_code, secret_hash, channel, category, place_type, province_code, commune_code, address, url,
-          observed_at, description, search_text, url_key, has_contact, status, routing_decision_id, lead_unit_id, received_at)
+          observed_at, description, search_text, url_key, has_contact, status, routing_decision_id, lead_unit_id, received_at,
+          accept_due_at, resolve_due_at)
         select md5('r' || g)::uuid, 'B' || g, 'x', 'web', (array['${CATEGORIES.join("','")}'])[1 + g % ${CATEGORIES.length}], 'market', p.province_code, p.code, 'bench', null,
           now() - (g % 365) * interval '1 day' - interval '1 hour', words.text, words.text,
           case when g % 10 = 0 then 'shopee.vn/shop-' || (g % 5000) else null end, false, 'received',
-          md5('d' || g)::uuid, '${ref.unit_id}', now() - (g % 365) * interval '1 day' - (g % 1440) * interval '1 minute'
+          md5('d' || g)::uuid, '${ref.unit_id}', now() - (g % 365) * interval '1 day' - (g % 1440) * interval '1 minute',
+          now() - (g % 365) * interval '1 day' + interval '1 day', now() - (g % 365) * interval '1 day' + interval '28 days'
         from generate_series(1, ${REPORTS}) g
         join picks p on p.n = 1 + (g::bigint * 7919) % (select count(*) from picks)
         join lateral (

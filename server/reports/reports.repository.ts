@@ -2,8 +2,7 @@ import { and, asc, eq, or, sql } from 'drizzle-orm';
 import type { ReportPlace } from '../auth/access';
 import { queryRows } from '../db/query-rows';
 import type { Queryable } from '../db/types';
-import { routingDecisionsTable } from '../routing/routing.table';
-import { reportEventsTable, reportPhotosTable, reportsTable } from './reports.table';
+import { reportCoordinationsTable, reportEventsTable, reportPhotosTable, reportsTable } from './reports.table';
 
 export type NewReport = typeof reportsTable.$inferInsert;
 export type Report = typeof reportsTable.$inferSelect;
@@ -21,6 +20,10 @@ export async function insertEvent(q: Queryable, event: NewEvent): Promise<Report
   const [row] = await q.insert(reportEventsTable).values(event).returning();
   if (!row) throw new Error('event not inserted');
   return row;
+}
+
+export async function insertCoordinations(q: Queryable, rows: (typeof reportCoordinationsTable.$inferInsert)[]): Promise<void> {
+  if (rows.length > 0) await q.insert(reportCoordinationsTable).values(rows).onConflictDoNothing();
 }
 
 export async function insertPhotos(q: Queryable, photos: NewPhoto[]): Promise<void> {
@@ -77,13 +80,13 @@ export async function findReportPlace(q: Queryable, reportId: string): Promise<R
     .select({
       provinceCode: reportsTable.provinceCode,
       leadUnitId: reportsTable.leadUnitId,
-      coordinating: routingDecisionsTable.coordinating,
-      enteredBy: sql<string | null>`(select h.operator_id from hotline_calls h where h.report_id = ${reportsTable.id} and h.opens_report limit 1)`,
+      // Spelled out: drizzle writes an unqualified "id" here, which hotline_calls.id would capture.
+      coordinating: sql<string[]>`array(select c.unit_id::text from report_coordinations c where c.report_id = reports.id)`,
+      enteredBy: sql<string | null>`(select h.operator_id from hotline_calls h where h.report_id = reports.id and h.opens_report limit 1)`,
     })
     .from(reportsTable)
-    .innerJoin(routingDecisionsTable, eq(routingDecisionsTable.id, reportsTable.routingDecisionId))
     .where(eq(reportsTable.id, reportId));
-  return row && { provinceCode: row.provinceCode, leadUnitId: row.leadUnitId, coordinatingUnitIds: row.coordinating.map((c) => c.unitId), enteredBy: row.enteredBy };
+  return row && { provinceCode: row.provinceCode, leadUnitId: row.leadUnitId, coordinatingUnitIds: row.coordinating, enteredBy: row.enteredBy };
 }
 
 export interface DuplicateCandidate {

@@ -9,7 +9,8 @@ import type { AppDeps } from '../deps';
 import { AppError, fieldIssue, validationFailed } from '../http/errors';
 import { commitPending, discardPending, PhotoRefused, reencodePhoto, settlePending, type ProcessedPhoto } from './photos';
 import { newSecret, newTrackingCode, sealContact } from './receipt';
-import { insertEvent, insertPhotos, insertReport, photoFileIsStored } from './reports.repository';
+import { deadlinesAtReceipt } from '../cases/calendar';
+import { insertCoordinations, insertEvent, insertPhotos, insertReport, photoFileIsStored } from './reports.repository';
 import { photoRefusal } from './upload';
 
 export interface Receipt {
@@ -98,6 +99,7 @@ export async function submitReport(deps: AppDeps, input: ReportInput, photoPaths
         const receivedAt = deps.clock.now();
         const receipt = await deps.db.transaction(async (tx) => {
           const { id: decisionId, decision } = await routeOrRefuse(deps, tx, input, receivedAt);
+          const due = await deadlinesAtReceipt(tx, deps.config, input.communeCode, receivedAt);
           const report = await insertReport(tx, {
             trackingCode: newTrackingCode(),
             secretHash,
@@ -118,7 +120,10 @@ export async function submitReport(deps: AppDeps, input: ReportInput, photoPaths
             routingDecisionId: decisionId,
             leadUnitId: decision.lead.unitId,
             receivedAt,
+            ...due,
+            nextDueAt: due.acceptDueAt,
           });
+          await insertCoordinations(tx, decision.coordinating.map((c) => ({ reportId: report.id, unitId: c.unitId, source: 'routing' as const, at: receivedAt })));
           await insertPhotos(tx, photos.map((p) => ({ ...p, reportId: report.id, createdAt: receivedAt })));
           const received = await insertEvent(tx, {
             reportId: report.id,

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, bigint, bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { staffAccountsTable } from '../auth/auth.table';
 import { categoriesTable, placeTypesTable } from '../meta/meta.table';
 import { communesTable, provincesTable } from '../places/places.table';
 import { routingDecisionsTable } from '../routing/routing.table';
@@ -59,16 +60,57 @@ export const reportsTable = pgTable(
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
     /** Optimistic concurrency for staff actions (#6). */
     version: integer('version').notNull().default(1),
+    /** SPEC.md §5 deadlines, set at receipt; moved forward by the time spent paused and by extensions. */
+    acceptDueAt: timestamp('accept_due_at', { withTimezone: true }).notNull(),
+    resolveDueAt: timestamp('resolve_due_at', { withTimezone: true }).notNull(),
+    /** The deadline that runs now (accept while received, resolve while handled), null while paused or done: what queues sort on. */
+    nextDueAt: timestamp('next_due_at', { withTimezone: true }),
+    /** Set while the clock stands still (needs_info, suspended). */
+    pausedSince: timestamp('paused_since', { withTimezone: true }),
+    pausedMs: bigint('paused_ms', { mode: 'number' }).notNull().default(0),
+    extensions: integer('extensions').notNull().default(0),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    outcome: text('outcome'),
+    /** 6 rõ, a named person: the officer a unit lead gave the report to. */
+    assignedTo: uuid('assigned_to').references(() => staffAccountsTable.id),
+    /** A duplicate points at the report that survived; its reporter follows that one. */
+    mergedInto: uuid('merged_into').references((): AnyPgColumn => reportsTable.id),
+    /** A transfer asked for and not yet taken: the lead stays until the receiving unit accepts (or a coordinator decides). */
+    transferToUnitId: uuid('transfer_to_unit_id').references(() => unitsTable.id),
+    transferReason: text('transfer_reason'),
+    transferRequestedAt: timestamp('transfer_requested_at', { withTimezone: true }),
+    transferDisputed: boolean('transfer_disputed').notNull().default(false),
   },
   (t) => [
     index('reports_lead_unit_idx').on(t.leadUnitId, t.status),
     index('reports_commune_received_idx').on(t.communeCode, t.category, t.receivedAt),
     index('reports_province_received_idx').on(t.provinceCode, t.receivedAt),
     index('reports_url_key_idx').on(t.urlKey),
+    index('reports_lead_due_idx').on(t.leadUnitId, t.nextDueAt, t.id),
+    index('reports_province_due_idx').on(t.provinceCode, t.nextDueAt, t.id),
   ],
 );
 
-type EventType = 'received' | 'status_changed' | 'question' | 'reporter_message' | 'unit_message' | 'call_appended' | 'photos_attached';
+type EventType =
+  | 'received'
+  | 'status_changed'
+  | 'question'
+  | 'reporter_message'
+  | 'unit_message'
+  | 'call_appended'
+  | 'photos_attached'
+  | 'assigned'
+  | 'transfer_requested'
+  | 'transfer_refused'
+  | 'transferred'
+  | 'transfer_cancelled'
+  | 'coordination_requested'
+  | 'deadline_extended'
+  | 'note'
+  | 'contact_revealed'
+  | 'merged';
 
 /** Every change to a report, appended (SPEC.md §5); `public` events show on the tracking page. */
 export const reportEventsTable = pgTable(
@@ -87,8 +129,13 @@ export const reportEventsTable = pgTable(
     toStatus: text('to_status'),
     body: text('body'),
     data: jsonb('data').$type<Record<string, unknown>>(),
+    /** Issue #6, tamper evidence: set by the database (trigger) from the content and the report's previous event. */
+    /** 1, 2, 3… within the report, in chain order. */
+    seq: integer('seq'),
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
   },
-  (t) => [index('report_events_report_idx').on(t.reportId, t.id)],
+  (t) => [index('report_events_report_idx').on(t.reportId, t.id), uniqueIndex('report_events_report_seq_idx').on(t.reportId, t.seq)],
 );
 
 /** A photo as stored: re-encoded, metadata removed, under a random name; the original is never kept. */
@@ -110,3 +157,32 @@ export const reportPhotosTable = pgTable(
   },
   (t) => [index('report_photos_report_idx').on(t.reportId)],
 );
+
+/**
+ * Units that coordinate on a report (SPEC.md §4): those the routing decision named, and those a lead
+ * unit asked later. Queues and access read this table.
+ */
+export const reportCoordinationsTable = pgTable(
+  'report_coordinations',
+  {
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => reportsTable.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => unitsTable.id),
+    source: text('source').$type<'routing' | 'requested'>().notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.reportId, t.unitId] }), index('report_coordinations_unit_idx').on(t.unitId, t.reportId)],
+);
+
+/** The holiday calendar deadlines count with (SPEC.md §5: data that coordinators maintain). */
+export const holidaysTable = pgTable('holidays', {
+  /** yyyy-MM-dd, a day in Vietnam. */
+  day: text('day').primaryKey(),
+  /** `holiday`: a day off; `workday`: a Saturday worked in exchange. */
+  kind: text('kind').$type<'holiday' | 'workday'>().notNull(),
+  name: text('name').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
