@@ -10,6 +10,7 @@ import { apiNotFound, errorHandler } from './http/error-handler';
 import { publicApiMiddleware } from './http/public-api';
 import { requestId, requestLogger } from './http/request-context';
 import { privateNoStore, staffApiMiddleware } from './http/staff-api';
+import { casesApiDocs, casesRoutes } from './cases/cases.routes';
 import { healthApiDocs, healthRoutes } from './health/health.routes';
 import { intakeApiDocs, intakeRoutes } from './intake/intake.routes';
 import { metaApiDocs, metaRoutes } from './meta/meta.routes';
@@ -35,6 +36,7 @@ export const apiDocs: ApiDoc[] = [
   ...unitsApiDocs,
   ...duplicatesApiDocs,
   ...intakeApiDocs,
+  ...casesApiDocs,
   {
     method: 'get',
     path: '/api/openapi.json',
@@ -117,6 +119,7 @@ export function createApp(deps: AppDeps): Express {
     unitsRoutes(deps),
     duplicatesRoutes(deps),
     intakeRoutes(deps),
+    casesRoutes(deps),
     staffPhotoRoutes(deps),
   );
   app.use('/api', apiNotFound);

@@ -4,7 +4,7 @@ import type { Queryable } from '../db/types';
 import type { StaffUser } from './auth.service';
 
 /** A unit and every unit beneath it (a province-level unit and its commune-level units). */
-async function unitAndBelow(q: Queryable, unitId: string): Promise<Set<string>> {
+export async function unitAndBelow(q: Queryable, unitId: string): Promise<Set<string>> {
   const rows = await queryRows<{ id: string }>(
     q,
     sql`with recursive tree as (

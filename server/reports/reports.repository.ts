@@ -1,7 +1,8 @@
-import { and, asc, eq, or, sql } from 'drizzle-orm';
+import { asc, eq, or, sql } from 'drizzle-orm';
 import type { ReportPlace } from '../auth/access';
 import { queryRows } from '../db/query-rows';
 import type { Queryable } from '../db/types';
+import { unitsTable } from '../units/units.table';
 import { reportCoordinationsTable, reportEventsTable, reportPhotosTable, reportsTable } from './reports.table';
 
 export type NewReport = typeof reportsTable.$inferInsert;
@@ -35,18 +36,15 @@ export async function findReportByCode(q: Queryable, trackingCode: string): Prom
   return row;
 }
 
-/** Moves a report to a new status if nobody changed it since `version` was read. */
-export async function updateReportStatus(
-  q: Queryable,
-  report: Pick<Report, 'id' | 'version'>,
-  changes: Pick<Report, 'status' | 'statusBeforeInfo'>,
-): Promise<boolean> {
-  const rows = await q
-    .update(reportsTable)
-    .set({ ...changes, version: report.version + 1 })
-    .where(and(eq(reportsTable.id, report.id), eq(reportsTable.version, report.version)))
-    .returning({ id: reportsTable.id });
-  return rows.length === 1;
+export async function findReportById(q: Queryable, id: string): Promise<Report | undefined> {
+  const [row] = await q.select().from(reportsTable).where(eq(reportsTable.id, id));
+  return row;
+}
+
+/** The unit leading a report now, as the tracking page names it. */
+export async function findLeadOf(q: Queryable, unitId: string): Promise<{ force: string; unitName: string } | null> {
+  const [row] = await q.select({ force: unitsTable.force, unitName: unitsTable.name }).from(unitsTable).where(eq(unitsTable.id, unitId));
+  return row ?? null;
 }
 
 export async function findEvents(q: Queryable, reportId: string): Promise<ReportEvent[]> {

@@ -4,7 +4,9 @@ import type { Queryable } from '../db/types';
 import type { AppDeps, Clock } from '../deps';
 import { AppError } from '../http/errors';
 import { createFailureGuard, type FailureGuard } from '../http/failure-guard';
-import { countPhotosByEvent, findEvents, findReportByCode, insertEvent, insertPhotos, updateReportStatus, type Report, type ReportEvent } from './reports.repository';
+import type { Status } from '../../shared/domain/statuses';
+import { moveReport } from '../cases/transitions';
+import { countPhotosByEvent, findEvents, findLeadOf, findReportByCode, findReportById, insertEvent, insertPhotos, type Report, type ReportEvent } from './reports.repository';
 import { processPhotos, storeWithPhotos } from './reports.service';
 
 const reportNotFound = () => new AppError('report.not_found', 404);
@@ -44,24 +46,34 @@ const PUBLIC_STATUS: Record<string, PublicStatus> = {
   closed: 'closed',
 };
 
-/** SPEC.md §5 "citizen sees": internal steps read as "being handled"; nothing internal leaks. */
-function citizenView(report: Report, events: ReportEvent[], photoCounts: Map<number | null, number>): CitizenView {
-  const publicEvents = events.filter((e) => e.public);
-  const received = events.find((e) => e.type === 'received');
-  const lastQuestion = [...events].reverse().find((e) => e.type === 'question');
-  const resolution = [...events].reverse().find((e) => e.toStatus === 'resolved' && e.public);
+/**
+ * SPEC.md §5 "citizen sees": internal steps read as "being handled"; nothing internal leaks. The lead
+ * is the unit leading now (after a transfer, the new one). A duplicate merged into another report
+ * follows that report's status, timeline and outcome (issue #6); its own messages stay its own.
+ */
+function citizenView(
+  report: Report,
+  own: ReportEvent[],
+  followed: { report: Report; events: ReportEvent[] },
+  lead: { force: string; unitName: string } | null,
+  photoCounts: Map<number | null, number>,
+): CitizenView {
+  const publicOwn = own.filter((e) => e.public);
+  const publicFollowed = followed.events.filter((e) => e.public);
+  const lastQuestion = [...own].reverse().find((e) => e.type === 'question');
+  const resolution = [...followed.events].reverse().find((e) => e.toStatus === 'resolved' && e.public);
   return {
     trackingCode: report.trackingCode,
-    status: PUBLIC_STATUS[report.status] ?? 'in_progress',
+    status: PUBLIC_STATUS[followed.report.status] ?? 'in_progress',
     receivedAt: report.receivedAt.toISOString(),
-    lead: received?.data ? { force: String(received.data.leadForce), unitName: String(received.data.leadUnitName) } : null,
-    timeline: publicEvents
+    lead,
+    timeline: publicFollowed
       .filter((e) => e.type === 'received' || e.type === 'status_changed')
       .map((e) => ({ at: e.at.toISOString(), type: e.type, status: e.toStatus ? (PUBLIC_STATUS[e.toStatus] ?? null) : null }))
       .filter((e, i, all) => i === 0 || e.status !== all[i - 1]?.status),
     openQuestion: report.status === 'needs_info' && lastQuestion?.body ? { at: lastQuestion.at.toISOString(), text: lastQuestion.body } : null,
     outcome: resolution?.body ? { at: resolution.at.toISOString(), text: resolution.body } : null,
-    messages: publicEvents
+    messages: publicOwn
       .filter((e) => e.type === 'question' || e.type === 'unit_message' || e.type === 'reporter_message')
       .map((e) => ({
         at: e.at.toISOString(),
@@ -69,11 +81,20 @@ function citizenView(report: Report, events: ReportEvent[], photoCounts: Map<num
         text: e.body ?? '',
         photos: photoCounts.get(e.id) ?? 0,
       })),
+    mergedInto: followed.report.id === report.id ? null : followed.report.trackingCode,
   };
 }
 
 async function viewOf(deps: AppDeps, report: Report): Promise<CitizenView> {
-  return citizenView(report, await findEvents(deps.db, report.id), await countPhotosByEvent(deps.db, report.id));
+  const survivor = report.mergedInto ? await findReportById(deps.db, report.mergedInto) : undefined;
+  const followed = survivor ?? report;
+  const [own, followedEvents, lead, photos] = await Promise.all([
+    findEvents(deps.db, report.id),
+    survivor ? findEvents(deps.db, survivor.id) : Promise.resolve(null),
+    findLeadOf(deps.db, followed.leadUnitId),
+    countPhotosByEvent(deps.db, report.id),
+  ]);
+  return citizenView(report, own, { report: followed, events: followedEvents ?? own }, lead, photos);
 }
 
 export async function trackReport(deps: AppDeps, guard: FailureGuard, trackingCode: string, secret: string): Promise<CitizenView> {
@@ -100,19 +121,9 @@ export async function addReporterMessage(
       const event = await insertEvent(tx, { reportId: current.id, type: 'reporter_message', at, actor: 'reporter', public: true, body: input.message });
       await insertPhotos(tx, photos.map((p) => ({ ...p, reportId: current.id, eventId: event.id, createdAt: at })));
       if (current.status !== 'needs_info') return current;
-      const back = current.statusBeforeInfo ?? 'received';
-      if (!(await updateReportStatus(tx, current, { status: back, statusBeforeInfo: null }))) throw new AppError('conflict', 409);
-      await insertEvent(tx, { reportId: current.id, type: 'status_changed', at, actor: 'reporter', public: true, fromStatus: 'needs_info', toStatus: back });
-      return { ...current, status: back, statusBeforeInfo: null };
+      return moveReport(tx, current, (current.statusBeforeInfo as Status | null) ?? 'received', { actor: 'reporter', at });
     }),
   );
   // The receipt was checked above: the answer is built without a second scrypt verification.
   return viewOf(deps, report);
-}
-
-/** The lead unit asks the reporter (issue #6 adds the staff action; tests use it now). */
-export async function askReporter(q: Queryable, report: Report, question: string, actor: string, at: Date): Promise<void> {
-  if (!(await updateReportStatus(q, report, { status: 'needs_info', statusBeforeInfo: report.status }))) throw new AppError('conflict', 409);
-  await insertEvent(q, { reportId: report.id, type: 'question', at, actor, public: true, body: question });
-  await insertEvent(q, { reportId: report.id, type: 'status_changed', at, actor, public: true, fromStatus: report.status, toStatus: 'needs_info' });
 }

@@ -26,6 +26,7 @@ export const citizenViewSchema = z
     openQuestion: z.object({ at: z.string(), text: z.string() }).nullable(),
     outcome: z.object({ at: z.string(), text: z.string() }).nullable(),
     messages: z.array(z.object({ at: z.string(), from: z.enum(['unit', 'reporter']), text: z.string(), photos: z.number().int() })),
+    mergedInto: z.string().nullable().meta({ description: 'Set when the report was merged as a duplicate: status, timeline and outcome are then those of this report' }),
   })
   .meta({ id: 'CitizenView' });
 /** The view as the service builds it; the route adds the label in the caller's language. */

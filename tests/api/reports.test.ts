@@ -6,8 +6,7 @@ import request from 'supertest';
 import { queryRows } from '../../server/db/query-rows';
 import { openContact } from '../../server/reports/receipt';
 import { settlePending } from '../../server/reports/photos';
-import { findReportByCode, photoFileIsStored, updateReportStatus } from '../../server/reports/reports.repository';
-import { askReporter } from '../../server/reports/tracking.service';
+import { findReportByCode, photoFileIsStored } from '../../server/reports/reports.repository';
 import { animatedGif, decompressionBomb, gif, HTML, noisyJpeg, PDF, phoneJpeg, png, SVG, truncatedJpeg } from '../helpers/images';
 import { staffSession } from '../helpers/staff';
 import { createTestApp, FIXED_NOW, type TestApp } from '../helpers/test-app';
@@ -268,6 +267,7 @@ describe('tracking', () => {
       openQuestion: null,
       outcome: null,
       messages: [],
+      mergedInto: null,
     });
   });
 
@@ -293,13 +293,13 @@ describe('tracking', () => {
 
   it('lets the reporter answer an open question with a photo; the report goes back to where it was', async () => {
     const receipt = await submit();
-    const report = await findReportByCode(t.deps.db, receipt.trackingCode);
-    if (!report) throw new Error('no report');
     // Under verification when the question is asked: that is where the answer must take it back.
-    await updateReportStatus(t.deps.db, report, { status: 'verifying', statusBeforeInfo: null });
-    const verifying = await findReportByCode(t.deps.db, receipt.trackingCode);
-    if (!verifying) throw new Error('no report');
-    await askReporter(t.deps.db, verifying, 'Gian hàng nằm ở dãy nào trong chợ?', 'officer-test', FIXED_NOW);
+    const officer = await staffSession(t.app, 'market.cao-bang');
+    const act = (action: string, body: object) =>
+      request(t.app).post(`/api/staff/cases/${receipt.trackingCode}/${action}`).set('Cookie', officer.cookie).set('X-CSRF-Token', officer.csrf).send(body);
+    expect((await act('accept', { version: 1 })).status).toBe(200);
+    expect((await act('verify', { version: 2 })).status).toBe(200);
+    expect((await act('ask', { version: 3, question: 'Gian hàng nằm ở dãy nào trong chợ?' })).status).toBe(200);
     const asked = await request(t.app).post('/api/public/track').send(receipt);
     expect(asked.body).toMatchObject({ status: 'needs_info', statusLabel: 'Cần bổ sung thông tin', openQuestion: { text: 'Gian hàng nằm ở dãy nào trong chợ?' } });
 

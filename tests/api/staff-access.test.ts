@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import request from 'supertest';
+import { CASE_ACTIONS, type CaseAction } from '../../shared/schemas/cases';
 import { apiDocs } from '../../server/app';
 import { queryRows } from '../../server/db/query-rows';
 import { phoneJpeg } from '../helpers/images';
@@ -28,6 +29,25 @@ const passwords = new Map<Actor, string>();
 let reportCode = '';
 let photoId = '';
 let spareAccountId = '';
+let policeUnitId = '';
+
+/** A body each action accepts, so that what decides the answer is who asks. */
+const VALID_ACTION_BODIES: Record<CaseAction, object> = {
+  accept: {},
+  verify: {},
+  resume: {},
+  close: {},
+  suspend: { reason: 'Chờ kết quả giám định' },
+  ask: { question: 'Cửa hàng mở cửa lúc mấy giờ?' },
+  resolve: { outcome: 'violation_handled', publicOutcome: 'Đã kiểm tra và xử lý vi phạm.' },
+  extend: { until: '2027-01-30T00:00:00+07:00', reason: 'Chờ giám định hàng hóa' },
+  merge: { into: '389-0000-0000' },
+  'reveal-contact': { reason: 'Cần hỏi thêm người báo' },
+  notes: { text: 'Ghi chú nội bộ', shared: false },
+  coordinate: { unitId: '00000000-0000-4000-8000-000000000000', reason: 'Cần lực lượng phối hợp' },
+  assign: { officerId: null },
+  transfer: {},
+};
 
 const minutesAgo = (m: number) => new Date(FIXED_NOW.getTime() - m * 60_000).toISOString();
 const CALL = { line: '0981389389', callStartedAt: minutesAgo(5), callEndedAt: minutesAgo(1), callerAnonymous: true };
@@ -106,6 +126,29 @@ const ENDPOINTS: Endpoint[] = [
     call: (a) => as(a).get(`/api/staff/photos/${photoId}`),
     expect: only({ operator: 200, officer: 200, unit_lead: 200, coordinator: 200, coordinator_province: 200 }, 404),
   },
+  { method: 'get', path: '/api/staff/cases', call: (a) => as(a).get('/api/staff/cases'), expect: only({ officer: 200, unit_lead: 200, coordinator: 200, coordinator_province: 200 }) },
+  {
+    method: 'get',
+    path: '/api/staff/cases/{code}',
+    call: (a) => as(a).get(`/api/staff/cases/${reportCode}`),
+    expect: only({ officer: 200, unit_lead: 200, coordinator: 200, coordinator_province: 200 }, 404),
+  },
+  // Every action with a stale version: 409 for whoever may take it (nothing changes), 403 for those
+  // who see the report but may not, 404 for those who do not see it. Notes take no version: 200.
+  ...CASE_ACTIONS.map((action): Endpoint => {
+    const mayAct: Partial<Record<Actor, number>> =
+      action === 'notes'
+        ? { officer: 200, unit_lead: 200, coordinator: 200, coordinator_province: 200 }
+        : action === 'assign'
+          ? { officer: 403, unit_lead: 409, coordinator: 403, coordinator_province: 403 }
+          : { officer: 409, unit_lead: 409, coordinator: 403, coordinator_province: 403 };
+    return {
+      method: 'post',
+      path: `/api/staff/cases/{code}/${action}`,
+      call: (a) => as(a).post(`/api/staff/cases/${reportCode}/${action}`, { ...VALID_ACTION_BODIES[action], ...(action === 'transfer' ? { step: 'request', unitId: policeUnitId, reason: 'Không thuộc thẩm quyền' } : {}), version: action === 'notes' ? 1 : 999 }),
+      expect: only(mayAct, 404),
+    };
+  }),
   // Last: it ends every session of the account, the shared ones above included.
   { method: 'delete', path: '/api/staff/sessions', call: async (a) => (await fresh(a)).delete('/api/staff/sessions'), expect: everyone(204) },
 ];
@@ -114,6 +157,8 @@ beforeAll(async () => {
   t = await createTestApp();
   const admin = await staffSession(t.app, 'admin');
   const [unit] = await queryRows<{ id: string }>(t.deps.db, sql`select id from units where code = 'market-04'`);
+  const [police] = await queryRows<{ id: string }>(t.deps.db, sql`select id from units where code = 'police-04'`);
+  policeUnitId = police?.id ?? '';
   const made = await as('admin', admin).post('/api/staff/accounts', { username: 'lead.market-04', displayName: 'Lãnh đạo Chi cục QLTT Cao Bằng', role: 'unit_lead', unitId: unit?.id });
   expect(made.status).toBe(201);
   const spare = await as('admin', admin).post('/api/staff/accounts', { username: 'spare.account', displayName: 'Tài khoản thử', role: 'operator' });

@@ -1,0 +1,142 @@
+import { alias } from 'drizzle-orm/pg-core';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { staffAccountsTable } from '../auth/auth.table';
+import { queryRows } from '../db/query-rows';
+import type { Queryable } from '../db/types';
+import { communesTable, provincesTable } from '../places/places.table';
+import { reportCoordinationsTable, reportEventsTable, reportPhotosTable, reportsTable } from '../reports/reports.table';
+import { routingDecisionsTable } from '../routing/routing.table';
+import { unitsTable } from '../units/units.table';
+
+/** The report, locked for the rest of the transaction: one action at a time per report. */
+export async function lockReportByCode(q: Queryable, trackingCode: string) {
+  const [row] = await q.select().from(reportsTable).where(eq(reportsTable.trackingCode, trackingCode)).for('update');
+  return row;
+}
+
+export async function findCoordinations(q: Queryable, reportId: string) {
+  return q
+    .select({ unitId: reportCoordinationsTable.unitId, source: reportCoordinationsTable.source, unitName: unitsTable.name, force: unitsTable.force })
+    .from(reportCoordinationsTable)
+    .innerJoin(unitsTable, eq(unitsTable.id, reportCoordinationsTable.unitId))
+    .where(eq(reportCoordinationsTable.reportId, reportId))
+    .orderBy(asc(reportCoordinationsTable.at), asc(unitsTable.name));
+}
+
+export async function findUnit(q: Queryable, id: string) {
+  const [row] = await q.select().from(unitsTable).where(eq(unitsTable.id, id));
+  return row;
+}
+
+export async function findStaffAccount(q: Queryable, id: string) {
+  const [row] = await q.select().from(staffAccountsTable).where(eq(staffAccountsTable.id, id));
+  return row;
+}
+
+const leadUnit = alias(unitsTable, 'lead_unit');
+const transferUnit = alias(unitsTable, 'transfer_unit');
+const survivor = alias(reportsTable, 'survivor');
+
+/** Everything the case page shows of a report, names resolved. */
+export async function findCaseDetails(q: Queryable, reportId: string) {
+  const [row] = await q
+    .select({
+      report: reportsTable,
+      provinceName: provincesTable.name,
+      communeName: communesTable.name,
+      lead: { id: leadUnit.id, name: leadUnit.name, force: leadUnit.force },
+      routing: {
+        ruleKey: routingDecisionsTable.ruleKey,
+        ruleSetVersion: routingDecisionsTable.ruleSetVersion,
+        explanationVi: routingDecisionsTable.explanationVi,
+        explanationEn: routingDecisionsTable.explanationEn,
+      },
+      transferUnitName: transferUnit.name,
+      assignedName: staffAccountsTable.displayName,
+      mergedIntoCode: survivor.trackingCode,
+    })
+    .from(reportsTable)
+    .innerJoin(provincesTable, eq(provincesTable.code, reportsTable.provinceCode))
+    .innerJoin(communesTable, eq(communesTable.code, reportsTable.communeCode))
+    .innerJoin(leadUnit, eq(leadUnit.id, reportsTable.leadUnitId))
+    .innerJoin(routingDecisionsTable, eq(routingDecisionsTable.id, reportsTable.routingDecisionId))
+    .leftJoin(transferUnit, eq(transferUnit.id, reportsTable.transferToUnitId))
+    .leftJoin(staffAccountsTable, eq(staffAccountsTable.id, reportsTable.assignedTo))
+    .leftJoin(survivor, eq(survivor.id, reportsTable.mergedInto))
+    .where(eq(reportsTable.id, reportId));
+  return row;
+}
+
+/** The report's events in chain order, with the name of the staff member who acted. */
+export async function findTimeline(q: Queryable, reportId: string) {
+  return q
+    .select({ event: reportEventsTable, actorName: staffAccountsTable.displayName })
+    .from(reportEventsTable)
+    .leftJoin(staffAccountsTable, sql`${staffAccountsTable.id}::text = ${reportEventsTable.actor}`)
+    .where(eq(reportEventsTable.reportId, reportId))
+    .orderBy(asc(reportEventsTable.seq));
+}
+
+export async function findCasePhotos(q: Queryable, reportId: string) {
+  return q
+    .select({ id: reportPhotosTable.id, width: reportPhotosTable.width, height: reportPhotosTable.height, eventId: reportPhotosTable.eventId })
+    .from(reportPhotosTable)
+    .where(eq(reportPhotosTable.reportId, reportId))
+    .orderBy(asc(reportPhotosTable.createdAt), asc(reportPhotosTable.id));
+}
+
+/** `array[$1, $2…]::uuid[]`, empty or not. */
+export const uuidArray = (ids: string[]) => sql`array[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[]`;
+
+export interface QueueRow {
+  id: string;
+  tracking_code: string;
+  status: string;
+  category: string;
+  place_type: string;
+  commune_name: string;
+  received_at: Date | string;
+  next_due_at: Date | string | null;
+  lead_unit_name: string;
+  assigned_name: string | null;
+  excerpt: string;
+  is_lead: boolean;
+  transfer_pending: boolean;
+}
+
+/**
+ * Issue #6, the queue: reports `scope` lets the viewer see, filtered, by nearest running deadline
+ * (none last), then id; keyset pagination after (`afterDue`, `afterId`). `scope` and `filters` are
+ * SQL conditions on `r` built by the service.
+ */
+export async function findQueuePage(
+  q: Queryable,
+  input: { scope: SQL; filters: SQL[]; leadUnits: string[]; after: { due: string | null; id: string } | null; limit: number },
+): Promise<QueueRow[]> {
+  const keyset = !input.after
+    ? sql`true`
+    : input.after.due === null
+      ? sql`(r.next_due_at is null and r.id > ${input.after.id}::uuid)`
+      : sql`(r.next_due_at > ${input.after.due}::timestamptz or (r.next_due_at = ${input.after.due}::timestamptz and r.id > ${input.after.id}::uuid) or r.next_due_at is null)`;
+  const where = and(input.scope, keyset, ...input.filters);
+  return queryRows<QueueRow & Record<string, unknown>>(
+    q,
+    sql`select r.id, r.tracking_code, r.status, r.category, r.place_type, c.name as commune_name, r.received_at, r.next_due_at,
+          u.name as lead_unit_name, s.display_name as assigned_name, left(r.description, 160) as excerpt,
+          r.lead_unit_id = any(${uuidArray(input.leadUnits)}) as is_lead,
+          r.transfer_to_unit_id is not null as transfer_pending
+        from reports r
+        join communes c on c.code = r.commune_code
+        join units u on u.id = r.lead_unit_id
+        left join staff_accounts s on s.id = r.assigned_to
+        where ${where}
+        order by r.next_due_at asc nulls last, r.id asc
+        limit ${input.limit}`,
+  );
+}
+
+/** How many reports of the queue (same scope and filters, any status) are in each status. */
+export async function countQueueByStatus(q: Queryable, scope: SQL, filters: SQL[]): Promise<Record<string, number>> {
+  const rows = await queryRows<{ status: string; n: number }>(q, sql`select r.status, count(*)::int as n from reports r where ${and(scope, ...filters)} group by r.status`);
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+}

@@ -1,0 +1,67 @@
+import { and, eq } from 'drizzle-orm';
+import { PAUSED } from '../../shared/domain/lifecycle';
+import type { Status } from '../../shared/domain/statuses';
+import type { Queryable } from '../db/types';
+import { AppError } from '../http/errors';
+import { insertEvent, type NewEvent, type Report } from '../reports/reports.repository';
+import { reportsTable } from '../reports/reports.table';
+
+/** Someone else changed the report since `version` was read: the loser sees the new state (issue #6). */
+export const conflict = (current?: { status: string; version: number }) =>
+  new AppError('conflict', 409, {}, [], {}, current ? { status: current.status, version: current.version } : undefined);
+
+type Changes = Partial<Omit<typeof reportsTable.$inferInsert, 'id' | 'version'>>;
+
+/** The deadline that runs in a status: accepting while received, resolving while handled, none while paused or done. */
+export function runningDue(report: Pick<Report, 'acceptDueAt' | 'resolveDueAt'>, status: Status): Date | null {
+  if (status === 'received') return report.acceptDueAt;
+  if (status === 'accepted' || status === 'verifying') return report.resolveDueAt;
+  return null;
+}
+
+/**
+ * Writes `changes` if the report is still at `report.version`, and bumps the version; 409 otherwise.
+ * Every staff action and the reporter's answer go through here.
+ */
+export async function updateReport(q: Queryable, report: Report, changes: Changes): Promise<Report> {
+  const [row] = await q
+    .update(reportsTable)
+    .set({ ...changes, version: report.version + 1 })
+    .where(and(eq(reportsTable.id, report.id), eq(reportsTable.version, report.version)))
+    .returning();
+  if (!row) throw conflict();
+  return row;
+}
+
+/**
+ * SPEC.md §5: moves a report to `to`, keeping its clock: entering needs_info or suspended stops it
+ * (and remembers where to come back), leaving them moves both deadlines by the time stood still.
+ * Writes the `status_changed` event (public: the reporter sees the status as "citizen sees").
+ */
+export async function moveReport(
+  q: Queryable,
+  report: Report,
+  to: Status,
+  who: { actor: string; at: Date },
+  changes: Changes = {},
+  event: Partial<Pick<NewEvent, 'body' | 'data'>> = {},
+): Promise<Report> {
+  const from = report.status as Status;
+  const next: Changes = { status: to, ...changes };
+  let due = { acceptDueAt: report.acceptDueAt, resolveDueAt: report.resolveDueAt };
+  if (PAUSED.has(to) && !PAUSED.has(from)) {
+    next.pausedSince = who.at;
+    next.statusBeforeInfo = from;
+  } else if (!PAUSED.has(to) && PAUSED.has(from) && report.pausedSince) {
+    const stood = who.at.getTime() - report.pausedSince.getTime();
+    due = { acceptDueAt: new Date(report.acceptDueAt.getTime() + stood), resolveDueAt: new Date(report.resolveDueAt.getTime() + stood) };
+    Object.assign(next, due, { pausedSince: null, pausedMs: report.pausedMs + stood, statusBeforeInfo: null });
+  }
+  if (to === 'accepted' && !report.acceptedAt) next.acceptedAt = who.at;
+  if (to === 'resolved') next.resolvedAt = who.at;
+  if (to === 'closed') next.closedAt = who.at;
+  next.nextDueAt = runningDue({ ...due, ...(next.resolveDueAt ? { resolveDueAt: next.resolveDueAt } : {}) }, to);
+  const updated = await updateReport(q, report, next);
+  await insertEvent(q, { reportId: report.id, type: 'status_changed', at: who.at, actor: who.actor, public: true, fromStatus: from, toStatus: to, ...event });
+  return updated;
+}

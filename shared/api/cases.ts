@@ -1,0 +1,85 @@
+import { z } from 'zod';
+
+const isoTime = z.string().meta({ format: 'date-time' });
+
+export const caseQueueSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        trackingCode: z.string(),
+        status: z.string(),
+        category: z.string(),
+        placeType: z.string(),
+        communeName: z.string(),
+        receivedAt: isoTime,
+        nextDueAt: isoTime.nullable().meta({ description: 'The deadline running now (accept, then resolve); null while paused or done' }),
+        overdue: z.boolean(),
+        dueSoon: z.boolean(),
+        leadUnitName: z.string(),
+        assignedTo: z.string().nullable(),
+        excerpt: z.string(),
+        role: z.enum(['lead', 'coordinating']),
+        transferPending: z.boolean(),
+      }),
+    ),
+    counts: z.record(z.string(), z.number().int()).meta({ description: 'Reports per status with the same filters, for the tabs' }),
+    next: z.string().nullable().meta({ description: 'Pass as `after` for the next page; null on the last' }),
+  })
+  .meta({ id: 'CaseQueue' });
+export type CaseQueue = z.infer<typeof caseQueueSchema>;
+
+export const caseViewSchema = z
+  .object({
+    trackingCode: z.string(),
+    version: z.number().int().meta({ description: 'Send it back with every action' }),
+    status: z.string(),
+    relation: z.array(z.enum(['lead', 'coordinating', 'receiving', 'coordinator'])),
+    allowedActions: z.array(z.string()).meta({ description: 'What this viewer may do now, e.g. `accept`, `transfer.request`' }),
+    channel: z.string(),
+    category: z.string(),
+    placeType: z.string(),
+    province: z.object({ code: z.string(), name: z.string() }),
+    commune: z.object({ code: z.string(), name: z.string() }),
+    address: z.string(),
+    url: z.string().nullable(),
+    observedAt: isoTime,
+    receivedAt: isoTime,
+    description: z.string(),
+    hasContact: z.boolean().meta({ description: 'The contact itself only through reveal-contact (lead unit, audited)' }),
+    lead: z.object({ unitId: z.string(), unitName: z.string(), force: z.string() }),
+    coordinating: z.array(z.object({ unitId: z.string(), unitName: z.string(), force: z.string(), source: z.string() })),
+    routing: z.object({ ruleKey: z.string(), ruleSetVersion: z.string(), explanation: z.string() }),
+    deadlines: z.object({
+      acceptDueAt: isoTime,
+      acceptedAt: isoTime.nullable(),
+      resolveDueAt: isoTime,
+      resolvedAt: isoTime.nullable(),
+      running: isoTime.nullable(),
+      paused: z.boolean(),
+      overdue: z.boolean(),
+      dueSoon: z.boolean(),
+      extensions: z.number().int(),
+      extensionLimit: isoTime.nullable(),
+    }),
+    assignedTo: z.object({ id: z.string(), name: z.string() }).nullable(),
+    outcome: z.string().nullable(),
+    mergedInto: z.string().nullable(),
+    transfer: z.object({ toUnitId: z.string(), toUnitName: z.string(), reason: z.string(), requestedAt: isoTime, disputed: z.boolean() }).nullable(),
+    photos: z.array(z.object({ id: z.string(), width: z.number().int(), height: z.number().int() })),
+    timeline: z.array(
+      z.object({
+        seq: z.number().int(),
+        at: isoTime,
+        type: z.string(),
+        actor: z.string(),
+        public: z.boolean(),
+        fromStatus: z.string().nullable(),
+        toStatus: z.string().nullable(),
+        body: z.string().nullable(),
+        data: z.record(z.string(), z.unknown()).nullable(),
+      }),
+    ),
+    contact: z.object({ name: z.string().optional(), phone: z.string().optional(), email: z.string().optional() }).optional().meta({ description: 'Only in the answer to reveal-contact' }),
+  })
+  .meta({ id: 'Case' });
+export type CaseViewBody = z.infer<typeof caseViewSchema>;

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { CATEGORIES } from '../domain/categories';
+import { OUTCOMES } from '../domain/outcomes';
+import { PLACE_TYPES } from '../domain/place-types';
+import { STATUSES } from '../domain/statuses';
+import { cleanText, trackingCodeSchema } from './report';
+
+/** Issue #6: every action carries the version of the report it was decided on (optimistic concurrency). */
+const version = z.number().int().positive();
+const text = (min: number, max: number) =>
+  z
+    .string()
+    .transform((v) => cleanText(v, { multiline: true }))
+    .pipe(z.string().min(min).max(max));
+const reason = text(5, 2000);
+
+export const caseParamsSchema = z.object({ code: trackingCodeSchema });
+
+export const CASE_ACTIONS = ['accept', 'verify', 'suspend', 'resume', 'ask', 'transfer', 'coordinate', 'extend', 'resolve', 'close', 'merge', 'reveal-contact', 'notes', 'assign'] as const;
+export type CaseAction = (typeof CASE_ACTIONS)[number];
+
+export const caseActionSchemas = {
+  accept: z.strictObject({ version }),
+  verify: z.strictObject({ version }),
+  resume: z.strictObject({ version }),
+  close: z.strictObject({ version }),
+  suspend: z.strictObject({ version, reason }),
+  ask: z.strictObject({ version, question: text(5, 2000) }),
+  resolve: z.strictObject({
+    version,
+    outcome: z.enum(OUTCOMES).exclude(['duplicate']),
+    /** Shown to whoever holds the receipt, who may be a competitor of the person reported (SPEC.md §5). */
+    publicOutcome: text(10, 2000),
+  }),
+  extend: z.strictObject({ version, until: z.iso.datetime({ offset: true }).transform((v) => new Date(v)), reason }),
+  merge: z.strictObject({ version, into: trackingCodeSchema }),
+  'reveal-contact': z.strictObject({ version, reason }),
+  notes: z.strictObject({ version, text: text(1, 5000), shared: z.boolean().default(false) }),
+  coordinate: z.strictObject({ version, unitId: z.uuid(), reason }),
+  assign: z.strictObject({ version, officerId: z.uuid().nullable() }),
+  transfer: z.discriminatedUnion('step', [
+    z.strictObject({ step: z.literal('request'), version, unitId: z.uuid(), reason }),
+    z.strictObject({ step: z.literal('cancel'), version }),
+    z.strictObject({ step: z.literal('accept'), version }),
+    z.strictObject({ step: z.literal('refuse'), version, reason }),
+    z.strictObject({ step: z.literal('decide'), version, keep: z.boolean(), reason }),
+  ]),
+} satisfies Record<CaseAction, z.ZodType>;
+export type CaseActionInput<A extends CaseAction> = z.infer<(typeof caseActionSchemas)[A]>;
+
+const flag = z.enum(['1', 'true', '0', 'false']).transform((v) => v === '1' || v === 'true');
+
+/** `GET /api/staff/cases`: the queue's filters, as query parameters. */
+export const caseQueueQuerySchema = z.strictObject({
+  status: z.enum(STATUSES).optional(),
+  category: z.enum(CATEGORIES).optional(),
+  placeType: z.enum(PLACE_TYPES).optional(),
+  commune: z.string().regex(/^\d{5}$/).optional(),
+  overdue: flag.optional(),
+  dueSoon: flag.optional(),
+  assignedTo: z.union([z.uuid(), z.literal('me'), z.literal('nobody')]).optional(),
+  /** Lead reports, coordinated ones, or both (default). */
+  role: z.enum(['lead', 'coordinating', 'all']).default('all'),
+  q: z.string().trim().max(200).optional(),
+  after: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type CaseQueueQuery = z.infer<typeof caseQueueQuerySchema>;
