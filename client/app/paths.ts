@@ -9,5 +9,7 @@ export const paths = {
     intake: { path: '/staff/intake', href: () => '/staff/intake' },
     account: { path: '/staff/account', href: () => '/staff/account' },
     accounts: { path: '/staff/accounts', href: () => '/staff/accounts' },
+    cases: { path: '/staff/cases', href: () => '/staff/cases' },
+    case: { path: '/staff/cases/:code', href: (code: string) => `/staff/cases/${encodeURIComponent(code)}` },
   },
 } as const;

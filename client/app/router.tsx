@@ -49,6 +49,14 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('../pages/accounts/AccountsPage')).AccountsPage }),
       },
       {
+        path: paths.staff.cases.path,
+        lazy: async () => ({ Component: (await import('../pages/cases/QueuePage')).QueuePage }),
+      },
+      {
+        path: paths.staff.case.path,
+        lazy: async () => ({ Component: (await import('../pages/cases/CasePage')).CasePage }),
+      },
+      {
         path: paths.staff.intake.path,
         lazy: async () => ({ Component: (await import('../pages/intake/IntakePage')).IntakePage }),
       },

@@ -90,7 +90,7 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'patch', path: '/api/staff/accounts/{accountId}', call: (a) => as(a).patch(`/api/staff/accounts/${spareAccountId}`, { displayName: `Đổi bởi ${a}` }), expect: only({ admin: 200 }) },
   { method: 'post', path: '/api/staff/accounts/{accountId}/password', call: (a) => as(a).post(`/api/staff/accounts/${spareAccountId}/password`), expect: only({ admin: 200 }) },
   { method: 'post', path: '/api/staff/accounts/{accountId}/unlock', call: (a) => as(a).post(`/api/staff/accounts/${spareAccountId}/unlock`), expect: only({ admin: 200 }) },
-  { method: 'get', path: '/api/staff/units', call: (a) => as(a).get('/api/staff/units'), expect: only({ admin: 200, coordinator: 200, coordinator_province: 200 }) },
+  { method: 'get', path: '/api/staff/units', call: (a) => as(a).get('/api/staff/units'), expect: only({ admin: 200, coordinator: 200, coordinator_province: 200, officer: 200, unit_lead: 200 }) },
   {
     method: 'post',
     path: '/api/staff/duplicates',

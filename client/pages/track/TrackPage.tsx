@@ -74,12 +74,17 @@ export function TrackPage() {
             {t('ui.track.status')}: <span data-testid="status">{view.statusLabel}</span>
           </h2>
           {view.lead && <p>{t('ui.receipt.handled_by', { unit: view.lead.unitName })}</p>}
+          {view.mergedInto && <p className="notice">{t('ui.track.merged', { code: view.mergedInto })}</p>}
           <ol className="timeline">
             {view.timeline.map((e) => (
               <li key={`${e.at}-${e.status}`}>{when(e.at)}: {t(`ui.public_status.${e.status ?? 'received'}` as MessageKey)}</li>
             ))}
           </ol>
-          {view.outcome && <p className="notice">{view.outcome.text}</p>}
+          {view.outcome && (
+            <div className="notice" data-testid="outcome">
+              <p><strong>{t('ui.track.outcome')}</strong> {view.outcome.text}</p>
+            </div>
+          )}
           {view.openQuestion && (
             <div className="notice notice--warning">
               <p><strong>{t('ui.track.question')}</strong> {view.openQuestion.text}</p>

@@ -1,0 +1,145 @@
+import { useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import type { CaseViewBody } from '../../../shared/api/cases';
+import { formatDateTime } from '../../../shared/i18n/format';
+import type { MessageKey } from '../../../shared/i18n/vi';
+import { paths } from '../../app/paths';
+import { currentLanguage, useT } from '../../lib/i18n';
+import { useApiQuery } from '../../lib/useApiQuery';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { PageLoading } from '../../ui/PageLoading';
+import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { CaseActions } from './CaseActions';
+import { casesApi } from './cases.api';
+import { Deadline } from './Deadline';
+
+/** Issue #6: everything about one report, its deadlines and timeline, and what the viewer may do. */
+export function CasePage() {
+  const t = useT();
+  const { code = '' } = useParams();
+  useDocumentTitle(t('ui.cases.case_title', { code }));
+  const loaded = useApiQuery((signal) => casesApi.view(code, signal), [code, currentLanguage()]);
+  const [current, setCurrent] = useState<CaseViewBody | null>(null);
+  const [stale, setStale] = useState(false);
+  // The page shows what the server last answered: the load, then each action's answer.
+  const loadedData = loaded.status === 'success' ? loaded.data : null;
+  useEffect(() => {
+    if (loadedData) setCurrent(loadedData);
+  }, [loadedData]);
+
+  if (loaded.status === 'error') return <div className="container"><ErrorNotice error={loaded.error} onRetry={loaded.retry} /></div>;
+  if (!current) return <PageLoading />;
+  const r = current;
+  const actor = (name: string) => (name === 'reporter' ? t('ui.cases.reporter') : name === 'system' ? t('ui.cases.system') : name);
+
+  return (
+    <div className="container container--wide case-page">
+      <p><Link to={paths.staff.cases.href()} className="standalone-link">← {t('ui.cases.back')}</Link></p>
+      <h1>
+        {t('ui.cases.case_title', { code: r.trackingCode })} <span className="badge" data-testid="case-status">{t(`status.${r.status}` as MessageKey)}</span>
+      </h1>
+      {stale && (
+        <div className="notice notice--warning" role="alert">
+          <p>{t('ui.cases.stale')}</p>
+          <button type="button" className="button button--secondary" onClick={() => { setStale(false); loaded.retry(); }}>{t('ui.cases.reload')}</button>
+        </div>
+      )}
+      {r.transfer && (
+        <div className="notice notice--warning">
+          <p>{t(r.transfer.disputed ? 'ui.cases.transfer_disputed' : 'ui.cases.transfer_waiting', { unit: r.transfer.toUnitName })} {r.transfer.reason}</p>
+        </div>
+      )}
+      <div className="case-grid">
+        <div>
+          <section className="panel" aria-labelledby="deadlines-title">
+            <h2 id="deadlines-title">{t('ui.cases.deadlines')}</h2>
+            <dl className="facts">
+              <dt>{t('ui.cases.accept_by')}</dt>
+              <dd>{r.deadlines.acceptedAt ? t('ui.cases.accepted_at', { time: formatDateTime(r.deadlines.acceptedAt) }) : <Deadline at={r.deadlines.acceptDueAt} paused={r.deadlines.paused} />}</dd>
+              <dt>{t('ui.cases.resolve_by')}</dt>
+              <dd>{r.deadlines.resolvedAt ? t('ui.cases.resolved_at', { time: formatDateTime(r.deadlines.resolvedAt) }) : <Deadline at={r.deadlines.resolveDueAt} paused={r.deadlines.paused} />}</dd>
+              {r.deadlines.extensions > 0 && (
+                <>
+                  <dt>{t('ui.cases.extensions')}</dt>
+                  <dd>{r.deadlines.extensions}</dd>
+                </>
+              )}
+            </dl>
+          </section>
+          <section aria-labelledby="report-title">
+            <h2 id="report-title">{t('ui.intake.report_title')}</h2>
+            <dl className="facts">
+              <dt>{t('field.category')}</dt>
+              <dd>{t(`category.${r.category}` as MessageKey)}</dd>
+              <dt>{t('field.placeType')}</dt>
+              <dd>{t(`place_type.${r.placeType}` as MessageKey)}</dd>
+              <dt>{t('ui.intake.place')}</dt>
+              <dd>{r.address}, {r.commune.name}, {r.province.name}</dd>
+              {r.url && (
+                <>
+                  <dt>{t('field.url')}</dt>
+                  <dd className="opened-report__text">{r.url}</dd>
+                </>
+              )}
+              <dt>{t('field.observedAt')}</dt>
+              <dd>{formatDateTime(r.observedAt)}</dd>
+              <dt>{t('ui.intake.received')}</dt>
+              <dd>{formatDateTime(r.receivedAt)} · {t(`channel.${r.channel}` as MessageKey)}</dd>
+              <dt>{t('field.description')}</dt>
+              <dd className="opened-report__text" data-testid="case-description">{r.description}</dd>
+              <dt>{t('ui.cases.contact')}</dt>
+              <dd>{r.hasContact ? t('ui.cases.contact_given') : t('ui.cases.anonymous')}</dd>
+              {r.assignedTo && (
+                <>
+                  <dt>{t('field.assignedTo')}</dt>
+                  <dd>{r.assignedTo.name}</dd>
+                </>
+              )}
+              {r.mergedInto && (
+                <>
+                  <dt>{t('field.into')}</dt>
+                  <dd><Link to={paths.staff.case.href(r.mergedInto)}>{r.mergedInto}</Link></dd>
+                </>
+              )}
+            </dl>
+            {r.photos.length > 0 && (
+              <ul className="photo-list">
+                {r.photos.map((p, i) => (
+                  <li key={p.id} className="photo-list__item">
+                    <a href={`/api/staff/photos/${p.id}`} target="_blank" rel="noreferrer">
+                      <img src={`/api/staff/photos/${p.id}?size=thumb`} alt={t('ui.report.photo_alt', { n: i + 1 })} loading="lazy" />
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <section aria-labelledby="routing-title">
+            <h2 id="routing-title">{t('ui.intake.routing_title')}</h2>
+            <p><strong>{t(`force.${r.lead.force}` as MessageKey)}</strong> — {r.lead.unitName}</p>
+            {r.coordinating.length > 0 && <p>{t('ui.intake.coordinating')} {r.coordinating.map((c) => c.unitName).join('; ')}</p>}
+            <p className="hint">{r.routing.explanation} ({r.routing.ruleSetVersion})</p>
+          </section>
+        </div>
+        <div>
+          <CaseActions report={r} onChanged={setCurrent} onStale={() => setStale(true)} />
+          <section aria-labelledby="timeline-title">
+            <h2 id="timeline-title">{t('ui.cases.timeline')}</h2>
+            <ol className="case-timeline">
+              {[...r.timeline].reverse().map((e) => (
+                <li key={e.seq}>
+                  <span className="hint">{formatDateTime(e.at)} · {actor(e.actor)}{e.public ? '' : ` · ${t('ui.cases.internal')}`}</span>
+                  <p>
+                    <strong>{t(`ui.cases.event.${e.type}` as MessageKey)}</strong>
+                    {e.toStatus && ` → ${t(`status.${e.toStatus}` as MessageKey)}`}
+                  </p>
+                  {e.body && <p className="opened-report__text">{e.body}</p>}
+                </li>
+              ))}
+            </ol>
+          </section>
+        </div>
+      </div>
+    </div>
+  );
+}
