@@ -11,6 +11,7 @@ import { publicApiMiddleware } from './http/public-api';
 import { requestId, requestLogger } from './http/request-context';
 import { privateNoStore, staffApiMiddleware } from './http/staff-api';
 import { casesApiDocs, casesRoutes } from './cases/cases.routes';
+import { holidaysApiDocs, holidaysRoutes } from './cases/holidays.routes';
 import { healthApiDocs, healthRoutes } from './health/health.routes';
 import { intakeApiDocs, intakeRoutes } from './intake/intake.routes';
 import { metaApiDocs, metaRoutes } from './meta/meta.routes';
@@ -37,6 +38,7 @@ export const apiDocs: ApiDoc[] = [
   ...duplicatesApiDocs,
   ...intakeApiDocs,
   ...casesApiDocs,
+  ...holidaysApiDocs,
   {
     method: 'get',
     path: '/api/openapi.json',
@@ -120,6 +122,7 @@ export function createApp(deps: AppDeps): Express {
     duplicatesRoutes(deps),
     intakeRoutes(deps),
     casesRoutes(deps),
+    holidaysRoutes(deps),
     staffPhotoRoutes(deps),
   );
   app.use('/api', apiNotFound);

@@ -210,3 +210,31 @@ describe('who sees what', () => {
     expect((await queue('operator')).status).toBe(403);
   });
 });
+
+describe('the holiday calendar', () => {
+  it('counts 20 working days across Tết 2026, and a holiday a coordinator adds counts for reports received after it', async () => {
+    const saved = now;
+    try {
+      now = Date.parse('2026-02-13T10:00:00+07:00'); // the Friday before Tết
+      const before = await file();
+      expect((await view('market', before.trackingCode)).body.deadlines.resolveDueAt).toBe('2026-03-20T17:00:00.000Z');
+
+      const put = (as: string) =>
+        request(t.app).put('/api/staff/holidays/2026-03-02').set('Cookie', who[as]?.cookie ?? '').set('X-CSRF-Token', who[as]?.csrf ?? '').send({ kind: 'holiday', name: 'Ngày nghỉ thử' });
+      expect((await put('market')).status).toBe(403);
+      const set = await put('coordinator');
+      expect(set.status).toBe(200);
+      expect(set.body.holidays).toContainEqual({ day: '2026-03-02', kind: 'holiday', name: 'Ngày nghỉ thử' });
+
+      const after = await file();
+      expect((await view('market', after.trackingCode)).body.deadlines.resolveDueAt).toBe('2026-03-23T17:00:00.000Z');
+      expect((await view('market', before.trackingCode)).body.deadlines.resolveDueAt).toBe('2026-03-20T17:00:00.000Z');
+      const removed = await request(t.app).delete('/api/staff/holidays/2026-03-02').set('Cookie', who.coordinator?.cookie ?? '').set('X-CSRF-Token', who.coordinator?.csrf ?? '');
+      expect(removed.status).toBe(204);
+      const [audit] = await queryRows<{ n: number }>(t.deps.db, sql`select count(*)::int as n from audit_log where action in ('holiday_set', 'holiday_removed')`);
+      expect(audit?.n).toBe(2);
+    } finally {
+      now = saved;
+    }
+  });
+});

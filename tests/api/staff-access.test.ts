@@ -66,6 +66,10 @@ function as(actor: Actor, session = sessions.get(actor)) {
     delete: (url: string) => sign(request(t.app).delete(url)),
   };
 }
+const sign = (actor: Actor, req: request.Test) => {
+  const session = sessions.get(actor);
+  return session ? req.set('Cookie', session.cookie).set('X-CSRF-Token', session.csrf) : req;
+};
 /** A session of its own, for the endpoints that end it. */
 const fresh = async (actor: Actor) => as(actor, actor === 'anonymous' ? undefined : await staffSession(t.app, USERNAMES[actor], passwords.get(actor)));
 
@@ -133,6 +137,14 @@ const ENDPOINTS: Endpoint[] = [
     call: (a) => as(a).get(`/api/staff/cases/${reportCode}`),
     expect: only({ officer: 200, unit_lead: 200, coordinator: 200, coordinator_province: 200 }, 404),
   },
+  { method: 'get', path: '/api/staff/holidays', call: (a) => as(a).get('/api/staff/holidays?year=2026'), expect: everyone(200) },
+  {
+    method: 'put',
+    path: '/api/staff/holidays/{day}',
+    call: (a) => sign(a, request(t.app).put('/api/staff/holidays/2026-12-31')).send({ kind: 'holiday', name: 'Nghỉ thử' }),
+    expect: only({ coordinator: 200, coordinator_province: 200 }),
+  },
+  { method: 'delete', path: '/api/staff/holidays/{day}', call: (a) => sign(a, request(t.app).delete('/api/staff/holidays/2030-01-02')), expect: only({ coordinator: 404, coordinator_province: 404 }) },
   // Every action with a stale version: 409 for whoever may take it (nothing changes), 403 for those
   // who see the report but may not, 404 for those who do not see it. Notes take no version: 200.
   ...CASE_ACTIONS.map((action): Endpoint => {
