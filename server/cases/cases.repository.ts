@@ -140,3 +140,14 @@ export async function countQueueByStatus(q: Queryable, scope: SQL, filters: SQL[
   const rows = await queryRows<{ status: string; n: number }>(q, sql`select r.status, count(*)::int as n from reports r where ${and(scope, ...filters)} group by r.status`);
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }
+
+/** Officers and unit leads of these units, active: whom a unit lead can give a report to. */
+export async function findAssignable(q: Queryable, unitIds: string[]) {
+  if (unitIds.length === 0) return [];
+  return queryRows<{ id: string; name: string }>(
+    q,
+    sql`select id, display_name as name from staff_accounts
+        where unit_id = any(${uuidArray(unitIds)}) and role in ('officer', 'unit_lead') and not is_disabled
+        order by display_name`,
+  );
+}

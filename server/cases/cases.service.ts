@@ -11,7 +11,7 @@ import { AppError, fieldIssue, notFound, validationFailed } from '../http/errors
 import { forbidden } from '../http/staff-api';
 import { openContact, type Contact } from '../reports/receipt';
 import { findReportByCode, insertCoordinations, insertEvent, type Report } from '../reports/reports.repository';
-import { findCaseDetails, findCasePhotos, findCoordinations, findStaffAccount, findTimeline, findUnit, lockReportByCode } from './cases.repository';
+import { findAssignable, findCaseDetails, findCasePhotos, findCoordinations, findStaffAccount, findTimeline, findUnit, lockReportByCode } from './cases.repository';
 import { currentDue, extensionLimit } from './deadlines';
 import { deadlineRules } from './calendar';
 import { conflict, moveReport, runningDue, updateReport } from './transitions';
@@ -99,6 +99,8 @@ export interface CaseView {
   mergedInto: string | null;
   transfer: { toUnitId: string; toUnitName: string; reason: string; requestedAt: string; disputed: boolean } | null;
   photos: { id: string; width: number; height: number }[];
+  /** For a unit lead of the lead unit: the officers the report can be given to. */
+  assignable: { id: string; name: string }[];
   timeline: { seq: number; at: string; type: string; actor: string; public: boolean; fromStatus: string | null; toStatus: string | null; body: string | null; data: Record<string, unknown> | null }[];
 }
 
@@ -120,6 +122,8 @@ async function buildView(deps: AppDeps, q: Queryable, staff: StaffUser, reportId
     staff.unit ? unitAndBelow(q, staff.unit.id) : Promise.resolve(new Set<string>()),
   ]);
   const seesAllNotes = relations.has('lead') || relations.has('coordinator');
+  const allowed = actionsFor(r, relations, staff);
+  const assignable = allowed.includes('assign') ? await findAssignable(q, [...mine]) : [];
   const visible = timeline.filter(({ event }) => {
     if (event.type !== 'note' || seesAllNotes) return true;
     const data = event.data ?? {};
@@ -133,7 +137,7 @@ async function buildView(deps: AppDeps, q: Queryable, staff: StaffUser, reportId
     version: r.version,
     status: r.status,
     relation: [...relations],
-    allowedActions: actionsFor(r, relations, staff),
+    allowedActions: allowed,
     channel: r.channel,
     category: r.category,
     placeType: r.placeType,
@@ -168,6 +172,7 @@ async function buildView(deps: AppDeps, q: Queryable, staff: StaffUser, reportId
         ? { toUnitId: r.transferToUnitId, toUnitName: details.transferUnitName ?? '', reason: r.transferReason ?? '', requestedAt: r.transferRequestedAt.toISOString(), disputed: r.transferDisputed }
         : null,
     photos: photos.map((p) => ({ id: p.id, width: p.width, height: p.height })),
+    assignable,
     timeline: visible.map(({ event, actorName }) => ({
       seq: event.seq ?? 0,
       at: event.at.toISOString(),

@@ -122,8 +122,8 @@ export const DETAILED_PROVINCES: Record<string, LocalUnitSpec[]> = { '04': CAO_B
 interface DemoStaffSpec {
   username: string;
   displayName: string;
-  role: 'admin' | 'coordinator' | 'operator' | 'officer';
-  /** Code of the unit an officer belongs to. */
+  role: 'admin' | 'coordinator' | 'operator' | 'officer' | 'unit_lead';
+  /** Code of the unit an officer or unit lead belongs to. */
   unitCode?: string;
   scopeProvinceCode?: string;
 }
@@ -141,6 +141,7 @@ export const DEMO_STAFF: DemoStaffSpec[] = [
   { username: 'operator', displayName: 'Điện thoại viên đường dây nóng 389', role: 'operator' },
   { username: 'police.cao-bang', displayName: 'Cán bộ Phòng Cảnh sát kinh tế Cao Bằng', role: 'officer', unitCode: 'police-04' },
   { username: 'market.cao-bang', displayName: 'Cán bộ Chi cục QLTT Cao Bằng', role: 'officer', unitCode: 'market-04' },
+  { username: 'lead.market.cao-bang', displayName: 'Lãnh đạo Chi cục QLTT Cao Bằng', role: 'unit_lead', unitCode: 'market-04' },
   { username: 'border.cao-bang', displayName: 'Cán bộ BCH Bộ đội Biên phòng Cao Bằng', role: 'officer', unitCode: 'border-04' },
   { username: 'customs.cao-bang', displayName: 'Cán bộ Chi cục Hải quan khu vực VI', role: 'officer', unitCode: 'customs-region-vi' },
   { username: 'police.dong-thap', displayName: 'Cán bộ Phòng Cảnh sát kinh tế Đồng Tháp', role: 'officer', unitCode: 'police-82' },

@@ -66,6 +66,7 @@ export const caseViewSchema = z
     mergedInto: z.string().nullable(),
     transfer: z.object({ toUnitId: z.string(), toUnitName: z.string(), reason: z.string(), requestedAt: isoTime, disputed: z.boolean() }).nullable(),
     photos: z.array(z.object({ id: z.string(), width: z.number().int(), height: z.number().int() })),
+    assignable: z.array(z.object({ id: z.string(), name: z.string() })).meta({ description: 'For a unit lead of the lead unit: whom the report can be given to' }),
     timeline: z.array(
       z.object({
         seq: z.number().int(),

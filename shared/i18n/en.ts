@@ -390,6 +390,8 @@ export const en: Record<MessageKey, string> = {
   'ui.cases.action.merge': 'Merge into another report (duplicate)',
   'ui.cases.action.reveal': "Show the reporter's contact",
   'ui.cases.action.note': 'Internal note',
+  'ui.cases.action.assign': 'Assign an officer',
+  'ui.cases.nobody': '— Nobody —',
   'ui.cases.event.received': 'Received',
   'ui.cases.event.status_changed': 'Status changed',
   'ui.cases.event.question': 'Question to the reporter',

@@ -388,6 +388,8 @@ export const vi = {
   'ui.cases.action.merge': 'Gộp vào tin báo khác (trùng)',
   'ui.cases.action.reveal': 'Xem liên hệ người báo',
   'ui.cases.action.note': 'Ghi chú nội bộ',
+  'ui.cases.action.assign': 'Giao cán bộ',
+  'ui.cases.nobody': '— Chưa giao —',
   'ui.cases.event.received': 'Tiếp nhận',
   'ui.cases.event.status_changed': 'Chuyển trạng thái',
   'ui.cases.event.question': 'Hỏi người báo',

@@ -29,7 +29,7 @@ const track = ({ trackingCode, secret }: { trackingCode: string; secret: string 
 beforeAll(async () => {
   // The clock jumps by days here; sessions must outlive it.
   t = await createTestApp({ clock: { now: () => new Date(now) }, env: { STAFF_SESSION_IDLE_MINUTES: '1000000', STAFF_SESSION_MAX_HOURS: '100000' } });
-  for (const [key, username] of [['market', 'market.cao-bang'], ['police', 'police.cao-bang'], ['customs', 'customs.cao-bang'], ['otherProvince', 'market.dong-thap'], ['coordinator', 'coordinator.cao-bang'], ['national', 'coordinator'], ['operator', 'operator']] as const) {
+  for (const [key, username] of [['lead', 'lead.market.cao-bang'], ['market', 'market.cao-bang'], ['police', 'police.cao-bang'], ['customs', 'customs.cao-bang'], ['otherProvince', 'market.dong-thap'], ['coordinator', 'coordinator.cao-bang'], ['national', 'coordinator'], ['operator', 'operator']] as const) {
     who[key] = await staffSession(t.app, username);
   }
   const [unit] = await queryRows<{ id: string }>(t.deps.db, sql`select id from units where code = 'police-04'`);
@@ -208,6 +208,23 @@ describe('who sees what', () => {
     expect((await queue('market', '?q=chanel%20gia%20khong%20co%20hoa%20don')).body.items.length).toBeGreaterThan(0);
     expect((await queue('market', '?after=garbage')).status).toBe(400);
     expect((await queue('operator')).status).toBe(403);
+  });
+});
+
+describe('assignment (6 rõ: a named person)', () => {
+  it('lets the unit lead give a report to an officer of the unit, who then finds it under "mine"; nobody outside the unit', async () => {
+    const { trackingCode: code } = await file();
+    const page = await view('lead', code);
+    const officer = (page.body.assignable as { id: string; name: string }[]).find((o) => o.name === 'Cán bộ Chi cục QLTT Cao Bằng');
+    expect(officer).toBeDefined();
+    const [police] = await queryRows<{ id: string }>(t.deps.db, sql`select id from staff_accounts where username = 'police.cao-bang'`);
+    const outsider = await act('lead', code, 'assign', { version: 1, officerId: police?.id });
+    expect(outsider.status).toBe(400);
+    expect(outsider.body.error.fields[0].field).toBe('officerId');
+    const given = await act('lead', code, 'assign', { version: 1, officerId: officer?.id });
+    expect(given.body.assignedTo).toEqual({ id: officer?.id, name: 'Cán bộ Chi cục QLTT Cao Bằng' });
+    expect((await queue('market', '?assignedTo=me')).body.items.map((i: { trackingCode: string }) => i.trackingCode)).toContain(code);
+    expect((await act('market', code, 'assign', { version: 2, officerId: null })).status).toBe(403);
   });
 });
 

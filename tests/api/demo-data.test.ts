@@ -60,7 +60,7 @@ describe('demo units and staff (embedded mode)', () => {
     expect(parent?.name).toBe('Chi cục Hải quan khu vực VI');
   });
 
-  it('has the twelve demo accounts, each with a slow hash of the demo password and never the password itself', async () => {
+  it('has the thirteen demo accounts, each with a slow hash of the demo password and never the password itself', async () => {
     const db = testDb.database.db;
     const staff = await db.select().from(staffAccountsTable);
     expect(staff.map((s) => s.username).sort()).toEqual(
@@ -73,6 +73,7 @@ describe('demo units and staff (embedded mode)', () => {
         'customs.cao-bang',
         'customs.dong-thap',
         'market.cao-bang',
+        'lead.market.cao-bang',
         'market.dong-thap',
         'operator',
         'police.cao-bang',

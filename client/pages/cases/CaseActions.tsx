@@ -111,6 +111,7 @@ export function CaseActions({ report, onChanged, onStale }: Props) {
     ['merge', t('ui.cases.action.merge')],
     ['reveal-contact', t('ui.cases.action.reveal')],
     ['notes', t('ui.cases.action.note')],
+    ['assign', t('ui.cases.action.assign')],
   ];
 
   return (
@@ -183,6 +184,19 @@ export function CaseActions({ report, onChanged, onStale }: Props) {
       {form('coordinate', t('ui.cases.action.coordinate'), <>{unitSelect('unitId')}{text('reason', t('field.reason'))}</>, () => ({ unitId: str('unitId'), reason: str('reason') }))}
       {form('merge', t('ui.cases.action.merge'), text('into', t('field.into'), false), () => ({ into: str('into') }))}
       {form('reveal-contact', t('ui.cases.action.reveal'), <>{text('reason', t('field.reason'))}<p className="hint">{t('ui.cases.reveal_hint')}</p></>, () => ({ reason: str('reason') }))}
+      {form(
+        'assign',
+        t('ui.cases.action.assign'),
+        <div className="field">
+          <label htmlFor="action-officerId">{t('field.officerId')}</label>
+          <select id="action-officerId" value={fields.officerId === undefined ? (report.assignedTo?.id ?? '') : str('officerId')} onChange={(e) => setField('officerId')(e.target.value)}>
+            <option value="">{t('ui.cases.nobody')}</option>
+            {report.assignable.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+          </select>
+          {errorOf('officerId') && <p className="field__error">{errorOf('officerId')}</p>}
+        </div>,
+        () => ({ officerId: (fields.officerId === undefined ? report.assignedTo?.id : str('officerId')) || null }),
+      )}
       {form(
         'notes',
         t('ui.cases.action.note'),
