@@ -2,6 +2,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { openDatabase } from '../../server/db/client';
+import { queryRows } from '../../server/db/query-rows';
 import { PROJECT_ROOT } from '../../server/paths';
 import { INLAND_PROVINCE_RULES } from '../../server/routing/default-rules';
 import { noisyJpeg } from '../helpers/images';
@@ -161,6 +164,24 @@ describe('npm start on the embedded database', () => {
     expect(((await res.json()) as { trackingCode: string }).trackingCode).toMatch(/^389-/);
     expect(await server.exited).toBe(0);
     expect(server.output()).toContain('shutting down: no new connections, finishing requests in flight');
+  });
+
+  it('audit:verify finds every chain whole, then names an event edited behind the triggers\' back', async () => {
+    const whole = runScript(['server/cases/audit-verify-command.ts'], { DATA_DIR: dataDir });
+    expect(await whole.exited).toBe(0);
+    expect(whole.output()).toMatch(/\d+ reports, \d+ events checked: every chain is whole/);
+
+    const database = await openDatabase({ url: undefined, poolSize: 1, dataDir: path.resolve(dataDir) });
+    const [report] = await queryRows<{ tracking_code: string }>(database.db, sql`select tracking_code from reports limit 1`);
+    await database.db.transaction(async (tx) => {
+      await tx.execute(sql`set local session_replication_role = replica`);
+      await tx.execute(sql`update report_events set body = 'sửa lén' where seq = 1 and report_id = (select id from reports where tracking_code = ${report?.tracking_code})`);
+    });
+    await database.close();
+    const broken = runScript(['server/cases/audit-verify-command.ts'], { DATA_DIR: dataDir });
+    expect(await broken.exited).toBe(1);
+    expect(broken.output()).toContain(`BREAK report ${report?.tracking_code}, event #1`);
+    expect(broken.output()).toMatch(/1 break\(s\)/);
   });
 
   it('refuses to start with a wrong setting, naming the variable', async () => {
