@@ -26,17 +26,23 @@ export const typedNow = (now = new Date()) => format(now, TYPED_TIME_FORMAT, VIE
 /**
  * A time typed in one field, in Vietnam's time (one Tab stop, unlike the five of `datetime-local`): `14:05 23/11/2026`,
  * `14:05 23/11`, or just `14:05` for today (yesterday if that would be in the future: a call taken
- * before midnight and saved after it). Returns the ISO time, or the text itself when it cannot be
+ * before midnight and saved after it; with `ahead`, a time to come, as for a deadline, and a date
+ * alone is the end of that day). Returns the ISO time, or the text itself when it cannot be
  * read, so that validation names the field.
  */
-export function typedToIso(value: string, now = new Date()): string {
+export function typedToIso(value: string, now = new Date(), { ahead = false }: { ahead?: boolean } = {}): string {
   const text = value.trim().replace(/\s+/g, ' ').replace(/(\d)[.h](\d)/g, '$1:$2');
   if (!text) return '';
   for (const pattern of ACCEPTED) {
     const parsed = parse(text, pattern, now, VIETNAM);
     if (!isValid(parsed)) continue;
     const timeOnly = !pattern.includes('d');
-    return new Date((timeOnly && parsed.getTime() > now.getTime() + 5 * 60_000 ? addDays(parsed, -1) : parsed).getTime()).toISOString();
+    return new Date((!ahead && timeOnly && parsed.getTime() > now.getTime() + 5 * 60_000 ? addDays(parsed, -1) : parsed).getTime()).toISOString();
+  }
+  // A date alone, for a deadline: the end of that day.
+  if (ahead) {
+    const day = parse(text, 'd/M/yyyy', now, VIETNAM);
+    if (isValid(day)) return new Date(addDays(day, 1).getTime() - 60_000).toISOString();
   }
   return text;
 }

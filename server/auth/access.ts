@@ -20,6 +20,19 @@ export async function unitAndBelow(q: Queryable, unitId: string): Promise<Set<st
 export const inScope = (staff: StaffUser, provinceCode: string): boolean =>
   staff.scopeProvinceCode === null || staff.scopeProvinceCode === provinceCode;
 
+/** A unit and every unit above it (a commune-level unit, then its province-level unit…). */
+export async function unitAndAbove(q: Queryable, unitId: string): Promise<Set<string>> {
+  const rows = await queryRows<{ id: string }>(
+    q,
+    sql`with recursive chain as (
+          select id, parent_id from units where id = ${unitId}
+          union all
+          select u.id, u.parent_id from units u join chain c on u.id = c.parent_id
+        ) select id from chain`,
+  );
+  return new Set(rows.map((r) => r.id));
+}
+
 export interface ReportPlace {
   provinceCode: string;
   leadUnitId: string;
@@ -27,6 +40,8 @@ export interface ReportPlace {
   coordinatingUnitIds: string[];
   /** The operator whose call opened the report, if it came in by the hotline. */
   enteredBy: string | null;
+  /** A unit asked to take the lead and not yet answered: it sees the report to decide. */
+  transferToUnitId: string | null;
 }
 
 /**
@@ -43,7 +58,7 @@ export async function canSeeReport(q: Queryable, staff: StaffUser, report: Repor
     case 'unit_lead': {
       if (!staff.unit) return false;
       const mine = await unitAndBelow(q, staff.unit.id);
-      return mine.has(report.leadUnitId) || report.coordinatingUnitIds.some((id) => mine.has(id));
+      return mine.has(report.leadUnitId) || (report.transferToUnitId !== null && mine.has(report.transferToUnitId)) || report.coordinatingUnitIds.some((id) => mine.has(id));
     }
     case 'operator':
       return report.enteredBy === staff.id;

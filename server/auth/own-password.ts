@@ -18,6 +18,7 @@ import { hashPassword, verifyPassword } from './passwords';
 export async function changeOwnPassword(deps: AppDeps, session: ActiveSession, input: PasswordChange): Promise<void> {
   const account = (await findAccountByUsername(deps.db, session.user.username))?.account;
   if (!account || !(await verifyPassword(input.currentPassword, account.passwordHash))) {
+    await appendAudit(deps.db, { at: deps.clock.now(), action: 'password_change_failed', actorId: session.user.id, subject: `account:${session.user.id}` });
     throw validationFailed([fieldIssue(['currentPassword'], 'password_wrong')]);
   }
   const problems = passwordProblems(input.newPassword, account.username).map((key) => fieldIssue(['newPassword'], key));

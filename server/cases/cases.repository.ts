@@ -151,3 +151,8 @@ export async function findAssignable(q: Queryable, unitIds: string[]) {
         order by display_name`,
   );
 }
+
+/** Duplicates that pointed at `from` now point at `to` (a report merged into one that is itself merged). */
+export async function repointDuplicates(q: Queryable, from: string, to: string): Promise<void> {
+  await q.update(reportsTable).set({ mergedInto: to }).where(eq(reportsTable.mergedInto, from));
+}

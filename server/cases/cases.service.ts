@@ -2,7 +2,7 @@ import { allowedActions, nextStatus, type StatusAction } from '../../shared/doma
 import type { Status } from '../../shared/domain/statuses';
 import type { Language } from '../../shared/i18n/translate';
 import type { CaseAction, CaseActionInput } from '../../shared/schemas/cases';
-import { inScope, unitAndBelow } from '../auth/access';
+import { inScope, unitAndAbove, unitAndBelow } from '../auth/access';
 import { appendAudit } from '../auth/auth.repository';
 import type { StaffUser } from '../auth/auth.service';
 import type { Queryable } from '../db/types';
@@ -11,7 +11,7 @@ import { AppError, fieldIssue, notFound, validationFailed } from '../http/errors
 import { forbidden } from '../http/staff-api';
 import { openContact, type Contact } from '../reports/receipt';
 import { findReportByCode, insertCoordinations, insertEvent, type Report } from '../reports/reports.repository';
-import { findAssignable, findCaseDetails, findCasePhotos, findCoordinations, findStaffAccount, findTimeline, findUnit, lockReportByCode } from './cases.repository';
+import { findAssignable, findCaseDetails, findCasePhotos, findCoordinations, findStaffAccount, findTimeline, findUnit, lockReportByCode, repointDuplicates } from './cases.repository';
 import { currentDue, extensionLimit } from './deadlines';
 import { deadlineRules } from './calendar';
 import { conflict, moveReport, runningDue, updateReport } from './transitions';
@@ -52,7 +52,8 @@ function actionsFor(report: Report, relations: Set<Relation>, staff: StaffUser):
   const offered: string[] = [];
   if (relations.has('lead')) {
     offered.push(...allowedActions(report.status as Status));
-    if (open) offered.push('extend', 'coordinate', report.transferToUnitId ? 'transfer.cancel' : 'transfer.request');
+    if (open) offered.push('coordinate', report.transferToUnitId ? 'transfer.cancel' : 'transfer.request');
+    if (open && !report.pausedSince && report.extensions < 2) offered.push('extend');
     if (report.hasContact) offered.push('reveal-contact');
     if (staff.role === 'unit_lead' && open) offered.push('assign');
   }
@@ -107,6 +108,16 @@ export interface CaseView {
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /**
+ * Whom a unit lead may give a report to: officers of a unit that sees it as lead (the lead unit or a
+ * unit above it) and that is the lead's own unit or beneath it. An officer of a commune unit under a
+ * province unit that leads would not see the report at all.
+ */
+async function assignableUnits(q: Queryable, mine: Set<string>, leadUnitId: string): Promise<string[]> {
+  const above = await unitAndAbove(q, leadUnitId);
+  return [...mine].filter((id) => above.has(id));
+}
+
+/**
  * The case page's data. Coordinating units see neither the contact (never in this view: it is
  * revealed on its own, audited) nor the lead's internal notes unless shared (SPEC.md §7).
  */
@@ -123,7 +134,7 @@ async function buildView(deps: AppDeps, q: Queryable, staff: StaffUser, reportId
   ]);
   const seesAllNotes = relations.has('lead') || relations.has('coordinator');
   const allowed = actionsFor(r, relations, staff);
-  const assignable = allowed.includes('assign') ? await findAssignable(q, [...mine]) : [];
+  const assignable = allowed.includes('assign') ? await findAssignable(q, await assignableUnits(q, mine, r.leadUnitId)) : [];
   const visible = timeline.filter(({ event }) => {
     if (event.type !== 'note' || seesAllNotes) return true;
     const data = event.data ?? {};
@@ -196,9 +207,10 @@ export async function caseView(deps: AppDeps, staff: StaffUser, trackingCode: st
 }
 
 /** A unit a report can be handed to or shared with: it exists and is not the lead. */
-async function otherUnit(q: Queryable, report: Report, unitId: string) {
+async function otherUnit(q: Queryable, report: Report, unitId: string, now: Date) {
   const unit = await findUnit(q, unitId);
-  if (!unit) throw validationFailed([fieldIssue(['unitId'], 'unit_unknown')]);
+  // A closed unit (2025 reorganisation and after) can no longer lead or coordinate.
+  if (!unit || (unit.validTo && unit.validTo.getTime() <= now.getTime())) throw validationFailed([fieldIssue(['unitId'], 'unit_unknown')]);
   if (unit.id === report.leadUnitId) throw validationFailed([fieldIssue(['unitId'], 'unit_is_lead')]);
   return unit;
 }
@@ -219,11 +231,14 @@ async function statusAction(q: Queryable, report: Report, action: StatusAction, 
       // The public outcome is the event's body: the tracking page shows it (SPEC.md §5).
       return moveReport(q, report, to, who, { outcome: String(input.outcome), nextDueAt: null }, { body: String(input.publicOutcome), data: { outcome: input.outcome } });
     case 'merge': {
-      const into = await findReportByCode(q, String(input.into));
+      // Locked too: two merges crossing each other wait (or one gets 409 on a deadlock), never chain silently.
+      const into = await lockReportByCode(q, String(input.into));
       if (!into || into.id === report.id) throw validationFailed([fieldIssue(['into'], into ? 'merge_self' : 'merge_unknown')]);
       if ((await relationsOf(q, staff, into)).size === 0) throw validationFailed([fieldIssue(['into'], 'merge_unknown')]);
       if (into.mergedInto) throw validationFailed([fieldIssue(['into'], 'merge_into_duplicate')]);
       await insertEvent(q, { reportId: into.id, type: 'merged', at: who.at, actor: who.actor, public: false, data: { duplicate: report.trackingCode } });
+      // Reports merged into this one before now follow the survivor too: a reporter never follows a closed duplicate.
+      await repointDuplicates(q, report.id, into.id);
       return moveReport(q, report, to, who, { outcome: 'duplicate', mergedInto: into.id }, { data: { mergedInto: into.trackingCode } });
     }
     default:
@@ -270,7 +285,8 @@ export async function actOnCase<A extends CaseAction>(
         await statusAction(tx, report, action as StatusAction, who, body, deps, staff);
         break;
       case 'extend': {
-        if (['resolved', 'closed'].includes(report.status)) throw notAllowed(report);
+        // While the clock stands still the deadline shown is not the one stored: extend once it runs again.
+        if (['resolved', 'closed'].includes(report.status) || report.pausedSince) throw notAllowed(report);
         const limit = extensionLimit(report, deadlineRules(deps.config));
         const until = body.until as Date;
         if (!limit) throw validationFailed([fieldIssue(['until'], 'extension_none_left')]);
@@ -295,7 +311,7 @@ export async function actOnCase<A extends CaseAction>(
         await insertEvent(tx, { reportId: report.id, type: 'note', at: who.at, actor: who.actor, public: false, body: String(body.text), data: { unitId: staff.unit?.id ?? null, shared: body.shared === true } });
         break;
       case 'coordinate': {
-        const unit = await otherUnit(tx, report, String(body.unitId));
+        const unit = await otherUnit(tx, report, String(body.unitId), who.at);
         if ((await findCoordinations(tx, report.id)).some((c) => c.unitId === unit.id)) throw validationFailed([fieldIssue(['unitId'], 'already_coordinating')]);
         await insertCoordinations(tx, [{ reportId: report.id, unitId: unit.id, source: 'requested', at: who.at }]);
         await updateReport(tx, report, {});
@@ -306,7 +322,7 @@ export async function actOnCase<A extends CaseAction>(
         const officerId = body.officerId as string | null;
         if (officerId) {
           const officer = await findStaffAccount(tx, officerId);
-          const unitIds = staff.unit ? await unitAndBelow(tx, staff.unit.id) : new Set<string>();
+          const unitIds = new Set(staff.unit ? await assignableUnits(tx, await unitAndBelow(tx, staff.unit.id), report.leadUnitId) : []);
           if (!officer || officer.isDisabled || !officer.unitId || !unitIds.has(officer.unitId) || (officer.role !== 'officer' && officer.role !== 'unit_lead')) {
             throw validationFailed([fieldIssue(['officerId'], 'officer_not_in_unit')]);
           }
@@ -339,7 +355,7 @@ async function transferStep(q: Queryable, report: Report, input: CaseActionInput
     case 'request': {
       if (!open) throw notAllowed(report);
       if (pending) throw validationFailed([fieldIssue(['unitId'], 'transfer_pending')]);
-      const unit = await otherUnit(q, report, input.unitId);
+      const unit = await otherUnit(q, report, input.unitId, who.at);
       await updateReport(q, report, { transferToUnitId: unit.id, transferReason: input.reason, transferRequestedAt: who.at, transferDisputed: false });
       await insertEvent(q, { reportId: report.id, type: 'transfer_requested', at: who.at, actor: who.actor, public: false, body: input.reason, data: { toUnitId: unit.id, toUnitName: unit.name } });
       return;

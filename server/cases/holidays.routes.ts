@@ -1,12 +1,13 @@
 import { asc, eq, like } from 'drizzle-orm';
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import { holidayInputSchema, holidayParamsSchema, holidaysQuerySchema } from '../../shared/schemas/holidays';
 import { appendAudit } from '../auth/auth.repository';
 import type { AppDeps } from '../deps';
 import { notFound } from '../http/errors';
 import { parseRequest } from '../http/parse';
-import { requireRole, requireStaff, staffOf } from '../http/staff-api';
+import { forbidden, requireStaff, staffOf, unauthenticated } from '../http/staff-api';
+import type { StaffUser } from '../auth/auth.service';
 import { type ApiDoc, errorResponses, jsonResponse } from '../openapi/api-doc';
 import { holidaysTable } from '../reports/reports.table';
 
@@ -14,8 +15,15 @@ const holidaysSchema = z
   .object({ holidays: z.array(z.object({ day: z.string(), kind: z.enum(['holiday', 'workday']), name: z.string() })) })
   .meta({ id: 'Holidays' });
 
+/** The calendar is the country's: a province coordinator cannot move every province's deadlines. */
+const nationalCoordinator: RequestHandler = (_req, res, next) => {
+  const staff = res.locals.staff as StaffUser | undefined;
+  if (!staff) return next(unauthenticated());
+  return staff.role === 'coordinator' && staff.scopeProvinceCode === null ? next() : next(forbidden());
+};
+
 /**
- * SPEC.md §5: the holiday calendar is data that coordinators maintain. Every change is audited and
+ * SPEC.md §5: the holiday calendar is data that coordinators maintain (the national ones). Every change is audited and
  * counts for reports received from then on; deadlines already set are not recomputed.
  */
 export function holidaysRoutes(deps: AppDeps): Router {
@@ -32,7 +40,7 @@ export function holidaysRoutes(deps: AppDeps): Router {
     res.json({ holidays: await list(query.year) });
   });
 
-  router.put('/holidays/:day', requireRole('coordinator'), async (req, res) => {
+  router.put('/holidays/:day', nationalCoordinator, async (req, res) => {
     const { params, body } = parseRequest({ params: holidayParamsSchema, body: holidayInputSchema }, req);
     const staff = staffOf(res.locals);
     const at = deps.clock.now();
@@ -46,7 +54,7 @@ export function holidaysRoutes(deps: AppDeps): Router {
     res.json({ holidays: await list(Number(params.day.slice(0, 4))) });
   });
 
-  router.delete('/holidays/:day', requireRole('coordinator'), async (req, res) => {
+  router.delete('/holidays/:day', nationalCoordinator, async (req, res) => {
     const { params } = parseRequest({ params: holidayParamsSchema }, req);
     const staff = staffOf(res.locals);
     const at = deps.clock.now();
@@ -74,7 +82,7 @@ export const holidaysApiDocs: ApiDoc[] = [
     method: 'put',
     path: '/api/staff/holidays/{day}',
     tags: ['cases'],
-    summary: 'Coordinators: set a day as a holiday or a Saturday worked (`{ kind, name }`); counts for reports received from then on; audited',
+    summary: 'National coordinators: set a day as a holiday or a Saturday worked (`{ kind, name }`); counts for reports received from then on; audited',
     request: { params: holidayParamsSchema, body: { content: { 'application/json': { schema: holidayInputSchema } } } },
     responses: { 200: jsonResponse("That year's calendar", holidaysSchema), ...errorResponses(400, 401, 403) },
   },
@@ -82,7 +90,7 @@ export const holidaysApiDocs: ApiDoc[] = [
     method: 'delete',
     path: '/api/staff/holidays/{day}',
     tags: ['cases'],
-    summary: 'Coordinators: remove a day from the calendar; audited',
+    summary: 'National coordinators: remove a day from the calendar; audited',
     request: { params: holidayParamsSchema },
     responses: { 204: { description: 'Removed' }, ...errorResponses(400, 401, 403, 404) },
   },

@@ -45,10 +45,16 @@ function loggable(err: unknown): unknown {
   return { type: err.name, code: cause?.code, constraint: cause?.constraint, routine: cause?.routine, stack: err.stack?.split('\n').slice(1).join('\n') };
 }
 
+/** Two transactions crossed (deadlock, serialization failure): the loser may simply try again. */
+function fromDatabaseConflict(err: unknown): AppError | undefined {
+  const code = (err as { cause?: { code?: string }; code?: string } | null)?.cause?.code ?? (err as { code?: string } | null)?.code;
+  return code === '40P01' || code === '40001' ? new AppError('conflict', 409) : undefined;
+}
+
 /** The one place an error becomes a status and a JSON body (STYLE.md: errors → HTTP). */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
-    const known = err instanceof AppError ? err : fromParserError(err);
+    const known = err instanceof AppError ? err : (fromParserError(err) ?? fromDatabaseConflict(err));
     const appError = known ?? internalError();
     if (!known) {
       // The route and request id only: bodies and addresses may identify a reporter.

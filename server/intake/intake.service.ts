@@ -8,7 +8,7 @@ import type { AppDeps } from '../deps';
 import { fieldIssue, notFound, validationFailed } from '../http/errors';
 import { findProvinces } from '../places/places.repository';
 import { sealContact } from '../reports/receipt';
-import { findReportByCode, insertEvent, insertPhotos } from '../reports/reports.repository';
+import { findReportByCode, findReportById, insertEvent, insertPhotos } from '../reports/reports.repository';
 import { processPhotos, storeWithPhotos, submitReport } from '../reports/reports.service';
 import { findCallsOfOperator, findCallsOfReport, findReportForIntake, insertCall, operatorOpenedReport } from './intake.repository';
 
@@ -90,7 +90,9 @@ export async function appendCall(deps: AppDeps, staff: StaffUser, trackingCode: 
   const line = checkLine(deps, input.line);
   const row = callRow(deps, staff, input, line);
   return deps.db.transaction(async (tx) => {
-    const report = await reportOr404(tx, trackingCode);
+    const found = await reportOr404(tx, trackingCode);
+    // A call about a duplicate belongs with the report it was merged into.
+    const report = (found.mergedInto && (await findReportById(tx, found.mergedInto))) || found;
     const event = await insertEvent(tx, {
       reportId: report.id,
       type: 'call_appended',

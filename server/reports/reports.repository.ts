@@ -78,13 +78,14 @@ export async function findReportPlace(q: Queryable, reportId: string): Promise<R
     .select({
       provinceCode: reportsTable.provinceCode,
       leadUnitId: reportsTable.leadUnitId,
+      transferToUnitId: reportsTable.transferToUnitId,
       // Spelled out: drizzle writes an unqualified "id" here, which hotline_calls.id would capture.
       coordinating: sql<string[]>`array(select c.unit_id::text from report_coordinations c where c.report_id = reports.id)`,
       enteredBy: sql<string | null>`(select h.operator_id from hotline_calls h where h.report_id = reports.id and h.opens_report limit 1)`,
     })
     .from(reportsTable)
     .where(eq(reportsTable.id, reportId));
-  return row && { provinceCode: row.provinceCode, leadUnitId: row.leadUnitId, coordinatingUnitIds: row.coordinating, enteredBy: row.enteredBy };
+  return row && { ...row, coordinatingUnitIds: row.coordinating };
 }
 
 export interface DuplicateCandidate {

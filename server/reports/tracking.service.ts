@@ -5,6 +5,7 @@ import type { AppDeps, Clock } from '../deps';
 import { AppError } from '../http/errors';
 import { createFailureGuard, type FailureGuard } from '../http/failure-guard';
 import type { Status } from '../../shared/domain/statuses';
+import { lockReportByCode } from '../cases/cases.repository';
 import { moveReport } from '../cases/transitions';
 import { countPhotosByEvent, findEvents, findLeadOf, findReportByCode, findReportById, insertEvent, insertPhotos, type Report, type ReportEvent } from './reports.repository';
 import { processPhotos, storeWithPhotos } from './reports.service';
@@ -86,7 +87,12 @@ function citizenView(
 }
 
 async function viewOf(deps: AppDeps, report: Report): Promise<CitizenView> {
-  const survivor = report.mergedInto ? await findReportById(deps.db, report.mergedInto) : undefined;
+  // Follows merges to the report that survived (re-pointing keeps chains short; the guard stops loops).
+  let survivor: Report | undefined;
+  for (let next = report.mergedInto, hops = 0; next && hops < 10; hops += 1) {
+    survivor = await findReportById(deps.db, next);
+    next = survivor?.mergedInto ?? null;
+  }
   const followed = survivor ?? report;
   const [own, followedEvents, lead, photos] = await Promise.all([
     findEvents(deps.db, report.id),
@@ -115,7 +121,8 @@ export async function addReporterMessage(
   const photos = await processPhotos(deps, photoPaths);
   const report = await storeWithPhotos(deps, photos, () =>
     deps.db.transaction(async (tx) => {
-      const current = await findReportByCode(tx, input.trackingCode);
+      // Locked first: a staff action under way finishes before the answer, which then reads it.
+      const current = await lockReportByCode(tx, input.trackingCode);
       if (!current) throw reportNotFound();
       const at = deps.clock.now();
       const event = await insertEvent(tx, { reportId: current.id, type: 'reporter_message', at, actor: 'reporter', public: true, body: input.message });

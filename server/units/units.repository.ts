@@ -1,4 +1,4 @@
-import { count, eq } from 'drizzle-orm';
+import { count, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/types';
 import { unitJurisdictionsTable, unitsTable } from './units.table';
 
@@ -49,5 +49,7 @@ export async function findUnits(q: Queryable) {
       parentId: unitsTable.parentId,
     })
     .from(unitsTable)
+    // Closed units (merged or dissolved) keep their history but take no new work.
+    .where(or(isNull(unitsTable.validTo), gt(unitsTable.validTo, sql`now()`)))
     .orderBy(unitsTable.force, unitsTable.provinceCode, unitsTable.name);
 }

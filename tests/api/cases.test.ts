@@ -124,6 +124,10 @@ describe('deadlines', () => {
     expect(second.body.deadlines.extensions).toBe(2);
     const third = await act('market', code, 'extend', { version: 4, until: new Date(receivedAt + 121 * 24 * HOUR).toISOString(), reason: 'Thêm nữa' });
     expect(third.status).toBe(400);
+    // Not while the clock stands still: the deadline on the page is not the one stored.
+    await act('market', code, 'ask', { version: 4, question: 'Cửa hàng còn bán không?' });
+    const paused = await act('market', code, 'extend', { version: 5, until: new Date(receivedAt + 100 * 24 * HOUR).toISOString(), reason: 'Chờ trả lời' });
+    expect(paused.status).toBe(409);
   });
 });
 
@@ -168,6 +172,15 @@ describe('duplicates', () => {
     expect(dup.body).toMatchObject({ status: 'resolved', outcome: { text: 'Đã xử phạt vi phạm hành chính cơ sở kinh doanh.' } });
     expect((await track(first)).body).toMatchObject({ status: 'resolved', mergedInto: null });
     expect((await act('market', first.trackingCode, 'merge', { version: 3, into: second.trackingCode })).status).toBe(409);
+  });
+
+  it('keeps a duplicate\'s reporter on the surviving report when the report it was merged into is merged in turn', async () => {
+    const [a, b, c] = [await file(), await file(), await file()];
+    await act('market', a.trackingCode, 'merge', { version: 1, into: b.trackingCode });
+    expect((await act('market', b.trackingCode, 'merge', { version: 1, into: a.trackingCode })).status).toBe(400);
+    expect((await act('market', b.trackingCode, 'merge', { version: 1, into: c.trackingCode })).status).toBe(200);
+    await act('market', c.trackingCode, 'accept', { version: 1 });
+    expect((await track(a)).body).toMatchObject({ mergedInto: c.trackingCode, status: 'in_progress' });
   });
 });
 
@@ -239,14 +252,16 @@ describe('the holiday calendar', () => {
       const put = (as: string) =>
         request(t.app).put('/api/staff/holidays/2026-03-02').set('Cookie', who[as]?.cookie ?? '').set('X-CSRF-Token', who[as]?.csrf ?? '').send({ kind: 'holiday', name: 'Ngày nghỉ thử' });
       expect((await put('market')).status).toBe(403);
-      const set = await put('coordinator');
+      // The calendar is the country's: a province's coordinator may not move it.
+      expect((await put('coordinator')).status).toBe(403);
+      const set = await put('national');
       expect(set.status).toBe(200);
       expect(set.body.holidays).toContainEqual({ day: '2026-03-02', kind: 'holiday', name: 'Ngày nghỉ thử' });
 
       const after = await file();
       expect((await view('market', after.trackingCode)).body.deadlines.resolveDueAt).toBe('2026-03-23T17:00:00.000Z');
       expect((await view('market', before.trackingCode)).body.deadlines.resolveDueAt).toBe('2026-03-20T17:00:00.000Z');
-      const removed = await request(t.app).delete('/api/staff/holidays/2026-03-02').set('Cookie', who.coordinator?.cookie ?? '').set('X-CSRF-Token', who.coordinator?.csrf ?? '');
+      const removed = await request(t.app).delete('/api/staff/holidays/2026-03-02').set('Cookie', who.national?.cookie ?? '').set('X-CSRF-Token', who.national?.csrf ?? '');
       expect(removed.status).toBe(204);
       const [audit] = await queryRows<{ n: number }>(t.deps.db, sql`select count(*)::int as n from audit_log where action in ('holiday_set', 'holiday_removed')`);
       expect(audit?.n).toBe(2);

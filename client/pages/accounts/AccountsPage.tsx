@@ -103,7 +103,8 @@ export function AccountsPage() {
   const provinces = useApiQuery((signal) => apiRequest<ProvincesResponse>('/api/public/provinces', { signal }), []);
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [editing, setEditing] = useState<{ id: string; draft: Draft } | null>(null);
-  const [errors, setErrors] = useState<{ field: string; message: string }[]>([]);
+  // Field refusals belong to the form that was sent: the new-account form or the edit form.
+  const [errors, setErrors] = useState<{ form: 'create' | 'edit'; list: { field: string; message: string }[] }>({ form: 'create', list: [] });
   const [failure, setFailure] = useState<unknown>(null);
   const [handedOut, setHandedOut] = useState<{ username: string; password: string } | null>(null);
   const editHeading = useRef<HTMLHeadingElement>(null);
@@ -114,21 +115,21 @@ export function AccountsPage() {
   }, [editingId]);
 
   /** Runs an account action; field refusals go next to the fields, anything else above the table. */
-  async function act(work: () => Promise<void>) {
-    setErrors([]);
+  async function act(form: 'create' | 'edit', work: () => Promise<void>) {
+    setErrors({ form, list: [] });
     setFailure(null);
     try {
       await work();
       setVersion((n) => n + 1);
     } catch (err) {
-      if (err instanceof ApiError && err.fields.length > 0) setErrors(err.fields);
+      if (err instanceof ApiError && err.fields.length > 0) setErrors({ form, list: err.fields });
       else setFailure(err);
     }
   }
 
   const create = (event: FormEvent) => {
     event.preventDefault();
-    void act(async () => {
+    void act('create', async () => {
       const body = { username: draft.username, displayName: draft.displayName, ...assignment(draft) };
       const result = await apiRequest<{ account: AccountView; password: string }>('/api/staff/accounts', { method: 'POST', body });
       setHandedOut({ username: result.account.username, password: result.password });
@@ -138,7 +139,7 @@ export function AccountsPage() {
   const save = (event: FormEvent) => {
     event.preventDefault();
     if (!editing) return;
-    void act(async () => {
+    void act('edit', async () => {
       const { role, unitId, scopeProvinceCode } = assignment(editing.draft);
       const body = { displayName: editing.draft.displayName, role, unitId: unitId ?? null, scopeProvinceCode };
       await apiRequest(`/api/staff/accounts/${editing.id}`, { method: 'PATCH', body });
@@ -146,13 +147,13 @@ export function AccountsPage() {
     });
   };
   const post = (account: AccountView, action: 'password' | 'unlock') =>
-    act(async () => {
+    act('edit', async () => {
       if (action === 'password' && !window.confirm(t('ui.accounts.reset_confirm', { username: account.username }))) return;
       const result = await apiRequest<{ account: AccountView; password?: string }>(`/api/staff/accounts/${account.id}/${action}`, { method: 'POST' });
       if (result.password) setHandedOut({ username: account.username, password: result.password });
     });
   const toggle = (account: AccountView) =>
-    act(async () => {
+    act('edit', async () => {
       await apiRequest(`/api/staff/accounts/${account.id}`, { method: 'PATCH', body: { isDisabled: !account.isDisabled } });
     });
 
@@ -173,7 +174,7 @@ export function AccountsPage() {
       <section className="panel" aria-labelledby="new-account">
         <h2 id="new-account">{t('ui.accounts.create_title')}</h2>
         <form onSubmit={create} noValidate className="intake-form">
-          <AccountForm draft={draft} onChange={setDraft} units={units.data.units} provinces={provinces.data.provinces} errors={editing ? [] : errors} isNew />
+          <AccountForm draft={draft} onChange={setDraft} units={units.data.units} provinces={provinces.data.provinces} errors={errors.form === 'create' ? errors.list : []} isNew />
           <button type="submit" className="button button--primary">{t('ui.accounts.create')}</button>
         </form>
       </section>
@@ -182,7 +183,7 @@ export function AccountsPage() {
         <section className="panel" aria-labelledby="edit-account">
           <h2 id="edit-account" tabIndex={-1} ref={editHeading}>{t('ui.accounts.edit_title', { username: editing.draft.username })}</h2>
           <form onSubmit={save} noValidate className="intake-form">
-            <AccountForm draft={editing.draft} onChange={(d) => setEditing({ ...editing, draft: d })} units={units.data.units} provinces={provinces.data.provinces} errors={errors} isNew={false} />
+            <AccountForm draft={editing.draft} onChange={(d) => setEditing({ ...editing, draft: d })} units={units.data.units} provinces={provinces.data.provinces} errors={errors.form === 'edit' ? errors.list : []} isNew={false} />
             <div className="button-row">
               <button type="submit" className="button button--primary">{t('ui.accounts.save')}</button>
               <button type="button" className="button button--secondary" onClick={() => setEditing(null)}>{t('ui.accounts.cancel')}</button>
@@ -213,7 +214,7 @@ export function AccountsPage() {
                 <td>{stateOf(a)}</td>
                 <td>
                   <div className="button-row button-row--tight">
-                  <button type="button" className="link-button" onClick={() => { setErrors([]); setEditing({ id: a.id, draft: { username: a.username, displayName: a.displayName, role: a.role, unitId: a.unit?.id ?? '', scopeProvinceCode: a.role === 'coordinator' ? (a.scopeProvinceCode ?? 'national') : '' } }); }}>
+                  <button type="button" className="link-button" onClick={() => { setErrors({ form: 'edit', list: [] }); setEditing({ id: a.id, draft: { username: a.username, displayName: a.displayName, role: a.role, unitId: a.unit?.id ?? '', scopeProvinceCode: a.role === 'coordinator' ? (a.scopeProvinceCode ?? 'national') : '' } }); }}>
                     {t('ui.accounts.edit')}
                   </button>
                   <button type="button" className="link-button" onClick={() => void post(a, 'password')}>{t('ui.accounts.reset')}</button>

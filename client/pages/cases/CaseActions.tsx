@@ -1,6 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { CaseViewBody } from '../../../shared/api/cases';
 import { OUTCOMES } from '../../../shared/domain/outcomes';
+import { formatDateTime } from '../../../shared/i18n/format';
 import type { MessageKey } from '../../../shared/i18n/vi';
 import { ApiError } from '../../lib/api';
 import { typedToIso, TYPED_TIME_FORMAT } from '../../lib/datetime';
@@ -10,6 +11,13 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { casesApi } from './cases.api';
 
 type Contact = { name?: string; phone?: string; email?: string };
+
+/** The typed extension date; a day alone that is the limit's day means the limit itself. */
+function extensionUntil(typed: string, limit: string | null): string {
+  const until = typedToIso(typed, new Date(), { ahead: true });
+  if (limit && !/\d:\d/.test(typed) && Date.parse(until) > Date.parse(limit) && Date.parse(until) - Date.parse(limit) < 86_400_000) return limit;
+  return until;
+}
 
 /** Moves that need nothing more than a click. */
 const SIMPLE = ['accept', 'verify', 'resume', 'close'] as const;
@@ -160,10 +168,10 @@ export function CaseActions({ report, onChanged, onStale }: Props) {
         t('ui.cases.action.extend'),
         <>
           {text('until', t('field.until'), false)}
-          <p className="hint">{t('ui.cases.extend_hint', { format: TYPED_TIME_FORMAT, limit: report.deadlines.extensionLimit ?? '—' })}</p>
+          <p className="hint">{t('ui.cases.extend_hint', { format: TYPED_TIME_FORMAT, limit: report.deadlines.extensionLimit ? formatDateTime(report.deadlines.extensionLimit) : '—' })}</p>
           {text('reason', t('field.reason'))}
         </>,
-        () => ({ until: typedToIso(str('until')), reason: str('reason') }),
+        () => ({ until: extensionUntil(str('until'), report.deadlines.extensionLimit), reason: str('reason') }),
       )}
       {form('transfer.request', t('ui.cases.action.transfer'), <>{unitSelect('unitId')}{text('reason', t('field.reason'))}</>, () => ({ step: 'request', unitId: str('unitId'), reason: str('reason') }), 'transfer')}
       {form('transfer.cancel', t('ui.cases.action.transfer_cancel'), null, () => ({ step: 'cancel' }), 'transfer')}

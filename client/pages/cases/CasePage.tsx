@@ -13,10 +13,15 @@ import { CaseActions } from './CaseActions';
 import { casesApi } from './cases.api';
 import { Deadline } from './Deadline';
 
-/** Issue #6: everything about one report, its deadlines and timeline, and what the viewer may do. */
+/** The route: a new code is a new page (nothing of the previous report, such as a revealed contact, stays). */
 export function CasePage() {
-  const t = useT();
   const { code = '' } = useParams();
+  return <CaseDetails key={code} code={code} />;
+}
+
+/** Issue #6: everything about one report, its deadlines and timeline, and what the viewer may do. */
+function CaseDetails({ code }: { code: string }) {
+  const t = useT();
   useDocumentTitle(t('ui.cases.case_title', { code }));
   const loaded = useApiQuery((signal) => casesApi.view(code, signal), [code, currentLanguage()]);
   const [current, setCurrent] = useState<CaseViewBody | null>(null);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { CaseQueue } from '../../../shared/api/cases';
 import { CATEGORIES } from '../../../shared/domain/categories';
@@ -53,27 +53,41 @@ export function QueuePage() {
       }),
     [JSON.stringify(query)],
   );
+  // While a new filter loads, the last answer stays on screen (and the search box keeps its focus).
+  const [shown, setShown] = useState<CaseQueue | null>(null);
+  const answer = first.status === 'success' ? first.data : null;
+  useEffect(() => {
+    if (answer) setShown(answer);
+  }, [answer]);
+  const [moreState, setMoreState] = useState<{ busy: boolean; error: unknown }>({ busy: false, error: null });
   const set = <K extends keyof Filters>(name: K, value: Filters[K]) => setFilters((f) => ({ ...f, [name]: value }));
 
-  if (first.status === 'error') return <div className="container"><ErrorNotice error={first.error} onRetry={first.retry} /></div>;
-  if (first.status !== 'success') return <PageLoading />;
-  const cursor = next === undefined ? first.data.next : next;
-  const items = [...first.data.items, ...pages.flat()];
-  const total = Object.values(first.data.counts).reduce((a, b) => a + b, 0);
+  if (first.status === 'error' && !shown) return <div className="container"><ErrorNotice error={first.error} onRetry={first.retry} /></div>;
+  if (!shown) return <PageLoading />;
+  const cursor = next === undefined ? shown.next : next;
+  const items = [...shown.items, ...pages.flat()];
+  const total = Object.values(shown.counts).reduce((a, b) => a + b, 0);
   async function more() {
-    if (!cursor) return;
-    const page = await casesApi.queue({ ...query, after: cursor });
-    setPages((p) => [...p, page.items]);
-    setNext(page.next);
+    if (!cursor || moreState.busy) return;
+    setMoreState({ busy: true, error: null });
+    try {
+      const page = await casesApi.queue({ ...query, after: cursor });
+      setPages((p) => [...p, page.items]);
+      setNext(page.next);
+      setMoreState({ busy: false, error: null });
+    } catch (error) {
+      setMoreState({ busy: false, error });
+    }
   }
 
   return (
     <div className="container container--wide">
       <h1>{isCoordinator ? t('ui.cases.title_coordinator') : t('ui.cases.title')}</h1>
+      <p className="visually-hidden" role="status">{first.status === 'loading' ? t('ui.common.loading') : ''}</p>
       <nav className="tabs" aria-label={t('field.status')}>
         {['', ...STATUSES].map((s) => (
           <button key={s || 'all'} type="button" className={`tab${filters.status === s ? ' tab--active' : ''}`} aria-pressed={filters.status === s} onClick={() => set('status', s)}>
-            {s ? t(`status.${s}` as MessageKey) : t('ui.cases.all')} ({s ? (first.data.counts[s] ?? 0) : total})
+            {s ? t(`status.${s}` as MessageKey) : t('ui.cases.all')} ({s ? (shown.counts[s] ?? 0) : total})
           </button>
         ))}
       </nav>
@@ -149,8 +163,10 @@ export function QueuePage() {
           </table>
         </div>
       )}
+      {first.status === 'error' && <ErrorNotice error={first.error} onRetry={first.retry} />}
+      {moreState.error !== null && <ErrorNotice error={moreState.error} />}
       {cursor && (
-        <button type="button" className="button button--secondary" onClick={() => void more()}>
+        <button type="button" className="button button--secondary" disabled={moreState.busy} onClick={() => void more()}>
           {t('ui.cases.more')}
         </button>
       )}

@@ -80,6 +80,7 @@ export function IntakePage() {
   const [opened, setOpened] = useState<string | null>(null);
   const [callsVersion, setCallsVersion] = useState(0);
   const firstField = useRef<HTMLSelectElement>(null);
+  const saving = useRef(false);
 
   // Once the lines are known the form is ready: the first field takes the focus (after <main> took
   // it for the navigation), so the operator can start typing at once.
@@ -161,6 +162,8 @@ export function IntakePage() {
 
   async function save(event?: FormEvent) {
     event?.preventDefault();
+    // Ctrl+Enter pressed twice on a slow line must not make two reports.
+    if (saving.current) return;
     setFailure(null);
     const payload = withoutBlanks({ ...fields, ...callPayload(fields), observedAt: typedToIso(fields.observedAt) });
     const checked = intakeReportInputSchema(() => new Date()).safeParse(payload, { reportInput: true });
@@ -170,6 +173,7 @@ export function IntakePage() {
     }
     setErrors([]);
     setBusy(true);
+    saving.current = true;
     try {
       const receipt = await intakeApi.enter(payload);
       setStage({ kind: 'receipt', receipt });
@@ -178,6 +182,7 @@ export function IntakePage() {
       if (err instanceof ApiError && err.fields.length > 0) setErrors(err.fields);
       setFailure(err);
     } finally {
+      saving.current = false;
       setBusy(false);
     }
   }

@@ -41,16 +41,21 @@ ALTER TABLE "reports" ADD CONSTRAINT "reports_transfer_to_unit_id_units_id_fk" F
 CREATE UNIQUE INDEX "report_events_report_seq_idx" ON "report_events" USING btree ("report_id","seq");--> statement-breakpoint
 CREATE INDEX "reports_lead_due_idx" ON "reports" USING btree ("lead_unit_id","next_due_at","id");--> statement-breakpoint
 CREATE INDEX "reports_province_due_idx" ON "reports" USING btree ("province_code","next_due_at","id");--> statement-breakpoint
--- Reports received before deadlines were kept: 24 hours to accept, and 28 calendar days (about 20
--- working days) to resolve; the running deadline is the one of their status.
-UPDATE "reports" SET
-  "accept_due_at" = "received_at" + interval '24 hours',
-  "resolve_due_at" = "received_at" + interval '28 days';--> statement-breakpoint
+-- Reports received before deadlines were kept: 24 hours to accept (48 in remote or island communes),
+-- and 28 calendar days (about 20 working days) to resolve; the running deadline is the one of their status.
+UPDATE "reports" r SET
+  "accept_due_at" = r."received_at" + CASE WHEN c."remote_or_island" THEN interval '48 hours' ELSE interval '24 hours' END,
+  "resolve_due_at" = r."received_at" + interval '28 days'
+FROM "communes" c WHERE c."code" = r."commune_code";--> statement-breakpoint
 UPDATE "reports" SET "next_due_at" = CASE
   WHEN "status" = 'received' THEN "accept_due_at"
   WHEN "status" IN ('accepted', 'verifying') THEN "resolve_due_at"
 END;--> statement-breakpoint
-UPDATE "reports" SET "paused_since" = "received_at" WHERE "status" IN ('needs_info', 'suspended');--> statement-breakpoint
+-- A report paused now has been since it entered that status.
+UPDATE "reports" r SET "paused_since" = coalesce(
+  (SELECT max(e."at") FROM "report_events" e WHERE e."report_id" = r."id" AND e."type" = 'status_changed' AND e."to_status" = r."status"),
+  r."received_at")
+WHERE r."status" IN ('needs_info', 'suspended');--> statement-breakpoint
 ALTER TABLE "reports" ALTER COLUMN "accept_due_at" SET NOT NULL;--> statement-breakpoint
 ALTER TABLE "reports" ALTER COLUMN "resolve_due_at" SET NOT NULL;--> statement-breakpoint
 -- The coordinating units of each routing decision, so that queues and access read one table.

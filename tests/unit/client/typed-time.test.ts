@@ -27,3 +27,11 @@ describe('times typed at the intake console (Asia/Ho_Chi_Minh)', () => {
     expect(typedToIso('  ', NOW)).toBe('');
   });
 });
+
+describe('deadlines typed ahead (an extension)', () => {
+  it('keeps a time to come today, and reads a date alone as the end of that day', () => {
+    expect(typedToIso('23:00', NOW, { ahead: true })).toBe('2026-11-23T16:00:00.000Z');
+    expect(typedToIso('20/01/2027', NOW, { ahead: true })).toBe('2027-01-20T16:59:00.000Z');
+    expect(typedToIso('20/01/2027', NOW)).toBe('20/01/2027');
+  });
+});
