@@ -82,6 +82,9 @@ export const reportsTable = pgTable(
     transferReason: text('transfer_reason'),
     transferRequestedAt: timestamp('transfer_requested_at', { withTimezone: true }),
     transferDisputed: boolean('transfer_disputed').notNull().default(false),
+    /** The head of the report's event chain, kept by the database's insert trigger: deleting the last events shows. */
+    eventsSeq: integer('events_seq').notNull().default(0),
+    eventsHead: text('events_head'),
   },
   (t) => [
     index('reports_lead_unit_idx').on(t.leadUnitId, t.status),

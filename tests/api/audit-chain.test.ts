@@ -58,19 +58,23 @@ describe('the event chain of a report', () => {
     await expect(t.deps.db.execute(sql`truncate report_events cascade`)).rejects.toThrow();
   });
 
-  it('names an edited event and a deleted one when the triggers were bypassed', async () => {
+  it('names an edited event, a deleted one and deleted last events when the triggers were bypassed', async () => {
     const [edited] = (await eventsOf(codes[1] ?? '')).filter((e) => e.seq === 2);
     await tamper(sql`update report_events set body = 'Không có gì cả.' where id = ${edited?.id}`);
     const [deleted] = (await eventsOf(codes[2] ?? '')).filter((e) => e.seq === 2);
     await tamper(sql`delete from report_events where id = ${deleted?.id}`);
+    // And the last event of the first report: nothing after it to break a link, but the report remembers its head.
+    const [last] = (await eventsOf(codes[0] ?? '')).filter((e) => e.seq === 3);
+    await tamper(sql`delete from report_events where id = ${last?.id}`);
 
     const { breaks } = await verifyEventChains(t.deps.db);
     expect(breaks).toEqual(
       [
+        { trackingCode: codes[0], seq: 3, eventId: 0, problem: 'missing_after' },
         { trackingCode: codes[1], seq: 2, eventId: Number(edited?.id), problem: 'content_changed' },
         { trackingCode: codes[2], seq: 3, eventId: expect.any(Number), problem: 'missing_before' },
       ].sort((a, b) => String(a.trackingCode).localeCompare(String(b.trackingCode))),
     );
-    expect(describeBreak(breaks[0]!)).toMatch(/^report 389-.{4}-.{4}, event #\d \(id \d+\): /);
+    for (const b of breaks) expect(describeBreak(b)).toMatch(/^report 389-.{4}-.{4}, event #\d( \(id \d+\))?: [a-z]/);
   });
 });

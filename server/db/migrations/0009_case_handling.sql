@@ -32,6 +32,8 @@ ALTER TABLE "reports" ADD COLUMN "transfer_to_unit_id" uuid;--> statement-breakp
 ALTER TABLE "reports" ADD COLUMN "transfer_reason" text;--> statement-breakpoint
 ALTER TABLE "reports" ADD COLUMN "transfer_requested_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "reports" ADD COLUMN "transfer_disputed" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "reports" ADD COLUMN "events_seq" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "reports" ADD COLUMN "events_head" text;--> statement-breakpoint
 ALTER TABLE "report_coordinations" ADD CONSTRAINT "report_coordinations_report_id_reports_id_fk" FOREIGN KEY ("report_id") REFERENCES "public"."reports"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "report_coordinations" ADD CONSTRAINT "report_coordinations_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "report_coordinations_unit_idx" ON "report_coordinations" USING btree ("unit_id","report_id");--> statement-breakpoint
@@ -135,6 +137,10 @@ BEGIN
     UPDATE "report_events" x SET "hash" = report_event_digest(previous, x) WHERE x."id" = e.id RETURNING x."hash" INTO previous;
   END LOOP;
 END $$;--> statement-breakpoint
+-- Each report remembers the head of its chain, so that deleting its last events shows too.
+UPDATE "reports" r SET "events_seq" = h."seq", "events_head" = h."hash"
+FROM (SELECT DISTINCT ON ("report_id") "report_id", "seq", "hash" FROM "report_events" ORDER BY "report_id", "seq" DESC) h
+WHERE h."report_id" = r."id";--> statement-breakpoint
 ALTER TABLE "report_events" ALTER COLUMN "seq" SET NOT NULL;--> statement-breakpoint
 ALTER TABLE "report_events" ALTER COLUMN "hash" SET NOT NULL;--> statement-breakpoint
 CREATE FUNCTION "report_events_chain"() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -144,6 +150,7 @@ BEGIN
   SELECT "seq", "hash" INTO NEW.seq, NEW.prev_hash FROM "report_events" WHERE "report_id" = NEW.report_id ORDER BY "seq" DESC LIMIT 1;
   NEW.seq := coalesce(NEW.seq, 0) + 1;
   NEW.hash := report_event_digest(NEW.prev_hash, NEW);
+  UPDATE "reports" SET "events_seq" = NEW.seq, "events_head" = NEW.hash WHERE "id" = NEW.report_id;
   RETURN NEW;
 END $$;--> statement-breakpoint
 CREATE TRIGGER "report_events_chain" BEFORE INSERT ON "report_events" FOR EACH ROW EXECUTE FUNCTION "report_events_chain"();--> statement-breakpoint
