@@ -10,6 +10,7 @@ export const paths = {
     account: { path: '/staff/account', href: () => '/staff/account' },
     accounts: { path: '/staff/accounts', href: () => '/staff/accounts' },
     cases: { path: '/staff/cases', href: () => '/staff/cases' },
+    holidays: { path: '/staff/holidays', href: () => '/staff/holidays' },
     case: { path: '/staff/cases/:code', href: (code: string) => `/staff/cases/${encodeURIComponent(code)}` },
   },
 } as const;

@@ -57,6 +57,10 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('../pages/cases/CasePage')).CasePage }),
       },
       {
+        path: paths.staff.holidays.path,
+        lazy: async () => ({ Component: (await import('../pages/holidays/HolidaysPage')).HolidaysPage }),
+      },
+      {
         path: paths.staff.intake.path,
         lazy: async () => ({ Component: (await import('../pages/intake/IntakePage')).IntakePage }),
       },
