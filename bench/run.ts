@@ -4,6 +4,7 @@
  */
 import { duplicatesBenchmark } from './duplicates';
 import { intakeBenchmark } from './intake';
+import { queueBenchmark } from './queue';
 import { referenceApiBenchmark } from './reference-api';
 import { routingBenchmark } from './routing';
 
@@ -12,6 +13,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   routing: routingBenchmark,
   intake: intakeBenchmark,
   duplicates: duplicatesBenchmark,
+  queue: queueBenchmark,
 };
 
 async function main(): Promise<void> {

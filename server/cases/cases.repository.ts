@@ -104,40 +104,99 @@ export interface QueueRow {
   transfer_pending: boolean;
 }
 
+/** Statuses with work still to do: the ones the queue counts. */
+export const OPEN_STATUSES = ['received', 'accepted', 'verifying', 'needs_info', 'suspended'] as const;
+// Constants, not parameters, so that the planner can match the partial index's predicate.
+const OPEN = sql.raw(`r.status in (${OPEN_STATUSES.map((st) => `'${st}'`).join(', ')})`);
+
+/**
+ * Runs queue reads with JIT compilation off. The planner turns JIT on from estimated cost alone, and it
+ * estimates the coordination check (`exists … report_coordinations`) as one index probe per row even
+ * when it runs it as a single hash; compiling then costs 10–40 ms, more than the query (bench/queue.ts).
+ */
+async function withoutJit<T>(q: Queryable, read: (tx: Queryable) => Promise<T>): Promise<T> {
+  return q.transaction(async (tx) => {
+    await tx.execute(sql`set local jit = off`);
+    return read(tx);
+  });
+}
+
 /**
  * Issue #6, the queue: reports `scope` lets the viewer see, filtered, by nearest running deadline
  * (none last), then id; keyset pagination after (`afterDue`, `afterId`). `scope` and `filters` are
- * SQL conditions on `r` built by the service.
+ * SQL conditions on `r` built by the service; `openScope` is `scope` for open reports.
+ *
+ * Two steps, because a running deadline is rare: reports with one (received, accepted, verifying:
+ * a few percent of all) come first and are read in order from `reports_running_idx`; only when they
+ * run out does the page go on to those without one (paused and finished: nearly every report), by id.
+ * One query ordered `nulls last` over both read every report of the scope (bench/queue.ts). Each step
+ * picks the page's ids first and joins names to those alone.
  */
 export async function findQueuePage(
   q: Queryable,
-  input: { scope: SQL; filters: SQL[]; leadUnits: string[]; after: { due: string | null; id: string } | null; limit: number },
+  input: { scope: SQL; openScope: SQL; filters: SQL[]; leadUnits: string[]; after: { due: string | null; id: string } | null; limit: number },
 ): Promise<QueueRow[]> {
-  const keyset = !input.after
-    ? sql`true`
-    : input.after.due === null
-      ? sql`(r.next_due_at is null and r.id > ${input.after.id}::uuid)`
-      : sql`(r.next_due_at > ${input.after.due}::timestamptz or (r.next_due_at = ${input.after.due}::timestamptz and r.id > ${input.after.id}::uuid) or r.next_due_at is null)`;
-  const where = and(input.scope, keyset, ...input.filters);
-  return queryRows<QueueRow & Record<string, unknown>>(
-    q,
-    sql`select r.id, r.tracking_code, r.status, r.category, r.place_type, c.name as commune_name, r.received_at, r.next_due_at,
-          u.name as lead_unit_name, s.display_name as assigned_name, left(r.description, 160) as excerpt,
-          r.lead_unit_id = any(${uuidArray(input.leadUnits)}) as is_lead,
-          r.transfer_to_unit_id is not null as transfer_pending
-        from reports r
-        join communes c on c.code = r.commune_code
-        join units u on u.id = r.lead_unit_id
-        left join staff_accounts s on s.id = r.assigned_to
-        where ${where}
-        order by r.next_due_at asc nulls last, r.id asc
-        limit ${input.limit}`,
-  );
+  const page = (tx: Queryable, where: SQL | undefined, limit: number) =>
+    queryRows<QueueRow & Record<string, unknown>>(
+      tx,
+      sql`select r.id, r.tracking_code, r.status, r.category, r.place_type, c.name as commune_name, r.received_at, r.next_due_at,
+            u.name as lead_unit_name, s.display_name as assigned_name, left(r.description, 160) as excerpt,
+            r.lead_unit_id = any(${uuidArray(input.leadUnits)}) as is_lead,
+            r.transfer_to_unit_id is not null as transfer_pending
+          from (select r.id from reports r where ${where} order by r.next_due_at asc nulls last, r.id asc limit ${limit}) p
+          join reports r on r.id = p.id
+          join communes c on c.code = r.commune_code
+          join units u on u.id = r.lead_unit_id
+          left join staff_accounts s on s.id = r.assigned_to
+          order by r.next_due_at asc nulls last, r.id asc`,
+    );
+  return withoutJit(q, async (tx) => {
+    const running =
+      input.after?.due === null
+        ? []
+        : await page(
+            tx,
+            and(input.openScope, sql`r.next_due_at is not null`, input.after ? sql`(r.next_due_at, r.id) > (${input.after.due}::timestamptz, ${input.after.id}::uuid)` : undefined, ...input.filters),
+            input.limit,
+          );
+    if (running.length >= input.limit) return running;
+    const stopped = await page(
+      tx,
+      and(input.scope, sql`r.next_due_at is null`, input.after?.due === null ? sql`r.id > ${input.after.id}::uuid` : undefined, ...input.filters),
+      input.limit - running.length,
+    );
+    return [...running, ...stopped];
+  });
 }
 
-/** How many reports of the queue (same scope and filters, any status) are in each status. */
+/**
+ * The open reports (any open status) that these units coordinate. Only coordinations since the oldest
+ * open report's receipt can belong to an open report (a unit coordinates a report from its receipt
+ * on), so the read covers the months reports stay open, not the units' whole history.
+ */
+export async function findOpenCoordinated(q: Queryable, unitIds: string[]): Promise<string[]> {
+  const rows = await withoutJit(q, (tx) =>
+    queryRows<{ id: string }>(
+      tx,
+      sql`select c.report_id as id from report_coordinations c
+          where c.unit_id = any(${uuidArray(unitIds)})
+            and c.at >= (select min(r.received_at) from reports r where ${OPEN})
+            and exists (select 1 from reports r where r.id = c.report_id and ${OPEN})`,
+    ),
+  );
+  return [...new Set(rows.map((r) => r.id))];
+}
+
+/**
+ * How many open reports of the queue (same scope and filters, any open status) are in each status.
+ * Resolved and closed reports are not counted: they are nearly all of a unit's reports (a year's
+ * worth, and growing), counting them read every one of them on every request (bench/queue.ts), and
+ * their number is not work in hand. The open ones are read from `reports_open_idx`.
+ */
 export async function countQueueByStatus(q: Queryable, scope: SQL, filters: SQL[]): Promise<Record<string, number>> {
-  const rows = await queryRows<{ status: string; n: number }>(q, sql`select r.status, count(*)::int as n from reports r where ${and(scope, ...filters)} group by r.status`);
+  const rows = await withoutJit(q, (tx) =>
+    queryRows<{ status: string; n: number }>(tx, sql`select r.status, count(*)::int as n from reports r where ${and(OPEN, scope, ...filters)} group by r.status`),
+  );
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }
 

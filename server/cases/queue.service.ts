@@ -6,7 +6,7 @@ import type { StaffUser } from '../auth/auth.service';
 import type { AppDeps } from '../deps';
 import { fieldIssue, validationFailed } from '../http/errors';
 import { forbidden } from '../http/staff-api';
-import { countQueueByStatus, findQueuePage, uuidArray, type QueueRow } from './cases.repository';
+import { countQueueByStatus, findOpenCoordinated, findQueuePage, uuidArray, type QueueRow } from './cases.repository';
 
 export interface QueueItem {
   trackingCode: string;
@@ -38,27 +38,35 @@ function decodeCursor(cursor: string): { due: string | null; id: string } {
   throw validationFailed([fieldIssue(['after'], 'invalid_value')]);
 }
 
-/** Which reports a staff member's queue holds (SPEC.md §7): their units' lead and coordinated reports, or a coordinator's scope. */
-async function queueScope(deps: AppDeps, staff: StaffUser, role: CaseQueueQuery['role']): Promise<{ scope: SQL; leadUnits: string[] }> {
+/**
+ * Which reports a staff member's queue holds (SPEC.md §7): their units' lead and coordinated reports, or
+ * a coordinator's scope. `openScope` is the same condition for open reports only (all that have a
+ * running deadline): the open reports the units coordinate are looked up once, by one join, rather
+ * than probing the coordinations of every report that a page or a count passes over (bench/queue.ts).
+ */
+async function queueScope(deps: AppDeps, staff: StaffUser, role: CaseQueueQuery['role']): Promise<{ scope: SQL; openScope: SQL; leadUnits: string[] }> {
   if (staff.role === 'coordinator') {
-    return { scope: staff.scopeProvinceCode ? sql`r.province_code = ${staff.scopeProvinceCode}` : sql`true`, leadUnits: [] };
+    const scope = staff.scopeProvinceCode ? sql`r.province_code = ${staff.scopeProvinceCode}` : sql`true`;
+    return { scope, openScope: scope, leadUnits: [] };
   }
   if ((staff.role !== 'officer' && staff.role !== 'unit_lead') || !staff.unit) throw forbidden();
   const mine = [...(await unitAndBelow(deps.db, staff.unit.id))];
   const units = uuidArray(mine);
   const lead = sql`(r.lead_unit_id = any(${units}) or r.transfer_to_unit_id = any(${units}))`;
   const coordinating = sql`exists (select 1 from report_coordinations c where c.report_id = r.id and c.unit_id = any(${units}))`;
-  const scope = role === 'lead' ? lead : role === 'coordinating' ? coordinating : sql`(${lead} or ${coordinating})`;
-  return { scope, leadUnits: mine };
+  const openCoordinating = role === 'lead' ? sql`false` : sql`r.id = any(${`{${(await findOpenCoordinated(deps.db, mine)).join(',')}}`}::uuid[])`;
+  const either = (coordinated: SQL) => (role === 'lead' ? lead : role === 'coordinating' ? coordinated : sql`(${lead} or ${coordinated})`);
+  return { scope: either(coordinating), openScope: either(openCoordinating), leadUnits: mine };
 }
 
 /**
  * Issue #6: a unit's queue, nearest running deadline first, with filters, keyset pagination and the
- * count of each status for the tabs (the same filters, any status). For a coordinator the same over
- * their scope: `overdue=1` is their escalation list.
+ * count of each open status for the tabs (the same filters, any open status; resolved and closed
+ * reports are listed but not counted). For a coordinator the same over their scope: `overdue=1` is
+ * their escalation list.
  */
 export async function caseQueue(deps: AppDeps, staff: StaffUser, query: CaseQueueQuery) {
-  const { scope, leadUnits } = await queueScope(deps, staff, query.role);
+  const { scope, openScope, leadUnits } = await queueScope(deps, staff, query.role);
   const now = deps.clock.now();
   const soon = new Date(now.getTime() + deps.config.deadlines.dueSoonHours * 3_600_000);
   const filters: SQL[] = [];
@@ -77,8 +85,8 @@ export async function caseQueue(deps: AppDeps, staff: StaffUser, query: CaseQueu
   }
   const statusFilter = query.status ? [sql`r.status = ${query.status}`] : [];
   const [rows, counts] = await Promise.all([
-    findQueuePage(deps.db, { scope, filters: [...filters, ...statusFilter], leadUnits, after: query.after ? decodeCursor(query.after) : null, limit: query.limit + 1 }),
-    countQueueByStatus(deps.db, scope, filters),
+    findQueuePage(deps.db, { scope, openScope, filters: [...filters, ...statusFilter], leadUnits, after: query.after ? decodeCursor(query.after) : null, limit: query.limit + 1 }),
+    countQueueByStatus(deps.db, openScope, filters),
   ]);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);

@@ -93,6 +93,15 @@ export const reportsTable = pgTable(
     index('reports_url_key_idx').on(t.urlKey),
     index('reports_lead_due_idx').on(t.leadUnitId, t.nextDueAt, t.id),
     index('reports_province_due_idx').on(t.provinceCode, t.nextDueAt, t.id),
+    // Issue #6 queues (migration 0010): the few reports with a running deadline, in queue order, and
+    // the open ones the tabs count, oldest first; with the columns queues filter on, so both are read
+    // index-only.
+    index('reports_running_idx')
+      .on(t.nextDueAt, t.id, t.status, t.category, t.provinceCode, t.leadUnitId, t.transferToUnitId, t.assignedTo, t.placeType, t.communeCode)
+      .where(sql`${t.nextDueAt} is not null`),
+    index('reports_open_idx')
+      .on(t.receivedAt, t.status, t.category, t.provinceCode, t.leadUnitId, t.transferToUnitId, t.assignedTo, t.placeType, t.communeCode, t.nextDueAt, t.id)
+      .where(sql`${t.status} in ('received', 'accepted', 'verifying', 'needs_info', 'suspended')`),
   ],
 );
 
@@ -177,7 +186,8 @@ export const reportCoordinationsTable = pgTable(
     source: text('source').$type<'routing' | 'requested'>().notNull(),
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.reportId, t.unitId] }), index('report_coordinations_unit_idx').on(t.unitId, t.reportId)],
+  // By unit and time (migration 0010): a queue reads only the coordinations since its oldest open report.
+  (t) => [primaryKey({ columns: [t.reportId, t.unitId] }), index('report_coordinations_unit_idx').on(t.unitId, t.at, t.reportId)],
 );
 
 /** The holiday calendar deadlines count with (SPEC.md §5: data that coordinators maintain). */

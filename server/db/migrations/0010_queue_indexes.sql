@@ -1,0 +1,4 @@
+DROP INDEX "report_coordinations_unit_idx";--> statement-breakpoint
+CREATE INDEX "reports_running_idx" ON "reports" USING btree ("next_due_at","id","status","category","province_code","lead_unit_id","transfer_to_unit_id","assigned_to","place_type","commune_code") WHERE "reports"."next_due_at" is not null;--> statement-breakpoint
+CREATE INDEX "reports_open_idx" ON "reports" USING btree ("received_at","status","category","province_code","lead_unit_id","transfer_to_unit_id","assigned_to","place_type","commune_code","next_due_at","id") WHERE "reports"."status" in ('received', 'accepted', 'verifying', 'needs_info', 'suspended');--> statement-breakpoint
+CREATE INDEX "report_coordinations_unit_idx" ON "report_coordinations" USING btree ("unit_id","at","report_id");
