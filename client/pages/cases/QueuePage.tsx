@@ -15,6 +15,8 @@ import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { casesApi } from './cases.api';
 import { Deadline } from './Deadline';
 
+const OPEN_STATUSES = new Set(['received', 'accepted', 'verifying', 'needs_info', 'suspended']);
+
 interface Filters {
   status: string;
   category: string;
@@ -66,7 +68,8 @@ export function QueuePage() {
   if (!shown) return <PageLoading />;
   const cursor = next === undefined ? shown.next : next;
   const items = [...shown.items, ...pages.flat()];
-  const total = Object.values(shown.counts).reduce((a, b) => a + b, 0);
+  // Counts cover the open statuses only (the server does not count the archive on every request).
+  const countOf = (status: string) => (OPEN_STATUSES.has(status) ? ` (${shown.counts[status] ?? 0})` : '');
   async function more() {
     if (!cursor || moreState.busy) return;
     setMoreState({ busy: true, error: null });
@@ -87,7 +90,8 @@ export function QueuePage() {
       <nav className="tabs" aria-label={t('field.status')}>
         {['', ...STATUSES].map((s) => (
           <button key={s || 'all'} type="button" className={`tab${filters.status === s ? ' tab--active' : ''}`} aria-pressed={filters.status === s} onClick={() => set('status', s)}>
-            {s ? t(`status.${s}` as MessageKey) : t('ui.cases.all')} ({s ? (shown.counts[s] ?? 0) : total})
+            {s ? t(`status.${s}` as MessageKey) : t('ui.cases.all')}
+            {countOf(s)}
           </button>
         ))}
       </nav>
