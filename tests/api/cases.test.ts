@@ -220,6 +220,19 @@ describe('who sees what', () => {
     expect(Object.values(first.body.counts as Record<string, number>).reduce((a, b) => a + b, 0)).toBeGreaterThan(4);
     expect((await queue('market', '?q=chanel%20gia%20khong%20co%20hoa%20don')).body.items.length).toBeGreaterThan(0);
     expect((await queue('market', '?after=garbage')).status).toBe(400);
+    // The tab counts agree with a plain count of the open reports each unit leads, takes over or coordinates.
+    for (const [as, unitCode] of [['market', 'market-04'], ['police', 'police-04']] as const) {
+      const expected = await queryRows<{ status: string; n: number }>(
+        t.deps.db,
+        sql`with recursive mine as (select id from units where code = ${unitCode} union all select u.id from units u join mine m on u.parent_id = m.id)
+            select r.status, count(*)::int as n from reports r
+            where r.status in ('received', 'accepted', 'verifying', 'needs_info', 'suspended')
+              and (r.lead_unit_id in (select id from mine) or r.transfer_to_unit_id in (select id from mine)
+                   or exists (select 1 from report_coordinations c where c.report_id = r.id and c.unit_id in (select id from mine)))
+            group by r.status`,
+      );
+      expect((await queue(as)).body.counts).toEqual(Object.fromEntries(expected.map((e) => [e.status, Number(e.n)])));
+    }
     expect((await queue('operator')).status).toBe(403);
   });
 });
