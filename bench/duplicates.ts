@@ -1,7 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { Client } from 'pg';
-import { prepareDatabase } from '../server/bootstrap';
-import { openDatabase } from '../server/db/client';
+import { quantile, withBenchDatabase } from './server-database';
 import { queryRows } from '../server/db/query-rows';
 import { seedDemo } from '../server/demo/seed-demo';
 import { findDuplicateCandidates } from '../server/reports/reports.repository';
@@ -19,21 +17,9 @@ const WORDS = (
   'dong ho dien thoai quan ao giay dep thuc pham chuc nang sua bot banh keo phao hoa dong vat hoang da can gian lan'
 ).split(' ');
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
-
 /** Issue #5 target: duplicate search p95 under 50 ms with 1,000,000 reports in the PostgreSQL server. */
 export async function duplicatesBenchmark(): Promise<void> {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error('bench duplicates needs DATABASE_URL (a PostgreSQL server): PGlite is not the target here');
-  const admin = new Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`drop database if exists ${DATABASE} with (force)`);
-  await admin.query(`create database ${DATABASE}`);
-  const target = new URL(url);
-  target.pathname = `/${DATABASE}`;
-  const database = await openDatabase({ url: target.toString(), poolSize: 4 });
-  try {
-    await prepareDatabase(database);
+  await withBenchDatabase(DATABASE, 'duplicates', async (database) => {
     await seedDemo(database.db, { password: 'benchmark-password' });
     const db = database.db;
     const [ref] = await queryRows<{ rule_id: number; rule_set_id: number; unit_id: string }>(
@@ -114,10 +100,5 @@ export async function duplicatesBenchmark(): Promise<void> {
       `Target (issue #5): p95 < 50 ms: ${quantile(times, 0.95) < 50 ? 'met' : 'NOT met'}`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
-  } finally {
-    await database.close();
-    // BENCH_KEEP=1 leaves the database for EXPLAIN ANALYZE by hand.
-    if (process.env.BENCH_KEEP !== '1') await admin.query(`drop database if exists ${DATABASE} with (force)`);
-    await admin.end();
-  }
+  });
 }

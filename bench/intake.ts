@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { createPhotoQueue, photoDirs, reencodePhoto } from '../server/reports/photos';
+import { quantile } from './server-database';
 
 const PORT = 39_389;
 const PHOTOS_PER_REPORT = 3;
@@ -21,7 +22,6 @@ async function twelveMegapixelJpeg(seed: number): Promise<Buffer> {
     .toBuffer();
 }
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
 
 function peakRssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');

@@ -1,10 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { Client } from 'pg';
+import { quantile, withBenchDatabase } from './server-database';
 import type { StaffUser } from '../server/auth/auth.service';
-import { prepareDatabase } from '../server/bootstrap';
 import { caseQueue } from '../server/cases/queue.service';
 import { loadConfig } from '../server/config';
-import { openDatabase } from '../server/db/client';
 import { queryRows } from '../server/db/query-rows';
 import { assembleDeps, systemClock } from '../server/deps';
 import { seedDemo } from '../server/demo/seed-demo';
@@ -28,8 +26,6 @@ const DESCRIPTIONS = [
   'Cân điện tử bị chỉnh gian lận tại quầy hải sản chợ đầu mối.',
   'Quảng cáo thực phẩm chức năng chữa khỏi ung thư trên livestream.',
 ];
-
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
 
 /**
  * The bench data set: one million reports over twelve months, led by every demo unit the way routing
@@ -126,18 +122,8 @@ interface Scenario {
 
 /** Issue #6 target: a unit's queue p95 under 50 ms with 1,000,000 reports in the PostgreSQL server. */
 export async function queueBenchmark(): Promise<void> {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error('bench queue needs DATABASE_URL (a PostgreSQL server): PGlite is not the target here');
-  const admin = new Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`drop database if exists ${DATABASE} with (force)`);
-  await admin.query(`create database ${DATABASE}`);
-  const target = new URL(url);
-  target.pathname = `/${DATABASE}`;
-  const config = loadConfig({ ...process.env, DATABASE_URL: target.toString(), LOG_LEVEL: 'silent' });
-  const database = await openDatabase({ url: target.toString(), poolSize: 4 });
-  try {
-    await prepareDatabase(database);
+  await withBenchDatabase(DATABASE, 'queue', async (database, url) => {
+    const config = loadConfig({ ...process.env, DATABASE_URL: url, LOG_LEVEL: 'silent' });
     await seedDemo(database.db, { password: 'benchmark-password' });
     const db = database.db;
 
@@ -254,10 +240,5 @@ export async function queueBenchmark(): Promise<void> {
       `Target (issue #6): p95 < 50 ms: ${worst < 50 ? 'met' : 'NOT met'} (worst p95 ${worst.toFixed(1)} ms)`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
-  } finally {
-    await database.close();
-    // BENCH_KEEP=1 leaves the database for EXPLAIN ANALYZE by hand.
-    if (process.env.BENCH_KEEP !== '1') await admin.query(`drop database if exists ${DATABASE} with (force)`);
-    await admin.end();
-  }
+  });
 }
