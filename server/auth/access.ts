@@ -45,24 +45,27 @@ export interface ReportPlace {
 }
 
 /**
- * SPEC.md §7, the one place that decides whether a staff member may see a report: a coordinator sees
- * their scope; an officer or unit lead the reports their unit (or a unit beneath it) leads or
- * coordinates; an operator only the reports their own calls opened (to check the photos they attached);
- * admins handle no cases. Callers answer 404 on false.
+ * How a staff member stands to a report: the lead unit (or a unit above it), a coordinating unit, the
+ * unit a transfer waits for, a coordinator of its scope, or the operator whose call opened it.
  */
-export async function canSeeReport(q: Queryable, staff: StaffUser, report: ReportPlace): Promise<boolean> {
-  switch (staff.role) {
-    case 'coordinator':
-      return inScope(staff, report.provinceCode);
-    case 'officer':
-    case 'unit_lead': {
-      if (!staff.unit) return false;
-      const mine = await unitAndBelow(q, staff.unit.id);
-      return mine.has(report.leadUnitId) || (report.transferToUnitId !== null && mine.has(report.transferToUnitId)) || report.coordinatingUnitIds.some((id) => mine.has(id));
-    }
-    case 'operator':
-      return report.enteredBy === staff.id;
-    default:
-      return false;
+export type Relation = 'lead' | 'coordinating' | 'receiving' | 'coordinator' | 'entered';
+
+/**
+ * SPEC.md §7, the one place that decides what a staff member is to a report (issue #5: one
+ * authorisation layer). Admins are nothing to any report. No relation means 404.
+ */
+export async function relationsTo(q: Queryable, staff: StaffUser, report: ReportPlace): Promise<Set<Relation>> {
+  const relations = new Set<Relation>();
+  if (staff.role === 'coordinator' && inScope(staff, report.provinceCode)) relations.add('coordinator');
+  if (staff.role === 'operator' && report.enteredBy === staff.id) relations.add('entered');
+  if ((staff.role === 'officer' || staff.role === 'unit_lead') && staff.unit) {
+    const mine = await unitAndBelow(q, staff.unit.id);
+    if (mine.has(report.leadUnitId)) relations.add('lead');
+    if (report.transferToUnitId && mine.has(report.transferToUnitId)) relations.add('receiving');
+    if (report.coordinatingUnitIds.some((id) => mine.has(id))) relations.add('coordinating');
   }
+  return relations;
 }
+
+/** Whether a staff member may see a report at all (its photos, for instance); callers answer 404 on false. */
+export const canSeeReport = async (q: Queryable, staff: StaffUser, report: ReportPlace): Promise<boolean> => (await relationsTo(q, staff, report)).size > 0;

@@ -2,7 +2,7 @@ import { allowedActions, nextStatus, type StatusAction } from '../../shared/doma
 import type { Status } from '../../shared/domain/statuses';
 import type { Language } from '../../shared/i18n/translate';
 import type { CaseAction, CaseActionInput } from '../../shared/schemas/cases';
-import { inScope, unitAndAbove, unitAndBelow } from '../auth/access';
+import { relationsTo, unitAndAbove, unitAndBelow, type Relation as AccessRelation } from '../auth/access';
 import { appendAudit } from '../auth/auth.repository';
 import type { StaffUser } from '../auth/auth.service';
 import type { Queryable } from '../db/types';
@@ -10,26 +10,21 @@ import type { AppDeps } from '../deps';
 import { AppError, fieldIssue, notFound, validationFailed } from '../http/errors';
 import { forbidden } from '../http/staff-api';
 import { openContact, type Contact } from '../reports/receipt';
-import { findReportByCode, insertCoordinations, insertEvent, type Report } from '../reports/reports.repository';
+import { findReportByCode, findReportPlace, insertCoordinations, insertEvent, type Report } from '../reports/reports.repository';
 import { findAssignable, findCaseDetails, findCasePhotos, findCoordinations, findStaffAccount, findTimeline, findUnit, lockReportByCode, repointDuplicates } from './cases.repository';
 import { currentDue, extensionLimit } from './deadlines';
 import { deadlineRules } from './calendar';
 import { conflict, moveReport, runningDue, updateReport } from './transitions';
 
-/** How a staff member stands to a report; none means the report does not exist for them (404). */
-export type Relation = 'lead' | 'coordinating' | 'receiving' | 'coordinator';
+/** A case relation: an operator who entered a report sees its photos, not its case (operators handle no cases). */
+export type Relation = Exclude<AccessRelation, 'entered'>;
 
-/** SPEC.md §7 with issue #6's additions: a unit with a transfer waiting for it sees the report too. */
-export async function relationsOf(q: Queryable, staff: StaffUser, report: Pick<Report, 'id' | 'provinceCode' | 'leadUnitId' | 'transferToUnitId'>): Promise<Set<Relation>> {
-  const relations = new Set<Relation>();
-  if (staff.role === 'coordinator' && inScope(staff, report.provinceCode)) relations.add('coordinator');
-  if ((staff.role === 'officer' || staff.role === 'unit_lead') && staff.unit) {
-    const mine = await unitAndBelow(q, staff.unit.id);
-    if (mine.has(report.leadUnitId)) relations.add('lead');
-    if (report.transferToUnitId && mine.has(report.transferToUnitId)) relations.add('receiving');
-    if ((await findCoordinations(q, report.id)).some((c) => mine.has(c.unitId))) relations.add('coordinating');
-  }
-  return relations;
+/** What a staff member is to a report as a case (server/auth/access.ts decides); none means 404. */
+export async function relationsOf(q: Queryable, staff: StaffUser, report: Pick<Report, 'id'>): Promise<Set<Relation>> {
+  const place = await findReportPlace(q, report.id);
+  const relations = place ? await relationsTo(q, staff, place) : new Set<AccessRelation>();
+  relations.delete('entered');
+  return relations as Set<Relation>;
 }
 
 const notAllowed = (report: Report) =>
