@@ -2,9 +2,6 @@ import type { ApiErrorBody } from '../../shared/api/errors';
 import type { FieldError } from '../../shared/i18n/validation-messages';
 import { currentLanguage } from './i18n';
 
-/** Codes the client invents when there is no usable server answer. */
-export type ClientErrorCode = 'network' | 'unexpected_response';
-
 export class ApiError extends Error {
   constructor(
     readonly status: number,

@@ -11,7 +11,7 @@ export function currentLanguage(): Language {
   return activeLanguage;
 }
 
-export function storedLanguage(): Language {
+function storedLanguage(): Language {
   try {
     return parseLanguage(window.localStorage.getItem(STORAGE_KEY)) ?? DEFAULT_LANGUAGE;
   } catch {

@@ -12,6 +12,7 @@ import { localNow, localToIso } from '../../lib/datetime';
 import { currentLanguage, useT } from '../../lib/i18n';
 import { postMultipart } from '../../lib/upload';
 import { useApiQuery } from '../../lib/useApiQuery';
+import { apiErrorMessage } from '../../ui/apiErrorMessage';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { PhotoPicker } from './PhotoPicker';
 import { ReceiptView } from './ReceiptView';
@@ -93,7 +94,7 @@ export function ReportPage() {
       setReceipt(await postMultipart<Receipt>('/api/public/reports', form, setProgress));
     } catch (err) {
       if (err instanceof ApiError && err.fields.length > 0) setErrors(err.fields);
-      setFailure(err instanceof ApiError && err.code !== 'network' ? err.message : t('ui.error.network'));
+      setFailure(apiErrorMessage(t, err));
     } finally {
       setProgress(null);
     }

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '../../lib/api';
 import { useT } from '../../lib/i18n';
 import { useStaffSession } from '../../lib/staffSession';
+import { apiErrorMessage } from '../../ui/apiErrorMessage';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 
 /** Shown at any staff address until the person signs in; the page they asked for follows. */
@@ -21,7 +21,7 @@ export function SignInForm() {
     try {
       await signIn(username, password);
     } catch (err) {
-      setError(err instanceof ApiError && err.code !== 'network' ? err.message : t('ui.error.network'));
+      setError(apiErrorMessage(t, err));
       setPassword('');
     } finally {
       setBusy(false);

@@ -6,8 +6,9 @@ import { useT } from '../../lib/i18n';
 import { postMultipart } from '../../lib/upload';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { PhotoPicker } from '../report/PhotoPicker';
+import { formatDateTime } from '../../../shared/i18n/format';
+import { apiErrorMessage } from '../../ui/apiErrorMessage';
 
-const when = (iso: string) => new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
 
 /** Code and secret in, the citizen's view out; answers to questions go back with photos. */
 export function TrackPage() {
@@ -20,7 +21,7 @@ export function TrackPage() {
   const [error, setError] = useState<string | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
 
-  const explain = (err: unknown) => (err instanceof ApiError && err.code !== 'network' ? [err.message, ...err.fields.map((f) => f.message)].join(' ') : t('ui.error.network'));
+  const explain = (err: unknown) => [apiErrorMessage(t, err), ...(err instanceof ApiError ? err.fields.map((f) => f.message) : [])].join(' ');
 
   async function look(event: FormEvent) {
     event.preventDefault();
@@ -77,7 +78,7 @@ export function TrackPage() {
           {view.mergedInto && <p className="notice">{t('ui.track.merged', { code: view.mergedInto })}</p>}
           <ol className="timeline">
             {view.timeline.map((e) => (
-              <li key={`${e.at}-${e.status}`}>{when(e.at)}: {t(`ui.public_status.${e.status ?? 'received'}` as MessageKey)}</li>
+              <li key={`${e.at}-${e.status}`}>{formatDateTime(e.at)}: {t(`ui.public_status.${e.status ?? 'received'}` as MessageKey)}</li>
             ))}
           </ol>
           {view.outcome && (
@@ -94,7 +95,7 @@ export function TrackPage() {
             <ul className="messages">
               {view.messages.map((m) => (
                 <li key={m.at + m.text} className={`message message--${m.from}`}>
-                  <span className="hint">{when(m.at)}, {t(`ui.track.from_${m.from}`)}</span>
+                  <span className="hint">{formatDateTime(m.at)}, {t(`ui.track.from_${m.from}`)}</span>
                   <p>{m.text}</p>
                   {m.photos > 0 && <p className="hint">{t('ui.track.photos', { n: m.photos })}</p>}
                 </li>
