@@ -1,5 +1,5 @@
+import type { Receipt } from '../../shared/api/reports';
 import type { Channel } from '../../shared/domain/channels';
-import type { Force } from '../../shared/domain/forces';
 import { foldForSearch } from '../../shared/domain/text';
 import { urlKey } from '../../shared/url-key';
 import { hasContact, type ReportInput } from '../../shared/schemas/report';
@@ -12,14 +12,6 @@ import { newSecret, newTrackingCode, sealContact } from './receipt';
 import { deadlinesAtReceipt } from '../cases/calendar';
 import { insertCoordinations, insertEvent, insertPhotos, insertReport, photoFileIsStored } from './reports.repository';
 import { photoRefusal } from './upload';
-
-export interface Receipt {
-  trackingCode: string;
-  secret: string;
-  status: 'received';
-  receivedAt: string;
-  lead: { force: Force; unitName: string };
-}
 
 const noLead = () => new AppError('report.no_lead', 503);
 const UNIQUE_VIOLATION = '23505';

@@ -220,6 +220,10 @@ describe('who sees what', () => {
     expect(Object.values(first.body.counts as Record<string, number>).reduce((a, b) => a + b, 0)).toBeGreaterThan(4);
     expect((await queue('market', '?q=chanel%20gia%20khong%20co%20hoa%20don')).body.items.length).toBeGreaterThan(0);
     expect((await queue('market', '?after=garbage')).status).toBe(400);
+    // Place filters: every report here is at a market in Xã Trà Lĩnh.
+    expect((await queue('market', '?commune=01447&placeType=market')).body.items.length).toBeGreaterThan(0);
+    expect((await queue('market', '?placeType=online')).body.items).toEqual([]);
+    expect((await queue('market', '?commune=01273')).body.items).toEqual([]);
     // The tab counts agree with a plain count of the open reports each unit leads, takes over or coordinates.
     for (const [as, unitCode] of [['market', 'market-04'], ['police', 'police-04']] as const) {
       const expected = await queryRows<{ status: string; n: number }>(
