@@ -1,0 +1,98 @@
+import { z } from 'zod';
+
+const rate = z.number().nullable().meta({ description: 'A share between 0 and 1; null when nothing was received' });
+
+/**
+ * The figures of SPEC.md §5 for one group of reports received in the period (merged duplicates are
+ * left out: they are counted once, as the report they were merged into).
+ */
+const figures = {
+  received: z.number().int(),
+  accepted: z.number().int().meta({ description: 'Accepted (thụ lý), in time or late' }),
+  acceptedInTime: z.number().int().meta({ description: 'Accepted no later than the accept deadline' }),
+  resolved: z.number().int(),
+  resolvedInTime: z.number().int().meta({ description: 'Resolved no later than the resolve deadline (as extended)' }),
+  acceptanceRate: rate.meta({ description: 'acceptedInTime ÷ received; target 1 (100%)' }),
+  resolutionRate: rate.meta({ description: 'resolvedInTime ÷ received; target above 0.9' }),
+  overdueNow: z.number().int().meta({ description: 'Open reports whose running deadline has passed, now' }),
+};
+
+const medians = {
+  medianAcceptHours: z.number().nullable().meta({ description: 'Median time from receipt to acceptance, each report counted in whole hours' }),
+  medianResolveDays: z.number().nullable().meta({ description: 'Median time from receipt to resolution, each report counted in whole days' }),
+};
+
+export const statsRowSchema = z.object({ key: z.string(), label: z.string(), ...figures, ...medians });
+export type StatsRow = z.infer<typeof statsRowSchema>;
+
+export const staffStatsSchema = z
+  .object({
+    scope: z.object({
+      province: z.object({ code: z.string(), name: z.string() }).nullable(),
+      force: z.string().nullable(),
+      unit: z.object({ id: z.string(), name: z.string() }).nullable(),
+      from: z.string(),
+      to: z.string(),
+      interval: z.enum(['day', 'week', 'month']),
+      now: z.string().meta({ format: 'date-time', description: 'The moment `overdueNow` was counted' }),
+    }),
+    targets: z.object({ acceptanceRate: z.number(), resolutionRate: z.number() }),
+    totals: statsRowSchema,
+    byCategory: z.array(statsRowSchema),
+    byPlaceType: z.array(statsRowSchema),
+    byChannel: z.array(statsRowSchema),
+    byForce: z.array(statsRowSchema),
+    byUnit: z.array(statsRowSchema.extend({ force: z.string(), provinceCode: z.string() })),
+    byProvince: z.array(statsRowSchema),
+    overTime: z.array(statsRowSchema).meta({ description: 'One row per day, week (from its Monday) or month of the period, keyed by its first day' }),
+  })
+  .meta({ id: 'StaffStats' });
+export type StaffStats = z.infer<typeof staffStatsSchema>;
+
+export const statsReportsSchema = z
+  .object({
+    total: z.number().int().meta({ description: 'How many reports the number counts: the same as the figure on the dashboard' }),
+    items: z.array(
+      z.object({
+        trackingCode: z.string(),
+        receivedAt: z.string(),
+        status: z.string(),
+        category: z.string(),
+        placeType: z.string(),
+        channel: z.string(),
+        provinceName: z.string(),
+        communeName: z.string(),
+        leadUnitName: z.string(),
+        force: z.string(),
+        acceptDueAt: z.string(),
+        acceptedAt: z.string().nullable(),
+        resolveDueAt: z.string(),
+        resolvedAt: z.string().nullable(),
+        nextDueAt: z.string().nullable(),
+      }),
+    ),
+    next: z.string().nullable(),
+  })
+  .meta({ id: 'StatsReports' });
+export type StatsReports = z.infer<typeof statsReportsSchema>;
+
+/** A public count: the number, or "<5" when it is below 5 (SPEC.md §5: a small count could point at a reporter). */
+export const publicCountSchema = z.union([z.number().int().min(5), z.literal('<5')]);
+export type PublicCount = z.infer<typeof publicCountSchema>;
+
+const publicRow = z.object({ key: z.string(), label: z.string(), received: publicCountSchema, resolved: publicCountSchema });
+
+export const publicStatsSchema = z
+  .object({
+    province: z.object({ code: z.string(), name: z.string() }).nullable(),
+    from: z.string(),
+    to: z.string(),
+    totals: z.object({ received: publicCountSchema, resolved: publicCountSchema }),
+    byCategory: z.array(publicRow),
+    byPlaceType: z.array(publicRow),
+    byProvince: z.array(publicRow),
+    byMonth: z.array(publicRow),
+    byStatus: z.array(z.object({ key: z.string(), label: z.string(), count: publicCountSchema })),
+  })
+  .meta({ id: 'PublicStats' });
+export type PublicStats = z.infer<typeof publicStatsSchema>;
