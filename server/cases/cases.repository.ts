@@ -106,8 +106,9 @@ export interface QueueRow {
 
 /** Statuses with work still to do: the ones the queue counts. */
 export const OPEN_STATUSES = ['received', 'accepted', 'verifying', 'needs_info', 'suspended'] as const;
-// Constants, not parameters, so that the planner can match the partial index's predicate.
-const OPEN = sql.raw(`r.status in (${OPEN_STATUSES.map((st) => `'${st}'`).join(', ')})`);
+/** `<alias>.status` is open; constants, not parameters, so that the planner can match the partial index's predicate. */
+export const openStatusOf = (alias: string) => sql.raw(`${alias}.status in (${OPEN_STATUSES.map((st) => `'${st}'`).join(', ')})`);
+const OPEN = openStatusOf('r');
 
 /**
  * Issue #6, the queue: reports `scope` lets the viewer see, filtered, by nearest running deadline

@@ -138,6 +138,10 @@ const ENDPOINTS: Endpoint[] = [
     expect: only({ officer: 200, unit_lead: 200, coordinator: 200, coordinator_province: 200 }, 404),
   },
   { method: 'get', path: '/api/staff/holidays', call: (a) => as(a).get('/api/staff/holidays?year=2026'), expect: everyone(200) },
+  // Issue #7: the figures are the coordinators'; a province coordinator gets their own province.
+  { method: 'get', path: '/api/staff/stats', call: (a) => as(a).get('/api/staff/stats'), expect: only({ coordinator: 200, coordinator_province: 200 }) },
+  { method: 'get', path: '/api/staff/stats/reports', call: (a) => as(a).get('/api/staff/stats/reports?measure=overdueNow'), expect: only({ coordinator: 200, coordinator_province: 200 }) },
+  { method: 'get', path: '/api/staff/stats/export', call: (a) => as(a).get('/api/staff/stats/export?format=csv&period=2026-H2'), expect: only({ coordinator: 200, coordinator_province: 200 }) },
   {
     method: 'put',
     path: '/api/staff/holidays/{day}',
