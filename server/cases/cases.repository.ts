@@ -157,18 +157,6 @@ export async function findQueuePage(
 }
 
 /**
- * The open reports (any open status) that these units coordinate: read from the partial index of
- * open coordinations, which database triggers keep as reports open and close (migration 0011).
- */
-export async function findOpenCoordinated(q: Queryable, unitIds: string[]): Promise<string[]> {
-  const rows = await queryRows<{ id: string }>(
-    q,
-    sql`select distinct c.report_id as id from report_coordinations c where c.unit_id = any(${uuidArray(unitIds)}) and c.report_open`,
-  );
-  return rows.map((r) => r.id);
-}
-
-/**
  * How many open reports of the queue (same scope and filters, any open status) are in each status.
  * Resolved and closed reports are not counted: they are nearly all of a unit's reports (a year's
  * worth, and growing), counting them read every one of them on every request (bench/queue.ts), and
