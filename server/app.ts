@@ -21,7 +21,9 @@ import { CLIENT_DIST_DIR } from './paths';
 import { placesApiDocs, placesRoutes } from './places/places.routes';
 import { duplicatesApiDocs, duplicatesRoutes } from './reports/duplicates';
 import { reportsApiDocs, reportsRoutes, staffPhotoRoutes } from './reports/reports.routes';
+import { communeFlagsApiDocs, communeFlagsRoutes } from './places/commune-flags';
 import { routingApiDocs, routingRoutes } from './routing/routing.routes';
+import { rulesApiDocs, rulesRoutes } from './routing/rules.routes';
 import { unitsApiDocs, unitsRoutes } from './units/units.routes';
 
 /** Every documented endpoint; tests/api/openapi.test.ts checks that each mounted /api route is here. */
@@ -39,6 +41,8 @@ export const apiDocs: ApiDoc[] = [
   ...intakeApiDocs,
   ...casesApiDocs,
   ...holidaysApiDocs,
+  ...rulesApiDocs,
+  ...communeFlagsApiDocs,
   {
     method: 'get',
     path: '/api/openapi.json',
@@ -123,6 +127,8 @@ export function createApp(deps: AppDeps): Express {
     intakeRoutes(deps),
     casesRoutes(deps),
     holidaysRoutes(deps),
+    rulesRoutes(deps),
+    communeFlagsRoutes(deps),
     staffPhotoRoutes(deps),
   );
   app.use('/api', apiNotFound);
