@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { CommunesResponse } from '../../../shared/api/places';
+import type { CommuneFlagsView } from '../../../shared/api/rules';
 import { apiRequest } from '../../lib/api';
 import { useT } from '../../lib/i18n';
 import { useApiQuery } from '../../lib/useApiQuery';
@@ -15,22 +16,23 @@ export function CommuneFlags({ provinces }: { provinces: { code: string; name: s
   const t = useT();
   const [province, setProvince] = useState(provinces[0]?.code ?? '');
   const [query, setQuery] = useState('');
-  const [version, setVersion] = useState(0);
+  // The public commune list may come from the browser's cache (max-age 300): the flags saved here win.
+  const [savedFlags, setSavedFlags] = useState<Record<string, Pick<CommuneFlagsView, Flag>>>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [saved, setSaved] = useState('');
   const search = useDebounced(query, 250);
   const communes = useApiQuery(
     search.trim() ? (signal) => apiRequest<CommunesResponse>(`/api/public/provinces/${province}/communes`, { query: { q: search, limit: 20 }, signal }) : null,
-    [province, search, version],
+    [province, search],
   );
 
   async function toggle(code: string, name: string, flag: Flag, value: boolean) {
     setFailure(null);
     setSaved('');
     try {
-      await setCommuneFlags(code, { [flag]: value });
+      const updated = await setCommuneFlags(code, { [flag]: value });
+      setSavedFlags((all) => ({ ...all, [code]: updated }));
       setSaved(t('ui.flags.saved', { commune: name }));
-      setVersion((n) => n + 1);
     } catch (err) {
       setFailure(err);
     }
@@ -55,7 +57,7 @@ export function CommuneFlags({ provinces }: { provinces: { code: string; name: s
       {communes.status === 'error' && <ErrorNotice error={communes.error} onRetry={communes.retry} />}
       {communes.status === 'success' && (
         <ul className="plain-list flag-list">
-          {communes.data.communes.map((c) => (
+          {communes.data.communes.map((listed) => ({ ...listed, ...savedFlags[listed.code] })).map((c) => (
             <li key={c.code}>
               <strong>{c.name}</strong> <span className="muted">({c.code})</span>
               <div className="flag-list__checks">
