@@ -11,6 +11,8 @@ export const paths = {
     accounts: { path: '/staff/accounts', href: () => '/staff/accounts' },
     cases: { path: '/staff/cases', href: () => '/staff/cases' },
     holidays: { path: '/staff/holidays', href: () => '/staff/holidays' },
+    rules: { path: '/staff/rules', href: () => '/staff/rules' },
+    units: { path: '/staff/units', href: () => '/staff/units' },
     case: { path: '/staff/cases/:code', href: (code: string) => `/staff/cases/${encodeURIComponent(code)}` },
   },
 } as const;
