@@ -1,0 +1,48 @@
+import { bucketOf, bucketPeriod, bucketsOf, defaultInterval, defaultPeriod, periodMoments, splitPeriod } from '../../../server/stats/period';
+import { medianOf } from '../../../server/stats/stats.service';
+
+describe('periods of the statistics (Vietnam days)', () => {
+  test('a period splits into whole months and the days around them', () => {
+    expect(splitPeriod({ from: '2026-01-01', to: '2026-12-31' })).toEqual({
+      months: ['2026-01-01', '2026-02-01', '2026-03-01', '2026-04-01', '2026-05-01', '2026-06-01', '2026-07-01', '2026-08-01', '2026-09-01', '2026-10-01', '2026-11-01', '2026-12-01'],
+      days: [],
+    });
+    expect(splitPeriod({ from: '2026-03-15', to: '2026-06-30' })).toEqual({ months: ['2026-04-01', '2026-05-01', '2026-06-01'], days: [{ from: '2026-03-15', to: '2026-03-31' }] });
+    expect(splitPeriod({ from: '2025-12-01', to: '2026-11-23' }).days).toEqual([{ from: '2026-11-01', to: '2026-11-23' }]);
+    // February of a common year ends on the 28th; a leap year's on the 29th.
+    expect(splitPeriod({ from: '2026-02-01', to: '2026-02-28' })).toEqual({ months: ['2026-02-01'], days: [] });
+    expect(splitPeriod({ from: '2028-02-01', to: '2028-02-28' })).toEqual({ months: [], days: [{ from: '2028-02-01', to: '2028-02-28' }] });
+    expect(splitPeriod({ from: '2026-05-10', to: '2026-05-10' })).toEqual({ months: [], days: [{ from: '2026-05-10', to: '2026-05-10' }] });
+  });
+
+  test('a day starts at midnight in Vietnam, seven hours before midnight UTC', () => {
+    const { start, end } = periodMoments({ from: '2026-04-01', to: '2026-04-30' });
+    expect([start.toISOString(), end.toISOString()]).toEqual(['2026-03-31T17:00:00.000Z', '2026-04-30T17:00:00.000Z']);
+  });
+
+  test('buckets: days, weeks from Monday, months; every one of the period, empty ones too', () => {
+    expect(bucketOf('2026-11-23', 'week')).toBe('2026-11-23'); // a Monday
+    expect(bucketOf('2026-11-22', 'week')).toBe('2026-11-16');
+    expect(bucketsOf({ from: '2026-11-18', to: '2026-12-02' }, 'week')).toEqual(['2026-11-16', '2026-11-23', '2026-11-30']);
+    expect(bucketsOf({ from: '2026-01-31', to: '2026-03-01' }, 'month')).toEqual(['2026-01-01', '2026-02-01', '2026-03-01']);
+    // The first week reaches back before the period: its list covers only the period's days.
+    expect(bucketPeriod('2026-11-16', 'week', { from: '2026-11-18', to: '2026-12-02' })).toEqual({ from: '2026-11-18', to: '2026-11-22' });
+  });
+
+  test('the default period is the last twelve months with the current one; the interval follows its length', () => {
+    expect(defaultPeriod(new Date('2026-11-23T03:00:00Z'))).toEqual({ from: '2025-12-01', to: '2026-11-23' });
+    // 31 December, 20:00 UTC is already 1 January in Vietnam.
+    expect(defaultPeriod(new Date('2026-12-31T20:00:00Z'))).toEqual({ from: '2026-02-01', to: '2027-01-01' });
+    expect(defaultInterval({ from: '2026-11-01', to: '2026-11-30' })).toBe('day');
+    expect(defaultInterval({ from: '2026-07-01', to: '2026-12-31' })).toBe('week');
+    expect(defaultInterval({ from: '2026-01-01', to: '2026-12-31' })).toBe('month');
+  });
+
+  test('the median of counted durations', () => {
+    expect(medianOf(new Map())).toBeNull();
+    expect(medianOf(new Map([[5, 1]]))).toBe(5);
+    expect(medianOf(new Map([[1, 2], [10, 1]]))).toBe(1);
+    expect(medianOf(new Map([[1, 1], [3, 1], [6, 1], [9, 1]]))).toBe(4.5);
+    expect(medianOf(new Map([[40, 1], [10, 2], [15, 1]]))).toBe(12.5);
+  });
+});
