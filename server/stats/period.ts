@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays, addMonths, differenceInCalendarDays, format, parseISO, startOfMonth, startOfWeek, subMonths } from 'date-fns';
+import { addDays, addMonths, differenceInCalendarDays, endOfMonth, format, parseISO, startOfMonth, startOfWeek, subMonths } from 'date-fns';
 import { TIME_ZONE } from '../../shared/i18n/format';
 import type { StatsInterval } from '../../shared/schemas/stats';
 
@@ -69,9 +69,13 @@ export function bucketPeriod(key: string, interval: StatsInterval, period: Perio
 
 /**
  * A period as the running totals can answer it: the whole months inside it (read from the monthly
- * totals) and the days before and after them (read from the reports themselves).
+ * totals) and the days before and after them (read from the reports themselves). A period that
+ * reaches `today` may as well run to the end of the month: no report was received after today, so
+ * the current month is whole (the default period and "this month" read no report at all).
  */
-export function splitPeriod({ from, to }: Period): { months: string[]; days: Period[] } {
+export function splitPeriod(period: Period, today?: string): { months: string[]; days: Period[] } {
+  const from = period.from;
+  const to = today && period.to >= today ? day(endOfMonth(calendar(period.to))) : period.to;
   const first = startOfMonth(calendar(from));
   const firstWhole = day(first) === from ? first : addMonths(first, 1);
   const months: string[] = [];

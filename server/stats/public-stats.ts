@@ -6,7 +6,7 @@ import type { MessageKey } from '../../shared/i18n/vi';
 import type { PublicStatsQuery } from '../../shared/schemas/stats';
 import type { AppDeps } from '../deps';
 import { fieldIssue, validationFailed } from '../http/errors';
-import { bucketsOf, resolvePeriod } from './period';
+import { bucketsOf, resolvePeriod, vietnamToday } from './period';
 import { readBreakdowns, readDailyFigures, readNames, type Measures } from './stats.repository';
 
 /** SPEC.md §5: public statistics never show a count below 5 for a cell (it could point at a reporter). */
@@ -23,8 +23,9 @@ const ZERO: Measures = { received: 0, accepted: 0, acceptedInTime: 0, resolved: 
 export async function publicStats(deps: AppDeps, query: PublicStatsQuery, lang: Language): Promise<PublicStats> {
   const names = await readNames(deps.db);
   if (query.province && !names.provinces.has(query.province)) throw validationFailed([fieldIssue(['province'], 'validation.invalid_value')]);
-  const period = resolvePeriod(query, deps.clock.now());
-  const scope = { period, province: query.province ?? null, force: null, unit: null };
+  const now = deps.clock.now();
+  const period = resolvePeriod(query, now);
+  const scope = { period, today: vietnamToday(now), province: query.province ?? null, force: null, unit: null };
   const [daily, breakdowns] = await Promise.all([readDailyFigures(deps.db, scope, 'month'), readBreakdowns(deps.db, scope)]);
   const of = (set: string) => new Map<string, Measures>(daily.filter((d) => d.set === set).map((d) => [d.key, d]));
   const row = (key: string, label: string, m: Measures = ZERO) => ({ key, label, received: suppress(m.received), resolved: suppress(m.resolved) });

@@ -15,6 +15,8 @@ import { periodMoments, splitPeriod, type Period } from './period';
 
 export interface StatsScope {
   period: Period;
+  /** Today in Vietnam: no report was received after it. */
+  today: string;
   province: string | null;
   force: Force | null;
   unit: string | null;
@@ -52,6 +54,12 @@ function receivedIn(alias: string, ranges: Period[]): SQL {
 }
 
 const dateArray = (days: string[]) => sql`${`{${days.join(',')}}`}::date[]`;
+
+/**
+ * `union all <select>` for the days of a period outside whole months, or nothing when there are none:
+ * a branch that reads nothing still costs the start of parallel workers.
+ */
+const fromReports = (days: Period[], select: SQL) => (days.length > 0 ? sql`union all ${select}` : sql``);
 
 const SUMS = sql`sum(received)::int as received, sum(accepted)::int as accepted, sum(accepted_in_time)::int as accepted_in_time,
   sum(resolved)::int as resolved, sum(resolved_in_time)::int as resolved_in_time`;
@@ -106,15 +114,14 @@ export type MonthlySet = 'category' | 'placeType' | 'channel';
 
 /** Per category, place type and channel: whole months from the monthly totals, the other days from the reports. */
 export async function readBreakdowns(q: Queryable, s: StatsScope) {
-  const { months, days } = splitPeriod(s.period);
+  const { months, days } = splitPeriod(s.period, s.today);
   const rows = await queryRows<MeasureRow & { g: number; category: string | null; place_type: string | null; channel: string | null }>(
     q,
     sql`with src as (
           select category, place_type, channel, received, accepted, accepted_in_time, resolved, resolved_in_time
           from report_stats_monthly m where m.month = any(${dateArray(months)}) and ${scopeFilter('m', s)}
-          union all
-          select category, place_type, channel, 1, accepted, accepted_in_time, resolved, resolved_in_time
-          from report_stats_facts f where ${receivedIn('f', days)} and ${scopeFilter('f', s)}
+          ${fromReports(days, sql`select category, place_type, channel, 1, accepted, accepted_in_time, resolved, resolved_in_time
+          from report_stats_facts f where ${receivedIn('f', days)} and ${scopeFilter('f', s)}`)}
         )
         select grouping(category, place_type, channel) as g, category, place_type, channel, ${SUMS}
         from src group by grouping sets ((category), (place_type), (channel))`,
@@ -134,54 +141,62 @@ export interface DurationCount {
   n: number;
 }
 
-/** How many reports took how many whole hours to be accepted and whole days to be resolved, per province and unit. */
+/**
+ * How many reports took how many whole hours to be accepted and whole days to be resolved, per
+ * province and unit: one row per province, unit and kind with the amounts and their counts as two
+ * arrays (a few hundred rows rather than tens of thousands). The days outside whole months are read
+ * in one pass that yields both kinds.
+ */
 export async function readDurations(q: Queryable, s: StatsScope): Promise<DurationCount[]> {
-  const { months, days } = splitPeriod(s.period);
-  const rows = await queryRows<{ province: string; unit: string; kind: 'accept' | 'resolve'; amount: number; n: number }>(
+  const { months, days } = splitPeriod(s.period, s.today);
+  const rows = await queryRows<{ province: string; unit: string; kind: 'accept' | 'resolve'; amounts: number[]; counts: number[] }>(
     q,
     sql`with src as (
           select province_code, lead_unit_id, kind, amount, n from report_stats_durations m
           where m.month = any(${dateArray(months)}) and ${scopeFilter('m', s)}
-          union all
-          select province_code, lead_unit_id, 'accept', accept_hours, 1 from report_stats_facts f
-          where accept_hours is not null and ${receivedIn('f', days)} and ${scopeFilter('f', s)}
-          union all
-          select province_code, lead_unit_id, 'resolve', resolve_days, 1 from report_stats_facts f
-          where resolve_days is not null and ${receivedIn('f', days)} and ${scopeFilter('f', s)}
+          ${fromReports(days, sql`select f.province_code, f.lead_unit_id, d.kind, d.amount, 1 from report_stats_facts f
+          cross join lateral (values ('accept', f.accept_hours), ('resolve', f.resolve_days)) d(kind, amount)
+          where d.amount is not null and ${receivedIn('f', days)} and ${scopeFilter('f', s)}`)}
+        ), counted as (
+          select province_code, lead_unit_id, kind, amount, sum(n)::int as n from src group by province_code, lead_unit_id, kind, amount having sum(n) > 0
         )
-        select province_code as province, lead_unit_id::text as unit, kind, amount, sum(n)::int as n
-        from src group by province_code, lead_unit_id, kind, amount having sum(n) > 0`,
+        select province_code as province, lead_unit_id::text as unit, kind, array_agg(amount) as amounts, array_agg(n) as counts
+        from counted group by province_code, lead_unit_id, kind`,
   );
-  return rows.map((r) => ({ ...r, amount: Number(r.amount), n: Number(r.n) }));
+  return rows.flatMap((r) => r.amounts.map((amount, i) => ({ province: r.province, unit: r.unit, kind: r.kind, amount: Number(amount), n: Number(r.counts[i] ?? 0) })));
 }
 
+export type OverdueSet = 'unit' | 'category' | 'placeType' | 'channel' | 'time';
+
 export interface OverdueCount {
-  province: string;
-  unit: string;
-  force: string;
-  category: string;
-  placeType: string;
-  channel: string;
-  bucket: string;
+  set: OverdueSet;
+  /** For `unit`: the unit; otherwise the category, place type, channel or first day of the row. */
+  key: string;
+  /** For `unit`: the province (a regional unit leads in several). */
+  province: string | null;
   n: number;
 }
 
 /**
- * Reports of the period whose running deadline has passed at `now`, in every grouping the dashboard
- * shows. Only open reports have a running deadline; saying so lets the planner read the small
- * partial index of open reports (reports_open_idx) alone.
+ * Reports of the period whose running deadline has passed at `now`, per province and unit (forces
+ * and provinces add those up), category, place type, channel and day/week/month: grouping sets, few
+ * rows. Only open reports have a running deadline; saying so lets the planner read the small partial
+ * index of open reports (reports_open_idx) alone.
  */
 export async function readOverdue(q: Queryable, s: StatsScope, interval: StatsInterval, now: Date): Promise<OverdueCount[]> {
   const bucket = bucketSql(sql`f.day`, interval);
-  const rows = await queryRows<Omit<OverdueCount, 'placeType'> & { place_type: string }>(
+  const rows = await queryRows<{ province: string | null; unit: string | null; category: string | null; place_type: string | null; channel: string | null; bucket: string | null; n: number }>(
     q,
-    sql`select f.province_code as province, f.lead_unit_id::text as unit, u.force, f.category, f.place_type, f.channel,
-          to_char(${bucket}, 'YYYY-MM-DD') as bucket, count(*)::int as n
-        from report_stats_facts f join units u on u.id = f.lead_unit_id
+    sql`select f.province_code as province, f.lead_unit_id::text as unit, f.category, f.place_type, f.channel, ${bucket}::text as bucket, count(*)::int as n
+        from report_stats_facts f
         where f.next_due_at < ${now.toISOString()}::timestamptz and ${openStatusOf('f')} and ${receivedIn('f', [s.period])} and ${scopeFilter('f', s)}
-        group by 1, 2, 3, 4, 5, 6, 7`,
+        group by grouping sets ((f.province_code, f.lead_unit_id), (f.category), (f.place_type), (f.channel), (${bucket}))`,
   );
-  return rows.map(({ place_type, ...r }) => ({ ...r, placeType: place_type, n: Number(r.n) }));
+  return rows.map((r) => {
+    const set: OverdueSet = r.unit !== null ? 'unit' : r.category !== null ? 'category' : r.place_type !== null ? 'placeType' : r.channel !== null ? 'channel' : 'time';
+    const key = (set === 'unit' ? r.unit : set === 'category' ? r.category : set === 'placeType' ? r.place_type : set === 'channel' ? r.channel : r.bucket) ?? '';
+    return { set, key, province: set === 'unit' ? r.province : null, n: Number(r.n) };
+  });
 }
 
 /** Names for keys: units (with force and province) and provinces. */

@@ -10,7 +10,7 @@ import type { StaffStatsQuery, StaffStatsReportsQuery, StatsInterval, StatsMeasu
 import type { StaffUser } from '../auth/auth.service';
 import type { AppDeps } from '../deps';
 import { fieldIssue, notFound, validationFailed } from '../http/errors';
-import { bucketOf, bucketPeriod, bucketsOf, defaultInterval, resolvePeriod, type Period } from './period';
+import { bucketOf, bucketPeriod, bucketsOf, defaultInterval, resolvePeriod, vietnamToday, type Period } from './period';
 import {
   countFacts,
   readBreakdowns,
@@ -25,6 +25,7 @@ import {
   type FactsCursor,
   type Measures,
   type OverdueCount,
+  type OverdueSet,
   type StatsScope,
 } from './stats.repository';
 
@@ -106,9 +107,11 @@ export async function resolveScope(
   if (province && !names.provinces.has(province)) throw validationFailed([fieldIssue(['province'], 'validation.invalid_value')]);
   const unit = query.unit ? names.units.get(query.unit) : undefined;
   if (query.unit && !unit) throw validationFailed([fieldIssue(['unit'], 'validation.unit_unknown')]);
-  const period = resolvePeriod(query, deps.clock.now());
+  const now = deps.clock.now();
+  const period = resolvePeriod(query, now);
   return {
     period,
+    today: vietnamToday(now),
     province,
     force: query.force ?? null,
     unit: query.unit ?? null,
@@ -129,7 +132,12 @@ export async function computeStats(deps: AppDeps, scope: ResolvedScope, lang: La
     readNames(deps.db),
   ]);
   const unitForce = (unit: string) => names.units.get(unit)?.force ?? '';
-  const overdueBy = (key: (o: OverdueCount) => string) => sumBy(overdue, key, (o) => o.n);
+  const overdueBy = (set: OverdueSet, key: (o: OverdueCount) => string = (o) => o.key) =>
+    sumBy(
+      overdue.filter((o) => o.set === set),
+      key,
+      (o) => o.n,
+    );
   const dailyOf = (set: string) => new Map(daily.filter((d) => d.set === set).map((d) => [d.key, d as Measures]));
   const histUnit = histogramsBy(durations, (d) => d.unit);
   const histForce = histogramsBy(durations, (d) => unitForce(d.unit));
@@ -137,16 +145,16 @@ export async function computeStats(deps: AppDeps, scope: ResolvedScope, lang: La
   const histAll = histogramsBy(durations, () => '').get('') ?? emptyHistograms();
 
   const total = daily.find((d) => d.set === 'total') ?? ZERO;
-  const overdueTotal = overdue.reduce((a, o) => a + o.n, 0);
+  const overdueTotal = overdue.filter((o) => o.set === 'unit').reduce((a, o) => a + o.n, 0);
 
   const forces = dailyOf('force');
-  const overdueForce = overdueBy((o) => o.force);
+  const overdueForce = overdueBy('unit', (o) => unitForce(o.key));
   const byForce = FORCES.filter((f) => forces.has(f) || overdueForce.has(f) || scope.force === f).map((f) =>
     row(f, label(lang, 'force', f), forces.get(f) ?? ZERO, overdueForce.get(f) ?? 0, histForce.get(f)),
   );
 
   const units = dailyOf('unit');
-  const overdueUnit = overdueBy((o) => o.unit);
+  const overdueUnit = overdueBy('unit');
   const byUnit = [...new Set([...units.keys(), ...overdueUnit.keys()])]
     .map((id) => {
       const u = names.units.get(id);
@@ -155,18 +163,18 @@ export async function computeStats(deps: AppDeps, scope: ResolvedScope, lang: La
     .sort((a, b) => b.received - a.received || a.label.localeCompare(b.label, 'vi'));
 
   const provinces = dailyOf('province');
-  const overdueProvince = overdueBy((o) => o.province);
+  const overdueProvince = overdueBy('unit', (o) => o.province ?? '');
   const byProvince = names.provinceOrder
     .filter((p) => provinces.has(p) || overdueProvince.has(p) || p === scope.province)
     .map((p) => row(p, names.provinces.get(p) ?? p, provinces.get(p) ?? ZERO, overdueProvince.get(p) ?? 0, histProvince.get(p)));
 
   const buckets = dailyOf('time');
-  const overdueBucket = overdueBy((o) => o.bucket);
+  const overdueBucket = overdueBy('time');
   const overTime = bucketsOf(scope.period, scope.interval).map((b) => row(b, b, buckets.get(b) ?? ZERO, overdueBucket.get(b) ?? 0));
 
-  const breakdown = (set: 'category' | 'placeType' | 'channel', codes: readonly string[], prefix: string, overdueKey: (o: OverdueCount) => string) => {
+  const breakdown = (set: 'category' | 'placeType' | 'channel', codes: readonly string[], prefix: string) => {
     const figures = new Map(breakdowns.filter((b) => b.set === set).map((b) => [b.key, b as Measures]));
-    const late = overdueBy(overdueKey);
+    const late = overdueBy(set);
     return codes.map((c) => row(c, label(lang, prefix, c), figures.get(c) ?? ZERO, late.get(c) ?? 0));
   };
 
@@ -182,9 +190,9 @@ export async function computeStats(deps: AppDeps, scope: ResolvedScope, lang: La
     },
     targets: TARGETS,
     totals: row('total', t(lang, 'stats.total'), { ...ZERO, ...pickMeasures(total) }, overdueTotal, histAll),
-    byCategory: breakdown('category', CATEGORIES, 'category', (o) => o.category),
-    byPlaceType: breakdown('placeType', PLACE_TYPES, 'place_type', (o) => o.placeType),
-    byChannel: breakdown('channel', CHANNELS, 'channel', (o) => o.channel),
+    byCategory: breakdown('category', CATEGORIES, 'category'),
+    byPlaceType: breakdown('placeType', PLACE_TYPES, 'place_type'),
+    byChannel: breakdown('channel', CHANNELS, 'channel'),
     byForce,
     byUnit,
     byProvince,

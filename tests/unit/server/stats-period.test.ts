@@ -9,6 +9,9 @@ describe('periods of the statistics (Vietnam days)', () => {
     });
     expect(splitPeriod({ from: '2026-03-15', to: '2026-06-30' })).toEqual({ months: ['2026-04-01', '2026-05-01', '2026-06-01'], days: [{ from: '2026-03-15', to: '2026-03-31' }] });
     expect(splitPeriod({ from: '2025-12-01', to: '2026-11-23' }).days).toEqual([{ from: '2026-11-01', to: '2026-11-23' }]);
+    // Up to today, the current month is whole: nothing was received after today.
+    expect(splitPeriod({ from: '2025-12-01', to: '2026-11-23' }, '2026-11-23')).toEqual({ months: expect.arrayContaining(['2025-12-01', '2026-11-01']), days: [] });
+    expect(splitPeriod({ from: '2025-12-01', to: '2026-11-20' }, '2026-11-23').days).toEqual([{ from: '2026-11-01', to: '2026-11-20' }]);
     // February of a common year ends on the 28th; a leap year's on the 29th.
     expect(splitPeriod({ from: '2026-02-01', to: '2026-02-28' })).toEqual({ months: ['2026-02-01'], days: [] });
     expect(splitPeriod({ from: '2028-02-01', to: '2028-02-28' })).toEqual({ months: [], days: [{ from: '2028-02-01', to: '2028-02-28' }] });
