@@ -1,0 +1,90 @@
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useT } from '../lib/i18n';
+
+export interface ChartSeries {
+  key: string;
+  label: string;
+  color: string;
+}
+
+/** One group of bars: a category, a unit, a month… `values` holds a number per series, null when not shown. */
+export interface ChartRow {
+  key: string;
+  label: string;
+  values: Record<string, number | null>;
+}
+
+/** Series colours, told apart by people with the common colour-vision deficiencies (Okabe–Ito hues, darkened). */
+export const SERIES_COLORS = ['#0b4f9c', '#0a7a55', '#b35900', '#7a3b8f'] as const;
+
+const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/**
+ * Grouped bars with recharts. `columns`: one column group per row along the x axis (time), wider
+ * than a phone when there are many, so it scrolls inside its box. `rows`: one horizontal bar
+ * group per row, labels on the left (categories, units). A click on a bar calls onBarClick.
+ */
+export function BarChartFigure({
+  title,
+  rows,
+  series,
+  orientation,
+  onBarClick,
+}: {
+  title: string;
+  rows: ChartRow[];
+  series: ChartSeries[];
+  orientation: 'columns' | 'rows';
+  onBarClick?: (rowKey: string, seriesKey: string) => void;
+}) {
+  const t = useT();
+  const data = rows.map((row) => ({ key: row.key, label: row.label, ...row.values }));
+  const bars = series.map((s) => (
+    <Bar
+      key={s.key}
+      dataKey={s.key}
+      name={s.label}
+      fill={s.color}
+      isAnimationActive={false}
+      className={onBarClick ? 'chart-bar--clickable' : undefined}
+      onClick={onBarClick ? (item) => onBarClick((item.payload as { key: string }).key, s.key) : undefined}
+    />
+  ));
+  const label = t('ui.stats.chart_label', { title });
+  if (orientation === 'columns') {
+    const minWidth = Math.max(300, rows.length * (series.length * 10 + 16) + 60);
+    return (
+      <figure className="chart chart--columns" aria-label={label}>
+        <div className="chart__scroll">
+          <div className="chart__canvas" style={{ minWidth }}>
+            <ResponsiveContainer width="100%" height={300}>
+              <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+                <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                <XAxis dataKey="label" tick={{ fontSize: 12 }} />
+                <YAxis allowDecimals={false} width={40} tick={{ fontSize: 12 }} />
+                <Tooltip />
+                <Legend />
+                {bars}
+              </BarChart>
+            </ResponsiveContainer>
+          </div>
+        </div>
+      </figure>
+    );
+  }
+  const height = 70 + rows.length * (series.length * 12 + 14);
+  return (
+    <figure className="chart chart--rows" aria-label={label}>
+      <ResponsiveContainer width="100%" height={height}>
+        <BarChart data={data} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+          <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12 }} />
+          <YAxis type="category" dataKey="label" width={130} tick={{ fontSize: 12 }} tickFormatter={(value: string) => shorten(value, 20)} />
+          <Tooltip />
+          <Legend />
+          {bars}
+        </BarChart>
+      </ResponsiveContainer>
+    </figure>
+  );
+}
