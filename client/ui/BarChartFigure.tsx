@@ -52,7 +52,7 @@ export function BarChartFigure({
   ));
   const label = t('ui.stats.chart_label', { title });
   if (orientation === 'columns') {
-    const minWidth = Math.max(300, rows.length * (series.length * 10 + 16) + 60);
+    const minWidth = Math.max(300, rows.length * (series.length * 6 + 6) + 60);
     return (
       <figure className="chart chart--columns" aria-label={label}>
         <div className="chart__scroll">
@@ -63,7 +63,7 @@ export function BarChartFigure({
                 <XAxis dataKey="label" tick={{ fontSize: 12 }} />
                 <YAxis allowDecimals={false} width={40} tick={{ fontSize: 12 }} />
                 <Tooltip />
-                <Legend />
+                <Legend itemSorter={null} verticalAlign="top" align="left" />
                 {bars}
               </BarChart>
             </ResponsiveContainer>
@@ -81,7 +81,7 @@ export function BarChartFigure({
           <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12 }} />
           <YAxis type="category" dataKey="label" width={130} tick={{ fontSize: 12 }} tickFormatter={(value: string) => shorten(value, 20)} />
           <Tooltip />
-          <Legend />
+          <Legend itemSorter={null} verticalAlign="top" align="left" />
           {bars}
         </BarChart>
       </ResponsiveContainer>

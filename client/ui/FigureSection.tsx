@@ -22,12 +22,12 @@ export function FigureSection({ id, title, note, chart, table }: { id: string; t
   );
 }
 
-/** A table that scrolls sideways inside its own box on a phone, named for screen readers. */
-export function ScrollTable({ label, children }: { label: string; children: ReactNode }) {
+/** A table that scrolls sideways inside its own box on a phone, named for screen readers. `wide`: many columns, never squeezed. */
+export function ScrollTable({ label, wide = false, children }: { label: string; wide?: boolean; children: ReactNode }) {
   const t = useT();
   return (
     <div className="table-scroll" role="region" aria-label={t('ui.stats.table_scrolls', { title: label })} tabIndex={0}>
-      <table className="data-table stats-table">{children}</table>
+      <table className={`data-table stats-table${wide ? ' stats-table--wide' : ''}`}>{children}</table>
     </div>
   );
 }

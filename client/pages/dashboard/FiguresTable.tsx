@@ -48,7 +48,7 @@ export function FiguresTable({
     </tr>
   );
   return (
-    <ScrollTable label={title}>
+    <ScrollTable label={title} wide>
       <thead>
         <tr>
           <th scope="col">{groupHeader}</th>

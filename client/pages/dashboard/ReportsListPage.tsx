@@ -96,7 +96,7 @@ export function ReportsListPage() {
         <p role="status">{t('ui.drill.empty')}</p>
       ) : (
         <div className="table-scroll" role="region" aria-label={t('ui.stats.table_scrolls', { title: measureName })} tabIndex={0}>
-          <table className="data-table">
+          <table className="data-table drill-table">
             <thead>
               <tr>
                 <th scope="col">{t('field.trackingCode')}</th>
