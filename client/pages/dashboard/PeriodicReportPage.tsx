@@ -23,10 +23,9 @@ function periodChoices(today: string): string[] {
   return choices;
 }
 
-/** The half-year that ended last, the one a periodic report is usually written for. */
-function lastEndedHalf(today: string): string {
-  const year = Number(today.slice(0, 4));
-  return today.slice(5, 7) >= '07' ? `${year}-H1` : `${year - 1}-H2`;
+/** The half-year under way: a six-month report is written in its last weeks. */
+function currentHalf(today: string): string {
+  return `${today.slice(0, 4)}-H${today.slice(5, 7) >= '07' ? 2 : 1}`;
 }
 
 /**
@@ -40,7 +39,7 @@ export function PeriodicReportPage() {
   const [params, setParams] = useSearchParams();
   const today = vietnamToday();
   const asked = params.get('period') ?? '';
-  const period = statsPeriodSchema.safeParse(asked).success ? asked : lastEndedHalf(today);
+  const period = statsPeriodSchema.safeParse(asked).success ? asked : currentHalf(today);
   const provinceParam = params.get('province');
   const province = ownProvince ?? (provinceParam && /^\d{2}$/.test(provinceParam) ? provinceParam : undefined);
   const { from, to } = periodDays(period);
