@@ -32,9 +32,11 @@ const DESCRIPTIONS = [
  * would pick them (the most specific unit of the lead force covering the commune), 1–2 coordinating
  * units each, statuses as a year of work leaves them. All in SQL: a restore-like bulk load.
  */
-function loadSql(reports: number, outcomes: string[]): string {
+export function loadSql(reports: number, outcomes: string[]): string {
   const h = (salt: number) => `abs(hashint8(g::bigint * 7 + ${salt})::bigint)`;
   return `
+    -- The running totals of the statistics (migration 0011) are rebuilt once at the end, as after a restore.
+    alter table reports disable trigger reports_stats;
     -- Where reports come from: every commune once, the hot province's communes weighted to reach its share.
     create temporary table bench_communes as
       select code, province_code, row_number() over (order by province_code, code) - 1 as k
@@ -110,6 +112,8 @@ function loadSql(reports: number, outcomes: string[]): string {
     update reports r set transfer_to_unit_id = c.unit_id, transfer_requested_at = r.received_at + interval '1 hour'
       from report_coordinations c
       where c.report_id = r.id and r.status in ('received', 'accepted') and abs(hashtext(r.id::text)) % 50 = 0;
+    alter table reports enable trigger reports_stats;
+    select report_stats_rebuild();
   `;
 }
 

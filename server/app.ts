@@ -22,6 +22,7 @@ import { placesApiDocs, placesRoutes } from './places/places.routes';
 import { duplicatesApiDocs, duplicatesRoutes } from './reports/duplicates';
 import { reportsApiDocs, reportsRoutes, staffPhotoRoutes } from './reports/reports.routes';
 import { routingApiDocs, routingRoutes } from './routing/routing.routes';
+import { publicStatsRoutes, statsApiDocs, staffStatsRoutes } from './stats/stats.routes';
 import { unitsApiDocs, unitsRoutes } from './units/units.routes';
 
 /** Every documented endpoint; tests/api/openapi.test.ts checks that each mounted /api route is here. */
@@ -39,6 +40,7 @@ export const apiDocs: ApiDoc[] = [
   ...intakeApiDocs,
   ...casesApiDocs,
   ...holidaysApiDocs,
+  ...statsApiDocs,
   {
     method: 'get',
     path: '/api/openapi.json',
@@ -109,7 +111,7 @@ export function createApp(deps: AppDeps): Express {
 
   app.use('/api', express.json({ limit: '200kb' }));
   app.use('/api', openApiRoutes(apiDocs, deps.config.http.publicUrl));
-  app.use('/api/public', publicApiMiddleware(deps.config), metaRoutes(), placesRoutes(deps), routingRoutes(deps), reportsRoutes(deps));
+  app.use('/api/public', publicApiMiddleware(deps.config), metaRoutes(), placesRoutes(deps), routingRoutes(deps), reportsRoutes(deps), publicStatsRoutes(deps));
   app.use(
     '/api/staff',
     privateNoStore,
@@ -123,6 +125,7 @@ export function createApp(deps: AppDeps): Express {
     intakeRoutes(deps),
     casesRoutes(deps),
     holidaysRoutes(deps),
+    staffStatsRoutes(deps),
     staffPhotoRoutes(deps),
   );
   app.use('/api', apiNotFound);

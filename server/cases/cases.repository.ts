@@ -110,18 +110,6 @@ export const OPEN_STATUSES = ['received', 'accepted', 'verifying', 'needs_info',
 const OPEN = sql.raw(`r.status in (${OPEN_STATUSES.map((st) => `'${st}'`).join(', ')})`);
 
 /**
- * Runs queue reads with JIT compilation off. The planner turns JIT on from estimated cost alone, and it
- * estimates the coordination check (`exists … report_coordinations`) as one index probe per row even
- * when it runs it as a single hash; compiling then costs 10–40 ms, more than the query (bench/queue.ts).
- */
-async function withoutJit<T>(q: Queryable, read: (tx: Queryable) => Promise<T>): Promise<T> {
-  return q.transaction(async (tx) => {
-    await tx.execute(sql`set local jit = off`);
-    return read(tx);
-  });
-}
-
-/**
  * Issue #6, the queue: reports `scope` lets the viewer see, filtered, by nearest running deadline
  * (none last), then id; keyset pagination after (`afterDue`, `afterId`). `scope` and `filters` are
  * SQL conditions on `r` built by the service; `openScope` is `scope` for open reports.
@@ -150,41 +138,33 @@ export async function findQueuePage(
           left join staff_accounts s on s.id = r.assigned_to
           order by r.next_due_at asc nulls last, r.id asc`,
     );
-  return withoutJit(q, async (tx) => {
-    const running =
-      input.after?.due === null
-        ? []
-        : await page(
-            tx,
-            and(input.openScope, sql`r.next_due_at is not null`, input.after ? sql`(r.next_due_at, r.id) > (${input.after.due}::timestamptz, ${input.after.id}::uuid)` : undefined, ...input.filters),
-            input.limit,
-          );
-    if (running.length >= input.limit) return running;
-    const stopped = await page(
-      tx,
-      and(input.scope, sql`r.next_due_at is null`, input.after?.due === null ? sql`r.id > ${input.after.id}::uuid` : undefined, ...input.filters),
-      input.limit - running.length,
-    );
-    return [...running, ...stopped];
-  });
+  const running =
+    input.after?.due === null
+      ? []
+      : await page(
+          q,
+          and(input.openScope, sql`r.next_due_at is not null`, input.after ? sql`(r.next_due_at, r.id) > (${input.after.due}::timestamptz, ${input.after.id}::uuid)` : undefined, ...input.filters),
+          input.limit,
+        );
+  if (running.length >= input.limit) return running;
+  const stopped = await page(
+    q,
+    and(input.scope, sql`r.next_due_at is null`, input.after?.due === null ? sql`r.id > ${input.after.id}::uuid` : undefined, ...input.filters),
+    input.limit - running.length,
+  );
+  return [...running, ...stopped];
 }
 
 /**
- * The open reports (any open status) that these units coordinate. Only coordinations since the oldest
- * open report's receipt can belong to an open report (a unit coordinates a report from its receipt
- * on), so the read covers the months reports stay open, not the units' whole history.
+ * The open reports (any open status) that these units coordinate: read from the partial index of
+ * open coordinations, which database triggers keep as reports open and close (migration 0011).
  */
 export async function findOpenCoordinated(q: Queryable, unitIds: string[]): Promise<string[]> {
-  const rows = await withoutJit(q, (tx) =>
-    queryRows<{ id: string }>(
-      tx,
-      sql`select c.report_id as id from report_coordinations c
-          where c.unit_id = any(${uuidArray(unitIds)})
-            and c.at >= (select min(r.received_at) from reports r where ${OPEN})
-            and exists (select 1 from reports r where r.id = c.report_id and ${OPEN})`,
-    ),
+  const rows = await queryRows<{ id: string }>(
+    q,
+    sql`select distinct c.report_id as id from report_coordinations c where c.unit_id = any(${uuidArray(unitIds)}) and c.report_open`,
   );
-  return [...new Set(rows.map((r) => r.id))];
+  return rows.map((r) => r.id);
 }
 
 /**
@@ -194,9 +174,7 @@ export async function findOpenCoordinated(q: Queryable, unitIds: string[]): Prom
  * their number is not work in hand. The open ones are read from `reports_open_idx`.
  */
 export async function countQueueByStatus(q: Queryable, scope: SQL, filters: SQL[]): Promise<Record<string, number>> {
-  const rows = await withoutJit(q, (tx) =>
-    queryRows<{ status: string; n: number }>(tx, sql`select r.status, count(*)::int as n from reports r where ${and(OPEN, scope, ...filters)} group by r.status`),
-  );
+  const rows = await queryRows<{ status: string; n: number }>(q, sql`select r.status, count(*)::int as n from reports r where ${and(OPEN, scope, ...filters)} group by r.status`);
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }
 

@@ -34,7 +34,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
-  const pool = new Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
+  // JIT compilation off for every session: the planner turns it on from estimated cost alone, and for
+  // the reads of this application (queues, dashboards over running totals) compiling costs 10–40 ms,
+  // more than the query itself (bench/queue.ts). PGlite has no JIT.
+  const pool = new Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000, options: '-c jit=off' });
   // An idle client that loses its server emits 'error'; without a listener the process would crash.
   pool.on('error', () => undefined);
   const db = drizzlePg(pool, { schema }) as unknown as Db;

@@ -6,3 +6,4 @@ export * from '../auth/auth.table';
 export * from '../routing/routing.table';
 export * from '../reports/reports.table';
 export * from '../intake/intake.table';
+export * from '../stats/stats.table';

@@ -90,6 +90,8 @@ export const reportsTable = pgTable(
     index('reports_lead_unit_idx').on(t.leadUnitId, t.status),
     index('reports_commune_received_idx').on(t.communeCode, t.category, t.receivedAt),
     index('reports_province_received_idx').on(t.provinceCode, t.receivedAt),
+    // Reports in order of receipt (issue #7): the days of a period outside whole months, and exports.
+    index('reports_received_idx').on(t.receivedAt, t.id),
     index('reports_url_key_idx').on(t.urlKey),
     index('reports_lead_due_idx').on(t.leadUnitId, t.nextDueAt, t.id),
     index('reports_province_due_idx').on(t.provinceCode, t.nextDueAt, t.id),
@@ -185,9 +187,17 @@ export const reportCoordinationsTable = pgTable(
       .references(() => unitsTable.id),
     source: text('source').$type<'routing' | 'requested'>().notNull(),
     at: timestamp('at', { withTimezone: true }).notNull(),
+    /**
+     * Whether the report is open (any status before resolved), kept by database triggers (migration
+     * 0011) so that a queue finds the open reports a unit coordinates in one small index.
+     */
+    reportOpen: boolean('report_open').notNull().default(true),
   },
-  // By unit and time (migration 0010): a queue reads only the coordinations since its oldest open report.
-  (t) => [primaryKey({ columns: [t.reportId, t.unitId] }), index('report_coordinations_unit_idx').on(t.unitId, t.at, t.reportId)],
+  (t) => [
+    primaryKey({ columns: [t.reportId, t.unitId] }),
+    index('report_coordinations_unit_idx').on(t.unitId, t.at, t.reportId),
+    index('report_coordinations_open_idx').on(t.unitId, t.reportId).where(sql`${t.reportOpen}`),
+  ],
 );
 
 /** The holiday calendar deadlines count with (SPEC.md §5: data that coordinators maintain). */

@@ -1,0 +1,262 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Force } from '../../shared/domain/forces';
+import type { StatsInterval } from '../../shared/schemas/stats';
+import { queryRows } from '../db/query-rows';
+import type { Queryable } from '../db/types';
+import { periodMoments, splitPeriod, type Period } from './period';
+
+/*
+ * Issue #7, the one query layer of the dashboard, the periodic report, its exports and the public
+ * page. Figures come from the running totals of migration 0011 (report_stats_daily, _monthly,
+ * _durations) for whole days and months, and from the view report_stats_facts for the days of a
+ * period outside whole months and for lists; both apply the same SQL function, report_stats_of.
+ */
+
+export interface StatsScope {
+  period: Period;
+  province: string | null;
+  force: Force | null;
+  unit: string | null;
+}
+
+export interface Measures {
+  received: number;
+  accepted: number;
+  acceptedInTime: number;
+  resolved: number;
+  resolvedInTime: number;
+}
+
+/** Conditions of a scope on any row with `province_code` and `lead_unit_id`. */
+function scopeFilter(alias: string, s: StatsScope): SQL {
+  const a = sql.raw(alias);
+  const parts: SQL[] = [sql`true`];
+  if (s.province) parts.push(sql`${a}.province_code = ${s.province}`);
+  if (s.unit) parts.push(sql`${a}.lead_unit_id = ${s.unit}::uuid`);
+  if (s.force) parts.push(sql`${a}.lead_unit_id in (select id from units where force = ${s.force})`);
+  return sql.join(parts, sql` and `);
+}
+
+/** Reports received in any of these day ranges, as a condition on `received_at` of `alias`. */
+function receivedIn(alias: string, ranges: Period[]): SQL {
+  if (ranges.length === 0) return sql`false`;
+  const a = sql.raw(alias);
+  return sql`(${sql.join(
+    ranges.map((p) => {
+      const { start, end } = periodMoments(p);
+      return sql`(${a}.received_at >= ${start.toISOString()}::timestamptz and ${a}.received_at < ${end.toISOString()}::timestamptz)`;
+    }),
+    sql` or `,
+  )})`;
+}
+
+const dateArray = (days: string[]) => sql`${`{${days.join(',')}}`}::date[]`;
+
+const SUMS = sql`sum(received)::int as received, sum(accepted)::int as accepted, sum(accepted_in_time)::int as accepted_in_time,
+  sum(resolved)::int as resolved, sum(resolved_in_time)::int as resolved_in_time`;
+
+interface MeasureRow extends Record<string, unknown> {
+  received: number;
+  accepted: number;
+  accepted_in_time: number;
+  resolved: number;
+  resolved_in_time: number;
+}
+
+export const toMeasures = (r: MeasureRow): Measures => ({
+  received: Number(r.received ?? 0),
+  accepted: Number(r.accepted ?? 0),
+  acceptedInTime: Number(r.accepted_in_time ?? 0),
+  resolved: Number(r.resolved ?? 0),
+  resolvedInTime: Number(r.resolved_in_time ?? 0),
+});
+
+/** The first day of a row's day, week or month; a constant (not a parameter), since GROUPING() must see the same expression as GROUP BY. */
+export const bucketSql = (column: SQL, interval: StatsInterval): SQL =>
+  interval === 'day' ? column : sql`date_trunc(${sql.raw(`'${interval}'`)}, ${column}::timestamp)::date`;
+
+export type DailySet = 'total' | 'force' | 'unit' | 'province' | 'time';
+
+/**
+ * From the daily totals: the whole scope, and per force, unit, province and day/week/month, in one
+ * pass (grouping sets). `key` is the group's value; `set` names the grouping.
+ */
+export async function readDailyFigures(q: Queryable, s: StatsScope, interval: StatsInterval) {
+  const bucket = bucketSql(sql`d.day`, interval);
+  const rows = await queryRows<MeasureRow & { g: number; force: string | null; unit: string | null; province: string | null; bucket: string | null }>(
+    q,
+    sql`select grouping(u.force, d.lead_unit_id, d.province_code, ${bucket}) as g, u.force, d.lead_unit_id::text as unit, d.province_code as province,
+          to_char(${bucket}, 'YYYY-MM-DD') as bucket, ${SUMS}
+        from report_stats_daily d join units u on u.id = d.lead_unit_id
+        where d.day between ${s.period.from}::date and ${s.period.to}::date and ${scopeFilter('d', s)}
+        group by grouping sets ((), (u.force), (u.force, d.lead_unit_id), (d.province_code), (${bucket}))`,
+  );
+  // grouping() sets a bit for each column left out, first argument highest: force 8, unit 4, province 2, bucket 1.
+  const setOf = (g: number): DailySet => (g === 15 ? 'total' : g === 7 ? 'force' : g === 3 ? 'unit' : g === 13 ? 'province' : 'time');
+  return rows.map((r) => ({
+    set: setOf(Number(r.g)),
+    key: r.unit ?? (Number(r.g) === 7 ? r.force : null) ?? r.province ?? r.bucket ?? '',
+    force: r.force,
+    ...toMeasures(r),
+  }));
+}
+
+export type MonthlySet = 'category' | 'placeType' | 'channel';
+
+/** Per category, place type and channel: whole months from the monthly totals, the other days from the reports. */
+export async function readBreakdowns(q: Queryable, s: StatsScope) {
+  const { months, days } = splitPeriod(s.period);
+  const rows = await queryRows<MeasureRow & { g: number; category: string | null; place_type: string | null; channel: string | null }>(
+    q,
+    sql`with src as (
+          select category, place_type, channel, received, accepted, accepted_in_time, resolved, resolved_in_time
+          from report_stats_monthly m where m.month = any(${dateArray(months)}) and ${scopeFilter('m', s)}
+          union all
+          select category, place_type, channel, 1, accepted, accepted_in_time, resolved, resolved_in_time
+          from report_stats_facts f where ${receivedIn('f', days)} and ${scopeFilter('f', s)}
+        )
+        select grouping(category, place_type, channel) as g, category, place_type, channel, ${SUMS}
+        from src group by grouping sets ((category), (place_type), (channel))`,
+  );
+  return rows.map((r) => {
+    const g = Number(r.g);
+    const set: MonthlySet = g === 3 ? 'category' : g === 5 ? 'placeType' : 'channel';
+    return { set, key: (set === 'category' ? r.category : set === 'placeType' ? r.place_type : r.channel) ?? '', ...toMeasures(r) };
+  });
+}
+
+export interface DurationCount {
+  province: string;
+  unit: string;
+  kind: 'accept' | 'resolve';
+  amount: number;
+  n: number;
+}
+
+/** How many reports took how many whole hours to be accepted and whole days to be resolved, per province and unit. */
+export async function readDurations(q: Queryable, s: StatsScope): Promise<DurationCount[]> {
+  const { months, days } = splitPeriod(s.period);
+  const rows = await queryRows<{ province: string; unit: string; kind: 'accept' | 'resolve'; amount: number; n: number }>(
+    q,
+    sql`with src as (
+          select province_code, lead_unit_id, kind, amount, n from report_stats_durations m
+          where m.month = any(${dateArray(months)}) and ${scopeFilter('m', s)}
+          union all
+          select province_code, lead_unit_id, 'accept', accept_hours, 1 from report_stats_facts f
+          where accept_hours is not null and ${receivedIn('f', days)} and ${scopeFilter('f', s)}
+          union all
+          select province_code, lead_unit_id, 'resolve', resolve_days, 1 from report_stats_facts f
+          where resolve_days is not null and ${receivedIn('f', days)} and ${scopeFilter('f', s)}
+        )
+        select province_code as province, lead_unit_id::text as unit, kind, amount, sum(n)::int as n
+        from src group by province_code, lead_unit_id, kind, amount having sum(n) > 0`,
+  );
+  return rows.map((r) => ({ ...r, amount: Number(r.amount), n: Number(r.n) }));
+}
+
+export interface OverdueCount {
+  province: string;
+  unit: string;
+  force: string;
+  category: string;
+  placeType: string;
+  channel: string;
+  bucket: string;
+  n: number;
+}
+
+/** Reports of the period whose running deadline has passed at `now`, in every grouping the dashboard shows. */
+export async function readOverdue(q: Queryable, s: StatsScope, interval: StatsInterval, now: Date): Promise<OverdueCount[]> {
+  const bucket = bucketSql(sql`f.day`, interval);
+  const rows = await queryRows<Omit<OverdueCount, 'placeType'> & { place_type: string }>(
+    q,
+    sql`select f.province_code as province, f.lead_unit_id::text as unit, u.force, f.category, f.place_type, f.channel,
+          to_char(${bucket}, 'YYYY-MM-DD') as bucket, count(*)::int as n
+        from report_stats_facts f join units u on u.id = f.lead_unit_id
+        where f.next_due_at < ${now.toISOString()}::timestamptz and ${receivedIn('f', [s.period])} and ${scopeFilter('f', s)}
+        group by 1, 2, 3, 4, 5, 6, 7`,
+  );
+  return rows.map(({ place_type, ...r }) => ({ ...r, placeType: place_type, n: Number(r.n) }));
+}
+
+/** Names for keys: units (with force and province) and provinces. */
+export async function readNames(q: Queryable) {
+  const units = await queryRows<{ id: string; name: string; force: string; province_code: string }>(q, sql`select id::text, name, force, province_code from units`);
+  const provinces = await queryRows<{ code: string; name: string }>(q, sql`select code, name from provinces order by sort_order`);
+  return {
+    units: new Map(units.map((u) => [u.id, { name: u.name, force: u.force, provinceCode: u.province_code }])),
+    provinces: new Map(provinces.map((p) => [p.code, p.name])),
+    provinceOrder: provinces.map((p) => p.code),
+  };
+}
+
+// ——— The reports behind a number ———
+
+export interface FactsCondition {
+  scope: StatsScope;
+  /** Extra conditions on `f` (report_stats_facts) and `u` (its lead unit). */
+  where: SQL[];
+}
+
+const factsWhere = (c: FactsCondition) => sql.join([receivedIn('f', [c.scope.period]), scopeFilter('f', c.scope), ...c.where], sql` and `);
+
+export async function countFacts(q: Queryable, c: FactsCondition): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(q, sql`select count(*)::int as n from report_stats_facts f join units u on u.id = f.lead_unit_id where ${factsWhere(c)}`);
+  return Number(row?.n ?? 0);
+}
+
+/** Where a page of reports ends: receipt in microseconds since 1970 (exact, unlike a JavaScript Date) and id. */
+export interface FactsCursor {
+  us: string;
+  id: string;
+}
+
+export const factsCursorOf = (r: FactRow): FactsCursor => ({ us: r.received_us, id: r.id });
+
+export interface FactRow extends Record<string, unknown> {
+  id: string;
+  tracking_code: string;
+  received_at: Date | string;
+  received_us: string;
+  status: string;
+  category: string;
+  place_type: string;
+  channel: string;
+  province_name: string;
+  commune_name: string;
+  lead_unit_name: string;
+  force: string;
+  accept_due_at: Date | string;
+  accepted_at: Date | string | null;
+  resolve_due_at: Date | string;
+  resolved_at: Date | string | null;
+  next_due_at: Date | string | null;
+  outcome: string | null;
+  accepted_in_time: number;
+  resolved_in_time: number;
+}
+
+/** A page of the reports behind a number, newest first; `after` is the last row of the previous page. */
+export async function readFacts(q: Queryable, c: FactsCondition, page: { after: FactsCursor | null; limit: number; order: 'newest' | 'oldest' }) {
+  const newest = page.order === 'newest';
+  const at = page.after ? sql`'epoch'::timestamptz + ${page.after.us}::bigint * interval '1 microsecond'` : sql`null`;
+  const keyset = page.after
+    ? newest
+      ? sql`(f.received_at, f.id) < (${at}, ${page.after.id}::uuid)`
+      : sql`(f.received_at, f.id) > (${at}, ${page.after.id}::uuid)`
+    : sql`true`;
+  const order = newest ? sql`f.received_at desc, f.id desc` : sql`f.received_at asc, f.id asc`;
+  return queryRows<FactRow>(
+    q,
+    sql`select r.id, r.tracking_code, r.received_at, (extract(epoch from r.received_at) * 1000000)::bigint::text as received_us, r.status, r.category, r.place_type, r.channel, p.name as province_name, c.name as commune_name,
+          u.name as lead_unit_name, u.force, r.accept_due_at, r.accepted_at, r.resolve_due_at, r.resolved_at, r.next_due_at, r.outcome,
+          f.accepted_in_time, f.resolved_in_time
+        from report_stats_facts f
+        join reports r on r.id = f.id
+        join units u on u.id = f.lead_unit_id
+        join provinces p on p.code = r.province_code
+        join communes c on c.code = r.commune_code
+        where ${factsWhere(c)} and ${keyset}
+        order by ${order} limit ${page.limit}`,
+  );
+}

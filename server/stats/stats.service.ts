@@ -1,0 +1,298 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { StaffStats, StatsReports, StatsRow } from '../../shared/api/stats';
+import { CATEGORIES } from '../../shared/domain/categories';
+import { CHANNELS } from '../../shared/domain/channels';
+import { FORCES, type Force } from '../../shared/domain/forces';
+import { PLACE_TYPES } from '../../shared/domain/place-types';
+import { t, type Language } from '../../shared/i18n/translate';
+import type { MessageKey } from '../../shared/i18n/vi';
+import type { StaffStatsQuery, StaffStatsReportsQuery, StatsInterval, StatsMeasure } from '../../shared/schemas/stats';
+import type { StaffUser } from '../auth/auth.service';
+import type { AppDeps } from '../deps';
+import { fieldIssue, notFound, validationFailed } from '../http/errors';
+import { bucketOf, bucketPeriod, bucketsOf, defaultInterval, resolvePeriod, type Period } from './period';
+import {
+  countFacts,
+  readBreakdowns,
+  readDailyFigures,
+  readDurations,
+  readFacts,
+  readNames,
+  readOverdue,
+  type DurationCount,
+  factsCursorOf,
+  type FactRow,
+  type FactsCursor,
+  type Measures,
+  type OverdueCount,
+  type StatsScope,
+} from './stats.repository';
+
+/** SPEC.md §5: accept 100% of tips in time, resolve more than 90% in time. */
+export const TARGETS = { acceptanceRate: 1, resolutionRate: 0.9 };
+
+const ZERO: Measures = { received: 0, accepted: 0, acceptedInTime: 0, resolved: 0, resolvedInTime: 0 };
+
+/** The median of a histogram `amount → count`; the mean of the two middle values when the count is even. */
+export function medianOf(histogram: Map<number, number>): number | null {
+  const total = [...histogram.values()].reduce((a, b) => a + b, 0);
+  if (total === 0) return null;
+  const sorted = [...histogram.entries()].sort((a, b) => a[0] - b[0]);
+  const at = (position: number) => {
+    let seen = 0;
+    for (const [amount, n] of sorted) {
+      seen += n;
+      if (seen >= position) return amount;
+    }
+    return sorted.at(-1)?.[0] ?? 0;
+  };
+  return total % 2 === 1 ? at((total + 1) / 2) : (at(total / 2) + at(total / 2 + 1)) / 2;
+}
+
+type Histograms = { accept: Map<number, number>; resolve: Map<number, number> };
+const emptyHistograms = (): Histograms => ({ accept: new Map(), resolve: new Map() });
+
+/** Durations summed per group (the key function picks the group of a province and unit). */
+function histogramsBy(durations: DurationCount[], key: (d: DurationCount) => string): Map<string, Histograms> {
+  const groups = new Map<string, Histograms>();
+  for (const d of durations) {
+    const k = key(d);
+    const h = groups.get(k) ?? emptyHistograms();
+    h[d.kind].set(d.amount, (h[d.kind].get(d.amount) ?? 0) + d.n);
+    groups.set(k, h);
+  }
+  return groups;
+}
+
+const sumBy = <T>(items: T[], key: (item: T) => string, n: (item: T) => number) => {
+  const sums = new Map<string, number>();
+  for (const item of items) sums.set(key(item), (sums.get(key(item)) ?? 0) + n(item));
+  return sums;
+};
+
+function row(key: string, label: string, m: Measures, overdueNow: number, h?: Histograms): StatsRow {
+  return {
+    key,
+    label,
+    ...m,
+    acceptanceRate: m.received > 0 ? m.acceptedInTime / m.received : null,
+    resolutionRate: m.received > 0 ? m.resolvedInTime / m.received : null,
+    overdueNow,
+    medianAcceptHours: h ? medianOf(h.accept) : null,
+    medianResolveDays: h ? medianOf(h.resolve) : null,
+  };
+}
+
+const label = (lang: Language, prefix: string, key: string) => t(lang, `${prefix}.${key}` as MessageKey);
+
+export interface ResolvedScope extends StatsScope {
+  interval: StatsInterval;
+  provinceName: string | null;
+  unitName: string | null;
+}
+
+/**
+ * SPEC.md §7: a province coordinator sees their province only (another province is answered as if it
+ * did not exist); a national one the nation or any province. Unknown codes name their field.
+ */
+export async function resolveScope(
+  deps: AppDeps,
+  staff: StaffUser,
+  query: { province?: string | undefined; from?: string | undefined; to?: string | undefined; force?: Force | undefined; unit?: string | undefined; interval?: StatsInterval | undefined },
+): Promise<ResolvedScope> {
+  if (staff.scopeProvinceCode && query.province && query.province !== staff.scopeProvinceCode) throw notFound();
+  const province = staff.scopeProvinceCode ?? query.province ?? null;
+  const names = await readNames(deps.db);
+  if (province && !names.provinces.has(province)) throw validationFailed([fieldIssue(['province'], 'validation.invalid_value')]);
+  const unit = query.unit ? names.units.get(query.unit) : undefined;
+  if (query.unit && !unit) throw validationFailed([fieldIssue(['unit'], 'validation.unit_unknown')]);
+  const period = resolvePeriod(query, deps.clock.now());
+  return {
+    period,
+    province,
+    force: query.force ?? null,
+    unit: query.unit ?? null,
+    interval: query.interval ?? defaultInterval(period),
+    provinceName: province ? (names.provinces.get(province) ?? null) : null,
+    unitName: unit?.name ?? null,
+  };
+}
+
+/** Issue #7: every figure of the dashboard for a scope and period, from the one query layer. */
+export async function computeStats(deps: AppDeps, scope: ResolvedScope, lang: Language): Promise<StaffStats> {
+  const now = deps.clock.now();
+  const [daily, breakdowns, durations, overdue, names] = await Promise.all([
+    readDailyFigures(deps.db, scope, scope.interval),
+    readBreakdowns(deps.db, scope),
+    readDurations(deps.db, scope),
+    readOverdue(deps.db, scope, scope.interval, now),
+    readNames(deps.db),
+  ]);
+  const unitForce = (unit: string) => names.units.get(unit)?.force ?? '';
+  const overdueBy = (key: (o: OverdueCount) => string) => sumBy(overdue, key, (o) => o.n);
+  const dailyOf = (set: string) => new Map(daily.filter((d) => d.set === set).map((d) => [d.key, d as Measures]));
+  const histUnit = histogramsBy(durations, (d) => d.unit);
+  const histForce = histogramsBy(durations, (d) => unitForce(d.unit));
+  const histProvince = histogramsBy(durations, (d) => d.province);
+  const histAll = histogramsBy(durations, () => '').get('') ?? emptyHistograms();
+
+  const total = daily.find((d) => d.set === 'total') ?? ZERO;
+  const overdueTotal = overdue.reduce((a, o) => a + o.n, 0);
+
+  const forces = dailyOf('force');
+  const overdueForce = overdueBy((o) => o.force);
+  const byForce = FORCES.filter((f) => forces.has(f) || overdueForce.has(f) || scope.force === f).map((f) =>
+    row(f, label(lang, 'force', f), forces.get(f) ?? ZERO, overdueForce.get(f) ?? 0, histForce.get(f)),
+  );
+
+  const units = dailyOf('unit');
+  const overdueUnit = overdueBy((o) => o.unit);
+  const byUnit = [...new Set([...units.keys(), ...overdueUnit.keys()])]
+    .map((id) => {
+      const u = names.units.get(id);
+      return { ...row(id, u?.name ?? id, units.get(id) ?? ZERO, overdueUnit.get(id) ?? 0, histUnit.get(id)), force: u?.force ?? '', provinceCode: u?.provinceCode ?? '' };
+    })
+    .sort((a, b) => b.received - a.received || a.label.localeCompare(b.label, 'vi'));
+
+  const provinces = dailyOf('province');
+  const overdueProvince = overdueBy((o) => o.province);
+  const byProvince = names.provinceOrder
+    .filter((p) => provinces.has(p) || overdueProvince.has(p) || p === scope.province)
+    .map((p) => row(p, names.provinces.get(p) ?? p, provinces.get(p) ?? ZERO, overdueProvince.get(p) ?? 0, histProvince.get(p)));
+
+  const buckets = dailyOf('time');
+  const overdueBucket = overdueBy((o) => o.bucket);
+  const overTime = bucketsOf(scope.period, scope.interval).map((b) => row(b, b, buckets.get(b) ?? ZERO, overdueBucket.get(b) ?? 0));
+
+  const breakdown = (set: 'category' | 'placeType' | 'channel', codes: readonly string[], prefix: string, overdueKey: (o: OverdueCount) => string) => {
+    const figures = new Map(breakdowns.filter((b) => b.set === set).map((b) => [b.key, b as Measures]));
+    const late = overdueBy(overdueKey);
+    return codes.map((c) => row(c, label(lang, prefix, c), figures.get(c) ?? ZERO, late.get(c) ?? 0));
+  };
+
+  return {
+    scope: {
+      province: scope.province ? { code: scope.province, name: scope.provinceName ?? scope.province } : null,
+      force: scope.force,
+      unit: scope.unit ? { id: scope.unit, name: scope.unitName ?? scope.unit } : null,
+      from: scope.period.from,
+      to: scope.period.to,
+      interval: scope.interval,
+      now: now.toISOString(),
+    },
+    targets: TARGETS,
+    totals: row('total', t(lang, 'stats.total'), { ...ZERO, ...pickMeasures(total) }, overdueTotal, histAll),
+    byCategory: breakdown('category', CATEGORIES, 'category', (o) => o.category),
+    byPlaceType: breakdown('placeType', PLACE_TYPES, 'place_type', (o) => o.placeType),
+    byChannel: breakdown('channel', CHANNELS, 'channel', (o) => o.channel),
+    byForce,
+    byUnit,
+    byProvince,
+    overTime,
+  };
+}
+
+const pickMeasures = (m: Measures): Measures => ({
+  received: m.received,
+  accepted: m.accepted,
+  acceptedInTime: m.acceptedInTime,
+  resolved: m.resolved,
+  resolvedInTime: m.resolvedInTime,
+});
+
+export async function staffStats(deps: AppDeps, staff: StaffUser, query: StaffStatsQuery, lang: Language): Promise<StaffStats> {
+  return computeStats(deps, await resolveScope(deps, staff, query), lang);
+}
+
+// ——— The reports behind a number ———
+
+/** Which reports a figure counts, as conditions on report_stats_facts `f` (same as the running totals). */
+export function measureCondition(measure: StatsMeasure, now: Date): SQL[] {
+  switch (measure) {
+    case 'received':
+      return [];
+    case 'accepted':
+      return [sql`f.accepted = 1`];
+    case 'acceptedInTime':
+      return [sql`f.accepted_in_time = 1`];
+    case 'notAcceptedInTime':
+      return [sql`f.accepted_in_time = 0`];
+    case 'resolved':
+      return [sql`f.resolved = 1`];
+    case 'resolvedInTime':
+      return [sql`f.resolved_in_time = 1`];
+    case 'notResolvedInTime':
+      return [sql`f.resolved_in_time = 0`];
+    case 'overdueNow':
+      return [sql`f.next_due_at < ${now.toISOString()}::timestamptz`];
+  }
+}
+
+function dimensionCondition(query: StaffStatsReportsQuery, scope: ResolvedScope): { where: SQL[]; period: Period } {
+  const { dimension, key } = query;
+  if (!dimension || key === undefined) return { where: [], period: scope.period };
+  switch (dimension) {
+    case 'category':
+      return { where: [sql`f.category = ${key}`], period: scope.period };
+    case 'placeType':
+      return { where: [sql`f.place_type = ${key}`], period: scope.period };
+    case 'channel':
+      return { where: [sql`f.channel = ${key}`], period: scope.period };
+    case 'force':
+      return { where: [sql`u.force = ${key}`], period: scope.period };
+    case 'unit':
+      return { where: [sql`f.lead_unit_id = ${key}::uuid`], period: scope.period };
+    case 'province':
+      return { where: [sql`f.province_code = ${key}`], period: scope.period };
+    case 'time': {
+      if (bucketOf(key, scope.interval) !== key) throw validationFailed([fieldIssue(['key'], 'validation.invalid_value')]);
+      return { where: [], period: bucketPeriod(key, scope.interval, scope.period) };
+    }
+  }
+}
+
+const encodeCursor = (r: FactRow) => Buffer.from(JSON.stringify(factsCursorOf(r))).toString('base64url');
+
+function decodeCursor(cursor: string): FactsCursor {
+  try {
+    const { us, id } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { us: unknown; id: unknown };
+    if (typeof us === 'string' && /^-?\d{1,18}$/.test(us) && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)) return { us, id };
+  } catch {
+    // falls through to the refusal
+  }
+  throw validationFailed([fieldIssue(['after'], 'validation.invalid_value')]);
+}
+
+const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
+
+/** Issue #7: the reports behind one number of the dashboard; `total` is that number. */
+export async function statsReports(deps: AppDeps, staff: StaffUser, query: StaffStatsReportsQuery): Promise<StatsReports> {
+  const scope = await resolveScope(deps, staff, query);
+  const { where, period } = dimensionCondition(query, scope);
+  const condition = { scope: { ...scope, period }, where: [...measureCondition(query.measure, deps.clock.now()), ...where] };
+  const after = query.after ? decodeCursor(query.after) : null;
+  const [total, rows] = await Promise.all([countFacts(deps.db, condition), readFacts(deps.db, condition, { after, limit: query.limit + 1, order: 'newest' })]);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    total,
+    items: page.map((r) => ({
+      trackingCode: r.tracking_code,
+      receivedAt: new Date(r.received_at).toISOString(),
+      status: r.status,
+      category: r.category,
+      placeType: r.place_type,
+      channel: r.channel,
+      provinceName: r.province_name,
+      communeName: r.commune_name,
+      leadUnitName: r.lead_unit_name,
+      force: r.force,
+      acceptDueAt: new Date(r.accept_due_at).toISOString(),
+      acceptedAt: iso(r.accepted_at),
+      resolveDueAt: new Date(r.resolve_due_at).toISOString(),
+      resolvedAt: iso(r.resolved_at),
+      nextDueAt: iso(r.next_due_at),
+    })),
+    next: rows.length > query.limit && last ? encodeCursor(last) : null,
+  };
+}
