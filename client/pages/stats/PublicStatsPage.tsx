@@ -1,7 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import type { PublicCount, PublicStats } from '../../../shared/api/stats';
-import { useI18n, useT } from '../../lib/i18n';
+import { useI18n } from '../../lib/i18n';
 import { formatNumber, groupName } from '../../lib/statsLabels';
 import { periodPresets, presetOf, shownDay, timeLabel, vietnamToday } from '../../lib/statsPeriods';
 import { useApiQuery } from '../../lib/useApiQuery';
@@ -26,7 +26,7 @@ const charted = (value: PublicCount) => (value === '<5' ? null : value);
 
 /** Issue #7: public figures for citizens, a province or the whole country, no sign-in. */
 export function PublicStatsPage() {
-  const t = useT();
+  const { t, lang } = useI18n();
   useDocumentTitle(t('ui.public_stats.title'));
   const [params, setParams] = useSearchParams();
   const today = vietnamToday();
@@ -35,7 +35,8 @@ export function PublicStatsPage() {
   const province = provinceParam && /^\d{2}$/.test(provinceParam) ? provinceParam : undefined;
   const preset = presets.find((p) => p.id === params.get('period')) ?? presets[0];
   const query = { province, from: preset?.from, to: preset?.to };
-  const stats = useApiQuery((signal) => statsApi.stats(query, signal), [JSON.stringify(query)]);
+  // The status groups (waiting, being handled, resolved) are named by the server, in the page's language.
+  const stats = useApiQuery((signal) => statsApi.stats(query, signal), [JSON.stringify(query), lang]);
   const provinces = useApiQuery((signal) => statsApi.provinces(signal), []);
   const [shown, setShown] = useState<PublicStats | null>(null);
   const answer = stats.status === 'success' ? stats.data : null;
@@ -150,7 +151,7 @@ export function PublicStatsPage() {
                 <tbody>
                   {shown.byStatus.map((row) => (
                     <tr key={row.key}>
-                      <th scope="row">{groupName(t, 'status', row.key, row.label)}</th>
+                      <th scope="row">{row.label}</th>
                       <td className="numeric"><Count value={row.count} /></td>
                     </tr>
                   ))}
