@@ -17,7 +17,35 @@ export interface ChartRow {
 /** Series colours, told apart by people with the common colour-vision deficiencies (Okabe–Ito hues, darkened). */
 export const SERIES_COLORS = ['#0b4f9c', '#0a7a55', '#b35900', '#7a3b8f'] as const;
 
-const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+/** A long name (a unit, a category) in up to three lines of about 22 characters, the last cut with "…". */
+export function wrapLabel(text: string, width = 22, lines = 3): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && `${line} ${word}`.length > width) {
+      out.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) out.push(line);
+  if (out.length <= lines) return out;
+  const last = out.slice(lines - 1).join(' ');
+  return [...out.slice(0, lines - 1), `${last.slice(0, width - 1)}…`];
+}
+
+/** The y axis tick of a horizontal chart: the group's name wrapped to the left of its bars. */
+function WrappedTick({ x, y, payload }: { x?: number; y?: number; payload?: { value: string } }) {
+  const lines = wrapLabel(payload?.value ?? '');
+  return (
+    <text x={x} y={y} textAnchor="end" fontSize={12} fill="#4a4a4a">
+      {lines.map((line, i) => (
+        <tspan key={i} x={x} dy={i === 0 ? `${0.35 - (lines.length - 1) * 0.6}em` : '1.2em'}>
+          {line}
+        </tspan>
+      ))}
+    </text>
+  );
+}
 
 /**
  * Grouped bars with recharts. `columns`: one column group per row along the x axis (time), wider
@@ -72,14 +100,14 @@ export function BarChartFigure({
       </figure>
     );
   }
-  const height = 70 + rows.length * (series.length * 12 + 14);
+  const height = 70 + rows.length * Math.max(series.length * 12 + 14, 52);
   return (
     <figure className="chart chart--rows" aria-label={label}>
       <ResponsiveContainer width="100%" height={height}>
         <BarChart data={data} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12 }} />
-          <YAxis type="category" dataKey="label" width={130} tick={{ fontSize: 12 }} tickFormatter={(value: string) => shorten(value, 20)} />
+          <YAxis type="category" dataKey="label" width={150} interval={0} tick={<WrappedTick />} />
           <Tooltip />
           <Legend itemSorter={null} verticalAlign="top" align="left" />
           {bars}
