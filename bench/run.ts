@@ -2,6 +2,7 @@
  * Benchmarks print figures; they are not timed tests. Usage: `npm run bench [-- name…]`.
  * Each benchmark measures against a baseline run in the same process, so figures read as ratios.
  */
+import { dashboardBenchmark } from './dashboard';
 import { duplicatesBenchmark } from './duplicates';
 import { intakeBenchmark } from './intake';
 import { queueBenchmark } from './queue';
@@ -14,6 +15,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   intake: intakeBenchmark,
   duplicates: duplicatesBenchmark,
   queue: queueBenchmark,
+  dashboard: dashboardBenchmark,
 };
 
 async function main(): Promise<void> {
