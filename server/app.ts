@@ -21,8 +21,10 @@ import { CLIENT_DIST_DIR } from './paths';
 import { placesApiDocs, placesRoutes } from './places/places.routes';
 import { duplicatesApiDocs, duplicatesRoutes } from './reports/duplicates';
 import { reportsApiDocs, reportsRoutes, staffPhotoRoutes } from './reports/reports.routes';
+import { communeFlagsApiDocs, communeFlagsRoutes } from './places/commune-flags';
 import { routingApiDocs, routingRoutes } from './routing/routing.routes';
 import { publicStatsRoutes, statsApiDocs, staffStatsRoutes } from './stats/stats.routes';
+import { rulesApiDocs, rulesRoutes } from './routing/rules.routes';
 import { unitsApiDocs, unitsRoutes } from './units/units.routes';
 
 /** Every documented endpoint; tests/api/openapi.test.ts checks that each mounted /api route is here. */
@@ -41,6 +43,8 @@ export const apiDocs: ApiDoc[] = [
   ...casesApiDocs,
   ...holidaysApiDocs,
   ...statsApiDocs,
+  ...rulesApiDocs,
+  ...communeFlagsApiDocs,
   {
     method: 'get',
     path: '/api/openapi.json',
@@ -126,6 +130,8 @@ export function createApp(deps: AppDeps): Express {
     casesRoutes(deps),
     holidaysRoutes(deps),
     staffStatsRoutes(deps),
+    rulesRoutes(deps),
+    communeFlagsRoutes(deps),
     staffPhotoRoutes(deps),
   );
   app.use('/api', apiNotFound);

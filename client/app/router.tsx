@@ -77,6 +77,14 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('../pages/holidays/HolidaysPage')).HolidaysPage }),
       },
       {
+        path: paths.staff.rules.path,
+        lazy: async () => ({ Component: (await import('../pages/rules/RulesPage')).RulesPage }),
+      },
+      {
+        path: paths.staff.units.path,
+        lazy: async () => ({ Component: (await import('../pages/units/UnitsPage')).UnitsPage }),
+      },
+      {
         path: paths.staff.intake.path,
         lazy: async () => ({ Component: (await import('../pages/intake/IntakePage')).IntakePage }),
       },

@@ -8,6 +8,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields: FieldError[] = [],
+    /** Machine-readable detail of some codes, e.g. the validator's report of `routing.invalid`. */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -84,8 +86,8 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   const body = await readJson(response);
   if (response.ok && body !== undefined) return body as T;
   if (isApiErrorBody(body)) {
-    const { code, message, fields } = body.error;
-    throw new ApiError(response.status, code, message, Array.isArray(fields) ? fields : []);
+    const { code, message, fields, details } = body.error;
+    throw new ApiError(response.status, code, message, Array.isArray(fields) ? fields : [], details);
   }
   throw new ApiError(response.status, 'unexpected_response', `Unexpected answer (HTTP ${response.status})`);
 }

@@ -106,8 +106,9 @@ export interface QueueRow {
 
 /** Statuses with work still to do: the ones the queue counts. */
 export const OPEN_STATUSES = ['received', 'accepted', 'verifying', 'needs_info', 'suspended'] as const;
-// Constants, not parameters, so that the planner can match the partial index's predicate.
-const OPEN = sql.raw(`r.status in (${OPEN_STATUSES.map((st) => `'${st}'`).join(', ')})`);
+/** `<alias>.status` is open; constants, not parameters, so that the planner can match the partial index's predicate. */
+export const openStatusOf = (alias: string) => sql.raw(`${alias}.status in (${OPEN_STATUSES.map((st) => `'${st}'`).join(', ')})`);
+const OPEN = openStatusOf('r');
 
 /**
  * Issue #6, the queue: reports `scope` lets the viewer see, filtered, by nearest running deadline
@@ -153,18 +154,6 @@ export async function findQueuePage(
     input.limit - running.length,
   );
   return [...running, ...stopped];
-}
-
-/**
- * The open reports (any open status) that these units coordinate: read from the partial index of
- * open coordinations, which database triggers keep as reports open and close (migration 0011).
- */
-export async function findOpenCoordinated(q: Queryable, unitIds: string[]): Promise<string[]> {
-  const rows = await queryRows<{ id: string }>(
-    q,
-    sql`select distinct c.report_id as id from report_coordinations c where c.unit_id = any(${uuidArray(unitIds)}) and c.report_open`,
-  );
-  return rows.map((r) => r.id);
 }
 
 /**

@@ -6,7 +6,7 @@ import type { StaffUser } from '../auth/auth.service';
 import type { AppDeps } from '../deps';
 import { fieldIssue, validationFailed } from '../http/errors';
 import { forbidden } from '../http/staff-api';
-import { countQueueByStatus, findOpenCoordinated, findQueuePage, uuidArray, type QueueRow } from './cases.repository';
+import { countQueueByStatus, findQueuePage, uuidArray, type QueueRow } from './cases.repository';
 
 export interface QueueItem {
   trackingCode: string;
@@ -41,8 +41,9 @@ function decodeCursor(cursor: string): { due: string | null; id: string } {
 /**
  * Which reports a staff member's queue holds (SPEC.md §7): their units' lead and coordinated reports, or
  * a coordinator's scope. `openScope` is the same condition for open reports only (all that have a
- * running deadline): the open reports the units coordinate are looked up once, by one join, rather
- * than probing the coordinations of every report that a page or a count passes over (bench/queue.ts).
+ * running deadline): the open reports the units coordinate come from the small partial index of open
+ * coordinations (migration 0011) as one hashed set, rather than probing the coordinations of every
+ * report that a page or a count passes over (bench/queue.ts).
  */
 async function queueScope(deps: AppDeps, staff: StaffUser, role: CaseQueueQuery['role']): Promise<{ scope: SQL; openScope: SQL; leadUnits: string[] }> {
   if (staff.role === 'coordinator') {
@@ -54,7 +55,7 @@ async function queueScope(deps: AppDeps, staff: StaffUser, role: CaseQueueQuery[
   const units = uuidArray(mine);
   const lead = sql`(r.lead_unit_id = any(${units}) or r.transfer_to_unit_id = any(${units}))`;
   const coordinating = sql`exists (select 1 from report_coordinations c where c.report_id = r.id and c.unit_id = any(${units}))`;
-  const openCoordinating = role === 'lead' ? sql`false` : sql`r.id = any(${`{${(await findOpenCoordinated(deps.db, mine)).join(',')}}`}::uuid[])`;
+  const openCoordinating = role === 'lead' ? sql`false` : sql`r.id in (select c.report_id from report_coordinations c where c.unit_id = any(${units}) and c.report_open)`;
   const either = (coordinated: SQL) => (role === 'lead' ? lead : role === 'coordinating' ? coordinated : sql`(${lead} or ${coordinated})`);
   return { scope: either(coordinating), openScope: either(openCoordinating), leadUnits: mine };
 }

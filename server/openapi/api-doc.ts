@@ -9,6 +9,9 @@ export function jsonResponse(description: string, schema: z.ZodType) {
   return { description, content: { 'application/json': { schema } } };
 }
 
+/** A JSON request body. */
+export const jsonBody = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
+
 const errorDescriptions: Record<number, string> = {
   400: 'Invalid input: `fields` names every field in the request language',
   401: 'Not signed in',
@@ -16,6 +19,7 @@ const errorDescriptions: Record<number, string> = {
   404: 'Not found, or outside the caller’s scope',
   409: 'Conflict with the current state',
   413: 'Request too large',
+  422: 'Refused by the routing validator (`routing.invalid`): `details` names each gap and overlap, nothing written',
   429: 'Rate limit reached; see Retry-After',
   503: 'Temporarily unavailable',
 };

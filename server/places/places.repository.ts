@@ -1,4 +1,4 @@
-import { and, asc, count, eq, like } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, like } from 'drizzle-orm';
 import type { Commune, Province } from '../../shared/api/places';
 import type { CommuneType, ProvinceType } from '../../shared/domain/places';
 import { foldForSearch } from '../../shared/domain/text';
@@ -62,4 +62,19 @@ export async function findCommunes(
     .orderBy(asc(communesTable.sortOrder))
     .limit(options.limit ?? 10_000);
   return rows.map((row) => ({ ...row, type: row.type as CommuneType }));
+}
+
+/** Names and provinces of some communes, by code: for showing and checking rules and jurisdictions. */
+export async function findCommunesByCode(q: Queryable, codes: string[]): Promise<Map<string, { name: string; provinceCode: string }>> {
+  if (codes.length === 0) return new Map();
+  const rows = await q
+    .select({ code: communesTable.code, name: communesTable.name, provinceCode: communesTable.provinceCode })
+    .from(communesTable)
+    .where(inArray(communesTable.code, [...new Set(codes)]));
+  return new Map(rows.map((r) => [r.code, { name: r.name, provinceCode: r.provinceCode }]));
+}
+
+export async function provinceExists(q: Queryable, code: string): Promise<boolean> {
+  const [row] = await q.select({ code: provincesTable.code }).from(provincesTable).where(eq(provincesTable.code, code));
+  return row !== undefined;
 }

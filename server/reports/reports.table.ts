@@ -90,19 +90,18 @@ export const reportsTable = pgTable(
     index('reports_lead_unit_idx').on(t.leadUnitId, t.status),
     index('reports_commune_received_idx').on(t.communeCode, t.category, t.receivedAt),
     index('reports_province_received_idx').on(t.provinceCode, t.receivedAt),
-    // Reports in order of receipt (issue #7): the days of a period outside whole months, and exports.
-    index('reports_received_idx').on(t.receivedAt, t.id),
+    // reports_stats_idx (migration 0011, by hand: drizzle has no INCLUDE) holds reports in order of receipt with what statistics read.
     index('reports_url_key_idx').on(t.urlKey),
     index('reports_lead_due_idx').on(t.leadUnitId, t.nextDueAt, t.id),
     index('reports_province_due_idx').on(t.provinceCode, t.nextDueAt, t.id),
     // Issue #6 queues (migration 0010): the few reports with a running deadline, in queue order, and
     // the open ones the tabs count, oldest first; with the columns queues filter on, so both are read
-    // index-only.
+    // index-only. Channel and merged_into since migration 0011: the dashboard's overdue count, index-only.
     index('reports_running_idx')
       .on(t.nextDueAt, t.id, t.status, t.category, t.provinceCode, t.leadUnitId, t.transferToUnitId, t.assignedTo, t.placeType, t.communeCode)
       .where(sql`${t.nextDueAt} is not null`),
     index('reports_open_idx')
-      .on(t.receivedAt, t.status, t.category, t.provinceCode, t.leadUnitId, t.transferToUnitId, t.assignedTo, t.placeType, t.communeCode, t.nextDueAt, t.id)
+      .on(t.receivedAt, t.status, t.category, t.provinceCode, t.leadUnitId, t.transferToUnitId, t.assignedTo, t.placeType, t.communeCode, t.nextDueAt, t.id, t.channel, t.mergedInto)
       .where(sql`${t.status} in ('received', 'accepted', 'verifying', 'needs_info', 'suspended')`),
   ],
 );

@@ -141,7 +141,7 @@ export function epochOf(points: readonly number[], t: number): number {
   return lo;
 }
 
-type NewRule = Omit<RuleRecord, 'id' | 'ruleSetId'>;
+export type NewRule = Omit<RuleRecord, 'id' | 'ruleSetId'>;
 
 /** code → province of every commune, as the rule-writing functions below want it. */
 export function provinceOfCommune(data: Pick<RoutingData, 'communes'>): (code: string) => string | undefined {

@@ -1,13 +1,14 @@
-import { and, asc, eq, isNull, max, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, max, sql } from 'drizzle-orm';
 import type { Category } from '../../shared/domain/categories';
 import type { Force } from '../../shared/domain/forces';
 import type { PlaceType } from '../../shared/domain/place-types';
+import { auditLogTable, staffAccountsTable } from '../auth/auth.table';
 import type { Queryable } from '../db/types';
 import { communesTable, provincesTable } from '../places/places.table';
 import { unitJurisdictionsTable, unitsTable } from '../units/units.table';
 import type { RoutingDecision } from './decision';
 import type { RuleSetSpec } from './default-rules';
-import { pushTo, rulesOf, type RoutingData, type RuleRecord, type RuleSetRecord } from './routing.model';
+import { pushTo, rulesOf, type NewRule, type RoutingData, type RuleRecord, type RuleSetRecord } from './routing.model';
 import { routingDecisionsTable, routingRuleSetsTable, routingRulesTable, routingStateTable } from './routing.table';
 
 export async function readGeneration(q: Queryable): Promise<number> {
@@ -137,4 +138,52 @@ export async function insertDecision(q: Queryable, decision: RoutingDecision): P
 export async function findDecision(q: Queryable, id: string) {
   const [row] = await q.select().from(routingDecisionsTable).where(eq(routingDecisionsTable.id, id));
   return row;
+}
+
+const scopeIs = (provinceCode: string | null) =>
+  provinceCode === null
+    ? and(eq(routingRuleSetsTable.scope, 'national'), isNull(routingRuleSetsTable.provinceCode))
+    : and(eq(routingRuleSetsTable.scope, 'province'), eq(routingRuleSetsTable.provinceCode, provinceCode));
+
+/** The versions of one scope (null: national), newest first, with their rule counts. */
+export async function findRuleSetsOf(q: Queryable, provinceCode: string | null) {
+  return q
+    .select({ set: routingRuleSetsTable, ruleCount: sql<number>`(select count(*)::int from routing_rules r where r.rule_set_id = "routing_rule_sets"."id")` })
+    .from(routingRuleSetsTable)
+    .where(scopeIs(provinceCode))
+    .orderBy(desc(routingRuleSetsTable.version));
+}
+
+export async function findRuleSetRow(q: Queryable, id: number) {
+  const [row] = await q.select().from(routingRuleSetsTable).where(eq(routingRuleSetsTable.id, id));
+  return row;
+}
+
+export async function findRulesOf(q: Queryable, ruleSetId: number): Promise<RuleRecord[]> {
+  const rows = await q.select().from(routingRulesTable).where(eq(routingRulesTable.ruleSetId, ruleSetId)).orderBy(asc(routingRulesTable.id));
+  return rows.map(toRuleRecord);
+}
+
+/** Who published each rule set, from the audit log (the rule set row does not keep it). */
+export async function findPublishers(q: Queryable, ruleSetIds: number[]): Promise<Map<number, string>> {
+  if (ruleSetIds.length === 0) return new Map();
+  const rows = await q
+    .select({ subject: auditLogTable.subject, name: staffAccountsTable.displayName })
+    .from(auditLogTable)
+    .innerJoin(staffAccountsTable, eq(staffAccountsTable.id, auditLogTable.actorId))
+    .where(and(eq(auditLogTable.action, 'rule_set_published'), inArray(auditLogTable.subject, ruleSetIds.map((id) => `rule_set:${id}`))));
+  return new Map(rows.map((r) => [Number(r.subject?.slice('rule_set:'.length)), r.name]));
+}
+
+/** Replaces the rules of a draft; the database refuses it for a published set (trigger). */
+export async function replaceDraftRules(q: Queryable, ruleSetId: number, rules: NewRule[], note: string | undefined): Promise<void> {
+  await q.delete(routingRulesTable).where(eq(routingRulesTable.ruleSetId, ruleSetId));
+  if (rules.length > 0) await q.insert(routingRulesTable).values(rules.map((r) => ({ ...r, ruleSetId })));
+  if (note !== undefined) await q.update(routingRuleSetsTable).set({ note }).where(and(eq(routingRuleSetsTable.id, ruleSetId), eq(routingRuleSetsTable.status, 'draft')));
+}
+
+/** Discards a draft and its rules; a published set cannot be deleted (trigger). */
+export async function deleteDraftRuleSet(q: Queryable, ruleSetId: number): Promise<void> {
+  await q.delete(routingRulesTable).where(eq(routingRulesTable.ruleSetId, ruleSetId));
+  await q.delete(routingRuleSetsTable).where(and(eq(routingRuleSetsTable.id, ruleSetId), eq(routingRuleSetsTable.status, 'draft')));
 }

@@ -34,7 +34,7 @@ interface Area {
 /** A change to units and jurisdictions, validated as a whole before any of it is written. */
 interface UnitChange {
   effectiveFrom?: Date;
-  openUnits?: (Pick<UnitRecord, 'code' | 'force' | 'provinceCode' | 'name'> & { level: UnitLevel; hotline?: string; areas: Area[] })[];
+  openUnits?: (Pick<UnitRecord, 'code' | 'force' | 'provinceCode' | 'name'> & { level: UnitLevel; hotline?: string; parentId?: string | null; areas: Area[] })[];
   closeUnits?: string[];
   setJurisdictions?: { unitCode: string; areas: Area[] }[];
 }
@@ -49,11 +49,16 @@ export interface Routing {
   validate(at?: Date): Promise<TimedReport>;
   /** Drafts a new version of a scope's rules and publishes it, or refuses with the validator's report. */
   publishRuleSet(spec: RuleSetSpec, effectiveFrom?: Date): Promise<RuleSetRecord>;
-  publishDraft(ruleSetId: number, effectiveFrom?: Date): Promise<void>;
-  changeUnits(change: UnitChange): Promise<void>;
+  /** `alsoWrite` runs in the publish's transaction once the change has passed (an audit entry). */
+  publishDraft(ruleSetId: number, effectiveFrom?: Date, alsoWrite?: AlsoWrite): Promise<void>;
+  /** The whole country as it would be with a draft published at `effectiveFrom` (default now); writes nothing. */
+  validateDraft(ruleSetId: number, effectiveFrom?: Date): Promise<TimedReport>;
+  changeUnits(change: UnitChange, alsoWrite?: AlsoWrite): Promise<void>;
   /** Forget what was compiled; the next call reloads. */
   invalidate(): void;
 }
+
+type AlsoWrite = (tx: Queryable) => Promise<void>;
 
 /** Another process may publish: its generation is checked at most this often, and at every stored decision. */
 const FRESHNESS_MS = 1000;
@@ -129,7 +134,7 @@ export function createRouting(deps: { db: Db; clock: Clock }): Routing {
   }
 
   /** Validates and writes a change under the routing lock, so two publishes cannot pass together. */
-  async function publishChange(apply: (tx: Queryable, candidate: RoutingData, from: Date) => Promise<() => Promise<void>>, effectiveFrom?: Date) {
+  async function publishChange(apply: (tx: Queryable, candidate: RoutingData, from: Date) => Promise<() => Promise<void>>, effectiveFrom?: Date, alsoWrite?: AlsoWrite) {
     const now = deps.clock.now();
     const from = effectiveFrom ?? now;
     if (from.getTime() < now.getTime()) throw pastEffectiveTime();
@@ -140,6 +145,7 @@ export function createRouting(deps: { db: Db; clock: Clock }): Routing {
       const report = validateFrom(candidate, from);
       if (!report.ok) throw routingInvalid(report);
       await write();
+      await alsoWrite?.(tx);
     });
     invalidate();
   }
@@ -176,14 +182,27 @@ export function createRouting(deps: { db: Db; clock: Clock }): Routing {
       if (!published) throw new Error('rule set not published');
       return published;
     },
-    async publishDraft(ruleSetId, effectiveFrom) {
-      await publishChange(async (tx, candidate, from) => {
-        const set = candidate.ruleSets.find((s) => s.id === ruleSetId);
-        if (!set) throw notDraft();
-        return publishDraftIn(tx, candidate, set, from);
-      }, effectiveFrom);
+    async publishDraft(ruleSetId, effectiveFrom, alsoWrite) {
+      await publishChange(
+        async (tx, candidate, from) => {
+          const set = candidate.ruleSets.find((s) => s.id === ruleSetId);
+          if (!set) throw notDraft();
+          return publishDraftIn(tx, candidate, set, from);
+        },
+        effectiveFrom,
+        alsoWrite,
+      );
     },
-    async changeUnits(change) {
+    async validateDraft(ruleSetId, effectiveFrom) {
+      // Read afresh, not from the cache: a draft's rules change without bumping the generation.
+      const candidate = await loadRoutingData(deps.db);
+      const set = candidate.ruleSets.find((s) => s.id === ruleSetId && s.status === 'draft');
+      if (!set) throw notDraft();
+      const from = effectiveFrom ?? deps.clock.now();
+      applyPublish(candidate, set, from);
+      return validateFrom(candidate, from);
+    },
+    async changeUnits(change, alsoWrite) {
       await publishChange(async (tx, candidate, from) => {
         const byCode = new Map(candidate.units.map((u) => [u.code, u]));
         const closeOpenRows = (unitId: string) => {
@@ -225,7 +244,7 @@ export function createRouting(deps: { db: Db; clock: Clock }): Routing {
           await insertUnits(tx, newUnits);
           await insertJurisdictions(tx, newRows);
         };
-      }, change.effectiveFrom);
+      }, change.effectiveFrom, alsoWrite);
     },
     invalidate,
   };

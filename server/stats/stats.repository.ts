@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Force } from '../../shared/domain/forces';
 import type { StatsInterval } from '../../shared/schemas/stats';
+import { openStatusOf } from '../cases/cases.repository';
 import { queryRows } from '../db/query-rows';
 import type { Queryable } from '../db/types';
 import { periodMoments, splitPeriod, type Period } from './period';
@@ -165,7 +166,11 @@ export interface OverdueCount {
   n: number;
 }
 
-/** Reports of the period whose running deadline has passed at `now`, in every grouping the dashboard shows. */
+/**
+ * Reports of the period whose running deadline has passed at `now`, in every grouping the dashboard
+ * shows. Only open reports have a running deadline; saying so lets the planner read the small
+ * partial index of open reports (reports_open_idx) alone.
+ */
 export async function readOverdue(q: Queryable, s: StatsScope, interval: StatsInterval, now: Date): Promise<OverdueCount[]> {
   const bucket = bucketSql(sql`f.day`, interval);
   const rows = await queryRows<Omit<OverdueCount, 'placeType'> & { place_type: string }>(
@@ -173,7 +178,7 @@ export async function readOverdue(q: Queryable, s: StatsScope, interval: StatsIn
     sql`select f.province_code as province, f.lead_unit_id::text as unit, u.force, f.category, f.place_type, f.channel,
           to_char(${bucket}, 'YYYY-MM-DD') as bucket, count(*)::int as n
         from report_stats_facts f join units u on u.id = f.lead_unit_id
-        where f.next_due_at < ${now.toISOString()}::timestamptz and ${receivedIn('f', [s.period])} and ${scopeFilter('f', s)}
+        where f.next_due_at < ${now.toISOString()}::timestamptz and ${openStatusOf('f')} and ${receivedIn('f', [s.period])} and ${scopeFilter('f', s)}
         group by 1, 2, 3, 4, 5, 6, 7`,
   );
   return rows.map(({ place_type, ...r }) => ({ ...r, placeType: place_type, n: Number(r.n) }));

@@ -1,5 +1,6 @@
-import { count, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { and, count, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/types';
+import { communesTable } from '../places/places.table';
 import { unitJurisdictionsTable, unitsTable } from './units.table';
 
 export type NewUnit = typeof unitsTable.$inferInsert;
@@ -52,4 +53,29 @@ export async function findUnits(q: Queryable) {
     // Closed units (merged or dissolved) keep their history but take no new work.
     .where(or(isNull(unitsTable.validTo), gt(unitsTable.validTo, sql`now()`)))
     .orderBy(unitsTable.force, unitsTable.provinceCode, unitsTable.name);
+}
+
+export async function findUnitByCode(q: Queryable, code: string) {
+  const [row] = await q.select({ id: unitsTable.id }).from(unitsTable).where(eq(unitsTable.code, code));
+  return row;
+}
+
+/** A unit's jurisdiction rows still open (some may start later), with commune names. */
+export async function findOpenJurisdictions(q: Queryable, unitId: string) {
+  return q
+    .select({
+      provinceCode: unitJurisdictionsTable.provinceCode,
+      communeCode: unitJurisdictionsTable.communeCode,
+      communeName: communesTable.name,
+      placeTypes: unitJurisdictionsTable.placeTypes,
+      validFrom: unitJurisdictionsTable.validFrom,
+    })
+    .from(unitJurisdictionsTable)
+    .leftJoin(communesTable, eq(communesTable.code, unitJurisdictionsTable.communeCode))
+    .where(and(eq(unitJurisdictionsTable.unitId, unitId), isNull(unitJurisdictionsTable.validTo)))
+    .orderBy(unitJurisdictionsTable.provinceCode, communesTable.sortOrder);
+}
+
+export async function updateUnitName(q: Queryable, id: string, name: string): Promise<void> {
+  await q.update(unitsTable).set({ name }).where(eq(unitsTable.id, id));
 }

@@ -30,6 +30,7 @@ let reportCode = '';
 let photoId = '';
 let spareAccountId = '';
 let policeUnitId = '';
+let hanoiRuleSetId = 0;
 
 /** A body each action accepts, so that what decides the answer is who asks. */
 const VALID_ACTION_BODIES: Record<CaseAction, object> = {
@@ -138,6 +139,10 @@ const ENDPOINTS: Endpoint[] = [
     expect: only({ officer: 200, unit_lead: 200, coordinator: 200, coordinator_province: 200 }, 404),
   },
   { method: 'get', path: '/api/staff/holidays', call: (a) => as(a).get('/api/staff/holidays?year=2026'), expect: everyone(200) },
+  // Issue #7: the figures are the coordinators'; a province coordinator gets their own province.
+  { method: 'get', path: '/api/staff/stats', call: (a) => as(a).get('/api/staff/stats'), expect: only({ coordinator: 200, coordinator_province: 200 }) },
+  { method: 'get', path: '/api/staff/stats/reports', call: (a) => as(a).get('/api/staff/stats/reports?measure=overdueNow'), expect: only({ coordinator: 200, coordinator_province: 200 }) },
+  { method: 'get', path: '/api/staff/stats/export', call: (a) => as(a).get('/api/staff/stats/export?format=csv&period=2026-H2'), expect: only({ coordinator: 200, coordinator_province: 200 }) },
   {
     method: 'put',
     path: '/api/staff/holidays/{day}',
@@ -145,6 +150,22 @@ const ENDPOINTS: Endpoint[] = [
     expect: only({ coordinator: 200 }),
   },
   { method: 'delete', path: '/api/staff/holidays/{day}', call: (a) => sign(a, request(t.app).delete('/api/staff/holidays/2030-01-02')), expect: only({ coordinator: 404 }) },
+  // Issue #7 editors. Rule sets: coordinators and admins read; a province coordinator sees national and its own.
+  { method: 'get', path: '/api/staff/routing/rule-sets', call: (a) => as(a).get('/api/staff/routing/rule-sets?province=04'), expect: only({ coordinator: 200, coordinator_province: 200, admin: 200 }) },
+  // Another province's scope: 404 for the Cao Bằng coordinator; nothing is created (bad start value: 400 for those who may).
+  { method: 'post', path: '/api/staff/routing/rule-sets', call: (a) => as(a).post('/api/staff/routing/rule-sets', { province: '82', start: 'nothing' }), expect: only({ coordinator: 400, coordinator_province: 400 }) },
+  { method: 'get', path: '/api/staff/routing/rule-sets/{ruleSetId}', call: (a) => as(a).get(`/api/staff/routing/rule-sets/${hanoiRuleSetId}`), expect: only({ coordinator: 200, coordinator_province: 404, admin: 200 }) },
+  { method: 'put', path: '/api/staff/routing/rule-sets/{ruleSetId}', call: (a) => sign(a, request(t.app).put(`/api/staff/routing/rule-sets/${hanoiRuleSetId}`)).send({ rules: [] }), expect: only({ coordinator: 409, coordinator_province: 404 }) },
+  { method: 'delete', path: '/api/staff/routing/rule-sets/{ruleSetId}', call: (a) => as(a).delete(`/api/staff/routing/rule-sets/${hanoiRuleSetId}`), expect: only({ coordinator: 409, coordinator_province: 404 }) },
+  { method: 'post', path: '/api/staff/routing/rule-sets/{ruleSetId}/validate', call: (a) => as(a).post(`/api/staff/routing/rule-sets/${hanoiRuleSetId}/validate`, {}), expect: only({ coordinator: 409, coordinator_province: 404, admin: 409 }) },
+  { method: 'post', path: '/api/staff/routing/rule-sets/{ruleSetId}/publish', call: (a) => as(a).post(`/api/staff/routing/rule-sets/${hanoiRuleSetId}/publish`, {}), expect: only({ coordinator: 409, coordinator_province: 404 }) },
+  { method: 'patch', path: '/api/staff/communes/{communeCode}/flags', call: (a) => as(a).patch('/api/staff/communes/28249/flags', { coastal: true }), expect: only({ coordinator: 200, coordinator_province: 404 }) },
+  // Units editor: admins write (bodies refused on content, so nothing changes); coordinators read a unit.
+  { method: 'post', path: '/api/staff/units', call: (a) => as(a).post('/api/staff/units', { unitCode: 'x' }), expect: only({ admin: 400 }) },
+  { method: 'get', path: '/api/staff/units/{unitId}', call: (a) => as(a).get(`/api/staff/units/${policeUnitId}`), expect: only({ admin: 200, coordinator: 200, coordinator_province: 200 }) },
+  { method: 'patch', path: '/api/staff/units/{unitId}', call: (a) => as(a).patch(`/api/staff/units/${policeUnitId}`, { name: '' }), expect: only({ admin: 400 }) },
+  { method: 'post', path: '/api/staff/units/{unitId}/close', call: (a) => as(a).post(`/api/staff/units/${policeUnitId}/close`, { effectiveFrom: '2020-01-01T00:00:00+07:00' }), expect: only({ admin: 400 }) },
+  { method: 'put', path: '/api/staff/units/{unitId}/jurisdiction', call: (a) => sign(a, request(t.app).put(`/api/staff/units/${policeUnitId}/jurisdiction`)).send({ areas: [] }), expect: only({ admin: 400 }) },
   // Every action with a stale version: 409 for whoever may take it (nothing changes), 403 for those
   // who see the report but may not, 404 for those who do not see it. Notes take no version: 200.
   ...CASE_ACTIONS.map((action): Endpoint => {
@@ -171,6 +192,8 @@ beforeAll(async () => {
   const [unit] = await queryRows<{ id: string }>(t.deps.db, sql`select id from units where code = 'market-04'`);
   const [police] = await queryRows<{ id: string }>(t.deps.db, sql`select id from units where code = 'police-04'`);
   policeUnitId = police?.id ?? '';
+  const [hanoi] = await queryRows<{ id: number }>(t.deps.db, sql`select id from routing_rule_sets where province_code = '01'`);
+  hanoiRuleSetId = hanoi?.id ?? 0;
   const made = await as('admin', admin).post('/api/staff/accounts', { username: 'lead.market-04', displayName: 'Lãnh đạo Chi cục QLTT Cao Bằng', role: 'unit_lead', unitId: unit?.id });
   expect(made.status).toBe(201);
   const spare = await as('admin', admin).post('/api/staff/accounts', { username: 'spare.account', displayName: 'Tài khoản thử', role: 'operator' });

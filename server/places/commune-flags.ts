@@ -1,0 +1,71 @@
+import { eq } from 'drizzle-orm';
+import { Router } from 'express';
+import { communeFlagsResponseSchema, type CommuneFlagsView } from '../../shared/api/rules';
+import { communeFlagsSchema, communeParamsSchema, type CommuneFlags } from '../../shared/schemas/rules';
+import { inScope } from '../auth/access';
+import { appendAudit } from '../auth/auth.repository';
+import type { StaffUser } from '../auth/auth.service';
+import type { Queryable } from '../db/types';
+import type { AppDeps } from '../deps';
+import { parseRequest } from '../http/parse';
+import { requireRole, staffOf } from '../http/staff-api';
+import { type ApiDoc, errorResponses, jsonBody, jsonResponse } from '../openapi/api-doc';
+import { communeNotFound } from '../routing/routing.errors';
+import { communesTable } from './places.table';
+
+const flagColumns = {
+  code: communesTable.code,
+  name: communesTable.name,
+  provinceCode: communesTable.provinceCode,
+  landBorder: communesTable.landBorder,
+  coastal: communesTable.coastal,
+  remoteOrIsland: communesTable.remoteOrIsland,
+};
+
+async function findCommuneFlags(q: Queryable, code: string, lock = false): Promise<CommuneFlagsView | undefined> {
+  const query = q.select(flagColumns).from(communesTable).where(eq(communesTable.code, code));
+  const [row] = lock ? await query.for('update') : await query;
+  return row;
+}
+
+/**
+ * SPEC.md §4: coordinators maintain a commune's flags, a province's coordinator only in that
+ * province (elsewhere: 404). `land_border`/`coastal` decide the border-area warning of routing, whose
+ * cache follows the generation the communes trigger bumps; `remote_or_island` gives later reports
+ * 48 hours to accept (read at each receipt). Audited with the flags before and after.
+ */
+export async function setCommuneFlags(deps: AppDeps, staff: StaffUser, code: string, flags: CommuneFlags): Promise<CommuneFlagsView> {
+  const updated = await deps.db.transaction(async (tx) => {
+    const before = await findCommuneFlags(tx, code, true);
+    if (!before || !inScope(staff, before.provinceCode)) throw communeNotFound();
+    const after = { ...before, ...Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined)) };
+    const { landBorder, coastal, remoteOrIsland } = after;
+    await tx.update(communesTable).set({ landBorder, coastal, remoteOrIsland }).where(eq(communesTable.code, code));
+    const pick = (f: CommuneFlagsView) => ({ landBorder: f.landBorder, coastal: f.coastal, remoteOrIsland: f.remoteOrIsland });
+    await appendAudit(tx, { at: deps.clock.now(), action: 'commune_flags_changed', actorId: staff.id, subject: `commune:${code}`, data: { from: pick(before), to: pick(after) } });
+    return after;
+  });
+  deps.routing.invalidate();
+  return updated;
+}
+
+export function communeFlagsRoutes(deps: AppDeps): Router {
+  const router = Router();
+  router.patch('/communes/:communeCode/flags', requireRole('coordinator'), async (req, res) => {
+    const { params, body } = parseRequest({ params: communeParamsSchema, body: communeFlagsSchema }, req);
+    res.json(await setCommuneFlags(deps, staffOf(res.locals), params.communeCode, body));
+  });
+  return router;
+}
+
+export const communeFlagsApiDocs: ApiDoc[] = [
+  {
+    method: 'patch',
+    path: '/api/staff/communes/{communeCode}/flags',
+    tags: ['routing'],
+    summary:
+      'Coordinators (a province coordinator in their province): set `landBorder`, `coastal`, `remoteOrIsland`; counts for reports received from then on; audited with before and after',
+    request: { params: communeParamsSchema, body: jsonBody(communeFlagsSchema) },
+    responses: { 200: jsonResponse('The commune with its flags', communeFlagsResponseSchema), ...errorResponses(400, 401, 403, 404) },
+  },
+];

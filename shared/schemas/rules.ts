@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { CATEGORIES } from '../domain/categories';
+import { FORCES } from '../domain/forces';
+import { PLACE_TYPES } from '../domain/place-types';
+import { communeCodeSchema } from './routing';
+
+/** A rule set's scope in a URL or body: a province code, or `national` for the country's default. */
+export const ruleSetScopeSchema = z
+  .union([z.literal('national'), z.string().regex(/^\d{2}$/)])
+  .meta({ description: '`national` or a two-digit province code', example: '04' });
+
+/** SPEC.md §4: a rule as coordinators write it, `*` where it does not care. */
+export const ruleInputSchema = z.strictObject({
+  placeType: z.enum([...PLACE_TYPES, '*']),
+  category: z.enum([...CATEGORIES, '*']),
+  lead: z.enum(FORCES),
+  coordinating: z.array(z.enum(FORCES)).max(FORCES.length).default([]),
+  /** Only in a province's rule set: the rule applies to this commune alone. */
+  communeCode: communeCodeSchema.optional(),
+});
+export type RuleInput = z.infer<typeof ruleInputSchema>;
+
+export const ruleSetsQuerySchema = z.strictObject({ province: ruleSetScopeSchema });
+export const ruleSetParamsSchema = z.object({ ruleSetId: z.coerce.number().int().positive() });
+
+export const draftInputSchema = z.strictObject({
+  province: ruleSetScopeSchema,
+  /** `current`: a copy of the rules in effect now; `empty`: no rules (a province then follows the national set). */
+  start: z.enum(['current', 'empty']).default('current'),
+  note: z.string().trim().min(1).max(500).optional(),
+});
+export type DraftInput = z.infer<typeof draftInputSchema>;
+
+export const draftRulesSchema = z.strictObject({
+  note: z.string().trim().min(1).max(500).optional(),
+  rules: z.array(ruleInputSchema).max(2000),
+});
+export type DraftRules = z.infer<typeof draftRulesSchema>;
+
+/** An effective time with its offset (`2026-11-23T14:00:00+07:00`); absent: now. */
+const effectiveFromSchema = z.iso.datetime({ offset: true }).optional().meta({ description: 'ISO 8601 with offset; absent means now; never in the past' });
+
+export const publishInputSchema = z.strictObject({ effectiveFrom: effectiveFromSchema });
+export const validateInputSchema = publishInputSchema;
+
+/** SPEC.md §4: the flags coordinators maintain on a commune; at least one. */
+export const communeFlagsSchema = z
+  .strictObject({ landBorder: z.boolean().optional(), coastal: z.boolean().optional(), remoteOrIsland: z.boolean().optional() })
+  .refine((flags) => Object.values(flags).some((v) => v !== undefined), { params: { key: 'validation.no_change' } });
+export type CommuneFlags = z.infer<typeof communeFlagsSchema>;
+export const communeParamsSchema = z.object({ communeCode: communeCodeSchema });
+
+/** What a unit covers: the whole province (no commune) or one commune, optionally only some place types. */
+const areaSchema = z.strictObject({
+  provinceCode: z.string().regex(/^\d{2}$/),
+  communeCode: communeCodeSchema.nullable().default(null),
+  placeTypes: z.array(z.enum(PLACE_TYPES)).min(1).nullable().default(null),
+});
+
+export const unitParamsSchema = z.object({ unitId: z.uuid() });
+
+export const unitInputSchema = z.strictObject({
+  unitCode: z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9-]{1,62}$/),
+  force: z.enum(FORCES),
+  provinceCode: z.string().regex(/^\d{2}$/),
+  level: z.enum(['regional', 'province', 'local']),
+  name: z.string().trim().min(3).max(200),
+  parentId: z.uuid().nullable().default(null),
+  areas: z.array(areaSchema).min(1).max(500),
+  effectiveFrom: effectiveFromSchema,
+});
+export type UnitInput = z.infer<typeof unitInputSchema>;
+
+export const unitRenameSchema = z.strictObject({ name: z.string().trim().min(3).max(200) });
+export const unitCloseSchema = z.strictObject({ effectiveFrom: effectiveFromSchema });
+export const jurisdictionInputSchema = z.strictObject({ areas: z.array(areaSchema).min(1).max(500), effectiveFrom: effectiveFromSchema });
+export type JurisdictionInput = z.infer<typeof jurisdictionInputSchema>;
