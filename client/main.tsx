@@ -9,6 +9,7 @@ import './styles/layout.css';
 import './styles/components.css';
 import './styles/intake.css';
 import './styles/cases.css';
+import './styles/dashboard.css';
 import './styles/rules.css';
 
 // Our CSP forbids eval; without this zod probes for it with `new Function` and the browser reports a violation.

@@ -30,6 +30,10 @@ export const router = createBrowserRouter([
         path: paths.track.path,
         lazy: async () => ({ Component: (await import('../pages/track/TrackPage')).TrackPage }),
       },
+      {
+        path: paths.stats.path,
+        lazy: async () => ({ Component: (await import('../pages/stats/PublicStatsPage')).PublicStatsPage }),
+      },
       notFoundRoute(),
     ],
   },
@@ -55,6 +59,18 @@ export const router = createBrowserRouter([
       {
         path: paths.staff.case.path,
         lazy: async () => ({ Component: (await import('../pages/cases/CasePage')).CasePage }),
+      },
+      {
+        path: paths.staff.dashboard.path,
+        lazy: async () => ({ Component: (await import('../pages/dashboard/DashboardPage')).DashboardPage }),
+      },
+      {
+        path: paths.staff.dashboardReports.path,
+        lazy: async () => ({ Component: (await import('../pages/dashboard/ReportsListPage')).ReportsListPage }),
+      },
+      {
+        path: paths.staff.periodicReport.path,
+        lazy: async () => ({ Component: (await import('../pages/dashboard/PeriodicReportPage')).PeriodicReportPage }),
       },
       {
         path: paths.staff.holidays.path,

@@ -38,6 +38,11 @@ export function PublicLayout() {
                 {t('ui.nav.track')}
               </NavLink>
             </li>
+            <li>
+              <NavLink to={paths.stats.href()} className="site-nav__link">
+                {t('ui.nav.stats')}
+              </NavLink>
+            </li>
           </ul>
         </nav>
       </header>
@@ -48,6 +53,9 @@ export function PublicLayout() {
         <div className="container">
           <p>{t('ui.footer.about')}</p>
           <p>{t('ui.footer.privacy')}</p>
+          <p>
+            <Link to={paths.stats.href()}>{t('ui.footer.stats')}</Link>
+          </p>
           <p>
             <Link to={paths.staff.reference.href()}>{t('ui.footer.staff')}</Link>
           </p>

@@ -11,7 +11,9 @@ import { SignInForm } from '../../pages/sign-in/SignInForm';
 import { PageLoading } from '../../ui/PageLoading';
 
 /** The pages of the staff area, with the roles that use them; the nav shows a person only theirs. */
-const STAFF_PAGES: { href: string; label: 'ui.staff.nav.cases' | 'ui.staff.nav.intake' | 'ui.staff.nav.accounts' | 'ui.staff.nav.units' | 'ui.staff.nav.rules' | 'ui.staff.nav.holidays' | 'ui.staff.nav.reference'; roles: Role[] | 'all' }[] = [
+const STAFF_PAGES: { href: string; label: 'ui.staff.nav.dashboard' | 'ui.staff.nav.cases' | 'ui.staff.nav.intake' | 'ui.staff.nav.accounts' | 'ui.staff.nav.units' | 'ui.staff.nav.rules' | 'ui.staff.nav.holidays' | 'ui.staff.nav.reference'; roles: Role[] | 'all' }[] = [
+  // Issue #7: a coordinator lands on the dashboard; the queue stays one click away.
+  { href: paths.staff.dashboard.href(), label: 'ui.staff.nav.dashboard', roles: ['coordinator'] },
   { href: paths.staff.cases.href(), label: 'ui.staff.nav.cases', roles: ['officer', 'unit_lead', 'coordinator'] },
   { href: paths.staff.intake.href(), label: 'ui.staff.nav.intake', roles: ['operator'] },
   { href: paths.staff.accounts.href(), label: 'ui.staff.nav.accounts', roles: ['admin'] },

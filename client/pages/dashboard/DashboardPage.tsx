@@ -1,0 +1,93 @@
+import { useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import type { StaffStats, StatsRow } from '../../../shared/api/stats';
+import { formatDateTime } from '../../../shared/i18n/format';
+import type { MessageKey } from '../../../shared/i18n/vi';
+import type { StatsDimension } from '../../../shared/schemas/stats';
+import { paths } from '../../app/paths';
+import { useT } from '../../lib/i18n';
+import { useStaffSession } from '../../lib/staffSession';
+import { shownDay, timeLabel } from '../../lib/statsPeriods';
+import { groupName } from '../../lib/statsLabels';
+import { useApiQuery } from '../../lib/useApiQuery';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { PageLoading } from '../../ui/PageLoading';
+import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { dashboardApi } from './dashboard.api';
+import { FiltersForm } from './FiltersForm';
+import { readFilters, toSearch, type DashboardFilters } from './filters';
+import { HeadlineCards } from './HeadlineCards';
+import { StatsFigure } from './StatsFigure';
+
+const TOP_UNITS = 10;
+
+/** Issue #7: a coordinator's dashboard of SPEC.md §5's figures, filtered in the URL so a view can be shared. */
+export function DashboardPage() {
+  const t = useT();
+  useDocumentTitle(t('ui.dashboard.title'));
+  const { state } = useStaffSession();
+  const ownProvince = state.status === 'signed_in' ? state.session.user.scopeProvinceCode : null;
+  const [params, setParams] = useSearchParams();
+  const filters = readFilters(params);
+  const query = { ...filters, province: ownProvince ? undefined : filters.province };
+  const stats = useApiQuery((signal) => dashboardApi.stats(query, signal), [JSON.stringify(query)]);
+  const provinces = useApiQuery(ownProvince ? null : (signal) => dashboardApi.provinces(signal), [ownProvince]);
+  const units = useApiQuery((signal) => dashboardApi.units(signal), []);
+  // While new filters load, the last figures stay on screen (and the filters keep their focus).
+  const [shown, setShown] = useState<StaffStats | null>(null);
+  const answer = stats.status === 'success' ? stats.data : null;
+  useEffect(() => {
+    if (answer) setShown(answer);
+  }, [answer]);
+
+  if (stats.status === 'error' && !shown) return <div className="container"><ErrorNotice error={stats.error} onRetry={stats.retry} /></div>;
+  if (!shown) return <PageLoading />;
+  const { scope } = shown;
+  const unitProvince = ownProvince ?? filters.province;
+  const change = (next: DashboardFilters) => setParams(toSearch({ ...next }));
+  const label = (dimension: StatsDimension) => (row: StatsRow) => (dimension === 'time' ? timeLabel(t, row.key, scope.interval) : groupName(t, dimension, row.key, row.label));
+  const figure = (id: string, dimension: StatsDimension, title: string, groupHeader: string, rows: StatsRow[], extra: { chartLimit?: number; note?: string } = {}) =>
+    rows.length > 0 && <StatsFigure id={id} title={title} groupHeader={groupHeader} dimension={dimension} rows={rows} labelOf={label(dimension)} scope={scope} {...extra} />;
+
+  return (
+    <div className="container container--wide dashboard">
+      <h1>{t('ui.dashboard.title')}</h1>
+      <p className="lead" data-testid="dashboard-scope">
+        {t('ui.dashboard.scope', { scope: scope.unit?.name ?? scope.province?.name ?? t('ui.stats.whole_country'), from: shownDay(scope.from), to: shownDay(scope.to) })}
+        {scope.force && ` · ${t(`force.${scope.force}` as MessageKey)}`}
+      </p>
+      <p>
+        <Link to={paths.staff.periodicReport.href(toSearch({ province: scope.province?.code }))}>{t('ui.dashboard.periodic_link')}</Link>
+      </p>
+      <FiltersForm
+        filters={filters}
+        shown={{ from: scope.from, to: scope.to }}
+        provinces={ownProvince ? null : provinces.status === 'success' ? provinces.data.provinces : []}
+        units={units.status === 'success' ? units.data.units.filter((u) => !unitProvince || u.provinceCode === unitProvince) : []}
+        onChange={change}
+      />
+      <p className="visually-hidden" role="status">{stats.status === 'loading' ? t('ui.common.loading') : ''}</p>
+      {stats.status === 'error' && <ErrorNotice error={stats.error} onRetry={stats.retry} />}
+      <div className={stats.status === 'loading' ? 'dashboard__body dashboard__body--stale' : 'dashboard__body'}>
+        <HeadlineCards stats={shown} />
+        <p className="hint">{t('ui.dashboard.as_of', { time: formatDateTime(scope.now) })}</p>
+        {shown.totals.received === 0 ? (
+          <p role="status">{t('ui.dashboard.empty')}</p>
+        ) : (
+          <>
+            {figure('over-time', 'time', t('ui.dashboard.section.over_time'), t('ui.stats.col.time'), shown.overTime)}
+            {figure('by-force', 'force', t('ui.dashboard.section.force'), t('field.force'), shown.byForce)}
+            {figure('by-unit', 'unit', t('ui.dashboard.section.unit'), t('field.unit'), shown.byUnit, {
+              chartLimit: TOP_UNITS,
+              note: shown.byUnit.length > TOP_UNITS ? t('ui.dashboard.top_units', { n: TOP_UNITS, total: shown.byUnit.length }) : undefined,
+            })}
+            {!scope.province && figure('by-province', 'province', t('ui.dashboard.section.province'), t('field.province'), shown.byProvince)}
+            {figure('by-category', 'category', t('ui.dashboard.section.category'), t('field.category'), shown.byCategory)}
+            {figure('by-place-type', 'placeType', t('ui.dashboard.section.place_type'), t('field.placeType'), shown.byPlaceType)}
+            {figure('by-channel', 'channel', t('ui.dashboard.section.channel'), t('ui.dashboard.channel_label'), shown.byChannel)}
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

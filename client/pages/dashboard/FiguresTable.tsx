@@ -1,0 +1,71 @@
+import { Link } from 'react-router';
+import type { StatsRow } from '../../../shared/api/stats';
+import type { StatsMeasure } from '../../../shared/schemas/stats';
+import { useI18n } from '../../lib/i18n';
+import { formatNumber, formatRate } from '../../lib/statsLabels';
+import { ScrollTable } from '../../ui/FigureSection';
+
+/** The counts of a row that open a list of reports. */
+type Count = 'received' | 'acceptedInTime' | 'resolvedInTime' | 'overdueNow';
+
+/**
+ * SPEC.md §5's figures for a list of groups, one row each: received, accepted in time and the
+ * acceptance rate, resolved in time and the resolution rate, overdue now, the two medians. With
+ * `hrefOf`, every count links to the reports it counts.
+ */
+export function FiguresTable({
+  title,
+  groupHeader,
+  rows,
+  labelOf,
+  hrefOf,
+  total,
+}: {
+  title: string;
+  groupHeader: string;
+  rows: StatsRow[];
+  labelOf: (row: StatsRow) => string;
+  hrefOf?: (row: StatsRow, measure: StatsMeasure) => string;
+  /** A last row for the whole scope, in bold. */
+  total?: StatsRow;
+}) {
+  const { t, lang } = useI18n();
+  const count = (row: StatsRow, measure: Count) => {
+    const text = formatNumber(lang, row[measure]);
+    return hrefOf && row[measure] > 0 ? <Link to={hrefOf(row, measure)}>{text}</Link> : text;
+  };
+  const line = (row: StatsRow, isTotal = false) => (
+    <tr key={isTotal ? 'total' : row.key} className={isTotal ? 'stats-table__total' : undefined}>
+      <th scope="row">{isTotal ? t('ui.periodic.all') : labelOf(row)}</th>
+      <td className="numeric">{count(row, 'received')}</td>
+      <td className="numeric">{count(row, 'acceptedInTime')}</td>
+      <td className="numeric">{formatRate(lang, row.acceptanceRate)}</td>
+      <td className="numeric">{count(row, 'resolvedInTime')}</td>
+      <td className="numeric">{formatRate(lang, row.resolutionRate)}</td>
+      <td className="numeric">{count(row, 'overdueNow')}</td>
+      <td className="numeric">{formatNumber(lang, row.medianAcceptHours)}</td>
+      <td className="numeric">{formatNumber(lang, row.medianResolveDays)}</td>
+    </tr>
+  );
+  return (
+    <ScrollTable label={title} wide>
+      <thead>
+        <tr>
+          <th scope="col">{groupHeader}</th>
+          <th scope="col" className="numeric">{t('ui.stats.measure.received')}</th>
+          <th scope="col" className="numeric">{t('ui.stats.measure.acceptedInTime')}</th>
+          <th scope="col" className="numeric">{t('ui.stats.col.acceptance_rate')}</th>
+          <th scope="col" className="numeric">{t('ui.stats.measure.resolvedInTime')}</th>
+          <th scope="col" className="numeric">{t('ui.stats.col.resolution_rate')}</th>
+          <th scope="col" className="numeric">{t('ui.stats.measure.overdueNow')}</th>
+          <th scope="col" className="numeric">{t('ui.stats.col.median_accept')}</th>
+          <th scope="col" className="numeric">{t('ui.stats.col.median_resolve')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => line(row))}
+        {total && line(total, true)}
+      </tbody>
+    </ScrollTable>
+  );
+}

@@ -1,0 +1,165 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { useSearchParams } from 'react-router';
+import type { PublicCount, PublicStats } from '../../../shared/api/stats';
+import { useI18n } from '../../lib/i18n';
+import { formatNumber, groupName } from '../../lib/statsLabels';
+import { periodPresets, presetOf, shownDay, timeLabel, vietnamToday } from '../../lib/statsPeriods';
+import { useApiQuery } from '../../lib/useApiQuery';
+import { BarChartFigure, SERIES_COLORS } from '../../ui/BarChartFigure';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { FigureSection, ScrollTable } from '../../ui/FigureSection';
+import { PageLoading } from '../../ui/PageLoading';
+import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { statsApi } from './stats.api';
+import { ProvinceSelect } from '../../ui/ProvinceSelect';
+
+type Row = PublicStats['byCategory'][number];
+
+/** "<5" stays "<5" (SPEC.md §5); a screen reader hears "fewer than 5". */
+function Count({ value }: { value: PublicCount }) {
+  const { t, lang } = useI18n();
+  if (value === '<5') return <abbr title={t('ui.stats.less_than_5')}>&lt;5</abbr>;
+  return <>{formatNumber(lang, value)}</>;
+}
+
+const charted = (value: PublicCount) => (value === '<5' ? null : value);
+
+/** Issue #7: public figures for citizens, a province or the whole country, no sign-in. */
+export function PublicStatsPage() {
+  const { t, lang } = useI18n();
+  useDocumentTitle(t('ui.public_stats.title'));
+  const [params, setParams] = useSearchParams();
+  const today = vietnamToday();
+  const presets = periodPresets(today);
+  const provinceParam = params.get('province');
+  const province = provinceParam && /^\d{2}$/.test(provinceParam) ? provinceParam : undefined;
+  const preset = presets.find((p) => p.id === params.get('period')) ?? presets[0];
+  const query = { province, from: preset?.from, to: preset?.to };
+  // The status groups (waiting, being handled, resolved) are named by the server, in the page's language.
+  const stats = useApiQuery((signal) => statsApi.stats(query, signal), [JSON.stringify(query), lang]);
+  const provinces = useApiQuery((signal) => statsApi.provinces(signal), []);
+  const [shown, setShown] = useState<PublicStats | null>(null);
+  const answer = stats.status === 'success' ? stats.data : null;
+  useEffect(() => {
+    if (answer) setShown(answer);
+  }, [answer]);
+  const choose = (next: { province?: string; period?: string }) => {
+    const merged = { province, period: preset?.id === 'last12' ? undefined : preset?.id, ...next };
+    const search = new URLSearchParams();
+    if (merged.province) search.set('province', merged.province);
+    if (merged.period && merged.period !== 'last12') search.set('period', merged.period);
+    setParams(search);
+  };
+
+  const table = (title: string, groupHeader: string, rows: Row[], labelOf: (row: Row) => string) => (
+    <ScrollTable label={title}>
+      <thead>
+        <tr>
+          <th scope="col">{groupHeader}</th>
+          <th scope="col" className="numeric">{t('ui.public_stats.received')}</th>
+          <th scope="col" className="numeric">{t('ui.public_stats.resolved')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key}>
+            <th scope="row">{labelOf(row)}</th>
+            <td className="numeric"><Count value={row.received} /></td>
+            <td className="numeric"><Count value={row.resolved} /></td>
+          </tr>
+        ))}
+      </tbody>
+    </ScrollTable>
+  );
+  const figure = (id: string, title: string, groupHeader: string, rows: Row[], labelOf: (row: Row) => string, orientation: 'columns' | 'rows') =>
+    rows.length > 0 && (
+      <FigureSection
+        id={id}
+        title={title}
+        chart={
+          <BarChartFigure
+            title={title}
+            orientation={orientation}
+            rows={rows.map((row) => ({ key: row.key, label: labelOf(row), values: { received: charted(row.received), resolved: charted(row.resolved) } }))}
+            series={[
+              { key: 'received', label: t('ui.public_stats.received'), color: SERIES_COLORS[0] },
+              { key: 'resolved', label: t('ui.public_stats.resolved'), color: SERIES_COLORS[1] },
+            ]}
+          />
+        }
+        table={table(title, groupHeader, rows, labelOf)}
+      />
+    );
+  const section = (id: string, title: string, content: ReactNode) => (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {content}
+    </section>
+  );
+
+  return (
+    <div className="container public-stats">
+      <h1>{t('ui.public_stats.title')}</h1>
+      <p className="lead">{t('ui.public_stats.intro')}</p>
+      <div className="panel stats-filters stats-filters--public">
+        <ProvinceSelect id="stats-province" value={province} provinces={provinces.status === 'success' ? provinces.data.provinces : []} onChange={(code) => choose({ province: code })} />
+        <div className="field">
+          <label htmlFor="stats-period">{t('field.period')}</label>
+          <select id="stats-period" value={presetOf(presets, preset?.from, preset?.to)} onChange={(e) => choose({ period: e.target.value })}>
+            {presets.map((p) => <option key={p.id} value={p.id}>{t(p.label, { year: p.year ?? '' })}</option>)}
+          </select>
+        </div>
+      </div>
+      <p className="visually-hidden" role="status">{stats.status === 'loading' ? t('ui.common.loading') : ''}</p>
+      {stats.status === 'error' && <ErrorNotice error={stats.error} onRetry={stats.retry} />}
+      {!shown ? (
+        stats.status !== 'error' && <PageLoading />
+      ) : (
+        <div className={stats.status === 'loading' ? 'dashboard__body dashboard__body--stale' : 'dashboard__body'}>
+          <p data-testid="public-scope">{t('ui.public_stats.scope', { scope: shown.province?.name ?? t('ui.stats.whole_country'), from: shownDay(shown.from), to: shownDay(shown.to) })}</p>
+          <ul className="stat-cards stat-cards--two">
+            <li className="stat-card">
+              <h2 className="stat-card__title">{t('ui.public_stats.received')}</h2>
+              <p className="stat-card__value"><Count value={shown.totals.received} /></p>
+            </li>
+            <li className="stat-card">
+              <h2 className="stat-card__title">{t('ui.public_stats.resolved')}</h2>
+              <p className="stat-card__value"><Count value={shown.totals.resolved} /></p>
+            </li>
+          </ul>
+          <aside className="notice" aria-labelledby="small-counts-title">
+            <h2 id="small-counts-title" className="notice__title">{t('ui.public_stats.small_counts_title')}</h2>
+            <p>{t('ui.public_stats.small_counts')}</p>
+          </aside>
+          {figure('public-month', t('ui.public_stats.by_month'), t('ui.dashboard.interval.month'), shown.byMonth, (r) => timeLabel(t, r.key, 'month'), 'columns')}
+          {figure('public-category', t('ui.public_stats.by_category'), t('field.category'), shown.byCategory, (r) => groupName(t, 'category', r.key, r.label), 'rows')}
+          {shown.byPlaceType.length > 0 &&
+            section('public-place-type', t('ui.public_stats.by_place_type'), table(t('ui.public_stats.by_place_type'), t('field.placeType'), shown.byPlaceType, (r) => groupName(t, 'placeType', r.key, r.label)))}
+          {!shown.province && shown.byProvince.length > 0 &&
+            section('public-province', t('ui.public_stats.by_province'), table(t('ui.public_stats.by_province'), t('field.province'), shown.byProvince, (r) => r.label))}
+          {shown.byStatus.length > 0 &&
+            section(
+              'public-status',
+              t('ui.public_stats.by_status'),
+              <ScrollTable label={t('ui.public_stats.by_status')}>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('ui.stats.col.status')}</th>
+                    <th scope="col" className="numeric">{t('ui.stats.col.count')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {shown.byStatus.map((row) => (
+                    <tr key={row.key}>
+                      <th scope="row">{row.label}</th>
+                      <td className="numeric"><Count value={row.count} /></td>
+                    </tr>
+                  ))}
+                </tbody>
+              </ScrollTable>,
+            )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+import type { ProvincesResponse } from '../../../shared/api/places';
+import type { PublicStats } from '../../../shared/api/stats';
+import type { PublicStatsQuery } from '../../../shared/schemas/stats';
+import { apiRequest } from '../../lib/api';
+
+/** The public statistics page's calls (issue #7): no sign-in, counts below 5 arrive as "<5". */
+export const statsApi = {
+  stats: (query: PublicStatsQuery, signal: AbortSignal) => apiRequest<PublicStats>('/api/public/stats', { query, signal }),
+  provinces: (signal: AbortSignal) => apiRequest<ProvincesResponse>('/api/public/provinces', { signal }),
+};
