@@ -15,7 +15,9 @@ type Parsed<S extends RequestSchemas> = { [K in keyof S]: S[K] extends z.ZodType
 
 /** Parses several parts of a request at once, so that one 400 lists every bad field of all of them. */
 export function parseRequest<S extends RequestSchemas>(schemas: S, req: Request): Parsed<S> {
-  const sources = { params: req.params, query: req.query, body: req.body ?? {} };
+  // `?lang=` chooses the language of the answer (language.ts) on any route; strict query schemas do not list it.
+  const { lang: _lang, ...query } = (req.query ?? {}) as Record<string, unknown>;
+  const sources = { params: req.params, query, body: req.body ?? {} };
   const issues: z.core.$ZodIssue[] = [];
   const out: Record<string, unknown> = {};
   for (const part of ['params', 'query', 'body'] as const) {

@@ -181,7 +181,11 @@ describe('the dashboard figures (GET /api/staff/stats)', () => {
     expect(reversed.body.error.fields).toEqual([{ field: 'to', message: 'Đến ngày: phải cùng ngày hoặc sau ngày bắt đầu' }]);
     const english = await get('coordinator', '/api/staff/stats?from=2026-02-30&lang=en');
     expect(english.status).toBe(400);
-    expect(english.body.error.fields[0].field).toBe('from');
+    expect(english.body.error.fields).toEqual([{ field: 'from', message: expect.stringMatching(/^From: /) }]);
+    // ?lang= is allowed on every query, strict or not: an English file for someone reading in English.
+    const file = await get('coordinator', '/api/staff/stats/export?format=csv&period=2026-H1&lang=en');
+    expect(file.status).toBe(200);
+    expect(file.text.startsWith('\ufeffGroup,Code,Name,Received,')).toBe(true);
     expect((await get('coordinator', '/api/staff/stats?province=99')).body.error.fields[0].field).toBe('province');
     expect((await get('coordinator', '/api/staff/stats?unit=00000000-0000-4000-8000-000000000000')).body.error.fields[0].field).toBe('unit');
     expect((await get('coordinator', '/api/staff/stats/reports?dimension=time&key=2026-04-02&interval=month')).body.error.fields[0].field).toBe('key');

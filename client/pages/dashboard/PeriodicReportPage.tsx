@@ -2,7 +2,7 @@ import { useSearchParams } from 'react-router';
 import type { StatsRow } from '../../../shared/api/stats';
 import { formatDateTime } from '../../../shared/i18n/format';
 import { periodDays, statsPeriodSchema } from '../../../shared/schemas/stats';
-import { useT } from '../../lib/i18n';
+import { useI18n } from '../../lib/i18n';
 import { useStaffSession } from '../../lib/staffSession';
 import { groupName } from '../../lib/statsLabels';
 import { periodLabel, shownDay, timeLabel, vietnamToday } from '../../lib/statsPeriods';
@@ -33,7 +33,7 @@ function currentHalf(today: string): string {
  * out to print on A4, with the same figures to download as CSV or XLSX from the export endpoint.
  */
 export function PeriodicReportPage() {
-  const t = useT();
+  const { t, lang } = useI18n();
   const { state } = useStaffSession();
   const ownProvince = state.status === 'signed_in' ? state.session.user.scopeProvinceCode : null;
   const [params, setParams] = useSearchParams();
@@ -48,7 +48,7 @@ export function PeriodicReportPage() {
   const stats = useApiQuery((signal) => dashboardApi.stats({ from, to, province, interval: 'month' }, signal), [from, to, province]);
   const provinces = useApiQuery(ownProvince ? null : (signal) => dashboardApi.provinces(signal), [ownProvince]);
   const choose = (next: { period?: string; province?: string }) => setParams(toSearch({ period, province: ownProvince ? undefined : province, ...next }));
-  const download = (format: 'csv' | 'xlsx', table: 'summary' | 'reports') => dashboardApi.exportHref({ format, period, province, table });
+  const download = (format: 'csv' | 'xlsx', table: 'summary' | 'reports') => dashboardApi.exportHref({ format, period, province, table }, lang);
   const section = (id: string, heading: string, groupHeader: string, rows: StatsRow[], labelOf: (row: StatsRow) => string, total?: StatsRow) =>
     rows.length > 0 && (
       <section className="periodic__section" aria-labelledby={id}>
