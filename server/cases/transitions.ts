@@ -54,7 +54,11 @@ export async function moveReport(
     next.statusBeforeInfo = from;
   } else if (!PAUSED.has(to) && PAUSED.has(from) && report.pausedSince) {
     const stood = who.at.getTime() - report.pausedSince.getTime();
-    due = { acceptDueAt: new Date(report.acceptDueAt.getTime() + stood), resolveDueAt: new Date(report.resolveDueAt.getTime() + stood) };
+    // A deadline already met stays as it was: a pause after acceptance does not make a late acceptance timely.
+    due = {
+      acceptDueAt: report.acceptedAt ? report.acceptDueAt : new Date(report.acceptDueAt.getTime() + stood),
+      resolveDueAt: new Date(report.resolveDueAt.getTime() + stood),
+    };
     Object.assign(next, due, { pausedSince: null, pausedMs: report.pausedMs + stood, statusBeforeInfo: null });
   }
   if (to === 'accepted' && !report.acceptedAt) next.acceptedAt = who.at;

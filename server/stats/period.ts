@@ -1,7 +1,8 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays, addMonths, differenceInCalendarDays, endOfMonth, format, parseISO, startOfMonth, startOfWeek, subMonths } from 'date-fns';
 import { TIME_ZONE } from '../../shared/i18n/format';
-import type { StatsInterval } from '../../shared/schemas/stats';
+import { MAX_PERIOD_DAYS, type StatsInterval } from '../../shared/schemas/stats';
+import { fieldIssue, validationFailed } from '../http/errors';
 
 /*
  * Issue #7: a period is a run of whole days in Vietnam, `from` and `to` both included, as
@@ -32,9 +33,33 @@ export function defaultPeriod(now: Date): Period {
   return { from: day(startOfMonth(subMonths(calendar(today), 11))), to: today };
 }
 
+/** The days statistics can be asked about at all. */
+export const FIRST_DAY = '2000-01-01';
+export const LAST_DAY = '2099-12-31';
+
+/**
+ * The period asked for, the missing end filled in (`to`: today, or `from` if that is later; `from`:
+ * twelve months back from `to`'s month), then checked as a whole: both ends in 2000–2099, in order,
+ * at most MAX_PERIOD_DAYS long. A refusal names the field the asker gave.
+ */
 export function resolvePeriod(query: { from?: string | undefined; to?: string | undefined }, now: Date): Period {
-  const fallback = defaultPeriod(now);
-  return { from: query.from ?? fallback.from, to: query.to ?? (query.from && query.from > fallback.to ? query.from : fallback.to) };
+  const today = vietnamToday(now);
+  const to = query.to ?? (query.from && query.from > today ? query.from : today);
+  const from = query.from ?? day(startOfMonth(subMonths(calendar(to), 11)));
+  const issues = (['from', 'to'] as const)
+    .filter((field) => {
+      const value = field === 'from' ? from : to;
+      return value < FIRST_DAY || value > LAST_DAY;
+    })
+    .map((field) => fieldIssue([field], 'period_out_of_range'));
+  if (issues.length === 0) {
+    const blame = query.to === undefined ? 'from' : 'to';
+    const span = differenceInCalendarDays(calendar(to), calendar(from));
+    if (span < 0) issues.push(fieldIssue([blame], 'period_reversed'));
+    else if (span >= MAX_PERIOD_DAYS) issues.push({ ...fieldIssue([blame], 'period_too_long'), params: { key: 'validation.period_too_long', max: MAX_PERIOD_DAYS } } as typeof issues[number]);
+  }
+  if (issues.length > 0) throw validationFailed(issues);
+  return { from, to };
 }
 
 /** Days for up to two months, weeks up to six, months beyond. */
@@ -91,3 +116,19 @@ export function splitPeriod(period: Period, today?: string): { months: string[];
 
 /** The moments a period covers: from the start of its first day to the start of the day after its last. */
 export const periodMoments = ({ from, to }: Period) => ({ start: startOfVietnamDay(from), end: startOfVietnamDay(day(addDays(calendar(to), 1))) });
+
+/**
+ * Public statistics cover whole months that have ended (a figure that changes day by day, or a
+ * period of a few days, could point at a reporter): the period widened to whole months, cut at the
+ * end of last month. Default: the last twelve finished months.
+ */
+export function publicPeriod(query: { from?: string | undefined; to?: string | undefined }, now: Date): Period {
+  const thisMonth = startOfMonth(calendar(vietnamToday(now)));
+  const lastClosed = day(addDays(thisMonth, -1));
+  const asked = resolvePeriod({ from: query.from ?? day(subMonths(thisMonth, 12)), to: query.to ?? (query.from && query.from > lastClosed ? query.from : lastClosed) }, now);
+  const from = day(startOfMonth(calendar(asked.from)));
+  const endOfAsked = day(endOfMonth(calendar(asked.to)));
+  const to = endOfAsked < lastClosed ? endOfAsked : lastClosed;
+  if (from > to) throw validationFailed([fieldIssue([query.from ? 'from' : 'to'], 'public_whole_months')]);
+  return { from, to };
+}

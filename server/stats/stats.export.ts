@@ -97,35 +97,60 @@ const REPORT_COLUMNS = (lang: Language): Column<FactRow>[] => [
 const csvCell = (v: Cell) => (v === null ? '' : v instanceof Date ? formatDateTime(v) : v);
 const xlsxCell = (v: Cell) => (v instanceof Date ? formatDateTime(v) : v);
 
-/** Writes CSV rows with the stream's backpressure; the byte-order mark lets spreadsheets read UTF-8 (Vietnamese). */
-async function writeCsv<T>(out: Writable, lang: Language, columns: Column<T>[], rows: AsyncIterable<T[]>): Promise<void> {
-  out.write('\ufeff');
-  const csv = stringify({ record_delimiter: 'windows' });
-  csv.pipe(out);
-  const put = async (cells: (string | number)[]) => {
-    if (!csv.write(cells)) await once(csv, 'drain');
+/**
+ * Whether the response is gone (the client left, or it ended); `wait` waits for an event of a stream
+ * or for the response to go, whichever comes first, and says whether writing may go on.
+ */
+function watchResponse(res: Writable) {
+  let gone = false;
+  const closed = new Promise<void>((resolve) => res.once('close', () => ((gone = true), resolve())));
+  return {
+    get gone() {
+      return gone;
+    },
+    wait: async (emitter: NodeJS.EventEmitter, event: string) => {
+      await Promise.race([once(emitter, event), closed]);
+      return !gone;
+    },
   };
-  await put(columns.map((c) => t(lang, c.header)));
-  for await (const batch of rows) for (const row of batch) await put(columns.map((c) => csvCell(c.value(row))));
+}
+type Watch = ReturnType<typeof watchResponse>;
+
+/**
+ * Writes CSV rows with the response's backpressure and stops reading when the client leaves; the
+ * byte-order mark lets spreadsheets read UTF-8 (Vietnamese); a cell that starts like a formula is
+ * written as text (escape_formulas), since unit names are typed by people.
+ */
+async function writeCsv<T>(out: Writable, watch: Watch, lang: Language, columns: Column<T>[], rows: AsyncIterable<T[]>): Promise<void> {
+  out.write('\ufeff');
+  const csv = stringify({ record_delimiter: 'windows', escape_formulas: true });
+  csv.pipe(out);
+  const put = async (cells: (string | number)[]) => csv.write(cells) || (await watch.wait(csv, 'drain'));
+  if (!(await put(columns.map((c) => t(lang, c.header))))) return;
+  for await (const batch of rows) for (const row of batch) if (!(await put(columns.map((c) => csvCell(c.value(row)))))) return;
   csv.end();
-  await once(out, 'finish');
+  await watch.wait(out, 'finish');
 }
 
-/** One worksheet per table, each row committed as written (exceljs streaming writer). */
-async function writeXlsx(out: Writable, sheets: { name: string; title: string[]; write: (sheet: ExcelJS.Worksheet) => Promise<void> }[]): Promise<void> {
+/**
+ * One worksheet per table, each row committed as written (exceljs streaming writer). exceljs takes
+ * every write without pushing back, so after each batch the response is let drain first; when the
+ * client leaves, nothing more is read or written.
+ */
+async function writeXlsx(out: Writable, watch: Watch, sheets: { name: string; title: string[]; write: (sheet: ExcelJS.Worksheet) => Promise<boolean> }[]): Promise<void> {
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   book.creator = 'Tipline 389';
   for (const s of sheets) {
     const sheet = book.addWorksheet(s.name);
     for (const line of s.title) sheet.addRow([line]).commit();
     sheet.addRow([]).commit();
-    await s.write(sheet);
+    if (!(await s.write(sheet))) return;
     sheet.commit();
   }
   await book.commit();
 }
 
-async function xlsxTable<T>(sheet: ExcelJS.Worksheet, lang: Language, columns: Column<T>[], rows: AsyncIterable<T[]>) {
+async function xlsxTable<T>(sheet: ExcelJS.Worksheet, out: Writable, watch: Watch, lang: Language, columns: Column<T>[], rows: AsyncIterable<T[]>): Promise<boolean> {
   columns.forEach((c, i) => {
     const column = sheet.getColumn(i + 1);
     column.width = c.width ?? 14;
@@ -134,7 +159,11 @@ async function xlsxTable<T>(sheet: ExcelJS.Worksheet, lang: Language, columns: C
   const header = sheet.addRow(columns.map((c) => t(lang, c.header)));
   header.font = { bold: true };
   header.commit();
-  for await (const batch of rows) for (const row of batch) sheet.addRow(columns.map((c) => xlsxCell(c.value(row)))).commit();
+  for await (const batch of rows) {
+    for (const row of batch) sheet.addRow(columns.map((c) => xlsxCell(c.value(row)))).commit();
+    if (watch.gone || (out.writableNeedDrain && !(await watch.wait(out, 'drain')))) return false;
+  }
+  return true;
 }
 
 async function* single<T>(rows: T[]): AsyncIterable<T[]> {
@@ -165,17 +194,18 @@ export async function exportPeriodicReport(deps: AppDeps, staff: StaffUser, quer
     t(lang, 'stats.title_dates', { from: formatDate(`${days.from}T12:00:00+07:00`), to: formatDate(`${days.to}T12:00:00+07:00`), at: formatDateTime(now) }),
   ];
 
+  const watch = watchResponse(res);
   if (query.table === 'summary') {
     const stats = await computeStats(deps, scope, lang);
     const rows = summaryRows(stats, lang);
-    if (query.format === 'csv') return writeCsv(res, lang, SUMMARY_COLUMNS, single(rows));
-    return writeXlsx(res, [{ name: t(lang, 'stats.sheet_summary'), title, write: (sheet) => xlsxTable(sheet, lang, SUMMARY_COLUMNS, single(rows)) }]);
+    if (query.format === 'csv') return writeCsv(res, watch, lang, SUMMARY_COLUMNS, single(rows));
+    return writeXlsx(res, watch, [{ name: t(lang, 'stats.sheet_summary'), title, write: (sheet) => xlsxTable(sheet, res, watch, lang, SUMMARY_COLUMNS, single(rows)) }]);
   }
 
   const columns = REPORT_COLUMNS(lang);
   async function* batches(): AsyncIterable<FactRow[]> {
     let after: FactsCursor | null = null;
-    for (;;) {
+    while (!watch.gone) {
       const rows: FactRow[] = await readFacts(deps.db, { scope, where: [] }, { after, limit: BATCH, order: 'oldest' });
       if (rows.length > 0) yield rows;
       const last = rows.at(-1);
@@ -183,6 +213,6 @@ export async function exportPeriodicReport(deps: AppDeps, staff: StaffUser, quer
       after = factsCursorOf(last);
     }
   }
-  if (query.format === 'csv') return writeCsv(res, lang, columns, batches());
-  return writeXlsx(res, [{ name: t(lang, 'stats.sheet_reports'), title, write: (sheet) => xlsxTable(sheet, lang, columns, batches()) }]);
+  if (query.format === 'csv') return writeCsv(res, watch, lang, columns, batches());
+  return writeXlsx(res, watch, [{ name: t(lang, 'stats.sheet_reports'), title, write: (sheet) => xlsxTable(sheet, res, watch, lang, columns, batches()) }]);
 }

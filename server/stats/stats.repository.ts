@@ -210,6 +210,16 @@ export async function readNames(q: Queryable) {
   };
 }
 
+/** Whether a unit works in a province: its own, or one its jurisdiction reaches (regional customs branches), now or before. */
+export async function unitWorksIn(q: Queryable, unitId: string, province: string): Promise<boolean> {
+  const rows = await queryRows<{ yes: boolean }>(
+    q,
+    sql`select exists (select 1 from units where id = ${unitId}::uuid and province_code = ${province})
+          or exists (select 1 from unit_jurisdictions where unit_id = ${unitId}::uuid and province_code = ${province}) as yes`,
+  );
+  return rows[0]?.yes === true;
+}
+
 // ——— The reports behind a number ———
 
 export interface FactsCondition {

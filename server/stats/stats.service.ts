@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
 import type { StaffStats, StatsReports, StatsRow } from '../../shared/api/stats';
 import { CATEGORIES } from '../../shared/domain/categories';
 import { CHANNELS } from '../../shared/domain/channels';
@@ -27,6 +28,7 @@ import {
   type OverdueCount,
   type OverdueSet,
   type StatsScope,
+  unitWorksIn,
 } from './stats.repository';
 
 /** SPEC.md §5: accept 100% of tips in time, resolve more than 90% in time. */
@@ -104,9 +106,11 @@ export async function resolveScope(
   if (staff.scopeProvinceCode && query.province && query.province !== staff.scopeProvinceCode) throw notFound();
   const province = staff.scopeProvinceCode ?? query.province ?? null;
   const names = await readNames(deps.db);
-  if (province && !names.provinces.has(province)) throw validationFailed([fieldIssue(['province'], 'validation.invalid_value')]);
+  if (province && !names.provinces.has(province)) throw validationFailed([fieldIssue(['province'], 'invalid_value')]);
   const unit = query.unit ? names.units.get(query.unit) : undefined;
-  if (query.unit && !unit) throw validationFailed([fieldIssue(['unit'], 'validation.unit_unknown')]);
+  if (query.unit && !unit) throw validationFailed([fieldIssue(['unit'], 'unit_unknown')]);
+  // A unit that does not work in a province coordinator's province is, for them, no unit at all.
+  if (query.unit && province && staff.scopeProvinceCode && !(await unitWorksIn(deps.db, query.unit, province))) throw notFound();
   const now = deps.clock.now();
   const period = resolvePeriod(query, now);
   return {
@@ -253,7 +257,7 @@ function dimensionCondition(query: StaffStatsReportsQuery, scope: ResolvedScope)
     case 'province':
       return { where: [sql`f.province_code = ${key}`], period: scope.period };
     case 'time': {
-      if (bucketOf(key, scope.interval) !== key) throw validationFailed([fieldIssue(['key'], 'validation.invalid_value')]);
+      if (bucketOf(key, scope.interval) !== key) throw validationFailed([fieldIssue(['key'], 'invalid_value')]);
       return { where: [], period: bucketPeriod(key, scope.interval, scope.period) };
     }
   }
@@ -264,11 +268,12 @@ const encodeCursor = (r: FactRow) => Buffer.from(JSON.stringify(factsCursorOf(r)
 function decodeCursor(cursor: string): FactsCursor {
   try {
     const { us, id } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { us: unknown; id: unknown };
-    if (typeof us === 'string' && /^-?\d{1,18}$/.test(us) && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)) return { us, id };
+    // Microseconds of a moment between 2000 and 2100, and a real uuid.
+    if (typeof us === 'string' && /^\d{15,16}$/.test(us) && Number(us) >= 946_684_800_000_000 && Number(us) < 4_102_444_800_000_000 && z.uuid().safeParse(id).success) return { us, id: id as string };
   } catch {
     // falls through to the refusal
   }
-  throw validationFailed([fieldIssue(['after'], 'validation.invalid_value')]);
+  throw validationFailed([fieldIssue(['after'], 'invalid_value')]);
 }
 
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());

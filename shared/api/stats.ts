@@ -76,8 +76,12 @@ export const statsReportsSchema = z
   .meta({ id: 'StatsReports' });
 export type StatsReports = z.infer<typeof statsReportsSchema>;
 
-/** A public count: the number, or "<5" when it is below 5 (SPEC.md §5: a small count could point at a reporter). */
-export const publicCountSchema = z.union([z.number().int().min(5), z.literal('<5')]);
+/**
+ * A public count: the number; "<5" when it is below 5 (SPEC.md §5: a small count could point at a
+ * reporter); "*" when it is hidden so that a lone "<5" of the same breakdown cannot be worked out by
+ * subtracting the others from the total.
+ */
+export const publicCountSchema = z.union([z.number().int().min(5), z.literal('<5'), z.literal('*')]);
 export type PublicCount = z.infer<typeof publicCountSchema>;
 
 const publicRow = z.object({ key: z.string(), label: z.string(), received: publicCountSchema, resolved: publicCountSchema });

@@ -67,6 +67,7 @@ export const staffStatsReportsQuerySchema = z
   .superRefine(checkPeriod)
   .superRefine((v, ctx) => {
     if (v.dimension && v.key === undefined) ctx.addIssue({ code: 'custom', path: ['key'], message: 'required', params: { key: 'validation.required' } });
+    if (!v.dimension && v.key !== undefined) ctx.addIssue({ code: 'custom', path: ['dimension'], message: 'required', params: { key: 'validation.required' } });
     if (!v.dimension || v.key === undefined) return;
     const allowed: Partial<Record<StatsDimension, readonly string[]>> = { category: CATEGORIES, placeType: PLACE_TYPES, channel: CHANNELS, force: FORCES };
     const list = allowed[v.dimension];

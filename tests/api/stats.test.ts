@@ -4,8 +4,9 @@ import ExcelJS from 'exceljs';
 import request from 'supertest';
 import type { PublicStats, StaffStats, StatsReports, StatsRow } from '../../shared/api/stats';
 import { queryRows } from '../../server/db/query-rows';
+import { protectCells } from '../../server/stats/public-stats';
 import { staffSession, type StaffSession } from '../helpers/staff';
-import { createTestApp, type TestApp } from '../helpers/test-app';
+import { createTestApp, FIXED_NOW, type TestApp } from '../helpers/test-app';
 
 /*
  * Issue #7: every figure of the dashboard, the periodic report and the public page on a fixture whose
@@ -13,6 +14,7 @@ import { createTestApp, type TestApp } from '../helpers/test-app';
  */
 
 let t: TestApp;
+let now = FIXED_NOW.getTime();
 const who: Record<string, StaffSession> = {};
 const unit: Record<string, string> = {};
 
@@ -100,7 +102,7 @@ const figures = (r: StatsRow | undefined) =>
 const byKey = (rows: StatsRow[]) => Object.fromEntries(rows.filter((r) => r.received > 0 || r.overdueNow > 0).map((r) => [r.key, r.received]));
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ clock: { now: () => new Date(now) }, env: { STAFF_SESSION_IDLE_MINUTES: '1000000', STAFF_SESSION_MAX_HOURS: '100000' } });
   for (const username of ['coordinator', 'coordinator.cao-bang', 'market.cao-bang', 'police.cao-bang']) who[username] = await staffSession(t.app, username);
   for (const u of await queryRows<{ code: string; id: string }>(t.deps.db, sql`select code, id from units where code in ('market-04', 'police-04', 'market-82')`)) unit[u.code] = u.id;
   await insertFixture();
@@ -169,8 +171,12 @@ describe('the dashboard figures (GET /api/staff/stats)', () => {
     expect(s.scope.province?.code).toBe('04');
     expect(figures(s.totals)).toEqual({ received: 6, accepted: 4, acceptedInTime: 3, resolved: 2, resolvedInTime: 1, overdueNow: 2 });
     expect(byKey(s.byProvince)).toEqual({ '04': 6 });
-    expect((await get('coordinator.cao-bang', `/api/staff/stats?${YEAR}&province=87`)).status).toBe(404);
-    expect((await get('coordinator.cao-bang', `/api/staff/stats/export?format=csv&period=2026&province=87`)).status).toBe(404);
+    expect((await get('coordinator.cao-bang', `/api/staff/stats?${YEAR}&province=82`)).status).toBe(404);
+    expect((await get('coordinator.cao-bang', `/api/staff/stats/export?format=csv&period=2026&province=82`)).status).toBe(404);
+    // Nor does a unit that works elsewhere; a customs branch covering Cao Bằng does.
+    expect((await get('coordinator.cao-bang', `/api/staff/stats?unit=${unit['market-82']}`)).status).toBe(404);
+    const [customs] = await queryRows<{ id: string }>(t.deps.db, sql`select unit_id::text as id from unit_jurisdictions j join units u on u.id = j.unit_id where u.force = 'customs' and u.level = 'regional' and j.province_code = '04' limit 1`);
+    expect((await get('coordinator.cao-bang', `/api/staff/stats?unit=${customs?.id}`)).status).toBe(200);
   });
 
   test('who may ask, and bad input named by field', async () => {
@@ -189,6 +195,12 @@ describe('the dashboard figures (GET /api/staff/stats)', () => {
     expect((await get('coordinator', '/api/staff/stats?province=99')).body.error.fields[0].field).toBe('province');
     expect((await get('coordinator', '/api/staff/stats?unit=00000000-0000-4000-8000-000000000000')).body.error.fields[0].field).toBe('unit');
     expect((await get('coordinator', '/api/staff/stats/reports?dimension=time&key=2026-04-02&interval=month')).body.error.fields[0].field).toBe('key');
+    expect((await get('coordinator', '/api/staff/stats/reports?key=market')).body.error.fields[0].field).toBe('dimension');
+    // The missing end is filled in first, then the whole period is checked.
+    expect((await get('coordinator', '/api/staff/stats?from=2020-01-01')).body.error.fields).toEqual([{ field: 'from', message: 'Từ ngày: một kỳ dài tối đa 1830 ngày' }]);
+    expect((await get('coordinator', '/api/staff/stats?from=1000-01-01')).body.error.fields[0].field).toBe('from');
+    const cursor = Buffer.from(JSON.stringify({ us: '-999999999999999999', id: '-'.repeat(36) })).toString('base64url');
+    expect((await get('coordinator', `/api/staff/stats/reports?after=${cursor}`)).body.error.fields[0].field).toBe('after');
   });
 });
 
@@ -250,6 +262,16 @@ describe('running totals follow the reports', () => {
     const s = await dashboard('coordinator', YEAR);
     expect(figures(s.totals)).toEqual({ received: 8, accepted: 7, acceptedInTime: 5, resolved: 4, resolvedInTime: 3, overdueNow: 1 });
     expect(s.totals.medianAcceptHours).toBe(9); // 1 3 6 9 10 50 72
+
+    // A pause after a late acceptance moves the resolve deadline only: the acceptance stays late.
+    const police2 = { cookie: police?.cookie ?? '', csrf: police?.csrf ?? '' };
+    const suspend = await request(t.app).post('/api/staff/cases/389-AAAA-AAA4/suspend').set('Cookie', police2.cookie).set('X-CSRF-Token', police2.csrf).send({ version: res.body.version, reason: 'Chờ kết quả giám định hàng mẫu' });
+    expect(suspend.status).toBe(200);
+    now += 3 * 24 * 3_600_000;
+    const resume = await request(t.app).post('/api/staff/cases/389-AAAA-AAA4/resume').set('Cookie', police2.cookie).set('X-CSRF-Token', police2.csrf).send({ version: suspend.body.version });
+    expect(resume.status).toBe(200);
+    now = FIXED_NOW.getTime();
+    expect(figures((await dashboard('coordinator', YEAR)).totals)).toMatchObject({ accepted: 7, acceptedInTime: 5 });
 
     const snapshot = () =>
       queryRows(
@@ -327,18 +349,37 @@ describe('the periodic report as files (GET /api/staff/stats/export)', () => {
 });
 
 describe('public statistics (GET /api/public/stats)', () => {
-  test('no sign-in; every count below 5 is "<5"', async () => {
+  test('no sign-in; whole months that have ended; every count below 5 is "<5"', async () => {
     const res = await request(t.app).get(`/api/public/stats?${YEAR}`);
     expect(res.status).toBe(200);
     expect(res.headers['set-cookie']).toBeUndefined();
     const s = res.body as PublicStats;
-    expect(s.totals).toEqual({ received: 8, resolved: '<5' });
-    expect(s.byCategory.find((r) => r.key === 'counterfeit')).toMatchObject({ received: 5, resolved: '<5' });
-    expect(s.byCategory.find((r) => r.key === 'smuggling')).toMatchObject({ received: '<5', resolved: '<5' });
-    expect(s.byProvince.find((r) => r.key === '04')).toMatchObject({ received: 6 });
+    // November has not ended: the period stops on 31 October (R4 and R8 fall outside).
+    expect([s.from, s.to]).toEqual(['2026-01-01', '2026-10-31']);
+    expect(s.totals).toEqual({ received: 6, resolved: '<5' });
+    expect(s.byCategory.find((r) => r.key === 'counterfeit')).toMatchObject({ received: '<5', resolved: '<5' });
     expect(s.byStatus.map((r) => r.count)).toEqual(['<5', '<5', '<5']);
     const json = JSON.stringify(s);
     for (const n of [1, 2, 3, 4]) expect(json).not.toMatch(new RegExp(`"(received|resolved|count)":${n}[,}]`));
-    expect((await request(t.app).get('/api/public/stats?province=99')).status).toBe(400);
+    // A period of a few days is widened to its months.
+    const widened = (await request(t.app).get('/api/public/stats?from=2026-03-15&to=2026-06-20')).body as PublicStats;
+    expect([widened.from, widened.to]).toEqual(['2026-03-01', '2026-06-30']);
+  });
+
+  test('refusals name the field: this month, a far year, an unknown province', async () => {
+    const thisMonth = await request(t.app).get('/api/public/stats?from=2026-11-01');
+    expect(thisMonth.status).toBe(400);
+    expect(thisMonth.body.error.fields[0].field).toBe('from');
+    const far = await request(t.app).get('/api/public/stats?to=9999-12-31');
+    expect(far.status).toBe(400);
+    expect(far.body.error.fields).toEqual([{ field: 'to', message: 'Đến ngày: phải trong khoảng từ năm 2000 đến năm 2099' }]);
+    expect((await request(t.app).get('/api/public/stats?province=99')).body.error.fields[0].field).toBe('province');
+  });
+
+  test('a lone "<5" in a breakdown hides the smallest shown cell too', () => {
+    expect(protectCells([10, 3, 7])).toEqual([10, '<5', '*']);
+    expect(protectCells([10, 3, 0])).toEqual([10, '<5', '<5']);
+    expect(protectCells([10, 12])).toEqual([10, 12]);
+    expect(protectCells([4])).toEqual(['<5']);
   });
 });

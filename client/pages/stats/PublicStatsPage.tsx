@@ -19,10 +19,11 @@ type Row = PublicStats['byCategory'][number];
 function Count({ value }: { value: PublicCount }) {
   const { t, lang } = useI18n();
   if (value === '<5') return <abbr title={t('ui.stats.less_than_5')}>&lt;5</abbr>;
+  if (value === '*') return <abbr title={t('ui.public_stats.hidden_cell')}>*</abbr>;
   return <>{formatNumber(lang, value)}</>;
 }
 
-const charted = (value: PublicCount) => (value === '<5' ? null : value);
+const charted = (value: PublicCount) => (typeof value === 'number' ? value : null);
 
 /** Issue #7: public figures for citizens, a province or the whole country, no sign-in. */
 export function PublicStatsPage() {
@@ -30,7 +31,8 @@ export function PublicStatsPage() {
   useDocumentTitle(t('ui.public_stats.title'));
   const [params, setParams] = useSearchParams();
   const today = vietnamToday();
-  const presets = periodPresets(today);
+  // Public figures are of whole months that have ended (the server widens and cuts a period so).
+  const presets = periodPresets(today).filter((p) => p.id !== 'month' && (!p.from || p.from < `${today.slice(0, 8)}01`));
   const provinceParam = params.get('province');
   const province = provinceParam && /^\d{2}$/.test(provinceParam) ? provinceParam : undefined;
   const preset = presets.find((p) => p.id === params.get('period')) ?? presets[0];
