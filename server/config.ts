@@ -11,6 +11,9 @@ const flag = z
 
 const positiveInt = z.coerce.number().int().positive();
 
+/** Enough for a dashboard to look lived-in (issue #7), few enough for a first start of seconds. */
+const DEFAULT_DEMO_REPORTS = 200;
+
 /**
  * Every setting the server reads, with its default. This is the only reader of process.env;
  * docs: README "Configuration", which lists the same keys.
@@ -77,6 +80,11 @@ const envSchema = z.object({
     .optional()
     .transform((v) => (v === undefined ? undefined : v === '1' || v === 'true' || v === 'yes')),
   /**
+   * Sample reports over the last twelve months, handled at every stage, loaded with the demo units on
+   * the first start (issue #7); 0 loads none. Absent: 200. Refused in production, like DEMO_DATA.
+   */
+  DEMO_REPORTS: z.coerce.number().int().min(0).max(5000).optional(),
+  /**
    * The lines the intake console offers, comma-separated; `number=NN` marks a province's own line.
    * Default: the two national 389 lines.
    */
@@ -133,7 +141,8 @@ export interface Config {
     dueSoonHours: number;
   };
   secrets: { contactEncryptionKey: string | undefined; sessionSecret: string | undefined };
-  demo: { enabled: boolean; password: string | undefined };
+  /** `reports`: how many sample reports the first start loads (0 when demo data is off). */
+  demo: { enabled: boolean; password: string | undefined; reports: number };
   /** The lines calls come in on (intake console); provinceCode null for a national line. */
   hotlineLines: { number: string; provinceCode: string | null }[];
   logLevel: Env['LOG_LEVEL'];
@@ -169,6 +178,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   if (e.NODE_ENV === 'production' && e.DEMO_DATA) {
     throw new ConfigError(['DEMO_DATA: demo units and accounts are never loaded in production (NODE_ENV=production)']);
   }
+  if (e.NODE_ENV === 'production' && e.DEMO_REPORTS) {
+    throw new ConfigError(['DEMO_REPORTS: sample reports are never loaded in production (NODE_ENV=production)']);
+  }
+  const demoEnabled = e.NODE_ENV !== 'production' && (e.DEMO_DATA ?? true);
   const dataDir = path.resolve(PROJECT_ROOT, e.DATA_DIR);
   const displayHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? 'localhost' : e.HOST;
   return {
@@ -207,7 +220,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       dueSoonHours: e.DUE_SOON_HOURS,
     },
     secrets: { contactEncryptionKey: e.CONTACT_ENCRYPTION_KEY, sessionSecret: e.SESSION_SECRET },
-    demo: { enabled: e.NODE_ENV !== 'production' && (e.DEMO_DATA ?? true), password: e.DEMO_PASSWORD },
+    demo: { enabled: demoEnabled, password: e.DEMO_PASSWORD, reports: demoEnabled ? (e.DEMO_REPORTS ?? DEFAULT_DEMO_REPORTS) : 0 },
     hotlineLines: e.HOTLINE_LINES,
     logLevel: e.LOG_LEVEL,
   };

@@ -6,12 +6,13 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { openDatabase } from './db/client';
 import type { Database } from './db/types';
 import { assembleDeps, systemClock } from './deps';
+import { formatSampleSummary, seedSampleReports, type SampleSummary } from './demo/sample-reports';
 import { formatDemoLogins, seedDemo, type DemoLogin } from './demo/seed-demo';
 import { createLogger } from './logger';
 import { settlePendingPhotos } from './reports/reports.service';
 import { ensureSecrets } from './secrets';
 
-function banner(config: Config, database: Database, logins: DemoLogin[] | undefined): string {
+function banner(config: Config, database: Database, logins: DemoLogin[] | undefined, samples: { summary: SampleSummary; seconds: number } | undefined): string {
   const lines = [
     '',
     `  Tipline 389 is running at ${config.http.publicUrl}`,
@@ -19,6 +20,7 @@ function banner(config: Config, database: Database, logins: DemoLogin[] | undefi
   ];
   if (logins) {
     lines.push(...formatDemoLogins(logins));
+    if (samples) lines.push(...formatSampleSummary(samples.summary, `${config.http.publicUrl}/track`, samples.seconds));
   } else if (config.demo.enabled) {
     lines.push('', '  Demo accounts were created on the first start; their passwords were printed then.');
   }
@@ -52,6 +54,13 @@ async function main(): Promise<void> {
   const logins = config.demo.enabled ? await seedDemo(database.db, { password: config.demo.password }) : undefined;
 
   const deps = assembleDeps({ config, database, clock: systemClock, logger, secrets });
+  // Issue #7: with the demo units, on the first start only, so that the dashboards have a past.
+  let samples: { summary: SampleSummary; seconds: number } | undefined;
+  if (logins && config.demo.reports > 0) {
+    const started = performance.now();
+    const summary = await seedSampleReports(deps, config.demo.reports);
+    samples = { summary, seconds: (performance.now() - started) / 1000 };
+  }
   const settled = await settlePendingPhotos(deps);
   if (settled.kept + settled.removed > 0) logger.info(settled, 'settled photos left by an interrupted upload');
   // Compiled before the first request, so that no citizen waits for it.
@@ -62,7 +71,7 @@ async function main(): Promise<void> {
     server.once('listening', resolve);
     server.once('error', reject);
   });
-  process.stdout.write(banner(config, database, logins));
+  process.stdout.write(banner(config, database, logins, samples));
 
   let stopping = false;
   const stop = async (signal: string) => {

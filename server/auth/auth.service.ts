@@ -112,19 +112,20 @@ export async function authenticate(deps: AppDeps, token: string | undefined): Pr
   return activeSession(row);
 }
 
-function activeSession({ session, account, unit }: { session: StaffSession; account: StaffAccount; unit: StaffUser['unit'] }): ActiveSession {
+/** An account and its unit as staff routes see them. */
+export function toStaffUser({ account, unit }: { account: StaffAccount; unit: StaffUser['unit'] }): StaffUser {
   return {
-    tokenHash: session.tokenHash,
-    csrfToken: session.csrfToken,
-    user: {
-      id: account.id,
-      username: account.username,
-      displayName: account.displayName,
-      role: account.role,
-      unit: unit?.id ? { id: unit.id, code: unit.code, name: unit.name } : null,
-      scopeProvinceCode: account.scopeProvinceCode,
-    },
+    id: account.id,
+    username: account.username,
+    displayName: account.displayName,
+    role: account.role,
+    unit: unit?.id ? { id: unit.id, code: unit.code, name: unit.name } : null,
+    scopeProvinceCode: account.scopeProvinceCode,
   };
+}
+
+function activeSession({ session, account, unit }: { session: StaffSession; account: StaffAccount; unit: StaffUser['unit'] }): ActiveSession {
+  return { tokenHash: session.tokenHash, csrfToken: session.csrfToken, user: toStaffUser({ account, unit }) };
 }
 
 export async function signOut(deps: AppDeps, session: ActiveSession, everywhere: boolean): Promise<void> {

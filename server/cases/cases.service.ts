@@ -256,81 +256,8 @@ export async function actOnCase<A extends CaseAction>(
   lang: Language,
 ): Promise<{ view: CaseView; contact?: Contact }> {
   return deps.db.transaction(async (tx) => {
-    const report = await lockReportByCode(tx, trackingCode);
-    if (!report) throw notFound();
-    const relations = await relationsOf(tx, staff, report);
-    if (relations.size === 0) throw notFound();
-    const body = input as Record<string, unknown> & { version: number };
-    const step = action === 'transfer' ? (body.step as TransferStep) : undefined;
-    if (!mayAct(action, step, relations, staff)) throw forbidden();
-    // A note adds to the record without changing it: written on an older page it still belongs.
-    if (action !== 'notes' && body.version !== report.version) throw conflict(report);
-    const who = { actor: staff.id, at: deps.clock.now() };
-    let contact: Contact | undefined;
-
-    switch (action) {
-      case 'accept':
-      case 'verify':
-      case 'resume':
-      case 'close':
-      case 'suspend':
-      case 'ask':
-      case 'resolve':
-      case 'merge':
-        await statusAction(tx, report, action as StatusAction, who, body, deps, staff);
-        break;
-      case 'extend': {
-        // While the clock stands still the deadline shown is not the one stored: extend once it runs again.
-        if (['resolved', 'closed'].includes(report.status) || report.pausedSince) throw notAllowed(report);
-        const limit = extensionLimit(report, deadlineRules(deps.config));
-        const until = body.until as Date;
-        if (!limit) throw validationFailed([fieldIssue(['until'], 'extension_none_left')]);
-        if (until.getTime() <= report.resolveDueAt.getTime()) throw validationFailed([fieldIssue(['until'], 'extension_not_later')]);
-        if (until.getTime() > limit.getTime()) throw validationFailed([fieldIssue(['until'], 'extension_beyond_limit')]);
-        await updateReport(tx, report, {
-          resolveDueAt: until,
-          extensions: report.extensions + 1,
-          nextDueAt: report.pausedSince ? null : runningDue({ acceptDueAt: report.acceptDueAt, resolveDueAt: until }, report.status as Status),
-        });
-        await insertEvent(tx, { reportId: report.id, type: 'deadline_extended', at: who.at, actor: who.actor, public: false, body: String(body.reason), data: { from: report.resolveDueAt.toISOString(), to: until.toISOString(), extension: report.extensions + 1 } });
-        break;
-      }
-      case 'reveal-contact': {
-        if (!report.hasContact || !report.contactSealed) throw validationFailed([fieldIssue(['reason'], 'no_contact')]);
-        contact = openContact(report.contactSealed, deps.secrets.contactEncryptionKey);
-        await insertEvent(tx, { reportId: report.id, type: 'contact_revealed', at: who.at, actor: who.actor, public: false, body: String(body.reason) });
-        await appendAudit(tx, { at: who.at, action: 'contact_revealed', actorId: staff.id, subject: `report:${report.trackingCode}`, data: { reason: body.reason } });
-        break;
-      }
-      case 'notes':
-        await insertEvent(tx, { reportId: report.id, type: 'note', at: who.at, actor: who.actor, public: false, body: String(body.text), data: { unitId: staff.unit?.id ?? null, shared: body.shared === true } });
-        break;
-      case 'coordinate': {
-        const unit = await otherUnit(tx, report, String(body.unitId), who.at);
-        if ((await findCoordinations(tx, report.id)).some((c) => c.unitId === unit.id)) throw validationFailed([fieldIssue(['unitId'], 'already_coordinating')]);
-        await insertCoordinations(tx, [{ reportId: report.id, unitId: unit.id, source: 'requested', at: who.at }]);
-        await updateReport(tx, report, {});
-        await insertEvent(tx, { reportId: report.id, type: 'coordination_requested', at: who.at, actor: who.actor, public: false, body: String(body.reason), data: { unitId: unit.id, unitName: unit.name } });
-        break;
-      }
-      case 'assign': {
-        const officerId = body.officerId as string | null;
-        if (officerId) {
-          const officer = await findStaffAccount(tx, officerId);
-          const unitIds = new Set(staff.unit ? await assignableUnits(tx, await unitAndBelow(tx, staff.unit.id), report.leadUnitId) : []);
-          if (!officer || officer.isDisabled || !officer.unitId || !unitIds.has(officer.unitId) || (officer.role !== 'officer' && officer.role !== 'unit_lead')) {
-            throw validationFailed([fieldIssue(['officerId'], 'officer_not_in_unit')]);
-          }
-        }
-        await updateReport(tx, report, { assignedTo: officerId });
-        await insertEvent(tx, { reportId: report.id, type: 'assigned', at: who.at, actor: who.actor, public: false, data: { officerId } });
-        break;
-      }
-      case 'transfer':
-        await transferStep(tx, report, body as CaseActionInput<'transfer'>, who);
-        break;
-    }
-    const fresh = await findReportByCode(tx, report.trackingCode);
+    const { relations, contact } = await applyCaseAction(deps, tx, staff, trackingCode, action, input);
+    const fresh = await findReportByCode(tx, trackingCode);
     if (!fresh) throw notFound();
     // After a transfer the former lead may no longer see the report: the answer says so with 404 on the next read.
     const after = await relationsOf(tx, staff, fresh);
@@ -339,10 +266,101 @@ export async function actOnCase<A extends CaseAction>(
 }
 
 /**
+ * The checks and the writes of actOnCase in the caller's transaction, without the case page it
+ * answers with: also what the demo's sample reports are handled with (server/demo).
+ */
+export async function applyCaseAction<A extends CaseAction>(
+  deps: AppDeps,
+  tx: Queryable,
+  staff: StaffUser,
+  trackingCode: string,
+  action: A,
+  input: CaseActionInput<A>,
+): Promise<{ report: Report; relations: Set<Relation>; contact?: Contact }> {
+  const report = await lockReportByCode(tx, trackingCode);
+  if (!report) throw notFound();
+  const relations = await relationsOf(tx, staff, report);
+  if (relations.size === 0) throw notFound();
+  const body = input as Record<string, unknown> & { version: number };
+  const step = action === 'transfer' ? (body.step as TransferStep) : undefined;
+  if (!mayAct(action, step, relations, staff)) throw forbidden();
+  // A note adds to the record without changing it: written on an older page it still belongs.
+  if (action !== 'notes' && body.version !== report.version) throw conflict(report);
+  const who = { actor: staff.id, at: deps.clock.now() };
+  let contact: Contact | undefined;
+  // The report as the action leaves it (its chain head aside, which the event trigger moves).
+  let after = report;
+
+  switch (action) {
+    case 'accept':
+    case 'verify':
+    case 'resume':
+    case 'close':
+    case 'suspend':
+    case 'ask':
+    case 'resolve':
+    case 'merge':
+      after = await statusAction(tx, report, action as StatusAction, who, body, deps, staff);
+      break;
+    case 'extend': {
+      // While the clock stands still the deadline shown is not the one stored: extend once it runs again.
+      if (['resolved', 'closed'].includes(report.status) || report.pausedSince) throw notAllowed(report);
+      const limit = extensionLimit(report, deadlineRules(deps.config));
+      const until = body.until as Date;
+      if (!limit) throw validationFailed([fieldIssue(['until'], 'extension_none_left')]);
+      if (until.getTime() <= report.resolveDueAt.getTime()) throw validationFailed([fieldIssue(['until'], 'extension_not_later')]);
+      if (until.getTime() > limit.getTime()) throw validationFailed([fieldIssue(['until'], 'extension_beyond_limit')]);
+      after = await updateReport(tx, report, {
+        resolveDueAt: until,
+        extensions: report.extensions + 1,
+        nextDueAt: report.pausedSince ? null : runningDue({ acceptDueAt: report.acceptDueAt, resolveDueAt: until }, report.status as Status),
+      });
+      await insertEvent(tx, { reportId: report.id, type: 'deadline_extended', at: who.at, actor: who.actor, public: false, body: String(body.reason), data: { from: report.resolveDueAt.toISOString(), to: until.toISOString(), extension: report.extensions + 1 } });
+      break;
+    }
+    case 'reveal-contact': {
+      if (!report.hasContact || !report.contactSealed) throw validationFailed([fieldIssue(['reason'], 'no_contact')]);
+      contact = openContact(report.contactSealed, deps.secrets.contactEncryptionKey);
+      await insertEvent(tx, { reportId: report.id, type: 'contact_revealed', at: who.at, actor: who.actor, public: false, body: String(body.reason) });
+      await appendAudit(tx, { at: who.at, action: 'contact_revealed', actorId: staff.id, subject: `report:${report.trackingCode}`, data: { reason: body.reason } });
+      break;
+    }
+    case 'notes':
+      await insertEvent(tx, { reportId: report.id, type: 'note', at: who.at, actor: who.actor, public: false, body: String(body.text), data: { unitId: staff.unit?.id ?? null, shared: body.shared === true } });
+      break;
+    case 'coordinate': {
+      const unit = await otherUnit(tx, report, String(body.unitId), who.at);
+      if ((await findCoordinations(tx, report.id)).some((c) => c.unitId === unit.id)) throw validationFailed([fieldIssue(['unitId'], 'already_coordinating')]);
+      await insertCoordinations(tx, [{ reportId: report.id, unitId: unit.id, source: 'requested', at: who.at }]);
+      after = await updateReport(tx, report, {});
+      await insertEvent(tx, { reportId: report.id, type: 'coordination_requested', at: who.at, actor: who.actor, public: false, body: String(body.reason), data: { unitId: unit.id, unitName: unit.name } });
+      break;
+    }
+    case 'assign': {
+      const officerId = body.officerId as string | null;
+      if (officerId) {
+        const officer = await findStaffAccount(tx, officerId);
+        const unitIds = new Set(staff.unit ? await assignableUnits(tx, await unitAndBelow(tx, staff.unit.id), report.leadUnitId) : []);
+        if (!officer || officer.isDisabled || !officer.unitId || !unitIds.has(officer.unitId) || (officer.role !== 'officer' && officer.role !== 'unit_lead')) {
+          throw validationFailed([fieldIssue(['officerId'], 'officer_not_in_unit')]);
+        }
+      }
+      after = await updateReport(tx, report, { assignedTo: officerId });
+      await insertEvent(tx, { reportId: report.id, type: 'assigned', at: who.at, actor: who.actor, public: false, data: { officerId } });
+      break;
+    }
+    case 'transfer':
+      after = await transferStep(tx, report, body as CaseActionInput<'transfer'>, who);
+      break;
+  }
+  return { report: after, relations, contact };
+}
+
+/**
  * SPEC.md §5, overlaps: the lead asks to hand a report on; it stays the lead until the receiving unit
  * accepts. A refusal makes it a dispute, which the coordinator decides; until then nothing moves.
  */
-async function transferStep(q: Queryable, report: Report, input: CaseActionInput<'transfer'>, who: Who): Promise<void> {
+async function transferStep(q: Queryable, report: Report, input: CaseActionInput<'transfer'>, who: Who): Promise<Report> {
   const open = ['received', 'accepted', 'verifying', 'needs_info', 'suspended'].includes(report.status);
   const clear = { transferToUnitId: null, transferReason: null, transferRequestedAt: null, transferDisputed: false };
   const pending = report.transferToUnitId;
@@ -351,30 +369,32 @@ async function transferStep(q: Queryable, report: Report, input: CaseActionInput
       if (!open) throw notAllowed(report);
       if (pending) throw validationFailed([fieldIssue(['unitId'], 'transfer_pending')]);
       const unit = await otherUnit(q, report, input.unitId, who.at);
-      await updateReport(q, report, { transferToUnitId: unit.id, transferReason: input.reason, transferRequestedAt: who.at, transferDisputed: false });
+      const updated = await updateReport(q, report, { transferToUnitId: unit.id, transferReason: input.reason, transferRequestedAt: who.at, transferDisputed: false });
       await insertEvent(q, { reportId: report.id, type: 'transfer_requested', at: who.at, actor: who.actor, public: false, body: input.reason, data: { toUnitId: unit.id, toUnitName: unit.name } });
-      return;
+      return updated;
     }
-    case 'cancel':
+    case 'cancel': {
       if (!pending) throw notAllowed(report);
-      await updateReport(q, report, clear);
+      const updated = await updateReport(q, report, clear);
       await insertEvent(q, { reportId: report.id, type: 'transfer_cancelled', at: who.at, actor: who.actor, public: false });
-      return;
-    case 'refuse':
+      return updated;
+    }
+    case 'refuse': {
       if (!pending) throw notAllowed(report);
-      await updateReport(q, report, { transferDisputed: true });
+      const updated = await updateReport(q, report, { transferDisputed: true });
       await insertEvent(q, { reportId: report.id, type: 'transfer_refused', at: who.at, actor: who.actor, public: false, body: input.reason, data: { toUnitId: pending } });
-      return;
+      return updated;
+    }
     case 'accept':
     case 'decide': {
       if (!pending) throw notAllowed(report);
       if (input.step === 'decide' && input.keep) {
-        await updateReport(q, report, clear);
+        const updated = await updateReport(q, report, clear);
         await insertEvent(q, { reportId: report.id, type: 'transfer_cancelled', at: who.at, actor: who.actor, public: false, body: input.reason, data: { decided: true } });
-        return;
+        return updated;
       }
       const unit = await findUnit(q, pending);
-      await updateReport(q, report, { ...clear, leadUnitId: pending, assignedTo: null });
+      const updated = await updateReport(q, report, { ...clear, leadUnitId: pending, assignedTo: null });
       await insertEvent(q, {
         reportId: report.id,
         type: 'transferred',
@@ -384,7 +404,7 @@ async function transferStep(q: Queryable, report: Report, input: CaseActionInput
         body: input.step === 'decide' ? input.reason : report.transferReason,
         data: { fromUnitId: report.leadUnitId, toUnitId: pending, toUnitName: unit?.name ?? '', decided: input.step === 'decide' },
       });
-      return;
+      return updated;
     }
   }
 }

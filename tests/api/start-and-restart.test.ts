@@ -17,9 +17,12 @@ interface Running {
   exited: Promise<number | null>;
 }
 
-/** `server/main.ts` as `npm start` runs it, on an embedded database in a temporary DATA_DIR. */
+/**
+ * `server/main.ts` as `npm start` runs it, on an embedded database in a temporary DATA_DIR; with a
+ * dozen sample reports instead of the default count, which would cost this suite seconds.
+ */
 function startServer(dataDir: string, port: number, extraEnv: Record<string, string> = {}): Running {
-  return runScript(['server/main.ts'], { DATA_DIR: dataDir, PORT: String(port), ...extraEnv });
+  return runScript(['server/main.ts'], { DATA_DIR: dataDir, PORT: String(port), DEMO_REPORTS: '12', ...extraEnv });
 }
 
 /** `npm run routing:check` on the same data directory. */
@@ -64,6 +67,8 @@ describe('npm start on the embedded database', () => {
     const login = /^\s+police\.cao-bang\s+(\S{19})\s+officer/m.exec(first.output());
     expect(login?.[1]).toMatch(/^[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}$/);
     expect(statSync(path.join(dataDir, 'secrets.json')).mode & 0o777).toBe(0o600);
+    expect(first.output()).toMatch(/^ {2}Demo: 12 sample reports over \d+ months?, from \d\d\/\d\d\/\d{4}/m);
+    expect(first.output()).toMatch(/^ {4}389-[0-9A-Z]{4}-[0-9A-Z]{4} {2}[0-9A-Z]{4}(-[0-9A-Z]{4}){3} {2}a question waits/m);
 
     const provinces = (await fetch(`http://127.0.0.1:${PORT}/api/public/provinces`).then((r) => r.json())) as { provinces: unknown[] };
     expect(provinces.provinces).toHaveLength(34);
@@ -76,6 +81,7 @@ describe('npm start on the embedded database', () => {
     await waitFor(() => second.output().includes('Tipline 389 is running at'), 'the restart');
     expect(second.output()).not.toContain(login?.[1]);
     expect(second.output()).toContain('passwords were printed then');
+    expect(second.output()).not.toContain('sample reports');
     expect(second.output()).not.toContain('imported administrative units');
     expect(second.output()).toMatch(/"level":40,.*RATE_LIMIT_DISABLED is set: every rate limit is off/);
     expect(first.output()).not.toContain('RATE_LIMIT_DISABLED');

@@ -54,6 +54,17 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ DEMO_DATA: '0' }).demo.enabled).toBe(false);
   });
 
+  it('loads 200 sample reports with the demo by default, DEMO_REPORTS of them when set, none without demo data or in production', () => {
+    expect(loadConfig({}).demo.reports).toBe(200);
+    expect(loadConfig({ DEMO_REPORTS: '0' }).demo.reports).toBe(0);
+    expect(loadConfig({ DEMO_REPORTS: '40' }).demo.reports).toBe(40);
+    expect(loadConfig({ DEMO_DATA: '0', DEMO_REPORTS: '40' }).demo.reports).toBe(0);
+    expect(loadConfig({ NODE_ENV: 'production' }).demo.reports).toBe(0);
+    expect(problemsOf({ NODE_ENV: 'production', DEMO_REPORTS: '10' })[0]).toMatch(/^DEMO_REPORTS:/);
+    expect(problemsOf({ DEMO_REPORTS: 'lots' })[0]).toMatch(/^DEMO_REPORTS:/);
+    expect(problemsOf({ DEMO_REPORTS: '-1' })[0]).toMatch(/^DEMO_REPORTS:/);
+  });
+
   it('requires explicit keys for a production PostgreSQL server, where nothing may be generated locally', () => {
     const problems = problemsOf({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/tipline' });
     expect(problems[0]).toMatch(/CONTACT_ENCRYPTION_KEY, SESSION_SECRET/);
