@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { createPhotoQueue, photoDirs, reencodePhoto } from '../server/reports/photos';
 import { quantile } from './server-database';
+import { peakRssMb, waitForReady } from './server-process';
 
 const PORT = 39_389;
 const PHOTOS_PER_REPORT = 3;
@@ -22,25 +23,6 @@ async function twelveMegapixelJpeg(seed: number): Promise<Buffer> {
     .toBuffer();
 }
 
-
-function peakRssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return kb / 1024;
-}
-
-async function waitForReady(base: string): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${base}/readyz`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('the server did not become ready');
-}
 
 function reportForm(photos: Buffer[]): FormData {
   const form = new FormData();
