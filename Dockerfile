@@ -30,9 +30,11 @@ RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund
 # ---- runtime ---------------------------------------------------------------------------------------
 FROM ${NODE_IMAGE} AS runtime
 # MALLOC_ARENA_MAX=2: sharp's threads otherwise give glibc an arena each and the RSS of photo
-# intake grows by ~300 MB (docs/benchmarks.md, intake).
+# intake grows by ~300 MB (docs/benchmarks.md, intake). The V8 heap limits, as `npm start` sets them:
+# without them V8 lets garbage pile up to ~150 MB before collecting (a year's export, docs/benchmarks.md).
 ENV NODE_ENV=production \
     MALLOC_ARENA_MAX=2 \
+    NODE_OPTIONS="--max-old-space-size=192 --max-semi-space-size=4" \
     HOST=0.0.0.0 \
     PORT=3000 \
     DATA_DIR=/app/data \

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { BENCH_PASSWORD, loadBenchReports } from './report-load';
 import { quantile, withBenchDatabase } from './server-database';
-import { peakRssMb, waitForReady } from './server-process';
+import { peakRssMb, SERVER_NODE_FLAGS, waitForReady } from './server-process';
 import type { StaffUser } from '../server/auth/auth.service';
 import { queryRows } from '../server/db/query-rows';
 import { staffStats } from '../server/stats/stats.service';
@@ -59,7 +59,7 @@ export async function dashboardBenchmark(): Promise<void> {
     // The export through the real server in a process of its own (as `npm start` runs it, on this
     // database), so that its peak RSS is the server's alone; the body is read and counted, not kept.
     const work = mkdtempSync(path.join(os.tmpdir(), 'tipline-bench-export-'));
-    const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', 'server/main.ts'], {
       cwd: path.join(__dirname, '..'),
       stdio: 'ignore',
       env: {
