@@ -36,11 +36,12 @@ export async function dashboardBenchmark(): Promise<void> {
 
     const today = vietnamToday(new Date());
     const year = today.slice(0, 4);
-    const scenarios: { label: string; staff: StaffUser; query: Record<string, string> }[] = [
-      { label: `nation, calendar year ${year} (whole months)`, staff: national, query: { from: `${year}-01-01`, to: `${year}-12-31` } },
-      { label: 'nation, last 12 months (default)', staff: national, query: {} },
-      { label: `Cao Bằng (04), calendar year ${year}`, staff: province, query: { from: `${year}-01-01`, to: `${year}-12-31` } },
-      { label: 'Cao Bằng (04), last 12 months (default)', staff: province, query: {} },
+    // `target`: the issue's two (a province-year and the nation-year, as a calendar year and as the default last twelve months).
+    const scenarios: { label: string; staff: StaffUser; query: Record<string, string>; target?: boolean }[] = [
+      { label: `nation, calendar year ${year} (whole months)`, staff: national, query: { from: `${year}-01-01`, to: `${year}-12-31` }, target: true },
+      { label: 'nation, last 12 months (default)', staff: national, query: {}, target: true },
+      { label: `Cao Bằng (04), calendar year ${year}`, staff: province, query: { from: `${year}-01-01`, to: `${year}-12-31` }, target: true },
+      { label: 'Cao Bằng (04), last 12 months (default)', staff: province, query: {}, target: true },
       { label: 'nation, 15/03 to 20/06 (edge days from the reports)', staff: national, query: { from: `${year}-03-15`, to: `${year}-06-20` } },
       { label: 'nation, last 12 months, force=market, by week', staff: national, query: { force: 'market', interval: 'week' } },
     ];
@@ -106,8 +107,8 @@ export async function dashboardBenchmark(): Promise<void> {
     let worst = 0;
     for (const [n, s] of scenarios.entries()) {
       const t = [...(times[n] ?? [])].sort((a, b) => a - b);
-      worst = Math.max(worst, quantile(t, 0.95));
-      rows.push(`| ${s.label} | ${received[n]?.toLocaleString('en-US')} | ${quantile(t, 0.5).toFixed(0)} | ${quantile(t, 0.95).toFixed(0)} | ${(t.at(-1) ?? 0).toFixed(0)} |`);
+      if (s.target) worst = Math.max(worst, quantile(t, 0.95));
+      rows.push(`| ${s.label}${s.target ? ' (target)' : ''} | ${received[n]?.toLocaleString('en-US')} | ${quantile(t, 0.5).toFixed(0)} | ${quantile(t, 0.95).toFixed(0)} | ${(t.at(-1) ?? 0).toFixed(0)} |`);
     }
     const mb = (b: number) => (b / 1024 / 1024).toFixed(0);
     const e = exported;
@@ -119,7 +120,7 @@ export async function dashboardBenchmark(): Promise<void> {
       ...rows,
       `export: GET /api/staff/stats/export?format=csv&period=${year}&table=reports from the server process (npm start's server on this database) over HTTP on 127.0.0.1: ${e.rows.toLocaleString('en-US')} reports, ${mb(e.bytes)} MB in ${e.seconds.toFixed(1)} s (${Math.round(e.rows / e.seconds).toLocaleString('en-US')} reports/s)`,
       `server peak RSS (VmHWM): ${e.idleMb.toFixed(0)} MB after start and sign-in, ${e.peakMb.toFixed(0)} MB after the export`,
-      `Targets (issue #7): dashboard p95 < 300 ms: ${worst < 300 ? 'met' : 'NOT met'} (worst ${worst.toFixed(0)} ms); export RSS < 300 MB: ${e.peakMb < 300 ? 'met' : 'NOT met'}`,
+      `Targets (issue #7): dashboard of a province-year and of the nation-year p95 < 300 ms: ${worst < 300 ? 'met' : 'NOT met'} (worst ${worst.toFixed(0)} ms); export RSS < 300 MB: ${e.peakMb < 300 ? 'met' : 'NOT met'}`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
   });
