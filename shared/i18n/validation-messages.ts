@@ -6,9 +6,10 @@ export interface FieldError {
   message: string;
 }
 
-/** The dotted path of an issue as the API names it: `photos.0`, `communeCode`. */
-export function fieldPath(issue: { path: readonly PropertyKey[] }): string {
-  return issue.path.map(String).join('.') || '_';
+/** The dotted path of an issue as the API names it: `photos.0`, `communeCode`; for a field not accepted, that field. */
+export function fieldPath(issue: { path: readonly PropertyKey[]; code?: string; keys?: readonly string[] }): string {
+  const path = issue.code === 'unrecognized_keys' && issue.keys?.length ? [...issue.path, issue.keys.join(',')] : issue.path;
+  return path.map(String).join('.') || '_';
 }
 
 function fieldLabel(lang: Language, field: string): string {

@@ -374,6 +374,8 @@ describe('public statistics (GET /api/public/stats)', () => {
     expect(far.status).toBe(400);
     expect(far.body.error.fields).toEqual([{ field: 'to', message: 'Đến ngày: phải trong khoảng từ năm 2000 đến năm 2099' }]);
     expect((await request(t.app).get('/api/public/stats?province=99')).body.error.fields[0].field).toBe('province');
+    // A parameter that is not one is named as such.
+    expect((await request(t.app).get('/api/public/stats?provinc=04')).body.error.fields).toEqual([{ field: 'provinc', message: 'provinc: trường không được chấp nhận' }]);
   });
 
   test('a lone "<5" in a breakdown hides the smallest shown cell too', () => {
