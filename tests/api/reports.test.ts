@@ -355,7 +355,19 @@ describe('under load and after a crash', () => {
         for (let i = 0; i < 3; i += 1) req = req.attach('photos', photo, { filename: `${i}.jpg`, contentType: 'image/jpeg' });
         return req;
       };
-      const [first, second] = await Promise.all([send(), new Promise((r) => setTimeout(r, 150)).then(send)]);
+      // The second is sent once the first holds the photo queue (a fixed delay raced a busy CI machine).
+      const queue = busy.deps.photos.queue;
+      const run = queue.run.bind(queue);
+      let queued = () => undefined as void;
+      const firstQueued = new Promise<void>((resolve) => (queued = resolve));
+      queue.run = ((task: () => Promise<unknown>) => {
+        queued();
+        return run(task);
+      }) as typeof queue.run;
+      const firstDone = send().then((res) => res);
+      await firstQueued;
+      const second = await send();
+      const first = await firstDone;
       expect(first.status).toBe(201);
       expect(second.status).toBe(503);
       expect(second.headers['retry-after']).toBe('5');
