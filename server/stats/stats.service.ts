@@ -90,6 +90,8 @@ const label = (lang: Language, prefix: string, key: string) => t(lang, `${prefix
 
 export interface ResolvedScope extends StatsScope {
   interval: StatsInterval;
+  /** Unit and province names, read once per request. */
+  names: Awaited<ReturnType<typeof readNames>>;
   provinceName: string | null;
   unitName: string | null;
 }
@@ -120,6 +122,7 @@ export async function resolveScope(
     force: query.force ?? null,
     unit: query.unit ?? null,
     interval: query.interval ?? defaultInterval(period),
+    names,
     provinceName: province ? (names.provinces.get(province) ?? null) : null,
     unitName: unit?.name ?? null,
   };
@@ -128,12 +131,12 @@ export async function resolveScope(
 /** Issue #7: every figure of the dashboard for a scope and period, from the one query layer. */
 export async function computeStats(deps: AppDeps, scope: ResolvedScope, lang: Language): Promise<StaffStats> {
   const now = deps.clock.now();
-  const [daily, breakdowns, durations, overdue, names] = await Promise.all([
+  const names = scope.names;
+  const [daily, breakdowns, durations, overdue] = await Promise.all([
     readDailyFigures(deps.db, scope, scope.interval),
     readBreakdowns(deps.db, scope),
     readDurations(deps.db, scope),
     readOverdue(deps.db, scope, scope.interval, now),
-    readNames(deps.db),
   ]);
   const unitForce = (unit: string) => names.units.get(unit)?.force ?? '';
   const overdueBy = (set: OverdueSet, key: (o: OverdueCount) => string = (o) => o.key) =>
