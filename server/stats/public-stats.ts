@@ -7,7 +7,7 @@ import type { PublicStatsQuery } from '../../shared/schemas/stats';
 import type { AppDeps } from '../deps';
 import { fieldIssue, validationFailed } from '../http/errors';
 import { bucketsOf, publicPeriod, vietnamToday } from './period';
-import { readBreakdowns, readDailyFigures, readNames, type Measures } from './stats.repository';
+import { NO_MEASURES, readBreakdowns, readDailyFigures, readNames, type Measures } from './stats.repository';
 
 /** SPEC.md §5: public statistics never show a count below 5 for a cell (it could point at a reporter). */
 export const SMALL_COUNT = 5;
@@ -29,7 +29,7 @@ export function protectCells(values: number[]): PublicCount[] {
   return cells;
 }
 
-const ZERO: Measures = { received: 0, accepted: 0, acceptedInTime: 0, resolved: 0, resolvedInTime: 0 };
+const ZERO = NO_MEASURES;
 
 /**
  * Issue #7, `GET /api/public/stats`: received and resolved per category, place type, province and

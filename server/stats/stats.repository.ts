@@ -70,6 +70,9 @@ interface MeasureRow extends Record<string, unknown> {
   resolved_in_time: number;
 }
 
+/** Nothing received: the figures of an empty group. */
+export const NO_MEASURES: Measures = { received: 0, accepted: 0, acceptedInTime: 0, resolved: 0, resolvedInTime: 0 };
+
 export const toMeasures = (r: MeasureRow): Measures => ({
   received: Number(r.received ?? 0),
   accepted: Number(r.accepted ?? 0),

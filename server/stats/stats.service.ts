@@ -24,6 +24,7 @@ import {
   factsCursorOf,
   type FactRow,
   type FactsCursor,
+  NO_MEASURES,
   type Measures,
   type OverdueCount,
   type OverdueSet,
@@ -34,7 +35,7 @@ import {
 /** SPEC.md §5: accept 100% of tips in time, resolve more than 90% in time. */
 export const TARGETS = { acceptanceRate: 1, resolutionRate: 0.9 };
 
-const ZERO: Measures = { received: 0, accepted: 0, acceptedInTime: 0, resolved: 0, resolvedInTime: 0 };
+const ZERO = NO_MEASURES;
 
 /** The median of a histogram `amount → count`; the mean of the two middle values when the count is even. */
 export function medianOf(histogram: Map<number, number>): number | null {
