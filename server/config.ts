@@ -1,3 +1,4 @@
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { NATIONAL_HOTLINES } from '../shared/domain/places';
@@ -10,6 +11,21 @@ const flag = z
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
 
 const positiveInt = z.coerce.number().int().positive();
+const HEX_KEY = /^[0-9a-f]{64}$/i;
+
+/** Variables whose values a configuration error never prints (issue #15): the logs outlive the keys. */
+const SECRET_VARIABLES = new Set(['CONTACT_ENCRYPTION_KEY', 'SESSION_SECRET', 'DEMO_PASSWORD']);
+
+/** What an error may say a variable held: nothing of a secret, a database URL without its password. */
+function shownValue(key: string, value: string | undefined): string {
+  if (SECRET_VARIABLES.has(key)) return '';
+  if (key === 'DATABASE_URL' && value) {
+    // By pattern, not with URL(): a malformed URL would otherwise be shown whole, password included.
+    const masked = value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/:@]*:).*@/i, '$1***@').replace(/(password=)[^&]*/gi, '$1***');
+    return ` (got ${JSON.stringify(masked)})`;
+  }
+  return ` (got ${JSON.stringify(value ?? '')})`;
+}
 
 /** Enough for a dashboard to look lived-in (issue #7), few enough for a first start of seconds. */
 const DEFAULT_DEMO_REPORTS = 200;
@@ -70,8 +86,14 @@ const envSchema = z.object({
   /** Reports due within this many hours are flagged "due soon". */
   DUE_SOON_HOURS: positiveInt.default(24),
   /** 64 hex characters (32 bytes) each; required with DATABASE_URL, generated into DATA_DIR otherwise. */
-  CONTACT_ENCRYPTION_KEY: z.string().regex(/^[0-9a-f]{64}$/i, 'must be 64 hex characters').optional(),
-  SESSION_SECRET: z.string().regex(/^[0-9a-f]{64}$/i, 'must be 64 hex characters').optional(),
+  CONTACT_ENCRYPTION_KEY: z.string().regex(HEX_KEY, 'must be 64 hex characters').optional(),
+  /**
+   * The same key read from a file kept apart from DATA_DIR and its backups (issue #15); not together
+   * with CONTACT_ENCRYPTION_KEY. Readable by its owner (and at most its group) only.
+   */
+  CONTACT_ENCRYPTION_KEY_FILE: z.string().min(1).optional(),
+  /** Keys the hashes of session tokens and of unknown usernames in the audit log (auth/keyed-hash.ts). */
+  SESSION_SECRET: z.string().regex(HEX_KEY, 'must be 64 hex characters').optional(),
   /** Sets every demo staff password instead of random ones (scripted demos and tests). */
   DEMO_PASSWORD: z.string().min(8).optional(),
   /** Load demo units and staff into an empty database; default on outside production, refused in it. */
@@ -165,14 +187,16 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
         const key = String(issue.path[0] ?? '');
-        return `${key}: ${issue.message} (got ${JSON.stringify(env[key] ?? '')})`;
+        return `${key}: ${issue.message}${shownValue(key, env[key])}`;
       }),
     );
   }
   const e = parsed.data;
-  if (e.NODE_ENV === 'production' && e.DATABASE_URL && (!e.CONTACT_ENCRYPTION_KEY || !e.SESSION_SECRET)) {
+  const dataDir = path.resolve(PROJECT_ROOT, e.DATA_DIR);
+  const contactEncryptionKey = e.CONTACT_ENCRYPTION_KEY_FILE ? readKeyFile(e, dataDir) : e.CONTACT_ENCRYPTION_KEY;
+  if (e.NODE_ENV === 'production' && e.DATABASE_URL && (!contactEncryptionKey || !e.SESSION_SECRET)) {
     throw new ConfigError([
-      'CONTACT_ENCRYPTION_KEY, SESSION_SECRET: required in production with DATABASE_URL (keys are only generated for the embedded database)',
+      'CONTACT_ENCRYPTION_KEY (or CONTACT_ENCRYPTION_KEY_FILE), SESSION_SECRET: required in production with DATABASE_URL (keys are only generated for the embedded database)',
     ]);
   }
   if (e.NODE_ENV === 'production' && e.DEMO_DATA) {
@@ -182,7 +206,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     throw new ConfigError(['DEMO_REPORTS: sample reports are never loaded in production (NODE_ENV=production)']);
   }
   const demoEnabled = e.NODE_ENV !== 'production' && (e.DEMO_DATA ?? true);
-  const dataDir = path.resolve(PROJECT_ROOT, e.DATA_DIR);
   const displayHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? 'localhost' : e.HOST;
   return {
     env: e.NODE_ENV,
@@ -219,9 +242,37 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       secondExtensionMaxDays: e.SECOND_EXTENSION_MAX_DAYS,
       dueSoonHours: e.DUE_SOON_HOURS,
     },
-    secrets: { contactEncryptionKey: e.CONTACT_ENCRYPTION_KEY, sessionSecret: e.SESSION_SECRET },
+    secrets: { contactEncryptionKey, sessionSecret: e.SESSION_SECRET },
     demo: { enabled: demoEnabled, password: e.DEMO_PASSWORD, reports: demoEnabled ? (e.DEMO_REPORTS ?? DEFAULT_DEMO_REPORTS) : 0 },
     hotlineLines: e.HOTLINE_LINES,
     logLevel: e.LOG_LEVEL,
   };
+}
+
+/**
+ * CONTACT_ENCRYPTION_KEY_FILE (issue #15): the key kept apart from the data it encrypts, so a copy of
+ * DATA_DIR or of its backups alone does not open the contacts. Errors name the file, never its content.
+ */
+function readKeyFile(e: Env, dataDir: string): string {
+  const name = 'CONTACT_ENCRYPTION_KEY_FILE';
+  if (e.CONTACT_ENCRYPTION_KEY) throw new ConfigError([`CONTACT_ENCRYPTION_KEY, ${name}: set one of them, not both`]);
+  const file = path.resolve(PROJECT_ROOT, e.CONTACT_ENCRYPTION_KEY_FILE ?? '');
+  const relative = path.relative(dataDir, file);
+  if (!relative.startsWith('..') && !path.isAbsolute(relative)) {
+    throw new ConfigError([`${name}: ${file} is inside DATA_DIR; keep the key apart from the data and its backups`]);
+  }
+  let mode: number;
+  let content: string;
+  try {
+    mode = statSync(file).mode & 0o777;
+    content = readFileSync(file, 'utf8').trim();
+  } catch (err) {
+    throw new ConfigError([`${name}: cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'})`]);
+  }
+  // Group-readable is allowed (a secrets mount shared with a group); anything more is not.
+  if ((mode & 0o027) !== 0) {
+    throw new ConfigError([`${name}: ${file} has mode 0${mode.toString(8)}; others may read or change it (chmod 600, or 640 for a group)`]);
+  }
+  if (!HEX_KEY.test(content)) throw new ConfigError([`${name}: ${file} must hold 64 hex characters (openssl rand -hex 32)`]);
+  return content;
 }

@@ -1,7 +1,9 @@
 import type { Logger } from 'pino';
 import type { Config } from './config';
 import type { Database, Db } from './db/types';
+import type { FailureGuard } from './http/failure-guard';
 import { createPhotoQueue, photoDirs, type PhotoDirs, type PhotoQueue } from './reports/photos';
+import { createSecretGuard } from './reports/tracking.service';
 import { createRouting, type Routing } from './routing/routing.service';
 import type { Secrets } from './secrets';
 
@@ -23,6 +25,8 @@ export interface AppDeps {
   routing: Routing;
   /** Where photos are kept and the queue that bounds how many are processed at once. */
   photos: { dirs: PhotoDirs; queue: PhotoQueue };
+  /** Wrong receipt secrets per tracking code (SPEC.md §6), one count for the tracking page and the intake console. */
+  receiptGuard: FailureGuard;
 }
 
 export function assembleDeps(parts: Pick<AppDeps, 'config' | 'database' | 'clock' | 'logger' | 'secrets'>): AppDeps {
@@ -32,5 +36,6 @@ export function assembleDeps(parts: Pick<AppDeps, 'config' | 'database' | 'clock
     db,
     routing: createRouting({ db, clock: parts.clock }),
     photos: { dirs: photoDirs(parts.config.paths.uploadDir), queue: createPhotoQueue(parts.config.photos) },
+    receiptGuard: createSecretGuard(parts.clock),
   };
 }

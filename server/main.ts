@@ -43,6 +43,7 @@ async function main(): Promise<void> {
 
   const secrets = ensureSecrets(config);
   if (secrets.generated) logger.info({ file: secrets.file }, 'generated secret keys (mode 0600); back this file up with the data');
+  if (secrets.keyMovedOut) logger.info({ file: secrets.file }, 'removed the contact key from this file: it now comes from CONTACT_ENCRYPTION_KEY_FILE (or the environment)');
 
   const database = await openDatabase({
     url: config.database.url,

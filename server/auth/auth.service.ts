@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Role } from '../../shared/domain/roles';
 import type { AppDeps } from '../deps';
 import { AppError } from '../http/errors';
@@ -15,6 +15,7 @@ import {
   type StaffAccount,
   type StaffSession,
 } from './auth.repository';
+import { keyedHash } from './keyed-hash';
 import { hashPassword, verifyPassword } from './passwords';
 
 export const SESSION_COOKIE = 'tipline_staff';
@@ -36,13 +37,20 @@ export interface ActiveSession {
 }
 
 const invalidCredentials = () => new AppError('auth.invalid_credentials', 401);
-const locked = (retryAfterSeconds: number) =>
+export const locked = (retryAfterSeconds: number) =>
   new AppError('auth.locked', 429, {}, [], { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))) });
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+/** Keyed, so a copy of the sessions table alone cannot be matched against tokens; a new SESSION_SECRET ends every session. */
+const hashToken = (deps: AppDeps, token: string) => keyedHash(deps.secrets.sessionSecret, 'session-token', token);
+/** Issue #15: an unknown username may be a password typed in the wrong field; the audit log keeps only this. */
+const auditedUsername = (deps: AppDeps, username: string) => `username-hash:${keyedHash(deps.secrets.sessionSecret, 'audit-username', username)}`;
 const newToken = () => randomBytes(32).toString('base64url');
-// An unknown username costs as much time as a wrong password.
+// An unknown username, and a locked account of either kind, cost as much time as a wrong password.
 const decoyHash = hashPassword('no-account-has-this-password');
+/** The slow hash of a sign-in that is refused before any password is checked (issue #15: timing). */
+export const spendDecoyHash = async (password: string): Promise<void> => {
+  await verifyPassword(password, await decoyHash);
+};
 /** Sessions are touched at most once a minute: a write per request would be a write per click. */
 const TOUCH_EVERY_MS = 60_000;
 
@@ -67,20 +75,28 @@ export async function signIn(
   const username = input.username.trim().toLowerCase();
   const found = await findAccountByUsername(deps.db, username);
 
+  // Both refusals of a locked name do the same work (a write, a slow hash), so their time tells
+  // nothing about whether the account exists.
   if (!found) {
-    const wait = guard.blockedFor(username);
-    if (wait > 0) throw locked(wait / 1000);
-    guard.fail(username);
+    const subject = auditedUsername(deps, username);
+    const wait = guard.blockedFor(subject);
+    if (wait > 0) {
+      await appendAudit(deps.db, { at: now, action: 'sign_in_refused_locked', subject });
+      await spendDecoyHash(input.password);
+      throw locked(wait / 1000);
+    }
+    guard.fail(subject);
     await verifyPassword(input.password, await decoyHash);
-    await appendAudit(deps.db, { at: now, action: 'sign_in_failed', subject: `username:${username}`, data: { reason: 'unknown_user' } });
+    await appendAudit(deps.db, { at: now, action: 'sign_in_failed', subject, data: { reason: 'unknown_user' } });
     throw invalidCredentials();
   }
   const { account, unit } = found;
   const reserved = await reserveSignInAttempt(deps.db, account.id, now, maxFailures, new Date(now.getTime() + lockMs));
   if (!reserved) {
-    const current = await findAccountByUsername(deps.db, username);
     await appendAudit(deps.db, { at: now, action: 'sign_in_refused_locked', subject: `account:${account.id}` });
-    throw locked(((current?.account.lockedUntil?.getTime() ?? now.getTime() + lockMs) - now.getTime()) / 1000);
+    await spendDecoyHash(input.password);
+    // Read before the attempt; a lock set meanwhile by a parallel guess lasts the full lockMs.
+    throw locked(((account.lockedUntil && account.lockedUntil > now ? account.lockedUntil.getTime() : now.getTime() + lockMs) - now.getTime()) / 1000);
   }
   const ok = await verifyPassword(input.password, account.passwordHash);
   if (!ok || account.isDisabled) {
@@ -91,7 +107,7 @@ export async function signIn(
 
   await clearFailedSignIns(deps.db, account.id);
   const token = newToken();
-  const session = await insertSession(deps.db, { tokenHash: hashToken(token), accountId: account.id, csrfToken: newToken(), createdAt: now, lastSeenAt: now });
+  const session = await insertSession(deps.db, { tokenHash: hashToken(deps, token), accountId: account.id, csrfToken: newToken(), createdAt: now, lastSeenAt: now });
   await appendAudit(deps.db, { at: now, action: 'sign_in', actorId: account.id, subject: `account:${account.id}` });
   return { token, session: activeSession({ session, account, unit }) };
 }
@@ -99,7 +115,7 @@ export async function signIn(
 /** The session of a cookie's token, or undefined when unknown, revoked, idle too long or too old. */
 export async function authenticate(deps: AppDeps, token: string | undefined): Promise<ActiveSession | undefined> {
   if (!token) return undefined;
-  const tokenHash = hashToken(token);
+  const tokenHash = hashToken(deps, token);
   const row = await findSession(deps.db, tokenHash);
   if (!row) return undefined;
   const now = deps.clock.now();

@@ -6,8 +6,8 @@ import { parseBody } from '../http/parse';
 import { limiter } from '../http/rate-limit';
 import { requireStaff } from '../http/staff-api';
 import { type ApiDoc, errorResponses } from '../openapi/api-doc';
-import { appendAudit, findAccountByUsername, revokeSessions, updateAccount } from './auth.repository';
-import type { ActiveSession } from './auth.service';
+import { appendAudit, clearFailedSignIns, findAccountByUsername, reserveSignInAttempt, revokeSessions, updateAccount } from './auth.repository';
+import { locked, spendDecoyHash, type ActiveSession } from './auth.service';
 import { passwordProblems } from './password-rules';
 import { hashPassword, verifyPassword } from './passwords';
 
@@ -16,11 +16,23 @@ import { hashPassword, verifyPassword } from './passwords';
  * again (a session left open is not enough); every other session of the account ends.
  */
 export async function changeOwnPassword(deps: AppDeps, session: ActiveSession, input: PasswordChange): Promise<void> {
+  const { maxFailures, lockMs } = deps.config.staff;
+  const at = deps.clock.now();
   const account = (await findAccountByUsername(deps.db, session.user.username))?.account;
-  if (!account || !(await verifyPassword(input.currentPassword, account.passwordHash))) {
-    await appendAudit(deps.db, { at: deps.clock.now(), action: 'password_change_failed', actorId: session.user.id, subject: `account:${session.user.id}` });
+  if (!account) throw validationFailed([fieldIssue(['currentPassword'], 'password_wrong')]);
+  // Issue #15: a guess of the current password is a failed sign-in; the same count locks the account.
+  const reserved = await reserveSignInAttempt(deps.db, account.id, at, maxFailures, new Date(at.getTime() + lockMs));
+  if (!reserved) {
+    await appendAudit(deps.db, { at, action: 'password_change_refused_locked', actorId: account.id, subject: `account:${account.id}` });
+    await spendDecoyHash(input.currentPassword);
+    throw locked(((account.lockedUntil && account.lockedUntil > at ? account.lockedUntil.getTime() : at.getTime() + lockMs) - at.getTime()) / 1000);
+  }
+  if (!(await verifyPassword(input.currentPassword, account.passwordHash))) {
+    await appendAudit(deps.db, { at, action: 'password_change_failed', actorId: account.id, subject: `account:${account.id}` });
+    if (reserved.lockedUntil) await appendAudit(deps.db, { at, action: 'account_locked', subject: `account:${account.id}`, data: { minutes: lockMs / 60_000 } });
     throw validationFailed([fieldIssue(['currentPassword'], 'password_wrong')]);
   }
+  await clearFailedSignIns(deps.db, account.id);
   const problems = passwordProblems(input.newPassword, account.username).map((key) => fieldIssue(['newPassword'], key));
   if (input.newPassword.normalize('NFC') === input.currentPassword.normalize('NFC')) problems.push(fieldIssue(['newPassword'], 'password_unchanged'));
   if (problems.length > 0) throw validationFailed(problems);

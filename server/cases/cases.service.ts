@@ -187,7 +187,8 @@ async function buildView(deps: AppDeps, q: Queryable, staff: StaffUser, reportId
       public: event.public,
       fromStatus: event.fromStatus,
       toStatus: event.toStatus,
-      body: event.body,
+      // Issue #15: why the lead opened the reporter's contact is the lead's (and the coordinators') business.
+      body: event.type === 'contact_revealed' && !seesAllNotes ? null : event.body,
       data: event.data ?? null,
     })),
   };
@@ -229,7 +230,8 @@ async function statusAction(q: Queryable, report: Report, action: StatusAction, 
       // Locked too: two merges crossing each other wait (or one gets 409 on a deadlock), never chain silently.
       const into = await lockReportByCode(q, String(input.into));
       if (!into || into.id === report.id) throw validationFailed([fieldIssue(['into'], into ? 'merge_self' : 'merge_unknown')]);
-      if ((await relationsOf(q, staff, into)).size === 0) throw validationFailed([fieldIssue(['into'], 'merge_unknown')]);
+      // Issue #15: only into a report this unit also leads; one it merely coordinates or sees reads as unknown.
+      if (!(await relationsOf(q, staff, into)).has('lead')) throw validationFailed([fieldIssue(['into'], 'merge_unknown')]);
       if (into.mergedInto) throw validationFailed([fieldIssue(['into'], 'merge_into_duplicate')]);
       await insertEvent(q, { reportId: into.id, type: 'merged', at: who.at, actor: who.actor, public: false, data: { duplicate: report.trackingCode } });
       // Reports merged into this one before now follow the survivor too: a reporter never follows a closed duplicate.

@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { intarray } from '@electric-sql/pglite/contrib/intarray';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -53,8 +54,25 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   };
 }
 
+/**
+ * PGlite writes its files 0666 and its directories 0755 whatever the umask (measured with 0.5); a
+ * DATA_DIR made earlier may be anything. Owner only (issue #15): the directory itself 0700, which
+ * also covers files PGlite creates while running, and every file 0600 at each open and close.
+ */
+function keepToOwner(dir: string): void {
+  chmodSync(dir, 0o700);
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) keepToOwner(full);
+    else if (!lstatSync(full).isSymbolicLink()) chmodSync(full, 0o600);
+  }
+}
+
 async function openPglite(options: DatabaseOptions): Promise<Database> {
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  if (options.dataDir) {
+    mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+    chmodSync(options.dataDir, 0o700);
+  }
   const unlock = options.dataDir ? lockDataDir(options.dataDir) : () => undefined;
   let client: PGlite;
   try {
@@ -67,6 +85,7 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
     unlock();
     throw err;
   }
+  if (options.dataDir) keepToOwner(options.dataDir);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   let closed = false;
   return {
@@ -81,6 +100,7 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
       if (closed) return;
       closed = true;
       await client.close();
+      if (options.dataDir) keepToOwner(options.dataDir);
       unlock();
     },
   };

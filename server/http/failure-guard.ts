@@ -7,7 +7,11 @@ export interface FailurePolicy {
   windowMs?: number;
   /** How long a block lasts, from the failure that reached `max`; unset: until the window ends. */
   lockMs?: number;
+  /** Keys remembered at most (default MAX_KEYS); past it the least recently failed are forgotten. */
+  maxKeys?: number;
 }
+
+export const MAX_KEYS = 100_000;
 
 /**
  * Failures per key (a tracking code, a username), in memory and per process like the rate limits:
@@ -32,8 +36,14 @@ export function createFailureGuard(clock: Clock, policy: FailurePolicy) {
       const entry = live(key, now) ?? { count: 0, endsAt: now + (policy.windowMs ?? Infinity) };
       entry.count += 1;
       if (entry.count >= policy.max && policy.lockMs !== undefined) entry.endsAt = now + policy.lockMs;
+      // Re-inserted, so the map's order is the order of last failure and the first keys are the oldest.
+      entries.delete(key);
       entries.set(key, entry);
-      if (entries.size > 100_000) entries.clear();
+      // Bounded memory against a flood of made-up keys; the oldest go first, the recent locks stay.
+      for (const oldest of entries.keys()) {
+        if (entries.size <= (policy.maxKeys ?? MAX_KEYS)) break;
+        entries.delete(oldest);
+      }
     },
     succeed(key: string): void {
       entries.delete(key);

@@ -62,6 +62,16 @@ export async function operatorOpenedReport(q: Queryable, operatorId: string, rep
   return rows.length > 0;
 }
 
+/** Whether a call of this operator opened the report or was appended to it (issue #15: their own). */
+export async function operatorHasCallOn(q: Queryable, operatorId: string, reportId: string): Promise<boolean> {
+  const rows = await q
+    .select({ id: hotlineCallsTable.id })
+    .from(hotlineCallsTable)
+    .where(and(eq(hotlineCallsTable.reportId, reportId), eq(hotlineCallsTable.operatorId, operatorId)))
+    .limit(1);
+  return rows.length > 0;
+}
+
 /** The report as the console opens it: its fields, its place and lead by name; never its contact. */
 export async function findReportForIntake(q: Queryable, trackingCode: string) {
   const [row] = await q

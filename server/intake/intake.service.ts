@@ -10,7 +10,8 @@ import { findProvinces } from '../places/places.repository';
 import { sealContact } from '../reports/receipt';
 import { findReportByCode, findReportById, insertEvent, insertPhotos } from '../reports/reports.repository';
 import { processPhotos, storeWithPhotos, submitReport } from '../reports/reports.service';
-import { findCallsOfOperator, findCallsOfReport, findReportForIntake, insertCall, operatorOpenedReport } from './intake.repository';
+import { operatorMayReach } from '../auth/access';
+import { findCallsOfOperator, findCallsOfReport, findReportForIntake, insertCall, operatorHasCallOn, operatorOpenedReport } from './intake.repository';
 
 const RECENT_CALLS = 30;
 
@@ -85,12 +86,35 @@ async function reportOr404(q: Queryable, trackingCode: string) {
   return report;
 }
 
+/**
+ * Issue #15: a report the operator may open or append to (auth/access.ts, operatorMayReach), given the
+ * commune of the call being typed; any other reads as not found, exactly like an unknown code.
+ */
+async function reportForOperator(deps: AppDeps, q: Queryable, staff: StaffUser, trackingCode: string, typedCommuneCode: string | undefined) {
+  let typedProvinceCode: string | null = null;
+  if (typedCommuneCode) {
+    const commune = (await deps.routing.compiledAt()).communes.get(typedCommuneCode);
+    if (!commune) throw validationFailed([fieldIssue(['communeCode'], 'invalid_value')]);
+    typedProvinceCode = commune.provinceCode;
+  }
+  const report = await reportOr404(q, trackingCode);
+  const hasCallOnReport = await operatorHasCallOn(q, staff.id, report.id);
+  if (!operatorMayReach(report, { hasCallOnReport, typedProvinceCode }, deps.clock.now())) throw notFound();
+  return report;
+}
+
 /** A further call about a report, found among the duplicates: an event with its own text, not a new report. */
-export async function appendCall(deps: AppDeps, staff: StaffUser, trackingCode: string, input: AppendCallInput): Promise<CallSummary> {
+export async function appendCall(
+  deps: AppDeps,
+  staff: StaffUser,
+  trackingCode: string,
+  input: AppendCallInput,
+  typedCommuneCode?: string,
+): Promise<CallSummary> {
   const line = checkLine(deps, input.line);
   const row = callRow(deps, staff, input, line);
   return deps.db.transaction(async (tx) => {
-    const found = await reportOr404(tx, trackingCode);
+    const found = await reportForOperator(deps, tx, staff, trackingCode, typedCommuneCode);
     // A call about a duplicate belongs with the report it was merged into.
     const report = (found.mergedInto && (await findReportById(tx, found.mergedInto))) || found;
     const event = await insertEvent(tx, {
@@ -107,7 +131,8 @@ export async function appendCall(deps: AppDeps, staff: StaffUser, trackingCode: 
   });
 }
 
-export async function intakeReportView(deps: AppDeps, staff: StaffUser, trackingCode: string): Promise<IntakeReportView> {
+export async function intakeReportView(deps: AppDeps, staff: StaffUser, trackingCode: string, typedCommuneCode?: string): Promise<IntakeReportView> {
+  await reportForOperator(deps, deps.db, staff, trackingCode, typedCommuneCode);
   const report = await findReportForIntake(deps.db, trackingCode);
   if (!report) throw notFound();
   const { id, leadForce, leadUnitName, receivedAt, observedAt, ...fields } = report;

@@ -4,7 +4,7 @@ import { foldForSearch } from '../../shared/domain/text';
 import { duplicateSearchInputSchema } from '../../shared/schemas/duplicates';
 import { urlKey } from '../../shared/url-key';
 import type { z } from 'zod';
-import { inScope } from '../auth/access';
+import { DUPLICATES_WINDOW_DAYS, inScope } from '../auth/access';
 import type { StaffUser } from '../auth/auth.service';
 import type { AppDeps } from '../deps';
 import { fieldIssue, notFound, validationFailed } from '../http/errors';
@@ -12,8 +12,6 @@ import { parseBody } from '../http/parse';
 import { requireRole, staffOf } from '../http/staff-api';
 import { type ApiDoc, errorResponses, jsonResponse } from '../openapi/api-doc';
 import { findDuplicateCandidates, type DuplicateCandidate } from './reports.repository';
-
-const WINDOW_DAYS = 30;
 
 /**
  * Issue #5: possible duplicates of a report being entered, from the last 30 days of the commune's
@@ -29,7 +27,7 @@ async function searchDuplicates(deps: AppDeps, staff: StaffUser, input: z.infer<
     category: input.category,
     searchText: foldForSearch(input.description ?? ''),
     urlKey: input.url ? (urlKey(input.url) ?? null) : null,
-    since: new Date(deps.clock.now().getTime() - WINDOW_DAYS * 86_400_000),
+    since: new Date(deps.clock.now().getTime() - DUPLICATES_WINDOW_DAYS * 86_400_000),
     limit: 10,
   });
 }

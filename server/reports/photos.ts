@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -45,7 +45,11 @@ export interface PhotoDirs {
 
 export function photoDirs(uploadDir: string): PhotoDirs {
   const dirs = { incoming: path.join(uploadDir, 'incoming'), pending: path.join(uploadDir, 'pending'), stored: path.join(uploadDir, 'photos') };
-  for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true, mode: 0o700 });
+  // 0700 also when they already exist (issue #15): mkdir's mode applies only to a directory it creates.
+  for (const dir of Object.values(dirs)) {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    chmodSync(dir, 0o700);
+  }
   return dirs;
 }
 
@@ -89,10 +93,12 @@ export async function reencodePhoto(source: string, dirs: PhotoDirs): Promise<Pr
       .jpeg({ quality: 82, optimiseCoding: false })
       .toBuffer({ resolveWithObject: true });
     await writeFile(path.join(dirs.pending, fileName), main.data, { mode: 0o600 });
-    await sharp(main.data)
+    // To a buffer, then written 0600 like the photo: sharp's toFile() creates files 0644 (issue #15).
+    const thumb = await sharp(main.data)
       .resize({ width: THUMB_SIDE, height: THUMB_SIDE, fit: 'inside', withoutEnlargement: true })
       .jpeg({ quality: 75 })
-      .toFile(path.join(dirs.pending, thumbName));
+      .toBuffer();
+    await writeFile(path.join(dirs.pending, thumbName), thumb, { mode: 0o600 });
     return { fileName, thumbName, width: main.info.width, height: main.info.height, bytes: main.info.size };
   } catch (err) {
     await discardPending(dirs, [{ fileName, thumbName }]);

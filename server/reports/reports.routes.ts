@@ -15,17 +15,17 @@ import { canSeeReport } from '../auth/access';
 import { type ApiDoc, errorResponses, jsonResponse } from '../openapi/api-doc';
 import { findPhoto, findReportPlace } from './reports.repository';
 import { submitReport } from './reports.service';
-import { addReporterMessage, createSecretGuard, trackReport } from './tracking.service';
+import { addReporterMessage, trackReport } from './tracking.service';
 import { acceptUpload, uploadedFiles, withUploads } from './upload';
 
 /** The citizen view with its status label in the request's language. */
-const present = (view: CitizenView, lang: Language) => ({ ...view, statusLabel: t(lang, `ui.public_status.${view.status}` as MessageKey) });
+export const presentCitizenView = (view: CitizenView, lang: Language) => ({ ...view, statusLabel: t(lang, `ui.public_status.${view.status}` as MessageKey) });
 
 export function reportsRoutes(deps: AppDeps): Router {
   const router = Router();
   const reportInput = reportInputSchema(() => deps.clock.now());
   const upload = acceptUpload(deps.photos.dirs);
-  const guard = createSecretGuard(deps.clock);
+  const guard = deps.receiptGuard;
   const { rateLimit } = deps.config;
 
   router.post('/reports', limiter(rateLimit, rateLimit.reportsMax), upload, async (req, res) => {
@@ -35,12 +35,12 @@ export function reportsRoutes(deps: AppDeps): Router {
 
   router.post('/track', limiter(rateLimit, rateLimit.trackingMax), async (req, res) => {
     const { trackingCode, secret } = parseBody(trackInputSchema, req);
-    res.json(present(await trackReport(deps, guard, trackingCode, secret), requestLanguage(req)));
+    res.json(presentCitizenView(await trackReport(deps, guard, trackingCode, secret), requestLanguage(req)));
   });
 
   router.post('/track/messages', limiter(rateLimit, rateLimit.trackingMax), upload, async (req, res) => {
     const view = await withUploads(req, () => addReporterMessage(deps, guard, parseBody(trackMessageInputSchema, req), uploadedFiles(req).map((f) => f.path)));
-    res.json(present(view, requestLanguage(req)));
+    res.json(presentCitizenView(view, requestLanguage(req)));
   });
 
   return router;

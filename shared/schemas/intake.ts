@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { communeCodeSchema } from './routing';
 import { blankIsAbsent, checkReportFields, cleanText, DESCRIPTION_MAX, pastTimeSchema, phoneSchema, reportFields, trackingCodeSchema } from './report';
 
 /** A call longer than this is a typing mistake in a time, not a call. */
@@ -51,3 +52,9 @@ export type AppendCallInput = z.infer<ReturnType<typeof appendCallInputSchema>>;
 
 /** A report is addressed by its tracking code, typed as forgivingly as on the tracking page. */
 export const reportCodeParamsSchema = z.object({ code: trackingCodeSchema });
+
+/**
+ * Issue #15: the commune of the call being typed. An operator may open or append to a report of its
+ * province from the last 30 days (what the duplicates panel shows), besides the reports they have a call on.
+ */
+export const intakeReportQuerySchema = z.strictObject({ communeCode: communeCodeSchema.optional() });

@@ -182,6 +182,18 @@ describe('duplicates', () => {
     await act('market', c.trackingCode, 'accept', { version: 1 });
     expect((await track(a)).body).toMatchObject({ mergedInto: c.trackingCode, status: 'in_progress' });
   });
+
+  it('merges only into a report the unit also leads, not into one it only coordinates (issue #15)', async () => {
+    // Market management leads these; the police coordinate them.
+    const [marketLed, policeLed, alsoPoliceLed] = [await file(), await file(), await file()];
+    await t.deps.db.execute(sql`update reports set lead_unit_id = ${police04} where tracking_code in (${policeLed.trackingCode}, ${alsoPoliceLed.trackingCode})`);
+    expect((await view('police', marketLed.trackingCode)).body.relation).toEqual(['coordinating']);
+    const refused = await act('police', policeLed.trackingCode, 'merge', { version: 1, into: marketLed.trackingCode }).set('Accept-Language', 'en');
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.fields).toEqual([{ field: 'into', message: 'Surviving report: no such report within your reach' }]);
+    expect((await track(policeLed)).body).toMatchObject({ status: 'received', mergedInto: null });
+    expect((await act('police', policeLed.trackingCode, 'merge', { version: 1, into: alsoPoliceLed.trackingCode })).status).toBe(200);
+  });
 });
 
 describe('who sees what', () => {
@@ -206,6 +218,13 @@ describe('who sees what', () => {
     const [audit] = await queryRows<{ n: number }>(t.deps.db, sql`select count(*)::int as n from audit_log where action = 'contact_revealed' and subject = ${`report:${code}`}`);
     expect(audit?.n).toBe(1);
     expect(JSON.stringify((await view('market', code)).body)).not.toContain('0977111222');
+    // Why the contact was opened stays with the lead and the coordinators (issue #15).
+    const reveal = (body: { timeline: { type: string; body: string | null }[] }) => body.timeline.find((e) => e.type === 'contact_revealed');
+    expect(reveal((await view('market', code)).body)?.body).toBe('Cần hỏi người báo vị trí ki-ốt');
+    expect(reveal((await view('coordinator', code)).body)?.body).toBe('Cần hỏi người báo vị trí ki-ốt');
+    const seenByPolice = (await view('police', code)).body;
+    expect(reveal(seenByPolice)).toMatchObject({ type: 'contact_revealed', body: null });
+    expect(JSON.stringify(seenByPolice)).not.toContain('vị trí ki-ốt');
   });
 
   it('pages a queue by nearest deadline with counts per status, and filters by text without diacritics', async () => {

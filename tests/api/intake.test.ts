@@ -111,7 +111,8 @@ describe('the hotline intake API', () => {
       .post('/api/public/reports')
       .send({ ...report, description: 'Cửa hàng bán nước hoa Chanel giả ở chợ Trà Lĩnh.', contactPhone: '0977 111 222' });
     const code = citizen.body.trackingCode as string;
-    const res = await as(operator).post(`/api/staff/intake/reports/${code.toLowerCase()}/calls`, { ...call, note: 'Người gọi thứ hai xác nhận cửa hàng vẫn bán, nay thêm túi xách giả.' });
+    // Found by the duplicates panel of a call typed in the same commune.
+    const res = await as(operator).post(`/api/staff/intake/reports/${code.toLowerCase()}/calls?communeCode=01447`, { ...call, note: 'Người gọi thứ hai xác nhận cửa hàng vẫn bán, nay thêm túi xách giả.' });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ trackingCode: code, opensReport: false, caller: '0912***678', note: 'Người gọi thứ hai xác nhận cửa hàng vẫn bán, nay thêm túi xách giả.' });
 
@@ -126,6 +127,66 @@ describe('the hotline intake API', () => {
 
     expect((await as(operator).post('/api/staff/intake/reports/389-ZZZZ-ZZZZ/calls', { ...call, note: 'Không có tin báo này đâu.' })).status).toBe(404);
     expect((await as(operator).get('/api/staff/intake/reports/not-a-code')).status).toBe(400);
+  });
+
+  it('lets an operator open and append to only the reports they have a call on and those the duplicates panel shows for the call being typed; anything else is 404 like an unknown code', async () => {
+    const citizen = await request(t.app)
+      .post('/api/public/reports')
+      .send({ ...report, description: 'Quầy bán rượu ngoại không tem nhập khẩu ở chợ Trà Lĩnh.', contactPhone: '0977 333 444' });
+    const code = citizen.body.trackingCode as string;
+    const appendTo = (who: Who, query: string) => as(who).post(`/api/staff/intake/reports/${code}/calls${query}`, { ...call, note: 'Người gọi hỏi tin báo này đã được xử lý chưa.' });
+    const unknown = await as(operator).get('/api/staff/intake/reports/389-ZZZZ-ZZZZ');
+    const before = await count('hotline_calls');
+
+    // No call being typed, or one in another province (Hà Nội): not theirs to open.
+    for (const query of ['', '?communeCode=00004']) {
+      const res = await as(operator).get(`/api/staff/intake/reports/${code}${query}`);
+      expect([res.status, res.body.error.code, res.body.error.message]).toEqual([404, unknown.body.error.code, unknown.body.error.message]);
+      expect((await appendTo(operator, query)).status).toBe(404);
+    }
+    expect(await count('hotline_calls')).toBe(before);
+    const badCommune = await as(operator).get(`/api/staff/intake/reports/${code}?communeCode=99999`).set('Accept-Language', 'en');
+    expect(badCommune.status).toBe(400);
+    expect(badCommune.body.error.fields.map((f: { field: string }) => f.field)).toEqual(['communeCode']);
+
+    // Same province, within 30 days: what the duplicates panel shows.
+    expect((await as(operator).get(`/api/staff/intake/reports/${code}?communeCode=01447`)).status).toBe(200);
+    expect((await appendTo(operator, '?communeCode=01447')).status).toBe(201);
+    // Once a call of theirs is on it, it is theirs: opened from the recent calls, with no call typed.
+    expect((await as(operator).get(`/api/staff/intake/reports/${code}`)).status).toBe(200);
+    // Not the other operator's, who has no call on it.
+    expect((await as(otherOperator).get(`/api/staff/intake/reports/${code}`)).status).toBe(404);
+
+    // Older than the duplicates window: gone from the panel, so 404 even from its province.
+    await t.deps.db.execute(sql`update reports set received_at = received_at - interval '31 days' where tracking_code = ${code}`);
+    expect((await as(otherOperator).get(`/api/staff/intake/reports/${code}?communeCode=01447`)).status).toBe(404);
+    expect((await appendTo(otherOperator, '?communeCode=01447')).status).toBe(404);
+    expect((await as(operator).get(`/api/staff/intake/reports/${code}`)).status).toBe(200);
+  });
+
+  it("checks a caller's receipt over the phone with the code and secret: the citizen view, never the contact; wrong secrets lock the code as on the tracking page", async () => {
+    const citizen = await request(t.app)
+      .post('/api/public/reports')
+      .send({ ...report, provinceCode: '01', communeCode: '00004', address: 'Phố Đội Cấn', description: 'Cửa hàng bán thuốc lá điện tử không rõ nguồn gốc trên phố Đội Cấn.', contactPhone: '0977 555 666' });
+    const { trackingCode, secret } = citizen.body as { trackingCode: string; secret: string };
+    // Another province, no call of theirs: only the receipt opens it.
+    expect((await as(operator).get(`/api/staff/intake/reports/${trackingCode}?communeCode=01447`)).status).toBe(404);
+
+    const res = await as(operator).post('/api/staff/intake/receipts', { trackingCode, secret });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ trackingCode, status: 'received', statusLabel: expect.any(String), openQuestion: null, outcome: null });
+    expect(JSON.stringify(res.body)).not.toMatch(/0977|555666|contact|Đội Cấn/);
+    expect((await as(officer).post('/api/staff/intake/receipts', { trackingCode, secret })).status).toBe(403);
+
+    const wrong = { trackingCode, secret: secret.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')) };
+    const refused = await as(operator).post('/api/staff/intake/receipts', wrong);
+    expect(refused.status).toBe(404);
+    const missing = await as(operator).post('/api/staff/intake/receipts', { trackingCode });
+    expect(missing.body.error.fields.map((f: { field: string }) => f.field)).toEqual(['secret']);
+    for (let i = 0; i < 4; i += 1) await as(operator).post('/api/staff/intake/receipts', wrong);
+    // One guard for both doors: the tracking page is locked for this code too, even with the right secret.
+    expect((await as(operator).post('/api/staff/intake/receipts', { trackingCode, secret })).status).toBe(429);
+    expect((await request(t.app).post('/api/public/track').send({ trackingCode, secret })).status).toBe(429);
   });
 
   it('attaches photos the caller sent later to a report the operator entered, processed like public ones; not to anyone else’s', async () => {

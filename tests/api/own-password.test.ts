@@ -52,6 +52,32 @@ describe('POST /api/staff/password', () => {
     expect(audit?.n).toBe(1);
   });
 
+  it('counts a wrong current password as a failed sign-in: the fifth locks the account for this route and for signing in (issue #15)', async () => {
+    // An app of its own without the per-client request limit, so that what answers is the account's lock.
+    const own = await createTestApp({ env: { RATE_LIMIT_DISABLED: '1' } });
+    const app = own.app;
+    const me = await staffSession(app, 'market.cao-bang');
+    const change = (who: Who, body: object) => request(app).post('/api/staff/password').set('Cookie', who.cookie).set('X-CSRF-Token', who.csrf).send(body);
+    const signIn = (username: string, password: string) => signInAs(app, username, password);
+    const guess = { currentPassword: 'maybe this one', newPassword: 'a fine long new password' };
+    // A right current password clears the count, as a sign-in does.
+    for (let i = 0; i < 4; i += 1) expect((await change(me, guess)).status).toBe(400);
+    expect((await change(me, { currentPassword: TEST_DEMO_PASSWORD, newPassword: 'Matkhau@2026!' })).status).toBe(400);
+    for (let i = 0; i < 4; i += 1) expect((await change(me, guess)).status).toBe(400);
+    expect((await signIn('market.cao-bang', TEST_DEMO_PASSWORD)).status).toBe(200);
+
+    const again = await staffSession(app, 'market.cao-bang');
+    for (let i = 0; i < 5; i += 1) expect((await change(again, guess)).status).toBe(400);
+    const refused = await change(again, { currentPassword: TEST_DEMO_PASSWORD, newPassword: 'a fine long new password' });
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.code).toBe('auth.locked');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await signIn('market.cao-bang', TEST_DEMO_PASSWORD)).status).toBe(429);
+    const [row] = await queryRows<{ n: number }>(own.deps.db, sql`select count(*)::int as n from audit_log where action = 'account_locked'`);
+    expect(row?.n).toBe(1);
+    await own.close();
+  });
+
   it('needs a session and the CSRF token', async () => {
     expect((await request(t.app).post('/api/staff/password').send({ currentPassword: 'x', newPassword: 'y' })).status).toBe(401);
     const me = await session('admin');

@@ -27,6 +27,8 @@ const sessions = new Map<Actor, StaffSession>();
 /** Passwords of the accounts the test creates; demo accounts share the test password. */
 const passwords = new Map<Actor, string>();
 let reportCode = '';
+/** A citizen's receipt in Hà Nội: outside the operator's reach except with its secret. */
+let receipt = { trackingCode: '', secret: '' };
 let photoId = '';
 let spareAccountId = '';
 let policeUnitId = '';
@@ -111,6 +113,12 @@ const ENDPOINTS: Endpoint[] = [
     path: '/api/staff/intake/reports/{code}/calls',
     call: (a) => as(a).post(`/api/staff/intake/reports/${reportCode}/calls`, { ...CALL, note: 'Người gọi hỏi lại tình hình xử lý.' }),
     expect: only({ operator: 201 }),
+  },
+  {
+    method: 'post',
+    path: '/api/staff/intake/receipts',
+    call: (a) => as(a).post('/api/staff/intake/receipts', receipt),
+    expect: only({ operator: 200 }),
   },
   {
     method: 'post',
@@ -202,6 +210,10 @@ beforeAll(async () => {
   for (const actor of ACTORS) if (actor !== 'anonymous') sessions.set(actor, await staffSession(t.app, USERNAMES[actor], passwords.get(actor)));
   const entered = await as('operator').post('/api/staff/intake/reports', { ...CALL, ...REPORT });
   reportCode = entered.body.trackingCode;
+  const citizen = await request(t.app)
+    .post('/api/public/reports')
+    .send({ ...REPORT, provinceCode: '01', communeCode: '00004', address: 'Phố Đội Cấn', description: 'Cửa hàng bán thuốc lá điện tử không rõ nguồn gốc.' });
+  receipt = { trackingCode: citizen.body.trackingCode, secret: citizen.body.secret };
   await as('operator').post(`/api/staff/intake/reports/${reportCode}/photos`).attach('photos', await phoneJpeg(400, 300, 1), 'zalo.jpg');
   const [photo] = await queryRows<{ id: string }>(t.deps.db, sql`select p.id from report_photos p join reports r on r.id = p.report_id where r.tracking_code = ${reportCode}`);
   photoId = photo?.id ?? '';
@@ -233,6 +245,26 @@ describe('every role against every staff endpoint', () => {
     expect(seen).toEqual({ 'police.cao-bang': 200, 'customs.cao-bang': 404, 'market.dong-thap': 404, 'coordinator.dong-thap': 404, 'operator.two': 404 });
     const outside = await as('officer', await staffSession(t.app, 'coordinator.dong-thap', other.body.password)).post('/api/staff/duplicates', { communeCode: '01447', category: 'counterfeit' });
     expect(outside.status).toBe(404);
+  });
+
+  it("keeps every intake route to the operator's own reports and what the duplicates panel shows for the call being typed (issue #15): 404 otherwise, as if it did not exist", async () => {
+    const admin = await staffSession(t.app, 'admin');
+    const made = await as('admin', admin).post('/api/staff/accounts', { username: 'operator.three', displayName: 'Điện thoại viên 3', role: 'operator' });
+    const other = await staffSession(t.app, 'operator.three', made.body.password);
+    const routes = (code: string, query: string) => ({
+      open: () => as('operator', other).get(`/api/staff/intake/reports/${code}${query}`),
+      append: () => as('operator', other).post(`/api/staff/intake/reports/${code}/calls${query}`, { ...CALL, note: 'Người gọi hỏi lại tình hình xử lý.' }),
+      photos: async () => request(t.app).post(`/api/staff/intake/reports/${code}/photos${query}`).set('Cookie', other.cookie).set('X-CSRF-Token', other.csrf).attach('photos', await phoneJpeg(400, 300, 1), 'zalo.jpg'),
+    });
+    const statuses = async (code: string, query: string) => {
+      const r = routes(code, query);
+      return { open: (await r.open()).status, append: (await r.append()).status, photos: (await r.photos()).status };
+    };
+    // Entered by another operator, Cao Bằng: nothing typed, or a call typed in Hà Nội, reaches it.
+    expect(await statuses(reportCode, '')).toEqual({ open: 404, append: 404, photos: 404 });
+    expect(await statuses(receipt.trackingCode, '?communeCode=01447')).toEqual({ open: 404, append: 404, photos: 404 });
+    // A call typed in Cao Bằng: the panel shows it, so it opens and takes the call; photos stay with the operator who entered it.
+    expect(await statuses(reportCode, '?communeCode=01447')).toEqual({ open: 200, append: 201, photos: 404 });
   });
 
   it('lists every documented staff endpoint in the table above', () => {

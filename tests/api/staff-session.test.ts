@@ -1,3 +1,4 @@
+import crypto, { createHmac } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import request from 'supertest';
 import { createAdminAccount } from '../../server/auth/accounts.service';
@@ -132,6 +133,54 @@ describe('staff sign-in', () => {
   it('locks a username that does not exist the same way, so the answer tells nothing', async () => {
     for (let i = 0; i < 5; i += 1) expect((await signIn(t.app, 'ghost.account', 'x')).status).toBe(401);
     expect((await signIn(t.app, 'ghost.account', 'x')).status).toBe(429);
+  });
+});
+
+describe('what a failed or locked sign-in gives away (issue #15)', () => {
+  /** How many scrypt runs one request makes: the slow work that sets its answer time. */
+  async function slowHashesOf(send: () => Promise<request.Response>): Promise<{ status: number; hashes: number }> {
+    const spy = jest.spyOn(crypto, 'scrypt');
+    try {
+      const res = await send();
+      return { status: res.status, hashes: spy.mock.calls.length };
+    } finally {
+      spy.mockRestore();
+    }
+  }
+
+  it('answers a locked real account and a locked unknown username after the same slow hash, so the time tells nothing', async () => {
+    for (let i = 0; i < 5; i += 1) {
+      await signIn(t.app, 'customs.dong-thap', 'wrong-password');
+      await signIn(t.app, 'nobody.at.all', 'wrong-password');
+    }
+    const real = await slowHashesOf(() => signIn(t.app, 'customs.dong-thap', 'wrong-password'));
+    const unknown = await slowHashesOf(() => signIn(t.app, 'nobody.at.all', 'wrong-password'));
+    expect(real).toEqual({ status: 429, hashes: 1 });
+    expect(unknown).toEqual({ status: 429, hashes: 1 });
+  });
+
+  it('keeps a keyed hash of an unknown username in the audit log, never what was typed (it may be a password); real accounts by id', async () => {
+    const typed = 'Mật-khẩu-gõ-nhầm-ô 2026';
+    await signIn(t.app, typed, 'x');
+    await signIn(t.app, typed, 'y');
+    const rows = await queryRows<{ subject: string; data: unknown }>(t.deps.db, sql`select subject, data from audit_log where action = 'sign_in_failed' order by id`);
+    const text = JSON.stringify(rows);
+    expect(text).not.toContain('gõ-nhầm');
+    expect(text).not.toContain('nobody.anywhere');
+    const expected = `username-hash:${createHmac('sha256', Buffer.from(t.deps.secrets.sessionSecret, 'hex')).update(`audit-username\0${typed.toLowerCase()}`).digest('base64url')}`;
+    // The same name gives the same entry, so repeated guesses still show as one name being tried.
+    expect(rows.filter((r) => r.subject === expected)).toHaveLength(2);
+    expect(rows.every((r) => /^(username-hash:[\w-]{43}|account:[0-9a-f-]{36})$/.test(r.subject))).toBe(true);
+  });
+
+  it('stores session tokens keyed with SESSION_SECRET, not as a plain hash anyone could recompute', async () => {
+    const res = await signIn(t.app, 'police.dong-thap');
+    const token = decodeURIComponent(cookieOf(res).split('=')[1] ?? '');
+    const [row] = await queryRows<{ token_hash: string }>(t.deps.db, sql`select token_hash from staff_sessions order by created_at desc, token_hash limit 1`);
+    const keyed = createHmac('sha256', Buffer.from(t.deps.secrets.sessionSecret, 'hex')).update(`session-token\0${token}`).digest('base64url');
+    const [stored] = await queryRows<{ n: number }>(t.deps.db, sql`select count(*)::int as n from staff_sessions where token_hash = ${keyed}`);
+    expect(stored?.n).toBe(1);
+    expect(row?.token_hash).not.toBe(crypto.createHash('sha256').update(token).digest('base64url'));
   });
 });
 

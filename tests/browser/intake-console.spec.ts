@@ -53,7 +53,7 @@ describeInBrowser('an operator enters hotline calls with the keyboard alone', ()
         observedAt: new Date(Date.now() - 3_600_000).toISOString(), description: 'Ki-ốt số 12 chợ Trà Lĩnh bán nước hoa Chanel giả, giá rất rẻ.',
       }),
     });
-    const duplicateCode = ((await earlier.json()) as { trackingCode: string }).trackingCode;
+    const { trackingCode: duplicateCode, secret: duplicateSecret } = (await earlier.json()) as { trackingCode: string; secret: string };
 
     await page.goto(`${server.baseUrl}/staff`);
     await page.getByLabel('Tên đăng nhập').fill('operator');
@@ -122,6 +122,14 @@ describeInBrowser('an operator enters hotline calls with the keyboard alone', ()
     await page.getByText('Cuộc gọi gần đây của tôi').click();
     await page.getByRole('cell', { name: code }).waitFor();
     expect(await page.getByRole('row').filter({ hasText: duplicateCode }).textContent()).toContain('0912***678');
+
+    // A caller asks how a report stands: with its code and secret the console shows the citizen's view.
+    await page.getByText('Tra cứu tin báo theo biên nhận của người gọi').click();
+    await page.getByLabel('Mã tra cứu').fill(duplicateCode);
+    await page.getByLabel('Mã bí mật').fill(duplicateSecret);
+    await page.getByRole('button', { name: 'Tra cứu', exact: true }).click();
+    await page.getByTestId('receipt-status').waitFor();
+    expect(await page.getByTestId('receipt-status').textContent()).toBe('Đã tiếp nhận');
 
     const citizen = await page.context().newPage();
     await citizen.goto(`${server.baseUrl}/track`);

@@ -20,6 +20,7 @@ import { SearchSelect, type SearchOption } from '../../ui/SearchSelect';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { intakeApi } from './intake.api';
 import { OpenedReport } from './OpenedReport';
+import { ReceiptCheck } from './ReceiptCheck';
 import { ReadAloudReceipt } from './ReadAloudReceipt';
 import { RecentCalls } from './RecentCalls';
 import { SidePanel } from './SidePanel';
@@ -192,7 +193,7 @@ export function IntakePage() {
     const payload = withoutBlanks({ ...callPayload(fields), note });
     const checked = appendCallInputSchema(() => new Date()).safeParse(payload, { reportInput: true });
     if (!checked.success) return fieldErrors(currentLanguage(), checked.error.issues);
-    const call = await intakeApi.append(code, payload);
+    const call = await intakeApi.append(code, fields.communeCode, payload);
     setStage({ kind: 'appended', call });
     setOpened(null);
     setCallsVersion((n) => n + 1);
@@ -359,11 +360,12 @@ export function IntakePage() {
             </form>
           )}
           <RecentCalls refresh={callsVersion} onOpen={setOpened} />
+          <ReceiptCheck />
         </div>
 
         <aside className="intake__side" aria-label={t('ui.intake.side')}>
           {opened ? (
-            <OpenedReport key={opened} code={opened} draftNote={fields.description} onAppend={append} onClose={() => setOpened(null)} />
+            <OpenedReport key={opened} code={opened} communeCode={fields.communeCode} draftNote={fields.description} onAppend={append} onClose={() => setOpened(null)} />
           ) : (
             stage.kind === 'entering' && <SidePanel preview={preview} duplicates={duplicates} onOpen={setOpened} />
           )}

@@ -12,6 +12,8 @@ import { intakeApi } from './intake.api';
 
 interface Props {
   code: string;
+  /** The commune of the call being typed ('' if none yet): the server opens its duplicates' reports with it. */
+  communeCode: string;
   /** The note proposed for an appended call: what the operator has typed so far. */
   draftNote: string;
   /** Appends the call on the form to this report; resolves to the field errors, if refused. */
@@ -20,9 +22,9 @@ interface Props {
 }
 
 /** A report opened from the duplicates or the recent calls: read it, append this call to it, or attach photos. */
-export function OpenedReport({ code, draftNote, onAppend, onClose }: Props) {
+export function OpenedReport({ code, communeCode, draftNote, onAppend, onClose }: Props) {
   const t = useT();
-  const report = useApiQuery((signal) => intakeApi.report(code, signal), [code]);
+  const report = useApiQuery((signal) => intakeApi.report(code, communeCode, signal), [code, communeCode]);
   const [note, setNote] = useState(draftNote);
   const [errors, setErrors] = useState<{ field: string; message: string }[]>([]);
   const [failure, setFailure] = useState<unknown>(null);

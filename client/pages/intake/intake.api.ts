@@ -1,5 +1,6 @@
 import type { AttachedPhotos, CallSummary, HotlineLines, IntakeReceipt, IntakeReportView, RecentCalls } from '../../../shared/api/intake';
 import type { DuplicateCandidates } from '../../../shared/api/duplicates';
+import type { CitizenViewBody } from '../../../shared/api/reports';
 import { apiRequest } from '../../lib/api';
 import { postMultipart } from '../../lib/upload';
 
@@ -9,10 +10,13 @@ export const intakeApi = {
   recentCalls: (signal: AbortSignal) => apiRequest<RecentCalls>('/api/staff/intake/calls', { signal }),
   duplicates: (body: { communeCode: string; category: string; description?: string; url?: string }, signal: AbortSignal) =>
     apiRequest<DuplicateCandidates>('/api/staff/duplicates', { method: 'POST', body, signal }),
-  report: (code: string, signal: AbortSignal) => apiRequest<IntakeReportView>(`/api/staff/intake/reports/${encodeURIComponent(code)}`, { signal }),
+  /** `communeCode`: of the call being typed; with it the reports its duplicates panel shows open too (issue #15). */
+  report: (code: string, communeCode: string, signal: AbortSignal) =>
+    apiRequest<IntakeReportView>(`/api/staff/intake/reports/${encodeURIComponent(code)}`, { query: { communeCode }, signal }),
   enter: (body: Record<string, unknown>) => apiRequest<IntakeReceipt>('/api/staff/intake/reports', { method: 'POST', body }),
-  append: (code: string, body: Record<string, unknown>) =>
-    apiRequest<CallSummary>(`/api/staff/intake/reports/${encodeURIComponent(code)}/calls`, { method: 'POST', body }),
+  append: (code: string, communeCode: string, body: Record<string, unknown>) =>
+    apiRequest<CallSummary>(`/api/staff/intake/reports/${encodeURIComponent(code)}/calls`, { method: 'POST', query: { communeCode }, body }),
+  checkReceipt: (body: { trackingCode: string; secret: string }) => apiRequest<CitizenViewBody>('/api/staff/intake/receipts', { method: 'POST', body }),
   attachPhotos: (code: string, files: File[], onProgress: (fraction: number) => void) => {
     const form = new FormData();
     for (const file of files) form.append('photos', file);

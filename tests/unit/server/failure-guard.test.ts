@@ -1,4 +1,4 @@
-import { createFailureGuard, type FailurePolicy } from '../../../server/http/failure-guard';
+import { createFailureGuard, MAX_KEYS, type FailurePolicy } from '../../../server/http/failure-guard';
 
 const MINUTE = 60_000;
 
@@ -50,5 +50,18 @@ describe('failure guard', () => {
     guard.succeed('code');
     guard.fail('code');
     expect(guard.blockedFor('code')).toBe(0);
+  });
+
+  it('holds at most 100,000 keys by forgetting the least recently failed, so a flood of made-up keys does not lift the locks under way (issue #15)', () => {
+    const { guard } = guardAt({ max: 5, windowMs: 15 * MINUTE });
+    expect(MAX_KEYS).toBe(100_000);
+    for (let i = 0; i < 4; i += 1) guard.fail('oldest');
+    for (let i = 0; i < MAX_KEYS - 2; i += 1) guard.fail(`made-up-${i}`);
+    for (let i = 0; i < 5; i += 1) guard.fail('389-AAAA-BBBB');
+    // Full now; ten more keys push out the ten oldest, 'oldest' first, and not the recent lock.
+    for (let i = 0; i < 10; i += 1) guard.fail(`more-${i}`);
+    expect(guard.blockedFor('389-AAAA-BBBB')).toBe(15 * MINUTE);
+    guard.fail('oldest');
+    expect(guard.blockedFor('oldest')).toBe(0);
   });
 });

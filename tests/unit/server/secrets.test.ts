@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../../server/config';
@@ -39,5 +39,35 @@ describe('secret keys of the embedded mode', () => {
     ensureSecrets(config);
     require('node:fs').writeFileSync(path.join(dir, 'secrets.json'), '{"broken":');
     expect(() => ensureSecrets(config)).toThrow(/damaged/);
+  });
+
+  describe('with the contact key given apart from the data (CONTACT_ENCRYPTION_KEY_FILE, issue #15)', () => {
+    let keyDir: string;
+    const key = 'ef'.repeat(32);
+    beforeEach(() => {
+      keyDir = mkdtempSync(path.join(os.tmpdir(), 'tipline-key-'));
+    });
+    afterEach(() => rmSync(keyDir, { recursive: true, force: true }));
+    const keyFile = (content: string) => {
+      const file = path.join(keyDir, 'contact.key');
+      writeFileSync(file, content, { mode: 0o600 });
+      return file;
+    };
+
+    it('keeps only the session secret in DATA_DIR, so a backup of the data does not carry the contact key', () => {
+      const secrets = ensureSecrets(loadConfig({ DATA_DIR: dir, CONTACT_ENCRYPTION_KEY_FILE: keyFile(key) }));
+      expect(secrets.contactEncryptionKey).toBe(key);
+      const stored = JSON.parse(readFileSync(path.join(dir, 'secrets.json'), 'utf8'));
+      expect(Object.keys(stored)).toEqual(['sessionSecret']);
+      expect(readFileSync(path.join(dir, 'secrets.json'), 'utf8')).not.toContain(key);
+    });
+
+    it('moves a pilot\'s generated key out: once the same key is in the key file, secrets.json no longer holds it; without the file the server refuses rather than make a new key', () => {
+      const first = ensureSecrets(loadConfig({ DATA_DIR: dir }));
+      const moved = ensureSecrets(loadConfig({ DATA_DIR: dir, CONTACT_ENCRYPTION_KEY_FILE: keyFile(`${first.contactEncryptionKey}\n`) }));
+      expect(moved).toMatchObject({ contactEncryptionKey: first.contactEncryptionKey, sessionSecret: first.sessionSecret, keyMovedOut: true });
+      expect(readFileSync(path.join(dir, 'secrets.json'), 'utf8')).not.toContain(first.contactEncryptionKey);
+      expect(() => ensureSecrets(loadConfig({ DATA_DIR: dir }))).toThrow(/holds no contact key.*CONTACT_ENCRYPTION_KEY_FILE/);
+    });
   });
 });
