@@ -76,7 +76,11 @@ export function publishYear({ year, province, provinces, cells: all, lang, round
     byPlaceType: PLACE_TYPES.map((p) => row(p, t(lang, `place_type.${p}` as MessageKey), (cell) => cell.placeType === p)),
     byProvince: provinces.filter((p) => !province || p.code === province.code).map((p) => row(p.code, p.name, (cell) => cell.province === p.code)),
     byMonth: year.months.map((m) => row(m, m.slice(0, 7), (cell) => cell.month === m)),
-    byStatus: statuses.map((s) => ({ key: s.key, label: t(lang, `stats.public_status.${s.key}`), count: round(s.n) })),
+    // The nation only: waiting and being handled are in no other table, so each is bounded by the other's
+    // own range (at least 4 wide). Per province as well, the nation's count would be the sum of the
+    // provinces', and the two relations together could pin one (4 waiting beside 7 and 7 under a total of
+    // 18, and a national 12 beside another province's 8: tests/api/public-stats-disclosure.test.ts).
+    byStatus: province ? [] : statuses.map((s) => ({ key: s.key, label: t(lang, `stats.public_status.${s.key}`), count: round(s.n) })),
   };
 }
 

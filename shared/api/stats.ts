@@ -97,7 +97,9 @@ export const publicStatsSchema = z
     byPlaceType: z.array(publicRow),
     byProvince: z.array(publicRow),
     byMonth: z.array(publicRow).meta({ description: 'The finished months of the year, keyed by their first day' }),
-    byStatus: z.array(z.object({ key: z.string(), label: z.string(), count: publicCountSchema })),
+    byStatus: z
+      .array(z.object({ key: z.string(), label: z.string(), count: publicCountSchema }))
+      .meta({ description: 'Waiting, being handled, resolved: for the nation only (empty for a province)' }),
   })
   .meta({ id: 'PublicStats' });
 export type PublicStats = z.infer<typeof publicStatsSchema>;

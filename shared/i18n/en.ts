@@ -768,5 +768,6 @@ export const en: Record<MessageKey, string> = {
   'ui.public_stats.by_place_type': 'By place type',
   'ui.public_stats.by_province': 'By province',
   'ui.public_stats.by_status': 'By handling status',
+  'ui.public_stats.status_nation_only': 'The handling status is published for the whole country only: each province\'s figures beside the national ones could reveal a small number.',
   'ui.public_stats.scope': '{scope}, {from} to {to}',
 };

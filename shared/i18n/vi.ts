@@ -766,6 +766,7 @@ export const vi = {
   'ui.public_stats.by_place_type': 'Theo loại địa bàn',
   'ui.public_stats.by_province': 'Theo tỉnh, thành phố',
   'ui.public_stats.by_status': 'Theo tình trạng xử lý',
+  'ui.public_stats.status_nation_only': 'Tình trạng xử lý chỉ được công bố cho cả nước: số của từng tỉnh, đặt cạnh số cả nước, có thể làm lộ một con số nhỏ.',
   'ui.public_stats.scope': '{scope}, từ {from} đến {to}',
 } as const;
 

@@ -140,6 +140,7 @@ describeInBrowser('statistics: the coordinators’ dashboard and the public figu
     expect((await received.locator('.stat-card__value').textContent())?.trim()).toBe('<10');
     await page.getByRole('heading', { name: 'Vì sao các con số được làm tròn?' }).waitFor();
     await page.getByText(/làm tròn riêng đến bội số gần nhất của 5/).waitFor();
+    await page.getByText(/Tình trạng xử lý chỉ được công bố cho cả nước/).waitFor();
     // Issue #15: calendar years only; the year before the latest one runs January to December.
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
     const earlier = Number(today.slice(0, 4)) - (today.slice(5, 7) === '01' ? 2 : 1);

@@ -168,6 +168,7 @@ export function PublicStatsPage() {
                 </tbody>
               </ScrollTable>,
             )}
+          {shown.province && section('public-status', t('ui.public_stats.by_status'), <p>{t('ui.public_stats.status_nation_only')}</p>)}
         </div>
       )}
     </div>
