@@ -21,11 +21,13 @@ import { readNames, readPublicCells, type PublicCell } from './stats.repository'
  * v−2 … v+2. A small true count (1–4) is always shown as "<10", strictly inside 0–7. One sum or
  * difference of other figures bounds it by a range at least 4 wide, and two ranges, one of them 0–7,
  * meet in a single point only at 0 or 7: never at 1–4. (With "<5" for 0–4 and 5 for 5–7 instead, a
- * province-year of 4 waiting, 7 being handled and 7 resolved, 18 shown as 20, gives the 4 exactly:
- * 18 − 7 − 7.) Periods are fixed (a calendar year, its finished months), so spans cannot overlap.
- * Several relations at once can still narrow a range in rare, contrived data (no audit of the whole
- * publication is made); tests/api/public-stats-disclosure.test.ts proves on a fixture with small
- * counts that every published small count could have been another with everything published alike.
+ * year of 4 waiting, 7 being handled and 7 resolved, 18 shown as 20, gives the 4 exactly: 18 − 7 − 7.)
+ * Periods are fixed (a calendar year, its finished months), so spans cannot overlap. Several relations
+ * at once can still narrow a range in rare, contrived data (every other figure of two tables at the
+ * edge of its range; no audit of the whole publication is made), and so can the same figures read
+ * at two moments (resolved counts grow, the current year gains months);
+ * tests/api/public-stats-disclosure.test.ts proves on a fixture with small counts that every published
+ * small count could have been another with everything published alike.
  */
 export const publicCount = (n: number): PublicCount => {
   const rounded = Math.round(n / 5) * 5;
