@@ -117,18 +117,29 @@ export function splitPeriod(period: Period, today?: string): { months: string[];
 /** The moments a period covers: from the start of its first day to the start of the day after its last. */
 export const periodMoments = ({ from, to }: Period) => ({ start: startOfVietnamDay(from), end: startOfVietnamDay(day(addDays(calendar(to), 1))) });
 
+/** A calendar year of public statistics: its months that have ended (first days), and the days they cover. */
+export interface PublicYear {
+  year: number;
+  months: string[];
+  period: Period;
+}
+
 /**
- * Public statistics cover whole months that have ended (a figure that changes day by day, or a
- * period of a few days, could point at a reporter): the period widened to whole months, cut at the
- * end of last month. Default: the last twelve finished months.
+ * Issue #15: public statistics are published for fixed periods only, a calendar year and its months,
+ * each month once it has ended (a figure that changes day by day, or two spans that overlap, could
+ * point at a reporter by subtraction). The current year is its finished months. Default: the year of
+ * the last finished month (last year in January). A year before 2000 or without a finished month is
+ * refused, naming `year`.
  */
-export function publicPeriod(query: { from?: string | undefined; to?: string | undefined }, now: Date): Period {
-  const thisMonth = startOfMonth(calendar(vietnamToday(now)));
-  const lastClosed = day(addDays(thisMonth, -1));
-  const asked = resolvePeriod({ from: query.from ?? day(subMonths(thisMonth, 12)), to: query.to ?? (query.from && query.from > lastClosed ? query.from : lastClosed) }, now);
-  const from = day(startOfMonth(calendar(asked.from)));
-  const endOfAsked = day(endOfMonth(calendar(asked.to)));
-  const to = endOfAsked < lastClosed ? endOfAsked : lastClosed;
-  if (from > to) throw validationFailed([fieldIssue([query.from ? 'from' : 'to'], 'public_whole_months')]);
-  return { from, to };
+export function publicYear(asked: string | undefined, now: Date): PublicYear {
+  const lastClosed = day(addDays(startOfMonth(calendar(vietnamToday(now))), -1));
+  const latest = Number(lastClosed.slice(0, 4));
+  const year = asked === undefined ? latest : Number(asked);
+  if (year < Number(FIRST_DAY.slice(0, 4)) || year > latest) {
+    throw validationFailed([{ ...fieldIssue(['year'], 'public_year'), params: { key: 'validation.public_year', latest } } as ReturnType<typeof fieldIssue>]);
+  }
+  const yearEnd = `${year}-12-31`;
+  const to = yearEnd < lastClosed ? yearEnd : lastClosed;
+  const period = { from: `${year}-01-01`, to };
+  return { year, months: bucketsOf(period, 'month'), period };
 }

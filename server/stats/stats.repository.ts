@@ -200,6 +200,42 @@ export async function readOverdue(q: Queryable, s: StatsScope, interval: StatsIn
   });
 }
 
+/** One cell of the public statistics: a month, province, category and place type, summed over units and channels. */
+export interface PublicCell {
+  month: string;
+  province: string;
+  category: string;
+  placeType: string;
+  received: number;
+  accepted: number;
+  resolved: number;
+}
+
+/**
+ * Issue #15: the cells every public figure of some months is a sum of, from the monthly totals (the
+ * public page has whole months only), for one province or all; empty cells are left out.
+ */
+export async function readPublicCells(q: Queryable, months: string[], province: string | null): Promise<PublicCell[]> {
+  const rows = await queryRows<{ month: string; province: string; category: string; place_type: string; received: number; accepted: number; resolved: number }>(
+    q,
+    sql`select to_char(m.month, 'YYYY-MM-DD') as month, m.province_code as province, m.category, m.place_type,
+          sum(m.received)::int as received, sum(m.accepted)::int as accepted, sum(m.resolved)::int as resolved
+        from report_stats_monthly m
+        where m.month = any(${dateArray(months)}) ${province ? sql`and m.province_code = ${province}` : sql``}
+        group by m.month, m.province_code, m.category, m.place_type
+        having sum(m.received) <> 0 or sum(m.accepted) <> 0 or sum(m.resolved) <> 0`,
+  );
+  return rows.map((r) => ({
+    month: r.month,
+    province: r.province,
+    category: r.category,
+    placeType: r.place_type,
+    received: Number(r.received),
+    accepted: Number(r.accepted),
+    resolved: Number(r.resolved),
+  }));
+}
+
 /** Names for keys: units (with force and province) and provinces. */
 export async function readNames(q: Queryable) {
   const units = await queryRows<{ id: string; name: string; force: string; province_code: string }>(q, sql`select id::text, name, force, province_code from units`);

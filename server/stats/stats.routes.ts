@@ -33,7 +33,7 @@ export function staffStatsRoutes(deps: AppDeps): Router {
   return router;
 }
 
-/** Issue #7: statistics for anyone, small counts hidden; cacheable for five minutes. */
+/** Issues #7 and #15: statistics for anyone, of fixed periods, every figure rounded; cacheable for five minutes. */
 export function publicStatsRoutes(deps: AppDeps): Router {
   const router = Router();
   router.get('/stats', async (req, res) => {
@@ -52,9 +52,10 @@ export const statsApiDocs: ApiDoc[] = [
     method: 'get',
     path: '/api/public/stats',
     tags: ['statistics'],
-    summary: 'Public statistics: received and resolved per category, place type, province and month, and per public status; every count below 5 is "<5"',
+    summary:
+      'Public statistics of one calendar year (its finished months): received and resolved per category, place type, province and month, and per public status; every figure rounded on its own to the nearest 5, "<10" for 0 to 7. A span of days (`from`, `to`) is refused.',
     request: { query: publicStatsQuerySchema },
-    responses: { 200: jsonResponse('The statistics of the period (default: the last twelve months)', publicStatsSchema), ...errorResponses(400, 429) },
+    responses: { 200: jsonResponse('The statistics of the year (default: the year of the last finished month)', publicStatsSchema), ...errorResponses(400, 429) },
   },
   {
     method: 'get',

@@ -77,11 +77,11 @@ export const statsReportsSchema = z
 export type StatsReports = z.infer<typeof statsReportsSchema>;
 
 /**
- * A public count: the number; "<5" when it is below 5 (SPEC.md §5: a small count could point at a
- * reporter); "*" when it is hidden so that a lone "<5" of the same breakdown cannot be worked out by
- * subtracting the others from the total.
+ * A public count (issue #15): the count rounded to the nearest multiple of 5, on its own, and "<10"
+ * when that gives 0 or 5 (a true count of 0 to 7). Every figure of the public page, totals included,
+ * is rounded so: no sum or difference of them gives a small count exactly (server/stats/public-stats.ts).
  */
-export const publicCountSchema = z.union([z.number().int().min(5), z.literal('<5'), z.literal('*')]);
+export const publicCountSchema = z.union([z.number().int().multipleOf(5).min(10), z.literal('<10')]);
 export type PublicCount = z.infer<typeof publicCountSchema>;
 
 const publicRow = z.object({ key: z.string(), label: z.string(), received: publicCountSchema, resolved: publicCountSchema });
@@ -89,14 +89,17 @@ const publicRow = z.object({ key: z.string(), label: z.string(), received: publi
 export const publicStatsSchema = z
   .object({
     province: z.object({ code: z.string(), name: z.string() }).nullable(),
-    from: z.string(),
-    to: z.string(),
+    year: z.number().int(),
+    from: z.string().meta({ description: 'The first day of the year' }),
+    to: z.string().meta({ description: 'The last day of the last finished month of the year' }),
     totals: z.object({ received: publicCountSchema, resolved: publicCountSchema }),
     byCategory: z.array(publicRow),
     byPlaceType: z.array(publicRow),
     byProvince: z.array(publicRow),
-    byMonth: z.array(publicRow),
-    byStatus: z.array(z.object({ key: z.string(), label: z.string(), count: publicCountSchema })),
+    byMonth: z.array(publicRow).meta({ description: 'The finished months of the year, keyed by their first day' }),
+    byStatus: z
+      .array(z.object({ key: z.string(), label: z.string(), count: publicCountSchema }))
+      .meta({ description: 'Waiting, being handled, resolved: for the nation only (empty for a province)' }),
   })
   .meta({ id: 'PublicStats' });
 export type PublicStats = z.infer<typeof publicStatsSchema>;

@@ -11,8 +11,29 @@ const province = z.string().regex(/^\d{2}$/);
 /** The longest period a dashboard or a list may cover: five years of days. */
 export const MAX_PERIOD_DAYS = 5 * 366;
 
-/** Issue #7, `GET /api/public/stats`: no sign-in, a province or the nation, a period (default: the last twelve months). */
-export const publicStatsQuerySchema = z.strictObject({ province: province.optional(), from: day.optional(), to: day.optional() });
+/**
+ * A span of days the public statistics no longer take (issue #15: two overlapping spans gave a small
+ * count by subtraction): named in the refusal so that an old link learns why.
+ */
+const noPublicSpan = z
+  .unknown()
+  .optional()
+  .superRefine((value, ctx) => {
+    if (value !== undefined) ctx.addIssue({ code: 'custom', message: 'public_fixed_periods', params: { key: 'validation.public_fixed_periods' } });
+  })
+  .meta({ description: 'Refused (400): public statistics are published for a calendar year only (`year`)' });
+
+/**
+ * Issues #7 and #15, `GET /api/public/stats`: no sign-in, a province or the nation, one calendar year
+ * (default: the year of the last finished month). Only fixed periods are published, never a span of
+ * one's choice. Whether the year has a finished month is checked in server/stats/period.ts.
+ */
+export const publicStatsQuerySchema = z.strictObject({
+  province: province.optional(),
+  year: z.string().regex(/^\d{4}$/).optional().meta({ description: 'A calendar year, e.g. 2026; its months that have ended' }),
+  from: noPublicSpan,
+  to: noPublicSpan,
+});
 export type PublicStatsQuery = z.infer<typeof publicStatsQuerySchema>;
 
 export const STATS_INTERVALS = ['day', 'week', 'month'] as const;

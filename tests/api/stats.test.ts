@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import request from 'supertest';
 import type { PublicStats, StaffStats, StatsReports, StatsRow } from '../../shared/api/stats';
 import { queryRows } from '../../server/db/query-rows';
-import { protectCells } from '../../server/stats/public-stats';
+import { publicCount } from '../../server/stats/public-stats';
 import { staffSession, type StaffSession } from '../helpers/staff';
 import { createTestApp, FIXED_NOW, type TestApp } from '../helpers/test-app';
 
@@ -349,39 +349,45 @@ describe('the periodic report as files (GET /api/staff/stats/export)', () => {
 });
 
 describe('public statistics (GET /api/public/stats)', () => {
-  test('no sign-in; whole months that have ended; every count below 5 is "<5"', async () => {
-    const res = await request(t.app).get(`/api/public/stats?${YEAR}`);
+  test('no sign-in; a calendar year of finished months; every figure rounded, "<10" for 0 to 7', async () => {
+    const res = await request(t.app).get('/api/public/stats?year=2026');
     expect(res.status).toBe(200);
     expect(res.headers['set-cookie']).toBeUndefined();
     const s = res.body as PublicStats;
-    // November has not ended: the period stops on 31 October (R4 and R8 fall outside).
-    expect([s.from, s.to]).toEqual(['2026-01-01', '2026-10-31']);
-    expect(s.totals).toEqual({ received: 6, resolved: '<5' });
-    expect(s.byCategory.find((r) => r.key === 'counterfeit')).toMatchObject({ received: '<5', resolved: '<5' });
-    expect(s.byStatus.map((r) => r.count)).toEqual(['<5', '<5', '<5']);
-    const json = JSON.stringify(s);
-    for (const n of [1, 2, 3, 4]) expect(json).not.toMatch(new RegExp(`"(received|resolved|count)":${n}[,}]`));
-    // A period of a few days is widened to its months.
-    const widened = (await request(t.app).get('/api/public/stats?from=2026-03-15&to=2026-06-20')).body as PublicStats;
-    expect([widened.from, widened.to]).toEqual(['2026-03-01', '2026-06-30']);
+    // November has not ended: the year stops on 31 October (R4 and R8 fall outside).
+    expect([s.year, s.from, s.to]).toEqual([2026, '2026-01-01', '2026-10-31']);
+    expect(s.byMonth.map((r) => r.key)).toEqual(['01', '02', '03', '04', '05', '06', '07', '08', '09', '10'].map((m) => `2026-${m}-01`));
+    // 6 received and 4 resolved: both "<10", as is every figure of this small fixture.
+    expect(s.totals).toEqual({ received: '<10', resolved: '<10' });
+    const counts = [...s.byCategory, ...s.byPlaceType, ...s.byProvince, ...s.byMonth].flatMap((r) => [r.received, r.resolved]).concat(s.byStatus.map((r) => r.count));
+    expect(new Set(counts)).toEqual(new Set(['<10']));
+    // Without a year: the year of the last finished month, the same answer.
+    expect((await request(t.app).get('/api/public/stats')).body).toEqual(s);
+    const last = (await request(t.app).get('/api/public/stats?year=2025&province=04')).body as PublicStats;
+    expect([last.from, last.to, last.byMonth.length, last.byProvince.map((r) => r.key)]).toEqual(['2025-01-01', '2025-12-31', 12, ['04']]);
   });
 
-  test('refusals name the field: this month, a far year, an unknown province', async () => {
-    const thisMonth = await request(t.app).get('/api/public/stats?from=2026-11-01');
-    expect(thisMonth.status).toBe(400);
-    expect(thisMonth.body.error.fields[0].field).toBe('from');
-    const far = await request(t.app).get('/api/public/stats?to=9999-12-31');
-    expect(far.status).toBe(400);
-    expect(far.body.error.fields).toEqual([{ field: 'to', message: 'Đến ngày: phải trong khoảng từ năm 2000 đến năm 2099' }]);
+  test('refusals name the field: a span of days, a year without a finished month, an unknown province', async () => {
+    // Issue #15: two overlapping spans gave a small count by subtraction; spans are refused.
+    const span = await request(t.app).get('/api/public/stats?from=2026-05-01&to=2026-11-08');
+    expect(span.status).toBe(400);
+    expect(span.body.error.fields).toEqual([
+      { field: 'from', message: 'Từ ngày: thống kê công khai chỉ công bố theo năm dương lịch (year), không theo khoảng ngày tự chọn' },
+      { field: 'to', message: 'Đến ngày: thống kê công khai chỉ công bố theo năm dương lịch (year), không theo khoảng ngày tự chọn' },
+    ]);
+    const english = await request(t.app).get('/api/public/stats?to=2026-10-31&lang=en');
+    expect(english.body.error.fields).toEqual([{ field: 'to', message: 'To: public statistics are published per calendar year (year) only, not for dates of your choice' }]);
+    const next = await request(t.app).get('/api/public/stats?year=2027');
+    expect(next.status).toBe(400);
+    expect(next.body.error.fields).toEqual([{ field: 'year', message: 'Năm: chọn một năm từ 2000 đến 2026 (thống kê công khai chỉ có các tháng đã kết thúc)' }]);
+    for (const year of ['1999', '26', '2026-H1', '0000']) expect((await request(t.app).get(`/api/public/stats?year=${year}`)).body.error.fields[0].field).toBe('year');
     expect((await request(t.app).get('/api/public/stats?province=99')).body.error.fields[0].field).toBe('province');
     // A parameter that is not one is named as such.
     expect((await request(t.app).get('/api/public/stats?provinc=04')).body.error.fields).toEqual([{ field: 'provinc', message: 'provinc: trường không được chấp nhận' }]);
   });
 
-  test('a lone "<5" in a breakdown hides the smallest shown cell too', () => {
-    expect(protectCells([10, 3, 7])).toEqual([10, '<5', '*']);
-    expect(protectCells([10, 3, 0])).toEqual([10, '<5', '<5']);
-    expect(protectCells([10, 12])).toEqual([10, 12]);
-    expect(protectCells([4])).toEqual(['<5']);
+  test('the rounding: nearest multiple of 5, and "<10" for what rounds to 0 or 5', () => {
+    expect([0, 1, 2, 3, 4, 5, 6, 7].map(publicCount)).toEqual(Array(8).fill('<10'));
+    expect([8, 9, 10, 12, 13, 17, 18, 1234].map(publicCount)).toEqual([10, 10, 10, 10, 15, 15, 20, 1235]);
   });
 });

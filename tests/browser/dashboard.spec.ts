@@ -125,7 +125,7 @@ describeInBrowser('statistics: the coordinators’ dashboard and the public figu
     expect(problems.filter((p) => !/401/.test(p))).toEqual([]);
   });
 
-  it('shows "<5" on the public page, without signing in, for a province with two reports', async () => {
+  it('shows "<10" on the public page, without signing in, for a province with two reports, and the year to choose', async () => {
     const { page, server, problems } = session;
     const communes = (await (await fetch(`${server.baseUrl}/api/public/provinces/82/communes`)).json()) as { communes: { code: string }[] };
     const communeCode = communes.communes[0]?.code ?? '';
@@ -137,8 +137,16 @@ describeInBrowser('statistics: the coordinators’ dashboard and the public figu
     await page.getByLabel('Tỉnh, thành phố', { exact: true }).selectOption({ label: 'Tỉnh Đồng Tháp' });
     await page.getByTestId('public-scope').getByText(/Tỉnh Đồng Tháp/).waitFor();
     const received = page.locator('.stat-card').filter({ hasText: 'Tin báo tiếp nhận' });
-    expect((await received.locator('.stat-card__value').textContent())?.trim()).toBe('<5');
-    await page.getByRole('heading', { name: 'Vì sao có ô ghi «<5»?' }).waitFor();
+    expect((await received.locator('.stat-card__value').textContent())?.trim()).toBe('<10');
+    await page.getByRole('heading', { name: 'Vì sao các con số được làm tròn?' }).waitFor();
+    await page.getByText(/làm tròn riêng đến bội số gần nhất của 5/).waitFor();
+    await page.getByText(/Tình trạng xử lý chỉ được công bố cho cả nước/).waitFor();
+    // Issue #15: calendar years only; the year before the latest one runs January to December.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+    const earlier = Number(today.slice(0, 4)) - (today.slice(5, 7) === '01' ? 2 : 1);
+    await page.getByLabel('Năm', { exact: true }).selectOption({ label: `Năm ${earlier}` });
+    await page.getByTestId('public-scope').getByText(`Tỉnh Đồng Tháp, từ 01/01/${earlier} đến 31/12/${earlier}`).waitFor();
+    expect(new URL(page.url()).searchParams.get('year')).toBe(String(earlier));
     await page.screenshot({ path: path.join(ARTEFACTS, 'public-stats-desk.png'), fullPage: true });
     expect(problems).toEqual([]);
   });

@@ -3,7 +3,7 @@ import { useSearchParams } from 'react-router';
 import type { PublicCount, PublicStats } from '../../../shared/api/stats';
 import { useI18n } from '../../lib/i18n';
 import { formatNumber, groupName } from '../../lib/statsLabels';
-import { periodPresets, presetOf, shownDay, timeLabel, vietnamToday } from '../../lib/statsPeriods';
+import { shownDay, timeLabel, vietnamToday } from '../../lib/statsPeriods';
 import { useApiQuery } from '../../lib/useApiQuery';
 import { BarChartFigure, SERIES_COLORS } from '../../ui/BarChartFigure';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -15,12 +15,20 @@ import { ProvinceSelect } from '../../ui/ProvinceSelect';
 
 type Row = PublicStats['byCategory'][number];
 
-/** "<5" stays "<5" (SPEC.md §5); a screen reader hears "fewer than 5". */
+/** A rounded count (issue #15); "<10" is 0 to 7, and a screen reader hears so. */
 function Count({ value }: { value: PublicCount }) {
   const { t, lang } = useI18n();
-  if (value === '<5') return <abbr title={t('ui.stats.less_than_5')}>&lt;5</abbr>;
-  if (value === '*') return <abbr title={t('ui.public_stats.hidden_cell')}>*</abbr>;
+  if (value === '<10') return <abbr title={t('ui.public_stats.less_than_10')}>&lt;10</abbr>;
   return <>{formatNumber(lang, value)}</>;
+}
+
+/** How many years the year list offers, the latest first. */
+const YEARS_OFFERED = 5;
+
+/** The year of the last month that has ended (public figures have finished months only): last year in January. */
+function latestPublicYear(today: string): number {
+  const year = Number(today.slice(0, 4));
+  return today.slice(5, 7) === '01' ? year - 1 : year;
 }
 
 const charted = (value: PublicCount) => (typeof value === 'number' ? value : null);
@@ -30,13 +38,13 @@ export function PublicStatsPage() {
   const { t, lang } = useI18n();
   useDocumentTitle(t('ui.public_stats.title'));
   const [params, setParams] = useSearchParams();
-  const today = vietnamToday();
-  // Public figures are of whole months that have ended (the server widens and cuts a period so).
-  const presets = periodPresets(today).filter((p) => p.id !== 'month' && (!p.from || p.from < `${today.slice(0, 8)}01`));
+  // Public figures are published for calendar years only, each month once it has ended (issue #15).
+  const latest = latestPublicYear(vietnamToday());
+  const years = Array.from({ length: YEARS_OFFERED }, (_, i) => String(latest - i));
   const provinceParam = params.get('province');
   const province = provinceParam && /^\d{2}$/.test(provinceParam) ? provinceParam : undefined;
-  const preset = presets.find((p) => p.id === params.get('period')) ?? presets[0];
-  const query = { province, from: preset?.from, to: preset?.to };
+  const year = years.find((y) => y === params.get('year')) ?? years[0];
+  const query = { province, year };
   // The status groups (waiting, being handled, resolved) are named by the server, in the page's language.
   const stats = useApiQuery((signal) => statsApi.stats(query, signal), [JSON.stringify(query), lang]);
   const provinces = useApiQuery((signal) => statsApi.provinces(signal), []);
@@ -45,11 +53,11 @@ export function PublicStatsPage() {
   useEffect(() => {
     if (answer) setShown(answer);
   }, [answer]);
-  const choose = (next: { province?: string; period?: string }) => {
-    const merged = { province, period: preset?.id === 'last12' ? undefined : preset?.id, ...next };
+  const choose = (next: { province?: string; year?: string }) => {
+    const merged = { province, year: year === years[0] ? undefined : year, ...next };
     const search = new URLSearchParams();
     if (merged.province) search.set('province', merged.province);
-    if (merged.period && merged.period !== 'last12') search.set('period', merged.period);
+    if (merged.year && merged.year !== years[0]) search.set('year', merged.year);
     setParams(search);
   };
 
@@ -106,9 +114,9 @@ export function PublicStatsPage() {
       <div className="panel stats-filters stats-filters--public">
         <ProvinceSelect id="stats-province" value={province} provinces={provinces.status === 'success' ? provinces.data.provinces : []} onChange={(code) => choose({ province: code })} />
         <div className="field">
-          <label htmlFor="stats-period">{t('field.period')}</label>
-          <select id="stats-period" value={presetOf(presets, preset?.from, preset?.to)} onChange={(e) => choose({ period: e.target.value })}>
-            {presets.map((p) => <option key={p.id} value={p.id}>{t(p.label, { year: p.year ?? '' })}</option>)}
+          <label htmlFor="stats-year">{t('field.year')}</label>
+          <select id="stats-year" value={year} onChange={(e) => choose({ year: e.target.value })}>
+            {years.map((y) => <option key={y} value={y}>{t('ui.stats.period.year', { year: y })}</option>)}
           </select>
         </div>
       </div>
@@ -160,6 +168,7 @@ export function PublicStatsPage() {
                 </tbody>
               </ScrollTable>,
             )}
+          {shown.province && section('public-status', t('ui.public_stats.by_status'), <p>{t('ui.public_stats.status_nation_only')}</p>)}
         </div>
       )}
     </div>

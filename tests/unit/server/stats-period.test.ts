@@ -1,4 +1,5 @@
-import { bucketOf, bucketPeriod, bucketsOf, defaultInterval, defaultPeriod, periodMoments, splitPeriod } from '../../../server/stats/period';
+import { AppError } from '../../../server/http/errors';
+import { bucketOf, bucketPeriod, bucketsOf, defaultInterval, defaultPeriod, periodMoments, publicYear, splitPeriod } from '../../../server/stats/period';
 import { medianOf } from '../../../server/stats/stats.service';
 
 describe('periods of the statistics (Vietnam days)', () => {
@@ -16,6 +17,27 @@ describe('periods of the statistics (Vietnam days)', () => {
     expect(splitPeriod({ from: '2026-02-01', to: '2026-02-28' })).toEqual({ months: ['2026-02-01'], days: [] });
     expect(splitPeriod({ from: '2028-02-01', to: '2028-02-28' })).toEqual({ months: [], days: [{ from: '2028-02-01', to: '2028-02-28' }] });
     expect(splitPeriod({ from: '2026-05-10', to: '2026-05-10' })).toEqual({ months: [], days: [{ from: '2026-05-10', to: '2026-05-10' }] });
+  });
+
+  test('public statistics: a calendar year, its months once ended in Vietnam; nothing else (issue #15)', () => {
+    const now = new Date('2026-11-23T03:00:00Z');
+    expect(publicYear(undefined, now)).toEqual({ year: 2026, months: bucketsOf({ from: '2026-01-01', to: '2026-10-31' }, 'month'), period: { from: '2026-01-01', to: '2026-10-31' } });
+    expect(publicYear('2025', now).months).toHaveLength(12);
+    // 1 January, 01:00 in Vietnam (still 31 December in UTC): no month of 2027 has ended, the default is 2026.
+    const newYear = new Date('2026-12-31T18:00:00Z');
+    expect(publicYear(undefined, newYear).period).toEqual({ from: '2026-01-01', to: '2026-12-31' });
+    // 1 December in Vietnam: November has just ended.
+    expect(publicYear(undefined, new Date('2026-11-30T17:00:00Z')).period.to).toBe('2026-11-30');
+    for (const [year, at] of [['2027', newYear], ['2027', now], ['1999', now], ['0000', now]] as const) {
+      let refused: unknown;
+      try {
+        publicYear(year, at);
+      } catch (err) {
+        refused = err;
+      }
+      expect(refused).toBeInstanceOf(AppError);
+      expect((refused as AppError).issues.map((i) => i.path)).toEqual([['year']]);
+    }
   });
 
   test('a day starts at midnight in Vietnam, seven hours before midnight UTC', () => {
