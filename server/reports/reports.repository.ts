@@ -93,8 +93,8 @@ export interface DuplicateCandidate {
   receivedAt: string;
   category: string;
   placeType: string;
-  communeCode: string;
-  communeName: string;
+  communeCode: string | null;
+  communeName: string | null;
   status: string;
   excerpt: string;
   reasons: ('same_place_and_category' | 'similar_description' | 'same_url')[];
@@ -121,8 +121,8 @@ export async function findDuplicateCandidates(
     received_at: Date | string;
     category: string;
     place_type: string;
-    commune_code: string;
-    commune_name: string;
+    commune_code: string | null;
+    commune_name: string | null;
     status: string;
     excerpt: string;
     same_place: boolean;
@@ -153,7 +153,7 @@ export async function findDuplicateCandidates(
         )
         select r.tracking_code, r.received_at, r.category, r.place_type, r.commune_code, c.name as commune_name, r.status,
           left(r.description, 200) as excerpt, b.same_place, b.same_url, b.similarity
-        from best b join reports r on r.id = b.id join communes c on c.code = r.commune_code
+        from best b join reports r on r.id = b.id left join communes c on c.code = r.commune_code
         order by b.same_url desc, b.similarity desc, b.same_place desc, b.received_at desc`,
   );
   return rows.map((r) => {
