@@ -1,4 +1,4 @@
-import { asc, eq, or, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { ReportPlace } from '../auth/access';
 import { queryRows } from '../db/query-rows';
 import type { Queryable } from '../db/types';
@@ -175,4 +175,23 @@ export async function findDuplicateCandidates(
       similarity: Math.round(similarity * 100) / 100,
     };
   });
+}
+
+/**
+ * Issue #14: the photos a reporter sent with the report and after it, one by one (a `photos_attached`
+ * event of the reporter); what counts against the five a report takes. Photos with an answer to a
+ * question, or attached by an operator, do not.
+ */
+export async function countReporterPhotos(q: Queryable, reportId: string): Promise<number> {
+  const [row] = await q
+    .select({ n: sql<number>`count(*)::int` })
+    .from(reportPhotosTable)
+    .leftJoin(reportEventsTable, eq(reportEventsTable.id, reportPhotosTable.eventId))
+    .where(
+      and(
+        eq(reportPhotosTable.reportId, reportId),
+        or(isNull(reportPhotosTable.eventId), and(eq(reportEventsTable.type, 'photos_attached'), eq(reportEventsTable.actor, 'reporter'))),
+      ),
+    );
+  return row?.n ?? 0;
 }

@@ -2,7 +2,7 @@ import type { Receipt } from '../../shared/api/reports';
 import type { Channel } from '../../shared/domain/channels';
 import { foldForSearch } from '../../shared/domain/text';
 import { urlKey } from '../../shared/url-key';
-import { hasContact, type ReportInput } from '../../shared/schemas/report';
+import { hasContact, MAX_PHOTOS, PHOTO_UPLOAD_HOURS, type ReportInput } from '../../shared/schemas/report';
 import { hashPassword, RANDOM_SECRET_COST } from '../auth/passwords';
 import type { Queryable } from '../db/types';
 import type { AppDeps } from '../deps';
@@ -139,6 +139,8 @@ export async function submitReport(deps: AppDeps, input: ReportInput, photoPaths
             status: 'received' as const,
             receivedAt: receivedAt.toISOString(),
             lead: { force: decision.lead.force, unitName: decision.lead.unitName },
+            photoUploadUntil: new Date(receivedAt.getTime() + PHOTO_UPLOAD_HOURS * 3_600_000).toISOString(),
+            photosAccepted: MAX_PHOTOS - photos.length,
           };
         });
         return receipt;

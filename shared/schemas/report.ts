@@ -13,7 +13,6 @@ export function cleanText(value: string, { multiline }: { multiline: boolean }):
   return (multiline ? text.replace(/\t/g, ' ') : text.replace(/[\n\t]+/g, ' ')).trim();
 }
 
-const line = (max: number) => z.string().transform((v) => cleanText(v, { multiline: false })).pipe(z.string().max(max));
 const optionalLine = (max: number) =>
   z
     .string()
@@ -27,6 +26,8 @@ export const MAX_PHOTOS = 5;
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 export const MAX_PHOTO_PIXELS = 40_000_000;
 export const SELLER_HANDLE_MAX = 200;
+/** Issue #14: photos may follow a report one by one for this long after its receipt. */
+export const PHOTO_UPLOAD_HOURS = 24;
 /** Clocks of phones drift: an observation up to five minutes "in the future" is accepted. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 
@@ -101,11 +102,17 @@ export function checkReportFields(report: PlaceFields, ctx: z.RefinementCtx): vo
 }
 
 /**
+ * checkReportFields as a check that runs even when other fields failed, so a form with several
+ * mistakes hears about a missing commune at once too (as when the commune was required by itself).
+ */
+export const placeCheck = z.superRefine(checkReportFields, { when: (payload) => typeof payload.value === 'object' && payload.value !== null });
+
+/**
  * The fields of a citizen's report, as the form and `POST /api/public/reports` take them. `now` is
  * the server's clock on the server and the phone's in the form.
  */
 export function reportInputSchema(now: () => Date) {
-  return z.strictObject(reportFields(now)).superRefine(checkReportFields);
+  return z.strictObject(reportFields(now)).check(placeCheck);
 }
 export type ReportInput = z.infer<ReturnType<typeof reportInputSchema>>;
 

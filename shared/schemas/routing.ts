@@ -23,8 +23,14 @@ export const routingPreviewInputSchema = z
     provinceCode: z.preprocess(blankIsAbsent, z.string().trim().regex(/^\d{2}$/).optional()),
     communeCode: z.preprocess(blankIsAbsent, communeCodeSchema.optional()),
   })
-  .superRefine((input, ctx) => {
-    if (input.communeCode) return;
-    const field = input.placeType === 'online' ? 'provinceCode' : 'communeCode';
-    if (field === 'communeCode' || !input.provinceCode) ctx.addIssue({ code: 'custom', path: [field], params: { key: 'validation.required' }, input: undefined });
-  });
+  .check(
+    z.superRefine(
+      (input: { placeType: string; provinceCode?: string | undefined; communeCode?: string | undefined }, ctx) => {
+        if (input.communeCode) return;
+        const field = input.placeType === 'online' ? 'provinceCode' : 'communeCode';
+        if (field === 'communeCode' || !input.provinceCode) ctx.addIssue({ code: 'custom', path: [field], params: { key: 'validation.required' }, input: undefined });
+      },
+      // Runs even when other fields failed, so every missing field is named at once.
+      { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+    ),
+  );
