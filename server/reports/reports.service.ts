@@ -1,7 +1,7 @@
 import type { Receipt } from '../../shared/api/reports';
 import type { Channel } from '../../shared/domain/channels';
 import { foldForSearch } from '../../shared/domain/text';
-import { urlKey } from '../../shared/url-key';
+import { sellerKey, urlKey } from '../../shared/url-key';
 import { hasContact, MAX_PHOTOS, PHOTO_UPLOAD_HOURS, type ReportInput } from '../../shared/schemas/report';
 import { hashPassword, RANDOM_SECRET_COST } from '../auth/passwords';
 import type { Queryable } from '../db/types';
@@ -108,6 +108,7 @@ export async function submitReport(deps: AppDeps, input: ReportInput, photoPaths
             address: input.address ?? null,
             url: input.url ?? null,
             sellerHandle: input.sellerHandle ?? null,
+            sellerKey: input.sellerHandle ? (sellerKey(input.sellerHandle) ?? null) : null,
             observedAt: input.observedAt,
             description: input.description,
             searchText: foldForSearch(input.description),

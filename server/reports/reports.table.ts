@@ -33,6 +33,8 @@ export const reportsTable = pgTable(
     url: text('url'),
     /** Issue #14: a Zalo or phone number, a social-network account or a shop name, for an online seller. */
     sellerHandle: text('seller_handle'),
+    /** The handle reduced by sellerKey() (shared/url-key.ts): what duplicate search compares. */
+    sellerKey: text('seller_key'),
     observedAt: timestamp('observed_at', { withTimezone: true }).notNull(),
     description: text('description').notNull(),
     /** The description folded like commune names (no diacritics, lower case): what duplicate search compares. */

@@ -12,7 +12,7 @@ export const duplicateCandidatesSchema = z
         communeName: z.string().nullable(),
         status: z.string(),
         excerpt: z.string().meta({ description: 'The first 200 characters of the description' }),
-        reasons: z.array(z.enum(['same_place_and_category', 'similar_description', 'same_url'])),
+        reasons: z.array(z.enum(['same_place_and_category', 'similar_description', 'same_url', 'same_seller'])),
         similarity: z.number().meta({ description: 'Trigram similarity of the descriptions, 0 to 1' }),
       }),
     ),

@@ -616,6 +616,7 @@ export const en: Record<MessageKey, string> = {
   'ui.intake.reason.same_place_and_category': 'same commune and category',
   'ui.intake.reason.similar_description': 'similar description',
   'ui.intake.reason.same_url': 'same link',
+  'ui.intake.reason.same_seller': 'same account, Zalo number or shop name',
   'ui.intake.opened_title': 'Report {code}',
   'ui.intake.received': 'Received',
   'ui.intake.place': 'Place',

@@ -614,6 +614,7 @@ export const vi = {
   'ui.intake.reason.same_place_and_category': 'cùng xã và lĩnh vực',
   'ui.intake.reason.similar_description': 'mô tả gần giống',
   'ui.intake.reason.same_url': 'cùng đường dẫn',
+  'ui.intake.reason.same_seller': 'cùng tài khoản, số Zalo hay tên cửa hàng',
   'ui.intake.opened_title': 'Tin báo {code}',
   'ui.intake.received': 'Tiếp nhận',
   'ui.intake.place': 'Địa điểm',

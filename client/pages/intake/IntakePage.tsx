@@ -126,7 +126,18 @@ export function IntakePage() {
     [fields.category, fields.placeType, fields.communeCode, fields.provinceCode, currentLanguage()],
   );
   const searchInput = useDebounced(
-    canRoute && fields.communeCode ? JSON.stringify(withoutBlanks({ communeCode: fields.communeCode, category: fields.category, description: fields.description.trim(), url: fields.url.trim() })) : '',
+    canRoute
+      ? JSON.stringify(
+          withoutBlanks({
+            communeCode: fields.communeCode,
+            provinceCode: provinceOnly ? fields.provinceCode : '',
+            category: fields.category,
+            description: fields.description.trim(),
+            url: fields.url.trim(),
+            sellerHandle: fields.sellerHandle.trim(),
+          }),
+        )
+      : '',
     400,
   );
   const duplicates = useApiQuery(searchInput ? (signal) => intakeApi.duplicates(JSON.parse(searchInput), signal) : null, [searchInput, stage.kind]);
