@@ -77,6 +77,23 @@ function unseal(sealed: string, key: string, scope: string): unknown {
 
 export type IdempotencyStore = ReturnType<typeof createIdempotency>;
 
+/** Deletes every key older than 24 hours; returns how many. */
+export async function deleteExpiredKeys(deps: Pick<AppDeps, 'db' | 'clock'>): Promise<number> {
+  const gone = await deps.db.delete(idempotencyKeysTable).where(lte(idempotencyKeysTable.expiresAt, deps.clock.now())).returning({ keyHash: idempotencyKeysTable.keyHash });
+  return gone.length;
+}
+
+/**
+ * The server's periodic sweep (main.ts): keys are forgotten within `everyMs` of their 24 hours even
+ * when no request comes along to sweep them. Returns the function that stops it.
+ */
+export function startKeySweep(deps: Pick<AppDeps, 'db' | 'clock' | 'logger'>, everyMs = 10 * 60_000): () => void {
+  const timer = setInterval(() => {
+    deleteExpiredKeys(deps).catch((err: unknown) => deps.logger.warn({ err }, 'idempotency key sweep failed; the next one tries again'));
+  }, everyMs).unref();
+  return () => clearInterval(timer);
+}
+
 /**
  * Issue #14, "nothing sent twice". `run` answers a request once per key: the first request claims the
  * key and does the work; the same key and request within 24 h gets the first answer again and
@@ -91,7 +108,7 @@ export function createIdempotency(deps: Pick<AppDeps, 'db' | 'clock'>) {
   async function sweep(now: Date): Promise<void> {
     if (now.getTime() - sweptAt < SWEEP_EVERY_MS) return;
     sweptAt = now.getTime();
-    await deps.db.delete(idempotencyKeysTable).where(lte(idempotencyKeysTable.expiresAt, now));
+    await deleteExpiredKeys(deps);
   }
 
   /** Claims the key for this request, or says what the earlier request with that key left. */

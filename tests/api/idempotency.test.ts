@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import request from 'supertest';
 import { queryRows } from '../../server/db/query-rows';
+import { startKeySweep } from '../../server/reports/idempotency';
 import { createTestApp, FIXED_NOW, type TestApp } from '../helpers/test-app';
 
 const HOUR = 3_600_000;
@@ -134,6 +135,19 @@ describe('Idempotency-Key on POST /api/public/reports (issue #14)', () => {
     await send(randomUUID());
     const [row] = await queryRows<{ old: number }>(t.deps.db, sql`select count(*)::int as old from idempotency_keys where expires_at <= ${now.toISOString()}::timestamptz`);
     expect(row?.old).toBe(0);
+  });
+
+  it('is forgotten by the server\'s periodic sweep too, when no request comes along', async () => {
+    await send(randomUUID());
+    // Later than every key the tests before made (the latest at 25 h), 24 hours on.
+    now = new Date(FIXED_NOW.getTime() + 50 * HOUR);
+    const stop = startKeySweep(t.deps, 20);
+    try {
+      for (let i = 0; i < 100 && (await count('idempotency_keys')) > 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+    } finally {
+      stop();
+    }
+    expect(await count('idempotency_keys')).toBe(0);
   });
 
   it('refuses a key that is not a UUID, naming the header', async () => {
