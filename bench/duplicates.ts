@@ -84,6 +84,7 @@ export async function duplicatesBenchmark(): Promise<void> {
         category: s.category,
         searchText: foldForSearch(typed),
         urlKey: s.url_key,
+        sellerKey: null,
         since,
         limit: 10,
       });

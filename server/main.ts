@@ -9,6 +9,7 @@ import { assembleDeps, systemClock } from './deps';
 import { formatSampleSummary, seedSampleReports, type SampleSummary } from './demo/sample-reports';
 import { formatDemoLogins, seedDemo, type DemoLogin } from './demo/seed-demo';
 import { createLogger } from './logger';
+import { startKeySweep } from './reports/idempotency';
 import { settlePendingPhotos } from './reports/reports.service';
 import { ensureSecrets } from './secrets';
 
@@ -74,10 +75,13 @@ async function main(): Promise<void> {
   });
   process.stdout.write(banner(config, database, logins, samples));
 
+  const stopKeySweep = startKeySweep(deps);
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    stopKeySweep();
     logger.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
     const force = setTimeout(() => server.closeAllConnections(), config.http.shutdownGraceMs).unref();
     await new Promise<void>((resolve) => {

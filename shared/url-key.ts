@@ -13,3 +13,19 @@ export function urlKey(url: string): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * A seller handle reduced to what identifies the seller (issue #14): no diacritics, lower case, only
+ * letters and digits, a leading +84 read as 0. `Zalo 0912.345.678` and `zalo +84 912 345 678` →
+ * `zalo0912345678`. Undefined when nothing is left.
+ */
+export function sellerKey(handle: string): string | undefined {
+  const folded = handle
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/\+84(?=[\s.-]*\d)/g, '0')
+    .replace(/[^a-z0-9]/g, '');
+  return folded || undefined;
+}

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { duplicateCandidatesSchema } from '../../shared/api/duplicates';
 import { foldForSearch } from '../../shared/domain/text';
 import { duplicateSearchInputSchema } from '../../shared/schemas/duplicates';
-import { urlKey } from '../../shared/url-key';
+import { sellerKey, urlKey } from '../../shared/url-key';
 import type { z } from 'zod';
 import { DUPLICATES_WINDOW_DAYS, inScope } from '../auth/access';
 import type { StaffUser } from '../auth/auth.service';
@@ -15,18 +15,22 @@ import { findDuplicateCandidates, type DuplicateCandidate } from './reports.repo
 
 /**
  * Issue #5: possible duplicates of a report being entered, from the last 30 days of the commune's
- * province. A province coordinator may search only their province (404 elsewhere, as if empty of meaning).
+ * province (or of the province an online seller is known by; issue #14). A province coordinator may search only their province (404 elsewhere, as if empty of meaning).
  */
 async function searchDuplicates(deps: AppDeps, staff: StaffUser, input: z.infer<typeof duplicateSearchInputSchema>): Promise<DuplicateCandidate[]> {
-  const commune = (await deps.routing.compiledAt()).communes.get(input.communeCode);
-  if (!commune) throw validationFailed([fieldIssue(['communeCode'], 'invalid_value')]);
-  if (staff.role === 'coordinator' && !inScope(staff, commune.provinceCode)) throw notFound();
+  const { communes, provinces } = await deps.routing.compiledAt();
+  const commune = input.communeCode ? communes.get(input.communeCode) : undefined;
+  if (input.communeCode && !commune) throw validationFailed([fieldIssue(['communeCode'], 'invalid_value')]);
+  const provinceCode = commune?.provinceCode ?? input.provinceCode ?? '';
+  if (!provinces.has(provinceCode)) throw validationFailed([fieldIssue(['provinceCode'], 'invalid_value')]);
+  if (staff.role === 'coordinator' && !inScope(staff, provinceCode)) throw notFound();
   return findDuplicateCandidates(deps.db, {
-    provinceCode: commune.provinceCode,
-    communeCode: commune.code,
+    provinceCode,
+    communeCode: commune?.code ?? null,
     category: input.category,
     searchText: foldForSearch(input.description ?? ''),
     urlKey: input.url ? (urlKey(input.url) ?? null) : null,
+    sellerKey: input.sellerHandle ? (sellerKey(input.sellerHandle) ?? null) : null,
     since: new Date(deps.clock.now().getTime() - DUPLICATES_WINDOW_DAYS * 86_400_000),
     limit: 10,
   });

@@ -1,4 +1,4 @@
-import { asc, eq, or, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { ReportPlace } from '../auth/access';
 import { queryRows } from '../db/query-rows';
 import type { Queryable } from '../db/types';
@@ -93,11 +93,11 @@ export interface DuplicateCandidate {
   receivedAt: string;
   category: string;
   placeType: string;
-  communeCode: string;
-  communeName: string;
+  communeCode: string | null;
+  communeName: string | null;
   status: string;
   excerpt: string;
-  reasons: ('same_place_and_category' | 'similar_description' | 'same_url')[];
+  reasons: ('same_place_and_category' | 'similar_description' | 'same_url' | 'same_seller')[];
   similarity: number;
 }
 
@@ -113,7 +113,7 @@ export interface DuplicateCandidate {
  */
 export async function findDuplicateCandidates(
   q: Queryable,
-  input: { provinceCode: string; communeCode: string; category: string; searchText: string; urlKey: string | null; since: Date; limit: number },
+  input: { provinceCode: string; communeCode: string | null; category: string; searchText: string; urlKey: string | null; sellerKey: string | null; since: Date; limit: number },
 ): Promise<DuplicateCandidate[]> {
   const text = input.searchText.length >= 10 ? input.searchText : null;
   const rows = await queryRows<{
@@ -121,40 +121,42 @@ export async function findDuplicateCandidates(
     received_at: Date | string;
     category: string;
     place_type: string;
-    commune_code: string;
-    commune_name: string;
+    commune_code: string | null;
+    commune_name: string | null;
     status: string;
     excerpt: string;
     same_place: boolean;
     same_url: boolean;
+    same_seller: boolean;
     similarity: number | string;
   }>(
     q,
     sql`with typed as (select reports_trigrams(${text}::text) as trigrams),
         recent as materialized (
           select r.id, r.received_at,
-            (r.commune_code = ${input.communeCode} and r.category = ${input.category}) as same_place,
+            coalesce(r.commune_code = ${input.communeCode} and r.category = ${input.category}, false) as same_place,
             coalesce(r.url_key = ${input.urlKey}, false) as same_url,
+            coalesce(r.seller_key = ${input.sellerKey}, false) as same_seller,
             icount(r.search_trigrams & typed.trigrams) as shared,
             icount(r.search_trigrams) + icount(typed.trigrams) as total
           from reports r, typed
           where r.province_code = ${input.provinceCode} and r.received_at >= ${input.since.toISOString()}::timestamptz
         ),
         scored as (
-          select id, received_at, same_place, same_url,
+          select id, received_at, same_place, same_url, same_seller,
             coalesce(shared::real / nullif(total - shared, 0)::real, 0) as similarity
           from recent
         ),
         best as (
           select * from scored
-          where same_place or same_url or similarity >= 0.3
-          order by same_url desc, similarity desc, same_place desc, received_at desc
+          where same_place or same_url or same_seller or similarity >= 0.3
+          order by (same_url or same_seller) desc, similarity desc, same_place desc, received_at desc
           limit ${input.limit}
         )
         select r.tracking_code, r.received_at, r.category, r.place_type, r.commune_code, c.name as commune_name, r.status,
-          left(r.description, 200) as excerpt, b.same_place, b.same_url, b.similarity
-        from best b join reports r on r.id = b.id join communes c on c.code = r.commune_code
-        order by b.same_url desc, b.similarity desc, b.same_place desc, b.received_at desc`,
+          left(r.description, 200) as excerpt, b.same_place, b.same_url, b.same_seller, b.similarity
+        from best b join reports r on r.id = b.id left join communes c on c.code = r.commune_code
+        order by (b.same_url or b.same_seller) desc, b.similarity desc, b.same_place desc, b.received_at desc`,
   );
   return rows.map((r) => {
     const similarity = Number(r.similarity);
@@ -162,6 +164,7 @@ export async function findDuplicateCandidates(
     if (r.same_place) reasons.push('same_place_and_category');
     if (similarity >= 0.3) reasons.push('similar_description');
     if (r.same_url) reasons.push('same_url');
+    if (r.same_seller) reasons.push('same_seller');
     return {
       trackingCode: r.tracking_code,
       receivedAt: new Date(r.received_at).toISOString(),
@@ -175,4 +178,23 @@ export async function findDuplicateCandidates(
       similarity: Math.round(similarity * 100) / 100,
     };
   });
+}
+
+/**
+ * Issue #14: the photos a reporter sent with the report and after it, one by one (a `photos_attached`
+ * event of the reporter); what counts against the five a report takes. Photos with an answer to a
+ * question, or attached by an operator, do not.
+ */
+export async function countReporterPhotos(q: Queryable, reportId: string): Promise<number> {
+  const [row] = await q
+    .select({ n: sql<number>`count(*)::int` })
+    .from(reportPhotosTable)
+    .leftJoin(reportEventsTable, eq(reportEventsTable.id, reportPhotosTable.eventId))
+    .where(
+      and(
+        eq(reportPhotosTable.reportId, reportId),
+        or(isNull(reportPhotosTable.eventId), and(eq(reportEventsTable.type, 'photos_attached'), eq(reportEventsTable.actor, 'reporter'))),
+      ),
+    );
+  return row?.n ?? 0;
 }

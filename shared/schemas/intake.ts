@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { communeCodeSchema } from './routing';
-import { blankIsAbsent, checkReportFields, cleanText, DESCRIPTION_MAX, pastTimeSchema, phoneSchema, reportFields, trackingCodeSchema } from './report';
+import { blankIsAbsent, cleanText, placeCheck, DESCRIPTION_MAX, pastTimeSchema, phoneSchema, reportFields, trackingCodeSchema } from './report';
 
 /** A call longer than this is a typing mistake in a time, not a call. */
 export const CALL_MAX_HOURS = 6;
@@ -29,10 +29,8 @@ function checkCall(call: { callStartedAt: Date; callEndedAt: Date; callerNumber?
 export function intakeReportInputSchema(now: () => Date) {
   return z
     .strictObject({ ...callFields(now), ...reportFields(now) })
-    .superRefine((input, ctx) => {
-      checkCall(input, ctx);
-      checkReportFields(input, ctx);
-    });
+    .superRefine(checkCall)
+    .check(placeCheck);
 }
 export type IntakeReportInput = z.infer<ReturnType<typeof intakeReportInputSchema>>;
 

@@ -33,6 +33,7 @@ beforeAll(async () => {
   await report('chanel', { category: 'counterfeit', placeType: 'market', provinceCode: '04', communeCode: '01447', description: CHANEL });
   await report('truck', { category: 'smuggling', placeType: 'transport_route', provinceCode: '04', communeCode: '01273', description: TRUCK });
   await report('shop', { category: 'ecommerce', placeType: 'online', provinceCode: '04', communeCode: '01273', url: 'https://shopee.vn/Shop-Hang-Gia-123', description: 'Shop bán mỹ phẩm không rõ nguồn gốc, giao hàng toàn quốc.' });
+  await report('zalo', { category: 'ecommerce', placeType: 'online', provinceCode: '04', sellerHandle: 'Zalo 0912.345.678 (Mỹ phẩm Hàn)', description: 'Tài khoản bán kem trắng da trộn không nhãn mác, ship COD.' });
   await report('elsewhere', { category: 'counterfeit', placeType: 'market', provinceCode: '82', communeCode: '29869', description: CHANEL });
   operator = await staffSession(t.app, 'operator');
 });
@@ -57,6 +58,18 @@ describe('POST /api/staff/duplicates', () => {
     const res = await search(operator, { communeCode: '01447', category: 'ecommerce', url: 'http://www.shopee.vn/shop-hang-gia-123/?utm_source=zalo' });
     expect(found(res)).toEqual([codes.shop]);
     expect(res.body.candidates[0].reasons).toEqual(['same_url']);
+  });
+
+  it('finds an online seller known only by its province by the same handle written another way (issue #14)', async () => {
+    const res = await search(operator, { provinceCode: '04', category: 'counterfeit', sellerHandle: 'zalo +84 912 345 678 (my pham han)' });
+    expect(res.status).toBe(200);
+    expect(res.body.candidates).toEqual([expect.objectContaining({ trackingCode: codes.zalo, communeCode: null, communeName: null, reasons: ['same_seller'] })]);
+    const byCommune = await search(operator, { communeCode: '01273', category: 'ecommerce', sellerHandle: 'Zalo 0912345678 (My pham Han)' });
+    expect(found(byCommune)).toContain(codes.zalo);
+    const neither = await search(operator, { category: 'counterfeit', sellerHandle: 'x' });
+    expect(neither.status).toBe(400);
+    expect(neither.body.error.fields).toEqual([{ field: 'communeCode', message: 'Xã/phường: bắt buộc phải nhập' }]);
+    expect((await search(operator, { provinceCode: '99', category: 'counterfeit' })).status).toBe(400);
   });
 
   it('never returns a report of another province, however similar', async () => {

@@ -141,4 +141,28 @@ describeInBrowser('an operator enters hotline calls with the keyboard alone', ()
     // The session check before sign-in answers 401; nothing else may go wrong.
     expect(problems.filter((p) => !/401/.test(p))).toEqual([]);
   });
+
+  it('enters an online seller known only by a Zalo number, with the province only (issue #14)', async () => {
+    const { page, server, problems } = session;
+    await page.goto(`${server.baseUrl}/staff`);
+    await page.getByLabel('Tên đăng nhập').fill('operator');
+    await page.getByLabel('Mật khẩu').fill(TEST_DEMO_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Tiếp nhận cuộc gọi đường dây nóng' }).waitFor();
+    await page.getByLabel('Người gọi muốn ẩn danh').check();
+    await page.getByLabel('Lĩnh vực vi phạm').selectOption('counterfeit');
+    await page.getByLabel('Loại địa bàn').selectOption('online');
+    await page.locator('#provinceCode').focus();
+    await pick(page, 'cao bang', 'Tỉnh Cao Bằng');
+    // No commune: the province's unit leads, as the preview says before saving.
+    await page.getByTestId('lead-unit').getByText('Chi cục Quản lý thị trường tỉnh Cao Bằng').waitFor();
+    await page.getByLabel('Tài khoản, số Zalo/điện thoại hoặc tên cửa hàng của người bán').fill('Zalo 0399000123');
+    await page.getByLabel('Mô tả').fill('Người gọi mua phải mỹ phẩm giả qua tài khoản Zalo này, giao hàng trong tỉnh.');
+    await page.keyboard.press('Control+Enter');
+    await page.getByRole('heading', { name: 'Đọc mã cho người gọi' }).waitFor();
+    const code = (await page.getByTestId('tracking-code').textContent()) ?? '';
+    await page.getByText('Cuộc gọi gần đây của tôi').click();
+    await page.getByRole('cell', { name: code }).waitFor();
+    expect(problems.filter((p) => !/401/.test(p))).toEqual([]);
+  });
 });

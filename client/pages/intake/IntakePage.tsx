@@ -27,13 +27,13 @@ import { SidePanel } from './SidePanel';
 
 type TextField =
   | 'line' | 'callStartedAt' | 'callEndedAt' | 'callerNumber'
-  | 'category' | 'placeType' | 'provinceCode' | 'communeCode' | 'address' | 'url' | 'observedAt' | 'description'
+  | 'category' | 'placeType' | 'provinceCode' | 'communeCode' | 'address' | 'url' | 'sellerHandle' | 'observedAt' | 'description'
   | 'contactName' | 'contactPhone' | 'contactEmail';
 type Fields = Record<TextField, string> & { callerAnonymous: boolean };
 
 const blank = (line: string): Fields => ({
   line, callStartedAt: typedNow(), callEndedAt: '', callerNumber: '', callerAnonymous: false,
-  category: '', placeType: '', provinceCode: '', communeCode: '', address: '', url: '', observedAt: typedNow(), description: '',
+  category: '', placeType: '', provinceCode: '', communeCode: '', address: '', url: '', sellerHandle: '', observedAt: typedNow(), description: '',
   contactName: '', contactPhone: '', contactEmail: '',
 });
 
@@ -112,15 +112,33 @@ export function IntakePage() {
   );
   const communeOptions = communes.status === 'success' ? communes.data.communes.map((c) => ({ value: c.code, label: c.name })) : [];
 
-  const canRoute = Boolean(fields.category && fields.placeType && fields.communeCode);
+  // SPEC.md §3: an online seller may be known by its province only (issue #14).
+  const provinceOnly = fields.placeType === 'online' && !fields.communeCode && Boolean(fields.provinceCode);
+  const canRoute = Boolean(fields.category && fields.placeType && (fields.communeCode || provinceOnly));
   const preview = useApiQuery<RoutingPreview>(
     canRoute
-      ? (signal) => apiRequest<RoutingPreview>('/api/public/routing/preview', { method: 'POST', body: { category: fields.category, placeType: fields.placeType, communeCode: fields.communeCode }, signal })
+      ? (signal) =>
+          apiRequest<RoutingPreview>('/api/public/routing/preview', {
+            method: 'POST',
+            body: withoutBlanks({ category: fields.category, placeType: fields.placeType, communeCode: fields.communeCode, provinceCode: provinceOnly ? fields.provinceCode : '' }),
+            signal,
+          })
       : null,
-    [fields.category, fields.placeType, fields.communeCode, currentLanguage()],
+    [fields.category, fields.placeType, fields.communeCode, fields.provinceCode, currentLanguage()],
   );
   const searchInput = useDebounced(
-    canRoute ? JSON.stringify(withoutBlanks({ communeCode: fields.communeCode, category: fields.category, description: fields.description.trim(), url: fields.url.trim() })) : '',
+    canRoute
+      ? JSON.stringify(
+          withoutBlanks({
+            communeCode: fields.communeCode,
+            provinceCode: provinceOnly ? fields.provinceCode : '',
+            category: fields.category,
+            description: fields.description.trim(),
+            url: fields.url.trim(),
+            sellerHandle: fields.sellerHandle.trim(),
+          }),
+        )
+      : '',
     400,
   );
   const duplicates = useApiQuery(searchInput ? (signal) => intakeApi.duplicates(JSON.parse(searchInput), signal) : null, [searchInput, stage.kind]);
@@ -327,6 +345,7 @@ export function IntakePage() {
                 </div>
                 {input('address', { maxLength: 300 })}
                 {fields.placeType === 'online' && input('url', { type: 'url', placeholder: 'https://' })}
+                {fields.placeType === 'online' && input('sellerHandle', { maxLength: 200 })}
                 {input('observedAt', { inputMode: 'numeric', placeholder: TYPED_TIME_FORMAT, 'aria-describedby': describedBy('observedAt', 'time-hint') })}
                 <div className="field">
                   <label htmlFor="description">{t('field.description')}</label>

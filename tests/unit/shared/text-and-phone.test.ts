@@ -1,6 +1,7 @@
 import { foldForSearch, inSentence } from '../../../shared/domain/text';
 import { formatPhone } from '../../../shared/i18n/format';
 import { normalisePhone } from '../../../shared/phone';
+import { sellerKey } from '../../../shared/url-key';
 
 describe('foldForSearch', () => {
   it.each([
@@ -41,5 +42,20 @@ describe('Vietnamese phone numbers (SPEC.md §8)', () => {
 
   it('writes a mobile number the way the hotline is printed', () => {
     expect(formatPhone('0981389389')).toBe('0981.389.389');
+  });
+});
+
+describe('sellerKey (issue #14: the same seller written another way)', () => {
+  it.each([
+    ['Zalo 0912.345.678', 'zalo0912345678'],
+    ['zalo +84 912 345 678', 'zalo0912345678'],
+    ['Shop Mỹ Phẩm Đẹp', 'shopmyphamdep'],
+    ['@kem.trang-da_99', 'kemtrangda99'],
+  ])('%s → %s', (handle, key) => {
+    expect(sellerKey(handle)).toBe(key);
+  });
+
+  it('has no key for a handle of punctuation only', () => {
+    expect(sellerKey(' -- . ')).toBeUndefined();
   });
 });
