@@ -6,6 +6,7 @@ import { t, type Language } from '../../shared/i18n/translate';
 import type { MessageKey } from '../../shared/i18n/vi';
 import { reportInputSchema, trackInputSchema, trackMessageInputSchema } from '../../shared/schemas/report';
 import type { AppDeps } from '../deps';
+import { reportSubmission } from '../http/error-handler';
 import { notFound } from '../http/errors';
 import { requestLanguage } from '../http/language';
 import { parseBody, parseRequest } from '../http/parse';
@@ -28,7 +29,7 @@ export function reportsRoutes(deps: AppDeps): Router {
   const guard = createSecretGuard(deps.clock);
   const { rateLimit } = deps.config;
 
-  router.post('/reports', limiter(rateLimit, rateLimit.reportsMax), upload, async (req, res) => {
+  router.post('/reports', reportSubmission, limiter(rateLimit, rateLimit.reportsMax), upload, async (req, res) => {
     const receipt = await withUploads(req, () => submitReport(deps, parseBody(reportInput, req), uploadedFiles(req).map((f) => f.path)));
     res.status(201).json(receipt);
   });
@@ -38,7 +39,7 @@ export function reportsRoutes(deps: AppDeps): Router {
     res.json(present(await trackReport(deps, guard, trackingCode, secret), requestLanguage(req)));
   });
 
-  router.post('/track/messages', limiter(rateLimit, rateLimit.trackingMax), upload, async (req, res) => {
+  router.post('/track/messages', reportSubmission, limiter(rateLimit, rateLimit.trackingMax), upload, async (req, res) => {
     const view = await withUploads(req, () => addReporterMessage(deps, guard, parseBody(trackMessageInputSchema, req), uploadedFiles(req).map((f) => f.path)));
     res.json(present(view, requestLanguage(req)));
   });

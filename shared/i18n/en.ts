@@ -219,6 +219,7 @@ export const en: Record<MessageKey, string> = {
   'validation.public_whole_months': '{field}: public statistics cover whole, finished months; start on the first of a month and end on the last day of a month, no later than last month',
   'validation.period_reversed': '{field}: must be on or after the start date',
   'validation.period_too_long': '{field}: a period is at most {max} days long',
+  'validation.unstorable_character': '{field}: holds a character that cannot be stored (NUL or half of a Unicode surrogate pair)',
   'validation.required': '{field}: required',
   'validation.invalid_type': '{field}: invalid value',
   'validation.too_short': '{field}: must have at least {minimum} characters',
@@ -250,7 +251,9 @@ export const en: Record<MessageKey, string> = {
   'error.csrf_failed': 'Request refused: the anti-forgery (CSRF) token is missing. Please reload the page.',
   'error.forbidden': 'Your role may not do this.',
   'error.account.username_taken': 'This username is already taken.',
-  'error.internal': 'Something went wrong on our side. Your report was not sent; please try again later or call the hotline.',
+  'error.internal': 'Something went wrong on our side. Please try again later.',
+  'error.internal.report': 'Something went wrong on our side. Your report was not sent; please try again later or call the hotline.',
+  'error.invalid_input': 'The request holds a value that cannot be stored (an invalid character, or a number or date out of range).',
 
   'error.routing.no_lead': 'No lead unit is set for this category, place type and commune yet. The report is still accepted; the 389 coordination office will assign it.',
   'error.routing.invalid': 'The change was not published: the routing rules would leave gaps or overlaps (see the list).',

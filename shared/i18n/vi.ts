@@ -217,6 +217,7 @@ export const vi = {
   'validation.public_whole_months': '{field}: thống kê công khai tính theo tháng trọn vẹn đã kết thúc; chọn ngày đầu tháng cho ngày bắt đầu và ngày cuối tháng cho ngày kết thúc, không muộn hơn tháng trước',
   'validation.period_reversed': '{field}: phải cùng ngày hoặc sau ngày bắt đầu',
   'validation.period_too_long': '{field}: một kỳ dài tối đa {max} ngày',
+  'validation.unstorable_character': '{field}: chứa ký tự không hợp lệ (ký tự NUL hoặc nửa cặp Unicode)',
   'validation.required': '{field}: bắt buộc phải nhập',
   'validation.invalid_type': '{field}: giá trị không hợp lệ',
   'validation.too_short': '{field}: phải có ít nhất {minimum} ký tự',
@@ -248,7 +249,9 @@ export const vi = {
   'error.csrf_failed': 'Yêu cầu bị từ chối vì thiếu mã chống giả mạo (CSRF). Vui lòng tải lại trang.',
   'error.forbidden': 'Vai trò của bạn không được thực hiện thao tác này.',
   'error.account.username_taken': 'Tên đăng nhập này đã được dùng.',
-  'error.internal': 'Hệ thống gặp sự cố ngoài ý muốn. Tin báo của bạn chưa được gửi; vui lòng thử lại sau hoặc gọi đường dây nóng.',
+  'error.internal': 'Hệ thống gặp sự cố ngoài ý muốn. Vui lòng thử lại sau.',
+  'error.internal.report': 'Hệ thống gặp sự cố ngoài ý muốn. Tin báo của bạn chưa được gửi; vui lòng thử lại sau hoặc gọi đường dây nóng.',
+  'error.invalid_input': 'Dữ liệu gửi lên có giá trị không lưu được (ký tự không hợp lệ, số hoặc ngày nằm ngoài giới hạn).',
 
   'error.routing.no_lead': 'Chưa xác định được đơn vị chủ trì cho lĩnh vực, loại địa bàn và xã, phường này. Tin báo vẫn được tiếp nhận; Cơ quan Thường trực BCĐ 389 sẽ phân công.',
   'error.routing.invalid': 'Thay đổi không được công bố: quy tắc phân công còn chỗ trống hoặc chồng chéo (xem danh sách).',
