@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { ApiErrorBody } from '../../shared/api/errors';
 import { isMessageKey, t, type Language } from '../../shared/i18n/translate';
 import { fieldErrors } from '../../shared/i18n/validation-messages';
-import { AppError, internalError, invalidJson, notFound, payloadTooLarge, unsupportedMediaType } from './errors';
+import { AppError, internalError, invalidJson, invalidPath, notFound, payloadTooLarge, unsupportedMediaType } from './errors';
 import { requestLanguage } from './language';
 import { databaseFailure, isConflictFailure, isInputFailure } from '../db/database-error';
 import { loggableError } from '../logger';
@@ -24,6 +24,8 @@ function toApiError(err: AppError, lang: Language, requestId?: string, submissio
 
 /** Errors thrown by express.json() and other body parsers carry a `type` and a status. */
 function fromParserError(err: unknown): AppError | undefined {
+  // The router could not decode a path segment (`%ED%A0%80`, half a surrogate pair, found by the fuzz).
+  if (err instanceof URIError) return invalidPath();
   if (typeof err !== 'object' || err === null || !('type' in err)) return undefined;
   switch ((err as { type: unknown }).type) {
     case 'entity.parse.failed':

@@ -237,6 +237,7 @@ export const en: Record<MessageKey, string> = {
   'error.rate_limited': 'Too many requests. Please try again in a few minutes.',
   'error.payload_too_large': 'The request is too large.',
   'error.invalid_json': 'The request body is not valid JSON.',
+  'error.invalid_path': 'The requested address holds characters that are not valid.',
   'error.unsupported_media_type': 'This content type is not supported.',
   'error.database_unavailable': 'The database is not answering for now.',
   'error.report.not_found': 'No report matches this tracking code and secret key. Please check both.',

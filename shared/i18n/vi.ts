@@ -235,6 +235,7 @@ export const vi = {
   'error.rate_limited': 'Bạn đã gửi quá nhiều yêu cầu. Vui lòng thử lại sau ít phút.',
   'error.payload_too_large': 'Dữ liệu gửi lên quá lớn.',
   'error.invalid_json': 'Nội dung gửi lên không phải JSON hợp lệ.',
+  'error.invalid_path': 'Địa chỉ yêu cầu có ký tự không hợp lệ.',
   'error.unsupported_media_type': 'Định dạng dữ liệu gửi lên không được hỗ trợ.',
   'error.database_unavailable': 'Cơ sở dữ liệu tạm thời không phản hồi.',
   'error.report.not_found': 'Không tìm thấy tin báo với mã tra cứu và mã bí mật này. Vui lòng kiểm tra lại cả hai mã.',

@@ -89,3 +89,11 @@ describe('inputs the database cannot hold are refused before any query, naming t
     expect(logged).not.toContain('unhandled error');
   });
 });
+
+describe('a path segment that does not decode (found by the fuzz)', () => {
+  it('half a surrogate pair in a path is a 400 in the error shape, not a 500', async () => {
+    const res = await request(t.app).get('/api/public/provinces/%ED%A0%80/communes?lang=en');
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: 'invalid_path', message: 'The requested address holds characters that are not valid.', fields: [] });
+  });
+});
