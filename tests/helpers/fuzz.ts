@@ -269,6 +269,8 @@ export interface FuzzFailure {
   route: string;
   problem: string;
   request?: string;
+  /** Run again with FUZZ_SEED=<seed> to replay the same requests. */
+  seed?: number;
 }
 
 export interface FuzzOptions {
@@ -320,7 +322,10 @@ export async function fuzzApi(options: FuzzOptions): Promise<FuzzFailure[]> {
       { numRuns: options.runsFor?.(method, path) ?? options.numRuns, seed: options.seed, endOnFailure: true },
     );
     if (process.env.FUZZ_VERBOSE) process.stderr.write(`${route} ${roles.join(',')} ${JSON.stringify(statuses)}: ${Math.round(performance.now() - started)} ms\n`);
-    if (result.failed) failures.push({ route, problem: result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance), request: JSON.stringify(result.counterexample)?.slice(0, 500) });
+    if (result.failed) {
+      const problem = result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance);
+      failures.push({ route, problem, request: JSON.stringify(result.counterexample)?.slice(0, 500), seed: result.seed });
+    }
   }
   const health = await request(app).get('/healthz');
   if (health.status !== 200) failures.push({ route: 'GET /healthz', problem: `the server no longer answers (${health.status})` });
