@@ -117,7 +117,7 @@ describe('the fuzz driver', () => {
       res.json({ ok: true });
     });
     planted.post('/api/leaky', (req, res) => {
-      logger.info({ note: (req.body as { note?: unknown }).note }, 'a route that logs what it was sent');
+      logger.info({ note: (req.body as { note?: unknown } | undefined)?.note }, 'a route that logs what it was sent');
       res.status(204).end();
     });
     planted.get('/healthz', (_req, res) => res.status(503).json({ error: { code: 'down', message: 'down', fields: [] } }));

@@ -186,7 +186,14 @@ interface FuzzRequest {
   contentType: string | undefined;
   truncated: boolean;
   photo: Uint8Array | undefined;
+  /** A body sent as is, under its own content type: malformed JSON, prototype keys, a type the route does not take. */
+  raw?: { type: string; body: string };
 }
+
+const RAW_BODIES = fc.record({
+  type: fc.constantFrom('application/json', 'application/json; charset=latin1', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data'),
+  body: fc.constantFrom('{"a":', '[', 'null', '"\\u0000"', '{"__proto__":{"isAdmin":true},"constructor":{"prototype":{"x":1}}}', `{"description":"${FUZZ_SENTINEL}"`, 'a=1&a=2&b[c]=3', '\u0000', '{}'.padStart(5000, '[')),
+});
 
 function requestArbitrary(operation: Operation, doc: OpenApiDocument, known: Known): fc.Arbitrary<FuzzRequest> {
   const parameters = operation.parameters ?? [];
@@ -207,8 +214,14 @@ function requestArbitrary(operation: Operation, doc: OpenApiDocument, known: Kno
     return withHostileFields(fc.constant(request[where])).map((part) => ({ ...request, [where]: typeof part === 'object' && part !== null ? part : request[where] }));
   });
   return fc
-    .record({ request: fc.oneof({ weight: 3, arbitrary: valid }, { weight: 2, arbitrary: hostile }), truncated: fc.boolean(), photo: fc.option(fc.uint8Array({ maxLength: 512 })) })
-    .map(({ request: { path, query, body }, truncated, photo }) => ({
+    .record({
+      request: fc.oneof({ weight: 3, arbitrary: valid }, { weight: 2, arbitrary: hostile }),
+      truncated: fc.boolean(),
+      photo: fc.option(fc.uint8Array({ maxLength: 512 })),
+      raw: fc.option(RAW_BODIES, { freq: 8 }),
+    })
+    .map(({ request: { path, query, body }, truncated, photo, raw }) => ({
+      raw: raw ?? undefined,
       path: path as Record<string, unknown>,
       query: query as Record<string, unknown>,
       body: body.body,
@@ -251,6 +264,7 @@ type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 function send(app: Express, method: Method, url: string, r: FuzzRequest, session: StaffSession | undefined): request.Test {
   let req = request(app)[method](url);
   if (session) req = req.set('Cookie', session.cookie).set('X-CSRF-Token', session.csrf);
+  if (r.raw && method !== 'get') return req.set('Content-Type', r.raw.type).send(r.raw.body);
   if (r.contentType === 'multipart/form-data') {
     const fields = typeof r.body === 'object' && r.body !== null && !Array.isArray(r.body) ? (r.body as Record<string, unknown>) : { body: r.body };
     if (r.truncated) return req.set('Content-Type', 'multipart/form-data; boundary=FZB').send(truncatedMultipart(fields, r.photo));
@@ -313,7 +327,7 @@ export async function fuzzApi(options: FuzzOptions): Promise<FuzzFailure[]> {
         const res = await send(app, method, url, r, role ? await options.session(role) : undefined);
         statuses[res.status] = (statuses[res.status] ?? 0) + 1;
         if (res.status === 401 && role) options.forget(role);
-        const describe = `${res.status} for ${url.slice(0, 300)} ${r.contentType ?? ''}${r.truncated ? ' (truncated)' : ''}`;
+        const describe = `${res.status} for ${url.slice(0, 300)} ${r.raw && method !== 'get' ? `raw ${r.raw.type}` : (r.contentType ?? '')}${r.truncated ? ' (truncated)' : ''}`;
         if (res.status >= 500) throw new Error(`answered ${describe}`);
         // 431: Node's HTTP parser refuses headers past 16 KB before the app sees the request.
         if (res.status >= 400 && res.status !== 431 && !apiErrorBodySchema.safeParse(res.body).success) throw new Error(`error without the error shape: ${describe}`);
