@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { createApp } from './app';
+import { exitOnUncaught } from './crash';
 import { prepareDatabase } from './bootstrap';
 import { exitOnError } from './command-line';
 import { ConfigError, loadConfig, type Config } from './config';
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger(config.logLevel);
+  exitOnUncaught(logger);
   if (config.rateLimit.disabled) logger.warn('RATE_LIMIT_DISABLED is set: every rate limit is off');
 
   const secrets = ensureSecrets(config);

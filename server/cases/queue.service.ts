@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { foldForSearch } from '../../shared/domain/text';
 import type { CaseQueueQuery } from '../../shared/schemas/cases';
+import { isStorableTime, isUuid } from '../../shared/schemas/storable';
 import { unitAndBelow } from '../auth/access';
 import type { StaffUser } from '../auth/auth.service';
 import type { AppDeps } from '../deps';
@@ -31,7 +32,8 @@ const encodeCursor = (row: QueueRow) =>
 function decodeCursor(cursor: string): { due: string | null; id: string } {
   try {
     const { d, i } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { d: unknown; i: unknown };
-    if ((d === null || (typeof d === 'string' && !Number.isNaN(Date.parse(d)))) && typeof i === 'string' && /^[0-9a-f-]{36}$/.test(i)) return { due: d, id: i };
+    // A time the database holds (not year 0) and a real uuid (36 dashes pass a character class).
+    if ((d === null || (typeof d === 'string' && isStorableTime(new Date(d)))) && isUuid(i)) return { due: d, id: i };
   } catch {
     // falls through to the refusal
   }

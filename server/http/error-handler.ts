@@ -3,11 +3,14 @@ import type { Logger } from 'pino';
 import type { ApiErrorBody } from '../../shared/api/errors';
 import { isMessageKey, t, type Language } from '../../shared/i18n/translate';
 import { fieldErrors } from '../../shared/i18n/validation-messages';
-import { AppError, internalError, invalidJson, notFound, payloadTooLarge, unsupportedMediaType } from './errors';
+import { AppError, internalError, invalidJson, invalidPath, notFound, payloadTooLarge, unsupportedMediaType } from './errors';
 import { requestLanguage } from './language';
+import { databaseFailure, isConflictFailure, isInputFailure } from '../db/database-error';
+import { loggableError } from '../logger';
 
-function toApiError(err: AppError, lang: Language, requestId?: string): ApiErrorBody {
-  const key = err.messageKey;
+function toApiError(err: AppError, lang: Language, requestId?: string, submission = false): ApiErrorBody {
+  // Only where a citizen sends a report does a failure mean "your report was not sent".
+  const key = submission && err.code === 'internal' ? 'error.internal.report' : err.messageKey;
   return {
     error: {
       code: err.code,
@@ -21,6 +24,8 @@ function toApiError(err: AppError, lang: Language, requestId?: string): ApiError
 
 /** Errors thrown by express.json() and other body parsers carry a `type` and a status. */
 function fromParserError(err: unknown): AppError | undefined {
+  // The router could not decode a path segment (`%ED%A0%80`, half a surrogate pair, found by the fuzz).
+  if (err instanceof URIError) return invalidPath();
   if (typeof err !== 'object' || err === null || !('type' in err)) return undefined;
   switch ((err as { type: unknown }).type) {
     case 'entity.parse.failed':
@@ -36,38 +41,41 @@ function fromParserError(err: unknown): AppError | undefined {
 }
 
 /**
- * Drizzle puts the SQL and its parameters (a report's description, address, URL) in the message of a
- * failed query: only the database's error code, constraint and the stack are logged.
+ * An error of the database: a conflict between transactions may be retried (409); a value the database
+ * cannot hold is the client's (400, logged as a gap in the schemas); anything else is ours (500).
  */
-function loggable(err: unknown): unknown {
-  if (!(err instanceof Error) || err.name !== 'DrizzleQueryError') return err;
-  const cause = err.cause as { code?: string; constraint?: string; routine?: string } | undefined;
-  return { type: err.name, code: cause?.code, constraint: cause?.constraint, routine: cause?.routine, stack: err.stack?.split('\n').slice(1).join('\n') };
-}
-
-/** Two transactions crossed (deadlock, serialization failure): the loser may simply try again. */
-function fromDatabaseConflict(err: unknown): AppError | undefined {
-  const code = (err as { cause?: { code?: string }; code?: string } | null)?.cause?.code ?? (err as { code?: string } | null)?.code;
-  return code === '40P01' || code === '40001' ? new AppError('conflict', 409) : undefined;
+function fromDatabase(err: unknown): { error: AppError; gap: boolean } | undefined {
+  const failure = databaseFailure(err);
+  if (!failure) return undefined;
+  if (isConflictFailure(failure)) return { error: new AppError('conflict', 409), gap: false };
+  if (isInputFailure(failure)) return { error: new AppError('invalid_input', 400), gap: true };
+  return undefined;
 }
 
 /** The one place an error becomes a status and a JSON body (STYLE.md: errors → HTTP). */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
-    const known = err instanceof AppError ? err : (fromParserError(err) ?? fromDatabaseConflict(err));
+    const database = err instanceof AppError ? undefined : fromDatabase(err);
+    const known = err instanceof AppError ? err : (fromParserError(err) ?? database?.error);
     const appError = known ?? internalError();
-    if (!known) {
-      // The route and request id only: bodies and addresses may identify a reporter.
-      logger.error({ err: loggable(err), route: req.route?.path, requestId: res.locals.requestId }, 'unhandled error');
-    }
+    // The route and request id only: bodies, queries and addresses may identify a reporter.
+    const context = { err: loggableError(err), route: req.route?.path, requestId: res.locals.requestId };
+    if (!known) logger.error(context, 'unhandled error');
+    else if (database?.gap) logger.warn(context, 'the database refused a value the schemas let through');
     if (res.headersSent) {
       res.destroy();
       return;
     }
     res.set(appError.headers);
-    res.status(appError.status).json(toApiError(appError, requestLanguage(req), res.locals.requestId));
+    res.status(appError.status).json(toApiError(appError, requestLanguage(req), res.locals.requestId, res.locals.reportSubmission === true));
   };
 }
+
+/** Marks a route where a citizen sends a report: a 500 there tells them the report was not sent. */
+export const reportSubmission: RequestHandler = (_req, res, next) => {
+  res.locals.reportSubmission = true;
+  next();
+};
 
 /** Unknown /api paths answer the JSON 404, never the client's index page. */
 export const apiNotFound: RequestHandler = (_req, _res, next) => next(notFound());

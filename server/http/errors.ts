@@ -28,6 +28,7 @@ export const validationFailed = (issues: readonly z.core.$ZodIssue[]) =>
   new AppError('validation_failed', 400, {}, issues);
 export const notFound = () => new AppError('not_found', 404);
 export const invalidJson = () => new AppError('invalid_json', 400);
+export const invalidPath = () => new AppError('invalid_path', 400);
 export const payloadTooLarge = (issues: readonly z.core.$ZodIssue[] = []) => new AppError('payload_too_large', 413, {}, issues);
 export const unsupportedMediaType = () => new AppError('unsupported_media_type', 415);
 export const rateLimited = (retryAfterSeconds: number) =>

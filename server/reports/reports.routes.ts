@@ -7,6 +7,7 @@ import type { MessageKey } from '../../shared/i18n/vi';
 import { MAX_PHOTOS, reportInputSchema, trackInputSchema, trackMessageInputSchema } from '../../shared/schemas/report';
 import { reportPhotoInputSchema, reportPhotoParamsSchema } from '../../shared/schemas/report-photos';
 import type { AppDeps } from '../deps';
+import { reportSubmission } from '../http/error-handler';
 import { notFound } from '../http/errors';
 import { requestLanguage } from '../http/language';
 import { parseBody, parseRequest } from '../http/parse';
@@ -35,7 +36,7 @@ export function reportsRoutes(deps: AppDeps): Router {
   const guard = deps.receiptGuard;
   const { rateLimit } = deps.config;
 
-  router.post('/reports', limiter(rateLimit, rateLimit.reportsMax), upload, async (req, res) => {
+  router.post('/reports', reportSubmission, limiter(rateLimit, rateLimit.reportsMax), upload, async (req, res) => {
     const answer = await withUploads(req, async () =>
       idempotency.run({ scope: 'reports', key: idempotencyKeyOf(req), fingerprint: await requestFingerprint(req) }, async () => ({
         status: 201,
@@ -46,7 +47,7 @@ export function reportsRoutes(deps: AppDeps): Router {
   });
 
   // Issue #14: photos follow the report one request each, so a dropped link costs one photo, not all.
-  router.post('/reports/:trackingCode/photos', limiter(rateLimit, rateLimit.reportsMax * MAX_PHOTOS), onePhoto, async (req, res) => {
+  router.post('/reports/:trackingCode/photos', reportSubmission, limiter(rateLimit, rateLimit.reportsMax * MAX_PHOTOS), onePhoto, async (req, res) => {
     const answer = await withPhotoUpload(req, async () => {
       const key = idempotencyKeyOf(req);
       const { params, body } = parseRequest({ params: reportPhotoParamsSchema, body: reportPhotoInputSchema }, req);
@@ -64,7 +65,7 @@ export function reportsRoutes(deps: AppDeps): Router {
     res.json(presentCitizenView(await trackReport(deps, guard, trackingCode, secret), requestLanguage(req)));
   });
 
-  router.post('/track/messages', limiter(rateLimit, rateLimit.trackingMax), upload, async (req, res) => {
+  router.post('/track/messages', reportSubmission, limiter(rateLimit, rateLimit.trackingMax), upload, async (req, res) => {
     const view = await withUploads(req, () => addReporterMessage(deps, guard, parseBody(trackMessageInputSchema, req), uploadedFiles(req).map((f) => f.path)));
     res.json(presentCitizenView(view, requestLanguage(req)));
   });

@@ -12,6 +12,7 @@ import { newSecret, newTrackingCode, sealContact } from './receipt';
 import { deadlinesAtReceipt } from '../cases/calendar';
 import { insertCoordinations, insertEvent, insertPhotos, insertReport, photoFileIsStored } from './reports.repository';
 import { photoRefusal } from './upload';
+import { loggableError } from '../logger';
 
 const noLead = () => new AppError('report.no_lead', 503);
 const UNIQUE_VIOLATION = '23505';
@@ -35,7 +36,7 @@ export async function storeWithPhotos<T>(deps: AppDeps, photos: ProcessedPhoto[]
     throw err;
   }
   await commitPending(deps.photos.dirs, photos).catch((err: unknown) =>
-    deps.logger.error({ err }, 'photos of a committed report stay pending until the next start'),
+    deps.logger.error({ err: loggableError(err) }, 'photos of a committed report stay pending until the next start'),
   );
   return stored;
 }

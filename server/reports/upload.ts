@@ -45,8 +45,13 @@ export function uploadedFiles(req: Request): Express.Multer.File[] {
   return Array.isArray(req.files) ? req.files : [];
 }
 
+/**
+ * Never rejects: it runs from callbacks nobody awaits, where a rejection would stop the process. A
+ * part cut before its boundary leaves multer a file entry without `path` (issue #15): nothing to remove.
+ */
 async function removeUploads(req: Request): Promise<void> {
-  await Promise.all(uploadedFiles(req).map((f) => rm(f.path, { force: true })));
+  const paths = uploadedFiles(req).flatMap((f) => (typeof f.path === 'string' && f.path ? [f.path] : []));
+  await Promise.allSettled(paths.map((file) => rm(file, { force: true })));
 }
 
 /** Runs `work` and removes the request's uploaded files before the answer goes out, whatever happened. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES, type Role } from '../domain/roles';
+import { text } from './storable';
 
 /** SPEC.md §7: officers and unit leads belong to one unit; only coordinators have a province scope. */
 export function roleIssues(account: { role: Role; unitId?: string | null; scopeProvinceCode?: string | null }): { path: string; key: string }[] {
@@ -15,10 +16,9 @@ export function roleIssues(account: { role: Role; unitId?: string | null; scopeP
 }
 
 /** A coordinator's scope: a province code, or `national` for the whole country. */
-const scope = z.union([z.literal('national'), z.string().regex(/^\d{2}$/)]);
+const scope = z.union([z.literal('national'), text().regex(/^\d{2}$/)]);
 
-export const usernameSchema = z
-  .string()
+export const usernameSchema = text()
   .trim()
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9._-]{1,62}$/);
@@ -26,7 +26,7 @@ export const usernameSchema = z
 export const accountInputSchema = z
   .strictObject({
     username: usernameSchema,
-    displayName: z.string().trim().min(1).max(200),
+    displayName: text().trim().min(1).max(200),
     role: z.enum(ROLES),
     unitId: z.uuid().optional(),
     scopeProvinceCode: scope.optional(),
@@ -38,7 +38,7 @@ export type AccountInput = z.infer<typeof accountInputSchema>;
 
 /** Re-assigning, renaming, disabling; the role rules are checked on the account as it would become. */
 export const accountChangeSchema = z.strictObject({
-  displayName: z.string().trim().min(1).max(200).optional(),
+  displayName: text().trim().min(1).max(200).optional(),
   role: z.enum(ROLES).optional(),
   unitId: z.uuid().nullable().optional(),
   scopeProvinceCode: scope.optional(),

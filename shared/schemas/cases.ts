@@ -4,15 +4,15 @@ import { OUTCOMES } from '../domain/outcomes';
 import { PLACE_TYPES } from '../domain/place-types';
 import { STATUSES } from '../domain/statuses';
 import { cleanText, trackingCodeSchema } from './report';
+import { isoTime, positiveInt, text } from './storable';
 
 /** Issue #6: every action carries the version of the report it was decided on (optimistic concurrency). */
-const version = z.number().int().positive();
-const text = (min: number, max: number) =>
-  z
-    .string()
+const version = positiveInt();
+const freeText = (min: number, max: number) =>
+  text()
     .transform((v) => cleanText(v, { multiline: true }))
-    .pipe(z.string().min(min).max(max));
-const reason = text(5, 2000);
+    .pipe(text().min(min).max(max));
+const reason = freeText(5, 2000);
 
 export const caseParamsSchema = z.object({ code: trackingCodeSchema });
 
@@ -25,17 +25,17 @@ export const caseActionSchemas = {
   resume: z.strictObject({ version }),
   close: z.strictObject({ version }),
   suspend: z.strictObject({ version, reason }),
-  ask: z.strictObject({ version, question: text(5, 2000) }),
+  ask: z.strictObject({ version, question: freeText(5, 2000) }),
   resolve: z.strictObject({
     version,
     outcome: z.enum(OUTCOMES).exclude(['duplicate']),
     /** Shown to whoever holds the receipt, who may be a competitor of the person reported (SPEC.md §5). */
-    publicOutcome: text(10, 2000),
+    publicOutcome: freeText(10, 2000),
   }),
-  extend: z.strictObject({ version, until: z.iso.datetime({ offset: true }).transform((v) => new Date(v)), reason }),
+  extend: z.strictObject({ version, until: isoTime().transform((v) => new Date(v)), reason }),
   merge: z.strictObject({ version, into: trackingCodeSchema }),
   'reveal-contact': z.strictObject({ version, reason }),
-  notes: z.strictObject({ version, text: text(1, 5000), shared: z.boolean().default(false) }),
+  notes: z.strictObject({ version, text: freeText(1, 5000), shared: z.boolean().default(false) }),
   coordinate: z.strictObject({ version, unitId: z.uuid(), reason }),
   assign: z.strictObject({ version, officerId: z.uuid().nullable() }),
   transfer: z.discriminatedUnion('step', [
@@ -55,14 +55,14 @@ export const caseQueueQuerySchema = z.strictObject({
   status: z.enum(STATUSES).optional(),
   category: z.enum(CATEGORIES).optional(),
   placeType: z.enum(PLACE_TYPES).optional(),
-  commune: z.string().regex(/^\d{5}$/).optional(),
+  commune: text().regex(/^\d{5}$/).optional(),
   overdue: flag.optional(),
   dueSoon: flag.optional(),
   assignedTo: z.union([z.uuid(), z.literal('me'), z.literal('nobody')]).optional(),
   /** Lead reports, coordinated ones, or both (default). */
   role: z.enum(['lead', 'coordinating', 'all']).default('all'),
-  q: z.string().trim().max(200).optional(),
-  after: z.string().max(200).optional(),
+  q: text().trim().max(200).optional(),
+  after: text().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 export type CaseQueueQuery = z.infer<typeof caseQueueQuerySchema>;

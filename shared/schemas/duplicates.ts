@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { cleanText } from './report';
 import { categorySchema, communeCodeSchema } from './routing';
+import { text } from './storable';
+import { urlKey } from '../url-key';
 
 /**
  * What the intake console has typed so far; the search runs on every pause in typing. The commune,
@@ -9,14 +11,16 @@ import { categorySchema, communeCodeSchema } from './routing';
 export const duplicateSearchInputSchema = z.strictObject({
   communeCode: communeCodeSchema.optional(),
   provinceCode: z.string().trim().regex(/^\d{2}$/).optional(),
-  sellerHandle: z.string().max(200).optional(),
+  sellerHandle: text().max(200).optional(),
   category: categorySchema,
-  description: z
-    .string()
+  description: text()
     .max(5000)
     .transform((v) => cleanText(v, { multiline: true }))
     .optional(),
-  url: z.string().max(2000).optional(),
+  url: text()
+    .max(2000)
+    .refine((v) => urlKey(v) !== undefined || !URL.canParse(v), { params: { key: 'validation.unstorable_character' } })
+    .optional(),
 }).check(
   z.superRefine(
     (input: { communeCode?: string | undefined; provinceCode?: string | undefined }, ctx) => {

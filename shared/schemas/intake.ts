@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { communeCodeSchema } from './routing';
 import { blankIsAbsent, cleanText, placeCheck, DESCRIPTION_MAX, pastTimeSchema, phoneSchema, reportFields, trackingCodeSchema } from './report';
+import { text } from './storable';
 
 /** A call longer than this is a typing mistake in a time, not a call. */
 export const CALL_MAX_HOURS = 6;
@@ -9,7 +10,7 @@ export const CALL_NOTE_MIN = 10;
 /** The call an operator records (issue #5): which line, when, and who called unless they stay anonymous. */
 function callFields(now: () => Date) {
   return {
-    line: z.string().trim().min(1).max(40),
+    line: text().trim().min(1).max(40),
     callStartedAt: pastTimeSchema(now),
     callEndedAt: pastTimeSchema(now),
     callerNumber: z.preprocess(blankIsAbsent, phoneSchema.optional()),
@@ -39,10 +40,9 @@ export function appendCallInputSchema(now: () => Date) {
   return z
     .strictObject({
       ...callFields(now),
-      note: z
-        .string()
+      note: text()
         .transform((v) => cleanText(v, { multiline: true }))
-        .pipe(z.string().min(CALL_NOTE_MIN).max(DESCRIPTION_MAX)),
+        .pipe(text().min(CALL_NOTE_MIN).max(DESCRIPTION_MAX)),
     })
     .superRefine(checkCall);
 }

@@ -1,12 +1,12 @@
 import { z } from 'zod';
+import { text } from './storable';
 
 export const provinceParamsSchema = z.object({
-  provinceCode: z.string().regex(/^\d{2}$/).meta({ description: 'Two-digit province code (2025)', example: '04' }),
+  provinceCode: text().regex(/^\d{2}$/).meta({ description: 'Two-digit province code (2025)', example: '04' }),
 });
 
 export const communeQuerySchema = z.object({
-  q: z
-    .string()
+  q: text()
     .trim()
     .max(100)
     .optional()

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { normalisePhone } from '../phone';
 import { categorySchema, communeCodeSchema, placeTypeSchema } from './routing';
+import { isoTime } from './storable';
+import { urlKey } from '../url-key';
 
 // C0 and C1 controls except tab and newline, and the bidirectional overrides and isolates that can
 // make a text read differently from what it holds (CVE-2021-42574 "Trojan Source").
@@ -34,7 +36,8 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 const httpUrl = z
   .string()
   .transform((v) => cleanText(v, { multiline: false }))
-  .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain }).max(2000));
+  .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain }).max(2000))
+  .refine((v) => urlKey(v) !== undefined, { params: { key: 'validation.unstorable_character' } });
 
 export const phoneSchema = z
   .string()
@@ -49,8 +52,7 @@ export const blankIsAbsent = (v: unknown) => (v === '' ? undefined : v);
 
 /** An ISO time with offset, not later than `now` allows (phones drift: five minutes are forgiven). */
 export const pastTimeSchema = (now: () => Date) =>
-  z.iso
-    .datetime({ offset: true })
+  isoTime()
     .transform((v) => new Date(v))
     .refine((d) => d.getTime() <= now().getTime() + CLOCK_SKEW_MS, { params: { key: 'validation.in_future' } });
 

@@ -3,10 +3,11 @@ import { CATEGORIES } from '../domain/categories';
 import { FORCES } from '../domain/forces';
 import { PLACE_TYPES } from '../domain/place-types';
 import { communeCodeSchema } from './routing';
+import { isoTime, positiveInt, text } from './storable';
 
 /** A rule set's scope in a URL or body: a province code, or `national` for the country's default. */
 export const ruleSetScopeSchema = z
-  .union([z.literal('national'), z.string().regex(/^\d{2}$/)])
+  .union([z.literal('national'), text().regex(/^\d{2}$/)])
   .meta({ description: '`national` or a two-digit province code', example: '04' });
 
 /** SPEC.md §4: a rule as coordinators write it, `*` where it does not care. */
@@ -21,24 +22,24 @@ export const ruleInputSchema = z.strictObject({
 export type RuleInput = z.infer<typeof ruleInputSchema>;
 
 export const ruleSetsQuerySchema = z.strictObject({ province: ruleSetScopeSchema });
-export const ruleSetParamsSchema = z.object({ ruleSetId: z.coerce.number().int().positive() });
+export const ruleSetParamsSchema = z.object({ ruleSetId: positiveInt({ coerce: true }) });
 
 export const draftInputSchema = z.strictObject({
   province: ruleSetScopeSchema,
   /** `current`: a copy of the rules in effect now; `empty`: no rules (a province then follows the national set). */
   start: z.enum(['current', 'empty']).default('current'),
-  note: z.string().trim().min(1).max(500).optional(),
+  note: text().trim().min(1).max(500).optional(),
 });
 export type DraftInput = z.infer<typeof draftInputSchema>;
 
 export const draftRulesSchema = z.strictObject({
-  note: z.string().trim().min(1).max(500).optional(),
+  note: text().trim().min(1).max(500).optional(),
   rules: z.array(ruleInputSchema).max(2000),
 });
 export type DraftRules = z.infer<typeof draftRulesSchema>;
 
 /** An effective time with its offset (`2026-11-23T14:00:00+07:00`); absent: now. */
-const effectiveFromSchema = z.iso.datetime({ offset: true }).optional().meta({ description: 'ISO 8601 with offset; absent means now; never in the past' });
+const effectiveFromSchema = isoTime().optional().meta({ description: 'ISO 8601 with offset; absent means now; never in the past' });
 
 export const publishInputSchema = z.strictObject({ effectiveFrom: effectiveFromSchema });
 export const validateInputSchema = publishInputSchema;
@@ -52,7 +53,7 @@ export const communeParamsSchema = z.object({ communeCode: communeCodeSchema });
 
 /** What a unit covers: the whole province (no commune) or one commune, optionally only some place types. */
 const areaSchema = z.strictObject({
-  provinceCode: z.string().regex(/^\d{2}$/),
+  provinceCode: text().regex(/^\d{2}$/),
   communeCode: communeCodeSchema.nullable().default(null),
   placeTypes: z.array(z.enum(PLACE_TYPES)).min(1).nullable().default(null),
 });
@@ -60,18 +61,18 @@ const areaSchema = z.strictObject({
 export const unitParamsSchema = z.object({ unitId: z.uuid() });
 
 export const unitInputSchema = z.strictObject({
-  unitCode: z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9-]{1,62}$/),
+  unitCode: text().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9-]{1,62}$/),
   force: z.enum(FORCES),
-  provinceCode: z.string().regex(/^\d{2}$/),
+  provinceCode: text().regex(/^\d{2}$/),
   level: z.enum(['regional', 'province', 'local']),
-  name: z.string().trim().min(3).max(200),
+  name: text().trim().min(3).max(200),
   parentId: z.uuid().nullable().default(null),
   areas: z.array(areaSchema).min(1).max(500),
   effectiveFrom: effectiveFromSchema,
 });
 export type UnitInput = z.infer<typeof unitInputSchema>;
 
-export const unitRenameSchema = z.strictObject({ name: z.string().trim().min(3).max(200) });
+export const unitRenameSchema = z.strictObject({ name: text().trim().min(3).max(200) });
 export const unitCloseSchema = z.strictObject({ effectiveFrom: effectiveFromSchema });
 export const jurisdictionInputSchema = z.strictObject({ areas: z.array(areaSchema).min(1).max(500), effectiveFrom: effectiveFromSchema });
 export type JurisdictionInput = z.infer<typeof jurisdictionInputSchema>;

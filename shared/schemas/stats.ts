@@ -3,10 +3,11 @@ import { CATEGORIES } from '../domain/categories';
 import { CHANNELS } from '../domain/channels';
 import { FORCES } from '../domain/forces';
 import { PLACE_TYPES } from '../domain/place-types';
+import { text } from './storable';
 
 /** A calendar day in Vietnam time, `yyyy-mm-dd`, that exists. */
 const day = z.iso.date();
-const province = z.string().regex(/^\d{2}$/);
+const province = text().regex(/^\d{2}$/);
 
 /** The longest period a dashboard or a list may cover: five years of days. */
 export const MAX_PERIOD_DAYS = 5 * 366;
@@ -66,8 +67,8 @@ export const staffStatsReportsQuerySchema = z
     ...staffStatsFields,
     measure: z.enum(STATS_MEASURES).default('received'),
     dimension: z.enum(STATS_DIMENSIONS).optional(),
-    key: z.string().max(60).optional(),
-    after: z.string().max(200).optional(),
+    key: text().max(60).optional(),
+    after: text().max(200).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })
   .superRefine((v, ctx) => {
@@ -88,7 +89,7 @@ export const staffStatsReportsQuerySchema = z
 export type StaffStatsReportsQuery = z.infer<typeof staffStatsReportsQuerySchema>;
 
 /** `2026` (the year) or `2026-H1` / `2026-H2` (báo cáo định kỳ 6 tháng). */
-export const statsPeriodSchema = z.string().regex(/^20\d\d(-H[12])?$/);
+export const statsPeriodSchema = text().regex(/^20\d\d(-H[12])?$/);
 
 /** `GET /api/staff/stats/export`: the periodic report; `table=reports` is the list of every report behind it. */
 export const staffStatsExportQuerySchema = z.strictObject({
