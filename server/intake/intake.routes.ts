@@ -38,12 +38,12 @@ export function intakeRoutes(deps: AppDeps): Router {
 
   router.get('/intake/reports/:code', operator, async (req, res) => {
     const { params, query } = parseRequest({ params: reportCodeParamsSchema, query: intakeReportQuerySchema }, req);
-    res.json(await intakeReportView(deps, staffOf(res.locals), params.code, query.communeCode));
+    res.json(await intakeReportView(deps, staffOf(res.locals), params.code, query));
   });
 
   router.post('/intake/reports/:code/calls', operator, async (req, res) => {
     const { params, query, body } = parseRequest({ params: reportCodeParamsSchema, query: intakeReportQuerySchema, body: callInput }, req);
-    res.status(201).json(await appendCall(deps, staffOf(res.locals), params.code, body, query.communeCode));
+    res.status(201).json(await appendCall(deps, staffOf(res.locals), params.code, body, query));
   });
 
   // SPEC.md §6: status over the phone for a report outside the operator's scope needs the caller's
@@ -97,7 +97,7 @@ export const intakeApiDocs: ApiDoc[] = [
     path: '/api/staff/intake/reports/{code}',
     tags: ['intake'],
     summary:
-      "A report as the console opens it: one the operator has a call on, or (with `communeCode`, the call being typed) one of that commune's province from the last 30 days, as the duplicates show; fields, lead, calls; never the contact. Anything else is 404",
+      "A report as the console opens it: one the operator has a call on, or (with `communeCode` of the call being typed, or `provinceCode` for an online seller known by its province) one of that province from the last 30 days, as the duplicates show; fields, lead, calls; never the contact. Anything else is 404",
     request: scopedCode,
     responses: { 200: jsonResponse('The report', intakeReportViewSchema), ...errorResponses(400, 401, 403, 404) },
   },

@@ -1,6 +1,6 @@
 import type { CallSummary, HotlineLines, IntakeReceipt, IntakeReportView } from '../../shared/api/intake';
 import { maskPhone, normalisePhone } from '../../shared/phone';
-import type { AppendCallInput, IntakeReportInput } from '../../shared/schemas/intake';
+import type { AppendCallInput, IntakeReportInput, TypedPlace } from '../../shared/schemas/intake';
 import type { ReportInput } from '../../shared/schemas/report';
 import type { StaffUser } from '../auth/auth.service';
 import type { Queryable } from '../db/types';
@@ -90,12 +90,16 @@ async function reportOr404(q: Queryable, trackingCode: string) {
  * Issue #15: a report the operator may open or append to (auth/access.ts, operatorMayReach), given the
  * commune of the call being typed; any other reads as not found, exactly like an unknown code.
  */
-async function reportForOperator(deps: AppDeps, q: Queryable, staff: StaffUser, trackingCode: string, typedCommuneCode: string | undefined) {
+async function reportForOperator(deps: AppDeps, q: Queryable, staff: StaffUser, trackingCode: string, typed: TypedPlace) {
   let typedProvinceCode: string | null = null;
-  if (typedCommuneCode) {
-    const commune = (await deps.routing.compiledAt()).communes.get(typedCommuneCode);
+  const { communes, provinces } = await deps.routing.compiledAt();
+  if (typed.communeCode) {
+    const commune = communes.get(typed.communeCode);
     if (!commune) throw validationFailed([fieldIssue(['communeCode'], 'invalid_value')]);
     typedProvinceCode = commune.provinceCode;
+  } else if (typed.provinceCode) {
+    if (!provinces.has(typed.provinceCode)) throw validationFailed([fieldIssue(['provinceCode'], 'invalid_value')]);
+    typedProvinceCode = typed.provinceCode;
   }
   const report = await reportOr404(q, trackingCode);
   const hasCallOnReport = await operatorHasCallOn(q, staff.id, report.id);
@@ -109,12 +113,12 @@ export async function appendCall(
   staff: StaffUser,
   trackingCode: string,
   input: AppendCallInput,
-  typedCommuneCode?: string,
+  typed: TypedPlace = {},
 ): Promise<CallSummary> {
   const line = checkLine(deps, input.line);
   const row = callRow(deps, staff, input, line);
   return deps.db.transaction(async (tx) => {
-    const found = await reportForOperator(deps, tx, staff, trackingCode, typedCommuneCode);
+    const found = await reportForOperator(deps, tx, staff, trackingCode, typed);
     // A call about a duplicate belongs with the report it was merged into.
     const report = (found.mergedInto && (await findReportById(tx, found.mergedInto))) || found;
     const event = await insertEvent(tx, {
@@ -131,8 +135,8 @@ export async function appendCall(
   });
 }
 
-export async function intakeReportView(deps: AppDeps, staff: StaffUser, trackingCode: string, typedCommuneCode?: string): Promise<IntakeReportView> {
-  await reportForOperator(deps, deps.db, staff, trackingCode, typedCommuneCode);
+export async function intakeReportView(deps: AppDeps, staff: StaffUser, trackingCode: string, typed: TypedPlace = {}): Promise<IntakeReportView> {
+  await reportForOperator(deps, deps.db, staff, trackingCode, typed);
   const report = await findReportForIntake(deps.db, trackingCode);
   if (!report) throw notFound();
   const { id, leadForce, leadUnitName, receivedAt, observedAt, ...fields } = report;

@@ -55,4 +55,9 @@ export const reportCodeParamsSchema = z.object({ code: trackingCodeSchema });
  * Issue #15: the commune of the call being typed. An operator may open or append to a report of its
  * province from the last 30 days (what the duplicates panel shows), besides the reports they have a call on.
  */
-export const intakeReportQuerySchema = z.strictObject({ communeCode: communeCodeSchema.optional() });
+export const intakeReportQuerySchema = z.strictObject({
+  communeCode: communeCodeSchema.optional(),
+  /** An online seller's call names only a province (issue #14): the same 30 days of that province. */
+  provinceCode: z.string().trim().regex(/^\d{2}$/).optional(),
+});
+export type TypedPlace = z.infer<typeof intakeReportQuerySchema>;

@@ -149,7 +149,12 @@ describe('the hotline intake API', () => {
     expect(badCommune.status).toBe(400);
     expect(badCommune.body.error.fields.map((f: { field: string }) => f.field)).toEqual(['communeCode']);
 
-    // Same province, within 30 days: what the duplicates panel shows.
+    // An online seller's call names only a province: another province's reports stay closed, an unknown province is a 400.
+    expect((await as(operator).get(`/api/staff/intake/reports/${code}?provinceCode=01`)).status).toBe(404);
+    const badProvince = await as(operator).get(`/api/staff/intake/reports/${code}?provinceCode=99`).set('Accept-Language', 'en');
+    expect([badProvince.status, badProvince.body.error.fields.map((f: { field: string }) => f.field)]).toEqual([400, ['provinceCode']]);
+    // Same province, within 30 days: what the duplicates panel shows (by commune, or by the province alone).
+    expect((await as(operator).get(`/api/staff/intake/reports/${code}?provinceCode=04`)).status).toBe(200);
     expect((await as(operator).get(`/api/staff/intake/reports/${code}?communeCode=01447`)).status).toBe(200);
     expect((await appendTo(operator, '?communeCode=01447')).status).toBe(201);
     // Once a call of theirs is on it, it is theirs: opened from the recent calls, with no call typed.

@@ -8,7 +8,7 @@ import { foldForSearch } from '../../../shared/domain/text';
 import { formatPhone } from '../../../shared/i18n/format';
 import { fieldErrors, type FieldError } from '../../../shared/i18n/validation-messages';
 import type { MessageKey } from '../../../shared/i18n/vi';
-import { appendCallInputSchema, intakeReportInputSchema } from '../../../shared/schemas/intake';
+import { appendCallInputSchema, intakeReportInputSchema, type TypedPlace } from '../../../shared/schemas/intake';
 import { DESCRIPTION_MAX } from '../../../shared/schemas/report';
 import { ApiError, apiRequest } from '../../lib/api';
 import { TYPED_TIME_FORMAT, typedNow, typedToIso } from '../../lib/datetime';
@@ -114,6 +114,8 @@ export function IntakePage() {
 
   // SPEC.md §3: an online seller may be known by its province only (issue #14).
   const provinceOnly = fields.placeType === 'online' && !fields.communeCode && Boolean(fields.provinceCode);
+  // The place of the call being typed: the server opens the reports its duplicates panel shows with it (issue #15).
+  const typedPlace: TypedPlace = fields.communeCode ? { communeCode: fields.communeCode } : provinceOnly ? { provinceCode: fields.provinceCode } : {};
   const canRoute = Boolean(fields.category && fields.placeType && (fields.communeCode || provinceOnly));
   const preview = useApiQuery<RoutingPreview>(
     canRoute
@@ -211,7 +213,7 @@ export function IntakePage() {
     const payload = withoutBlanks({ ...callPayload(fields), note });
     const checked = appendCallInputSchema(() => new Date()).safeParse(payload, { reportInput: true });
     if (!checked.success) return fieldErrors(currentLanguage(), checked.error.issues);
-    const call = await intakeApi.append(code, fields.communeCode, payload);
+    const call = await intakeApi.append(code, typedPlace, payload);
     setStage({ kind: 'appended', call });
     setOpened(null);
     setCallsVersion((n) => n + 1);
@@ -384,7 +386,7 @@ export function IntakePage() {
 
         <aside className="intake__side" aria-label={t('ui.intake.side')}>
           {opened ? (
-            <OpenedReport key={opened} code={opened} communeCode={fields.communeCode} draftNote={fields.description} onAppend={append} onClose={() => setOpened(null)} />
+            <OpenedReport key={opened} code={opened} place={typedPlace} draftNote={fields.description} onAppend={append} onClose={() => setOpened(null)} />
           ) : (
             stage.kind === 'entering' && <SidePanel preview={preview} duplicates={duplicates} onOpen={setOpened} />
           )}

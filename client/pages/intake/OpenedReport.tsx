@@ -7,13 +7,14 @@ import { useT } from '../../lib/i18n';
 import { useApiQuery } from '../../lib/useApiQuery';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { PageLoading } from '../../ui/PageLoading';
+import type { TypedPlace } from '../../../shared/schemas/intake';
 import { AttachPhotos } from './AttachPhotos';
 import { intakeApi } from './intake.api';
 
 interface Props {
   code: string;
-  /** The commune of the call being typed ('' if none yet): the server opens its duplicates' reports with it. */
-  communeCode: string;
+  /** The commune of the call being typed, or the province of an online seller: the server opens its duplicates' reports with it. */
+  place: TypedPlace;
   /** The note proposed for an appended call: what the operator has typed so far. */
   draftNote: string;
   /** Appends the call on the form to this report; resolves to the field errors, if refused. */
@@ -22,9 +23,9 @@ interface Props {
 }
 
 /** A report opened from the duplicates or the recent calls: read it, append this call to it, or attach photos. */
-export function OpenedReport({ code, communeCode, draftNote, onAppend, onClose }: Props) {
+export function OpenedReport({ code, place, draftNote, onAppend, onClose }: Props) {
   const t = useT();
-  const report = useApiQuery((signal) => intakeApi.report(code, communeCode, signal), [code, communeCode]);
+  const report = useApiQuery((signal) => intakeApi.report(code, place, signal), [code, place.communeCode, place.provinceCode]);
   const [note, setNote] = useState(draftNote);
   const [errors, setErrors] = useState<{ field: string; message: string }[]>([]);
   const [failure, setFailure] = useState<unknown>(null);

@@ -1,6 +1,7 @@
 import type { AttachedPhotos, CallSummary, HotlineLines, IntakeReceipt, IntakeReportView, RecentCalls } from '../../../shared/api/intake';
 import type { DuplicateCandidates } from '../../../shared/api/duplicates';
 import type { CitizenViewBody } from '../../../shared/api/reports';
+import type { TypedPlace } from '../../../shared/schemas/intake';
 import { apiRequest } from '../../lib/api';
 import { postMultipart } from '../../lib/upload';
 
@@ -11,11 +12,11 @@ export const intakeApi = {
   duplicates: (body: { communeCode: string; category: string; description?: string; url?: string }, signal: AbortSignal) =>
     apiRequest<DuplicateCandidates>('/api/staff/duplicates', { method: 'POST', body, signal }),
   /** `communeCode`: of the call being typed; with it the reports its duplicates panel shows open too (issue #15). */
-  report: (code: string, communeCode: string, signal: AbortSignal) =>
-    apiRequest<IntakeReportView>(`/api/staff/intake/reports/${encodeURIComponent(code)}`, { query: { communeCode }, signal }),
+  report: (code: string, place: TypedPlace, signal: AbortSignal) =>
+    apiRequest<IntakeReportView>(`/api/staff/intake/reports/${encodeURIComponent(code)}`, { query: place, signal }),
   enter: (body: Record<string, unknown>) => apiRequest<IntakeReceipt>('/api/staff/intake/reports', { method: 'POST', body }),
-  append: (code: string, communeCode: string, body: Record<string, unknown>) =>
-    apiRequest<CallSummary>(`/api/staff/intake/reports/${encodeURIComponent(code)}/calls`, { method: 'POST', query: { communeCode }, body }),
+  append: (code: string, place: TypedPlace, body: Record<string, unknown>) =>
+    apiRequest<CallSummary>(`/api/staff/intake/reports/${encodeURIComponent(code)}/calls`, { method: 'POST', query: place, body }),
   checkReceipt: (body: { trackingCode: string; secret: string }) => apiRequest<CitizenViewBody>('/api/staff/intake/receipts', { method: 'POST', body }),
   attachPhotos: (code: string, files: File[], onProgress: (fraction: number) => void) => {
     const form = new FormData();
