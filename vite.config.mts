@@ -1,12 +1,13 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type Rollup } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { citizenPathFiles, type BuildManifest } from './client/build/citizen-path.ts';
+import { CITIZEN_PAGES, citizenPathFiles, type BuildManifest } from './client/build/citizen-path.ts';
 
 const api = 'http://127.0.0.1:3000';
 const outDir = fileURLToPath(new URL('./client/dist', import.meta.url));
@@ -61,9 +62,52 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * Issue #14: without help, a page's own chunks are asked for only once the entry script has arrived
+ * and run (a waterfall of about a second on a weak link). A tiny script, loaded `async` beside the
+ * entry, adds `<link rel="modulepreload">` for the chunks of the citizen page being opened, so they
+ * come down alongside the entry. A separate file because the CSP allows no inline script.
+ */
+function routePreload(): Plugin {
+  let script: { fileName: string; source: string } | undefined;
+  return {
+    name: 'tipline:route-preload',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        if (!ctx.bundle) return;
+        const chunks = Object.values(ctx.bundle).filter((item): item is Rollup.OutputChunk => item.type === 'chunk');
+        const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+        const closure = (fileName: string, into = new Set<string>()): Set<string> => {
+          if (into.has(fileName)) return into;
+          into.add(fileName);
+          for (const imported of byFile.get(fileName)?.imports ?? []) closure(imported, into);
+          return into;
+        };
+        const entry = chunks.find((chunk) => chunk.isEntry);
+        if (!entry) return;
+        const withEntry = closure(entry.fileName);
+        const routes: Record<string, string[]> = {};
+        for (const { page, source } of CITIZEN_PAGES) {
+          const chunk = chunks.find((c) => c.facadeModuleId?.endsWith(`/client/${source}`));
+          if (chunk) routes[page] = [...closure(chunk.fileName)].filter((file) => !withEntry.has(file)).map((file) => `/${file}`);
+        }
+        const source = `(function(){var r=${JSON.stringify(routes)};var p=location.pathname;if(p.length>1&&p.charAt(p.length-1)==="/")p=p.slice(0,-1);(r[p]||[]).forEach(function(h){var l=document.createElement("link");l.rel="modulepreload";l.href=h;document.head.appendChild(l);});})();\n`;
+        const hash = createHash('sha256').update(source).digest('base64url').slice(0, 8);
+        script = { fileName: `assets/route-preload-${hash}.js`, source };
+        return [{ tag: 'script', attrs: { src: `/${script.fileName}`, async: true }, injectTo: 'head' }];
+      },
+    },
+    writeBundle() {
+      if (script) writeFileSync(path.join(outDir, script.fileName), script.source);
+    },
+  };
+}
+
 /** The files the service worker precaches: the shell and the citizen pages (not staff, not the charts). */
 function isPrecached(url: string): boolean {
-  if (url === 'index.html' || url === 'favicon.svg') return true;
+  if (url === 'index.html' || url === 'favicon.svg' || url.startsWith('assets/route-preload-')) return true;
   const manifest = JSON.parse(readFileSync(path.join(outDir, '.vite', 'manifest.json'), 'utf8')) as BuildManifest;
   return citizenPathFiles(manifest).includes(url);
 }
@@ -72,6 +116,7 @@ export default defineConfig({
   root: fileURLToPath(new URL('./client', import.meta.url)),
   plugins: [
     react(),
+    routePreload(),
     VitePWA({
       // Registered by client/main.tsx, only from the public pages.
       injectRegister: false,

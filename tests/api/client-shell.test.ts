@@ -107,6 +107,22 @@ describe('issue #14: compressed at build time, sent in the encoding the browser 
     }
   });
 
+  it('lets the first HTML ask for the chunks of the citizen page being opened beside the entry, not after it', async () => {
+    const html = (await request(t.app).get('/report')).text;
+    const src = /<script src="(\/assets\/route-preload-[\w-]+\.js)" async><\/script>/.exec(html)?.[1];
+    expect(src).toBeDefined();
+    const res = await request(t.app).get(src!);
+    expect(res.status).toBe(200);
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const script = res.text;
+    const manifest = readBuildManifest();
+    for (const [page, source] of [['/report', 'pages/report/ReportPage.tsx'], ['/track', 'pages/track/TrackPage.tsx'], ['/', 'pages/home/HomePage.tsx']] as const) {
+      expect(script).toContain(`"${page}":[`);
+      expect(script).toContain(`/${manifest[source]!.file}`);
+    }
+    expect(script).not.toMatch(/StaffLayout|Intake|Dashboard|BarChart|PublicStats/);
+  });
+
   it('keeps each citizen page (/, /report, /track) within 170 KB of compressed JavaScript and CSS, React included, without staff or chart code', () => {
     const pages = citizenPageBytes();
     for (const page of pages) {
@@ -141,6 +157,7 @@ describe('issue #14: the service worker for the public pages', () => {
     const sw = serviceWorkerConfig();
     const citizen = citizenPageBytes().flatMap((page) => page.files);
     expect(sw.precached).toEqual(expect.arrayContaining(['index.html', ...citizen]));
+    expect(sw.precached.some((url) => url.startsWith('assets/route-preload-'))).toBe(true);
     expect(sw.precached.join(' ')).not.toMatch(/StaffLayout|Intake|Dashboard|Queue|Rules|Units|Accounts|BarChart|PublicStats/);
     expect(sw.cachesApi('/api/public/provinces')).toBe(true);
     expect(sw.cachesApi('/api/public/provinces/04/communes')).toBe(true);
