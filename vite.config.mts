@@ -7,7 +7,7 @@ import zlib from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin, type Rollup } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { CITIZEN_PAGES, citizenPathFiles, type BuildManifest } from './client/build/citizen-path.ts';
+import { PUBLIC_PAGES, citizenPathFiles, type BuildManifest } from './client/build/citizen-path.ts';
 
 const api = 'http://127.0.0.1:3000';
 const outDir = fileURLToPath(new URL('./client/dist', import.meta.url));
@@ -65,7 +65,7 @@ function precompress(): Plugin {
 /**
  * Issue #14: without help, a page's own chunks are asked for only once the entry script has arrived
  * and run (a waterfall of about a second on a weak link). A tiny script, loaded `async` beside the
- * entry, adds `<link rel="modulepreload">` for the chunks of the citizen page being opened, so they
+ * entry, adds `<link rel="modulepreload">` for the chunks of the public page being opened, so they
  * come down alongside the entry. A separate file because the CSP allows no inline script.
  */
 function routePreload(): Plugin {
@@ -89,7 +89,7 @@ function routePreload(): Plugin {
         if (!entry) return;
         const withEntry = closure(entry.fileName);
         const routes: Record<string, string[]> = {};
-        for (const { page, source } of CITIZEN_PAGES) {
+        for (const { page, source } of PUBLIC_PAGES) {
           const chunk = chunks.find((c) => c.facadeModuleId?.endsWith(`/client/${source}`));
           if (chunk) routes[page] = [...closure(chunk.fileName)].filter((file) => !withEntry.has(file)).map((file) => `/${file}`);
         }
@@ -105,11 +105,11 @@ function routePreload(): Plugin {
   };
 }
 
-/** The files the service worker precaches: the shell and the citizen pages (not staff, not the charts). */
+/** The files the service worker precaches: the shell and the public pages' code (never the staff area's). */
 function isPrecached(url: string): boolean {
   if (url === 'index.html' || url === 'favicon.svg' || url.startsWith('assets/route-preload-')) return true;
   const manifest = JSON.parse(readFileSync(path.join(outDir, '.vite', 'manifest.json'), 'utf8')) as BuildManifest;
-  return citizenPathFiles(manifest).includes(url);
+  return citizenPathFiles(manifest, PUBLIC_PAGES).includes(url);
 }
 
 export default defineConfig({

@@ -20,6 +20,14 @@ export const CITIZEN_PAGES = [
   { page: '/track', source: 'pages/track/TrackPage.tsx' },
 ] as const;
 
+/**
+ * Every public page: the citizen pages and the public figures, whose charts are too heavy for the
+ * citizen budget but which the service worker keeps too (after a release, the first visit is answered
+ * by the previous service worker with the previous index.html: every chunk it may ask for must be
+ * in its cache, the server no longer has them).
+ */
+export const PUBLIC_PAGES = [...CITIZEN_PAGES, { page: '/stats', source: 'pages/stats/PublicStatsPage.tsx' }] as const;
+
 /** The output files (relative to client/dist), JS and CSS, that a first visit to one page downloads. */
 export function pageFiles(manifest: BuildManifest, source: string): string[] {
   const entry = Object.keys(manifest).find((key) => manifest[key]?.isEntry);
@@ -40,7 +48,7 @@ export function pageFiles(manifest: BuildManifest, source: string): string[] {
   return [...files].filter((file) => file.endsWith('.js') || file.endsWith('.css')).sort();
 }
 
-/** Every output file on the citizen path (the three pages together), sorted. */
-export function citizenPathFiles(manifest: BuildManifest): string[] {
-  return [...new Set(CITIZEN_PAGES.flatMap(({ source }) => pageFiles(manifest, source)))].sort();
+/** Every output file of the given pages together (by default the three citizen pages), sorted. */
+export function citizenPathFiles(manifest: BuildManifest, pages: readonly { source: string }[] = CITIZEN_PAGES): string[] {
+  return [...new Set(pages.flatMap(({ source }) => pageFiles(manifest, source)))].sort();
 }

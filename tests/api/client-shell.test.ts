@@ -116,11 +116,11 @@ describe('issue #14: compressed at build time, sent in the encoding the browser 
     expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     const script = res.text;
     const manifest = readBuildManifest();
-    for (const [page, source] of [['/report', 'pages/report/ReportPage.tsx'], ['/track', 'pages/track/TrackPage.tsx'], ['/', 'pages/home/HomePage.tsx']] as const) {
+    for (const [page, source] of [['/report', 'pages/report/ReportPage.tsx'], ['/track', 'pages/track/TrackPage.tsx'], ['/', 'pages/home/HomePage.tsx'], ['/stats', 'pages/stats/PublicStatsPage.tsx']] as const) {
       expect(script).toContain(`"${page}":[`);
       expect(script).toContain(`/${manifest[source]!.file}`);
     }
-    expect(script).not.toMatch(/StaffLayout|Intake|Dashboard|BarChart|PublicStats/);
+    expect(script).not.toMatch(/StaffLayout|Intake|DashboardPage|CasePage|Queue/);
   });
 
   it('keeps each citizen page (/, /report, /track) within 170 KB of compressed JavaScript and CSS, React included, without staff or chart code', () => {
@@ -153,12 +153,13 @@ describe('issue #14: the service worker for the public pages', () => {
     }
   });
 
-  it('precaches the shell and the citizen pages only, and keeps no API answer except provinces and communes', () => {
+  it('precaches the shell and the public pages (the figures too), never the staff area, and keeps no API answer except provinces and communes', () => {
     const sw = serviceWorkerConfig();
     const citizen = citizenPageBytes().flatMap((page) => page.files);
-    expect(sw.precached).toEqual(expect.arrayContaining(['index.html', ...citizen]));
+    const stats = readBuildManifest()['pages/stats/PublicStatsPage.tsx']!.file;
+    expect(sw.precached).toEqual(expect.arrayContaining(['index.html', stats, ...citizen]));
     expect(sw.precached.some((url) => url.startsWith('assets/route-preload-'))).toBe(true);
-    expect(sw.precached.join(' ')).not.toMatch(/StaffLayout|Intake|Dashboard|Queue|Rules|Units|Accounts|BarChart|PublicStats/);
+    expect(sw.precached.join(' ')).not.toMatch(/StaffLayout|Intake|DashboardPage|Queue|Rules|Units|Accounts|CasePage|Holidays|Reference/);
     expect(sw.cachesApi('/api/public/provinces')).toBe(true);
     expect(sw.cachesApi('/api/public/provinces/04/communes')).toBe(true);
     for (const url of ['/api/public/reports', '/api/public/reports/TB-ABC', '/api/public/stats', '/api/staff/session', '/api/public/provinces/04/communes/x']) {

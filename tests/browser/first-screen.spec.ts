@@ -80,7 +80,7 @@ describeInBrowser('the first screen on a weak mobile link', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
   });
 
-  it('after one visit the public pages open with no network at all, and the staff area never comes from the cache', async () => {
+  it('after one visit the public pages (/, /report, /track, /stats) open with no network at all, and the staff area never comes from the cache', async () => {
     const { page, problems } = await coldPage();
     await timeToUsableForm(page, proxy.url);
     // The service worker registers after the page has loaded, then precaches the citizen pages.
@@ -94,6 +94,9 @@ describeInBrowser('the first screen on a weak mobile link', () => {
       expect(await hotlineLink(page).isVisible()).toBe(true);
     }
     expect(await timeToUsableForm(page, proxy.url)).toBeLessThan(3_000);
+    // The public figures' code is kept too (their numbers need the network).
+    await page.goto(`${proxy.url}/stats`);
+    await page.getByRole('heading', { level: 1, name: 'Số liệu thống kê tin báo' }).waitFor({ timeout: 5_000 });
     await expect(page.goto(`${proxy.url}/staff`)).rejects.toThrow(/ERR_/);
     // Offline, the report page shows no script or CSP error (the provinces are simply not there yet).
     expect(problems.filter((p) => !/Failed to (fetch|load resource)|ERR_CONNECTION|net::/.test(p))).toEqual([]);
