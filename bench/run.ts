@@ -4,7 +4,9 @@
  */
 import { dashboardBenchmark } from './dashboard';
 import { duplicatesBenchmark } from './duplicates';
+import { fieldBenchmark } from './field';
 import { intakeBenchmark } from './intake';
+import { lighthouseBenchmark } from './lighthouse';
 import { queueBenchmark } from './queue';
 import { referenceApiBenchmark } from './reference-api';
 import { routingBenchmark } from './routing';
@@ -16,6 +18,8 @@ const benchmarks: Record<string, () => Promise<void>> = {
   duplicates: duplicatesBenchmark,
   queue: queueBenchmark,
   dashboard: dashboardBenchmark,
+  field: fieldBenchmark,
+  lighthouse: lighthouseBenchmark,
 };
 
 async function main(): Promise<void> {

@@ -4,13 +4,11 @@ import { RouterProvider } from 'react-router';
 import { z } from 'zod';
 import { router } from './app/router';
 import { I18nProvider } from './lib/i18n';
+import { registerPublicServiceWorker } from './lib/serviceWorker';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
-import './styles/intake.css';
-import './styles/cases.css';
-import './styles/dashboard.css';
-import './styles/rules.css';
+// The staff area's CSS is imported by its lazy layout (app/layouts/StaffLayout), the public figures' by their page.
 
 // Our CSP forbids eval; without this zod probes for it with `new Function` and the browser reports a violation.
 z.config({ jitless: true });
@@ -18,10 +16,25 @@ z.config({ jitless: true });
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
-createRoot(container).render(
-  <StrictMode>
-    <I18nProvider>
-      <RouterProvider router={router} />
-    </I18nProvider>
-  </StrictMode>,
-);
+// The first screen in index.html stays until the page's own code is here: no blank "loading" between.
+function whenFirstPageLoaded(): Promise<void> {
+  if (router.state.initialized) return Promise.resolve();
+  return new Promise((resolve) => {
+    const unsubscribe = router.subscribe((state) => {
+      if (!state.initialized) return;
+      unsubscribe();
+      resolve();
+    });
+  });
+}
+
+registerPublicServiceWorker();
+void whenFirstPageLoaded().then(() => {
+  createRoot(container).render(
+    <StrictMode>
+      <I18nProvider>
+        <RouterProvider router={router} />
+      </I18nProvider>
+    </StrictMode>,
+  );
+});

@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { AppDeps } from './deps';
@@ -8,6 +6,7 @@ import { authApiDocs, authRoutes, signInRoutes } from './auth/auth.routes';
 import { ownPasswordApiDocs, ownPasswordRoutes } from './auth/own-password';
 import { apiNotFound, errorHandler } from './http/error-handler';
 import { publicApiMiddleware } from './http/public-api';
+import { clientRoutes } from './http/static-client';
 import { requestId, requestLogger } from './http/request-context';
 import { privateNoStore, staffApiMiddleware } from './http/staff-api';
 import { casesApiDocs, casesRoutes } from './cases/cases.routes';
@@ -79,28 +78,6 @@ function securityHeaders(deps: AppDeps): RequestHandler {
   });
 }
 
-/** The built client: hashed assets cached for a year, any other GET answered with index.html. */
-function clientRoutes(): RequestHandler[] {
-  const indexFile = path.join(CLIENT_DIST_DIR, 'index.html');
-  const assets = express.static(CLIENT_DIST_DIR, {
-    index: false,
-    setHeaders: (res, filePath) => {
-      const isHashed = filePath.includes(`${path.sep}assets${path.sep}`);
-      res.setHeader('Cache-Control', isHashed ? 'public, max-age=31536000, immutable' : 'no-cache');
-    },
-  });
-  const fallback: RequestHandler = (req, res, next) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
-    if (!existsSync(indexFile)) {
-      res.status(503).type('text/plain').send('The client is not built: run `npm run build`.');
-      return;
-    }
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(indexFile);
-  };
-  return [assets, fallback];
-}
-
 /** Middleware in order, one line each; feature routers; the client; the error handler. */
 export function createApp(deps: AppDeps): Express {
   const app = express();
@@ -136,7 +113,7 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use('/api', apiNotFound);
 
-  app.use(clientRoutes());
+  app.use(clientRoutes(CLIENT_DIST_DIR));
   app.use(errorHandler(deps.logger));
   return app;
 }

@@ -2,7 +2,6 @@ import { createBrowserRouter } from 'react-router';
 import { PageLoading } from '../ui/PageLoading';
 import { RouteError } from '../ui/RouteError';
 import { PublicLayout } from './layouts/PublicLayout';
-import { StaffHome, StaffLayout } from './layouts/StaffLayout';
 import { paths } from './paths';
 
 function notFoundRoute() {
@@ -39,11 +38,15 @@ export const router = createBrowserRouter([
   },
   {
     path: paths.staff.root.path,
-    Component: StaffLayout,
+    // Lazy, with its CSS: the citizen pages never download the staff area's code or styles.
+    lazy: async () => ({ Component: (await import('./layouts/StaffLayout')).StaffLayout }),
     ErrorBoundary: RouteError,
     HydrateFallback: PageLoading,
     children: [
-      { index: true, Component: StaffHome },
+      {
+        index: true,
+        lazy: async () => ({ Component: (await import('./layouts/StaffLayout')).StaffHome }),
+      },
       {
         path: paths.staff.account.path,
         lazy: async () => ({ Component: (await import('../pages/account/AccountPage')).AccountPage }),

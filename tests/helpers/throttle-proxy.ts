@@ -45,6 +45,7 @@ class Shaper {
   private linkFreeAt = 0;
   private timer: NodeJS.Timeout | undefined;
   private inFlight = 0;
+  private flight: { slice: Buffer; delivered: boolean }[] = [];
 
   constructor(
     private readonly from: net.Socket,
@@ -71,12 +72,21 @@ class Shaper {
     const start = Math.max(now, this.linkFreeAt);
     this.linkFreeAt = start + (slice.length * 8) / this.kbps();
     const deliverIn = this.linkFreeAt + this.oneWayMs() - now;
+    // Slices leave in order: a timer that fires before an earlier slice's (a busy event loop can
+    // reorder timers of different lengths) delivers that earlier slice first.
+    const entry = { slice, delivered: false };
+    this.flight.push(entry);
     this.inFlight += 1;
     setTimeout(() => {
-      this.inFlight -= 1;
-      if (!this.to.destroyed) {
-        this.to.write(slice);
-        this.count(slice.length);
+      while (!entry.delivered) {
+        const next = this.flight.shift();
+        if (!next) break;
+        next.delivered = true;
+        this.inFlight -= 1;
+        if (!this.to.destroyed) {
+          this.to.write(next.slice);
+          this.count(next.slice.length);
+        }
       }
       this.endIfDone();
     }, deliverIn);

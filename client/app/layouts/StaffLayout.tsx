@@ -9,6 +9,11 @@ import { paths } from '../paths';
 import { StaffSessionProvider, useStaffSession } from '../../lib/staffSession';
 import { SignInForm } from '../../pages/sign-in/SignInForm';
 import { PageLoading } from '../../ui/PageLoading';
+// The staff area's styles come with its (lazy) layout, never on the citizen pages.
+import '../../styles/intake.css';
+import '../../styles/cases.css';
+import '../../styles/dashboard.css';
+import '../../styles/rules.css';
 
 /** The pages of the staff area, with the roles that use them; the nav shows a person only theirs. */
 const STAFF_PAGES: { href: string; label: 'ui.staff.nav.dashboard' | 'ui.staff.nav.cases' | 'ui.staff.nav.intake' | 'ui.staff.nav.accounts' | 'ui.staff.nav.units' | 'ui.staff.nav.rules' | 'ui.staff.nav.holidays' | 'ui.staff.nav.reference'; roles: Role[] | 'all' }[] = [

@@ -11,6 +11,8 @@ import { FigureSection, ScrollTable } from '../../ui/FigureSection';
 import { PageLoading } from '../../ui/PageLoading';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { statsApi } from './stats.api';
+// Figures and charts styles, shared with the staff dashboard; loaded with this page's own chunk.
+import '../../styles/dashboard.css';
 import { ProvinceSelect } from '../../ui/ProvinceSelect';
 
 type Row = PublicStats['byCategory'][number];

@@ -1,0 +1,54 @@
+/**
+ * What a citizen's browser downloads for the public pages (issue #14), read from Vite's build
+ * manifest (client/dist/.vite/manifest.json): the entry (index.html) and the pages `/`, `/report`,
+ * `/track` with every chunk they import statically and the CSS of each. The public statistics page
+ * keeps its charts in a chunk of its own and is left out, as is the staff area.
+ * Pure (no file access): the Vite config (service-worker precache), the tests and bench/field use it.
+ */
+export interface ManifestChunk {
+  file: string;
+  isEntry?: boolean;
+  imports?: string[];
+  css?: string[];
+}
+export type BuildManifest = Record<string, ManifestChunk>;
+
+/** The citizen pages and the manifest key (source path relative to client/) the router loads for each. */
+export const CITIZEN_PAGES = [
+  { page: '/', source: 'pages/home/HomePage.tsx' },
+  { page: '/report', source: 'pages/report/ReportPage.tsx' },
+  { page: '/track', source: 'pages/track/TrackPage.tsx' },
+] as const;
+
+/**
+ * Every public page: the citizen pages and the public figures, whose charts are too heavy for the
+ * citizen budget but which the service worker keeps too (after a release, the first visit is answered
+ * by the previous service worker with the previous index.html: every chunk it may ask for must be
+ * in its cache, the server no longer has them).
+ */
+export const PUBLIC_PAGES = [...CITIZEN_PAGES, { page: '/stats', source: 'pages/stats/PublicStatsPage.tsx' }] as const;
+
+/** The output files (relative to client/dist), JS and CSS, that a first visit to one page downloads. */
+export function pageFiles(manifest: BuildManifest, source: string): string[] {
+  const entry = Object.keys(manifest).find((key) => manifest[key]?.isEntry);
+  if (!entry) throw new Error('the build manifest has no entry');
+  const files = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (key: string) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    const chunk = manifest[key];
+    if (!chunk) throw new Error(`the build manifest has no chunk ${key}`);
+    files.add(chunk.file);
+    for (const css of chunk.css ?? []) files.add(css);
+    for (const imported of chunk.imports ?? []) visit(imported);
+  };
+  visit(entry);
+  visit(source);
+  return [...files].filter((file) => file.endsWith('.js') || file.endsWith('.css')).sort();
+}
+
+/** Every output file of the given pages together (by default the three citizen pages), sorted. */
+export function citizenPathFiles(manifest: BuildManifest, pages: readonly { source: string }[] = CITIZEN_PAGES): string[] {
+  return [...new Set(pages.flatMap(({ source }) => pageFiles(manifest, source)))].sort();
+}
