@@ -51,7 +51,7 @@ export function PhotoUploads({ uploads, rate }: { uploads: readonly PhotoUpload[
       <h2 id="photo-uploads-title">{t('ui.photos.title')}</h2>
       <ol className="photo-uploads__list">
         {uploads.map((p, i) => (
-          <li key={p.key} className={`photo-uploads__item photo-uploads__item--${p.status}`} data-testid={`photo-upload-${i + 1}`} data-status={p.status}>
+          <li key={p.key} className={`photo-uploads__item photo-uploads__item--${p.status}`} data-testid={`photo-upload-${i + 1}`} data-status={p.status} data-bytes={p.bytes}>
             <span>
               {t('ui.report.photo_alt', { n: i + 1 })} · {formatBytes(p.bytes)} · <span>{statusText(t, p, now)}</span>
             </span>
