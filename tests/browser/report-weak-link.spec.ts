@@ -67,7 +67,11 @@ describeInBrowser('a report over a weak mobile link (400/200 kbit/s, 400 ms) tha
   }
 
   const status = (page: Page, n: number) => page.getByTestId(`photo-upload-${n}`).getAttribute('data-status');
-  const sent = (page: Page, n: number, timeout = 240_000) => page.locator(`[data-testid=photo-upload-${n}][data-status=sent]`).waitFor({ timeout });
+  /** Waits until photo n is through, and says it was stored (a refusal ends the wait at once). */
+  async function sent(page: Page, n: number) {
+    await page.locator(`[data-testid=photo-upload-${n}]:is([data-status=sent], [data-status=refused])`).waitFor({ timeout: 240_000 });
+    expect(await status(page, n)).toBe('sent');
+  }
   /** Waits until photo n has sent at least this share of its bytes in the current attempt. */
   const progressed = (page: Page, n: number, share: number) =>
     page.waitForFunction(
@@ -139,6 +143,12 @@ describeInBrowser('a report over a weak mobile link (400/200 kbit/s, 400 ms) tha
     const description = 'Đang viết dở thì tải lại trang: tin báo và ảnh phải còn nguyên.';
     await fillReport(page, description, photos);
     await page.waitForTimeout(1_000);
+
+    // Leaving a filled form asks first; staying keeps everything.
+    await page.getByRole('link', { name: 'Tra cứu tin báo' }).first().click();
+    await page.getByRole('alertdialog', { name: 'Rời trang tin báo?' }).waitFor();
+    await page.getByRole('button', { name: 'Ở lại' }).click();
+    expect(await page.getByLabel('Mô tả').inputValue()).toBe(description);
 
     page.on('dialog', (dialog) => void dialog.accept());
     await page.reload();
