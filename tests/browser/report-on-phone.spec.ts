@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { accessibilityProblems } from './accessibility';
 import { PHONE, describeInBrowser, useBrowserPage } from './browser';
 
 jest.setTimeout(90_000);
@@ -25,6 +26,7 @@ describeInBrowser('a citizen reports from a phone and tracks the report', () => 
     expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('category');
     expect(await page.getByRole('radio', { name: 'Hàng giả' }).getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByLabel('Mô tả').getAttribute('aria-describedby')).toContain('description-error');
+    expect(await accessibilityProblems(page)).toEqual([]);
 
     await page.getByRole('radio', { name: 'Hàng giả' }).check();
     await page.getByRole('radio', { name: 'Chợ, trung tâm thương mại, cửa hàng, kho bãi' }).check();
@@ -38,6 +40,7 @@ describeInBrowser('a citizen reports from a phone and tracks the report', () => 
     await page.getByLabel('Địa chỉ hoặc mốc nhận biết').fill('Chợ Trà Lĩnh, gian hàng số 12');
     await page.getByLabel('Mô tả').fill('Bán nước hoa giả nhãn hiệu nổi tiếng, giá rẻ bất thường, không có hóa đơn.');
     await page.screenshot({ path: path.join(ARTEFACTS, 'report-form-phone.png'), fullPage: true });
+    expect(await accessibilityProblems(page)).toEqual([]);
     await page.getByRole('button', { name: 'Gửi tin báo' }).click();
 
     await page.getByRole('heading', { name: 'Đã tiếp nhận tin báo' }).waitFor({ timeout: 30_000 });
@@ -47,6 +50,7 @@ describeInBrowser('a citizen reports from a phone and tracks the report', () => 
     expect(secret).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
     expect(await page.getByText('Đơn vị chủ trì: Đội Quản lý thị trường số 2').count()).toBe(1);
     await page.screenshot({ path: path.join(ARTEFACTS, 'receipt-phone.png'), fullPage: true });
+    expect(await accessibilityProblems(page)).toEqual([]);
 
     // The saved text names the full tracking address, and holds both codes.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Lưu thành tệp văn bản' }).click()]);

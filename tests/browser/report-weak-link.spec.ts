@@ -6,6 +6,7 @@ import sharp from 'sharp';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../server/db/query-rows';
 import { startThrottleProxy, WEAK_3G, type LinkSettings, type ThrottleProxy } from '../helpers/throttle-proxy';
+import { accessibilityProblems } from './accessibility';
 import { PHONE, describeInBrowser, useBrowserPage } from './browser';
 
 jest.setTimeout(300_000);
@@ -130,6 +131,7 @@ describeInBrowser('a report over a weak mobile link (400/200 kbit/s, 400 ms) tha
     const stalledAt = Date.now();
     await page.getByText('Mạng đang rất chậm hoặc mất kết nối').waitFor({ timeout: 25_000 });
     expect(Date.now() - stalledAt).toBeLessThan(25_000);
+    expect(await accessibilityProblems(page)).toEqual([]);
     expect(await page.getByRole('button', { name: 'Dừng gửi' }).isVisible()).toBe(true);
 
     proxy.restore();
@@ -154,6 +156,7 @@ describeInBrowser('a report over a weak mobile link (400/200 kbit/s, 400 ms) tha
     await page.reload();
     await page.getByRole('heading', { name: 'Tiếp tục tin báo đang soạn?' }).waitFor();
     expect(await page.getByText('(2 ảnh)').count()).toBe(1);
+    expect(await accessibilityProblems(page)).toEqual([]);
     await page.getByRole('button', { name: 'Tiếp tục' }).click();
 
     expect(await page.getByLabel('Mô tả').inputValue()).toBe(description);
@@ -179,6 +182,7 @@ describeInBrowser('a report over a weak mobile link (400/200 kbit/s, 400 ms) tha
     await page.getByRole('button', { name: 'Gửi tin báo' }).click();
     await page.getByRole('heading', { name: 'Chưa gửi — sẽ tự gửi khi có mạng' }).waitFor();
     expect(await reportsWith(description)).toBe(0);
+    expect(await accessibilityProblems(page)).toEqual([]);
 
     await page.context().setOffline(false);
     await page.getByRole('heading', { name: 'Đã tiếp nhận tin báo' }).waitFor({ timeout: 30_000 });
