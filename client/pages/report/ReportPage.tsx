@@ -99,7 +99,8 @@ export function ReportPage() {
   // A refusal from the server comes back to the form, each message at its field.
   useEffect(() => {
     const refusal = sending.refusal;
-    if (!refusal || stage !== 'draft') return;
+    if (!refusal || stage !== 'draft' || !sending.report) return;
+    setDraft(sending.report);
     setFailure(apiErrorMessage(t, refusal));
     for (const f of refusal.fields) {
       const target = f.field.split('.')[0];

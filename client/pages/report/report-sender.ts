@@ -1,6 +1,6 @@
 import { ApiError, isAbortError } from '../../lib/api';
 import { sendWithProgress } from '../../lib/upload';
-import { deleteReport, isDone, saveReport, toSent, type StoredReport, type SubmitAnswer } from './report-store';
+import { deleteReport, isDone, newKey, saveReport, toSent, type StoredReport, type SubmitAnswer } from './report-store';
 import { STALL_AFTER_MS, applyQueueEvent, isFinished, nextToSend, nextWakeUp, retryDelay, updateRate, type QueueEvent } from './upload-queue';
 
 /** After this long without a byte moving the attempt is given up and tried again (a dead link keeps sockets open). */
@@ -104,9 +104,10 @@ export function createReportSender() {
         schedule(now() + pause);
       } else {
         // Refused for good (the server's rules changed under an old page, or a key reused): the
-        // reporter sees the form again with the server's words, the draft intact.
+        // reporter sees the form again with the server's words, the draft intact. The corrected
+        // report is another body, so it gets another key (the old one would answer 422).
+        await store({ ...report, stage: 'draft', key: newKey() });
         emit({ text: 'idle', refusal: err instanceof ApiError ? err : new ApiError(0, 'unexpected_response', 'Unexpected answer') });
-        await store({ ...report, stage: 'draft' });
       }
     } finally {
       controller = null;
