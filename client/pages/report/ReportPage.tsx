@@ -12,7 +12,6 @@ import { issueMessage } from '../../../shared/i18n/validation-messages';
 import type { MessageKey } from '../../../shared/i18n/vi';
 import { DESCRIPTION_MAX, reportInputSchema } from '../../../shared/schemas/report';
 import { apiRequest } from '../../lib/api';
-import { localNow } from '../../lib/datetime';
 import { currentLanguage, useT } from '../../lib/i18n';
 import { useDebounced } from '../../lib/useDebounced';
 import { apiErrorMessage } from '../../ui/apiErrorMessage';
@@ -21,7 +20,7 @@ import { ReportPhotos } from './ReportPhotos';
 import { PhotoUploads } from './PhotoUploads';
 import { ReceiptView } from './ReceiptView';
 import { SendNotice } from './SendNotice';
-import { FORM_FIELDS, communeToChoose, emptyForm, errorSummary, hasContent, toPayload, type FormField, type ReportFormValues } from './report-form';
+import { FORM_FIELDS, communeToChoose, emptyForm, errorSummary, hasContent, localNow, toPayload, type FormField, type ReportFormValues } from './report-form';
 import { reportSender } from './report-sender';
 import { deleteReport, loadReport, newKey, newReport, saveReport, toOutbox, type StoredPhoto, type StoredReport } from './report-store';
 

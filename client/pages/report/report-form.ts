@@ -23,6 +23,12 @@ export function emptyForm(observedAt: string): ReportFormValues {
   return Object.fromEntries(FORM_FIELDS.map((f) => [f, f === 'observedAt' ? observedAt : ''])) as ReportFormValues;
 }
 
+/** `datetime-local` wants the phone's local time without a zone: 2026-11-23T10:05 (no date library on this page). */
+export function localNow(now = new Date()): string {
+  const d = new Date(now.getTime() - now.getTimezoneOffset() * 60_000);
+  return d.toISOString().slice(0, 16);
+}
+
 /** A `datetime-local` value (the phone's local time) as an ISO time, or '' when empty or unreadable. */
 export function localToIso(value: string): string {
   if (!value) return '';
