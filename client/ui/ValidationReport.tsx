@@ -44,7 +44,7 @@ export function ValidationReport({ report }: { report: ValidationSummary }) {
             <ul className="validation-report__cells">
               {p.examples.map((c, k) => (
                 <li key={k}>
-                  {c.communeName} ({c.communeCode}) · {p.kind === 'unit_overlap' ? '' : `${t(`category.${c.category}`)} · `}
+                  {c.communeName}{c.communeCode ? ` (${c.communeCode})` : ''} · {p.kind === 'unit_overlap' ? '' : `${t(`category.${c.category}`)} · `}
                   {t(`place_type.${c.placeType}`)}
                 </li>
               ))}

@@ -57,7 +57,7 @@ export async function findCaseDetails(q: Queryable, reportId: string) {
     })
     .from(reportsTable)
     .innerJoin(provincesTable, eq(provincesTable.code, reportsTable.provinceCode))
-    .innerJoin(communesTable, eq(communesTable.code, reportsTable.communeCode))
+    .leftJoin(communesTable, eq(communesTable.code, reportsTable.communeCode))
     .innerJoin(leadUnit, eq(leadUnit.id, reportsTable.leadUnitId))
     .innerJoin(routingDecisionsTable, eq(routingDecisionsTable.id, reportsTable.routingDecisionId))
     .leftJoin(transferUnit, eq(transferUnit.id, reportsTable.transferToUnitId))
@@ -134,7 +134,7 @@ export async function findQueuePage(
             r.transfer_to_unit_id is not null as transfer_pending
           from (select r.id from reports r where ${where} order by r.next_due_at asc nulls last, r.id asc limit ${limit}) p
           join reports r on r.id = p.id
-          join communes c on c.code = r.commune_code
+          left join communes c on c.code = r.commune_code
           join units u on u.id = r.lead_unit_id
           left join staff_accounts s on s.id = r.assigned_to
           order by r.next_due_at asc nulls last, r.id asc`,

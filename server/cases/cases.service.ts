@@ -68,9 +68,10 @@ export interface CaseView {
   category: string;
   placeType: string;
   province: { code: string; name: string };
-  commune: { code: string; name: string };
-  address: string;
+  commune: { code: string; name: string } | null;
+  address: string | null;
   url: string | null;
+  sellerHandle: string | null;
   observedAt: string;
   receivedAt: string;
   description: string;
@@ -148,9 +149,10 @@ async function buildView(deps: AppDeps, q: Queryable, staff: StaffUser, reportId
     category: r.category,
     placeType: r.placeType,
     province: { code: r.provinceCode, name: details.provinceName },
-    commune: { code: r.communeCode, name: details.communeName },
+    commune: r.communeCode && details.communeName ? { code: r.communeCode, name: details.communeName } : null,
     address: r.address,
     url: r.url,
+    sellerHandle: r.sellerHandle,
     observedAt: r.observedAt.toISOString(),
     receivedAt: r.receivedAt.toISOString(),
     description: r.description,

@@ -7,3 +7,4 @@ export * from '../routing/routing.table';
 export * from '../reports/reports.table';
 export * from '../intake/intake.table';
 export * from '../stats/stats.table';
+export * from '../reports/idempotency.table';

@@ -115,12 +115,16 @@ export async function seedSampleReports(deps: AppDeps, count: number): Promise<S
 
     const receive = async (life: Life) => {
       const { plan } = life;
+      // SPEC.md §3, issue #14: every other online report names only its province and the seller's
+      // Zalo number, as a reporter who knows no address would (decided by index: the seeded draws stay as they were).
+      const provinceOnly = plan.site.placeType === 'online' && plan.index % 2 === 0;
       const fields = {
         category: plan.category,
         placeType: plan.site.placeType,
         provinceCode: plan.site.provinceCode,
-        communeCode: plan.site.communeCode,
-        address: plan.site.address,
+        communeCode: provinceOnly ? undefined : plan.site.communeCode,
+        address: provinceOnly ? undefined : plan.site.address,
+        sellerHandle: provinceOnly ? `Zalo 0399000${String(plan.index).padStart(3, '0').slice(-3)}` : undefined,
         url: plan.url,
         observedAt: plan.observedAt.toISOString(),
         description: plan.description,

@@ -77,6 +77,7 @@ export async function findReportForIntake(q: Queryable, trackingCode: string) {
       communeName: communesTable.name,
       address: reportsTable.address,
       url: reportsTable.url,
+      sellerHandle: reportsTable.sellerHandle,
       observedAt: reportsTable.observedAt,
       description: reportsTable.description,
       leadForce: unitsTable.force,
@@ -85,7 +86,7 @@ export async function findReportForIntake(q: Queryable, trackingCode: string) {
     })
     .from(reportsTable)
     .innerJoin(provincesTable, eq(provincesTable.code, reportsTable.provinceCode))
-    .innerJoin(communesTable, eq(communesTable.code, reportsTable.communeCode))
+    .leftJoin(communesTable, eq(communesTable.code, reportsTable.communeCode))
     .innerJoin(unitsTable, eq(unitsTable.id, reportsTable.leadUnitId))
     .where(eq(reportsTable.trackingCode, trackingCode));
   return row;

@@ -1,4 +1,4 @@
-import { asc, eq, or, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { ReportPlace } from '../auth/access';
 import { queryRows } from '../db/query-rows';
 import type { Queryable } from '../db/types';
@@ -93,8 +93,8 @@ export interface DuplicateCandidate {
   receivedAt: string;
   category: string;
   placeType: string;
-  communeCode: string;
-  communeName: string;
+  communeCode: string | null;
+  communeName: string | null;
   status: string;
   excerpt: string;
   reasons: ('same_place_and_category' | 'similar_description' | 'same_url')[];
@@ -121,8 +121,8 @@ export async function findDuplicateCandidates(
     received_at: Date | string;
     category: string;
     place_type: string;
-    commune_code: string;
-    commune_name: string;
+    commune_code: string | null;
+    commune_name: string | null;
     status: string;
     excerpt: string;
     same_place: boolean;
@@ -153,7 +153,7 @@ export async function findDuplicateCandidates(
         )
         select r.tracking_code, r.received_at, r.category, r.place_type, r.commune_code, c.name as commune_name, r.status,
           left(r.description, 200) as excerpt, b.same_place, b.same_url, b.similarity
-        from best b join reports r on r.id = b.id join communes c on c.code = r.commune_code
+        from best b join reports r on r.id = b.id left join communes c on c.code = r.commune_code
         order by b.same_url desc, b.similarity desc, b.same_place desc, b.received_at desc`,
   );
   return rows.map((r) => {
@@ -175,4 +175,23 @@ export async function findDuplicateCandidates(
       similarity: Math.round(similarity * 100) / 100,
     };
   });
+}
+
+/**
+ * Issue #14: the photos a reporter sent with the report and after it, one by one (a `photos_attached`
+ * event of the reporter); what counts against the five a report takes. Photos with an answer to a
+ * question, or attached by an operator, do not.
+ */
+export async function countReporterPhotos(q: Queryable, reportId: string): Promise<number> {
+  const [row] = await q
+    .select({ n: sql<number>`count(*)::int` })
+    .from(reportPhotosTable)
+    .leftJoin(reportEventsTable, eq(reportEventsTable.id, reportPhotosTable.eventId))
+    .where(
+      and(
+        eq(reportPhotosTable.reportId, reportId),
+        or(isNull(reportPhotosTable.eventId), and(eq(reportEventsTable.type, 'photos_attached'), eq(reportEventsTable.actor, 'reporter'))),
+      ),
+    );
+  return row?.n ?? 0;
 }

@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { Router } from 'express';
 import { z } from 'zod';
-import { citizenViewSchema, receiptSchema, type CitizenView } from '../../shared/api/reports';
+import { citizenViewSchema, photoCountSchema, receiptSchema, type CitizenView } from '../../shared/api/reports';
 import { t, type Language } from '../../shared/i18n/translate';
 import type { MessageKey } from '../../shared/i18n/vi';
-import { reportInputSchema, trackInputSchema, trackMessageInputSchema } from '../../shared/schemas/report';
+import { MAX_PHOTOS, reportInputSchema, trackInputSchema, trackMessageInputSchema } from '../../shared/schemas/report';
+import { reportPhotoInputSchema, reportPhotoParamsSchema } from '../../shared/schemas/report-photos';
 import type { AppDeps } from '../deps';
 import { notFound } from '../http/errors';
 import { requestLanguage } from '../http/language';
@@ -13,10 +14,14 @@ import { limiter } from '../http/rate-limit';
 import { requireStaff, staffOf } from '../http/staff-api';
 import { canSeeReport } from '../auth/access';
 import { type ApiDoc, errorResponses, jsonResponse } from '../openapi/api-doc';
+import { apiErrorBodySchema } from '../../shared/api/errors';
 import { findPhoto, findReportPlace } from './reports.repository';
 import { submitReport } from './reports.service';
 import { addReporterMessage, createSecretGuard, trackReport } from './tracking.service';
 import { acceptUpload, uploadedFiles, withUploads } from './upload';
+import { createIdempotency, IDEMPOTENCY_HEADER, idempotencyKeyOf, requestFingerprint } from './idempotency';
+import { addReportPhoto } from './late-photos';
+import { acceptOnePhoto, uploadedPhoto, withPhotoUpload } from './photo-upload';
 
 /** The citizen view with its status label in the request's language. */
 const present = (view: CitizenView, lang: Language) => ({ ...view, statusLabel: t(lang, `ui.public_status.${view.status}` as MessageKey) });
@@ -25,12 +30,33 @@ export function reportsRoutes(deps: AppDeps): Router {
   const router = Router();
   const reportInput = reportInputSchema(() => deps.clock.now());
   const upload = acceptUpload(deps.photos.dirs);
+  const onePhoto = acceptOnePhoto(deps.photos.dirs);
+  const idempotency = createIdempotency(deps);
   const guard = createSecretGuard(deps.clock);
   const { rateLimit } = deps.config;
 
   router.post('/reports', limiter(rateLimit, rateLimit.reportsMax), upload, async (req, res) => {
-    const receipt = await withUploads(req, () => submitReport(deps, parseBody(reportInput, req), uploadedFiles(req).map((f) => f.path)));
-    res.status(201).json(receipt);
+    const answer = await withUploads(req, async () =>
+      idempotency.run({ scope: 'reports', key: idempotencyKeyOf(req), fingerprint: await requestFingerprint(req) }, async () => ({
+        status: 201,
+        body: await submitReport(deps, parseBody(reportInput, req), uploadedFiles(req).map((f) => f.path)),
+      })),
+    );
+    res.status(answer.status).json(answer.body);
+  });
+
+  // Issue #14: photos follow the report one request each, so a dropped link costs one photo, not all.
+  router.post('/reports/:trackingCode/photos', limiter(rateLimit, rateLimit.reportsMax * MAX_PHOTOS), onePhoto, async (req, res) => {
+    const answer = await withPhotoUpload(req, async () => {
+      const key = idempotencyKeyOf(req);
+      const { params, body } = parseRequest({ params: reportPhotoParamsSchema, body: reportPhotoInputSchema }, req);
+      const photoPath = uploadedPhoto(req);
+      return idempotency.run({ scope: 'photos', key, fingerprint: await requestFingerprint(req, params.trackingCode) }, async () => ({
+        status: 201,
+        body: await addReportPhoto(deps, guard, { trackingCode: params.trackingCode, secret: body.secret }, photoPath),
+      }));
+    });
+    res.status(answer.status).json(answer.body);
   });
 
   router.post('/track', limiter(rateLimit, rateLimit.trackingMax), async (req, res) => {
@@ -69,6 +95,15 @@ export function staffPhotoRoutes(deps: AppDeps): Router {
   return router;
 }
 
+const idempotencyHeaders = z.object({
+  [IDEMPOTENCY_HEADER]: z.uuid().optional().meta({ description: 'A random UUID made by the client for this submission (kept with its draft) and sent again with every retry' }),
+});
+
+const idempotencyResponses = {
+  409: jsonResponse('`idempotency.in_progress`: the first request with this key is still running; see Retry-After (2 s)', apiErrorBodySchema),
+  422: jsonResponse('`idempotency.key_reused`: this key was used within 24 h with a different request', apiErrorBodySchema),
+};
+
 const multipart = (schema: z.ZodType) => ({
   content: {
     'multipart/form-data': { schema },
@@ -81,11 +116,33 @@ export const reportsApiDocs: ApiDoc[] = [
     method: 'post',
     path: '/api/public/reports',
     tags: ['reports'],
-    summary: 'Submit a report (multipart with up to 5 `photos`, or JSON without photos); answers the receipt',
-    request: { body: multipart(reportInputSchema(() => new Date())) },
+    summary: 'Submit a report (JSON, then photos one by one; or multipart with up to 5 `photos`); answers the receipt',
+    description:
+      'For `online`, `provinceCode` (the seller\'s, else the reporter\'s) is enough: `communeCode` and `address` are optional, and `url` or `sellerHandle` is required. ' +
+      'With an `Idempotency-Key`, the same key and body within 24 h answer the first answer again (same receipt, nothing stored).',
+    request: { headers: idempotencyHeaders, body: multipart(reportInputSchema(() => new Date())) },
     responses: {
-      201: jsonResponse('Stored and routed: the receipt; the secret is shown only here', receiptSchema),
+      201: jsonResponse('Stored and routed: the receipt; the secret is shown only here (and to a repeat of the same Idempotency-Key)', receiptSchema),
       ...errorResponses(400, 413, 415, 429, 503),
+      ...idempotencyResponses,
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/public/reports/{trackingCode}/photos',
+    tags: ['reports'],
+    summary: 'One more photo for a report, with its receipt: within 24 h of receipt, up to 5 photos in all',
+    description: 'A wrong code or secret and a report older than 24 h are the same 404. With an `Idempotency-Key`, the same key answers the first answer again and stores no second photo.',
+    request: {
+      headers: idempotencyHeaders,
+      params: reportPhotoParamsSchema,
+      body: { content: { 'multipart/form-data': { schema: reportPhotoInputSchema.extend({ photo: z.string().meta({ format: 'binary', description: 'One image, at most 10 MB' }) }) } } },
+    },
+    responses: {
+      201: jsonResponse('Stored: how many photos the report has from its reporter and how many more it takes', photoCountSchema),
+      ...errorResponses(400, 404, 413, 415, 429, 503),
+      ...idempotencyResponses,
+      409: jsonResponse('`photos.limit_reached`: the report has its 5 photos; or `idempotency.in_progress` (Retry-After: 2)', apiErrorBodySchema),
     },
   },
   {

@@ -2,7 +2,7 @@ import type { Receipt } from '../../shared/api/reports';
 import type { Channel } from '../../shared/domain/channels';
 import { foldForSearch } from '../../shared/domain/text';
 import { urlKey } from '../../shared/url-key';
-import { hasContact, type ReportInput } from '../../shared/schemas/report';
+import { hasContact, MAX_PHOTOS, PHOTO_UPLOAD_HOURS, type ReportInput } from '../../shared/schemas/report';
 import { hashPassword, RANDOM_SECRET_COST } from '../auth/passwords';
 import type { Queryable } from '../db/types';
 import type { AppDeps } from '../deps';
@@ -60,7 +60,12 @@ export async function processPhotos(deps: AppDeps, paths: string[]): Promise<Pro
 
 /** The commune must lie in the province the reporter chose (both come from the form's two lists). */
 async function checkPlace(deps: AppDeps, input: ReportInput): Promise<void> {
-  const communes = (await deps.routing.compiledAt()).communes;
+  const { communes, provinces } = await deps.routing.compiledAt();
+  if (!input.communeCode) {
+    // Online, province only (SPEC.md §3): the province must exist.
+    if (!provinces.has(input.provinceCode)) throw validationFailed([fieldIssue(['provinceCode'], 'invalid_value')]);
+    return;
+  }
   const commune = communes.get(input.communeCode);
   if (!commune) throw validationFailed([fieldIssue(['communeCode'], 'invalid_value')]);
   if (commune.provinceCode !== input.provinceCode) throw validationFailed([fieldIssue(['communeCode'], 'commune_not_in_province')]);
@@ -99,9 +104,10 @@ export async function submitReport(deps: AppDeps, input: ReportInput, photoPaths
             category: input.category,
             placeType: input.placeType,
             provinceCode: input.provinceCode,
-            communeCode: input.communeCode,
-            address: input.address,
+            communeCode: input.communeCode ?? null,
+            address: input.address ?? null,
             url: input.url ?? null,
+            sellerHandle: input.sellerHandle ?? null,
             observedAt: input.observedAt,
             description: input.description,
             searchText: foldForSearch(input.description),
@@ -133,6 +139,8 @@ export async function submitReport(deps: AppDeps, input: ReportInput, photoPaths
             status: 'received' as const,
             receivedAt: receivedAt.toISOString(),
             lead: { force: decision.lead.force, unitName: decision.lead.unitName },
+            photoUploadUntil: new Date(receivedAt.getTime() + PHOTO_UPLOAD_HOURS * 3_600_000).toISOString(),
+            photosAccepted: MAX_PHOTOS - photos.length,
           };
         });
         return receipt;

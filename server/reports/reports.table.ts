@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, bigint, bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, bigint, bigserial, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { staffAccountsTable } from '../auth/auth.table';
 import { categoriesTable, placeTypesTable } from '../meta/meta.table';
 import { communesTable, provincesTable } from '../places/places.table';
@@ -26,11 +26,13 @@ export const reportsTable = pgTable(
     provinceCode: text('province_code')
       .notNull()
       .references(() => provincesTable.code),
-    communeCode: text('commune_code')
-      .notNull()
-      .references(() => communesTable.code),
-    address: text('address').notNull(),
+    /** null only for `online` (SPEC.md §3: the province of the seller, else of the reporter, is enough). */
+    communeCode: text('commune_code').references(() => communesTable.code),
+    /** null only for `online`, where a seller may have no address anyone knows. */
+    address: text('address'),
     url: text('url'),
+    /** Issue #14: a Zalo or phone number, a social-network account or a shop name, for an online seller. */
+    sellerHandle: text('seller_handle'),
     observedAt: timestamp('observed_at', { withTimezone: true }).notNull(),
     description: text('description').notNull(),
     /** The description folded like commune names (no diacritics, lower case): what duplicate search compares. */
@@ -87,6 +89,7 @@ export const reportsTable = pgTable(
     eventsHead: text('events_head'),
   },
   (t) => [
+    check('reports_place_unless_online', sql`${t.placeType} = 'online' or (${t.communeCode} is not null and ${t.address} is not null)`),
     index('reports_lead_unit_idx').on(t.leadUnitId, t.status),
     index('reports_commune_received_idx').on(t.communeCode, t.category, t.receivedAt),
     index('reports_province_received_idx').on(t.provinceCode, t.receivedAt),

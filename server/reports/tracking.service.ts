@@ -10,7 +10,7 @@ import { moveReport } from '../cases/transitions';
 import { countPhotosByEvent, findEvents, findLeadOf, findReportByCode, findReportById, insertEvent, insertPhotos, type Report, type ReportEvent } from './reports.repository';
 import { processPhotos, storeWithPhotos } from './reports.service';
 
-const reportNotFound = () => new AppError('report.not_found', 404);
+export const reportNotFound = () => new AppError('report.not_found', 404);
 const tooManyAttempts = (seconds: number) =>
   new AppError('report.too_many_attempts', 429, {}, [], { 'Retry-After': String(Math.max(1, Math.ceil(seconds))) });
 
@@ -24,7 +24,7 @@ export const createSecretGuard = (clock: Clock): FailureGuard => createFailureGu
 const decoyHash = hashPassword('not-a-secret-of-any-report', RANDOM_SECRET_COST);
 
 /** The report for a receipt; an unknown code and a wrong secret are the same 404. */
-async function openReceipt(deps: AppDeps, guard: FailureGuard, trackingCode: string, secret: string, q: Queryable = deps.db): Promise<Report> {
+export async function openReceipt(deps: AppDeps, guard: FailureGuard, trackingCode: string, secret: string, q: Queryable = deps.db): Promise<Report> {
   const wait = guard.blockedFor(trackingCode);
   if (wait > 0) throw tooManyAttempts(wait / 1000);
   const report = await findReportByCode(q, trackingCode);

@@ -71,6 +71,7 @@ function formatReport(report: TimedReport, communes: number, elapsedMs: number):
   const lines = [
     `Routing check at ${report.at}`,
     `Cells checked: ${n(report.cellsChecked)} (${n(communes)} communes × ${CATEGORIES.length} categories × ${PLACE_TYPES.length} place types) in ${n(Math.round(elapsedMs))} ms`,
+    `Province rows checked for online reports without a commune: ${n(report.provinceCellsChecked)} (${n(report.provinces.length)} provinces × ${CATEGORIES.length} categories)`,
     `Gaps: ${n(report.gapCells)} cells   Overlaps: ${n(report.overlapCells)} cells`,
     '',
     ...report.problems.map(describeProblem),

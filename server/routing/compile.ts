@@ -36,6 +36,7 @@ export interface Outcome {
 
 interface Cell {
   provinceCode: string;
+  /** '' for a province row (an online report without a commune). */
   communeCode: string;
   communeName: string;
   category: Category;
@@ -70,7 +71,10 @@ interface ProvinceCoverage {
 }
 
 export interface ValidationReport {
+  /** Commune cells (commune × category × place type). */
   cellsChecked: number;
+  /** SPEC.md §3: the province rows of `online` (province × category), checked like commune cells. */
+  provinceCellsChecked: number;
   gapCells: number;
   overlapCells: number;
   ok: boolean;
@@ -79,9 +83,15 @@ export interface ValidationReport {
 }
 
 type Resolution = { ok: true; outcome: Outcome; commune: CommuneRecord } | { ok: false; reason: 'unknown_input' | 'gap' };
+type ProvinceResolution = { ok: true; outcome: Outcome; province: ProvinceRecord } | { ok: false; reason: 'unknown_input' | 'gap' };
+
+/** SPEC.md §3: an online report may name only the province (of the seller, else of the reporter). */
+export const PROVINCE_ROW_PLACE_TYPE = 'online' satisfies PlaceType;
 
 export interface CompiledRouting {
   resolve(category: string, placeType: string, communeCode: string): Resolution;
+  /** The province row of an online report without a commune: province and national rules, province-wide units. */
+  resolveProvince(category: string, provinceCode: string): ProvinceResolution;
   report: ValidationReport;
   communes: ReadonlyMap<string, CommuneRecord>;
   provinces: ReadonlyMap<string, ProvinceRecord>;
@@ -227,20 +237,70 @@ export function compileRouting(snapshot: RoutingSnapshot, communes: CommuneRecor
   let gapCells = 0;
   let overlapCells = 0;
 
-  communes.forEach((commune, ci) => {
-    communeIndexOf.set(commune.code, ci);
-    const levels = [communeIndex.get(commune.code), provinceIndex.get(commune.provinceCode), nationalIndex];
-    const provinceCoverage = coverage.get(commune.provinceCode);
-    // Unit choices do not depend on the category: one per force and place type.
+  /** Routes one cell and records its problems; the outcome's index, or NO_OUTCOME for a gap. */
+  const evaluate = (
+    levels: (RuleIndex | undefined)[],
+    unitFor: (force: Force, placeType: PlaceType, cell: Cell) => UnitChoice,
+    cell: Cell,
+    provinceCoverage: ProvinceCoverage | undefined,
+  ): number => {
+    const { category, placeType } = cell;
+    if (provinceCoverage) provinceCoverage.cells += 1;
+    const choice = chooseRule(levels, category, placeType);
+    let overlapping = false;
+    if (!choice) {
+      gapCells += 1;
+      if (provinceCoverage) provinceCoverage.gapCells += 1;
+      note(`no_rule|${cell.provinceCode}|${placeType}`, () => ({ kind: 'no_rule' }), cell);
+      return NO_OUTCOME;
+    }
+    const { rule, rivals } = choice;
+    if (rivals.length > 0) {
+      overlapping = true;
+      const tied = [rule, ...rivals];
+      const keys = tied.map(ruleKey);
+      note(`rule_overlap|${keys.join()}`, () => ({ kind: 'rule_overlap', rules: keys, leads: tied.map((r) => r.leadForce) }), cell);
+    }
+    const lead = unitFor(rule.leadForce, placeType, cell);
+    if (lead.clashes.length > 0) overlapping = true;
+    if (overlapping) {
+      overlapCells += 1;
+      if (provinceCoverage) provinceCoverage.overlapCells += 1;
+    }
+    if (!lead.pick) {
+      gapCells += 1;
+      if (provinceCoverage) provinceCoverage.gapCells += 1;
+      const problem = note(`no_unit|${rule.leadForce}|${cell.provinceCode}|${placeType}`, () => ({ kind: 'no_unit', force: rule.leadForce, rules: [] }), cell);
+      if (!problem.rules?.includes(ruleKey(rule))) problem.rules?.push(ruleKey(rule));
+      return NO_OUTCOME;
+    }
+    if (provinceCoverage) provinceCoverage.leads[rule.leadForce] += 1;
+    const coordinating: UnitPick[] = [];
+    const missingCoordinating: Force[] = [];
+    for (const force of rule.coordinatingForces) {
+      const pick = unitFor(force, placeType, cell).pick;
+      if (pick) coordinating.push(pick);
+      else missingCoordinating.push(force);
+    }
+    const key = `${rule.id}|${lead.pick.unit.id}|${lead.pick.via}|${coordinating.map((c) => `${c.unit.id}${c.via}`).join()}|${missingCoordinating.join()}`;
+    let id = outcomeIds.get(key);
+    if (id === undefined) {
+      const ruleSet = setOfRule.get(rule.id);
+      if (!ruleSet) throw new Error(`rule ${rule.id} has no rule set`);
+      id = outcomes.push({ rule, ruleSet, lead: lead.pick, coordinating, missingCoordinating }) - 1;
+      outcomeIds.set(key, id);
+    }
+    return id;
+  };
+
+  /** Unit choices do not depend on the category: one per force and place type, clashes noted once. */
+  const unitChooser = (entriesOf: (force: Force) => UnitEntry[]) => {
     const units = new Map<string, UnitChoice>();
-    const unitFor = (force: Force, placeType: PlaceType, cell: Cell) => {
+    return (force: Force, placeType: PlaceType, cell: Cell) => {
       const key = `${force}|${placeType}`;
       let choice = units.get(key);
       if (!choice) {
-        choice = chooseUnit(
-          [...(byCommune.get(force)?.get(commune.code) ?? []), ...(byProvince.get(force)?.get(commune.provinceCode) ?? [])],
-          placeType,
-        );
+        choice = chooseUnit(entriesOf(force), placeType);
         for (const clash of choice.clashes) {
           const codes = clash.units.map((u) => u.code);
           note(`unit_overlap|${force}|${codes.join()}`, () => ({ kind: 'unit_overlap', force, level: clash.level, units: codes }), cell);
@@ -249,6 +309,13 @@ export function compileRouting(snapshot: RoutingSnapshot, communes: CommuneRecor
       }
       return choice;
     };
+  };
+
+  communes.forEach((commune, ci) => {
+    communeIndexOf.set(commune.code, ci);
+    const levels = [communeIndex.get(commune.code), provinceIndex.get(commune.provinceCode), nationalIndex];
+    const provinceCoverage = coverage.get(commune.provinceCode);
+    const unitFor = unitChooser((force) => [...(byCommune.get(force)?.get(commune.code) ?? []), ...(byProvince.get(force)?.get(commune.provinceCode) ?? [])]);
 
     // Every force is checked for clashing units, whether or not a rule names it here.
     for (const force of FORCES) {
@@ -260,59 +327,29 @@ export function compileRouting(snapshot: RoutingSnapshot, communes: CommuneRecor
     CATEGORIES.forEach((category, k) => {
       PLACE_TYPES.forEach((placeType, p) => {
         const cell: Cell = { provinceCode: commune.provinceCode, communeCode: commune.code, communeName: commune.name, category, placeType };
-        if (provinceCoverage) provinceCoverage.cells += 1;
-        const choice = chooseRule(levels, category, placeType);
-        let overlapping = false;
-        if (!choice) {
-          gapCells += 1;
-          if (provinceCoverage) provinceCoverage.gapCells += 1;
-          note(`no_rule|${commune.provinceCode}|${placeType}`, () => ({ kind: 'no_rule' }), cell);
-          return;
-        }
-        const { rule, rivals } = choice;
-        if (rivals.length > 0) {
-          overlapping = true;
-          const tied = [rule, ...rivals];
-          const keys = tied.map(ruleKey);
-          note(`rule_overlap|${keys.join()}`, () => ({ kind: 'rule_overlap', rules: keys, leads: tied.map((r) => r.leadForce) }), cell);
-        }
-        const lead = unitFor(rule.leadForce, placeType, cell);
-        if (lead.clashes.length > 0) overlapping = true;
-        if (overlapping) {
-          overlapCells += 1;
-          if (provinceCoverage) provinceCoverage.overlapCells += 1;
-        }
-        if (!lead.pick) {
-          gapCells += 1;
-          if (provinceCoverage) provinceCoverage.gapCells += 1;
-          const problem = note(`no_unit|${rule.leadForce}|${commune.provinceCode}|${placeType}`, () => ({ kind: 'no_unit', force: rule.leadForce, rules: [] }), cell);
-          if (!problem.rules?.includes(ruleKey(rule))) problem.rules?.push(ruleKey(rule));
-          return;
-        }
-        if (provinceCoverage) provinceCoverage.leads[rule.leadForce] += 1;
-        const coordinating: UnitPick[] = [];
-        const missingCoordinating: Force[] = [];
-        for (const force of rule.coordinatingForces) {
-          const pick = unitFor(force, placeType, cell).pick;
-          if (pick) coordinating.push(pick);
-          else missingCoordinating.push(force);
-        }
-        const key = `${rule.id}|${lead.pick.unit.id}|${lead.pick.via}|${coordinating.map((c) => `${c.unit.id}${c.via}`).join()}|${missingCoordinating.join()}`;
-        let id = outcomeIds.get(key);
-        if (id === undefined) {
-          const ruleSet = setOfRule.get(rule.id);
-          if (!ruleSet) throw new Error(`rule ${rule.id} has no rule set`);
-          id = outcomes.push({ rule, ruleSet, lead: lead.pick, coordinating, missingCoordinating }) - 1;
-          outcomeIds.set(key, id);
-        }
-        table[ci * CELLS_PER_COMMUNE + k * PLACE_TYPES.length + p] = id;
+        table[ci * CELLS_PER_COMMUNE + k * PLACE_TYPES.length + p] = evaluate(levels, unitFor, cell, provinceCoverage);
       });
+    });
+  });
+
+  // SPEC.md §3-4: an online report without a commune follows its province: province and national
+  // rules (a commune rule cannot apply), units covering the whole province.
+  const provinceIndexOf = new Map<string, number>();
+  const provinceTable = new Int32Array(provinces.length * CATEGORIES.length).fill(NO_OUTCOME);
+  provinces.forEach((province, pi) => {
+    provinceIndexOf.set(province.code, pi);
+    const levels = [provinceIndex.get(province.code), nationalIndex];
+    const unitFor = unitChooser((force) => byProvince.get(force)?.get(province.code) ?? []);
+    CATEGORIES.forEach((category, k) => {
+      const cell: Cell = { provinceCode: province.code, communeCode: '', communeName: province.name, category, placeType: PROVINCE_ROW_PLACE_TYPE };
+      provinceTable[pi * CATEGORIES.length + k] = evaluate(levels, unitFor, cell, coverage.get(province.code));
     });
   });
 
   const cellsChecked = communes.length * CELLS_PER_COMMUNE;
   const report: ValidationReport = {
     cellsChecked,
+    provinceCellsChecked: provinces.length * CATEGORIES.length,
     gapCells,
     overlapCells,
     ok: gapCells === 0 && overlapCells === 0 && ![...problems.values()].some((p) => p.kind === 'unit_overlap'),
@@ -335,6 +372,15 @@ export function compileRouting(snapshot: RoutingSnapshot, communes: CommuneRecor
       const commune = communes[ci];
       if (!outcome || !commune) return { ok: false, reason: 'gap' };
       return { ok: true, outcome, commune };
+    },
+    resolveProvince(category, provinceCode) {
+      const pi = provinceIndexOf.get(provinceCode);
+      const k = CATEGORY_INDEX.get(category);
+      if (pi === undefined || k === undefined) return { ok: false, reason: 'unknown_input' };
+      const outcome = outcomes[provinceTable[pi * CATEGORIES.length + k] ?? NO_OUTCOME];
+      const province = provinces[pi];
+      if (!outcome || !province) return { ok: false, reason: 'gap' };
+      return { ok: true, outcome, province };
     },
   };
 }

@@ -4,7 +4,7 @@ import type { PlaceType } from '../../shared/domain/place-types';
 import { inSentence } from '../../shared/domain/text';
 import { t, type Language } from '../../shared/i18n/translate';
 import type { MessageKey } from '../../shared/i18n/vi';
-import type { CompiledRouting, Outcome, UnitPick } from './compile';
+import { PROVINCE_ROW_PLACE_TYPE, type CompiledRouting, type Outcome, type UnitPick } from './compile';
 import { ruleKey, ruleSetLabel, type CommuneRecord, type ProvinceRecord } from './routing.model';
 
 type RoutingWarning = 'border_area_outside_border_commune';
@@ -21,8 +21,9 @@ export interface RoutingDecision {
   decidedAt: Date;
   category: Category;
   placeType: PlaceType;
-  communeCode: string;
-  communeName: string;
+  /** null: an online report routed by its province alone (SPEC.md §3). */
+  communeCode: string | null;
+  communeName: string | null;
   provinceCode: string;
   ruleSetId: number;
   ruleSetVersion: string;
@@ -31,8 +32,13 @@ export interface RoutingDecision {
   lead: DecidedUnit;
   coordinating: DecidedUnit[];
   explanation: Record<Language, string>;
+  /** The same in words a citizen reads: no rule key, no rule-set version (issue #14). */
+  publicExplanation: Record<Language, string>;
   warnings: RoutingWarning[];
 }
+
+/** Where the report is: a commune, or only a province (online). */
+type Place = { commune: CommuneRecord; province: ProvinceRecord | undefined } | { commune: null; province: ProvinceRecord };
 
 const decided = (pick: UnitPick): DecidedUnit => ({
   force: pick.unit.force,
@@ -53,8 +59,15 @@ function matchText(lang: Language, outcome: Outcome): string {
   return t(lang, `routing.match.${key}` as MessageKey, params);
 }
 
-function unitText(lang: Language, pick: UnitPick, placeType: PlaceType, commune: CommuneRecord, province: ProvinceRecord | undefined): string {
+function unitText(lang: Language, pick: UnitPick, placeType: PlaceType, { commune, province }: Place): string {
   const limited = pick.limitedTo !== null;
+  if (!commune) {
+    return t(lang, limited ? 'routing.unit.province_limited' : 'routing.unit.province_only', {
+      unit: pick.unit.name,
+      province: inSentence(province.name),
+      placeType: t(lang, `place_type.${placeType}` as MessageKey),
+    });
+  }
   const key = pick.via === 'commune' ? (limited ? 'commune_limited' : 'commune') : limited ? 'province_limited' : 'province';
   return t(lang, `routing.unit.${key}` as MessageKey, {
     unit: pick.unit.name,
@@ -64,25 +77,22 @@ function unitText(lang: Language, pick: UnitPick, placeType: PlaceType, commune:
   });
 }
 
-function explain(lang: Language, outcome: Outcome, placeType: PlaceType, commune: CommuneRecord, province: ProvinceRecord | undefined, warnings: RoutingWarning[]): string {
+function explain(lang: Language, outcome: Outcome, placeType: PlaceType, place: Place, warnings: RoutingWarning[], forPublic: boolean): string {
   const force = (f: Force) => t(lang, `force.${f}` as MessageKey);
-  const sentences = [
-    capitalised(
-      t(lang, 'routing.explain.lead', {
-        force: force(outcome.rule.leadForce),
-        match: matchText(lang, outcome),
-        rule: ruleKey(outcome.rule),
-        ruleSet: ruleSetLabel(outcome.ruleSet),
-        unit: unitText(lang, outcome.lead, placeType, commune, province),
-      }),
-    ),
-  ];
+  const params = {
+    force: force(outcome.rule.leadForce),
+    match: matchText(lang, outcome),
+    rule: ruleKey(outcome.rule),
+    ruleSet: ruleSetLabel(outcome.ruleSet),
+    unit: unitText(lang, outcome.lead, placeType, place),
+  };
+  const sentences = [capitalised(t(lang, forPublic ? 'routing.explain.lead_public' : 'routing.explain.lead', params))];
   if (outcome.coordinating.length > 0) {
     const units = outcome.coordinating.map((c) => `${c.unit.name} (${force(c.unit.force)})`).join('; ');
     sentences.push(t(lang, 'routing.explain.coordinating', { units }));
   }
   for (const f of outcome.missingCoordinating) sentences.push(t(lang, 'routing.explain.no_coordinating', { force: force(f) }));
-  for (const w of warnings) sentences.push(warningText(lang, w, commune.name));
+  if (place.commune) for (const w of warnings) sentences.push(warningText(lang, w, place.commune.name));
   return sentences.join(' ');
 }
 
@@ -97,35 +107,51 @@ function warningsFor(placeType: PlaceType, commune: CommuneRecord): RoutingWarni
 
 type DecideResult = { ok: true; decision: RoutingDecision } | { ok: false; reason: 'unknown_input' | 'gap' };
 
+/**
+ * SPEC.md §4, and §3 for `online`: with a commune, the commune's cell; an online report without one
+ * follows its province's row.
+ */
 export function decide(
   routing: CompiledRouting,
-  input: { category: Category; placeType: PlaceType; communeCode: string },
+  input: { category: Category; placeType: PlaceType; communeCode?: string | null | undefined; provinceCode?: string | undefined },
   decidedAt: Date,
 ): DecideResult {
-  const resolution = routing.resolve(input.category, input.placeType, input.communeCode);
-  if (!resolution.ok) return resolution;
-  const { outcome, commune } = resolution;
-  const province = routing.provinces.get(commune.provinceCode);
-  const warnings = warningsFor(input.placeType, commune);
+  let outcome: Outcome;
+  let place: Place;
+  if (input.communeCode) {
+    const resolution = routing.resolve(input.category, input.placeType, input.communeCode);
+    if (!resolution.ok) return resolution;
+    outcome = resolution.outcome;
+    place = { commune: resolution.commune, province: routing.provinces.get(resolution.commune.provinceCode) };
+  } else {
+    if (input.placeType !== PROVINCE_ROW_PLACE_TYPE || !input.provinceCode) return { ok: false, reason: 'unknown_input' };
+    const resolution = routing.resolveProvince(input.category, input.provinceCode);
+    if (!resolution.ok) return resolution;
+    outcome = resolution.outcome;
+    place = { commune: null, province: resolution.province };
+  }
+  const warnings = place.commune ? warningsFor(input.placeType, place.commune) : [];
+  const inLanguages = (forPublic: boolean) => ({
+    vi: explain('vi', outcome, input.placeType, place, warnings, forPublic),
+    en: explain('en', outcome, input.placeType, place, warnings, forPublic),
+  });
   return {
     ok: true,
     decision: {
       decidedAt,
       category: input.category,
       placeType: input.placeType,
-      communeCode: commune.code,
-      communeName: commune.name,
-      provinceCode: commune.provinceCode,
+      communeCode: place.commune?.code ?? null,
+      communeName: place.commune?.name ?? null,
+      provinceCode: place.commune ? place.commune.provinceCode : place.province.code,
       ruleSetId: outcome.ruleSet.id,
       ruleSetVersion: ruleSetLabel(outcome.ruleSet),
       ruleId: outcome.rule.id,
       ruleKey: ruleKey(outcome.rule),
       lead: decided(outcome.lead),
       coordinating: outcome.coordinating.map(decided),
-      explanation: {
-        vi: explain('vi', outcome, input.placeType, commune, province, warnings),
-        en: explain('en', outcome, input.placeType, commune, province, warnings),
-      },
+      explanation: inLanguages(false),
+      publicExplanation: inLanguages(true),
       warnings,
     },
   };

@@ -14,10 +14,9 @@ function presentPreview(decision: RoutingDecision, lang: Language): RoutingPrevi
   return {
     lead: routed(decision.lead),
     coordinating: decision.coordinating.map(routed),
-    ruleId: decision.ruleKey,
-    ruleSetVersion: decision.ruleSetVersion,
-    explanation: decision.explanation[lang],
-    warnings: decision.warnings.map((code) => ({ code, message: warningText(lang, code, decision.communeName) })),
+    // Issue #14: a public answer carries no rule key or version ("national/market/* (national@1)").
+    explanation: decision.publicExplanation[lang],
+    warnings: decision.warnings.map((code) => ({ code, message: warningText(lang, code, decision.communeName ?? '') })),
   };
 }
 

@@ -5,6 +5,7 @@ import type { PlaceType } from '../../shared/domain/place-types';
 import type { Db, Queryable } from '../db/types';
 import type { Clock } from '../deps';
 import { fieldIssue, validationFailed } from '../http/errors';
+import { provinceNotFound } from '../places/places.errors';
 import { insertJurisdictions, insertUnits, type NewUnit } from '../units/units.repository';
 import { unitJurisdictionsTable, unitsTable, type UnitLevel } from '../units/units.table';
 import { compileRouting, type CompiledRouting, type ValidationReport } from './compile';
@@ -22,7 +23,9 @@ export interface TimedReport extends ValidationReport {
 interface RoutingInput {
   category: Category;
   placeType: PlaceType;
-  communeCode: string;
+  /** Absent for an online report that names only its province (SPEC.md §3). */
+  communeCode?: string | null | undefined;
+  provinceCode?: string | undefined;
 }
 
 interface Area {
@@ -130,7 +133,8 @@ export function createRouting(deps: { db: Db; clock: Clock }): Routing {
     const routing = await compiledAt(at, fresh, q);
     const result = decide(routing, input, at);
     if (result.ok) return result.decision;
-    throw routing.communes.has(input.communeCode) ? noLeadUnit() : communeNotFound();
+    if (input.communeCode) throw routing.communes.has(input.communeCode) ? noLeadUnit() : communeNotFound();
+    throw input.provinceCode && routing.provinces.has(input.provinceCode) ? noLeadUnit() : provinceNotFound();
   }
 
   /** Validates and writes a change under the routing lock, so two publishes cannot pass together. */

@@ -76,9 +76,8 @@ export const routingDecisionsTable = pgTable(
     decidedAt: timestamp('decided_at', { withTimezone: true }).notNull(),
     category: text('category').notNull(),
     placeType: text('place_type').notNull(),
-    communeCode: text('commune_code')
-      .notNull()
-      .references(() => communesTable.code),
+    /** null: an online report routed by its province alone (SPEC.md §3, migration 0012). */
+    communeCode: text('commune_code').references(() => communesTable.code),
     ruleSetId: integer('rule_set_id')
       .notNull()
       .references(() => routingRuleSetsTable.id),

@@ -254,7 +254,7 @@ export interface FactRow extends Record<string, unknown> {
   place_type: string;
   channel: string;
   province_name: string;
-  commune_name: string;
+  commune_name: string | null;
   lead_unit_name: string;
   force: string;
   accept_due_at: Date | string;
@@ -286,7 +286,7 @@ export async function readFacts(q: Queryable, c: FactsCondition, page: { after: 
         join reports r on r.id = f.id
         join units u on u.id = f.lead_unit_id
         join provinces p on p.code = r.province_code
-        join communes c on c.code = r.commune_code
+        left join communes c on c.code = r.commune_code
         where ${factsWhere(c)} and ${keyset}
         order by ${order} limit ${page.limit}`,
   );

@@ -8,9 +8,19 @@ export const receiptSchema = z
     status: z.literal('received'),
     receivedAt: z.string().meta({ format: 'date-time' }),
     lead: z.object({ force: z.enum(FORCES), unitName: z.string() }),
+    photoUploadUntil: z.string().meta({ format: 'date-time', description: 'Photos may follow one by one (POST /api/public/reports/{trackingCode}/photos) until this time: receipt + 24 h' }),
+    photosAccepted: z.number().int().meta({ description: 'How many more photos the report takes (5 in all)', example: 5 }),
   })
   .meta({ id: 'Receipt' });
 export type Receipt = z.infer<typeof receiptSchema>;
+
+export const photoCountSchema = z
+  .object({
+    photosStored: z.number().int().meta({ description: 'Photos of the report from its reporter so far, this one included', example: 3 }),
+    photosAccepted: z.number().int().meta({ description: 'How many more it takes (5 in all)', example: 2 }),
+  })
+  .meta({ id: 'PhotoCount' });
+export type PhotoCount = z.infer<typeof photoCountSchema>;
 
 export const PUBLIC_STATUSES = ['received', 'in_progress', 'needs_info', 'resolved', 'closed'] as const;
 export type PublicStatus = (typeof PUBLIC_STATUSES)[number];

@@ -14,9 +14,10 @@ export const routingPreviewSchema = z
   .object({
     lead: routedUnitSchema,
     coordinating: z.array(routedUnitSchema),
-    ruleId: z.string().meta({ description: 'The rule that decided, in SPEC.md notation', example: 'national/border_gate/*' }),
-    ruleSetVersion: z.string().meta({ description: 'Rule set and version of that rule', example: 'national@1' }),
-    explanation: z.string().meta({ description: 'Why, in the request language' }),
+    explanation: z.string().meta({
+      description: 'Why, in plain words in the request language: the lead force and unit and what made it lead; no rule key or version (those are on the staff case page)',
+      example: 'Hải quan chủ trì: loại địa bàn «Cửa khẩu, lối mở»; đơn vị Hải quan cửa khẩu Trà Lĩnh phụ trách xã Trà Lĩnh.',
+    }),
     warnings: z
       .array(z.object({ code: z.string(), message: z.string() }))
       .meta({ description: 'Things for the coordinator to check, e.g. `border_area_outside_border_commune`' }),

@@ -61,7 +61,7 @@ export const statsReportsSchema = z
         placeType: z.string(),
         channel: z.string(),
         provinceName: z.string(),
-        communeName: z.string(),
+        communeName: z.string().nullable().meta({ description: 'null for an online report that names only its province' }),
         leadUnitName: z.string(),
         force: z.string(),
         acceptDueAt: z.string(),

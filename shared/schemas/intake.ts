@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { blankIsAbsent, checkReportFields, cleanText, DESCRIPTION_MAX, pastTimeSchema, phoneSchema, reportFields, trackingCodeSchema } from './report';
+import { blankIsAbsent, cleanText, placeCheck, DESCRIPTION_MAX, pastTimeSchema, phoneSchema, reportFields, trackingCodeSchema } from './report';
 
 /** A call longer than this is a typing mistake in a time, not a call. */
 export const CALL_MAX_HOURS = 6;
@@ -28,10 +28,8 @@ function checkCall(call: { callStartedAt: Date; callEndedAt: Date; callerNumber?
 export function intakeReportInputSchema(now: () => Date) {
   return z
     .strictObject({ ...callFields(now), ...reportFields(now) })
-    .superRefine((input, ctx) => {
-      checkCall(input, ctx);
-      checkReportFields(input, ctx);
-    });
+    .superRefine(checkCall)
+    .check(placeCheck);
 }
 export type IntakeReportInput = z.infer<ReturnType<typeof intakeReportInputSchema>>;
 

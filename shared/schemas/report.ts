@@ -13,7 +13,6 @@ export function cleanText(value: string, { multiline }: { multiline: boolean }):
   return (multiline ? text.replace(/\t/g, ' ') : text.replace(/[\n\t]+/g, ' ')).trim();
 }
 
-const line = (max: number) => z.string().transform((v) => cleanText(v, { multiline: false })).pipe(z.string().max(max));
 const optionalLine = (max: number) =>
   z
     .string()
@@ -26,6 +25,9 @@ export const DESCRIPTION_MAX = 5000;
 export const MAX_PHOTOS = 5;
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 export const MAX_PHOTO_PIXELS = 40_000_000;
+export const SELLER_HANDLE_MAX = 200;
+/** Issue #14: photos may follow a report one by one for this long after its receipt. */
+export const PHOTO_UPLOAD_HOURS = 24;
 /** Clocks of phones drift: an observation up to five minutes "in the future" is accepted. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 
@@ -58,9 +60,11 @@ export function reportFields(now: () => Date) {
     category: categorySchema,
     placeType: placeTypeSchema,
     provinceCode: z.string().trim().regex(/^\d{2}$/),
-    communeCode: communeCodeSchema,
-    address: line(300).pipe(z.string().min(1)),
+    // Both required unless the place is online (checkReportFields; SPEC.md §3).
+    communeCode: z.preprocess(blankIsAbsent, communeCodeSchema.optional()),
+    address: z.preprocess(blankIsAbsent, optionalLine(300)),
     url: z.preprocess(blankIsAbsent, httpUrl.optional()),
+    sellerHandle: z.preprocess(blankIsAbsent, optionalLine(SELLER_HANDLE_MAX)),
     observedAt: pastTimeSchema(now),
     description: z
       .string()
@@ -72,19 +76,43 @@ export function reportFields(now: () => Date) {
   };
 }
 
-/** SPEC.md §3: an online report names the shop (its URL). */
-export function checkReportFields(report: { placeType: string; url?: string | undefined }, ctx: z.RefinementCtx): void {
-  if (report.placeType === 'online' && !report.url) {
-    ctx.addIssue({ code: 'custom', path: ['url'], params: { key: 'validation.url_required_online' }, input: report.url });
+interface PlaceFields {
+  placeType: string;
+  communeCode?: string | undefined;
+  address?: string | undefined;
+  url?: string | undefined;
+  sellerHandle?: string | undefined;
+}
+
+/**
+ * SPEC.md §3 and issue #14: a place on the ground needs its commune and address; an online seller
+ * needs only the province (of the seller, else of the reporter), and is named by its URL or by a
+ * handle (a Zalo or phone number, an account, a shop name).
+ */
+export function checkReportFields(report: PlaceFields, ctx: z.RefinementCtx): void {
+  if (report.placeType === 'online') {
+    if (!report.url && !report.sellerHandle) {
+      ctx.addIssue({ code: 'custom', path: ['url'], params: { key: 'validation.url_or_handle_required_online' }, input: report.url });
+    }
+    return;
+  }
+  for (const field of ['communeCode', 'address'] as const) {
+    if (!report[field]) ctx.addIssue({ code: 'custom', path: [field], params: { key: 'validation.required' }, input: report[field] });
   }
 }
+
+/**
+ * checkReportFields as a check that runs even when other fields failed, so a form with several
+ * mistakes hears about a missing commune at once too (as when the commune was required by itself).
+ */
+export const placeCheck = z.superRefine(checkReportFields, { when: (payload) => typeof payload.value === 'object' && payload.value !== null });
 
 /**
  * The fields of a citizen's report, as the form and `POST /api/public/reports` take them. `now` is
  * the server's clock on the server and the phone's in the form.
  */
 export function reportInputSchema(now: () => Date) {
-  return z.strictObject(reportFields(now)).superRefine(checkReportFields);
+  return z.strictObject(reportFields(now)).check(placeCheck);
 }
 export type ReportInput = z.infer<ReturnType<typeof reportInputSchema>>;
 

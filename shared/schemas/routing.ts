@@ -10,9 +10,27 @@ export const communeCodeSchema = z
   .regex(/^\d{5}$/)
   .meta({ description: 'Five-digit commune code (2025)', example: '01447' });
 
-/** What decides the route of a report: the reporting form and the intake console send the same. */
-export const routingPreviewInputSchema = z.strictObject({
-  category: categorySchema,
-  placeType: placeTypeSchema,
-  communeCode: communeCodeSchema,
-});
+const blankIsAbsent = (v: unknown) => (v === '' ? undefined : v);
+
+/**
+ * What decides the route of a report: the reporting form and the intake console send the same. An
+ * online report may name only its province (SPEC.md §3); every other place needs its commune.
+ */
+export const routingPreviewInputSchema = z
+  .strictObject({
+    category: categorySchema,
+    placeType: placeTypeSchema,
+    provinceCode: z.preprocess(blankIsAbsent, z.string().trim().regex(/^\d{2}$/).optional()),
+    communeCode: z.preprocess(blankIsAbsent, communeCodeSchema.optional()),
+  })
+  .check(
+    z.superRefine(
+      (input: { placeType: string; provinceCode?: string | undefined; communeCode?: string | undefined }, ctx) => {
+        if (input.communeCode) return;
+        const field = input.placeType === 'online' ? 'provinceCode' : 'communeCode';
+        if (field === 'communeCode' || !input.provinceCode) ctx.addIssue({ code: 'custom', path: [field], params: { key: 'validation.required' }, input: undefined });
+      },
+      // Runs even when other fields failed, so every missing field is named at once.
+      { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+    ),
+  );

@@ -81,7 +81,7 @@ describe('the demo sample reports (issue #7)', () => {
       if (status === 'resolved' || (status === 'closed' && !r.mergedInto)) expect([at, r.resolvedAt !== null && r.outcome !== null]).toEqual([at, true]);
       if (r.mergedInto) expect([at, status, r.outcome]).toEqual([at, 'closed', 'duplicate']);
       if (['accepted', 'verifying', 'suspended', 'resolved'].includes(status)) expect([at, r.acceptedAt !== null]).toEqual([at, true]);
-      const initial = initialDeadlines(r.receivedAt, remote.has(r.communeCode), deadlineRules(t.deps.config), calendar);
+      const initial = initialDeadlines(r.receivedAt, remote.has(r.communeCode ?? ''), deadlineRules(t.deps.config), calendar);
       // The clock stood still for pausedMs; an extension replaces the resolution deadline. The accept
       // deadline moves only with pauses before acceptance (a late acceptance stays late).
       if (!r.acceptedAt) expect([at, r.acceptDueAt.getTime()]).toEqual([at, initial.acceptDueAt.getTime() + r.pausedMs]);

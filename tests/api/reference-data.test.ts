@@ -85,7 +85,7 @@ describe('reference data: provinces and communes of 1 July 2025', () => {
     expect(unknown.body.error).toMatchObject({ code: 'province.not_found', fields: [] });
     const malformed = await request(t.app).get('/api/public/provinces/abc/communes');
     expect(malformed.status).toBe(400);
-    expect(malformed.body.error.fields).toEqual([{ field: 'provinceCode', message: 'Mã tỉnh: sai định dạng' }]);
+    expect(malformed.body.error.fields).toEqual([{ field: 'provinceCode', message: 'Tỉnh/thành phố: sai định dạng' }]);
   });
 });
 

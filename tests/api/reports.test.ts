@@ -62,6 +62,8 @@ describe('POST /api/public/reports', () => {
       status: 'received',
       receivedAt: FIXED_NOW.toISOString(),
       lead: { force: 'market', unitName: 'Đội Quản lý thị trường số 2' },
+      photoUploadUntil: new Date(FIXED_NOW.getTime() + 24 * 3_600_000).toISOString(),
+      photosAccepted: 3,
     });
     const report = await findReportByCode(t.deps.db, res.body.trackingCode);
     expect(report).toMatchObject({ status: 'received', channel: 'web', hasContact: false, contactSealed: null, description: valid.description });
@@ -211,8 +213,12 @@ describe('POST /api/public/reports', () => {
     ['an 11 MB photo', () => multipart(valid, [{ name: 'big.jpg', data: Buffer.alloc(11 * 1024 * 1024, 1) }]), 413, 'photos.0', /10 MB/],
     ['a commune of another province', () => multipart({ ...valid, provinceCode: '82' }), 400, 'communeCode', /không thuộc tỉnh/],
     ['a future date', () => multipart({ ...valid, observedAt: '2026-11-24T08:00:00+07:00' }), 400, 'observedAt', /tương lai/],
-    ['an unknown category', () => multipart({ ...valid, category: 'weapons' }), 400, 'category', /Lĩnh vực vi phạm/],
-    ['an online report without URL', () => multipart({ ...valid, placeType: 'online' }), 400, 'url', /bắt buộc với vi phạm trên mạng/],
+    ['an unknown category', () => multipart({ ...valid, category: 'weapons' }), 400, 'category', /^Lĩnh vực vi phạm: hãy chọn một mục trong danh sách$/],
+    ['an online report without URL or seller handle', () => multipart({ ...valid, placeType: 'online' }), 400, 'url', /^Đường dẫn \(URL\): với vi phạm trên mạng, hãy nhập đường dẫn \(URL\) hoặc tài khoản, số Zalo\/điện thoại hay tên cửa hàng/],
+    ['a market report without commune', () => multipart({ ...valid, communeCode: '' }), 400, 'communeCode', /^Xã\/phường: bắt buộc phải nhập$/],
+    ['a market report without address', () => multipart({ ...valid, address: '  ' }), 400, 'address', /^Địa chỉ hoặc mốc nhận biết: bắt buộc phải nhập$/],
+    ['an online report in a province that does not exist', () => multipart({ ...valid, placeType: 'online', communeCode: '', provinceCode: '99', sellerHandle: 'Zalo 0912345678' }), 400, 'provinceCode', /^Tỉnh\/thành phố: hãy chọn một mục trong danh sách$/],
+    ['a seller handle of 201 characters', () => multipart({ ...valid, placeType: 'online', sellerHandle: 'x'.repeat(201) }), 400, 'sellerHandle', /tối đa 200 ký tự/],
     ['a javascript: URL', () => multipart({ ...valid, placeType: 'online', url: 'javascript:alert(1)' }), 400, 'url', /Đường dẫn/],
     ['a description of 5,001 characters', () => multipart({ ...valid, description: 'x'.repeat(5001) }), 400, 'description', /tối đa 5000/],
     ['a description of control characters only', () => multipart({ ...valid, description: '\u0001\u0002\u0003'.repeat(10) }), 400, 'description', /ít nhất 20/],
@@ -241,6 +247,71 @@ describe('POST /api/public/reports', () => {
     const res = await request(t.app).post('/api/public/reports?lang=en').send({ ...valid, description: 'too short' });
     expect(res.status).toBe(400);
     expect(res.body.error.fields).toEqual([{ field: 'description', message: expect.stringMatching(/^Description: .*20/) }]);
+  });
+});
+
+describe('online reports (SPEC.md §3, issue #14)', () => {
+  const online = {
+    category: 'counterfeit',
+    placeType: 'online',
+    provinceCode: '04',
+    observedAt: '2026-11-22T08:30:00+07:00',
+    description: 'Tài khoản Zalo bán mỹ phẩm giả nhãn hiệu nổi tiếng, giao hàng khắp tỉnh.',
+  };
+
+  it('takes a seller known only by a Zalo number, with the province only, routes it to the province and shows it everywhere', async () => {
+    const res = await request(t.app).post('/api/public/reports').send({ ...online, sellerHandle: 'Zalo 0912 345 678 "Mỹ phẩm Hàn chính hãng"' });
+    expect(res.status).toBe(201);
+    expect(res.body.lead).toEqual({ force: 'market', unitName: 'Chi cục Quản lý thị trường tỉnh Cao Bằng' });
+    const report = await findReportByCode(t.deps.db, res.body.trackingCode);
+    expect(report).toMatchObject({ provinceCode: '04', communeCode: null, address: null, url: null, sellerHandle: 'Zalo 0912 345 678 "Mỹ phẩm Hàn chính hãng"' });
+    const [decision] = await queryRows<{ commune_code: string | null; explanation_vi: string }>(t.deps.db, sql`select commune_code, explanation_vi from routing_decisions where id = ${report?.routingDecisionId}`);
+    expect(decision?.commune_code).toBeNull();
+    expect(decision?.explanation_vi).toContain('phụ trách toàn tỉnh Cao Bằng');
+
+    // The lead unit's queue and case page, the coordinator's figures and the list behind them.
+    const officer = await staffSession(t.app, 'market.cao-bang');
+    const queue = await request(t.app).get('/api/staff/cases').set('Cookie', officer.cookie);
+    expect(queue.status).toBe(200);
+    expect(queue.body.items).toContainEqual(expect.objectContaining({ trackingCode: res.body.trackingCode, communeName: null }));
+    const page = await request(t.app).get(`/api/staff/cases/${res.body.trackingCode}`).set('Cookie', officer.cookie);
+    expect(page.status).toBe(200);
+    expect(page.body).toMatchObject({ commune: null, address: null, province: { code: '04' }, sellerHandle: 'Zalo 0912 345 678 "Mỹ phẩm Hàn chính hãng"' });
+    const coordinator = await staffSession(t.app, 'coordinator');
+    const figures = await request(t.app).get('/api/staff/stats?from=2026-11-01&to=2026-11-23').set('Cookie', coordinator.cookie);
+    expect(figures.status).toBe(200);
+    const behind = await request(t.app).get('/api/staff/stats/reports?from=2026-11-01&to=2026-11-23&limit=100').set('Cookie', coordinator.cookie);
+    expect(behind.status).toBe(200);
+    expect(behind.body.items).toContainEqual(expect.objectContaining({ trackingCode: res.body.trackingCode, communeName: null, provinceName: 'Tỉnh Cao Bằng' }));
+    const exported = await request(t.app).get('/api/staff/stats/export?period=2026-H2&format=csv&table=reports').set('Cookie', coordinator.cookie);
+    expect([exported.status, exported.text]).toEqual([200, expect.stringContaining(res.body.trackingCode)]);
+  });
+
+  it('takes a shop URL instead of a handle, and a commune when the reporter knows it', async () => {
+    const withUrl = await request(t.app).post('/api/public/reports').send({ ...online, url: 'https://shopee.vn/my-pham-gia' });
+    expect(withUrl.status).toBe(201);
+    const withCommune = await request(t.app).post('/api/public/reports').send({ ...online, url: 'https://shopee.vn/my-pham-gia', communeCode: TRA_LINH });
+    expect(withCommune.status).toBe(201);
+    expect((await findReportByCode(t.deps.db, withCommune.body.trackingCode))?.communeCode).toBe(TRA_LINH);
+  });
+
+  it('refuses a commune outside the province even when online, and keeps the database from a commune-less market report', async () => {
+    const outside = await request(t.app).post('/api/public/reports').send({ ...online, sellerHandle: 'shop', communeCode: TRA_LINH, provinceCode: '82' });
+    expect(outside.status).toBe(400);
+    expect(outside.body.error.fields).toEqual([{ field: 'communeCode', message: expect.stringMatching(/^Xã\/phường: /) }]);
+    await expect(t.deps.db.execute(sql`update reports set commune_code = null where place_type = 'market'`)).rejects.toThrow();
+  });
+
+  it('names fields in words a citizen understands, in English too', async () => {
+    const res = await request(t.app).post('/api/public/reports?lang=en').send({ ...online, placeType: 'market', category: 'weapons' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields).toEqual(
+      expect.arrayContaining([
+        { field: 'category', message: 'Category: please choose an item from the list' },
+        { field: 'communeCode', message: 'Commune/ward: required' },
+      ]),
+    );
+    expect(JSON.stringify(res.body)).not.toMatch(/allowed values|Commune code|Province code/);
   });
 });
 

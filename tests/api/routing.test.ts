@@ -60,18 +60,51 @@ describe('POST /api/public/routing/preview', () => {
         { force: 'border', unitName: 'Đồn Biên phòng Trà Lĩnh' },
         { force: 'police', unitName: 'Công an xã Trà Lĩnh' },
       ],
-      ruleId: 'national/border_gate/*',
-      ruleSetVersion: 'national@1',
       warnings: [],
     });
     expect(res.body.lead.unitId).toMatch(/^[0-9a-f-]{36}$/);
     expect(res.body.explanation).toBe(
-      'Hải quan chủ trì: loại địa bàn «Cửa khẩu, lối mở», quy tắc national/border_gate/* (national@1); ' +
+      'Hải quan chủ trì: loại địa bàn «Cửa khẩu, lối mở»; ' +
         'đơn vị Hải quan cửa khẩu Trà Lĩnh phụ trách «Cửa khẩu, lối mở» tại xã Trà Lĩnh. ' +
         'Phối hợp: Đồn Biên phòng Trà Lĩnh (Bộ đội Biên phòng); Công an xã Trà Lĩnh (Công an).',
     );
     const en = await preview({ category: 'smuggling', placeType: 'border_gate', communeCode: TRA_LINH }, 'en');
-    expect(en.body.explanation).toMatch(/^Customs leads: place type “Land border gate or crossing”, rule national\/border_gate\/\* \(national@1\); unit Hải quan cửa khẩu Trà Lĩnh covers/);
+    expect(en.body.explanation).toMatch(/^Customs leads: place type “Land border gate or crossing”; unit Hải quan cửa khẩu Trà Lĩnh covers/);
+  });
+
+  it('shows a citizen no rule key, rule-set version or internal code (issue #14)', async () => {
+    for (const lang of ['vi', 'en']) {
+      const res = await preview({ category: 'counterfeit', placeType: 'online', provinceCode: '04' }, lang);
+      expect(res.status).toBe(200);
+      expect(res.body).not.toHaveProperty('ruleId');
+      expect(res.body).not.toHaveProperty('ruleSetVersion');
+      const text = JSON.stringify(res.body);
+      expect(text).not.toMatch(/national\/|province-\d|@\d|quy tắc|\brule\b/);
+    }
+  });
+
+  it('routes an online report without a commune to the province-wide unit of its province', async () => {
+    const res = await preview({ category: 'counterfeit', placeType: 'online', provinceCode: '04' });
+    expect(res.status).toBe(200);
+    expect(res.body.lead).toMatchObject({ force: 'market', unitName: 'Chi cục Quản lý thị trường tỉnh Cao Bằng' });
+    expect(res.body.coordinating).toEqual([expect.objectContaining({ force: 'police', unitName: 'Phòng Cảnh sát kinh tế, Công an tỉnh Cao Bằng' })]);
+    expect(res.body.explanation).toBe(
+      'Quản lý thị trường chủ trì: loại địa bàn «Website, sàn TMĐT, mạng xã hội»; đơn vị Chi cục Quản lý thị trường tỉnh Cao Bằng phụ trách toàn tỉnh Cao Bằng. ' +
+        'Phối hợp: Phòng Cảnh sát kinh tế, Công an tỉnh Cao Bằng (Công an).',
+    );
+    const banned = await preview({ category: 'banned_goods', placeType: 'online', provinceCode: '04' }, 'en');
+    expect(banned.body.lead).toMatchObject({ force: 'police', unitName: 'Phòng Cảnh sát kinh tế, Công an tỉnh Cao Bằng' });
+  });
+
+  it('asks for the province of an online report and the commune of any other, and refuses an unknown province', async () => {
+    const online = await preview({ category: 'counterfeit', placeType: 'online' });
+    expect(online.status).toBe(400);
+    expect(online.body.error.fields).toEqual([{ field: 'provinceCode', message: 'Tỉnh/thành phố: bắt buộc phải nhập' }]);
+    const market = await preview({ category: 'counterfeit', placeType: 'market', provinceCode: '04' });
+    expect(market.body.error.fields).toEqual([{ field: 'communeCode', message: 'Xã/phường: bắt buộc phải nhập' }]);
+    const nowhere = await preview({ category: 'counterfeit', placeType: 'online', provinceCode: '99' }, 'en');
+    expect(nowhere.status).toBe(404);
+    expect(nowhere.body.error.code).toBe('province.not_found');
   });
 
   it('routes border-area smuggling in Hà Nội to the city police by its own rule, with a warning for the coordinator', async () => {
@@ -79,8 +112,6 @@ describe('POST /api/public/routing/preview', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       lead: { force: 'police', unitName: 'Phòng Cảnh sát kinh tế, Công an thành phố Hà Nội' },
-      ruleId: 'province-01/border_area/smuggling',
-      ruleSetVersion: 'province-01@1',
       warnings: [{ code: 'border_area_outside_border_commune', message: expect.stringContaining('is not flagged as a land-border or coastal commune') }],
     });
     expect(res.body.coordinating.map((c: { force: string }) => c.force)).toEqual(['customs', 'market']);
@@ -91,7 +122,8 @@ describe('POST /api/public/routing/preview', () => {
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('validation_failed');
     expect(res.body.error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['category', 'communeCode', 'placeType']);
-    expect(res.body.error.fields.find((f: { field: string }) => f.field === 'category').message).toContain('Lĩnh vực vi phạm');
+    expect(res.body.error.fields.find((f: { field: string }) => f.field === 'category').message).toBe('Lĩnh vực vi phạm: hãy chọn một mục trong danh sách');
+    expect(res.body.error.fields.find((f: { field: string }) => f.field === 'communeCode').message).toBe('Xã/phường: bắt buộc phải nhập');
     const en = await preview({ category: 'smuggling', placeType: 'market', communeCode: '1447' }, 'en');
     expect(en.status).toBe(400);
     expect(en.body.error.fields).toEqual([{ field: 'communeCode', message: expect.stringContaining('Commune') }]);
@@ -107,8 +139,25 @@ describe('POST /api/public/routing/preview', () => {
 describe('validation of the demo data', () => {
   it('finds no gap and no overlap in 3,321 communes × 9 categories × 7 place types', async () => {
     const report = await t.deps.routing.validate();
-    expect(report).toMatchObject({ ok: true, cellsChecked: 209_223, gapCells: 0, overlapCells: 0, problems: [] });
+    expect(report).toMatchObject({ ok: true, cellsChecked: 209_223, provinceCellsChecked: 34 * 9, gapCells: 0, overlapCells: 0, problems: [] });
     expect(report.provinces).toHaveLength(34);
+  });
+
+  it('checks the province rows of online reports too: a gap there is reported like a commune one', async () => {
+    const report = await refusal(
+      t.deps.routing.publishRuleSet({
+        scope: 'province',
+        provinceCode: '01',
+        note: 'wrong: Hà Nội has no border guard',
+        rules: [{ placeType: 'online', category: '*', lead: 'border', coordinating: [] }],
+      }),
+      'routing.invalid',
+    );
+    // Every commune of Hà Nội and the province row, 9 categories each.
+    const [{ n } = { n: 0 }] = await queryRows<{ n: number }>(t.deps.db, sql`select count(*)::int as n from communes where province_code = '01'`);
+    // (The new version replaces Hà Nội's border-area rules too, so those cells are reported as well.)
+    expect(report.ok).toBe(false);
+    expect(report.problems).toContainEqual(expect.objectContaining({ kind: 'no_unit', force: 'border', rules: ['province-01/online/*'], cells: (n + 1) * 9 }));
   });
 });
 

@@ -19,6 +19,30 @@ export function CasePage() {
   return <CaseDetails key={code} code={code} />;
 }
 
+const PHOTO_REFRESH_MS = 15_000;
+
+/**
+ * Issue #14: a citizen's photos follow the report one by one, for up to 24 hours. While the page is
+ * open and visible it asks again every 15 s and takes only the photo list, so nothing typed into an
+ * action and no version the actions rely on changes under the officer's hands.
+ */
+function useLatePhotos(code: string, setCurrent: (update: (c: CaseViewBody | null) => CaseViewBody | null) => void) {
+  useEffect(() => {
+    const controller = new AbortController();
+    const timer = window.setInterval(() => {
+      if (document.visibilityState !== 'visible') return;
+      casesApi.view(code, controller.signal).then(
+        (fresh) => setCurrent((c) => (c && fresh.photos.length !== c.photos.length ? { ...c, photos: fresh.photos } : c)),
+        () => undefined, // the next tick tries again; the page keeps what it shows
+      );
+    }, PHOTO_REFRESH_MS);
+    return () => {
+      window.clearInterval(timer);
+      controller.abort();
+    };
+  }, [code, setCurrent]);
+}
+
 /** Issue #6: everything about one report, its deadlines and timeline, and what the viewer may do. */
 function CaseDetails({ code }: { code: string }) {
   const t = useT();
@@ -31,6 +55,7 @@ function CaseDetails({ code }: { code: string }) {
   useEffect(() => {
     if (loadedData) setCurrent(loadedData);
   }, [loadedData]);
+  useLatePhotos(code, setCurrent);
 
   if (loaded.status === 'error') return <div className="container"><ErrorNotice error={loaded.error} onRetry={loaded.retry} /></div>;
   if (!current) return <PageLoading />;
@@ -79,7 +104,13 @@ function CaseDetails({ code }: { code: string }) {
               <dt>{t('field.placeType')}</dt>
               <dd>{t(`place_type.${r.placeType}` as MessageKey)}</dd>
               <dt>{t('ui.intake.place')}</dt>
-              <dd>{r.address}, {r.commune.name}, {r.province.name}</dd>
+              <dd>{[r.address, r.commune?.name, r.province.name].filter(Boolean).join(', ')}</dd>
+              {r.sellerHandle && (
+                <>
+                  <dt>{t('field.sellerHandle')}</dt>
+                  <dd className="opened-report__text" data-testid="case-seller-handle">{r.sellerHandle}</dd>
+                </>
+              )}
               {r.url && (
                 <>
                   <dt>{t('field.url')}</dt>

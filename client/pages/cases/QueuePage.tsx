@@ -158,7 +158,7 @@ export function QueuePage() {
                   <td>{t(`status.${c.status}` as MessageKey)}</td>
                   <td><Deadline at={c.nextDueAt} /></td>
                   <td>{t(`category.${c.category}` as MessageKey)}</td>
-                  <td>{c.communeName}</td>
+                  <td>{c.communeName ?? t(`place_type.${c.placeType}` as MessageKey)}</td>
                   <td>{c.leadUnitName}</td>
                   <td>{c.assignedTo ?? '—'}</td>
                 </tr>

@@ -114,7 +114,7 @@ export function ReportsListPage() {
                   <th scope="row"><Link to={paths.staff.case.href(r.trackingCode)}>{r.trackingCode}</Link></th>
                   <td>{formatDateTime(r.receivedAt)}</td>
                   <td>{t(`status.${r.status}` as MessageKey)}</td>
-                  <td>{t(`category.${r.category}` as MessageKey)}<br /><span className="muted">{r.communeName}, {r.provinceName}</span></td>
+                  <td>{t(`category.${r.category}` as MessageKey)}<br /><span className="muted">{[r.communeName, r.provinceName].filter(Boolean).join(', ')}</span></td>
                   <td>{r.leadUnitName}</td>
                   <DueCell due={r.acceptDueAt} doneAt={r.acceptedAt} />
                   <DueCell due={r.resolveDueAt} doneAt={r.resolvedAt} />

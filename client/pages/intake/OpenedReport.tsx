@@ -57,7 +57,7 @@ export function OpenedReport({ code, draftNote, onAppend, onClose }: Props) {
         <dt>{t('field.category')}</dt>
         <dd>{t(`category.${r.category}` as MessageKey)} · {t(`place_type.${r.placeType}` as MessageKey)}</dd>
         <dt>{t('ui.intake.place')}</dt>
-        <dd>{r.address}, {r.communeName}, {r.provinceName}{r.url ? ` · ${r.url}` : ''}</dd>
+        <dd>{[r.address, r.communeName, r.provinceName].filter(Boolean).join(', ')}{r.url ? ` · ${r.url}` : ''}{r.sellerHandle ? ` · ${r.sellerHandle}` : ''}</dd>
         <dt>{t('ui.intake.lead')}</dt>
         <dd>{t(`force.${r.lead.force}` as MessageKey)} — {r.lead.unitName}</dd>
         <dt>{t('field.description')}</dt>

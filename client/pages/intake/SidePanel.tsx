@@ -52,7 +52,7 @@ export function SidePanel({ preview, duplicates, onOpen }: Props) {
                 <button type="button" className="duplicates__open" onClick={() => onOpen(c.trackingCode)}>
                   <span className="duplicates__code">{c.trackingCode}</span>
                   <span className="hint">
-                    {formatDateTime(c.receivedAt)} · {c.communeName} · {t(`category.${c.category}` as MessageKey)}
+                    {formatDateTime(c.receivedAt)} · {c.communeName ?? t(`place_type.${c.placeType}` as MessageKey)} · {t(`category.${c.category}` as MessageKey)}
                   </span>
                   <span className="duplicates__why">{c.reasons.map((r) => t(`ui.intake.reason.${r}` as MessageKey)).join(', ')}</span>
                   <span className="duplicates__excerpt">{c.excerpt}</span>

@@ -1,6 +1,7 @@
 import { CATEGORIES, type Category } from '../../../shared/domain/categories';
 import type { Force } from '../../../shared/domain/forces';
 import { PLACE_TYPES, type PlaceType } from '../../../shared/domain/place-types';
+import { decide } from '../../../server/routing/decision';
 import { changePoints, epochOf } from '../../../server/routing/routing.model';
 import { addRuleSet, addUnit, compileAt, NOW, route, smallWorld } from '../../helpers/routing-world';
 
@@ -77,11 +78,52 @@ describe('the most specific rule wins', () => {
   });
 });
 
+describe('online reports without a commune (SPEC.md §3)', () => {
+  const routeProvince = (world: ReturnType<typeof smallWorld>, category: Category, provinceCode: string) => {
+    const result = decide(compileAt(world), { category, placeType: 'online', provinceCode }, NOW);
+    if (!result.ok) throw new Error(result.reason);
+    return result.decision;
+  };
+
+  it('follow the province row: province and national rules, and a unit covering the whole province, never a commune unit', () => {
+    const world = smallWorld();
+    addUnit(world, 'market-team-2', 'market', 'local', [{ provinceCode: '04', communeCode: '00001' }]);
+    expect(route(world, 'counterfeit', 'online', '00001').lead.unitCode).toBe('market-team-2');
+    const decision = routeProvince(world, 'counterfeit', '04');
+    expect(decision).toMatchObject({ communeCode: null, communeName: null, provinceCode: '04', ruleKey: 'national/online/*', lead: { unitCode: 'market-04' }, warnings: [] });
+    expect(decision.explanation.vi).toContain('phụ trách toàn tỉnh Cao Bằng');
+    expect(decision.publicExplanation.vi).not.toContain('national');
+    expect(routeProvince(world, 'banned_goods', '04').lead.unitCode).toBe('police-04');
+  });
+
+  it('take a province rule but not a commune rule', () => {
+    const world = smallWorld();
+    addRuleSet(world, {
+      scope: 'province',
+      provinceCode: '04',
+      note: 'test',
+      rules: [
+        { placeType: 'online', category: 'counterfeit', lead: 'police', coordinating: [] },
+        { placeType: 'online', category: 'ip_infringement', lead: 'border', coordinating: [], communeCode: '00001' },
+      ],
+    });
+    expect(routeProvince(world, 'counterfeit', '04').ruleKey).toBe('province-04/online/counterfeit');
+    expect(routeProvince(world, 'ip_infringement', '04').ruleKey).toBe('national/online/*');
+  });
+
+  it('are refused for another place type or an unknown province', () => {
+    const compiled = compileAt(smallWorld());
+    expect(decide(compiled, { category: 'counterfeit', placeType: 'market', provinceCode: '04' }, NOW)).toEqual({ ok: false, reason: 'unknown_input' });
+    expect(decide(compiled, { category: 'counterfeit', placeType: 'online', provinceCode: '99' }, NOW)).toEqual({ ok: false, reason: 'unknown_input' });
+  });
+});
+
 describe('the validator', () => {
   it('accepts the small world as built: no gap, no overlap', () => {
     const { report } = compileAt(smallWorld());
-    expect(report).toMatchObject({ ok: true, gapCells: 0, overlapCells: 0, cellsChecked: 4 * 63, problems: [] });
-    expect(report.provinces.find((p) => p.code === '04')?.leads).toEqual({ police: 3 * 6, market: 3 * 36, border: 3 * 3, customs: 3 * 18 });
+    expect(report).toMatchObject({ ok: true, gapCells: 0, overlapCells: 0, cellsChecked: 4 * 63, provinceCellsChecked: 2 * 9, problems: [] });
+    // Three communes, plus the province row of online reports without a commune (banned goods to the police, the rest to market management).
+    expect(report.provinces.find((p) => p.code === '04')?.leads).toEqual({ police: 3 * 6 + 1, market: 3 * 36 + 8, border: 3 * 3, customs: 3 * 18 });
   });
 
   it('names the cells two equally specific rules disagree on', () => {
@@ -113,9 +155,11 @@ describe('the validator', () => {
     const world = smallWorld();
     addRuleSet(world, { ...NATIONAL_WITHOUT_ONLINE });
     const { report } = compileAt(world);
-    expect(report.gapCells).toBe(4 * 9);
+    // Four communes and the two province rows, online × 9 categories each.
+    expect(report.gapCells).toBe(4 * 9 + 2 * 9);
     const gap = report.problems.find((p) => p.kind === 'no_rule' && p.examples[0]?.communeCode === '00011');
-    expect(gap).toMatchObject({ cells: 9, examples: expect.arrayContaining([expect.objectContaining({ category: 'smuggling', placeType: 'online' })]) });
+    // The commune's 9 cells and its province's row, reported under the same cause.
+    expect(gap).toMatchObject({ cells: 18, examples: expect.arrayContaining([expect.objectContaining({ category: 'smuggling', placeType: 'online' })]) });
   });
 
   it('finds a gap where the lead force has no unit (no border guard in Hà Nội without its province rule)', () => {

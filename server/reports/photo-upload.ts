@@ -1,0 +1,57 @@
+import { rm } from 'node:fs/promises';
+import type { Request, RequestHandler } from 'express';
+import multer from 'multer';
+import { MAX_PHOTO_BYTES } from '../../shared/schemas/report';
+import { fieldIssue, payloadTooLarge, unsupportedMediaType, validationFailed } from '../http/errors';
+import type { PhotoDirs } from './photos';
+
+/**
+ * Issue #14: `multipart/form-data` with the receipt's `secret` and ONE file `photo`, streamed to disk.
+ * The file is removed by `withPhotoUpload` whatever happens to the request.
+ */
+export function acceptOnePhoto(dirs: PhotoDirs): RequestHandler {
+  const parse = multer({
+    dest: dirs.incoming,
+    limits: { fileSize: MAX_PHOTO_BYTES, files: 1, fields: 5, fieldSize: 1024, parts: 8, headerPairs: 100 },
+  }).single('photo');
+  return (req, res, next) => {
+    if (!req.is('multipart/form-data')) return next(unsupportedMediaType());
+    parse(req, res, (err: unknown) => {
+      if (!err) return next();
+      void removePhotoUpload(req);
+      if (err instanceof multer.MulterError) {
+        switch (err.code) {
+          case 'LIMIT_FILE_SIZE':
+            return next(payloadTooLarge([fieldIssue(['photo'], 'photo_too_large')]));
+          case 'LIMIT_FILE_COUNT':
+          case 'LIMIT_UNEXPECTED_FILE':
+            return next(validationFailed([fieldIssue(['photo'], 'one_photo')]));
+          default:
+            return next(validationFailed([fieldIssue([err.field ?? 'photo'], 'invalid')]));
+        }
+      }
+      // busboy: a body that is not well-formed multipart.
+      return next(validationFailed([fieldIssue(['photo'], 'invalid')]));
+    });
+  };
+}
+
+async function removePhotoUpload(req: Request): Promise<void> {
+  // After a refused part multer may leave a file object without a path (and removes its own files).
+  if (req.file?.path) await rm(req.file.path, { force: true });
+}
+
+/** The uploaded photo's path; 400 on `photo` when none came. */
+export function uploadedPhoto(req: Request): string {
+  if (!req.file?.path) throw validationFailed([fieldIssue(['photo'], 'required')]);
+  return req.file.path;
+}
+
+/** Runs `work` and removes the request's uploaded photo before the answer goes out, whatever happened. */
+export async function withPhotoUpload<T>(req: Request, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } finally {
+    await removePhotoUpload(req);
+  }
+}
