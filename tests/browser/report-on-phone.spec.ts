@@ -1,5 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../server/db/query-rows';
 import { accessibilityProblems } from './accessibility';
 import { PHONE, describeInBrowser, useBrowserPage } from './browser';
 
@@ -74,6 +76,33 @@ describeInBrowser('a citizen reports from a phone and tracks the report', () => 
     expect(await page.getByText('Tiếp tục tin báo đang soạn?').count()).toBe(0);
 
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    expect(problems).toEqual([]);
+  });
+  it('reports an online seller known only by a Zalo number, with the province alone (SPEC.md §3)', async () => {
+    const { page, server, problems } = session;
+    await page.goto(`${server.baseUrl}/report`);
+    await page.getByRole('radio', { name: 'Vi phạm trên thương mại điện tử, mạng xã hội' }).check();
+    await page.getByRole('radio', { name: 'Website, sàn TMĐT, mạng xã hội' }).check();
+    await page.getByLabel(/Tỉnh, thành phố nơi xảy ra vi phạm/).selectOption({ label: 'Tỉnh Cao Bằng' });
+    // Commune and address say they are optional; the province alone already shows who will lead.
+    await page.getByLabel('Xã, phường, đặc khu (không bắt buộc với vi phạm trên mạng)').first().waitFor();
+    await page.getByLabel('Địa chỉ hoặc mốc nhận biết (không bắt buộc với vi phạm trên mạng)').waitFor();
+    await page.getByText('Đơn vị sẽ chủ trì xử lý:').waitFor();
+    expect(await page.locator('main').textContent()).not.toMatch(/national@|national\/|quy tắc/);
+    const description = 'Tài khoản Zalo bán thuốc lá điện tử nhập lậu, giao hàng khắp tỉnh.';
+    await page.getByLabel('Mô tả').fill(description);
+
+    // Neither a URL nor a handle: one error, on the URL, naming both.
+    await page.getByRole('button', { name: 'Gửi tin báo' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'Tin báo chưa gửi được' });
+    await summary.getByRole('link', { name: /URL.*Zalo/ }).waitFor();
+    expect(await summary.getByRole('listitem').count()).toBe(1);
+
+    await page.getByLabel(/^Tài khoản người bán/).fill('Zalo 0912 345 678');
+    await page.getByRole('button', { name: 'Gửi tin báo' }).click();
+    await page.getByRole('heading', { name: 'Đã tiếp nhận tin báo' }).waitFor({ timeout: 30_000 });
+    const [stored] = await queryRows<{ commune_code: string | null; seller_handle: string | null }>(server.deps.db, sql`select commune_code, seller_handle from reports where description = ${description}`);
+    expect(stored).toEqual({ commune_code: null, seller_handle: 'Zalo 0912 345 678' });
     expect(problems).toEqual([]);
   });
 });

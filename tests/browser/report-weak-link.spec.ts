@@ -71,7 +71,8 @@ describeInBrowser('a report over a weak mobile link (400/200 kbit/s, 400 ms) tha
   /** Waits until photo n is through, and says it was stored (a refusal ends the wait at once). */
   async function sent(page: Page, n: number) {
     await page.locator(`[data-testid=photo-upload-${n}]:is([data-status=sent], [data-status=refused])`).waitFor({ timeout: 240_000 });
-    expect(await status(page, n)).toBe('sent');
+    const item = page.getByTestId(`photo-upload-${n}`);
+    expect({ status: await item.getAttribute('data-status'), text: await item.textContent() }).toMatchObject({ status: 'sent' });
   }
   /** Waits until photo n has sent at least this share of its bytes in the current attempt. */
   const progressed = (page: Page, n: number, share: number) =>
@@ -110,9 +111,10 @@ describeInBrowser('a report over a weak mobile link (400/200 kbit/s, 400 ms) tha
     await sent(page, 2);
     await page.getByText('Đã gửi xong ảnh (2).').waitFor();
 
-    // The first photo was not sent again: after it, only the second went up (a part, then all of it).
+    // The first photo was not sent again: after it, only the second went up (a part of it, which the
+    // cut lost, then all of it). Upload progress counts bytes in socket buffers, so the part is not known.
     const afterFirst = proxy.bytes().up - upAfterFirst;
-    expect(afterFirst).toBeGreaterThan((sizes[1] ?? 0) * 1.3);
+    expect(afterFirst).toBeGreaterThanOrEqual(sizes[1] ?? 0);
     expect(afterFirst).toBeLessThan((sizes[1] ?? 0) * 2 + 64_000);
     expect(await photosOf(code)).toBe(2);
     expect(await reportsWith(description)).toBe(1);

@@ -24,9 +24,13 @@ export interface SenderState {
 
 const INITIAL: SenderState = { report: null, text: 'idle', retryAt: null, stalled: false, paused: false, rate: null, refusal: null };
 
-/** Errors worth another try: no answer, a busy or failing server, a request still running. */
+/**
+ * Errors worth another try: no answer, a busy or failing server, a request still running, or an
+ * answer that is not ours (a captive portal's or a proxy's page: the request may not have arrived).
+ */
 function isTransient(err: unknown): boolean {
-  return err instanceof ApiError && (err.status === 0 || err.status === 408 || err.status === 429 || err.status >= 500 || err.code === 'idempotency.in_progress');
+  if (!(err instanceof ApiError)) return false;
+  return err.status === 0 || err.status === 408 || err.status === 429 || err.status >= 500 || err.code === 'idempotency.in_progress' || err.code === 'unexpected_response';
 }
 
 /**
