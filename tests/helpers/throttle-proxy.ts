@@ -45,6 +45,8 @@ class Shaper {
   private linkFreeAt = 0;
   private timer: NodeJS.Timeout | undefined;
   private inFlight = 0;
+  /** Slices on their way: a cut or closed link drops them (and a very slow link leaves no timer behind). */
+  private readonly deliveries = new Set<NodeJS.Timeout>();
 
   constructor(
     private readonly from: net.Socket,
@@ -72,7 +74,8 @@ class Shaper {
     this.linkFreeAt = start + (slice.length * 8) / this.kbps();
     const deliverIn = this.linkFreeAt + this.oneWayMs() - now;
     this.inFlight += 1;
-    setTimeout(() => {
+    const delivery = setTimeout(() => {
+      this.deliveries.delete(delivery);
       this.inFlight -= 1;
       if (!this.to.destroyed) {
         this.to.write(slice);
@@ -80,6 +83,7 @@ class Shaper {
       }
       this.endIfDone();
     }, deliverIn);
+    this.deliveries.add(delivery);
     this.queued -= slice.length;
     if (this.queued <= 4 * SLICE && this.from.isPaused() && !this.from.destroyed) this.from.resume();
     // The next slice may start as soon as this one has left the link.
@@ -107,6 +111,8 @@ class Shaper {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     this.queue = [];
+    this.deliveries.forEach((d) => clearTimeout(d));
+    this.deliveries.clear();
   }
 }
 
