@@ -395,6 +395,7 @@ export const en: Record<MessageKey, string> = {
   'ui.photos.refused': 'not sent: {reason}',
   'ui.photos.left': '{size} left to send, about {time}.',
   'ui.photos.left_unknown': '{size} left to send.',
+  'ui.photos.progress': '{sent} of {total} photos sent.',
   'ui.photos.all_sent': 'All photos sent ({n}).',
   'ui.photos.keep_open': 'Keep this page open until the photos are sent. If it closes, they are sent when you open the Send a tip page again on this phone (within 24 hours).',
   'ui.time.seconds': '{n} seconds',

@@ -393,6 +393,7 @@ export const vi = {
   'ui.photos.refused': 'không gửi được: {reason}',
   'ui.photos.left': 'Còn {size} chưa gửi, khoảng {time}.',
   'ui.photos.left_unknown': 'Còn {size} chưa gửi.',
+  'ui.photos.progress': 'Đã gửi {sent}/{total} ảnh.',
   'ui.photos.all_sent': 'Đã gửi xong ảnh ({n}).',
   'ui.photos.keep_open': 'Hãy để trang này mở đến khi ảnh gửi xong. Nếu trang bị đóng, ảnh sẽ được gửi tiếp khi bạn mở lại trang Gửi tin báo trên máy này (trong vòng 24 giờ).',
   'ui.time.seconds': '{n} giây',

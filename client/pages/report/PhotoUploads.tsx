@@ -46,6 +46,7 @@ export function PhotoUploads({ uploads, rate }: { uploads: readonly PhotoUpload[
   if (uploads.length === 0) return null;
   const left = remaining(uploads, rate);
   const done = left.bytes === 0;
+  const sentCount = uploads.filter((p) => p.status === 'sent').length;
   return (
     <section className="photo-uploads" aria-labelledby="photo-uploads-title">
       <h2 id="photo-uploads-title">{t('ui.photos.title')}</h2>
@@ -59,13 +60,17 @@ export function PhotoUploads({ uploads, rate }: { uploads: readonly PhotoUpload[
           </li>
         ))}
       </ol>
+      {/* Announced when a photo is through, not at every byte; the bytes and time left are read on demand. */}
       <p role="status" aria-live="polite">
-        {done
-          ? t('ui.photos.all_sent', { n: uploads.filter((p) => p.status === 'sent').length })
-          : left.seconds !== null
+        {done ? t('ui.photos.all_sent', { n: sentCount }) : t('ui.photos.progress', { sent: sentCount, total: uploads.length })}
+      </p>
+      {!done && (
+        <p>
+          {left.seconds !== null
             ? t('ui.photos.left', { size: formatBytes(left.bytes), time: formatDuration(t, left.seconds) })
             : t('ui.photos.left_unknown', { size: formatBytes(left.bytes) })}
-      </p>
+        </p>
+      )}
       {!done && <p className="hint">{t('ui.photos.keep_open')}</p>}
     </section>
   );
