@@ -1,7 +1,7 @@
 import { ApiError, isAbortError } from '../../lib/api';
 import { sendWithProgress } from '../../lib/upload';
 import { deleteReport, isDone, newKey, saveReport, toSent, type StoredReport, type SubmitAnswer } from './report-store';
-import { STALL_AFTER_MS, applyQueueEvent, isFinished, nextToSend, nextWakeUp, retryDelay, updateRate, type QueueEvent } from './upload-queue';
+import { STALL_AFTER_MS, applyQueueEvent, isWorthRetrying, isFinished, nextToSend, nextWakeUp, retryDelay, updateRate, type QueueEvent } from './upload-queue';
 
 /** After this long without a byte moving the attempt is given up and tried again (a dead link keeps sockets open). */
 const GIVE_UP_AFTER_MS = 45_000;
@@ -24,14 +24,7 @@ export interface SenderState {
 
 const INITIAL: SenderState = { report: null, text: 'idle', retryAt: null, stalled: false, paused: false, rate: null, refusal: null };
 
-/**
- * Errors worth another try: no answer, a busy or failing server, a request still running, or an
- * answer that is not ours (a captive portal's or a proxy's page: the request may not have arrived).
- */
-function isTransient(err: unknown): boolean {
-  if (!(err instanceof ApiError)) return false;
-  return err.status === 0 || err.status === 408 || err.status === 429 || err.status >= 500 || err.code === 'idempotency.in_progress' || err.code === 'unexpected_response';
-}
+const isTransient = (err: unknown) => err instanceof ApiError && isWorthRetrying(err);
 
 /**
  * Sends a completed report (issue #14): its text first (JSON, Idempotency-Key), then each photo on

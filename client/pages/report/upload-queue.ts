@@ -103,3 +103,13 @@ export function updateRate(previous: number | null, bytes: number, ms: number): 
   const sample = (bytes * 1000) / ms;
   return previous === null ? sample : previous * 0.8 + sample * 0.2;
 }
+
+/**
+ * Failures worth another try: no answer, a busy or failing server, a request still running, or an
+ * answer that is not ours (a captive portal's or a proxy's page: the request may not have arrived).
+ * Anything else is the server's considered "no" and is shown, not repeated.
+ */
+export function isWorthRetrying(error: { status: number; code: string }): boolean {
+  const { status, code } = error;
+  return status === 0 || status === 408 || status === 429 || status >= 500 || code === 'idempotency.in_progress' || code === 'unexpected_response';
+}
