@@ -91,8 +91,11 @@ export function ReportPage() {
   const debouncedValues = useDebounced(values, 400);
   useEffect(() => {
     if (!writing) return;
-    if (!hasContent(debouncedValues, photos.length)) return;
-    void saveReport({ ...draft, values: debouncedValues, photos, communeQuery, savedAt: new Date().toISOString() });
+    // The form's values now, not the debounced copy: a photo added right after "continue" must not
+    // save the empty values the debounce still holds over the draft's.
+    const current = getValues();
+    if (!hasContent(current, photos.length)) return;
+    void saveReport({ ...draft, values: current, photos, communeQuery, savedAt: new Date().toISOString() });
   }, [JSON.stringify(debouncedValues), photos, communeQuery, writing]);
 
   // A refusal from the server comes back to the form, each message at its field.
