@@ -1,3 +1,4 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
@@ -12,6 +13,9 @@ import './styles/components.css';
 
 // Our CSP forbids eval; without this zod probes for it with `new Function` and the browser reports a violation.
 z.config({ jitless: true });
+
+// One cache for the app's server data; a form's answer is not refetched because the window got focus.
+const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false, retry: 1 } } });
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
@@ -32,9 +36,11 @@ registerPublicServiceWorker();
 void whenFirstPageLoaded().then(() => {
   createRoot(container).render(
     <StrictMode>
-      <I18nProvider>
-        <RouterProvider router={router} />
-      </I18nProvider>
+      <QueryClientProvider client={queryClient}>
+        <I18nProvider>
+          <RouterProvider router={router} />
+        </I18nProvider>
+      </QueryClientProvider>
     </StrictMode>,
   );
 });

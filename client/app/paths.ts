@@ -2,7 +2,7 @@
 export const paths = {
   home: { path: '/', href: () => '/' },
   report: { path: '/report', href: () => '/report' },
-  track: { path: '/track', href: () => '/track' },
+  track: { path: '/track', href: (code?: string) => (code ? `/track?code=${encodeURIComponent(code)}` : '/track') },
   stats: { path: '/stats', href: (query = '') => `/stats${query ? `?${query}` : ''}` },
   staff: {
     root: { path: '/staff', href: () => '/staff' },

@@ -1,9 +1,12 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
-import { createTestApp, type TestAppOptions } from '../helpers/test-app';
+import { createTestApp, type TestApp, type TestAppOptions } from '../helpers/test-app';
 
 export interface RunningServer {
   baseUrl: string;
+  port: number;
+  /** The app's dependencies, for a spec that checks what reached the database. */
+  deps: TestApp['deps'];
   close(): Promise<void>;
 }
 
@@ -15,6 +18,8 @@ export async function startTestServer(options?: TestAppOptions): Promise<Running
   const { port } = server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}`,
+    port,
+    deps: testApp.deps,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve())));

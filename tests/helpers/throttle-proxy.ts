@@ -46,6 +46,8 @@ class Shaper {
   private timer: NodeJS.Timeout | undefined;
   private inFlight = 0;
   private flight: { slice: Buffer; delivered: boolean }[] = [];
+  /** Slices on their way: a cut or closed link drops them (and a very slow link leaves no timer behind). */
+  private readonly deliveries = new Set<NodeJS.Timeout>();
 
   constructor(
     private readonly from: net.Socket,
@@ -77,7 +79,8 @@ class Shaper {
     const entry = { slice, delivered: false };
     this.flight.push(entry);
     this.inFlight += 1;
-    setTimeout(() => {
+    const delivery = setTimeout(() => {
+      this.deliveries.delete(delivery);
       while (!entry.delivered) {
         const next = this.flight.shift();
         if (!next) break;
@@ -90,6 +93,7 @@ class Shaper {
       }
       this.endIfDone();
     }, deliverIn);
+    this.deliveries.add(delivery);
     this.queued -= slice.length;
     if (this.queued <= 4 * SLICE && this.from.isPaused() && !this.from.destroyed) this.from.resume();
     // The next slice may start as soon as this one has left the link.
@@ -117,6 +121,9 @@ class Shaper {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     this.queue = [];
+    this.flight = [];
+    this.deliveries.forEach((d) => clearTimeout(d));
+    this.deliveries.clear();
   }
 }
 

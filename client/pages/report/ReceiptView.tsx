@@ -1,21 +1,24 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { Receipt } from '../../../shared/api/reports';
 import { paths } from '../../app/paths';
 import { useT } from '../../lib/i18n';
 
-/** The receipt: shown once, cannot be recovered; large, copyable, and savable as a text file. */
-export function ReceiptView({ receipt }: { receipt: Receipt }) {
+/** The receipt: shown once, cannot be recovered; large, copyable in one go, and savable as a text file. */
+export function ReceiptView({ receipt, children }: { receipt: Receipt; children?: React.ReactNode }) {
   const t = useT();
-  const [copied, setCopied] = useState<string | null>(null);
-  const text = `${t('ui.receipt.file_title')}\n${t('field.trackingCode')}: ${receipt.trackingCode}\n${t('field.secret')}: ${receipt.secret}\n${t('ui.receipt.file_where')}\n`;
+  const [copied, setCopied] = useState(false);
+  const trackUrl = `${window.location.origin}${paths.track.href()}`;
+  const both = `${t('field.trackingCode')}: ${receipt.trackingCode}\n${t('field.secret')}: ${receipt.secret}`;
+  const text = `${t('ui.receipt.file_title')}\n${both}\n${t('ui.receipt.file_where', { url: trackUrl })}\n`;
   const download = useMemo(() => URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' })), [text]);
-  const copy = async (label: string, value: string) => {
+  useEffect(() => () => URL.revokeObjectURL(download), [download]);
+  const copy = async () => {
     try {
-      await navigator.clipboard.writeText(value);
-      setCopied(label);
+      await navigator.clipboard.writeText(`${both}\n${trackUrl}`);
+      setCopied(true);
     } catch {
-      setCopied(null);
+      setCopied(false);
     }
   };
   return (
@@ -29,25 +32,23 @@ export function ReceiptView({ receipt }: { receipt: Receipt }) {
         <dt>{t('field.trackingCode')}</dt>
         <dd>
           <output className="receipt__code" data-testid="tracking-code">{receipt.trackingCode}</output>
-          <button type="button" className="button button--secondary" onClick={() => void copy('code', receipt.trackingCode)}>
-            {copied === 'code' ? t('ui.receipt.copied') : t('ui.receipt.copy')}
-          </button>
         </dd>
         <dt>{t('field.secret')}</dt>
         <dd>
           <output className="receipt__code" data-testid="secret">{receipt.secret}</output>
-          <button type="button" className="button button--secondary" onClick={() => void copy('secret', receipt.secret)}>
-            {copied === 'secret' ? t('ui.receipt.copied') : t('ui.receipt.copy')}
-          </button>
         </dd>
       </dl>
-      <p>
+      <p className="report-actions">
+        <button type="button" className="button button--secondary" onClick={() => void copy()}>
+          {copied ? t('ui.receipt.copied') : t('ui.receipt.copy_both')}
+        </button>
         <a className="button button--primary" href={download} download={`tin-bao-${receipt.trackingCode}.txt`}>
           {t('ui.receipt.save')}
         </a>
       </p>
+      {children}
       <p>
-        <Link to={paths.track.href()} className="standalone-link">{t('ui.receipt.track_link')}</Link>
+        <Link to={paths.track.href(receipt.trackingCode)} className="standalone-link">{t('ui.receipt.track_link')}</Link>
       </p>
     </div>
   );

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useSearchParams } from 'react-router';
 import type { CitizenViewBody as CitizenView } from '../../../shared/api/reports';
 import type { MessageKey } from '../../../shared/i18n/vi';
 import { ApiError, apiRequest } from '../../lib/api';
@@ -14,7 +15,9 @@ import { apiErrorMessage } from '../../ui/apiErrorMessage';
 export function TrackPage() {
   const t = useT();
   useDocumentTitle(t('ui.track.title'));
-  const [receipt, setReceipt] = useState({ trackingCode: '', secret: '' });
+  // The receipt page links here with the code filled in (/track?code=…); the secret is never in a URL.
+  const [searchParams] = useSearchParams();
+  const [receipt, setReceipt] = useState(() => ({ trackingCode: searchParams.get('code')?.slice(0, 40) ?? '', secret: '' }));
   const [view, setView] = useState<CitizenView | null>(null);
   const [message, setMessage] = useState('');
   const [photos, setPhotos] = useState<File[]>([]);

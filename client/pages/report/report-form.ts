@@ -1,0 +1,105 @@
+import type { FieldError } from '../../../shared/i18n/validation-messages';
+
+/** The form's fields, in the order they appear on the page (the error summary follows it). */
+export const FORM_FIELDS = [
+  'category',
+  'placeType',
+  'provinceCode',
+  'communeCode',
+  'address',
+  'url',
+  'sellerHandle',
+  'observedAt',
+  'description',
+  'contactName',
+  'contactPhone',
+  'contactEmail',
+] as const;
+export type FormField = (typeof FORM_FIELDS)[number];
+/** What the inputs hold: text everywhere, `observedAt` as the browser's local `datetime-local`. */
+export type ReportFormValues = Record<FormField, string>;
+
+export function emptyForm(observedAt: string): ReportFormValues {
+  return Object.fromEntries(FORM_FIELDS.map((f) => [f, f === 'observedAt' ? observedAt : ''])) as ReportFormValues;
+}
+
+/** `datetime-local` wants the phone's local time without a zone: 2026-11-23T10:05 (no date library on this page). */
+export function localNow(now = new Date()): string {
+  const d = new Date(now.getTime() - now.getTimezoneOffset() * 60_000);
+  return d.toISOString().slice(0, 16);
+}
+
+/** A `datetime-local` value (the phone's local time) as an ISO time, or '' when empty or unreadable. */
+export function localToIso(value: string): string {
+  if (!value) return '';
+  const time = new Date(value);
+  return Number.isNaN(time.getTime()) ? value : time.toISOString();
+}
+
+/** The body of POST /api/public/reports: empty fields left out, the time as ISO with offset. */
+export function toPayload(values: Partial<ReportFormValues>): Record<string, string> {
+  const payload: Record<string, string> = {};
+  for (const field of FORM_FIELDS) {
+    const value = field === 'observedAt' ? localToIso(values.observedAt ?? '') : (values[field] ?? '');
+    if (value.trim() !== '') payload[field] = value;
+  }
+  return payload;
+}
+
+/** Whether the reporter has started: any field but the pre-filled time, or a photo. */
+export function hasContent(values: Partial<ReportFormValues>, photos: number): boolean {
+  return photos > 0 || FORM_FIELDS.some((f) => f !== 'observedAt' && (values[f] ?? '').trim() !== '');
+}
+
+/** The input an error's field is shown at: `photos.0` → photos, `_` or an unknown name → none. */
+export function errorTarget(field: string): FormField | 'photos' | null {
+  const head = field.split('.')[0] ?? '';
+  if (head === 'photos' || head === 'photo') return 'photos';
+  return (FORM_FIELDS as readonly string[]).includes(head) ? (head as FormField) : null;
+}
+
+/**
+ * The error summary next to the submit button: one line per faulty field, in page order, each
+ * with the input to focus. Errors that name no field of the form come last with no target.
+ */
+export function errorSummary(errors: readonly FieldError[]): { target: FormField | 'photos' | null; message: string }[] {
+  const order = (target: FormField | 'photos' | null) => (target === null ? 99 : target === 'photos' ? FORM_FIELDS.indexOf('description') + 0.5 : FORM_FIELDS.indexOf(target));
+  const seen = new Set<string>();
+  return errors
+    .map((e) => ({ target: errorTarget(e.field), message: e.message }))
+    .filter((e) => {
+      const id = e.target ?? e.message;
+      if (seen.has(id)) return false;
+      seen.add(id);
+      return true;
+    })
+    .sort((a, b) => order(a.target) - order(b.target));
+}
+
+/** Vietnamese names typed without accents, any case: "trung khanh" finds "Xã Trùng Khánh". */
+export function foldName(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const UNIT_PREFIX = /^(xa|phuong|dac khu|thi tran)\s+/;
+
+/**
+ * The commune to choose as the reporter types (issue #14): the only match, or the one whose name is
+ * exactly what was typed (with or without "Xã"/"Phường", accents or case). Null when it is not clear.
+ */
+export function communeToChoose<T extends { code: string; name: string }>(query: string, matches: readonly T[]): T | null {
+  const typed = foldName(query);
+  if (!typed) return null;
+  if (matches.length === 1) return matches[0] ?? null;
+  const exact = matches.filter((c) => {
+    const name = foldName(c.name);
+    return name === typed || name.replace(UNIT_PREFIX, '') === typed.replace(UNIT_PREFIX, '');
+  });
+  return exact.length === 1 ? (exact[0] ?? null) : null;
+}
