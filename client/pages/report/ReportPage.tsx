@@ -55,6 +55,7 @@ export function ReportPage() {
   const [phase, setPhase] = useState<Phase>(() => (sender.getState().report ? { kind: 'form' } : { kind: 'loading' }));
   const [draft, setDraft] = useState<StoredReport>(() => sender.getState().report ?? newReport(newKey(), emptyForm(localNow()), new Date()));
   const [photos, setPhotos] = useState<StoredPhoto[]>(() => sender.getState().report?.photos ?? []);
+  const [shrinking, setShrinking] = useState(false);
   const [communeQuery, setCommuneQuery] = useState(() => sender.getState().report?.communeQuery ?? '');
   const [failure, setFailure] = useState<string | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -386,7 +387,7 @@ export function ReportPage() {
           <ErrorText name="description" />
         </div>
 
-        <ReportPhotos photos={photos} onChange={setPhotos} />
+        <ReportPhotos photos={photos} onChange={setPhotos} shrinking={shrinking} onShrinking={setShrinking} />
 
         <details className="field contact" open={Boolean(errors.contactName || errors.contactPhone || errors.contactEmail) || undefined}>
           <summary>{t('ui.report.contact_title')}</summary>
@@ -430,7 +431,9 @@ export function ReportPage() {
             </div>
           )}
         </div>
-        <button type="submit" className="button button--primary button--large" disabled={formState.isSubmitting}>
+        {/* A photo picked a moment ago is still being made smaller: sending now would leave it out. */}
+        {shrinking && <p className="hint" id="submit-waits">{t('ui.report.shrinking')}</p>}
+        <button type="submit" className="button button--primary button--large" disabled={formState.isSubmitting || shrinking} aria-describedby={shrinking ? 'submit-waits' : undefined}>
           {t('ui.report.submit')}
         </button>
         <p className="hint">{t('ui.report.anonymous_note')}</p>

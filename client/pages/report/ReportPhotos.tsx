@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { MAX_PHOTOS } from '../../../shared/schemas/report';
 import { useT } from '../../lib/i18n';
 import { formatBytes } from './PhotoUploads';
@@ -9,20 +9,32 @@ import { shrinkPhoto } from './shrink-photo';
  * Photos with previews and remove buttons. Each picked photo is shrunk here, on the phone, and gets
  * its own Idempotency-Key; previews are blob: URLs, released when a photo goes.
  */
-export function ReportPhotos({ photos, onChange, error }: { photos: StoredPhoto[]; onChange: (photos: StoredPhoto[]) => void; error?: string | undefined }) {
+export function ReportPhotos({
+  photos,
+  onChange,
+  shrinking,
+  onShrinking,
+  error,
+}: {
+  photos: StoredPhoto[];
+  onChange: (photos: StoredPhoto[]) => void;
+  /** Photos still being made smaller: the form waits for them rather than send without them. */
+  shrinking: boolean;
+  onShrinking: (shrinking: boolean) => void;
+  error?: string | undefined;
+}) {
   const t = useT();
-  const [shrinking, setShrinking] = useState(false);
   const previews = useMemo(() => photos.map((p) => URL.createObjectURL(p.blob)), [photos]);
   useEffect(() => () => previews.forEach((url) => URL.revokeObjectURL(url)), [previews]);
 
   async function add(files: File[]) {
-    setShrinking(true);
+    onShrinking(true);
     try {
       const room = MAX_PHOTOS - photos.length;
       const shrunk = await Promise.all(files.slice(0, room).map((f) => shrinkPhoto(f)));
       onChange([...photos, ...shrunk.map((f) => ({ key: newKey(), name: f.name, blob: f as Blob }))]);
     } finally {
-      setShrinking(false);
+      onShrinking(false);
     }
   }
 
