@@ -101,8 +101,8 @@ export function createReportSender() {
         schedule(now() + pause);
       } else {
         // Refused for good (the server's rules changed under an old page, or a key reused): the
-        // reporter sees the form again with the server's words, the draft intact. The corrected
-        // report is another body, so it gets another key (the old one would answer 422).
+        // reporter sees the form again with the server's words, the draft intact. The server keeps no
+        // answer for a refusal, so the old key would do; a fresh one keeps each sent body to its own key.
         await store({ ...report, stage: 'draft', key: newKey() });
         emit({ text: 'idle', refusal: err instanceof ApiError ? err : new ApiError(0, 'unexpected_response', 'Unexpected answer') });
       }
