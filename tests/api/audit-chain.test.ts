@@ -32,7 +32,7 @@ beforeAll(async () => {
     codes.push(res.body.trackingCode);
     for (const note of ['Người gọi xác nhận thêm một lần nữa.', 'Người gọi thứ ba báo cùng cửa hàng.']) {
       await request(t.app)
-        .post(`/api/staff/intake/reports/${res.body.trackingCode}/calls`)
+        .post(`/api/staff/intake/reports/${res.body.trackingCode}/calls?communeCode=01447`)
         .set('Cookie', operator.cookie)
         .set('X-CSRF-Token', operator.csrf)
         .send({ line: '0981389389', callStartedAt: minutesAgo(5), callEndedAt: minutesAgo(1), callerAnonymous: true, note });
