@@ -22,7 +22,18 @@ interface LighthouseResult {
   audits: Record<string, { score: number | null; title: string; displayValue?: string }>;
 }
 
-async function audit(url: string): Promise<LighthouseResult> {
+/** Lighthouse now and then loses its own trace (NO_NAVSTART) on a busy machine; such a run is run again. */
+async function audit(url: string, attempts = 3): Promise<LighthouseResult> {
+  try {
+    return await auditOnce(url);
+  } catch (err) {
+    if (attempts <= 1) throw err;
+    console.error(`lighthouse failed on ${url}, running it again: ${String(err).split('\n')[0]}`);
+    return audit(url, attempts - 1);
+  }
+}
+
+async function auditOnce(url: string): Promise<LighthouseResult> {
   const { stdout } = await promisify(execFile)(
     LIGHTHOUSE,
     [
