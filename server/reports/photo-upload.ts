@@ -27,11 +27,11 @@ export function acceptOnePhoto(dirs: PhotoDirs): RequestHandler {
           case 'LIMIT_UNEXPECTED_FILE':
             return next(validationFailed([fieldIssue(['photo'], 'one_photo')]));
           default:
-            return next(validationFailed([fieldIssue([err.field ?? 'photo'], 'invalid')]));
+            return next(validationFailed([fieldIssue([err.field ?? 'photo'], 'body_cut')]));
         }
       }
       // busboy: a body that is not well-formed multipart.
-      return next(validationFailed([fieldIssue(['photo'], 'invalid')]));
+      return next(validationFailed([fieldIssue(['photo'], 'body_cut')]));
     });
   };
 }

@@ -32,11 +32,11 @@ export function acceptUpload(dirs: PhotoDirs): RequestHandler {
           case 'LIMIT_UNEXPECTED_FILE':
             return next(validationFailed([fieldIssue([err.field ?? 'photos'], err.field === 'photos' ? 'too_many_photos' : 'unexpected_file')]));
           default:
-            return next(validationFailed([fieldIssue([err.field ?? '_'], 'invalid')]));
+            return next(validationFailed([fieldIssue([err.field ?? 'body'], 'body_cut')]));
         }
       }
       // busboy: a body that is not well-formed multipart.
-      return next(validationFailed([fieldIssue(['_'], 'invalid')]));
+      return next(validationFailed([fieldIssue(['body'], 'body_cut')]));
     });
   };
 }

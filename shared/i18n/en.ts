@@ -69,6 +69,7 @@ export const en: Record<MessageKey, string> = {
   'field.contactPhone': 'Phone number',
   'field.contactEmail': 'Email',
   'field.photos': 'Photos',
+  'field.body': 'Request body',
   'field.photo': 'Photo',
   'field.sellerHandle': 'Seller\'s account, Zalo/phone number or shop name',
   'field.Idempotency-Key': 'Idempotency-Key header',
@@ -236,6 +237,7 @@ export const en: Record<MessageKey, string> = {
   'validation.invalid_value': '{field}: please choose an item from the list',
   'validation.unrecognized_keys': '{field}: field not accepted',
   'validation.invalid': '{field}: invalid',
+  'validation.body_cut': '{field}: what was sent was cut off or malformed (the connection may have dropped); please send it again',
 
   'error.validation_failed': 'Some fields are not valid. Please check the fields listed.',
   'error.not_found': 'The requested address was not found.',

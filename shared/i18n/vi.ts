@@ -67,6 +67,7 @@ export const vi = {
   'field.contactPhone': 'Số điện thoại',
   'field.contactEmail': 'Thư điện tử',
   'field.photos': 'Ảnh',
+  'field.body': 'Nội dung gửi lên',
   'field.photo': 'Ảnh',
   'field.sellerHandle': 'Tài khoản, số Zalo/điện thoại hoặc tên cửa hàng của người bán',
   'field.Idempotency-Key': 'Tiêu đề Idempotency-Key',
@@ -234,6 +235,7 @@ export const vi = {
   'validation.invalid_value': '{field}: hãy chọn một mục trong danh sách',
   'validation.unrecognized_keys': '{field}: trường không được chấp nhận',
   'validation.invalid': '{field}: không hợp lệ',
+  'validation.body_cut': '{field}: dữ liệu gửi lên bị cắt ngang hoặc sai định dạng (có thể mạng vừa bị ngắt); hãy gửi lại',
 
   'error.validation_failed': 'Dữ liệu gửi lên chưa hợp lệ. Vui lòng kiểm tra các trường được nêu.',
   'error.not_found': 'Không tìm thấy địa chỉ được yêu cầu.',

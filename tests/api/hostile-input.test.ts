@@ -21,6 +21,8 @@ describe('a truncated multipart upload (issue #15, part 1)', () => {
       const res = await request(t.app).post(route).set('Content-Type', 'multipart/form-data; boundary=XYZ').send(TRUNCATED);
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('validation_failed');
+      // The reporter is told what happened in words, not a placeholder field name.
+      expect(res.body.error.fields).toEqual([{ field: 'body', message: expect.stringMatching(/^Nội dung gửi lên: .*cắt ngang.*gửi lại$/) }]);
       // Let any clean-up still running settle before looking.
       await new Promise((resolve) => setTimeout(resolve, 100));
       expect(unhandled).toEqual([]);
