@@ -1,3 +1,4 @@
+import { foldForSearch } from '../../../shared/domain/text';
 import type { FieldError } from '../../../shared/i18n/validation-messages';
 
 /** The form's fields, in the order they appear on the page (the error summary follows it). */
@@ -76,17 +77,6 @@ export function errorSummary(errors: readonly FieldError[]): { target: FormField
     .sort((a, b) => order(a.target) - order(b.target));
 }
 
-/** Vietnamese names typed without accents, any case: "trung khanh" finds "Xã Trùng Khánh". */
-export function foldName(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 const UNIT_PREFIX = /^(xa|phuong|dac khu|thi tran)\s+/;
 
 /**
@@ -94,11 +84,11 @@ const UNIT_PREFIX = /^(xa|phuong|dac khu|thi tran)\s+/;
  * exactly what was typed (with or without "Xã"/"Phường", accents or case). Null when it is not clear.
  */
 export function communeToChoose<T extends { code: string; name: string }>(query: string, matches: readonly T[]): T | null {
-  const typed = foldName(query);
+  const typed = foldForSearch(query);
   if (!typed) return null;
   if (matches.length === 1) return matches[0] ?? null;
   const exact = matches.filter((c) => {
-    const name = foldName(c.name);
+    const name = foldForSearch(c.name);
     return name === typed || name.replace(UNIT_PREFIX, '') === typed.replace(UNIT_PREFIX, '');
   });
   return exact.length === 1 ? (exact[0] ?? null) : null;
