@@ -87,20 +87,27 @@ async function reportOr404(q: Queryable, trackingCode: string) {
 }
 
 /**
- * Issue #15: a report the operator may open or append to (auth/access.ts, operatorMayReach), given the
- * commune of the call being typed; any other reads as not found, exactly like an unknown code.
+ * The province of the call being typed: of its commune, or named alone for an online seller.
+ * Called before any transaction: the routing cache may re-read its generation through `deps.db`,
+ * which on embedded PGlite (one connection) would wait forever behind an open transaction.
  */
-async function reportForOperator(deps: AppDeps, q: Queryable, staff: StaffUser, trackingCode: string, typed: TypedPlace) {
-  let typedProvinceCode: string | null = null;
+async function typedProvince(deps: AppDeps, typed: TypedPlace): Promise<string | null> {
+  if (!typed.communeCode && !typed.provinceCode) return null;
   const { communes, provinces } = await deps.routing.compiledAt();
   if (typed.communeCode) {
     const commune = communes.get(typed.communeCode);
     if (!commune) throw validationFailed([fieldIssue(['communeCode'], 'invalid_value')]);
-    typedProvinceCode = commune.provinceCode;
-  } else if (typed.provinceCode) {
-    if (!provinces.has(typed.provinceCode)) throw validationFailed([fieldIssue(['provinceCode'], 'invalid_value')]);
-    typedProvinceCode = typed.provinceCode;
+    return commune.provinceCode;
   }
+  if (!provinces.has(typed.provinceCode ?? '')) throw validationFailed([fieldIssue(['provinceCode'], 'invalid_value')]);
+  return typed.provinceCode ?? null;
+}
+
+/**
+ * Issue #15: a report the operator may open or append to (auth/access.ts, operatorMayReach), given the
+ * commune of the call being typed; any other reads as not found, exactly like an unknown code.
+ */
+async function reportForOperator(deps: AppDeps, q: Queryable, staff: StaffUser, trackingCode: string, typedProvinceCode: string | null) {
   const report = await reportOr404(q, trackingCode);
   const hasCallOnReport = await operatorHasCallOn(q, staff.id, report.id);
   if (!operatorMayReach(report, { hasCallOnReport, typedProvinceCode }, deps.clock.now())) throw notFound();
@@ -117,8 +124,9 @@ export async function appendCall(
 ): Promise<CallSummary> {
   const line = checkLine(deps, input.line);
   const row = callRow(deps, staff, input, line);
+  const province = await typedProvince(deps, typed);
   return deps.db.transaction(async (tx) => {
-    const found = await reportForOperator(deps, tx, staff, trackingCode, typed);
+    const found = await reportForOperator(deps, tx, staff, trackingCode, province);
     // A call about a duplicate belongs with the report it was merged into.
     const report = (found.mergedInto && (await findReportById(tx, found.mergedInto))) || found;
     const event = await insertEvent(tx, {
@@ -136,7 +144,7 @@ export async function appendCall(
 }
 
 export async function intakeReportView(deps: AppDeps, staff: StaffUser, trackingCode: string, typed: TypedPlace = {}): Promise<IntakeReportView> {
-  await reportForOperator(deps, deps.db, staff, trackingCode, typed);
+  await reportForOperator(deps, deps.db, staff, trackingCode, await typedProvince(deps, typed));
   const report = await findReportForIntake(deps.db, trackingCode);
   if (!report) throw notFound();
   const { id, leadForce, leadUnitName, receivedAt, observedAt, ...fields } = report;

@@ -169,6 +169,14 @@ describe('the hotline intake API', () => {
     expect((await as(operator).get(`/api/staff/intake/reports/${code}`)).status).toBe(200);
   });
 
+  it('appends a call typed in a commune when the routing cache is due to look for changes (no wait behind its own transaction on the embedded engine)', async () => {
+    const citizen = await request(t.app).post('/api/public/reports').send({ ...report, description: 'Kho chứa thuốc lá lậu sau chợ Trà Lĩnh, xe vào ban đêm.' });
+    // The cache re-reads the routing generation at most once a second: past that, its next use queries.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const res = await as(operator).post(`/api/staff/intake/reports/${citizen.body.trackingCode}/calls?communeCode=01447`, { ...call, note: 'Người gọi xác nhận xe vào kho lúc nửa đêm.' });
+    expect(res.status).toBe(201);
+  }, 10_000);
+
   it("checks a caller's receipt over the phone with the code and secret: the citizen view, never the contact; wrong secrets lock the code as on the tracking page", async () => {
     const citizen = await request(t.app)
       .post('/api/public/reports')
