@@ -102,6 +102,10 @@ describeInBrowser('statistics: the coordinators’ dashboard and the public figu
     // The periodic report of this half-year, downloaded as XLSX.
     await page.goBack();
     await page.getByRole('link', { name: /Báo cáo định kỳ/ }).click();
+    // Both pages have a "Kỳ báo cáo" list: choosing before the periodic page is there would change the
+    // dashboard's period instead and cancel the navigation still loading the page's code.
+    await page.waitForURL(/\/staff\/dashboard\/periodic/);
+    await page.locator('h1.periodic__title').waitFor();
     await page.getByLabel('Kỳ báo cáo', { exact: true }).selectOption(currentHalf());
     await page.getByRole('heading', { level: 2, name: 'Theo lực lượng' }).waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Số liệu tổng hợp (XLSX)' }).click()]);
