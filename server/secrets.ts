@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Config } from './config';
@@ -24,10 +24,12 @@ const newKey = () => randomBytes(32).toString('hex');
 export function ensureSecrets(config: Config): Secrets & { generated: boolean; keyMovedOut?: boolean; file?: string } {
   const fromEnv = config.secrets;
   const givenKey = fromEnv.contactEncryptionKey?.toLowerCase();
-  if (givenKey && fromEnv.sessionSecret) {
+  const file = path.join(config.paths.dataDir, SECRETS_FILE);
+  // Both given and no file left from generated keys: nothing to read or to clean. A file that is
+  // there may still hold the contact key of a pilot that moved it out: it goes through the check below.
+  if (givenKey && fromEnv.sessionSecret && !existsSync(file)) {
     return { contactEncryptionKey: givenKey, sessionSecret: fromEnv.sessionSecret.toLowerCase(), generated: false };
   }
-  const file = path.join(config.paths.dataDir, SECRETS_FILE);
   mkdirSync(config.paths.dataDir, { recursive: true, mode: 0o700 });
   let stored: z.infer<typeof secretsSchema>;
   let generated = false;

@@ -9,7 +9,7 @@ import { countReporterPhotos, insertEvent, insertPhotos } from './reports.reposi
 import { storeWithPhotos } from './reports.service';
 import { openReceipt, reportNotFound } from './tracking.service';
 
-export const photoLimitReached = () => new AppError('photos.limit_reached', 409, { max: MAX_PHOTOS });
+const photoLimitReached = () => new AppError('photos.limit_reached', 409, { max: MAX_PHOTOS });
 
 
 const counted = (stored: number): PhotoCount => ({ photosStored: stored, photosAccepted: Math.max(0, MAX_PHOTOS - stored) });

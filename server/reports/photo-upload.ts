@@ -1,13 +1,13 @@
-import { rm } from 'node:fs/promises';
 import type { Request, RequestHandler } from 'express';
 import multer from 'multer';
 import { MAX_PHOTO_BYTES } from '../../shared/schemas/report';
 import { fieldIssue, payloadTooLarge, unsupportedMediaType, validationFailed } from '../http/errors';
 import type { PhotoDirs } from './photos';
+import { removeUploads } from './upload';
 
 /**
  * Issue #14: `multipart/form-data` with the receipt's `secret` and ONE file `photo`, streamed to disk.
- * The file is removed by `withPhotoUpload` whatever happens to the request.
+ * The file is removed by `withUploads` (upload.ts) whatever happens to the request.
  */
 export function acceptOnePhoto(dirs: PhotoDirs): RequestHandler {
   const parse = multer({
@@ -18,7 +18,7 @@ export function acceptOnePhoto(dirs: PhotoDirs): RequestHandler {
     if (!req.is('multipart/form-data')) return next(unsupportedMediaType());
     parse(req, res, (err: unknown) => {
       if (!err) return next();
-      void removePhotoUpload(req);
+      void removeUploads(req);
       if (err instanceof multer.MulterError) {
         switch (err.code) {
           case 'LIMIT_FILE_SIZE':
@@ -36,22 +36,8 @@ export function acceptOnePhoto(dirs: PhotoDirs): RequestHandler {
   };
 }
 
-async function removePhotoUpload(req: Request): Promise<void> {
-  // After a refused part multer may leave a file object without a path (and removes its own files).
-  if (req.file?.path) await rm(req.file.path, { force: true });
-}
-
 /** The uploaded photo's path; 400 on `photo` when none came. */
 export function uploadedPhoto(req: Request): string {
   if (!req.file?.path) throw validationFailed([fieldIssue(['photo'], 'required')]);
   return req.file.path;
-}
-
-/** Runs `work` and removes the request's uploaded photo before the answer goes out, whatever happened. */
-export async function withPhotoUpload<T>(req: Request, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } finally {
-    await removePhotoUpload(req);
-  }
 }

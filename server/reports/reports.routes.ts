@@ -22,7 +22,7 @@ import { addReporterMessage, trackReport } from './tracking.service';
 import { acceptUpload, uploadedFiles, withUploads } from './upload';
 import { createIdempotency, IDEMPOTENCY_HEADER, idempotencyKeyOf, requestFingerprint } from './idempotency';
 import { addReportPhoto } from './late-photos';
-import { acceptOnePhoto, uploadedPhoto, withPhotoUpload } from './photo-upload';
+import { acceptOnePhoto, uploadedPhoto } from './photo-upload';
 
 /** The citizen view with its status label in the request's language. */
 export const presentCitizenView = (view: CitizenView, lang: Language) => ({ ...view, statusLabel: t(lang, `ui.public_status.${view.status}` as MessageKey) });
@@ -38,7 +38,7 @@ export function reportsRoutes(deps: AppDeps): Router {
 
   router.post('/reports', reportSubmission, limiter(rateLimit, rateLimit.reportsMax), upload, async (req, res) => {
     const answer = await withUploads(req, async () =>
-      idempotency.run({ scope: 'reports', key: idempotencyKeyOf(req), fingerprint: await requestFingerprint(req) }, async () => ({
+      idempotency.run({ scope: 'reports', key: idempotencyKeyOf(req), fingerprint: () => requestFingerprint(req) }, async () => ({
         status: 201,
         body: await submitReport(deps, parseBody(reportInput, req), uploadedFiles(req).map((f) => f.path)),
       })),
@@ -48,11 +48,11 @@ export function reportsRoutes(deps: AppDeps): Router {
 
   // Issue #14: photos follow the report one request each, so a dropped link costs one photo, not all.
   router.post('/reports/:trackingCode/photos', reportSubmission, limiter(rateLimit, rateLimit.reportsMax * MAX_PHOTOS), onePhoto, async (req, res) => {
-    const answer = await withPhotoUpload(req, async () => {
+    const answer = await withUploads(req, async () => {
       const key = idempotencyKeyOf(req);
       const { params, body } = parseRequest({ params: reportPhotoParamsSchema, body: reportPhotoInputSchema }, req);
       const photoPath = uploadedPhoto(req);
-      return idempotency.run({ scope: 'photos', key, fingerprint: await requestFingerprint(req, params.trackingCode) }, async () => ({
+      return idempotency.run({ scope: 'photos', key, fingerprint: () => requestFingerprint(req, params.trackingCode) }, async () => ({
         status: 201,
         body: await addReportPhoto(deps, guard, { trackingCode: params.trackingCode, secret: body.secret }, photoPath),
       }));

@@ -41,15 +41,17 @@ export function acceptUpload(dirs: PhotoDirs): RequestHandler {
   };
 }
 
+/** The request's uploaded files: the `photos` array, or the single `photo` of the photo route. */
 export function uploadedFiles(req: Request): Express.Multer.File[] {
-  return Array.isArray(req.files) ? req.files : [];
+  if (Array.isArray(req.files)) return req.files;
+  return req.file ? [req.file] : [];
 }
 
 /**
  * Never rejects: it runs from callbacks nobody awaits, where a rejection would stop the process. A
  * part cut before its boundary leaves multer a file entry without `path` (issue #15): nothing to remove.
  */
-async function removeUploads(req: Request): Promise<void> {
+export async function removeUploads(req: Request): Promise<void> {
   const paths = uploadedFiles(req).flatMap((f) => (typeof f.path === 'string' && f.path ? [f.path] : []));
   await Promise.allSettled(paths.map((file) => rm(file, { force: true })));
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES, type Role } from '../domain/roles';
+import { provinceCodeSchema } from './routing';
 import { text } from './storable';
 
 /** SPEC.md §7: officers and unit leads belong to one unit; only coordinators have a province scope. */
@@ -16,7 +17,7 @@ export function roleIssues(account: { role: Role; unitId?: string | null; scopeP
 }
 
 /** A coordinator's scope: a province code, or `national` for the whole country. */
-const scope = z.union([z.literal('national'), text().regex(/^\d{2}$/)]);
+const scope = z.union([z.literal('national'), provinceCodeSchema]);
 
 export const usernameSchema = text()
   .trim()

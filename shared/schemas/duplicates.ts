@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { cleanText } from './report';
-import { categorySchema, communeCodeSchema } from './routing';
+import { cleanText, SELLER_HANDLE_MAX } from './report';
+import { categorySchema, communeCodeSchema, provinceCodeSchema } from './routing';
 import { text } from './storable';
 import { urlKey } from '../url-key';
 
@@ -10,8 +10,8 @@ import { urlKey } from '../url-key';
  */
 export const duplicateSearchInputSchema = z.strictObject({
   communeCode: communeCodeSchema.optional(),
-  provinceCode: z.string().trim().regex(/^\d{2}$/).optional(),
-  sellerHandle: text().max(200).optional(),
+  provinceCode: provinceCodeSchema.optional(),
+  sellerHandle: text().max(SELLER_HANDLE_MAX).optional(),
   category: categorySchema,
   description: text()
     .max(5000)

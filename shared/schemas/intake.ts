@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { communeCodeSchema } from './routing';
+import { communeCodeSchema, provinceCodeSchema } from './routing';
 import { blankIsAbsent, cleanText, placeCheck, DESCRIPTION_MAX, pastTimeSchema, phoneSchema, reportFields, trackingCodeSchema } from './report';
 import { text } from './storable';
 
@@ -58,6 +58,6 @@ export const reportCodeParamsSchema = z.object({ code: trackingCodeSchema });
 export const intakeReportQuerySchema = z.strictObject({
   communeCode: communeCodeSchema.optional(),
   /** An online seller's call names only a province (issue #14): the same 30 days of that province. */
-  provinceCode: z.string().trim().regex(/^\d{2}$/).optional(),
+  provinceCode: provinceCodeSchema.optional(),
 });
 export type TypedPlace = z.infer<typeof intakeReportQuerySchema>;

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { provinceCodeSchema } from './routing';
 import { text } from './storable';
 
 export const provinceParamsSchema = z.object({
-  provinceCode: text().regex(/^\d{2}$/).meta({ description: 'Two-digit province code (2025)', example: '04' }),
+  provinceCode: provinceCodeSchema,
 });
 
 export const communeQuerySchema = z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { normalisePhone } from '../phone';
-import { categorySchema, communeCodeSchema, placeTypeSchema } from './routing';
+import { categorySchema, communeCodeSchema, placeTypeSchema, provinceCodeSchema } from './routing';
 import { isoTime } from './storable';
 import { urlKey } from '../url-key';
 
@@ -61,7 +61,7 @@ export function reportFields(now: () => Date) {
   return {
     category: categorySchema,
     placeType: placeTypeSchema,
-    provinceCode: z.string().trim().regex(/^\d{2}$/),
+    provinceCode: provinceCodeSchema,
     // Both required unless the place is online (checkReportFields; SPEC.md §3).
     communeCode: z.preprocess(blankIsAbsent, communeCodeSchema.optional()),
     address: z.preprocess(blankIsAbsent, optionalLine(300)),
@@ -91,7 +91,7 @@ interface PlaceFields {
  * needs only the province (of the seller, else of the reporter), and is named by its URL or by a
  * handle (a Zalo or phone number, an account, a shop name).
  */
-export function checkReportFields(report: PlaceFields, ctx: z.RefinementCtx): void {
+function checkReportFields(report: PlaceFields, ctx: z.RefinementCtx): void {
   if (report.placeType === 'online') {
     if (!report.url && !report.sellerHandle) {
       ctx.addIssue({ code: 'custom', path: ['url'], params: { key: 'validation.url_or_handle_required_online' }, input: report.url });

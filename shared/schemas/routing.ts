@@ -10,6 +10,12 @@ export const communeCodeSchema = text()
   .regex(/^\d{5}$/)
   .meta({ description: 'Five-digit commune code (2025)', example: '01447' });
 
+/** A province by its two-digit code (2025), as every form and query names it. */
+export const provinceCodeSchema = text()
+  .trim()
+  .regex(/^\d{2}$/)
+  .meta({ description: 'Two-digit province code (2025)', example: '04' });
+
 const blankIsAbsent = (v: unknown) => (v === '' ? undefined : v);
 
 /**
@@ -20,7 +26,7 @@ export const routingPreviewInputSchema = z
   .strictObject({
     category: categorySchema,
     placeType: placeTypeSchema,
-    provinceCode: z.preprocess(blankIsAbsent, z.string().trim().regex(/^\d{2}$/).optional()),
+    provinceCode: z.preprocess(blankIsAbsent, provinceCodeSchema.optional()),
     communeCode: z.preprocess(blankIsAbsent, communeCodeSchema.optional()),
   })
   .check(

@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { CATEGORIES } from '../domain/categories';
 import { FORCES } from '../domain/forces';
 import { PLACE_TYPES } from '../domain/place-types';
-import { communeCodeSchema } from './routing';
+import { communeCodeSchema, provinceCodeSchema } from './routing';
 import { isoTime, positiveInt, text } from './storable';
 
 /** A rule set's scope in a URL or body: a province code, or `national` for the country's default. */
 export const ruleSetScopeSchema = z
-  .union([z.literal('national'), text().regex(/^\d{2}$/)])
+  .union([z.literal('national'), provinceCodeSchema])
   .meta({ description: '`national` or a two-digit province code', example: '04' });
 
 /** SPEC.md §4: a rule as coordinators write it, `*` where it does not care. */
@@ -53,7 +53,7 @@ export const communeParamsSchema = z.object({ communeCode: communeCodeSchema });
 
 /** What a unit covers: the whole province (no commune) or one commune, optionally only some place types. */
 const areaSchema = z.strictObject({
-  provinceCode: text().regex(/^\d{2}$/),
+  provinceCode: provinceCodeSchema,
   communeCode: communeCodeSchema.nullable().default(null),
   placeTypes: z.array(z.enum(PLACE_TYPES)).min(1).nullable().default(null),
 });
@@ -63,7 +63,7 @@ export const unitParamsSchema = z.object({ unitId: z.uuid() });
 export const unitInputSchema = z.strictObject({
   unitCode: text().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9-]{1,62}$/),
   force: z.enum(FORCES),
-  provinceCode: text().regex(/^\d{2}$/),
+  provinceCode: provinceCodeSchema,
   level: z.enum(['regional', 'province', 'local']),
   name: text().trim().min(3).max(200),
   parentId: z.uuid().nullable().default(null),

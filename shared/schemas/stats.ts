@@ -3,11 +3,12 @@ import { CATEGORIES } from '../domain/categories';
 import { CHANNELS } from '../domain/channels';
 import { FORCES } from '../domain/forces';
 import { PLACE_TYPES } from '../domain/place-types';
+import { provinceCodeSchema } from './routing';
 import { text } from './storable';
 
 /** A calendar day in Vietnam time, `yyyy-mm-dd`, that exists. */
 const day = z.iso.date();
-const province = text().regex(/^\d{2}$/);
+const province = provinceCodeSchema;
 
 /** The longest period a dashboard or a list may cover: five years of days. */
 export const MAX_PERIOD_DAYS = 5 * 366;

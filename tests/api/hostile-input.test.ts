@@ -34,6 +34,18 @@ describe('a truncated multipart upload (issue #15, part 1)', () => {
   });
 });
 
+describe('a truncated photo on the photo route of issue #14', () => {
+  it('answers 400 on `photo` and the server keeps answering, with nothing left in incoming/', async () => {
+    const cut = TRUNCATED.replace('name="photos"', 'name="photo"');
+    const res = await request(t.app).post('/api/public/reports/389-7K4M-Q2XP/photos').set('Content-Type', 'multipart/form-data; boundary=XYZ').send(cut);
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields.map((f: { field: string }) => f.field)).toEqual(['photo']);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await request(t.app).get('/healthz')).status).toBe(200);
+    expect(readdirSync(t.deps.photos.dirs.incoming)).toEqual([]);
+  });
+});
+
 const SENTINEL = 'SENTINEL-9153';
 const cursor = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const report = {

@@ -69,5 +69,14 @@ describe('secret keys of the embedded mode', () => {
       expect(readFileSync(path.join(dir, 'secrets.json'), 'utf8')).not.toContain(first.contactEncryptionKey);
       expect(() => ensureSecrets(loadConfig({ DATA_DIR: dir }))).toThrow(/holds no contact key.*CONTACT_ENCRYPTION_KEY_FILE/);
     });
+
+    it('moves it out too when SESSION_SECRET is also given (the usual production setup)', () => {
+      const first = ensureSecrets(loadConfig({ DATA_DIR: dir }));
+      const moved = ensureSecrets(
+        loadConfig({ DATA_DIR: dir, CONTACT_ENCRYPTION_KEY_FILE: keyFile(first.contactEncryptionKey), SESSION_SECRET: 'ab'.repeat(32) }),
+      );
+      expect(moved).toMatchObject({ contactEncryptionKey: first.contactEncryptionKey, sessionSecret: 'ab'.repeat(32), keyMovedOut: true });
+      expect(readFileSync(path.join(dir, 'secrets.json'), 'utf8')).not.toContain(first.contactEncryptionKey);
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { foldForSearch, inSentence } from '../../../shared/domain/text';
 import { formatPhone } from '../../../shared/i18n/format';
 import { normalisePhone } from '../../../shared/phone';
-import { sellerKey } from '../../../shared/url-key';
+import { sellerKey, urlKey } from '../../../shared/url-key';
 
 describe('foldForSearch', () => {
   it.each([
@@ -57,5 +57,13 @@ describe('sellerKey (issue #14: the same seller written another way)', () => {
 
   it('has no key for a handle of punctuation only', () => {
     expect(sellerKey(' -- . ')).toBeUndefined();
+  });
+});
+
+describe('urlKey', () => {
+  it('keeps a shop whose path has a stray % (no escape), and gives no key for a path that decodes to NUL', () => {
+    expect(urlKey('https://www.Shop.vn/50%-off/x/')).toBe('shop.vn/50%-off/x');
+    expect(urlKey('https://shop.vn/a%20b')).toBe('shop.vn/a b');
+    expect(urlKey('https://shop.vn/a%00b')).toBeUndefined();
   });
 });
