@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import type { CaseViewBody } from '../../../shared/api/cases';
 import { formatDateTime } from '../../../shared/i18n/format';
 import type { MessageKey } from '../../../shared/i18n/vi';
+import { MAX_PHOTOS, PHOTO_UPLOAD_HOURS } from '../../../shared/schemas/report';
 import { paths } from '../../app/paths';
 import { currentLanguage, useT } from '../../lib/i18n';
 import { useApiQuery } from '../../lib/useApiQuery';
@@ -26,8 +27,16 @@ const PHOTO_REFRESH_MS = 15_000;
  * open and visible it asks again every 15 s and takes only the photo list, so nothing typed into an
  * action and no version the actions rely on changes under the officer's hands.
  */
-function useLatePhotos(code: string, setCurrent: (update: (c: CaseViewBody | null) => CaseViewBody | null) => void) {
+function useLatePhotos(
+  code: string,
+  current: Pick<CaseViewBody, 'receivedAt' | 'photos'> | null,
+  setCurrent: (update: (c: CaseViewBody | null) => CaseViewBody | null) => void,
+) {
+  // Only while photos can still come: within 24 h of the receipt and below the limit (issue #14).
+  const mayGetPhotos =
+    current !== null && current.photos.length < MAX_PHOTOS && Date.now() - Date.parse(current.receivedAt) < PHOTO_UPLOAD_HOURS * 3_600_000;
   useEffect(() => {
+    if (!mayGetPhotos) return undefined;
     const controller = new AbortController();
     const timer = window.setInterval(() => {
       if (document.visibilityState !== 'visible') return;
@@ -40,7 +49,7 @@ function useLatePhotos(code: string, setCurrent: (update: (c: CaseViewBody | nul
       window.clearInterval(timer);
       controller.abort();
     };
-  }, [code, setCurrent]);
+  }, [code, setCurrent, mayGetPhotos]);
 }
 
 /** Issue #6: everything about one report, its deadlines and timeline, and what the viewer may do. */
@@ -55,7 +64,7 @@ function CaseDetails({ code }: { code: string }) {
   useEffect(() => {
     if (loadedData) setCurrent(loadedData);
   }, [loadedData]);
-  useLatePhotos(code, setCurrent);
+  useLatePhotos(code, current, setCurrent);
 
   if (loaded.status === 'error') return <div className="container"><ErrorNotice error={loaded.error} onRetry={loaded.retry} /></div>;
   if (!current) return <PageLoading />;

@@ -2,6 +2,8 @@ import type { AttachedPhotos, CallSummary, HotlineLines, IntakeReceipt, IntakeRe
 import type { DuplicateCandidates } from '../../../shared/api/duplicates';
 import type { CitizenViewBody } from '../../../shared/api/reports';
 import type { TypedPlace } from '../../../shared/schemas/intake';
+import type { duplicateSearchInputSchema } from '../../../shared/schemas/duplicates';
+import type { z } from 'zod';
 import { apiRequest } from '../../lib/api';
 import { postMultipart } from '../../lib/upload';
 
@@ -9,9 +11,9 @@ import { postMultipart } from '../../lib/upload';
 export const intakeApi = {
   lines: (signal: AbortSignal) => apiRequest<HotlineLines>('/api/staff/intake/lines', { signal }),
   recentCalls: (signal: AbortSignal) => apiRequest<RecentCalls>('/api/staff/intake/calls', { signal }),
-  duplicates: (body: { communeCode: string; category: string; description?: string; url?: string }, signal: AbortSignal) =>
+  duplicates: (body: z.input<typeof duplicateSearchInputSchema>, signal: AbortSignal) =>
     apiRequest<DuplicateCandidates>('/api/staff/duplicates', { method: 'POST', body, signal }),
-  /** `communeCode`: of the call being typed; with it the reports its duplicates panel shows open too (issue #15). */
+  /** `place`: the commune (or an online seller's province) of the call being typed; with it the reports its duplicates panel shows open too (issue #15). */
   report: (code: string, place: TypedPlace, signal: AbortSignal) =>
     apiRequest<IntakeReportView>(`/api/staff/intake/reports/${encodeURIComponent(code)}`, { query: place, signal }),
   enter: (body: Record<string, unknown>) => apiRequest<IntakeReceipt>('/api/staff/intake/reports', { method: 'POST', body }),

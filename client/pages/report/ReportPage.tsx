@@ -10,7 +10,7 @@ import { PLACE_TYPES } from '../../../shared/domain/place-types';
 import { formatDateTime } from '../../../shared/i18n/format';
 import { issueMessage } from '../../../shared/i18n/validation-messages';
 import type { MessageKey } from '../../../shared/i18n/vi';
-import { DESCRIPTION_MAX, reportInputSchema } from '../../../shared/schemas/report';
+import { DESCRIPTION_MAX, reportInputSchema, SELLER_HANDLE_MAX } from '../../../shared/schemas/report';
 import { apiRequest } from '../../lib/api';
 import { currentLanguage, useT } from '../../lib/i18n';
 import { useDebounced } from '../../lib/useDebounced';
@@ -368,7 +368,7 @@ export function ReportPage() {
             </div>
             <div className="field">
               <label htmlFor="sellerHandle">{t('ui.report.seller_handle')}</label>
-              <input id="sellerHandle" maxLength={200} {...register('sellerHandle')} {...invalid('sellerHandle')} />
+              <input id="sellerHandle" maxLength={SELLER_HANDLE_MAX} {...register('sellerHandle')} {...invalid('sellerHandle')} />
               <ErrorText name="sellerHandle" />
             </div>
           </fieldset>

@@ -31,7 +31,9 @@ export function ReportPhotos({
     onShrinking(true);
     try {
       const room = MAX_PHOTOS - photos.length;
-      const shrunk = await Promise.all(files.slice(0, room).map((f) => shrinkPhoto(f)));
+      // One at a time: a 12-megapixel photo decodes to ~48 MB of pixels, five at once can kill the tab of a cheap phone.
+      const shrunk: File[] = [];
+      for (const file of files.slice(0, room)) shrunk.push(await shrinkPhoto(file));
       onChange([...photos, ...shrunk.map((f) => ({ key: newKey(), name: f.name, blob: f as Blob }))]);
     } finally {
       onShrinking(false);

@@ -45,8 +45,10 @@ export function PublicStatsPage() {
   const years = Array.from({ length: YEARS_OFFERED }, (_, i) => String(latest - i));
   const provinceParam = params.get('province');
   const province = provinceParam && /^\d{2}$/.test(provinceParam) ? provinceParam : undefined;
-  const year = years.find((y) => y === params.get('year')) ?? years[0];
-  const query = { province, year };
+  const chosenYear = years.find((y) => y === params.get('year'));
+  // No year chosen: the server's default (the year of the last finished month by its clock; a phone's
+  // clock running ahead would otherwise ask for a year with no finished month and get only an error).
+  const query = { province, year: chosenYear };
   // The status groups (waiting, being handled, resolved) are named by the server, in the page's language.
   const stats = useApiQuery((signal) => statsApi.stats(query, signal), [JSON.stringify(query), lang]);
   const provinces = useApiQuery((signal) => statsApi.provinces(signal), []);
@@ -55,6 +57,7 @@ export function PublicStatsPage() {
   useEffect(() => {
     if (answer) setShown(answer);
   }, [answer]);
+  const year = chosenYear ?? (shown ? String(shown.year) : years[0]);
   const choose = (next: { province?: string; year?: string }) => {
     const merged = { province, year: year === years[0] ? undefined : year, ...next };
     const search = new URLSearchParams();
