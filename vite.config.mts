@@ -91,7 +91,10 @@ function routePreload(): Plugin {
         const routes: Record<string, string[]> = {};
         for (const { page, source } of PUBLIC_PAGES) {
           const chunk = chunks.find((c) => c.facadeModuleId?.endsWith(`/client/${source}`));
-          if (chunk) routes[page] = [...closure(chunk.fileName)].filter((file) => !withEntry.has(file)).map((file) => `/${file}`);
+          if (chunk)
+            routes[page] = [...closure(chunk.fileName)]
+              .filter((file) => !withEntry.has(file))
+              .map((file) => `/${file}`);
         }
         const source = `(function(){var r=${JSON.stringify(routes)};var p=location.pathname;if(p.length>1&&p.charAt(p.length-1)==="/")p=p.slice(0,-1);(r[p]||[]).forEach(function(h){var l=document.createElement("link");l.rel="modulepreload";l.href=h;document.head.appendChild(l);});})();\n`;
         const hash = createHash('sha256').update(source).digest('base64url').slice(0, 8);
@@ -124,7 +127,9 @@ export default defineConfig({
       manifest: false,
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg}'],
-        manifestTransforms: [async (entries) => ({ manifest: entries.filter((entry) => isPrecached(entry.url)), warnings: [] })],
+        manifestTransforms: [
+          async (entries) => ({ manifest: entries.filter((entry) => isPrecached(entry.url)), warnings: [] }),
+        ],
         inlineWorkboxRuntime: true,
         sourcemap: false,
         cleanupOutdatedCaches: true,

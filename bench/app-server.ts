@@ -29,7 +29,11 @@ export async function startBenchServer(port: number): Promise<BenchServer> {
     DEMO_PASSWORD: 'benchmark-password',
     MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
   };
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: path.join(__dirname, '..'), env, stdio: 'ignore' });
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: path.join(__dirname, '..'),
+    env,
+    stdio: 'ignore',
+  });
   const base = `http://127.0.0.1:${port}`;
   await waitForReady(base);
   return {

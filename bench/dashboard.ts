@@ -38,14 +38,33 @@ export async function dashboardBenchmark(): Promise<void> {
     const year = today.slice(0, 4);
     // `target`: the issue's two (a province-year and the nation-year, as a calendar year and as the default last twelve months).
     const scenarios: { label: string; staff: StaffUser; query: Record<string, string>; target?: boolean }[] = [
-      { label: `nation, calendar year ${year} (whole months)`, staff: national, query: { from: `${year}-01-01`, to: `${year}-12-31` }, target: true },
+      {
+        label: `nation, calendar year ${year} (whole months)`,
+        staff: national,
+        query: { from: `${year}-01-01`, to: `${year}-12-31` },
+        target: true,
+      },
       { label: 'nation, last 12 months (default)', staff: national, query: {}, target: true },
-      { label: `Cao Bằng (04), calendar year ${year}`, staff: province, query: { from: `${year}-01-01`, to: `${year}-12-31` }, target: true },
+      {
+        label: `Cao Bằng (04), calendar year ${year}`,
+        staff: province,
+        query: { from: `${year}-01-01`, to: `${year}-12-31` },
+        target: true,
+      },
       { label: 'Cao Bằng (04), last 12 months (default)', staff: province, query: {}, target: true },
-      { label: 'nation, 15/03 to 20/06 (edge days from the reports)', staff: national, query: { from: `${year}-03-15`, to: `${year}-06-20` } },
-      { label: 'nation, last 12 months, force=market, by week', staff: national, query: { force: 'market', interval: 'week' } },
+      {
+        label: 'nation, 15/03 to 20/06 (edge days from the reports)',
+        staff: national,
+        query: { from: `${year}-03-15`, to: `${year}-06-20` },
+      },
+      {
+        label: 'nation, last 12 months, force=market, by week',
+        staff: national,
+        query: { force: 'market', interval: 'week' },
+      },
     ];
-    const run = (s: (typeof scenarios)[number]) => staffStats(deps, s.staff, staffStatsQuerySchema.parse(s.query), 'vi');
+    const run = (s: (typeof scenarios)[number]) =>
+      staffStats(deps, s.staff, staffStatsQuerySchema.parse(s.query), 'vi');
     const received = await Promise.all(scenarios.map(async (s) => (await run(s)).totals.received));
     const times = scenarios.map(() => [] as number[]);
     for (let i = 0; i < SAMPLES; i++) {
@@ -88,7 +107,9 @@ export async function dashboardBenchmark(): Promise<void> {
       const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
       const idleMb = peakRssMb(server.pid ?? 0);
       const t0 = performance.now();
-      const res = await fetch(`${base}/api/staff/stats/export?format=csv&period=${year}&table=reports`, { headers: { Cookie: cookie } });
+      const res = await fetch(`${base}/api/staff/stats/export?format=csv&period=${year}&table=reports`, {
+        headers: { Cookie: cookie },
+      });
       if (!res.ok || !res.body) throw new Error(`export answered ${res.status}`);
       let bytes = 0;
       let lines = 0;
@@ -96,7 +117,13 @@ export async function dashboardBenchmark(): Promise<void> {
         bytes += chunk.length;
         for (const b of chunk) if (b === 10) lines++;
       }
-      exported = { seconds: (performance.now() - t0) / 1000, bytes, rows: lines - 1, idleMb, peakMb: peakRssMb(server.pid ?? 0) };
+      exported = {
+        seconds: (performance.now() - t0) / 1000,
+        bytes,
+        rows: lines - 1,
+        idleMb,
+        peakMb: peakRssMb(server.pid ?? 0),
+      };
     } finally {
       server.kill('SIGTERM');
       await new Promise((r) => server.once('exit', r));
@@ -108,7 +135,9 @@ export async function dashboardBenchmark(): Promise<void> {
     for (const [n, s] of scenarios.entries()) {
       const t = [...(times[n] ?? [])].sort((a, b) => a - b);
       if (s.target) worst = Math.max(worst, quantile(t, 0.95));
-      rows.push(`| ${s.label}${s.target ? ' (target)' : ''} | ${received[n]?.toLocaleString('en-US')} | ${quantile(t, 0.5).toFixed(0)} | ${quantile(t, 0.95).toFixed(0)} | ${(t.at(-1) ?? 0).toFixed(0)} |`);
+      rows.push(
+        `| ${s.label}${s.target ? ' (target)' : ''} | ${received[n]?.toLocaleString('en-US')} | ${quantile(t, 0.5).toFixed(0)} | ${quantile(t, 0.95).toFixed(0)} | ${(t.at(-1) ?? 0).toFixed(0)} |`,
+      );
     }
     const mb = (b: number) => (b / 1024 / 1024).toFixed(0);
     const e = exported;

@@ -35,7 +35,8 @@ export async function duplicatesBenchmark(): Promise<void> {
       sql`select indexname, indexdef from pg_indexes where tablename = 'reports' and indexname not in (select conname from pg_constraint)`,
     );
     for (const i of indexes) await db.execute(sql.raw(`drop index ${i.indexname}`));
-    await db.execute(sql.raw(`
+    await db.execute(
+      sql.raw(`
       create temporary table picks as
         select c.code, c.province_code, row_number() over () as n from communes c;
       insert into routing_decisions (id, decided_at, category, place_type, commune_code, rule_set_id, rule_set_version, rule_id, rule_key,
@@ -59,14 +60,21 @@ export async function duplicatesBenchmark(): Promise<void> {
             from generate_series(1, 10 + g % 7) k
           ) ws
         ) words on true;
-    `));
+    `),
+    );
     const loaded = performance.now();
     for (const i of indexes) await db.execute(sql.raw(i.indexdef));
     await db.execute(sql.raw('analyze reports'));
     const indexed = performance.now();
 
     // Searches as the console makes them: a commune and category, and a description near an existing one.
-    const samples = await queryRows<{ province_code: string; commune_code: string; category: string; description: string; url_key: string | null }>(
+    const samples = await queryRows<{
+      province_code: string;
+      commune_code: string;
+      category: string;
+      description: string;
+      url_key: string | null;
+    }>(
       db,
       sql`select province_code, commune_code, category, description, url_key from reports
           where received_at > now() - interval '30 days' order by random() limit ${SEARCHES}`,
@@ -76,7 +84,10 @@ export async function duplicatesBenchmark(): Promise<void> {
     const since = new Date(Date.now() - 30 * 86_400_000);
     for (const s of samples) {
       const words = s.description.split(' ');
-      const typed = words.slice(1).concat(words[0] ?? '').join(' '); // reordered, as a caller retells it
+      const typed = words
+        .slice(1)
+        .concat(words[0] ?? '')
+        .join(' '); // reordered, as a caller retells it
       const t0 = performance.now();
       const found = await findDuplicateCandidates(db, {
         provinceCode: s.province_code,

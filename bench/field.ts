@@ -20,7 +20,12 @@ const PORT = 39_414;
 const RUNS = 3;
 const TARGETS = { javascriptKb: 170, hotlineMs: 3_000, formMs: 6_000, receiptMs: 15_000 };
 const RECEIPT_CAP_MS = 90_000;
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, serviceWorkers: 'block' } as const;
+const PHONE = {
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+  serviceWorkers: 'block',
+} as const;
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 const s = (ms: number) => (ms / 1000).toFixed(2);
@@ -28,7 +33,15 @@ const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
 
 /** A 12-megapixel phone photo of about 4 MB: noise keeps the JPEG as heavy as a real one. */
 async function fourMegabytePhoto(seed: number): Promise<Buffer> {
-  return sharp({ create: { width: 4000, height: 3000, channels: 3, background: { r: 80 + seed * 50, g: 120, b: 90 }, noise: { type: 'gaussian', mean: 128, sigma: 18 } } })
+  return sharp({
+    create: {
+      width: 4000,
+      height: 3000,
+      channels: 3,
+      background: { r: 80 + seed * 50, g: 120, b: 90 },
+      noise: { type: 'gaussian', mean: 128, sigma: 18 },
+    },
+  })
     .jpeg({ quality: 88 })
     .withExif({ IFD0: { Make: 'BenchCam' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '22/1 49/1 3/1' } })
     .toBuffer();
@@ -64,31 +77,51 @@ async function step(what: string, action: () => Promise<unknown>): Promise<void>
  * two photos), submits and waits for the receipt, then for both photos to be stored. Returns ms from
  * the submit to the receipt on screen, and to the page saying every photo is sent with the bytes sent.
  */
-async function timeToReceipt(browser: Browser, proxy: ThrottleProxy, photoPaths: string[]): Promise<{ receiptMs: number; photosMs: number; photoBytes: number[] }> {
+async function timeToReceipt(
+  browser: Browser,
+  proxy: ThrottleProxy,
+  photoPaths: string[],
+): Promise<{ receiptMs: number; photosMs: number; photoBytes: number[] }> {
   const { page, close } = await coldPage(browser);
   const quick = { timeout: 15_000 };
   try {
     await timeToUsableForm(page, proxy.url);
     await step('category "Hàng giả"', () => page.getByRole('radio', { name: 'Hàng giả' }).check(quick));
     await step('place "Chợ…"', () => page.getByRole('radio', { name: /^Chợ, trung tâm thương mại/ }).check(quick));
-    await step('province', () => page.getByLabel(/Tỉnh, thành phố nơi xảy ra vi phạm/).selectOption({ label: 'Tỉnh Cao Bằng' }, quick));
+    await step('province', () =>
+      page.getByLabel(/Tỉnh, thành phố nơi xảy ra vi phạm/).selectOption({ label: 'Tỉnh Cao Bằng' }, quick),
+    );
     await step('commune search', () => page.getByRole('searchbox').fill('tra linh', quick));
     const communes = page.getByRole('listbox', { name: 'Xã, phường, đặc khu' });
     await step('commune "Xã Trà Lĩnh"', async () => {
       await communes.getByRole('option', { name: 'Xã Trà Lĩnh' }).waitFor(quick);
       // The rebuilt form chooses a single match by itself; the current one needs the choice.
-      if (await communes.isVisible()) await communes.selectOption({ label: 'Xã Trà Lĩnh' }, quick).catch(() => undefined);
+      if (await communes.isVisible())
+        await communes.selectOption({ label: 'Xã Trà Lĩnh' }, quick).catch(() => undefined);
     });
-    await step('address', () => page.getByLabel('Địa chỉ hoặc mốc nhận biết').fill('Chợ Trà Lĩnh, gian hàng số 12', quick));
-    await step('description', () => page.getByLabel('Mô tả').fill('Bán nước hoa giả nhãn hiệu nổi tiếng, giá rẻ bất thường, không có hóa đơn.', quick));
+    await step('address', () =>
+      page.getByLabel('Địa chỉ hoặc mốc nhận biết').fill('Chợ Trà Lĩnh, gian hàng số 12', quick),
+    );
+    await step('description', () =>
+      page
+        .getByLabel('Mô tả')
+        .fill('Bán nước hoa giả nhãn hiệu nổi tiếng, giá rẻ bất thường, không có hóa đơn.', quick),
+    );
     await step('photos', () => page.locator('input[type=file]').first().setInputFiles(photoPaths, quick));
     const started = Date.now();
     await step('submit button', () => page.getByRole('button', { name: 'Gửi tin báo' }).click(quick));
-    await step(`no receipt within ${RECEIPT_CAP_MS / 1000} s of the submit (a form that sends the photos with the text needs minutes at 200 kbit/s)`, () => page.getByRole('heading', { name: 'Đã tiếp nhận tin báo' }).waitFor({ timeout: RECEIPT_CAP_MS }));
+    await step(
+      `no receipt within ${RECEIPT_CAP_MS / 1000} s of the submit (a form that sends the photos with the text needs minutes at 200 kbit/s)`,
+      () => page.getByRole('heading', { name: 'Đã tiếp nhận tin báo' }).waitFor({ timeout: RECEIPT_CAP_MS }),
+    );
     const receiptMs = Date.now() - started;
-    const photoBytes = await page.locator('[data-testid^=photo-upload-]').evaluateAll((items) => items.map((li) => Number(li.getAttribute('data-bytes'))));
+    const photoBytes = await page
+      .locator('[data-testid^=photo-upload-]')
+      .evaluateAll((items) => items.map((li) => Number(li.getAttribute('data-bytes'))));
     // Bounded by the uplink: 200 kbit/s is 25 kB/s, whatever the page does.
-    await step('photos not all stored within 3 minutes', () => page.getByText(`Đã gửi xong ảnh (${photoPaths.length}).`).waitFor({ timeout: 180_000 }));
+    await step('photos not all stored within 3 minutes', () =>
+      page.getByText(`Đã gửi xong ảnh (${photoPaths.length}).`).waitFor({ timeout: 180_000 }),
+    );
     return { receiptMs, photosMs: Date.now() - started, photoBytes };
   } finally {
     await close();
@@ -100,7 +133,16 @@ export async function fieldBenchmark(): Promise<void> {
   const proxy = await startThrottleProxy({ port: PORT }, WEAK_3G);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const work = mkdtempSync(path.join(os.tmpdir(), 'tipline-field-'));
   try {
@@ -116,7 +158,9 @@ export async function fieldBenchmark(): Promise<void> {
       const page = built.get(url);
       if (page) worstJs = Math.max(worstJs, page.brotli);
       const transferred = await transferredBytes(browser, proxy, url);
-      lines.push(`| ${url} | ${page ? `${kb(page.brotli)} (${kb(page.gzip)})` : 'charts in their own chunk'} | ${kb(transferred)} |`);
+      lines.push(
+        `| ${url} | ${page ? `${kb(page.brotli)} (${kb(page.gzip)})` : 'charts in their own chunk'} | ${kb(transferred)} |`,
+      );
     }
 
     const hotline: number[] = [];
@@ -131,7 +175,11 @@ export async function fieldBenchmark(): Promise<void> {
         await close();
       }
     }
-    const median = (values: number[]) => quantile([...values].sort((a, b) => a - b), 0.5);
+    const median = (values: number[]) =>
+      quantile(
+        [...values].sort((a, b) => a - b),
+        0.5,
+      );
 
     const photos = await Promise.all([0, 1].map(fourMegabytePhoto));
     const photoPaths = photos.map((photo, i) => {

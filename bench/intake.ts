@@ -17,12 +17,19 @@ const ROUNDS: { concurrency: number; reports: number }[] = [
 
 /** A 12-megapixel phone photo: noisy enough to weigh what a real one weighs, with EXIF and GPS. */
 async function twelveMegapixelJpeg(seed: number): Promise<Buffer> {
-  return sharp({ create: { width: 4000, height: 3000, channels: 3, background: { r: 90 + seed * 40, g: 120, b: 80 }, noise: { type: 'gaussian', mean: 128, sigma: 12 } } })
+  return sharp({
+    create: {
+      width: 4000,
+      height: 3000,
+      channels: 3,
+      background: { r: 90 + seed * 40, g: 120, b: 80 },
+      noise: { type: 'gaussian', mean: 128, sigma: 12 },
+    },
+  })
     .jpeg({ quality: 85 })
     .withExif({ IFD0: { Make: 'BenchCam' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '22/1 49/1 3/1' } })
     .toBuffer();
 }
-
 
 function reportForm(photos: Buffer[]): FormData {
   const form = new FormData();
@@ -61,7 +68,11 @@ export async function intakeBenchmark(): Promise<void> {
   const queue = createPhotoQueue({ concurrency: 2, queueMax: 1000 });
   const ceilingReports = 8;
   const started = performance.now();
-  await Promise.all(Array.from({ length: ceilingReports * PHOTOS_PER_REPORT }, (_, i) => queue.run(() => reencodePhoto(sources[i % PHOTOS_PER_REPORT] ?? '', dirs))));
+  await Promise.all(
+    Array.from({ length: ceilingReports * PHOTOS_PER_REPORT }, (_, i) =>
+      queue.run(() => reencodePhoto(sources[i % PHOTOS_PER_REPORT] ?? '', dirs)),
+    ),
+  );
   const ceiling = ceilingReports / ((performance.now() - started) / 1000);
 
   const env = {
@@ -78,7 +89,12 @@ export async function intakeBenchmark(): Promise<void> {
     ...(process.env.PHOTO_CONCURRENCY ? { PHOTO_CONCURRENCY: process.env.PHOTO_CONCURRENCY } : {}),
   };
   // `--import tsx` keeps the server in this one process, so its pid is the one whose RSS we read.
-  const start = () => spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: path.join(__dirname, '..'), env, stdio: 'ignore' });
+  const start = () =>
+    spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      cwd: path.join(__dirname, '..'),
+      env,
+      stdio: 'ignore',
+    });
   const stop = async (child: ReturnType<typeof start>) => {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
@@ -128,6 +144,9 @@ export async function intakeBenchmark(): Promise<void> {
     await stop(server);
     rmSync(work, { recursive: true, force: true });
   }
-  lines.push('', 'Targets (issue #4): ratio ≥ 0.7 at concurrency 4; p99 < 3 s at concurrency 8; peak RSS < 600 MB; 0 failed. Peak RSS is the server process\'s VmHWM, cumulative over the rounds.');
+  lines.push(
+    '',
+    "Targets (issue #4): ratio ≥ 0.7 at concurrency 4; p99 < 3 s at concurrency 8; peak RSS < 600 MB; 0 failed. Peak RSS is the server process's VmHWM, cumulative over the rounds.",
+  );
   process.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -18,7 +18,10 @@ const LIGHTHOUSE = path.join(__dirname, '..', 'node_modules', '.bin', 'lighthous
 
 interface LighthouseResult {
   lighthouseVersion: string;
-  categories: Record<'performance' | 'accessibility', { score: number | null; auditRefs: { id: string; weight: number }[] }>;
+  categories: Record<
+    'performance' | 'accessibility',
+    { score: number | null; auditRefs: { id: string; weight: number }[] }
+  >;
   audits: Record<string, { score: number | null; title: string; displayValue?: string }>;
 }
 
@@ -76,7 +79,8 @@ export async function lighthouseBenchmark(): Promise<void> {
       );
       for (const ref of accessibility.auditRefs) {
         const failed = result.audits[ref.id];
-        if (ref.weight > 0 && failed && failed.score !== null && failed.score < 1) lines.push(`|   ${page} accessibility: ${failed.title} (${ref.id}) |`);
+        if (ref.weight > 0 && failed && failed.score !== null && failed.score < 1)
+          lines.push(`|   ${page} accessibility: ${failed.title} (${ref.id}) |`);
       }
     }
     console.log(lines.join('\n'));

@@ -23,7 +23,8 @@ export async function queueBenchmark(): Promise<void> {
     const { db, deps, staffUser, loadSeconds, indexSeconds } = await loadBenchReports(database, url, REPORTS);
     const officer = await staffUser('market.cao-bang');
     const national = await staffUser('coordinator');
-    const run = (staff: StaffUser, query: Record<string, string>) => caseQueue(deps, staff, caseQueueQuerySchema.parse(query));
+    const run = (staff: StaffUser, query: Record<string, string>) =>
+      caseQueue(deps, staff, caseQueueQuerySchema.parse(query));
 
     const [scope] = await queryRows<{ lead: number; coordinating: number; open: number; units: number; leads: number }>(
       db,
@@ -43,9 +44,24 @@ export async function queueBenchmark(): Promise<void> {
 
     const scenarios: Scenario[] = [
       { label: `${officer.unit?.code} officer, no filter`, staff: officer, query: () => ({}), cursors: [] },
-      { label: `${officer.unit?.code} officer, status=received`, staff: officer, query: () => ({ status: 'received' }), cursors: [] },
-      { label: `${officer.unit?.code} officer, overdue=1`, staff: officer, query: () => ({ overdue: '1' }), cursors: [] },
-      { label: `${officer.unit?.code} officer, category=each in turn`, staff: officer, query: (i) => ({ category: CATEGORIES[i % CATEGORIES.length] ?? 'counterfeit' }), cursors: [] },
+      {
+        label: `${officer.unit?.code} officer, status=received`,
+        staff: officer,
+        query: () => ({ status: 'received' }),
+        cursors: [],
+      },
+      {
+        label: `${officer.unit?.code} officer, overdue=1`,
+        staff: officer,
+        query: () => ({ overdue: '1' }),
+        cursors: [],
+      },
+      {
+        label: `${officer.unit?.code} officer, category=each in turn`,
+        staff: officer,
+        query: (i) => ({ category: CATEGORIES[i % CATEGORIES.length] ?? 'counterfeit' }),
+        cursors: [],
+      },
       { label: 'national coordinator, overdue=1', staff: national, query: () => ({ overdue: '1' }), cursors: [] },
     ];
     // The cursor of page 10 of each query, found by following `next` as the client does.
@@ -84,7 +100,9 @@ export async function queueBenchmark(): Promise<void> {
         const t = [...(times[n]?.[page] ?? [])].sort((a, b) => a - b);
         const p95 = quantile(t, 0.95);
         worst = Math.max(worst, p95);
-        rows.push(`| ${s.label} | ${page === 0 ? 1 : 10} | ${quantile(t, 0.5).toFixed(1)} | ${p95.toFixed(1)} | ${(t.at(-1) ?? 0).toFixed(1)} | ${((items[n]?.[page] ?? 0) / SAMPLES).toFixed(0)} |`);
+        rows.push(
+          `| ${s.label} | ${page === 0 ? 1 : 10} | ${quantile(t, 0.5).toFixed(1)} | ${p95.toFixed(1)} | ${(t.at(-1) ?? 0).toFixed(1)} | ${((items[n]?.[page] ?? 0) / SAMPLES).toFixed(0)} |`,
+        );
       }
     }
     const lines = [

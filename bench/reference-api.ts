@@ -34,7 +34,13 @@ async function measure(url: string, name: string): Promise<Figures> {
     latency: { p50: number; p99: number };
     non2xx: number;
   };
-  return { name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx };
+  return {
+    name,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+  };
 }
 
 /**
@@ -70,10 +76,14 @@ export async function referenceApiBenchmark(): Promise<void> {
   await database.close();
 
   const baseline = rows[0]?.rps ?? 1;
-  console.log(`\nreference-api on ${database.engine}, ${CONNECTIONS} connections, ${DURATION_SECONDS} s each, Node ${process.version}`);
+  console.log(
+    `\nreference-api on ${database.engine}, ${CONNECTIONS} connections, ${DURATION_SECONDS} s each, Node ${process.version}`,
+  );
   console.log('| endpoint | req/s | ratio to baseline | p50 ms | p99 ms | non-2xx |');
   console.log('|---|---:|---:|---:|---:|---:|');
   for (const r of rows) {
-    console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${(r.rps / baseline).toFixed(2)} | ${r.p50} | ${r.p99} | ${r.non2xx} |`);
+    console.log(
+      `| ${r.name} | ${r.rps.toFixed(0)} | ${(r.rps / baseline).toFixed(2)} | ${r.p50} | ${r.p99} | ${r.non2xx} |`,
+    );
   }
 }

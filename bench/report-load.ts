@@ -118,7 +118,6 @@ export function loadSql(reports: number, outcomes: string[]): string {
   `;
 }
 
-
 export const BENCH_PASSWORD = 'benchmark-password';
 
 /**
@@ -136,7 +135,18 @@ export async function loadBenchReports(database: Database, url: string, reports:
     sql`select indexname, indexdef from pg_indexes where tablename in ('reports', 'report_coordinations') and indexname not in (select conname from pg_constraint)`,
   );
   for (const i of indexes) await db.execute(sql.raw(`drop index ${i.indexname}`));
-  await db.execute(sql.raw(loadSql(reports, ['violation_handled', 'criminal_case', 'no_prosecution', 'goods_seized', 'unfounded', 'out_of_scope'])));
+  await db.execute(
+    sql.raw(
+      loadSql(reports, [
+        'violation_handled',
+        'criminal_case',
+        'no_prosecution',
+        'goods_seized',
+        'unfounded',
+        'out_of_scope',
+      ]),
+    ),
+  );
   const loaded = performance.now();
   for (const i of indexes) await db.execute(sql.raw(i.indexdef));
   // Statistics for every table (the running totals and the demo units too), as after a restore:
@@ -145,7 +155,15 @@ export async function loadBenchReports(database: Database, url: string, reports:
   const indexed = performance.now();
 
   const staffUser = async (username: string): Promise<StaffUser> => {
-    const [row] = await queryRows<{ id: string; display_name: string; role: StaffUser['role']; scope_province_code: string | null; unit_id: string | null; unit_code: string | null; unit_name: string | null }>(
+    const [row] = await queryRows<{
+      id: string;
+      display_name: string;
+      role: StaffUser['role'];
+      scope_province_code: string | null;
+      unit_id: string | null;
+      unit_code: string | null;
+      unit_name: string | null;
+    }>(
       db,
       sql`select s.id, s.display_name, s.role, s.scope_province_code, u.id as unit_id, u.code as unit_code, u.name as unit_name
           from staff_accounts s left join units u on u.id = s.unit_id where s.username = ${username}`,
@@ -156,7 +174,10 @@ export async function loadBenchReports(database: Database, url: string, reports:
       username,
       displayName: row.display_name,
       role: row.role,
-      unit: row.unit_id && row.unit_code && row.unit_name ? { id: row.unit_id, code: row.unit_code, name: row.unit_name } : null,
+      unit:
+        row.unit_id && row.unit_code && row.unit_name
+          ? { id: row.unit_id, code: row.unit_code, name: row.unit_name }
+          : null,
       scopeProvinceCode: row.scope_province_code,
     };
   };

@@ -58,11 +58,16 @@ export async function routingBenchmark(): Promise<void> {
   const placeTypes = Array.from({ length: DECISIONS }, () => pick(PLACE_TYPES));
   const communes = Array.from({ length: DECISIONS }, () => pick(data.communes).code);
 
-  const lookups = new Map<string, number>([...CATEGORIES, ...PLACE_TYPES, ...data.communes.map((c) => c.code)].map((k, i) => [k, i]));
+  const lookups = new Map<string, number>(
+    [...CATEGORIES, ...PLACE_TYPES, ...data.communes.map((c) => c.code)].map((k, i) => [k, i]),
+  );
   let sink = 0;
   const baselineMs = timeRuns(() => {
     for (let i = 0; i < DECISIONS; i += 1) {
-      sink += (lookups.get(categories[i] ?? '') ?? 0) + (lookups.get(placeTypes[i] ?? '') ?? 0) + (lookups.get(communes[i] ?? '') ?? 0);
+      sink +=
+        (lookups.get(categories[i] ?? '') ?? 0) +
+        (lookups.get(placeTypes[i] ?? '') ?? 0) +
+        (lookups.get(communes[i] ?? '') ?? 0);
     }
   });
   let gaps = 0;

@@ -92,7 +92,15 @@ export function createApp(deps: AppDeps): Express {
 
   app.use('/api', express.json({ limit: '200kb' }));
   app.use('/api', openApiRoutes(apiDocs, deps.config.http.publicUrl));
-  app.use('/api/public', publicApiMiddleware(deps.config), metaRoutes(), placesRoutes(deps), routingRoutes(deps), reportsRoutes(deps), publicStatsRoutes(deps));
+  app.use(
+    '/api/public',
+    publicApiMiddleware(deps.config),
+    metaRoutes(),
+    placesRoutes(deps),
+    routingRoutes(deps),
+    reportsRoutes(deps),
+    publicStatsRoutes(deps),
+  );
   app.use(
     '/api/staff',
     privateNoStore,

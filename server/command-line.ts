@@ -13,7 +13,11 @@ type ErrorClass = abstract new (...args: never[]) => Error;
 export function exitOnError(prefix: string, exitCode: number, expected: ErrorClass[] = []): (err: unknown) => never {
   const known: ErrorClass[] = [UsageError, ConfigError, DataDirInUseError, ...expected];
   return (err) => {
-    const detail = known.some((type) => err instanceof type) ? (err as Error).message : err instanceof Error ? (err.stack ?? err.message) : String(err);
+    const detail = known.some((type) => err instanceof type)
+      ? (err as Error).message
+      : err instanceof Error
+        ? (err.stack ?? err.message)
+        : String(err);
     process.stderr.write(`${prefix}: ${detail}\n`);
     process.exit(exitCode);
   };

@@ -21,7 +21,9 @@ function shownValue(key: string, value: string | undefined): string {
   if (SECRET_VARIABLES.has(key)) return '';
   if (key === 'DATABASE_URL' && value) {
     // By pattern, not with URL(): a malformed URL would otherwise be shown whole, password included.
-    const masked = value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/:@]*:).*@/i, '$1***@').replace(/(password=)[^&]*/gi, '$1***');
+    const masked = value
+      .replace(/^([a-z][a-z0-9+.-]*:\/\/[^/:@]*:).*@/i, '$1***@')
+      .replace(/(password=)[^&]*/gi, '$1***');
     return ` (got ${JSON.stringify(masked)})`;
   }
   return ` (got ${JSON.stringify(value ?? '')})`;
@@ -114,14 +116,21 @@ const envSchema = z.object({
     .string()
     .default(NATIONAL_HOTLINES.join(','))
     .transform((value, ctx) => {
-      const lines = value.split(',').map((entry) => entry.trim()).filter(Boolean).map((entry) => {
-        const [number = '', provinceCode] = entry.split('=').map((part) => part.trim());
-        const normalised = normalisePhone(number);
-        if (!normalised || (provinceCode !== undefined && !/^\d{2}$/.test(provinceCode))) {
-          ctx.addIssue({ code: 'custom', message: `"${entry}" is not a phone number, optionally followed by =<2-digit province code>` });
-        }
-        return { number: normalised ?? number, provinceCode: provinceCode ?? null };
-      });
+      const lines = value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean)
+        .map((entry) => {
+          const [number = '', provinceCode] = entry.split('=').map((part) => part.trim());
+          const normalised = normalisePhone(number);
+          if (!normalised || (provinceCode !== undefined && !/^\d{2}$/.test(provinceCode))) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `"${entry}" is not a phone number, optionally followed by =<2-digit province code>`,
+            });
+          }
+          return { number: normalised ?? number, provinceCode: provinceCode ?? null };
+        });
       if (lines.length === 0) ctx.addIssue({ code: 'custom', message: 'at least one line' });
       return lines;
     }),
@@ -243,7 +252,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       dueSoonHours: e.DUE_SOON_HOURS,
     },
     secrets: { contactEncryptionKey, sessionSecret: e.SESSION_SECRET },
-    demo: { enabled: demoEnabled, password: e.DEMO_PASSWORD, reports: demoEnabled ? (e.DEMO_REPORTS ?? DEFAULT_DEMO_REPORTS) : 0 },
+    demo: {
+      enabled: demoEnabled,
+      password: e.DEMO_PASSWORD,
+      reports: demoEnabled ? (e.DEMO_REPORTS ?? DEFAULT_DEMO_REPORTS) : 0,
+    },
     hotlineLines: e.HOTLINE_LINES,
     logLevel: e.LOG_LEVEL,
   };
@@ -271,8 +284,11 @@ function readKeyFile(e: Env, dataDir: string): string {
   }
   // Group-readable is allowed (a secrets mount shared with a group); anything more is not.
   if ((mode & 0o027) !== 0) {
-    throw new ConfigError([`${name}: ${file} has mode 0${mode.toString(8)}; others may read or change it (chmod 600, or 640 for a group)`]);
+    throw new ConfigError([
+      `${name}: ${file} has mode 0${mode.toString(8)}; others may read or change it (chmod 600, or 640 for a group)`,
+    ]);
   }
-  if (!HEX_KEY.test(content)) throw new ConfigError([`${name}: ${file} must hold 64 hex characters (openssl rand -hex 32)`]);
+  if (!HEX_KEY.test(content))
+    throw new ConfigError([`${name}: ${file} must hold 64 hex characters (openssl rand -hex 32)`]);
   return content;
 }

@@ -30,7 +30,11 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
 }
 
 /** The frames of a stack, without its first lines: those hold the message, which may quote a value. */
-const stackFrames = (err: Error) => (err.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line)).join('\n');
+const stackFrames = (err: Error) =>
+  (err.stack ?? '')
+    .split('\n')
+    .filter((line) => /^\s+at /.test(line))
+    .join('\n');
 
 /**
  * What the log keeps of an error nobody expected: its class, code and stack frames, and for a

@@ -14,7 +14,12 @@ import { startKeySweep } from './reports/idempotency';
 import { settlePendingPhotos } from './reports/reports.service';
 import { ensureSecrets } from './secrets';
 
-function banner(config: Config, database: Database, logins: DemoLogin[] | undefined, samples: { summary: SampleSummary; seconds: number } | undefined): string {
+function banner(
+  config: Config,
+  database: Database,
+  logins: DemoLogin[] | undefined,
+  samples: { summary: SampleSummary; seconds: number } | undefined,
+): string {
   const lines = [
     '',
     `  Tipline 389 is running at ${config.http.publicUrl}`,
@@ -45,8 +50,13 @@ async function main(): Promise<void> {
   if (config.rateLimit.disabled) logger.warn('RATE_LIMIT_DISABLED is set: every rate limit is off');
 
   const secrets = ensureSecrets(config);
-  if (secrets.generated) logger.info({ file: secrets.file }, 'generated secret keys (mode 0600); back this file up with the data');
-  if (secrets.keyMovedOut) logger.info({ file: secrets.file }, 'removed the contact key from this file: it now comes from CONTACT_ENCRYPTION_KEY_FILE (or the environment)');
+  if (secrets.generated)
+    logger.info({ file: secrets.file }, 'generated secret keys (mode 0600); back this file up with the data');
+  if (secrets.keyMovedOut)
+    logger.info(
+      { file: secrets.file },
+      'removed the contact key from this file: it now comes from CONTACT_ENCRYPTION_KEY_FILE (or the environment)',
+    );
 
   const database = await openDatabase({
     url: config.database.url,
@@ -54,7 +64,8 @@ async function main(): Promise<void> {
     dataDir: config.database.dataDir,
   });
   const prepared = await prepareDatabase(database);
-  if (prepared.communesImported > 0) logger.info({ communes: prepared.communesImported }, 'imported administrative units');
+  if (prepared.communesImported > 0)
+    logger.info({ communes: prepared.communesImported }, 'imported administrative units');
   const logins = config.demo.enabled ? await seedDemo(database.db, { password: config.demo.password }) : undefined;
 
   const deps = assembleDeps({ config, database, clock: systemClock, logger, secrets });

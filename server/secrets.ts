@@ -8,7 +8,10 @@ const SECRETS_FILE = 'secrets.json';
 
 const secretsSchema = z.object({
   // Absent once the key is given apart from the data (CONTACT_ENCRYPTION_KEY_FILE, issue #15).
-  contactEncryptionKey: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  contactEncryptionKey: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
   sessionSecret: z.string().regex(/^[0-9a-f]{64}$/),
 });
 export type Secrets = { contactEncryptionKey: string; sessionSecret: string };
@@ -56,7 +59,9 @@ export function ensureSecrets(config: Config): Secrets & { generated: boolean; k
   const contactEncryptionKey = givenKey ?? stored.contactEncryptionKey;
   if (!contactEncryptionKey) {
     // Never a new key here: the stored contacts were sealed with the one that was moved out.
-    throw new Error(`${file} holds no contact key: it was moved out of the data; set CONTACT_ENCRYPTION_KEY_FILE to its file`);
+    throw new Error(
+      `${file} holds no contact key: it was moved out of the data; set CONTACT_ENCRYPTION_KEY_FILE to its file`,
+    );
   }
   return {
     contactEncryptionKey,

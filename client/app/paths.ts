@@ -13,8 +13,14 @@ export const paths = {
     cases: { path: '/staff/cases', href: () => '/staff/cases' },
     holidays: { path: '/staff/holidays', href: () => '/staff/holidays' },
     dashboard: { path: '/staff/dashboard', href: (query = '') => `/staff/dashboard${query ? `?${query}` : ''}` },
-    dashboardReports: { path: '/staff/dashboard/reports', href: (query = '') => `/staff/dashboard/reports${query ? `?${query}` : ''}` },
-    periodicReport: { path: '/staff/dashboard/periodic', href: (query = '') => `/staff/dashboard/periodic${query ? `?${query}` : ''}` },
+    dashboardReports: {
+      path: '/staff/dashboard/reports',
+      href: (query = '') => `/staff/dashboard/reports${query ? `?${query}` : ''}`,
+    },
+    periodicReport: {
+      path: '/staff/dashboard/periodic',
+      href: (query = '') => `/staff/dashboard/periodic${query ? `?${query}` : ''}`,
+    },
     rules: { path: '/staff/rules', href: () => '/staff/rules' },
     units: { path: '/staff/units', href: () => '/staff/units' },
     case: { path: '/staff/cases/:code', href: (code: string) => `/staff/cases/${encodeURIComponent(code)}` },

@@ -49,6 +49,9 @@ export function pageFiles(manifest: BuildManifest, source: string): string[] {
 }
 
 /** Every output file of the given pages together (by default the three citizen pages), sorted. */
-export function citizenPathFiles(manifest: BuildManifest, pages: readonly { source: string }[] = CITIZEN_PAGES): string[] {
+export function citizenPathFiles(
+  manifest: BuildManifest,
+  pages: readonly { source: string }[] = CITIZEN_PAGES,
+): string[] {
   return [...new Set(pages.flatMap(({ source }) => pageFiles(manifest, source)))].sort();
 }

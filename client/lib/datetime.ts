@@ -31,13 +31,18 @@ export const typedNow = (now = new Date()) => format(now, TYPED_TIME_FORMAT, VIE
  * read, so that validation names the field.
  */
 export function typedToIso(value: string, now = new Date(), { ahead = false }: { ahead?: boolean } = {}): string {
-  const text = value.trim().replace(/\s+/g, ' ').replace(/(\d)[.h](\d)/g, '$1:$2');
+  const text = value
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/(\d)[.h](\d)/g, '$1:$2');
   if (!text) return '';
   for (const pattern of ACCEPTED) {
     const parsed = parse(text, pattern, now, VIETNAM);
     if (!isValid(parsed)) continue;
     const timeOnly = !pattern.includes('d');
-    return new Date((!ahead && timeOnly && parsed.getTime() > now.getTime() + 5 * 60_000 ? addDays(parsed, -1) : parsed).getTime()).toISOString();
+    return new Date(
+      (!ahead && timeOnly && parsed.getTime() > now.getTime() + 5 * 60_000 ? addDays(parsed, -1) : parsed).getTime(),
+    ).toISOString();
   }
   // A date alone, for a deadline: the end of that day.
   if (ahead) {

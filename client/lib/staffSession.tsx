@@ -30,7 +30,8 @@ export function StaffSessionProvider({ children }: { children: ReactNode }) {
   }, [accept]);
 
   const signIn = useCallback(
-    async (username: string, password: string) => accept(await apiRequest<StaffSession>('/api/staff/session', { method: 'POST', body: { username, password } })),
+    async (username: string, password: string) =>
+      accept(await apiRequest<StaffSession>('/api/staff/session', { method: 'POST', body: { username, password } })),
     [accept],
   );
   const signOut = useCallback(async (everywhere = false) => {

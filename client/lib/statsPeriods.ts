@@ -4,7 +4,12 @@ import { periodDays } from '../../shared/schemas/stats';
 import type { MessageKey } from '../../shared/i18n/vi';
 import type { Translate } from './i18n';
 
-const isoDayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+const isoDayFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** Today in Vietnam (SPEC.md §8), `yyyy-mm-dd`, whatever zone the browser is set to. */
 export function vietnamToday(now = new Date()): string {
@@ -55,7 +60,11 @@ export function presetOf(presets: PeriodPreset[], from: string | undefined, to: 
 }
 
 function periodLabelKey(period: string): MessageKey {
-  return period.endsWith('-H1') ? 'ui.stats.period.h1' : period.endsWith('-H2') ? 'ui.stats.period.h2' : 'ui.stats.period.year';
+  return period.endsWith('-H1')
+    ? 'ui.stats.period.h1'
+    : period.endsWith('-H2')
+      ? 'ui.stats.period.h2'
+      : 'ui.stats.period.year';
 }
 
 /** "6 tháng đầu năm 2026" for `2026-H1`. */

@@ -26,7 +26,8 @@ export function sendWithProgress<T>(path: string, options: SendOptions): Promise
     xhr.setRequestHeader('Accept-Language', currentLanguage());
     const isJson = !(options.body instanceof FormData);
     if (isJson) xhr.setRequestHeader('Content-Type', 'application/json');
-    for (const [name, value] of Object.entries({ ...csrfHeader(path, 'POST'), ...options.headers })) xhr.setRequestHeader(name, value);
+    for (const [name, value] of Object.entries({ ...csrfHeader(path, 'POST'), ...options.headers }))
+      xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (e) => {
       options.onActivity?.();
       if (e.lengthComputable) options.onProgress?.({ loaded: e.loaded, total: e.total });
@@ -68,5 +69,8 @@ export function sendWithProgress<T>(path: string, options: SendOptions): Promise
 
 /** multipart POST with real upload progress (as a fraction), as the tracking page sends answers. */
 export function postMultipart<T>(path: string, form: FormData, onProgress: (fraction: number) => void): Promise<T> {
-  return sendWithProgress<T>(path, { body: form, onProgress: ({ loaded, total }) => onProgress(total ? loaded / total : 0) });
+  return sendWithProgress<T>(path, {
+    body: form,
+    onProgress: ({ loaded, total }) => onProgress(total ? loaded / total : 0),
+  });
 }

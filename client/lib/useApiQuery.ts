@@ -2,10 +2,7 @@ import { useCallback, useEffect, useState, type DependencyList } from 'react';
 import { isAbortError } from './api';
 
 export type QueryState<T> =
-  | { status: 'idle' }
-  | { status: 'loading' }
-  | { status: 'success'; data: T }
-  | { status: 'error'; error: unknown };
+  { status: 'idle' } | { status: 'loading' } | { status: 'success'; data: T } | { status: 'error'; error: unknown };
 
 /**
  * Runs `load` when `deps` change and aborts the previous run, so a slow answer to an old

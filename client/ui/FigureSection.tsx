@@ -5,14 +5,31 @@ import { useT } from '../lib/i18n';
  * A chart with its numbers: one button switches between the chart and an accessible table of the
  * same figures (the table is what a screen reader, a keyboard or a printout uses).
  */
-export function FigureSection({ id, title, note, chart, table }: { id: string; title: string; note?: string; chart: ReactNode; table: ReactNode }) {
+export function FigureSection({
+  id,
+  title,
+  note,
+  chart,
+  table,
+}: {
+  id: string;
+  title: string;
+  note?: string;
+  chart: ReactNode;
+  table: ReactNode;
+}) {
   const t = useT();
   const [asTable, setAsTable] = useState(false);
   return (
     <section className="figure" aria-labelledby={`${id}-title`} data-testid={`figure-${id}`}>
       <div className="figure__head">
         <h2 id={`${id}-title`}>{title}</h2>
-        <button type="button" className="button button--secondary figure__toggle" aria-controls={`${id}-body`} onClick={() => setAsTable((v) => !v)}>
+        <button
+          type="button"
+          className="button button--secondary figure__toggle"
+          aria-controls={`${id}-body`}
+          onClick={() => setAsTable((v) => !v)}
+        >
           {asTable ? t('ui.stats.show_chart') : t('ui.stats.show_table')}
         </button>
       </div>

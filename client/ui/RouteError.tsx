@@ -18,7 +18,9 @@ export function RouteError() {
         </button>
       </p>
       <p>
-        <a href="/" className="standalone-link">{t('ui.common.back_home')}</a>
+        <a href="/" className="standalone-link">
+          {t('ui.common.back_home')}
+        </a>
       </p>
     </main>
   );

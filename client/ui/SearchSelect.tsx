@@ -25,7 +25,19 @@ interface Props {
  * A combobox for the keyboard (WAI-ARIA pattern): type a few letters, ↓/↑ to move, Enter to choose
  * (Enter never reaches the form), Esc to close. Typing again clears the choice.
  */
-export function SearchSelect({ id, label, options, query, onQuery, selected, onSelect, placeholder, hint, error, disabled }: Props) {
+export function SearchSelect({
+  id,
+  label,
+  options,
+  query,
+  onQuery,
+  selected,
+  onSelect,
+  placeholder,
+  hint,
+  error,
+  disabled,
+}: Props) {
   const listId = useId();
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
@@ -82,7 +94,11 @@ export function SearchSelect({ id, label, options, query, onQuery, selected, onS
         onBlur={() => setOpen(false)}
         onKeyDown={onKeyDown}
       />
-      {hint && <p id={`${id}-hint`} className="hint">{hint}</p>}
+      {hint && (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
       <ul id={listId} role="listbox" aria-label={label} className="search-select__list" hidden={!shown}>
         {shown &&
           options.map((option, i) => (
@@ -103,7 +119,11 @@ export function SearchSelect({ id, label, options, query, onQuery, selected, onS
             </li>
           ))}
       </ul>
-      {error && <p id={`${id}-error`} className="field__error">{error}</p>}
+      {error && (
+        <p id={`${id}-error`} className="field__error">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

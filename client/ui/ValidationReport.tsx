@@ -5,7 +5,9 @@ import { useT, type Translate } from '../lib/i18n';
 
 /** The validator's report carried by a refused publish (`routing.invalid`), if that is what failed. */
 export function refusalReport(error: unknown): ValidationSummary | null {
-  return error instanceof ApiError && error.code === 'routing.invalid' && error.details ? (error.details as ValidationSummary) : null;
+  return error instanceof ApiError && error.code === 'routing.invalid' && error.details
+    ? (error.details as ValidationSummary)
+    : null;
 }
 
 function headline(t: Translate, p: ValidationProblem): string {
@@ -14,11 +16,22 @@ function headline(t: Translate, p: ValidationProblem): string {
     case 'no_rule':
       return t('ui.validation.no_rule', { n });
     case 'no_unit':
-      return t('ui.validation.no_unit', { n, force: p.force ? t(`force.${p.force}`) : '', rules: p.rules?.join(', ') ?? '' });
+      return t('ui.validation.no_unit', {
+        n,
+        force: p.force ? t(`force.${p.force}`) : '',
+        rules: p.rules?.join(', ') ?? '',
+      });
     case 'rule_overlap':
-      return t('ui.validation.rule_overlap', { n, rules: (p.rules ?? []).map((r, i) => `${r} → ${p.leads?.[i] ? t(`force.${p.leads[i]}`) : ''}`).join('; ') });
+      return t('ui.validation.rule_overlap', {
+        n,
+        rules: (p.rules ?? []).map((r, i) => `${r} → ${p.leads?.[i] ? t(`force.${p.leads[i]}`) : ''}`).join('; '),
+      });
     case 'unit_overlap':
-      return t('ui.validation.unit_overlap', { n, force: p.force ? t(`force.${p.force}`) : '', units: p.units?.join(', ') ?? '' });
+      return t('ui.validation.unit_overlap', {
+        n,
+        force: p.force ? t(`force.${p.force}`) : '',
+        units: p.units?.join(', ') ?? '',
+      });
   }
 }
 
@@ -35,7 +48,13 @@ export function ValidationReport({ report }: { report: ValidationSummary }) {
   return (
     <div className="notice notice--error validation-report" role="alert">
       <p>
-        <strong>{t('ui.validation.failed', { gaps: report.gapCells.toLocaleString('vi-VN'), overlaps: report.overlapCells.toLocaleString('vi-VN'), at: formatDateTime(report.at) })}</strong>
+        <strong>
+          {t('ui.validation.failed', {
+            gaps: report.gapCells.toLocaleString('vi-VN'),
+            overlaps: report.overlapCells.toLocaleString('vi-VN'),
+            at: formatDateTime(report.at),
+          })}
+        </strong>
       </p>
       <ul>
         {report.problems.map((p, i) => (
@@ -44,7 +63,9 @@ export function ValidationReport({ report }: { report: ValidationSummary }) {
             <ul className="validation-report__cells">
               {p.examples.map((c, k) => (
                 <li key={k}>
-                  {c.communeName}{c.communeCode ? ` (${c.communeCode})` : ''} · {p.kind === 'unit_overlap' ? '' : `${t(`category.${c.category}`)} · `}
+                  {c.communeName}
+                  {c.communeCode ? ` (${c.communeCode})` : ''} ·{' '}
+                  {p.kind === 'unit_overlap' ? '' : `${t(`category.${c.category}`)} · `}
                   {t(`place_type.${c.placeType}`)}
                 </li>
               ))}
@@ -52,7 +73,9 @@ export function ValidationReport({ report }: { report: ValidationSummary }) {
           </li>
         ))}
       </ul>
-      {report.problemCount > report.problems.length && <p>{t('ui.validation.more', { n: report.problemCount - report.problems.length })}</p>}
+      {report.problemCount > report.problems.length && (
+        <p>{t('ui.validation.more', { n: report.problemCount - report.problems.length })}</p>
+      )}
     </div>
   );
 }

@@ -68,7 +68,8 @@ export async function relationsTo(q: Queryable, staff: StaffUser, report: Report
 }
 
 /** Whether a staff member may see a report at all (its photos, for instance); callers answer 404 on false. */
-export const canSeeReport = async (q: Queryable, staff: StaffUser, report: ReportPlace): Promise<boolean> => (await relationsTo(q, staff, report)).size > 0;
+export const canSeeReport = async (q: Queryable, staff: StaffUser, report: ReportPlace): Promise<boolean> =>
+  (await relationsTo(q, staff, report)).size > 0;
 
 /** How far back the duplicates panel looks (issue #5), and so how far an operator may open by code. */
 export const DUPLICATES_WINDOW_DAYS = 30;
@@ -86,5 +87,8 @@ export function operatorMayReach(
   now: Date,
 ): boolean {
   if (call.hasCallOnReport) return true;
-  return call.typedProvinceCode === report.provinceCode && report.receivedAt.getTime() >= now.getTime() - DUPLICATES_WINDOW_DAYS * 86_400_000;
+  return (
+    call.typedProvinceCode === report.provinceCode &&
+    report.receivedAt.getTime() >= now.getTime() - DUPLICATES_WINDOW_DAYS * 86_400_000
+  );
 }

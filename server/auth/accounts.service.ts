@@ -6,7 +6,15 @@ import { AppError, fieldIssue, notFound, validationFailed } from '../http/errors
 import { findProvince } from '../places/places.repository';
 import { findUnit } from '../units/units.repository';
 import type { StaffUser } from './auth.service';
-import { appendAudit, findAccountByUsername, findAccounts, insertStaffAccount, revokeSessions, updateAccount, type NewStaffAccount } from './auth.repository';
+import {
+  appendAudit,
+  findAccountByUsername,
+  findAccounts,
+  insertStaffAccount,
+  revokeSessions,
+  updateAccount,
+  type NewStaffAccount,
+} from './auth.repository';
 import { generatePassword, hashPassword } from './passwords';
 
 export class AccountRefused extends Error {
@@ -17,13 +25,24 @@ export class AccountRefused extends Error {
 }
 
 /** A new administrator with a generated password, returned once; written to the audit log. */
-export async function createAdminAccount(db: Db, clock: Clock, input: { username: string; displayName: string }): Promise<{ username: string; password: string }> {
+export async function createAdminAccount(
+  db: Db,
+  clock: Clock,
+  input: { username: string; displayName: string },
+): Promise<{ username: string; password: string }> {
   const parsed = usernameSchema.safeParse(input.username);
-  if (!parsed.success) throw new AccountRefused(`${input.username.trim().toLowerCase()}: a username is 2-63 lower-case letters, digits, dots, dashes or underscores`);
+  if (!parsed.success)
+    throw new AccountRefused(
+      `${input.username.trim().toLowerCase()}: a username is 2-63 lower-case letters, digits, dots, dashes or underscores`,
+    );
   const username = parsed.data;
   const { password, passwordHash } = await newPassword();
   await db.transaction(async (tx) => {
-    const id = await addAccount(tx, { username, displayName: input.displayName, role: 'admin', passwordHash }, { at: clock.now(), data: { role: 'admin', via: 'command line' } });
+    const id = await addAccount(
+      tx,
+      { username, displayName: input.displayName, role: 'admin', passwordHash },
+      { at: clock.now(), data: { role: 'admin', via: 'command line' } },
+    );
     if (!id) throw new AccountRefused(`the username ${username} is already taken`);
   });
   return { username, password };
@@ -40,7 +59,11 @@ async function newPassword(): Promise<{ password: string; passwordHash: string }
 }
 
 /** Inserts an account and audits its creation; undefined when the username is taken. */
-async function addAccount(q: Queryable, account: NewStaffAccount, audit: { at: Date; actorId?: string; data: Record<string, unknown> }): Promise<string | undefined> {
+async function addAccount(
+  q: Queryable,
+  account: NewStaffAccount,
+  audit: { at: Date; actorId?: string; data: Record<string, unknown> },
+): Promise<string | undefined> {
   if (await findAccountByUsername(q, account.username)) return undefined;
   const id = await insertStaffAccount(q, account);
   await appendAudit(q, { ...audit, action: 'account_created', subject: `account:${id}` });
@@ -72,18 +95,26 @@ async function accountView(q: Queryable, id: string): Promise<AccountView> {
 }
 
 /** The unit and province named must exist and the unit must be open; each refusal names its field. */
-async function checkPlacement(q: Queryable, placement: { unitId?: string | null; scopeProvinceCode?: string | null }): Promise<void> {
+async function checkPlacement(
+  q: Queryable,
+  placement: { unitId?: string | null; scopeProvinceCode?: string | null },
+): Promise<void> {
   if (placement.unitId) {
     const unit = await findUnit(q, placement.unitId);
     if (!unit || unit.validTo) throw validationFailed([fieldIssue(['unitId'], 'invalid_value')]);
   }
   if (placement.scopeProvinceCode) {
-    if (!(await findProvince(q, placement.scopeProvinceCode))) throw validationFailed([fieldIssue(['scopeProvinceCode'], 'invalid_value')]);
+    if (!(await findProvince(q, placement.scopeProvinceCode)))
+      throw validationFailed([fieldIssue(['scopeProvinceCode'], 'invalid_value')]);
   }
 }
 
 /** Issue #5: an admin creates an account; its generated password is answered once. */
-export async function createAccount(deps: AppDeps, actor: StaffUser, input: AccountInput): Promise<{ account: AccountView; password: string }> {
+export async function createAccount(
+  deps: AppDeps,
+  actor: StaffUser,
+  input: AccountInput,
+): Promise<{ account: AccountView; password: string }> {
   const { password, passwordHash } = await newPassword();
   const account = await deps.db.transaction(async (tx) => {
     const placement = { unitId: input.unitId ?? null, scopeProvinceCode: provinceOfScope(input.scopeProvinceCode) };
@@ -97,7 +128,12 @@ export async function createAccount(deps: AppDeps, actor: StaffUser, input: Acco
 }
 
 /** Renames, re-assigns, changes the role, disables or enables; disabling ends the account's sessions. */
-export async function changeAccount(deps: AppDeps, actor: StaffUser, id: string, changes: AccountChange): Promise<AccountView> {
+export async function changeAccount(
+  deps: AppDeps,
+  actor: StaffUser,
+  id: string,
+  changes: AccountChange,
+): Promise<AccountView> {
   return deps.db.transaction(async (tx) => {
     const [row] = await findAccounts(tx, id);
     if (!row) throw notFound();
@@ -107,23 +143,44 @@ export async function changeAccount(deps: AppDeps, actor: StaffUser, id: string,
       unitId: changes.unitId === undefined ? row.account.unitId : changes.unitId,
       // A new coordinator must be given a scope; an existing one keeps theirs (null is national).
       scopeProvinceCode:
-        changes.scopeProvinceCode !== undefined ? changes.scopeProvinceCode : becomesCoordinator ? undefined : row.account.scopeProvinceCode,
+        changes.scopeProvinceCode !== undefined
+          ? changes.scopeProvinceCode
+          : becomesCoordinator
+            ? undefined
+            : row.account.scopeProvinceCode,
     };
     const issues = roleIssues(next);
-    if (issues.length > 0) throw validationFailed(issues.map((i) => fieldIssue([i.path], i.key.replace('validation.', ''))));
+    if (issues.length > 0)
+      throw validationFailed(issues.map((i) => fieldIssue([i.path], i.key.replace('validation.', ''))));
     // Only what changes is checked: the officers of a unit closed since can still be disabled.
     await checkPlacement(tx, { unitId: changes.unitId, scopeProvinceCode: provinceOfScope(changes.scopeProvinceCode) });
     const now = deps.clock.now();
     const { scopeProvinceCode: _scope, ...rest } = changes;
-    await updateAccount(tx, id, { ...rest, role: next.role, unitId: next.unitId, scopeProvinceCode: provinceOfScope(next.scopeProvinceCode), updatedAt: now });
+    await updateAccount(tx, id, {
+      ...rest,
+      role: next.role,
+      unitId: next.unitId,
+      scopeProvinceCode: provinceOfScope(next.scopeProvinceCode),
+      updatedAt: now,
+    });
     if (changes.isDisabled) await revokeSessions(tx, { accountId: id }, now);
-    await appendAudit(tx, { at: now, action: 'account_changed', actorId: actor.id, subject: `account:${id}`, data: changes });
+    await appendAudit(tx, {
+      at: now,
+      action: 'account_changed',
+      actorId: actor.id,
+      subject: `account:${id}`,
+      data: changes,
+    });
     return accountView(tx, id);
   });
 }
 
 /** A new generated password, answered once; the old sessions end and a lock is released. */
-export async function resetPassword(deps: AppDeps, actor: StaffUser, id: string): Promise<{ account: AccountView; password: string }> {
+export async function resetPassword(
+  deps: AppDeps,
+  actor: StaffUser,
+  id: string,
+): Promise<{ account: AccountView; password: string }> {
   const { password, passwordHash } = await newPassword();
   const account = await deps.db.transaction(async (tx) => {
     const before = await accountView(tx, id);

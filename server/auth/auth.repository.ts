@@ -52,7 +52,10 @@ export async function reserveSignInAttempt(
   const next = sql`(case when ${a.lockedUntil} is not null and ${a.lockedUntil} <= ${now.toISOString()}::timestamptz then 1 else ${a.failedSignIns} + 1 end)`;
   const [row] = await q
     .update(a)
-    .set({ failedSignIns: next, lockedUntil: sql`case when ${next} >= ${max} then ${lockUntil.toISOString()}::timestamptz else null end` })
+    .set({
+      failedSignIns: next,
+      lockedUntil: sql`case when ${next} >= ${max} then ${lockUntil.toISOString()}::timestamptz else null end`,
+    })
     .where(and(eq(a.id, id), or(isNull(a.lockedUntil), lte(a.lockedUntil, now))))
     .returning({ attempt: a.failedSignIns, lockedUntil: a.lockedUntil });
   return row;
@@ -62,7 +65,10 @@ export async function clearFailedSignIns(q: Queryable, id: string): Promise<void
   await q.update(staffAccountsTable).set({ failedSignIns: 0, lockedUntil: null }).where(eq(staffAccountsTable.id, id));
 }
 
-export async function insertSession(q: Queryable, session: typeof staffSessionsTable.$inferInsert): Promise<StaffSession> {
+export async function insertSession(
+  q: Queryable,
+  session: typeof staffSessionsTable.$inferInsert,
+): Promise<StaffSession> {
   const [row] = await q.insert(staffSessionsTable).values(session).returning();
   if (!row) throw new Error('session not inserted');
   return row;
@@ -75,7 +81,13 @@ export async function findSession(q: Queryable, tokenHash: string) {
     .from(staffSessionsTable)
     .innerJoin(staffAccountsTable, eq(staffAccountsTable.id, staffSessionsTable.accountId))
     .leftJoin(unitsTable, eq(unitsTable.id, staffAccountsTable.unitId))
-    .where(and(eq(staffSessionsTable.tokenHash, tokenHash), isNull(staffSessionsTable.revokedAt), eq(staffAccountsTable.isDisabled, false)));
+    .where(
+      and(
+        eq(staffSessionsTable.tokenHash, tokenHash),
+        isNull(staffSessionsTable.revokedAt),
+        eq(staffAccountsTable.isDisabled, false),
+      ),
+    );
   return row;
 }
 
@@ -84,11 +96,18 @@ export async function touchSession(q: Queryable, tokenHash: string, at: Date): P
 }
 
 /** One session, every session of an account, or every one but the session in use (`except`). */
-export async function revokeSessions(q: Queryable, where: { tokenHash: string } | { accountId: string; except?: string }, at: Date): Promise<number> {
+export async function revokeSessions(
+  q: Queryable,
+  where: { tokenHash: string } | { accountId: string; except?: string },
+  at: Date,
+): Promise<number> {
   const condition =
     'tokenHash' in where
       ? eq(staffSessionsTable.tokenHash, where.tokenHash)
-      : and(eq(staffSessionsTable.accountId, where.accountId), where.except ? ne(staffSessionsTable.tokenHash, where.except) : undefined);
+      : and(
+          eq(staffSessionsTable.accountId, where.accountId),
+          where.except ? ne(staffSessionsTable.tokenHash, where.except) : undefined,
+        );
   const rows = await q
     .update(staffSessionsTable)
     .set({ revokedAt: at })
@@ -111,6 +130,10 @@ export async function findAccounts(q: Queryable, id?: string) {
     .orderBy(staffAccountsTable.username);
 }
 
-export async function updateAccount(q: Queryable, id: string, changes: Partial<typeof staffAccountsTable.$inferInsert>): Promise<void> {
+export async function updateAccount(
+  q: Queryable,
+  id: string,
+  changes: Partial<typeof staffAccountsTable.$inferInsert>,
+): Promise<void> {
   await q.update(staffAccountsTable).set(changes).where(eq(staffAccountsTable.id, id));
 }

@@ -22,11 +22,28 @@ const present = ({ user, csrfToken }: ActiveSession): StaffSession => ({
 
 /** HttpOnly, SameSite=Strict, only sent to the staff API, Secure behind HTTPS; no Max-Age: the server times it out. */
 function setSessionCookie(deps: AppDeps, res: Response, token: string): void {
-  res.append('Set-Cookie', serialize(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: deps.config.http.https, path: '/api/staff' }));
+  res.append(
+    'Set-Cookie',
+    serialize(SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: deps.config.http.https,
+      path: '/api/staff',
+    }),
+  );
 }
 
 function clearSessionCookie(deps: AppDeps, res: Response): void {
-  res.append('Set-Cookie', serialize(SESSION_COOKIE, '', { httpOnly: true, sameSite: 'strict', secure: deps.config.http.https, path: '/api/staff', maxAge: 0 }));
+  res.append(
+    'Set-Cookie',
+    serialize(SESSION_COOKIE, '', {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: deps.config.http.https,
+      path: '/api/staff',
+      maxAge: 0,
+    }),
+  );
 }
 
 /** Signing in: mounted before the session and CSRF middleware, since there is no session yet. */

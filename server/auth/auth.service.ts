@@ -43,7 +43,8 @@ export const locked = (retryAfterSeconds: number) =>
 /** Keyed, so a copy of the sessions table alone cannot be matched against tokens; a new SESSION_SECRET ends every session. */
 const hashToken = (deps: AppDeps, token: string) => keyedHash(deps.secrets.sessionSecret, 'session-token', token);
 /** Issue #15: an unknown username may be a password typed in the wrong field; the audit log keeps only this. */
-const auditedUsername = (deps: AppDeps, username: string) => `username-hash:${keyedHash(deps.secrets.sessionSecret, 'audit-username', username)}`;
+const auditedUsername = (deps: AppDeps, username: string) =>
+  `username-hash:${keyedHash(deps.secrets.sessionSecret, 'audit-username', username)}`;
 const newToken = () => randomBytes(32).toString('base64url');
 // An unknown username, and a locked account of either kind, cost as much time as a wrong password.
 const decoyHash = hashPassword('no-account-has-this-password');
@@ -96,18 +97,39 @@ export async function signIn(
     await appendAudit(deps.db, { at: now, action: 'sign_in_refused_locked', subject: `account:${account.id}` });
     await spendDecoyHash(input.password);
     // Read before the attempt; a lock set meanwhile by a parallel guess lasts the full lockMs.
-    throw locked(((account.lockedUntil && account.lockedUntil > now ? account.lockedUntil.getTime() : now.getTime() + lockMs) - now.getTime()) / 1000);
+    throw locked(
+      ((account.lockedUntil && account.lockedUntil > now ? account.lockedUntil.getTime() : now.getTime() + lockMs) -
+        now.getTime()) /
+        1000,
+    );
   }
   const ok = await verifyPassword(input.password, account.passwordHash);
   if (!ok || account.isDisabled) {
-    await appendAudit(deps.db, { at: now, action: 'sign_in_failed', subject: `account:${account.id}`, data: { reason: ok ? 'disabled' : 'wrong_password' } });
-    if (reserved.lockedUntil) await appendAudit(deps.db, { at: now, action: 'account_locked', subject: `account:${account.id}`, data: { minutes: lockMs / 60_000 } });
+    await appendAudit(deps.db, {
+      at: now,
+      action: 'sign_in_failed',
+      subject: `account:${account.id}`,
+      data: { reason: ok ? 'disabled' : 'wrong_password' },
+    });
+    if (reserved.lockedUntil)
+      await appendAudit(deps.db, {
+        at: now,
+        action: 'account_locked',
+        subject: `account:${account.id}`,
+        data: { minutes: lockMs / 60_000 },
+      });
     throw invalidCredentials();
   }
 
   await clearFailedSignIns(deps.db, account.id);
   const token = newToken();
-  const session = await insertSession(deps.db, { tokenHash: hashToken(deps, token), accountId: account.id, csrfToken: newToken(), createdAt: now, lastSeenAt: now });
+  const session = await insertSession(deps.db, {
+    tokenHash: hashToken(deps, token),
+    accountId: account.id,
+    csrfToken: newToken(),
+    createdAt: now,
+    lastSeenAt: now,
+  });
   await appendAudit(deps.db, { at: now, action: 'sign_in', actorId: account.id, subject: `account:${account.id}` });
   return { token, session: activeSession({ session, account, unit }) };
 }
@@ -120,7 +142,10 @@ export async function authenticate(deps: AppDeps, token: string | undefined): Pr
   if (!row) return undefined;
   const now = deps.clock.now();
   const { idleMs, maxAgeMs } = deps.config.staff;
-  if (now.getTime() - row.session.lastSeenAt.getTime() > idleMs || now.getTime() - row.session.createdAt.getTime() > maxAgeMs) {
+  if (
+    now.getTime() - row.session.lastSeenAt.getTime() > idleMs ||
+    now.getTime() - row.session.createdAt.getTime() > maxAgeMs
+  ) {
     await revokeSessions(deps.db, { tokenHash }, now);
     return undefined;
   }
@@ -140,12 +165,25 @@ export function toStaffUser({ account, unit }: { account: StaffAccount; unit: St
   };
 }
 
-function activeSession({ session, account, unit }: { session: StaffSession; account: StaffAccount; unit: StaffUser['unit'] }): ActiveSession {
+function activeSession({
+  session,
+  account,
+  unit,
+}: {
+  session: StaffSession;
+  account: StaffAccount;
+  unit: StaffUser['unit'];
+}): ActiveSession {
   return { tokenHash: session.tokenHash, csrfToken: session.csrfToken, user: toStaffUser({ account, unit }) };
 }
 
 export async function signOut(deps: AppDeps, session: ActiveSession, everywhere: boolean): Promise<void> {
   const now = deps.clock.now();
   await revokeSessions(deps.db, everywhere ? { accountId: session.user.id } : { tokenHash: session.tokenHash }, now);
-  await appendAudit(deps.db, { at: now, action: everywhere ? 'sign_out_everywhere' : 'sign_out', actorId: session.user.id, subject: `account:${session.user.id}` });
+  await appendAudit(deps.db, {
+    at: now,
+    action: everywhere ? 'sign_out_everywhere' : 'sign_out',
+    actorId: session.user.id,
+    subject: `account:${session.user.id}`,
+  });
 }

@@ -6,7 +6,14 @@ import { parseBody } from '../http/parse';
 import { limiter } from '../http/rate-limit';
 import { requireStaff } from '../http/staff-api';
 import { type ApiDoc, errorResponses } from '../openapi/api-doc';
-import { appendAudit, clearFailedSignIns, findAccountByUsername, reserveSignInAttempt, revokeSessions, updateAccount } from './auth.repository';
+import {
+  appendAudit,
+  clearFailedSignIns,
+  findAccountByUsername,
+  reserveSignInAttempt,
+  revokeSessions,
+  updateAccount,
+} from './auth.repository';
 import { locked, spendDecoyHash, type ActiveSession } from './auth.service';
 import { passwordProblems } from './password-rules';
 import { hashPassword, verifyPassword } from './passwords';
@@ -23,35 +30,66 @@ export async function changeOwnPassword(deps: AppDeps, session: ActiveSession, i
   // Issue #15: a guess of the current password is a failed sign-in; the same count locks the account.
   const reserved = await reserveSignInAttempt(deps.db, account.id, at, maxFailures, new Date(at.getTime() + lockMs));
   if (!reserved) {
-    await appendAudit(deps.db, { at, action: 'password_change_refused_locked', actorId: account.id, subject: `account:${account.id}` });
+    await appendAudit(deps.db, {
+      at,
+      action: 'password_change_refused_locked',
+      actorId: account.id,
+      subject: `account:${account.id}`,
+    });
     await spendDecoyHash(input.currentPassword);
-    throw locked(((account.lockedUntil && account.lockedUntil > at ? account.lockedUntil.getTime() : at.getTime() + lockMs) - at.getTime()) / 1000);
+    throw locked(
+      ((account.lockedUntil && account.lockedUntil > at ? account.lockedUntil.getTime() : at.getTime() + lockMs) -
+        at.getTime()) /
+        1000,
+    );
   }
   if (!(await verifyPassword(input.currentPassword, account.passwordHash))) {
-    await appendAudit(deps.db, { at, action: 'password_change_failed', actorId: account.id, subject: `account:${account.id}` });
-    if (reserved.lockedUntil) await appendAudit(deps.db, { at, action: 'account_locked', subject: `account:${account.id}`, data: { minutes: lockMs / 60_000 } });
+    await appendAudit(deps.db, {
+      at,
+      action: 'password_change_failed',
+      actorId: account.id,
+      subject: `account:${account.id}`,
+    });
+    if (reserved.lockedUntil)
+      await appendAudit(deps.db, {
+        at,
+        action: 'account_locked',
+        subject: `account:${account.id}`,
+        data: { minutes: lockMs / 60_000 },
+      });
     throw validationFailed([fieldIssue(['currentPassword'], 'password_wrong')]);
   }
   await clearFailedSignIns(deps.db, account.id);
   const problems = passwordProblems(input.newPassword, account.username).map((key) => fieldIssue(['newPassword'], key));
-  if (input.newPassword.normalize('NFC') === input.currentPassword.normalize('NFC')) problems.push(fieldIssue(['newPassword'], 'password_unchanged'));
+  if (input.newPassword.normalize('NFC') === input.currentPassword.normalize('NFC'))
+    problems.push(fieldIssue(['newPassword'], 'password_unchanged'));
   if (problems.length > 0) throw validationFailed(problems);
   const passwordHash = await hashPassword(input.newPassword);
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     await updateAccount(tx, account.id, { passwordHash, updatedAt: now });
     await revokeSessions(tx, { accountId: account.id, except: session.tokenHash }, now);
-    await appendAudit(tx, { at: now, action: 'password_changed', actorId: account.id, subject: `account:${account.id}` });
+    await appendAudit(tx, {
+      at: now,
+      action: 'password_changed',
+      actorId: account.id,
+      subject: `account:${account.id}`,
+    });
   });
 }
 
 export function ownPasswordRoutes(deps: AppDeps): Router {
   const router = Router();
   // Guessing the current password through this route is slowed like signing in.
-  router.post('/password', requireStaff, limiter(deps.config.rateLimit, deps.config.rateLimit.signInMax), async (req, res) => {
-    await changeOwnPassword(deps, res.locals.session as ActiveSession, parseBody(passwordChangeSchema, req));
-    res.status(204).end();
-  });
+  router.post(
+    '/password',
+    requireStaff,
+    limiter(deps.config.rateLimit, deps.config.rateLimit.signInMax),
+    async (req, res) => {
+      await changeOwnPassword(deps, res.locals.session as ActiveSession, parseBody(passwordChangeSchema, req));
+      res.status(204).end();
+    },
+  );
   return router;
 }
 

@@ -13,7 +13,10 @@ const cores = (password: string) => {
  * Issue #5: beyond the length the schema checks, a new password may not be a common one (or one
  * with digits stuck on its end), nor contain the username. Answers the message keys that apply.
  */
-export function passwordProblems(password: string, username: string): ('password_common' | 'password_contains_username')[] {
+export function passwordProblems(
+  password: string,
+  username: string,
+): ('password_common' | 'password_contains_username')[] {
   const problems: ('password_common' | 'password_contains_username')[] = [];
   if (cores(password).some((core) => core.length > 0 && COMMON.has(core))) problems.push('password_common');
   const name = username.toLowerCase().replace(/[._-]+/g, '');

@@ -19,7 +19,10 @@ const MAX_MEMORY = 256 * 1024 * 1024;
 export const RANDOM_SECRET_COST = { N: 2 ** 12, r: 8, p: 1 };
 
 /** SPEC.md §7: a slow, salted hash (scrypt, built into Node: no native package to install). */
-export async function hashPassword(password: string, cost: { N: number; r: number; p: number } = COST): Promise<string> {
+export async function hashPassword(
+  password: string,
+  cost: { N: number; r: number; p: number } = COST,
+): Promise<string> {
   const salt = randomBytes(16);
   const key = await scrypt(password.normalize('NFC'), salt, KEY_LENGTH, { ...cost, maxmem: MAX_MEMORY });
   return ['scrypt', cost.N, cost.r, cost.p, salt.toString('base64url'), key.toString('base64url')].join('$');

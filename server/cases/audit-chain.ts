@@ -14,8 +14,17 @@ export interface ChainBreak {
  * insert trigger uses) and names each break: an event whose content no longer matches its hash, one
  * whose link does not point at the event before it, or a gap in the numbering (an event removed).
  */
-export async function verifyEventChains(q: Queryable): Promise<{ reports: number; events: number; breaks: ChainBreak[] }> {
-  const rows = await queryRows<{ tracking_code: string; seq: number; id: number; content_changed: boolean; link_broken: boolean; gap: boolean }>(
+export async function verifyEventChains(
+  q: Queryable,
+): Promise<{ reports: number; events: number; breaks: ChainBreak[] }> {
+  const rows = await queryRows<{
+    tracking_code: string;
+    seq: number;
+    id: number;
+    content_changed: boolean;
+    link_broken: boolean;
+    gap: boolean;
+  }>(
     q,
     sql`select r.tracking_code, v.seq, v.id, v.content_changed, v.link_broken, v.gap
         from (
@@ -38,14 +47,18 @@ export async function verifyEventChains(q: Queryable): Promise<{ reports: number
         where r.events_seq <> coalesce(l.seq, 0) or r.events_head is distinct from l.hash
         order by r.tracking_code`,
   );
-  const [counts] = await queryRows<{ reports: number; events: number }>(q, sql`select count(distinct report_id)::int as reports, count(*)::int as events from report_events`);
+  const [counts] = await queryRows<{ reports: number; events: number }>(
+    q,
+    sql`select count(distinct report_id)::int as reports, count(*)::int as events from report_events`,
+  );
   const breaks: ChainBreak[] = rows.map((r): ChainBreak => ({
     trackingCode: r.tracking_code,
     seq: Number(r.seq),
     eventId: Number(r.id),
     problem: r.content_changed ? 'content_changed' : r.gap ? 'missing_before' : 'link_broken',
   }));
-  for (const h of heads) breaks.push({ trackingCode: h.tracking_code, seq: Number(h.events_seq), eventId: 0, problem: 'missing_after' });
+  for (const h of heads)
+    breaks.push({ trackingCode: h.tracking_code, seq: Number(h.events_seq), eventId: 0, problem: 'missing_after' });
   breaks.sort((a, b) => a.trackingCode.localeCompare(b.trackingCode) || a.seq - b.seq);
   return { reports: counts?.reports ?? 0, events: counts?.events ?? 0, breaks };
 }
@@ -54,7 +67,8 @@ const PROBLEMS: Record<ChainBreak['problem'], string> = {
   content_changed: 'its content no longer matches its hash (edited after it was written)',
   link_broken: 'it does not link to the event before it (an earlier event was changed or replaced)',
   missing_before: 'the event before it is missing (deleted)',
-  missing_after: 'the report\'s chain ends before this event, which the report recorded as its last (events deleted from the end)',
+  missing_after:
+    "the report's chain ends before this event, which the report recorded as its last (events deleted from the end)",
 };
 
 export const describeBreak = (b: ChainBreak) =>

@@ -16,7 +16,9 @@ async function main(): Promise<number> {
     await prepareDatabase(database);
     const { reports, events, breaks } = await verifyEventChains(database.db);
     for (const b of breaks) process.stdout.write(`BREAK ${describeBreak(b)}\n`);
-    process.stdout.write(`${reports} reports, ${events} events checked: ${breaks.length === 0 ? 'every chain is whole' : `${breaks.length} break(s)`}\n`);
+    process.stdout.write(
+      `${reports} reports, ${events} events checked: ${breaks.length === 0 ? 'every chain is whole' : `${breaks.length} break(s)`}\n`,
+    );
     return breaks.length === 0 ? 0 : 1;
   } finally {
     await database.close();

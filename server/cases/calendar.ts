@@ -22,8 +22,18 @@ export const deadlineRules = (config: Config): DeadlineRules => ({
 });
 
 /** A new report's deadlines (SPEC.md §5): the commune's remote flag and the holiday calendar decide them. */
-export async function deadlinesAtReceipt(q: Queryable, config: Config, communeCode: string | null | undefined, receivedAt: Date) {
+export async function deadlinesAtReceipt(
+  q: Queryable,
+  config: Config,
+  communeCode: string | null | undefined,
+  receivedAt: Date,
+) {
   // An online report without a commune is not in a remote place: the ordinary deadline.
-  const [commune] = communeCode ? await q.select({ remote: communesTable.remoteOrIsland }).from(communesTable).where(eq(communesTable.code, communeCode)) : [];
+  const [commune] = communeCode
+    ? await q
+        .select({ remote: communesTable.remoteOrIsland })
+        .from(communesTable)
+        .where(eq(communesTable.code, communeCode))
+    : [];
   return initialDeadlines(receivedAt, commune?.remote ?? false, deadlineRules(config), await loadCalendar(q));
 }

@@ -16,7 +16,12 @@ export async function lockReportByCode(q: Queryable, trackingCode: string) {
 
 export async function findCoordinations(q: Queryable, reportId: string) {
   return q
-    .select({ unitId: reportCoordinationsTable.unitId, source: reportCoordinationsTable.source, unitName: unitsTable.name, force: unitsTable.force })
+    .select({
+      unitId: reportCoordinationsTable.unitId,
+      source: reportCoordinationsTable.source,
+      unitName: unitsTable.name,
+      force: unitsTable.force,
+    })
     .from(reportCoordinationsTable)
     .innerJoin(unitsTable, eq(unitsTable.id, reportCoordinationsTable.unitId))
     .where(eq(reportCoordinationsTable.reportId, reportId))
@@ -79,14 +84,23 @@ export async function findTimeline(q: Queryable, reportId: string) {
 
 export async function findCasePhotos(q: Queryable, reportId: string) {
   return q
-    .select({ id: reportPhotosTable.id, width: reportPhotosTable.width, height: reportPhotosTable.height, eventId: reportPhotosTable.eventId })
+    .select({
+      id: reportPhotosTable.id,
+      width: reportPhotosTable.width,
+      height: reportPhotosTable.height,
+      eventId: reportPhotosTable.eventId,
+    })
     .from(reportPhotosTable)
     .where(eq(reportPhotosTable.reportId, reportId))
     .orderBy(asc(reportPhotosTable.createdAt), asc(reportPhotosTable.id));
 }
 
 /** `array[$1, $2…]::uuid[]`, empty or not. */
-export const uuidArray = (ids: string[]) => sql`array[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[]`;
+export const uuidArray = (ids: string[]) =>
+  sql`array[${sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  )}]::uuid[]`;
 
 export interface QueueRow {
   id: string;
@@ -107,7 +121,8 @@ export interface QueueRow {
 /** Statuses with work still to do: the ones the queue counts. */
 export const OPEN_STATUSES = ['received', 'accepted', 'verifying', 'needs_info', 'suspended'] as const;
 /** `<alias>.status` is open; constants, not parameters, so that the planner can match the partial index's predicate. */
-export const openStatusOf = (alias: string) => sql.raw(`${alias}.status in (${OPEN_STATUSES.map((st) => `'${st}'`).join(', ')})`);
+export const openStatusOf = (alias: string) =>
+  sql.raw(`${alias}.status in (${OPEN_STATUSES.map((st) => `'${st}'`).join(', ')})`);
 const OPEN = openStatusOf('r');
 
 /**
@@ -123,7 +138,14 @@ const OPEN = openStatusOf('r');
  */
 export async function findQueuePage(
   q: Queryable,
-  input: { scope: SQL; openScope: SQL; filters: SQL[]; leadUnits: string[]; after: { due: string | null; id: string } | null; limit: number },
+  input: {
+    scope: SQL;
+    openScope: SQL;
+    filters: SQL[];
+    leadUnits: string[];
+    after: { due: string | null; id: string } | null;
+    limit: number;
+  },
 ): Promise<QueueRow[]> {
   const page = (tx: Queryable, where: SQL | undefined, limit: number) =>
     queryRows<QueueRow & Record<string, unknown>>(
@@ -144,13 +166,25 @@ export async function findQueuePage(
       ? []
       : await page(
           q,
-          and(input.openScope, sql`r.next_due_at is not null`, input.after ? sql`(r.next_due_at, r.id) > (${input.after.due}::timestamptz, ${input.after.id}::uuid)` : undefined, ...input.filters),
+          and(
+            input.openScope,
+            sql`r.next_due_at is not null`,
+            input.after
+              ? sql`(r.next_due_at, r.id) > (${input.after.due}::timestamptz, ${input.after.id}::uuid)`
+              : undefined,
+            ...input.filters,
+          ),
           input.limit,
         );
   if (running.length >= input.limit) return running;
   const stopped = await page(
     q,
-    and(input.scope, sql`r.next_due_at is null`, input.after?.due === null ? sql`r.id > ${input.after.id}::uuid` : undefined, ...input.filters),
+    and(
+      input.scope,
+      sql`r.next_due_at is null`,
+      input.after?.due === null ? sql`r.id > ${input.after.id}::uuid` : undefined,
+      ...input.filters,
+    ),
     input.limit - running.length,
   );
   return [...running, ...stopped];
@@ -163,7 +197,10 @@ export async function findQueuePage(
  * their number is not work in hand. The open ones are read from `reports_open_idx`.
  */
 export async function countQueueByStatus(q: Queryable, scope: SQL, filters: SQL[]): Promise<Record<string, number>> {
-  const rows = await queryRows<{ status: string; n: number }>(q, sql`select r.status, count(*)::int as n from reports r where ${and(OPEN, scope, ...filters)} group by r.status`);
+  const rows = await queryRows<{ status: string; n: number }>(
+    q,
+    sql`select r.status, count(*)::int as n from reports r where ${and(OPEN, scope, ...filters)} group by r.status`,
+  );
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }
 

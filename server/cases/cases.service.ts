@@ -10,8 +10,24 @@ import type { AppDeps } from '../deps';
 import { AppError, fieldIssue, notFound, validationFailed } from '../http/errors';
 import { forbidden } from '../http/staff-api';
 import { openContact, type Contact } from '../reports/receipt';
-import { findReportByCode, findReportPlace, insertCoordinations, insertEvent, type Report } from '../reports/reports.repository';
-import { findAssignable, findCaseDetails, findCasePhotos, findCoordinations, findStaffAccount, findTimeline, findUnit, lockReportByCode, repointDuplicates } from './cases.repository';
+import {
+  findReportByCode,
+  findReportPlace,
+  insertCoordinations,
+  insertEvent,
+  type Report,
+} from '../reports/reports.repository';
+import {
+  findAssignable,
+  findCaseDetails,
+  findCasePhotos,
+  findCoordinations,
+  findStaffAccount,
+  findTimeline,
+  findUnit,
+  lockReportByCode,
+  repointDuplicates,
+} from './cases.repository';
 import { currentDue, extensionLimit } from './deadlines';
 import { deadlineRules } from './calendar';
 import { conflict, moveReport, runningDue, updateReport } from './transitions';
@@ -28,12 +44,24 @@ export async function relationsOf(q: Queryable, staff: StaffUser, report: Pick<R
 }
 
 const notAllowed = (report: Report) =>
-  new AppError('case.not_allowed', 409, {}, [], {}, { status: report.status, version: report.version, allowed: allowedActions(report.status as Status) });
+  new AppError(
+    'case.not_allowed',
+    409,
+    {},
+    [],
+    {},
+    { status: report.status, version: report.version, allowed: allowedActions(report.status as Status) },
+  );
 
 type TransferStep = CaseActionInput<'transfer'>['step'];
 
 /** Who may do what (SPEC.md §7, issue #6): the lead unit handles; a unit lead assigns; the receiving unit answers a transfer; the coordinator arbitrates it. */
-function mayAct(action: CaseAction, step: TransferStep | undefined, relations: Set<Relation>, staff: StaffUser): boolean {
+function mayAct(
+  action: CaseAction,
+  step: TransferStep | undefined,
+  relations: Set<Relation>,
+  staff: StaffUser,
+): boolean {
   if (action === 'notes') return relations.size > 0;
   if (action === 'assign') return relations.has('lead') && staff.role === 'unit_lead';
   if (action === 'transfer' && (step === 'accept' || step === 'refuse')) return relations.has('receiving');
@@ -98,7 +126,17 @@ export interface CaseView {
   photos: { id: string; width: number; height: number }[];
   /** For a unit lead of the lead unit: the officers the report can be given to. */
   assignable: { id: string; name: string }[];
-  timeline: { seq: number; at: string; type: string; actor: string; public: boolean; fromStatus: string | null; toStatus: string | null; body: string | null; data: Record<string, unknown> | null }[];
+  timeline: {
+    seq: number;
+    at: string;
+    type: string;
+    actor: string;
+    public: boolean;
+    fromStatus: string | null;
+    toStatus: string | null;
+    body: string | null;
+    data: Record<string, unknown> | null;
+  }[];
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -117,7 +155,14 @@ async function assignableUnits(q: Queryable, mine: Set<string>, leadUnitId: stri
  * The case page's data. Coordinating units see neither the contact (never in this view: it is
  * revealed on its own, audited) nor the lead's internal notes unless shared (SPEC.md §7).
  */
-async function buildView(deps: AppDeps, q: Queryable, staff: StaffUser, reportId: string, relations: Set<Relation>, lang: Language): Promise<CaseView> {
+async function buildView(
+  deps: AppDeps,
+  q: Queryable,
+  staff: StaffUser,
+  reportId: string,
+  relations: Set<Relation>,
+  lang: Language,
+): Promise<CaseView> {
   const details = await findCaseDetails(q, reportId);
   if (!details) throw notFound();
   const r = details.report;
@@ -130,7 +175,9 @@ async function buildView(deps: AppDeps, q: Queryable, staff: StaffUser, reportId
   ]);
   const seesAllNotes = relations.has('lead') || relations.has('coordinator');
   const allowed = actionsFor(r, relations, staff);
-  const assignable = allowed.includes('assign') ? await findAssignable(q, await assignableUnits(q, mine, r.leadUnitId)) : [];
+  const assignable = allowed.includes('assign')
+    ? await findAssignable(q, await assignableUnits(q, mine, r.leadUnitId))
+    : [];
   const visible = timeline.filter(({ event }) => {
     if (event.type !== 'note' || seesAllNotes) return true;
     const data = event.data ?? {};
@@ -158,10 +205,22 @@ async function buildView(deps: AppDeps, q: Queryable, staff: StaffUser, reportId
     description: r.description,
     hasContact: r.hasContact,
     lead: { unitId: details.lead.id, unitName: details.lead.name, force: details.lead.force },
-    coordinating: coordinating.map((c) => ({ unitId: c.unitId, unitName: c.unitName, force: c.force, source: c.source })),
-    routing: { ruleKey: details.routing.ruleKey, ruleSetVersion: details.routing.ruleSetVersion, explanation: lang === 'en' ? details.routing.explanationEn : details.routing.explanationVi },
+    coordinating: coordinating.map((c) => ({
+      unitId: c.unitId,
+      unitName: c.unitName,
+      force: c.force,
+      source: c.source,
+    })),
+    routing: {
+      ruleKey: details.routing.ruleKey,
+      ruleSetVersion: details.routing.ruleSetVersion,
+      explanation: lang === 'en' ? details.routing.explanationEn : details.routing.explanationVi,
+    },
     deadlines: {
-      acceptDueAt: (currentDue(r.acceptedAt ? r.acceptDueAt : r.acceptDueAt, r.acceptedAt ? null : r.pausedSince, now) ?? r.acceptDueAt).toISOString(),
+      acceptDueAt: (
+        currentDue(r.acceptedAt ? r.acceptDueAt : r.acceptDueAt, r.acceptedAt ? null : r.pausedSince, now) ??
+        r.acceptDueAt
+      ).toISOString(),
       acceptedAt: iso(r.acceptedAt),
       resolveDueAt: resolveDue.toISOString(),
       resolvedAt: iso(r.resolvedAt),
@@ -177,7 +236,13 @@ async function buildView(deps: AppDeps, q: Queryable, staff: StaffUser, reportId
     mergedInto: details.mergedIntoCode ?? null,
     transfer:
       r.transferToUnitId && r.transferRequestedAt
-        ? { toUnitId: r.transferToUnitId, toUnitName: details.transferUnitName ?? '', reason: r.transferReason ?? '', requestedAt: r.transferRequestedAt.toISOString(), disputed: r.transferDisputed }
+        ? {
+            toUnitId: r.transferToUnitId,
+            toUnitName: details.transferUnitName ?? '',
+            reason: r.transferReason ?? '',
+            requestedAt: r.transferRequestedAt.toISOString(),
+            disputed: r.transferDisputed,
+          }
         : null,
     photos: photos.map((p) => ({ id: p.id, width: p.width, height: p.height })),
     assignable,
@@ -196,7 +261,12 @@ async function buildView(deps: AppDeps, q: Queryable, staff: StaffUser, reportId
   };
 }
 
-export async function caseView(deps: AppDeps, staff: StaffUser, trackingCode: string, lang: Language): Promise<CaseView> {
+export async function caseView(
+  deps: AppDeps,
+  staff: StaffUser,
+  trackingCode: string,
+  lang: Language,
+): Promise<CaseView> {
   const report = await findReportByCode(deps.db, trackingCode);
   if (!report) throw notFound();
   const relations = await relationsOf(deps.db, staff, report);
@@ -208,7 +278,8 @@ export async function caseView(deps: AppDeps, staff: StaffUser, trackingCode: st
 async function otherUnit(q: Queryable, report: Report, unitId: string, now: Date) {
   const unit = await findUnit(q, unitId);
   // A closed unit (2025 reorganisation and after) can no longer lead or coordinate.
-  if (!unit || (unit.validTo && unit.validTo.getTime() <= now.getTime())) throw validationFailed([fieldIssue(['unitId'], 'unit_unknown')]);
+  if (!unit || (unit.validTo && unit.validTo.getTime() <= now.getTime()))
+    throw validationFailed([fieldIssue(['unitId'], 'unit_unknown')]);
   if (unit.id === report.leadUnitId) throw validationFailed([fieldIssue(['unitId'], 'unit_is_lead')]);
   return unit;
 }
@@ -216,29 +287,67 @@ async function otherUnit(q: Queryable, report: Report, unitId: string, now: Date
 type Who = { actor: string; at: Date };
 
 /** The status actions: the lifecycle decides, `moveReport` keeps the clock. */
-async function statusAction(q: Queryable, report: Report, action: StatusAction, who: Who, input: Record<string, unknown>, deps: AppDeps, staff: StaffUser): Promise<Report> {
+async function statusAction(
+  q: Queryable,
+  report: Report,
+  action: StatusAction,
+  who: Who,
+  input: Record<string, unknown>,
+  deps: AppDeps,
+  staff: StaffUser,
+): Promise<Report> {
   const to = nextStatus(report.status as Status, action, (report.statusBeforeInfo as Status | null) ?? null);
   if (!to) throw notAllowed(report);
   switch (action) {
     case 'ask':
-      await insertEvent(q, { reportId: report.id, type: 'question', at: who.at, actor: who.actor, public: true, body: String(input.question) });
+      await insertEvent(q, {
+        reportId: report.id,
+        type: 'question',
+        at: who.at,
+        actor: who.actor,
+        public: true,
+        body: String(input.question),
+      });
       return moveReport(q, report, to, who);
     case 'suspend':
       return moveReport(q, report, to, who, {}, { body: String(input.reason) });
     case 'resolve':
       // The public outcome is the event's body: the tracking page shows it (SPEC.md §5).
-      return moveReport(q, report, to, who, { outcome: String(input.outcome), nextDueAt: null }, { body: String(input.publicOutcome), data: { outcome: input.outcome } });
+      return moveReport(
+        q,
+        report,
+        to,
+        who,
+        { outcome: String(input.outcome), nextDueAt: null },
+        { body: String(input.publicOutcome), data: { outcome: input.outcome } },
+      );
     case 'merge': {
       // Locked too: two merges crossing each other wait (or one gets 409 on a deadlock), never chain silently.
       const into = await lockReportByCode(q, String(input.into));
-      if (!into || into.id === report.id) throw validationFailed([fieldIssue(['into'], into ? 'merge_self' : 'merge_unknown')]);
+      if (!into || into.id === report.id)
+        throw validationFailed([fieldIssue(['into'], into ? 'merge_self' : 'merge_unknown')]);
       // Issue #15: only into a report this unit also leads; one it merely coordinates or sees reads as unknown.
-      if (!(await relationsOf(q, staff, into)).has('lead')) throw validationFailed([fieldIssue(['into'], 'merge_unknown')]);
+      if (!(await relationsOf(q, staff, into)).has('lead'))
+        throw validationFailed([fieldIssue(['into'], 'merge_unknown')]);
       if (into.mergedInto) throw validationFailed([fieldIssue(['into'], 'merge_into_duplicate')]);
-      await insertEvent(q, { reportId: into.id, type: 'merged', at: who.at, actor: who.actor, public: false, data: { duplicate: report.trackingCode } });
+      await insertEvent(q, {
+        reportId: into.id,
+        type: 'merged',
+        at: who.at,
+        actor: who.actor,
+        public: false,
+        data: { duplicate: report.trackingCode },
+      });
       // Reports merged into this one before now follow the survivor too: a reporter never follows a closed duplicate.
       await repointDuplicates(q, report.id, into.id);
-      return moveReport(q, report, to, who, { outcome: 'duplicate', mergedInto: into.id }, { data: { mergedInto: into.trackingCode } });
+      return moveReport(
+        q,
+        report,
+        to,
+        who,
+        { outcome: 'duplicate', mergedInto: into.id },
+        { data: { mergedInto: into.trackingCode } },
+      );
     }
     default:
       void deps;
@@ -312,45 +421,101 @@ export async function applyCaseAction<A extends CaseAction>(
       const limit = extensionLimit(report, deadlineRules(deps.config));
       const until = body.until as Date;
       if (!limit) throw validationFailed([fieldIssue(['until'], 'extension_none_left')]);
-      if (until.getTime() <= report.resolveDueAt.getTime()) throw validationFailed([fieldIssue(['until'], 'extension_not_later')]);
+      if (until.getTime() <= report.resolveDueAt.getTime())
+        throw validationFailed([fieldIssue(['until'], 'extension_not_later')]);
       if (until.getTime() > limit.getTime()) throw validationFailed([fieldIssue(['until'], 'extension_beyond_limit')]);
       after = await updateReport(tx, report, {
         resolveDueAt: until,
         extensions: report.extensions + 1,
-        nextDueAt: report.pausedSince ? null : runningDue({ acceptDueAt: report.acceptDueAt, resolveDueAt: until }, report.status as Status),
+        nextDueAt: report.pausedSince
+          ? null
+          : runningDue({ acceptDueAt: report.acceptDueAt, resolveDueAt: until }, report.status as Status),
       });
-      await insertEvent(tx, { reportId: report.id, type: 'deadline_extended', at: who.at, actor: who.actor, public: false, body: String(body.reason), data: { from: report.resolveDueAt.toISOString(), to: until.toISOString(), extension: report.extensions + 1 } });
+      await insertEvent(tx, {
+        reportId: report.id,
+        type: 'deadline_extended',
+        at: who.at,
+        actor: who.actor,
+        public: false,
+        body: String(body.reason),
+        data: { from: report.resolveDueAt.toISOString(), to: until.toISOString(), extension: report.extensions + 1 },
+      });
       break;
     }
     case 'reveal-contact': {
       if (!report.hasContact || !report.contactSealed) throw validationFailed([fieldIssue(['reason'], 'no_contact')]);
       contact = openContact(report.contactSealed, deps.secrets.contactEncryptionKey);
-      await insertEvent(tx, { reportId: report.id, type: 'contact_revealed', at: who.at, actor: who.actor, public: false, body: String(body.reason) });
-      await appendAudit(tx, { at: who.at, action: 'contact_revealed', actorId: staff.id, subject: `report:${report.trackingCode}`, data: { reason: body.reason } });
+      await insertEvent(tx, {
+        reportId: report.id,
+        type: 'contact_revealed',
+        at: who.at,
+        actor: who.actor,
+        public: false,
+        body: String(body.reason),
+      });
+      await appendAudit(tx, {
+        at: who.at,
+        action: 'contact_revealed',
+        actorId: staff.id,
+        subject: `report:${report.trackingCode}`,
+        data: { reason: body.reason },
+      });
       break;
     }
     case 'notes':
-      await insertEvent(tx, { reportId: report.id, type: 'note', at: who.at, actor: who.actor, public: false, body: String(body.text), data: { unitId: staff.unit?.id ?? null, shared: body.shared === true } });
+      await insertEvent(tx, {
+        reportId: report.id,
+        type: 'note',
+        at: who.at,
+        actor: who.actor,
+        public: false,
+        body: String(body.text),
+        data: { unitId: staff.unit?.id ?? null, shared: body.shared === true },
+      });
       break;
     case 'coordinate': {
       const unit = await otherUnit(tx, report, String(body.unitId), who.at);
-      if ((await findCoordinations(tx, report.id)).some((c) => c.unitId === unit.id)) throw validationFailed([fieldIssue(['unitId'], 'already_coordinating')]);
+      if ((await findCoordinations(tx, report.id)).some((c) => c.unitId === unit.id))
+        throw validationFailed([fieldIssue(['unitId'], 'already_coordinating')]);
       await insertCoordinations(tx, [{ reportId: report.id, unitId: unit.id, source: 'requested', at: who.at }]);
       after = await updateReport(tx, report, {});
-      await insertEvent(tx, { reportId: report.id, type: 'coordination_requested', at: who.at, actor: who.actor, public: false, body: String(body.reason), data: { unitId: unit.id, unitName: unit.name } });
+      await insertEvent(tx, {
+        reportId: report.id,
+        type: 'coordination_requested',
+        at: who.at,
+        actor: who.actor,
+        public: false,
+        body: String(body.reason),
+        data: { unitId: unit.id, unitName: unit.name },
+      });
       break;
     }
     case 'assign': {
       const officerId = body.officerId as string | null;
       if (officerId) {
         const officer = await findStaffAccount(tx, officerId);
-        const unitIds = new Set(staff.unit ? await assignableUnits(tx, await unitAndBelow(tx, staff.unit.id), report.leadUnitId) : []);
-        if (!officer || officer.isDisabled || !officer.unitId || !unitIds.has(officer.unitId) || (officer.role !== 'officer' && officer.role !== 'unit_lead')) {
+        const unitIds = new Set(
+          staff.unit ? await assignableUnits(tx, await unitAndBelow(tx, staff.unit.id), report.leadUnitId) : [],
+        );
+        if (
+          !officer ||
+          officer.isDisabled ||
+          !officer.unitId ||
+          !unitIds.has(officer.unitId) ||
+          (officer.role !== 'officer' && officer.role !== 'unit_lead')
+        ) {
           throw validationFailed([fieldIssue(['officerId'], 'officer_not_in_unit')]);
         }
       }
       after = await updateReport(tx, report, { assignedTo: officerId });
-      await insertEvent(tx, { reportId: report.id, type: 'assigned', at: who.at, actor: who.actor, public: false, data: { officerId } });
+      await insertEvent(tx, {
+        reportId: report.id,
+        type: 'assigned',
+        at: who.at,
+        actor: who.actor,
+        public: false,
+        data: { officerId },
+      });
       break;
     }
     case 'transfer':
@@ -364,7 +529,12 @@ export async function applyCaseAction<A extends CaseAction>(
  * SPEC.md §5, overlaps: the lead asks to hand a report on; it stays the lead until the receiving unit
  * accepts. A refusal makes it a dispute, which the coordinator decides; until then nothing moves.
  */
-async function transferStep(q: Queryable, report: Report, input: CaseActionInput<'transfer'>, who: Who): Promise<Report> {
+async function transferStep(
+  q: Queryable,
+  report: Report,
+  input: CaseActionInput<'transfer'>,
+  who: Who,
+): Promise<Report> {
   const open = ['received', 'accepted', 'verifying', 'needs_info', 'suspended'].includes(report.status);
   const clear = { transferToUnitId: null, transferReason: null, transferRequestedAt: null, transferDisputed: false };
   const pending = report.transferToUnitId;
@@ -373,20 +543,47 @@ async function transferStep(q: Queryable, report: Report, input: CaseActionInput
       if (!open) throw notAllowed(report);
       if (pending) throw validationFailed([fieldIssue(['unitId'], 'transfer_pending')]);
       const unit = await otherUnit(q, report, input.unitId, who.at);
-      const updated = await updateReport(q, report, { transferToUnitId: unit.id, transferReason: input.reason, transferRequestedAt: who.at, transferDisputed: false });
-      await insertEvent(q, { reportId: report.id, type: 'transfer_requested', at: who.at, actor: who.actor, public: false, body: input.reason, data: { toUnitId: unit.id, toUnitName: unit.name } });
+      const updated = await updateReport(q, report, {
+        transferToUnitId: unit.id,
+        transferReason: input.reason,
+        transferRequestedAt: who.at,
+        transferDisputed: false,
+      });
+      await insertEvent(q, {
+        reportId: report.id,
+        type: 'transfer_requested',
+        at: who.at,
+        actor: who.actor,
+        public: false,
+        body: input.reason,
+        data: { toUnitId: unit.id, toUnitName: unit.name },
+      });
       return updated;
     }
     case 'cancel': {
       if (!pending) throw notAllowed(report);
       const updated = await updateReport(q, report, clear);
-      await insertEvent(q, { reportId: report.id, type: 'transfer_cancelled', at: who.at, actor: who.actor, public: false });
+      await insertEvent(q, {
+        reportId: report.id,
+        type: 'transfer_cancelled',
+        at: who.at,
+        actor: who.actor,
+        public: false,
+      });
       return updated;
     }
     case 'refuse': {
       if (!pending) throw notAllowed(report);
       const updated = await updateReport(q, report, { transferDisputed: true });
-      await insertEvent(q, { reportId: report.id, type: 'transfer_refused', at: who.at, actor: who.actor, public: false, body: input.reason, data: { toUnitId: pending } });
+      await insertEvent(q, {
+        reportId: report.id,
+        type: 'transfer_refused',
+        at: who.at,
+        actor: who.actor,
+        public: false,
+        body: input.reason,
+        data: { toUnitId: pending },
+      });
       return updated;
     }
     case 'accept':
@@ -394,7 +591,15 @@ async function transferStep(q: Queryable, report: Report, input: CaseActionInput
       if (!pending) throw notAllowed(report);
       if (input.step === 'decide' && input.keep) {
         const updated = await updateReport(q, report, clear);
-        await insertEvent(q, { reportId: report.id, type: 'transfer_cancelled', at: who.at, actor: who.actor, public: false, body: input.reason, data: { decided: true } });
+        await insertEvent(q, {
+          reportId: report.id,
+          type: 'transfer_cancelled',
+          at: who.at,
+          actor: who.actor,
+          public: false,
+          body: input.reason,
+          data: { decided: true },
+        });
         return updated;
       }
       const unit = await findUnit(q, pending);
@@ -406,7 +611,12 @@ async function transferStep(q: Queryable, report: Report, input: CaseActionInput
         actor: who.actor,
         public: false,
         body: input.step === 'decide' ? input.reason : report.transferReason,
-        data: { fromUnitId: report.leadUnitId, toUnitId: pending, toUnitName: unit?.name ?? '', decided: input.step === 'decide' },
+        data: {
+          fromUnitId: report.leadUnitId,
+          toUnitId: pending,
+          toUnitName: unit?.name ?? '',
+          decided: input.step === 'decide',
+        },
       });
       return updated;
     }

@@ -35,7 +35,7 @@ export function isWorkingDay(day: Date, calendar: WorkCalendar): boolean {
 export function addWorkingDays(from: Date, days: number, calendar: WorkCalendar): Date {
   let day = vietnam(from);
   day.setHours(0, 0, 0, 0);
-  for (let counted = 0; counted < days; ) {
+  for (let counted = 0; counted < days;) {
     day = addDays(day, 1);
     if (isWorkingDay(day, calendar)) counted += 1;
   }

@@ -15,7 +15,11 @@ export interface HolidaySeed {
 
 const span = (from: string, to: string, name: string): HolidaySeed[] => {
   const days: HolidaySeed[] = [];
-  for (let d = new Date(`${from}T00:00:00Z`); d <= new Date(`${to}T00:00:00Z`); d = new Date(d.getTime() + 86_400_000)) {
+  for (
+    let d = new Date(`${from}T00:00:00Z`);
+    d <= new Date(`${to}T00:00:00Z`);
+    d = new Date(d.getTime() + 86_400_000)
+  ) {
     days.push({ date: d.toISOString().slice(0, 10), kind: 'holiday', name });
   }
   return days;

@@ -49,7 +49,13 @@ export function holidaysRoutes(deps: AppDeps): Router {
         .insert(holidaysTable)
         .values({ day: params.day, ...body, updatedAt: at })
         .onConflictDoUpdate({ target: holidaysTable.day, set: { ...body, updatedAt: at } });
-      await appendAudit(tx, { at, action: 'holiday_set', actorId: staff.id, subject: `holiday:${params.day}`, data: body });
+      await appendAudit(tx, {
+        at,
+        action: 'holiday_set',
+        actorId: staff.id,
+        subject: `holiday:${params.day}`,
+        data: body,
+      });
     });
     res.json({ holidays: await list(Number(params.day.slice(0, 4))) });
   });
@@ -59,8 +65,12 @@ export function holidaysRoutes(deps: AppDeps): Router {
     const staff = staffOf(res.locals);
     const at = deps.clock.now();
     const removed = await deps.db.transaction(async (tx) => {
-      const rows = await tx.delete(holidaysTable).where(eq(holidaysTable.day, params.day)).returning({ day: holidaysTable.day });
-      if (rows.length > 0) await appendAudit(tx, { at, action: 'holiday_removed', actorId: staff.id, subject: `holiday:${params.day}` });
+      const rows = await tx
+        .delete(holidaysTable)
+        .where(eq(holidaysTable.day, params.day))
+        .returning({ day: holidaysTable.day });
+      if (rows.length > 0)
+        await appendAudit(tx, { at, action: 'holiday_removed', actorId: staff.id, subject: `holiday:${params.day}` });
       return rows.length;
     });
     if (removed === 0) throw notFound();
@@ -82,7 +92,8 @@ export const holidaysApiDocs: ApiDoc[] = [
     method: 'put',
     path: '/api/staff/holidays/{day}',
     tags: ['cases'],
-    summary: 'National coordinators: set a day as a holiday or a Saturday worked (`{ kind, name }`); counts for reports received from then on; audited',
+    summary:
+      'National coordinators: set a day as a holiday or a Saturday worked (`{ kind, name }`); counts for reports received from then on; audited',
     request: { params: holidayParamsSchema, body: { content: { 'application/json': { schema: holidayInputSchema } } } },
     responses: { 200: jsonResponse("That year's calendar", holidaysSchema), ...errorResponses(400, 401, 403) },
   },

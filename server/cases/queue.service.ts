@@ -27,7 +27,9 @@ export interface QueueItem {
 }
 
 const encodeCursor = (row: QueueRow) =>
-  Buffer.from(JSON.stringify({ d: row.next_due_at ? new Date(row.next_due_at).toISOString() : null, i: row.id })).toString('base64url');
+  Buffer.from(
+    JSON.stringify({ d: row.next_due_at ? new Date(row.next_due_at).toISOString() : null, i: row.id }),
+  ).toString('base64url');
 
 function decodeCursor(cursor: string): { due: string | null; id: string } {
   try {
@@ -47,7 +49,11 @@ function decodeCursor(cursor: string): { due: string | null; id: string } {
  * coordinations (migration 0011) as one hashed set, rather than probing the coordinations of every
  * report that a page or a count passes over (bench/queue.ts).
  */
-async function queueScope(deps: AppDeps, staff: StaffUser, role: CaseQueueQuery['role']): Promise<{ scope: SQL; openScope: SQL; leadUnits: string[] }> {
+async function queueScope(
+  deps: AppDeps,
+  staff: StaffUser,
+  role: CaseQueueQuery['role'],
+): Promise<{ scope: SQL; openScope: SQL; leadUnits: string[] }> {
   if (staff.role === 'coordinator') {
     const scope = staff.scopeProvinceCode ? sql`r.province_code = ${staff.scopeProvinceCode}` : sql`true`;
     return { scope, openScope: scope, leadUnits: [] };
@@ -57,8 +63,12 @@ async function queueScope(deps: AppDeps, staff: StaffUser, role: CaseQueueQuery[
   const units = uuidArray(mine);
   const lead = sql`(r.lead_unit_id = any(${units}) or r.transfer_to_unit_id = any(${units}))`;
   const coordinating = sql`exists (select 1 from report_coordinations c where c.report_id = r.id and c.unit_id = any(${units}))`;
-  const openCoordinating = role === 'lead' ? sql`false` : sql`r.id in (select c.report_id from report_coordinations c where c.unit_id = any(${units}) and c.report_open)`;
-  const either = (coordinated: SQL) => (role === 'lead' ? lead : role === 'coordinating' ? coordinated : sql`(${lead} or ${coordinated})`);
+  const openCoordinating =
+    role === 'lead'
+      ? sql`false`
+      : sql`r.id in (select c.report_id from report_coordinations c where c.unit_id = any(${units}) and c.report_open)`;
+  const either = (coordinated: SQL) =>
+    role === 'lead' ? lead : role === 'coordinating' ? coordinated : sql`(${lead} or ${coordinated})`;
   return { scope: either(coordinating), openScope: either(openCoordinating), leadUnits: mine };
 }
 
@@ -77,18 +87,38 @@ export async function caseQueue(deps: AppDeps, staff: StaffUser, query: CaseQueu
   if (query.placeType) filters.push(sql`r.place_type = ${query.placeType}`);
   if (query.commune) filters.push(sql`r.commune_code = ${query.commune}`);
   if (query.overdue) filters.push(sql`r.next_due_at < ${now.toISOString()}::timestamptz`);
-  if (query.dueSoon) filters.push(sql`r.next_due_at >= ${now.toISOString()}::timestamptz and r.next_due_at <= ${soon.toISOString()}::timestamptz`);
+  if (query.dueSoon)
+    filters.push(
+      sql`r.next_due_at >= ${now.toISOString()}::timestamptz and r.next_due_at <= ${soon.toISOString()}::timestamptz`,
+    );
   if (query.assignedTo === 'nobody') filters.push(sql`r.assigned_to is null`);
-  else if (query.assignedTo) filters.push(sql`r.assigned_to = ${query.assignedTo === 'me' ? staff.id : query.assignedTo}::uuid`);
+  else if (query.assignedTo)
+    filters.push(sql`r.assigned_to = ${query.assignedTo === 'me' ? staff.id : query.assignedTo}::uuid`);
   if (query.q) {
     // Every word, in any order, accents optional; or the tracking code itself.
-    const words = foldForSearch(query.q).split(' ').filter(Boolean).map((w) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-    const all = words.length > 0 ? sql.join(words.map((w) => sql`r.search_text like ${w}`), sql` and `) : sql`false`;
+    const words = foldForSearch(query.q)
+      .split(' ')
+      .filter(Boolean)
+      .map((w) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    const all =
+      words.length > 0
+        ? sql.join(
+            words.map((w) => sql`r.search_text like ${w}`),
+            sql` and `,
+          )
+        : sql`false`;
     filters.push(sql`(r.tracking_code = ${query.q.toUpperCase()} or (${all}))`);
   }
   const statusFilter = query.status ? [sql`r.status = ${query.status}`] : [];
   const [rows, counts] = await Promise.all([
-    findQueuePage(deps.db, { scope, openScope, filters: [...filters, ...statusFilter], leadUnits, after: query.after ? decodeCursor(query.after) : null, limit: query.limit + 1 }),
+    findQueuePage(deps.db, {
+      scope,
+      openScope,
+      filters: [...filters, ...statusFilter],
+      leadUnits,
+      after: query.after ? decodeCursor(query.after) : null,
+      limit: query.limit + 1,
+    }),
     countQueueByStatus(deps.db, openScope, filters),
   ]);
   const page = rows.slice(0, query.limit);

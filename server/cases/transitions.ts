@@ -66,6 +66,15 @@ export async function moveReport(
   if (to === 'closed') next.closedAt = who.at;
   next.nextDueAt = runningDue({ ...due, ...(next.resolveDueAt ? { resolveDueAt: next.resolveDueAt } : {}) }, to);
   const updated = await updateReport(q, report, next);
-  await insertEvent(q, { reportId: report.id, type: 'status_changed', at: who.at, actor: who.actor, public: true, fromStatus: from, toStatus: to, ...event });
+  await insertEvent(q, {
+    reportId: report.id,
+    type: 'status_changed',
+    at: who.at,
+    actor: who.actor,
+    public: true,
+    fromStatus: from,
+    toStatus: to,
+    ...event,
+  });
   return updated;
 }

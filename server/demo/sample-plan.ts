@@ -135,7 +135,14 @@ const OUTCOME_WEIGHTS: Record<ResolveOutcome, number> = {
   no_prosecution: 4,
   out_of_scope: 6,
 };
-const FORCED_OUTCOMES: ResolveOutcome[] = ['violation_handled', 'criminal_case', 'no_prosecution', 'goods_seized', 'unfounded', 'out_of_scope'];
+const FORCED_OUTCOMES: ResolveOutcome[] = [
+  'violation_handled',
+  'criminal_case',
+  'no_prosecution',
+  'goods_seized',
+  'unfounded',
+  'out_of_scope',
+];
 
 /** The hour a Vietnamese reporter would say: "5 giờ sáng", "2 giờ chiều", "10 giờ đêm". */
 export function hourPhrase(at: Date): string {
@@ -156,7 +163,10 @@ export function atVietnamHour(at: Date, hour: number): Date {
 }
 
 function fits(template: DescriptionTemplate, site: Site): boolean {
-  return template.placeTypes.includes(site.placeType) && (!template.terrain || !site.terrain || template.terrain.includes(site.terrain));
+  return (
+    template.placeTypes.includes(site.placeType) &&
+    (!template.terrain || !site.terrain || template.terrain.includes(site.terrain))
+  );
 }
 
 function describe(rng: Rng, template: DescriptionTemplate, site: Site, observedAt: Date): string {
@@ -198,7 +208,8 @@ function contactFor(rng: Rng, channel: Channel, always: boolean): PlannedReport[
   const p = { web: 0.22, hotline: 0, zalo: 0.3, email: 0.6, walk_in: 0.5 }[channel];
   if (!rng.chance(p) && !always) return undefined;
   const name = rng.pick(CONTACT_NAMES);
-  if (channel === 'email' || (channel === 'web' && rng.chance(0.6))) return { name, email: `nguoibaotin.${rng.int(10, 99)}@example.com` };
+  if (channel === 'email' || (channel === 'web' && rng.chance(0.6)))
+    return { name, email: `nguoibaotin.${rng.int(10, 99)}@example.com` };
   return { name, phone: fakePhone(rng) };
 }
 
@@ -229,14 +240,22 @@ function finish(rng: Rng, draft: Draft, index: number, drafts: Draft[]): Planned
     observedAt,
     description: describe(rng, template, site, observedAt),
     contact,
-    call: draft.channel === 'hotline' ? { number: rng.chance(0.35) ? fakePhone(rng) : undefined, minutes: rng.between(3, 12) } : undefined,
+    call:
+      draft.channel === 'hotline'
+        ? { number: rng.chance(0.35) ? fakePhone(rng) : undefined, minutes: rng.between(3, 12) }
+        : undefined,
     steps: draft.steps,
     brisk: draft.brisk ?? false,
     receipt: draft.receipt,
   };
 }
 
-const resolveStep = (rng: Rng, outcome: ResolveOutcome, late: boolean): PlannedStep => ({ kind: 'resolve', outcome, publicOutcome: rng.pick(PUBLIC_OUTCOMES[outcome]), late });
+const resolveStep = (rng: Rng, outcome: ResolveOutcome, late: boolean): PlannedStep => ({
+  kind: 'resolve',
+  outcome,
+  publicOutcome: rng.pick(PUBLIC_OUTCOMES[outcome]),
+  late,
+});
 const note = (rng: Rng, shared = false): PlannedStep => ({ kind: 'note', text: rng.pick(NOTES), shared });
 
 /** An ordinary report's life from acceptance to archive, as the ratios of a working province give it. */
@@ -245,17 +264,29 @@ function ordinaryLife(rng: Rng, channel: Channel, outcome?: ResolveOutcome): Pla
   if (channel === 'hotline' && rng.chance(0.12)) steps.push({ kind: 'call', note: rng.pick(CALL_NOTES) });
   if (rng.chance(0.45)) steps.push({ kind: 'assign' });
   if (rng.chance(0.3)) steps.push(note(rng, rng.chance(0.3)));
-  if (rng.chance(0.1)) steps.push({ kind: 'coordinate', forces: ['border', 'police', 'customs', 'market'], reason: rng.pick(COORDINATION_REASONS) });
-  if (rng.chance(0.02)) steps.push({ kind: 'transfer_request', forces: ['police', 'market'], reason: TRANSFER_REASONS.police }, { kind: 'transfer_accept' });
+  if (rng.chance(0.1))
+    steps.push({
+      kind: 'coordinate',
+      forces: ['border', 'police', 'customs', 'market'],
+      reason: rng.pick(COORDINATION_REASONS),
+    });
+  if (rng.chance(0.02))
+    steps.push(
+      { kind: 'transfer_request', forces: ['police', 'market'], reason: TRANSFER_REASONS.police },
+      { kind: 'transfer_accept' },
+    );
   if (rng.chance(0.85)) steps.push({ kind: 'verify' });
-  if (rng.chance(0.12)) steps.push({ kind: 'ask', question: rng.pick(QUESTIONS) }, { kind: 'answer', text: rng.pick(ANSWERS) });
+  if (rng.chance(0.12))
+    steps.push({ kind: 'ask', question: rng.pick(QUESTIONS) }, { kind: 'answer', text: rng.pick(ANSWERS) });
   if (rng.chance(0.06)) steps.push({ kind: 'suspend', reason: rng.pick(SUSPEND_REASONS) }, { kind: 'resume' });
   const extended = !outcome && rng.chance(0.08);
   if (extended) {
     steps.push({ kind: 'extend', reason: rng.pick(EXTENSION_REASONS) });
     if (rng.chance(0.25)) steps.push({ kind: 'extend', reason: rng.pick(EXTENSION_REASONS) });
   }
-  steps.push(resolveStep(rng, outcome ?? rng.weighted(OUTCOME_WEIGHTS), !outcome && rng.chance(extended ? 0.05 : 0.12)));
+  steps.push(
+    resolveStep(rng, outcome ?? rng.weighted(OUTCOME_WEIGHTS), !outcome && rng.chance(extended ? 0.05 : 0.12)),
+  );
   if (outcome || rng.chance(0.8)) steps.push({ kind: 'close' });
   return steps;
 }
@@ -267,7 +298,14 @@ function showcases(rng: Rng, now: Date): Draft[] {
   const dt = DONG_THAP_SITES;
   const accept: PlannedStep = { kind: 'accept', late: false };
   const verify: PlannedStep = { kind: 'verify' };
-  const show = (hours: number, pool: Site[], want: Parameters<typeof chooseFacts>[2], steps: PlannedStep[], channel: Channel = 'web', extra: Partial<Draft> = {}): Draft => ({
+  const show = (
+    hours: number,
+    pool: Site[],
+    want: Parameters<typeof chooseFacts>[2],
+    steps: PlannedStep[],
+    channel: Channel = 'web',
+    extra: Partial<Draft> = {},
+  ): Draft => ({
     receivedAt: ago(hours),
     channel,
     facts: chooseFacts(rng, pool, want),
@@ -276,25 +314,84 @@ function showcases(rng: Rng, now: Date): Draft[] {
     ...extra,
   });
   const drafts: Draft[] = [
-    show(8 * 24, cb, { category: 'counterfeit', placeType: 'market' }, [accept, verify, { kind: 'ask', question: QUESTIONS[3]! }], 'web', { receipt: 'needs_info' }),
-    show(14 * 24, dt, { category: 'poor_quality', placeType: 'market' }, [accept, verify, resolveStep(rng, 'goods_seized', false)], 'web', { receipt: 'resolved' }),
+    show(
+      8 * 24,
+      cb,
+      { category: 'counterfeit', placeType: 'market' },
+      [accept, verify, { kind: 'ask', question: QUESTIONS[3]! }],
+      'web',
+      { receipt: 'needs_info' },
+    ),
+    show(
+      14 * 24,
+      dt,
+      { category: 'poor_quality', placeType: 'market' },
+      [accept, verify, resolveStep(rng, 'goods_seized', false)],
+      'web',
+      { receipt: 'resolved' },
+    ),
     show(0.7, dt, { category: 'trade_fraud', placeType: 'market' }, []),
     show(30, cb, { category: 'smuggling', placeType: 'transport_route' }, [], 'zalo'),
     show(3, cb, { category: 'smuggling', placeType: 'border_area' }, [], 'hotline'),
     show(2 * 24, cb, { category: 'ip_infringement', placeType: 'market' }, [accept, { kind: 'assign' }]),
-    show(6 * 24, cb, { category: 'illegal_transport', placeType: 'border_area' }, [accept, verify, { kind: 'coordinate', forces: ['police'], reason: COORDINATION_REASONS[0]! }, note(rng, true)]),
+    show(6 * 24, cb, { category: 'illegal_transport', placeType: 'border_area' }, [
+      accept,
+      verify,
+      { kind: 'coordinate', forces: ['police'], reason: COORDINATION_REASONS[0]! },
+      note(rng, true),
+    ]),
     show(40 * 24, dt, { category: 'trade_fraud', placeType: 'market' }, [accept, verify, note(rng)]),
-    show(12 * 24, dt, { category: 'poor_quality', placeType: 'production_site' }, [accept, verify, { kind: 'suspend', reason: SUSPEND_REASONS[3]! }]),
-    show(3 * 24, cb, { category: 'counterfeit', placeType: 'market' }, [accept, { kind: 'transfer_request', forces: ['police'], reason: TRANSFER_REASONS.police }]),
-    show(10 * 24, dt, { category: 'counterfeit', placeType: 'market' }, [accept, { kind: 'transfer_request', forces: ['police'], reason: TRANSFER_REASONS.police }, { kind: 'transfer_accept' }, verify]),
-    show(4 * 24, cb, { category: 'smuggling', placeType: 'border_area' }, [accept, { kind: 'transfer_request', forces: ['market'], reason: TRANSFER_REASONS.market }, { kind: 'transfer_refuse', reason: TRANSFER_REFUSAL }]),
-    show(33 * 24, cb, { category: 'smuggling', placeType: 'border_gate' }, [accept, verify, { kind: 'extend', reason: EXTENSION_REASONS[0]! }], 'hotline'),
-    show(9 * 24, ONLINE_SITES.filter((site) => site.provinceCode === '82'), { category: 'ecommerce', placeType: 'online' }, [accept, { kind: 'ask', question: QUESTIONS[5]! }, { kind: 'answer', text: ANSWERS[4]! }, verify]),
-    show(7 * 24, cb, { category: 'banned_goods', placeType: 'market' }, [accept, { kind: 'reveal', reason: REVEAL_REASON }, verify], 'walk_in', { withContact: true }),
+    show(12 * 24, dt, { category: 'poor_quality', placeType: 'production_site' }, [
+      accept,
+      verify,
+      { kind: 'suspend', reason: SUSPEND_REASONS[3]! },
+    ]),
+    show(3 * 24, cb, { category: 'counterfeit', placeType: 'market' }, [
+      accept,
+      { kind: 'transfer_request', forces: ['police'], reason: TRANSFER_REASONS.police },
+    ]),
+    show(10 * 24, dt, { category: 'counterfeit', placeType: 'market' }, [
+      accept,
+      { kind: 'transfer_request', forces: ['police'], reason: TRANSFER_REASONS.police },
+      { kind: 'transfer_accept' },
+      verify,
+    ]),
+    show(4 * 24, cb, { category: 'smuggling', placeType: 'border_area' }, [
+      accept,
+      { kind: 'transfer_request', forces: ['market'], reason: TRANSFER_REASONS.market },
+      { kind: 'transfer_refuse', reason: TRANSFER_REFUSAL },
+    ]),
+    show(
+      33 * 24,
+      cb,
+      { category: 'smuggling', placeType: 'border_gate' },
+      [accept, verify, { kind: 'extend', reason: EXTENSION_REASONS[0]! }],
+      'hotline',
+    ),
+    show(
+      9 * 24,
+      ONLINE_SITES.filter((site) => site.provinceCode === '82'),
+      { category: 'ecommerce', placeType: 'online' },
+      [accept, { kind: 'ask', question: QUESTIONS[5]! }, { kind: 'answer', text: ANSWERS[4]! }, verify],
+    ),
+    show(
+      7 * 24,
+      cb,
+      { category: 'banned_goods', placeType: 'market' },
+      [accept, { kind: 'reveal', reason: REVEAL_REASON }, verify],
+      'walk_in',
+      { withContact: true },
+    ),
   ];
   // A duplicate and the report it repeats, merged by the lead unit.
   const original = show(8 * 24, dt, { category: 'counterfeit', placeType: 'market' }, [accept, verify]);
-  drafts.push(original, { ...original, receivedAt: ago(6 * 24), steps: [{ kind: 'merge', into: drafts.length }], repeats: drafts.length, receipt: undefined });
+  drafts.push(original, {
+    ...original,
+    receivedAt: ago(6 * 24),
+    steps: [{ kind: 'merge', into: drafts.length }],
+    repeats: drafts.length,
+    receipt: undefined,
+  });
   return drafts;
 }
 
@@ -326,7 +423,14 @@ export function planSampleReports(count: number, now: Date, seed = 389): Planned
     let receivedAt = receiptTime(rng, new Date(start.getTime() + x * span), channel);
     if (receivedAt.getTime() > now.getTime() - 0.5 * HOUR) receivedAt = new Date(receivedAt.getTime() - DAY);
     if (receivedAt.getTime() < start.getTime()) receivedAt = new Date(receivedAt.getTime() + DAY);
-    const pool = i < langSon ? LANG_SON_SITES : rng.chance(0.12) ? ONLINE_SITES : rng.chance(0.52) ? CAO_BANG_SITES : DONG_THAP_SITES;
+    const pool =
+      i < langSon
+        ? LANG_SON_SITES
+        : rng.chance(0.12)
+          ? ONLINE_SITES
+          : rng.chance(0.52)
+            ? CAO_BANG_SITES
+            : DONG_THAP_SITES;
     const facts = chooseFacts(rng, pool, i < langSon ? { placeType: 'border_gate' } : {});
     drafts.push({ receivedAt, channel, facts, steps: [] });
   }
@@ -339,11 +443,18 @@ export function planSampleReports(count: number, now: Date, seed = 389): Planned
   ordinary.slice(FORCED_OUTCOMES.length).forEach((draft) => {
     if (!rng.chance(0.04)) return;
     const earlier = ordinary.filter(
-      (o) => o.repeats === undefined && o.receivedAt < draft.receivedAt && draft.receivedAt.getTime() - o.receivedAt.getTime() < 5 * DAY && !o.steps.some((s) => s.kind === 'transfer_request'),
+      (o) =>
+        o.repeats === undefined &&
+        o.receivedAt < draft.receivedAt &&
+        draft.receivedAt.getTime() - o.receivedAt.getTime() < 5 * DAY &&
+        !o.steps.some((s) => s.kind === 'transfer_request'),
     );
     if (earlier.length === 0) return;
     draft.repeats = drafts.indexOf(rng.pick(earlier));
-    draft.steps = [...(rng.chance(0.5) ? [{ kind: 'accept', late: false } as const] : []), { kind: 'merge', into: draft.repeats }];
+    draft.steps = [
+      ...(rng.chance(0.5) ? [{ kind: 'accept', late: false } as const] : []),
+      { kind: 'merge', into: draft.repeats },
+    ];
   });
   for (let i = 0; i < unstaffed; i += 1) {
     const channel = rng.weighted(CHANNEL_WEIGHTS);

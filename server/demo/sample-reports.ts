@@ -65,14 +65,20 @@ function demoStaff(tx: Tx, staff: StaffUser[], units: Units) {
     /** An officer of the unit or of a unit above it (officers before unit leads). */
     async forUnit(unitId: string, role?: 'unit_lead'): Promise<StaffUser | undefined> {
       const ids = await unitsAbove(unitId);
-      const candidates = staff.filter((s) => s.unit && ids.has(s.unit.id) && (role ? s.role === role : s.role === 'officer' || s.role === 'unit_lead'));
+      const candidates = staff.filter(
+        (s) =>
+          s.unit && ids.has(s.unit.id) && (role ? s.role === role : s.role === 'officer' || s.role === 'unit_lead'),
+      );
       return candidates.sort((a, b) => (a.role === b.role ? 0 : a.role === 'officer' ? -1 : 1))[0];
     },
     byId: (id: string) => staff.find((s) => s.id === id),
     officerOf: (unitId: string) => staff.find((s) => s.role === 'officer' && s.unit?.id === unitId),
     /** The province-level unit of a force for a province (customs: its regional branch). */
     unitOf(force: Force, provinceCode: string) {
-      const code = force === 'customs' ? `customs-region-${CUSTOMS_REGIONS.find((r) => r.provinces.includes(provinceCode))?.numeral.toLowerCase()}` : `${force}-${provinceCode}`;
+      const code =
+        force === 'customs'
+          ? `customs-region-${CUSTOMS_REGIONS.find((r) => r.provinces.includes(provinceCode))?.numeral.toLowerCase()}`
+          : `${force}-${provinceCode}`;
       return units.find((u) => u.code === code);
     },
     unitById: (id: string) => units.find((u) => u.id === id),
@@ -102,13 +108,28 @@ export async function seedSampleReports(deps: AppDeps, count: number): Promise<S
     const db = tx as unknown as Db;
     const run: AppDeps = { ...deps, db, clock, routing: { ...deps.routing, compiledAt: async () => compiled } };
     const accounts = await Promise.all(DEMO_STAFF.map((s) => findAccountByUsername(tx, s.username)));
-    const people = demoStaff(tx, accounts.flatMap((a) => (a ? [toStaffUser(a)] : [])), await findUnits(tx));
+    const people = demoStaff(
+      tx,
+      accounts.flatMap((a) => (a ? [toStaffUser(a)] : [])),
+      await findUnits(tx),
+    );
     const calendar = await loadCalendar(tx);
     const guard = createSecretGuard(clock);
-    const lives: Life[] = plans.map((plan) => ({ plan, rng: createRng(0x389 * 7919 + plan.index), step: -1, at: plan.receivedAt }));
+    const lives: Life[] = plans.map((plan) => ({
+      plan,
+      rng: createRng(0x389 * 7919 + plan.index),
+      step: -1,
+      at: plan.receivedAt,
+    }));
 
-    const act = async <A extends CaseAction>(life: Life, staff: StaffUser | undefined, action: A, body: Record<string, unknown>) => {
-      if (!staff || !life.trackingCode || !life.report) throw new Error(`sample report ${life.plan.index}: nobody to ${action}`);
+    const act = async <A extends CaseAction>(
+      life: Life,
+      staff: StaffUser | undefined,
+      action: A,
+      body: Record<string, unknown>,
+    ) => {
+      if (!staff || !life.trackingCode || !life.report)
+        throw new Error(`sample report ${life.plan.index}: nobody to ${action}`);
       const input = caseActionSchemas[action].parse({ version: life.report.version, ...body }) as CaseActionInput<A>;
       life.report = (await applyCaseAction(run, tx, staff, life.trackingCode, action, input)).report;
     };
@@ -134,7 +155,9 @@ export async function seedSampleReports(deps: AppDeps, count: number): Promise<S
       };
       let receipt;
       if (plan.channel === 'hotline' && plan.call) {
-        const lines = deps.config.hotlineLines.filter((l) => l.provinceCode === null || l.provinceCode === plan.site.provinceCode);
+        const lines = deps.config.hotlineLines.filter(
+          (l) => l.provinceCode === null || l.provinceCode === plan.site.provinceCode,
+        );
         const input = intakeReportInputSchema(clock.now).parse({
           ...fields,
           line: life.rng.pick(lines).number,
@@ -155,13 +178,20 @@ export async function seedSampleReports(deps: AppDeps, count: number): Promise<S
     const perform = async (life: Life, step: PlannedStep) => {
       const report = life.report;
       if (!report) throw new Error('sample report not received');
-      const lead = () => (report.assignedTo ? people.byId(report.assignedTo) : undefined) ?? people.forUnit(report.leadUnitId);
+      const lead = () =>
+        (report.assignedTo ? people.byId(report.assignedTo) : undefined) ?? people.forUnit(report.leadUnitId);
       // A unit of one of `forces` in the report's province that is not the lead and not in `taken`; for a
       // transfer, one with a demo officer to take it.
       const otherUnit = async (forces: Force[], taken: Set<string>, staffed: boolean) => {
         for (const force of forces) {
           const unit = people.unitOf(force, report.provinceCode);
-          if (unit && unit.id !== report.leadUnitId && !taken.has(unit.id) && (!staffed || (await people.forUnit(unit.id)))) return unit;
+          if (
+            unit &&
+            unit.id !== report.leadUnitId &&
+            !taken.has(unit.id) &&
+            (!staffed || (await people.forUnit(unit.id)))
+          )
+            return unit;
         }
         return undefined;
       };
@@ -186,7 +216,10 @@ export async function seedSampleReports(deps: AppDeps, count: number): Promise<S
         case 'extend': {
           const limit = extensionLimit(report, deadlineRules(deps.config));
           if (!limit) return;
-          return act(life, await lead(), 'extend', { until: extensionUntil(report.resolveDueAt, limit, life.rng).toISOString(), reason: step.reason });
+          return act(life, await lead(), 'extend', {
+            until: extensionUntil(report.resolveDueAt, limit, life.rng).toISOString(),
+            reason: step.reason,
+          });
         }
         case 'assign': {
           // Only where a unit lead sits above the lead unit (the demo has one, in Cao Bằng's market management).
@@ -203,7 +236,11 @@ export async function seedSampleReports(deps: AppDeps, count: number): Promise<S
         }
         case 'transfer_request': {
           const leadForce = people.unitById(report.leadUnitId)?.force;
-          const unit = await otherUnit(step.forces.filter((f) => f !== leadForce), new Set(), true);
+          const unit = await otherUnit(
+            step.forces.filter((f) => f !== leadForce),
+            new Set(),
+            true,
+          );
           if (!unit) return;
           return act(life, await lead(), 'transfer', { step: 'request', unitId: unit.id, reason: step.reason });
         }
@@ -211,10 +248,19 @@ export async function seedSampleReports(deps: AppDeps, count: number): Promise<S
         case 'transfer_refuse': {
           if (!report.transferToUnitId) return;
           const receiving = await people.forUnit(report.transferToUnitId);
-          return act(life, receiving, 'transfer', step.kind === 'transfer_accept' ? { step: 'accept' } : { step: 'refuse', reason: step.reason });
+          return act(
+            life,
+            receiving,
+            'transfer',
+            step.kind === 'transfer_accept' ? { step: 'accept' } : { step: 'refuse', reason: step.reason },
+          );
         }
         case 'answer': {
-          const input = trackMessageInputSchema.parse({ trackingCode: life.trackingCode, secret: life.secret, message: step.text });
+          const input = trackMessageInputSchema.parse({
+            trackingCode: life.trackingCode,
+            secret: life.secret,
+            message: step.text,
+          });
           await addReporterMessage(run, guard, input, []);
           return;
         }
@@ -256,9 +302,16 @@ export async function seedSampleReports(deps: AppDeps, count: number): Promise<S
         pending.delete(life);
         continue;
       }
-      life.at = stepTime(next, { rng: life.rng, calendar, due: life.report, previous: life.at, brisk: life.plan.brisk });
+      life.at = stepTime(next, {
+        rng: life.rng,
+        calendar,
+        due: life.report,
+        previous: life.at,
+        brisk: life.plan.brisk,
+      });
       // A showcase stands at its stage at the first start, even across a long holiday.
-      if (life.plan.brisk && life.at.getTime() >= now.getTime()) life.at = new Date(current.getTime() + (now.getTime() - current.getTime()) / 2);
+      if (life.plan.brisk && life.at.getTime() >= now.getTime())
+        life.at = new Date(current.getTime() + (now.getTime() - current.getTime()) / 2);
     }
 
     const received = lives.filter((l) => l.trackingCode);
@@ -268,7 +321,9 @@ export async function seedSampleReports(deps: AppDeps, count: number): Promise<S
       from: times.length ? new Date(Math.min(...times)) : null,
       to: times.length ? new Date(Math.max(...times)) : null,
       receipts: received.flatMap((l) =>
-        l.plan.receipt && l.report?.status === l.plan.receipt && l.trackingCode && l.secret ? [{ trackingCode: l.trackingCode, secret: l.secret, shows: l.plan.receipt }] : [],
+        l.plan.receipt && l.report?.status === l.plan.receipt && l.trackingCode && l.secret
+          ? [{ trackingCode: l.trackingCode, secret: l.secret, shows: l.plan.receipt }]
+          : [],
       ),
     };
   });
@@ -283,7 +338,10 @@ const SHOWS: Record<SampleReceipt['shows'], string> = {
 export function formatSampleSummary(summary: SampleSummary, trackUrl: string, seconds: number): string[] {
   if (summary.reports === 0 || !summary.from || !summary.to) return [];
   const months = Math.max(1, Math.round((summary.to.getTime() - summary.from.getTime()) / (30.44 * 86_400_000)));
-  const lines = ['', `  Demo: ${summary.reports} sample reports over ${months} month${months === 1 ? '' : 's'}, from ${formatDate(summary.from)} (loaded in ${seconds.toFixed(1)} s)`];
+  const lines = [
+    '',
+    `  Demo: ${summary.reports} sample reports over ${months} month${months === 1 ? '' : 's'}, from ${formatDate(summary.from)} (loaded in ${seconds.toFixed(1)} s)`,
+  ];
   if (summary.receipts.length > 0) {
     lines.push(`  Sample receipts for ${trackUrl} (secrets are shown only this once):`);
     for (const r of summary.receipts) lines.push(`    ${r.trackingCode}  ${r.secret}  ${SHOWS[r.shows]}`);

@@ -26,8 +26,24 @@ export interface Site {
 
 export type Terrain = 'land' | 'river' | 'sea';
 
-const CB = (communeCode: string, placeType: PlaceType, address: string, where: string, terrain?: Terrain): Site => ({ provinceCode: '04', communeCode, placeType, address, where, plate: '11', terrain });
-const DT = (communeCode: string, placeType: PlaceType, address: string, where: string, terrain?: Terrain): Site => ({ provinceCode: '82', communeCode, placeType, address, where, plate: '66', terrain });
+const CB = (communeCode: string, placeType: PlaceType, address: string, where: string, terrain?: Terrain): Site => ({
+  provinceCode: '04',
+  communeCode,
+  placeType,
+  address,
+  where,
+  plate: '11',
+  terrain,
+});
+const DT = (communeCode: string, placeType: PlaceType, address: string, where: string, terrain?: Terrain): Site => ({
+  provinceCode: '82',
+  communeCode,
+  placeType,
+  address,
+  where,
+  plate: '66',
+  terrain,
+});
 
 /** Cao Bằng (04): the provincial capital's wards, the border gates and the border communes with demo units. */
 export const CAO_BANG_SITES: Site[] = [
@@ -43,7 +59,13 @@ export const CAO_BANG_SITES: Site[] = [
   CB('01477', 'border_area', 'Khu vực gần thác Bản Giốc, xã Trùng Khánh', 'đường mòn gần thác Bản Giốc', 'land'),
   CB('01477', 'transport_route', 'Tỉnh lộ 206, đoạn qua xã Trùng Khánh', 'tỉnh lộ 206'),
   CB('01447', 'border_gate', 'Cửa khẩu Trà Lĩnh', 'cửa khẩu Trà Lĩnh'),
-  CB('01447', 'border_area', 'Lối mòn phía sau bãi xe cửa khẩu Trà Lĩnh', 'lối mòn sau bãi xe cửa khẩu Trà Lĩnh', 'land'),
+  CB(
+    '01447',
+    'border_area',
+    'Lối mòn phía sau bãi xe cửa khẩu Trà Lĩnh',
+    'lối mòn sau bãi xe cửa khẩu Trà Lĩnh',
+    'land',
+  ),
   CB('01447', 'transport_route', 'Quốc lộ 34B, đoạn qua xã Trà Lĩnh', 'Quốc lộ 34B'),
   CB('01648', 'border_gate', 'Cửa khẩu quốc tế Tà Lùng', 'cửa khẩu Tà Lùng'),
   CB('01648', 'market', 'Chợ Tà Lùng, xã Phục Hòa', 'chợ Tà Lùng'),
@@ -76,26 +98,88 @@ export const DONG_THAP_SITES: Site[] = [
   DT('29929', 'border_gate', 'Cửa khẩu quốc tế Dinh Bà', 'cửa khẩu Dinh Bà'),
   DT('29929', 'border_area', 'Kênh biên giới ấp Gò Chai, xã Tân Hộ Cơ', 'kênh biên giới ấp Gò Chai', 'river'),
   DT('29971', 'border_gate', 'Cửa khẩu quốc tế Thường Phước', 'cửa khẩu Thường Phước'),
-  DT('29971', 'border_area', 'Sông Tiền, đoạn giáp biên giới xã Thường Phước', 'đoạn sông Tiền giáp biên giới', 'river'),
+  DT(
+    '29971',
+    'border_area',
+    'Sông Tiền, đoạn giáp biên giới xã Thường Phước',
+    'đoạn sông Tiền giáp biên giới',
+    'river',
+  ),
   DT('29926', 'border_area', 'Cánh đồng giáp biên, xã Tân Hồng', 'cánh đồng giáp biên xã Tân Hồng', 'land'),
   DT('29938', 'border_area', 'Khu vực biên giới xã Tân Thành', 'khu vực biên giới xã Tân Thành', 'land'),
-  DT('28747', 'border_area', 'Vùng biển ngoài cửa sông Soài Rạp, xã Gò Công Đông', 'vùng biển ngoài cửa Soài Rạp', 'sea'),
+  DT(
+    '28747',
+    'border_area',
+    'Vùng biển ngoài cửa sông Soài Rạp, xã Gò Công Đông',
+    'vùng biển ngoài cửa Soài Rạp',
+    'sea',
+  ),
   DT('29978', 'market', 'Chợ Thường Lạc', 'chợ Thường Lạc'),
 ];
 
 /** Lạng Sơn (20): its gates are led by customs region VI, whose demo officer also serves Cao Bằng. */
 export const LANG_SON_SITES: Site[] = [
-  { provinceCode: '20', communeCode: '06184', placeType: 'border_gate', address: 'Cửa khẩu quốc tế Hữu Nghị, xã Đồng Đăng', where: 'cửa khẩu Hữu Nghị', plate: '12' },
-  { provinceCode: '20', communeCode: '06154', placeType: 'border_gate', address: 'Cửa khẩu Tân Thanh, xã Văn Lãng', where: 'cửa khẩu Tân Thanh', plate: '12' },
+  {
+    provinceCode: '20',
+    communeCode: '06184',
+    placeType: 'border_gate',
+    address: 'Cửa khẩu quốc tế Hữu Nghị, xã Đồng Đăng',
+    where: 'cửa khẩu Hữu Nghị',
+    plate: '12',
+  },
+  {
+    provinceCode: '20',
+    communeCode: '06154',
+    placeType: 'border_gate',
+    address: 'Cửa khẩu Tân Thanh, xã Văn Lãng',
+    where: 'cửa khẩu Tân Thanh',
+    plate: '12',
+  },
 ];
 
 /** Provinces without demo staff: their reports wait for a unit nobody signs in to (the coordinator's escalation list). */
 export const UNSTAFFED_SITES: Site[] = [
-  { provinceCode: '01', communeCode: '00070', placeType: 'market', address: 'Phố Hàng Bồ, phường Hoàn Kiếm', where: 'phố Hàng Bồ', plate: '29' },
-  { provinceCode: '79', communeCode: '27343', placeType: 'market', address: 'Chợ Bình Tây, phường Chợ Lớn', where: 'chợ Bình Tây', plate: '51' },
-  { provinceCode: '79', communeCode: '26743', placeType: 'market', address: 'Khu vực chợ Bến Thành', where: 'khu vực chợ Bến Thành', plate: '51' },
-  { provinceCode: '22', communeCode: '06712', placeType: 'border_area', address: 'Bờ sông Ka Long, phường Móng Cái 1', where: 'bờ sông Ka Long', plate: '14', terrain: 'river' },
-  { provinceCode: '48', communeCode: '20242', placeType: 'market', address: 'Chợ Hàn, phường Hải Châu', where: 'chợ Hàn', plate: '43' },
+  {
+    provinceCode: '01',
+    communeCode: '00070',
+    placeType: 'market',
+    address: 'Phố Hàng Bồ, phường Hoàn Kiếm',
+    where: 'phố Hàng Bồ',
+    plate: '29',
+  },
+  {
+    provinceCode: '79',
+    communeCode: '27343',
+    placeType: 'market',
+    address: 'Chợ Bình Tây, phường Chợ Lớn',
+    where: 'chợ Bình Tây',
+    plate: '51',
+  },
+  {
+    provinceCode: '79',
+    communeCode: '26743',
+    placeType: 'market',
+    address: 'Khu vực chợ Bến Thành',
+    where: 'khu vực chợ Bến Thành',
+    plate: '51',
+  },
+  {
+    provinceCode: '22',
+    communeCode: '06712',
+    placeType: 'border_area',
+    address: 'Bờ sông Ka Long, phường Móng Cái 1',
+    where: 'bờ sông Ka Long',
+    plate: '14',
+    terrain: 'river',
+  },
+  {
+    provinceCode: '48',
+    communeCode: '20242',
+    placeType: 'market',
+    address: 'Chợ Hàn, phường Hải Châu',
+    where: 'chợ Hàn',
+    plate: '43',
+  },
 ];
 
 /** Online sellers: the seller's commune when the reporter knows it (SPEC.md §4), else where the reporter lives. */
@@ -137,7 +221,13 @@ export interface DescriptionTemplate {
   write: (s: Slots) => string;
 }
 
-const goodsAcrossTheBorder = ['thuốc lá điếu nhập lậu', 'đường kính trắng', 'pháo hoa', 'quần áo may sẵn không nhãn mác', 'nội tạng động vật đông lạnh'];
+const goodsAcrossTheBorder = [
+  'thuốc lá điếu nhập lậu',
+  'đường kính trắng',
+  'pháo hoa',
+  'quần áo may sẵn không nhãn mác',
+  'nội tạng động vật đông lạnh',
+];
 
 /** About forty ways a reporter tells what they saw, by category and where it can happen. */
 export const DESCRIPTIONS: DescriptionTemplate[] = [
@@ -423,7 +513,8 @@ export const TRANSFER_REASONS: Record<Force, string> = {
   customs: 'Hàng hóa đang trong địa bàn hoạt động hải quan; đề nghị hải quan chủ trì.',
 };
 
-export const TRANSFER_REFUSAL = 'Hàng được đưa qua lối mòn biên giới, không phải kinh doanh tại chợ; đề nghị Bộ đội Biên phòng tiếp tục chủ trì.';
+export const TRANSFER_REFUSAL =
+  'Hàng được đưa qua lối mòn biên giới, không phải kinh doanh tại chợ; đề nghị Bộ đội Biên phòng tiếp tục chủ trì.';
 export const REVEAL_REASON = 'Cần liên hệ người báo tin để xác định chính xác vị trí kho hàng.';
 export const CALL_NOTES = [
   'Người gọi báo hoạt động vẫn tiếp diễn, tối qua có thêm một chuyến hàng.',
@@ -440,13 +531,19 @@ export const PUBLIC_OUTCOMES: Record<Exclude<Outcome, 'duplicate'>, string[]> = 
     'Lực lượng chức năng đã kiểm tra và tạm giữ số hàng hóa không rõ nguồn gốc để xử lý theo quy định. Cảm ơn bạn.',
     'Hàng hóa vi phạm đã bị tịch thu và xử lý theo quy định. Cảm ơn bạn đã cung cấp thông tin kịp thời.',
   ],
-  criminal_case: ['Vụ việc có dấu hiệu tội phạm; hồ sơ đã được chuyển cơ quan điều tra xử lý theo thẩm quyền. Cảm ơn bạn.'],
-  no_prosecution: ['Cơ quan có thẩm quyền đã xem xét và quyết định không khởi tố vụ án hình sự; vi phạm được xử lý theo quy định về xử phạt hành chính.'],
+  criminal_case: [
+    'Vụ việc có dấu hiệu tội phạm; hồ sơ đã được chuyển cơ quan điều tra xử lý theo thẩm quyền. Cảm ơn bạn.',
+  ],
+  no_prosecution: [
+    'Cơ quan có thẩm quyền đã xem xét và quyết định không khởi tố vụ án hình sự; vi phạm được xử lý theo quy định về xử phạt hành chính.',
+  ],
   unfounded: [
     'Đơn vị đã kiểm tra, xác minh nhưng chưa phát hiện vi phạm như nội dung phản ánh. Nếu có thêm thông tin, bạn có thể gửi bổ sung bằng mã theo dõi.',
     'Kết quả xác minh không có cơ sở khẳng định vi phạm. Cảm ơn bạn đã quan tâm phản ánh.',
   ],
-  out_of_scope: ['Nội dung phản ánh không thuộc phạm vi xử lý của lực lượng chống buôn lậu, gian lận thương mại; đã hướng dẫn chuyển đến cơ quan có thẩm quyền.'],
+  out_of_scope: [
+    'Nội dung phản ánh không thuộc phạm vi xử lý của lực lượng chống buôn lậu, gian lận thương mại; đã hướng dẫn chuyển đến cơ quan có thẩm quyền.',
+  ],
 };
 
 /** Placeholders for the few reporters who leave a contact: the form's usual "Nguyễn Văn A", never a real name. */

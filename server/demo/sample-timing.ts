@@ -56,7 +56,9 @@ export function stepTime(step: PlannedStep, c: StepClock): Date {
   const wait = (normal: [number, number], brisk: [number, number]) => (c.brisk ? after(...brisk) : after(...normal));
   // A step that would miss its deadline by the hours people keep happens between now and the deadline instead.
   const before = (deadline: Date, at: Date) =>
-    at.getTime() < deadline.getTime() - MINUTE ? at : new Date(previous.getTime() + (deadline.getTime() - previous.getTime()) * rng.between(0.3, 0.8));
+    at.getTime() < deadline.getTime() - MINUTE
+      ? at
+      : new Date(previous.getTime() + (deadline.getTime() - previous.getTime()) * rng.between(0.3, 0.8));
   let at: Date;
   switch (step.kind) {
     case 'accept':
@@ -87,7 +89,9 @@ export function stepTime(step: PlannedStep, c: StepClock): Date {
       break;
     case 'extend': {
       // Asked for a few days before the deadline, in time.
-      const target = new Date(Math.max(previous.getTime() + HOUR, due.resolveDueAt.getTime() - rng.between(DAY, 4 * DAY)));
+      const target = new Date(
+        Math.max(previous.getTime() + HOUR, due.resolveDueAt.getTime() - rng.between(DAY, 4 * DAY)),
+      );
       at = before(due.resolveDueAt, office(target));
       break;
     }

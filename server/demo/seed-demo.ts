@@ -5,7 +5,13 @@ import type { Province } from '../../shared/api/places';
 import { inSentence } from '../../shared/domain/text';
 import { findProvinces } from '../places/places.repository';
 import { DEFAULT_RULES_EFFECTIVE_FROM } from '../routing/default-rules';
-import { countUnits, insertJurisdictions, insertUnits, type NewJurisdiction, type NewUnit } from '../units/units.repository';
+import {
+  countUnits,
+  insertJurisdictions,
+  insertUnits,
+  type NewJurisdiction,
+  type NewUnit,
+} from '../units/units.repository';
 import { CUSTOMS_REGIONS, DEMO_STAFF, DETAILED_PROVINCES } from './demo-units';
 
 export interface DemoLogin {
@@ -41,10 +47,34 @@ function planDemoUnits(provinces: Province[]): PlannedUnit[] {
   const since = { validFrom: DEFAULT_RULES_EFFECTIVE_FROM };
   const whole = (code: string) => [{ provinceCode: code, communeCode: null, placeTypes: null, ...since }];
   for (const p of provinces) {
-    units.push({ code: `police-${p.code}`, force: 'police', provinceCode: p.code, level: 'province', name: policeName(p), ...since, jurisdiction: whole(p.code) });
-    units.push({ code: `market-${p.code}`, force: 'market', provinceCode: p.code, level: 'province', name: marketName(p), ...since, jurisdiction: whole(p.code) });
+    units.push({
+      code: `police-${p.code}`,
+      force: 'police',
+      provinceCode: p.code,
+      level: 'province',
+      name: policeName(p),
+      ...since,
+      jurisdiction: whole(p.code),
+    });
+    units.push({
+      code: `market-${p.code}`,
+      force: 'market',
+      provinceCode: p.code,
+      level: 'province',
+      name: marketName(p),
+      ...since,
+      jurisdiction: whole(p.code),
+    });
     if (p.landBorderCountries.length > 0 || p.coastal) {
-      units.push({ code: `border-${p.code}`, force: 'border', provinceCode: p.code, level: 'province', name: borderName(p), ...since, jurisdiction: whole(p.code) });
+      units.push({
+        code: `border-${p.code}`,
+        force: 'border',
+        provinceCode: p.code,
+        level: 'province',
+        name: borderName(p),
+        ...since,
+        jurisdiction: whole(p.code),
+      });
     }
   }
   for (const region of CUSTOMS_REGIONS) {
@@ -68,8 +98,16 @@ function planDemoUnits(provinces: Province[]): PlannedUnit[] {
         level: 'local',
         name: local.name,
         ...since,
-        parentCode: local.force === 'customs' ? `customs-region-${region?.numeral.toLowerCase()}` : `${local.force}-${provinceCode}`,
-        jurisdiction: local.communes.map((communeCode) => ({ provinceCode, communeCode, placeTypes: local.placeTypes ?? null, ...since })),
+        parentCode:
+          local.force === 'customs'
+            ? `customs-region-${region?.numeral.toLowerCase()}`
+            : `${local.force}-${provinceCode}`,
+        jurisdiction: local.communes.map((communeCode) => ({
+          provinceCode,
+          communeCode,
+          placeTypes: local.placeTypes ?? null,
+          ...since,
+        })),
       });
     }
   }

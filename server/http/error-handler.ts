@@ -3,7 +3,15 @@ import type { Logger } from 'pino';
 import type { ApiErrorBody } from '../../shared/api/errors';
 import { isMessageKey, t, type Language } from '../../shared/i18n/translate';
 import { fieldErrors } from '../../shared/i18n/validation-messages';
-import { AppError, internalError, invalidJson, invalidPath, notFound, payloadTooLarge, unsupportedMediaType } from './errors';
+import {
+  AppError,
+  internalError,
+  invalidJson,
+  invalidPath,
+  notFound,
+  payloadTooLarge,
+  unsupportedMediaType,
+} from './errors';
 import { requestLanguage } from './language';
 import { databaseFailure, isConflictFailure, isInputFailure } from '../db/database-error';
 import { loggableError } from '../logger';
@@ -67,7 +75,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       return;
     }
     res.set(appError.headers);
-    res.status(appError.status).json(toApiError(appError, requestLanguage(req), res.locals.requestId, res.locals.reportSubmission === true));
+    res
+      .status(appError.status)
+      .json(toApiError(appError, requestLanguage(req), res.locals.requestId, res.locals.reportSubmission === true));
   };
 }
 

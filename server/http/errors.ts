@@ -29,7 +29,8 @@ export const validationFailed = (issues: readonly z.core.$ZodIssue[]) =>
 export const notFound = () => new AppError('not_found', 404);
 export const invalidJson = () => new AppError('invalid_json', 400);
 export const invalidPath = () => new AppError('invalid_path', 400);
-export const payloadTooLarge = (issues: readonly z.core.$ZodIssue[] = []) => new AppError('payload_too_large', 413, {}, issues);
+export const payloadTooLarge = (issues: readonly z.core.$ZodIssue[] = []) =>
+  new AppError('payload_too_large', 413, {}, issues);
 export const unsupportedMediaType = () => new AppError('unsupported_media_type', 415);
 export const rateLimited = (retryAfterSeconds: number) =>
   new AppError('rate_limited', 429, {}, [], { 'Retry-After': String(retryAfterSeconds) });
@@ -38,6 +39,11 @@ export const internalError = () => new AppError('internal', 500);
 
 /** A field-named refusal in the standard shape: `photos.2: ...`. */
 export function fieldIssue(path: (string | number)[], key: string): z.core.$ZodIssue {
-  return { code: 'custom', path, message: key, params: { key: `validation.${key}` }, input: undefined } as z.core.$ZodIssue;
+  return {
+    code: 'custom',
+    path,
+    message: key,
+    params: { key: `validation.${key}` },
+    input: undefined,
+  } as z.core.$ZodIssue;
 }
-

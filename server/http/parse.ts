@@ -32,6 +32,7 @@ export function parseRequest<S extends RequestSchemas>(schemas: S, req: Request)
 }
 
 /** One part of a request with a shared schema; a failure is a 400 naming every field (error-handler.ts). */
-export const parseBody = <S extends z.ZodType>(schema: S, req: Request): z.infer<S> => parseRequest({ body: schema }, req).body;
+export const parseBody = <S extends z.ZodType>(schema: S, req: Request): z.infer<S> =>
+  parseRequest({ body: schema }, req).body;
 export const parseParams = <S extends z.ZodType>(schema: S, req: Request): z.infer<S> =>
   parseRequest({ params: schema }, req).params;

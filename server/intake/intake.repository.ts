@@ -34,7 +34,9 @@ function selectCalls(q: Queryable) {
     .innerJoin(reportsTable, eq(reportsTable.id, hotlineCallsTable.reportId));
 }
 
-const presentCall = (row: Omit<CallSummary, 'at' | 'endedAt' | 'note'> & { at: Date; endedAt: Date; note: string | null }): CallSummary => ({
+const presentCall = (
+  row: Omit<CallSummary, 'at' | 'endedAt' | 'note'> & { at: Date; endedAt: Date; note: string | null },
+): CallSummary => ({
   ...row,
   at: row.at.toISOString(),
   endedAt: row.endedAt.toISOString(),
@@ -43,13 +45,18 @@ const presentCall = (row: Omit<CallSummary, 'at' | 'endedAt' | 'note'> & { at: D
 });
 
 export async function findCallsOfReport(q: Queryable, reportId: string): Promise<CallSummary[]> {
-  const rows = await selectCalls(q).where(eq(hotlineCallsTable.reportId, reportId)).orderBy(hotlineCallsTable.startedAt);
+  const rows = await selectCalls(q)
+    .where(eq(hotlineCallsTable.reportId, reportId))
+    .orderBy(hotlineCallsTable.startedAt);
   return rows.map(presentCall);
 }
 
 /** An operator's latest calls, newest first: the way back to a report to attach the caller's photos. */
 export async function findCallsOfOperator(q: Queryable, operatorId: string, limit: number): Promise<CallSummary[]> {
-  const rows = await selectCalls(q).where(eq(hotlineCallsTable.operatorId, operatorId)).orderBy(desc(hotlineCallsTable.createdAt), desc(hotlineCallsTable.startedAt)).limit(limit);
+  const rows = await selectCalls(q)
+    .where(eq(hotlineCallsTable.operatorId, operatorId))
+    .orderBy(desc(hotlineCallsTable.createdAt), desc(hotlineCallsTable.startedAt))
+    .limit(limit);
   return rows.map(presentCall);
 }
 
@@ -57,7 +64,13 @@ export async function operatorOpenedReport(q: Queryable, operatorId: string, rep
   const rows = await q
     .select({ id: hotlineCallsTable.id })
     .from(hotlineCallsTable)
-    .where(and(eq(hotlineCallsTable.reportId, reportId), eq(hotlineCallsTable.operatorId, operatorId), eq(hotlineCallsTable.opensReport, true)))
+    .where(
+      and(
+        eq(hotlineCallsTable.reportId, reportId),
+        eq(hotlineCallsTable.operatorId, operatorId),
+        eq(hotlineCallsTable.opensReport, true),
+      ),
+    )
     .limit(1);
   return rows.length > 0;
 }

@@ -11,7 +11,14 @@ import { sealContact } from '../reports/receipt';
 import { findReportByCode, findReportById, insertEvent, insertPhotos } from '../reports/reports.repository';
 import { processPhotos, storeWithPhotos, submitReport } from '../reports/reports.service';
 import { operatorMayReach } from '../auth/access';
-import { findCallsOfOperator, findCallsOfReport, findReportForIntake, insertCall, operatorHasCallOn, operatorOpenedReport } from './intake.repository';
+import {
+  findCallsOfOperator,
+  findCallsOfReport,
+  findReportForIntake,
+  insertCall,
+  operatorHasCallOn,
+  operatorOpenedReport,
+} from './intake.repository';
 
 const RECENT_CALLS = 30;
 
@@ -26,7 +33,10 @@ export async function hotlineLines(deps: AppDeps): Promise<HotlineLines> {
   };
 }
 
-type CallFields = Pick<IntakeReportInput, 'line' | 'callStartedAt' | 'callEndedAt' | 'callerNumber' | 'callerAnonymous'>;
+type CallFields = Pick<
+  IntakeReportInput,
+  'line' | 'callStartedAt' | 'callEndedAt' | 'callerNumber' | 'callerAnonymous'
+>;
 
 /** The line must be one the console offers (HOTLINE_LINES), whatever way it is written. */
 function checkLine(deps: AppDeps, line: string): string {
@@ -51,7 +61,13 @@ function callRow(deps: AppDeps, staff: StaffUser, call: CallFields, line: string
   };
 }
 
-function summary(row: ReturnType<typeof callRow>, staff: StaffUser, trackingCode: string, opensReport: boolean, note: string | null): CallSummary {
+function summary(
+  row: ReturnType<typeof callRow>,
+  staff: StaffUser,
+  trackingCode: string,
+  opensReport: boolean,
+  note: string | null,
+): CallSummary {
   return {
     at: row.startedAt.toISOString(),
     endedAt: row.endedAt.toISOString(),
@@ -75,7 +91,8 @@ export async function enterCall(deps: AppDeps, staff: StaffUser, input: IntakeRe
   const row = callRow(deps, staff, input, line);
   const receipt = await submitReport(deps, report satisfies ReportInput, [], {
     channel: 'hotline',
-    alsoStore: (tx, stored) => insertCall(tx, { ...row, reportId: stored.reportId, eventId: stored.receivedEventId, opensReport: true }),
+    alsoStore: (tx, stored) =>
+      insertCall(tx, { ...row, reportId: stored.reportId, eventId: stored.receivedEventId, opensReport: true }),
   });
   return { ...receipt, call: summary(row, staff, receipt.trackingCode, true, null) };
 }
@@ -107,7 +124,13 @@ async function typedProvince(deps: AppDeps, typed: TypedPlace): Promise<string |
  * Issue #15: a report the operator may open or append to (auth/access.ts, operatorMayReach), given the
  * commune of the call being typed; any other reads as not found, exactly like an unknown code.
  */
-async function reportForOperator(deps: AppDeps, q: Queryable, staff: StaffUser, trackingCode: string, typedProvinceCode: string | null) {
+async function reportForOperator(
+  deps: AppDeps,
+  q: Queryable,
+  staff: StaffUser,
+  trackingCode: string,
+  typedProvinceCode: string | null,
+) {
   const report = await reportOr404(q, trackingCode);
   const hasCallOnReport = await operatorHasCallOn(q, staff.id, report.id);
   if (!operatorMayReach(report, { hasCallOnReport, typedProvinceCode }, deps.clock.now())) throw notFound();
@@ -143,12 +166,20 @@ export async function appendCall(
   });
 }
 
-export async function intakeReportView(deps: AppDeps, staff: StaffUser, trackingCode: string, typed: TypedPlace = {}): Promise<IntakeReportView> {
+export async function intakeReportView(
+  deps: AppDeps,
+  staff: StaffUser,
+  trackingCode: string,
+  typed: TypedPlace = {},
+): Promise<IntakeReportView> {
   await reportForOperator(deps, deps.db, staff, trackingCode, await typedProvince(deps, typed));
   const report = await findReportForIntake(deps.db, trackingCode);
   if (!report) throw notFound();
   const { id, leadForce, leadUnitName, receivedAt, observedAt, ...fields } = report;
-  const [calls, enteredByMe] = await Promise.all([findCallsOfReport(deps.db, id), operatorOpenedReport(deps.db, staff.id, id)]);
+  const [calls, enteredByMe] = await Promise.all([
+    findCallsOfReport(deps.db, id),
+    operatorOpenedReport(deps.db, staff.id, id),
+  ]);
   return {
     ...fields,
     receivedAt: receivedAt.toISOString(),
@@ -159,13 +190,20 @@ export async function intakeReportView(deps: AppDeps, staff: StaffUser, tracking
   };
 }
 
-export const recentCalls = async (deps: AppDeps, staff: StaffUser) => ({ calls: await findCallsOfOperator(deps.db, staff.id, RECENT_CALLS) });
+export const recentCalls = async (deps: AppDeps, staff: StaffUser) => ({
+  calls: await findCallsOfOperator(deps.db, staff.id, RECENT_CALLS),
+});
 
 /**
  * Photos the caller sent later (Zalo, e-mail), attached by the operator who entered the report, with
  * the same processing as a citizen's. Another operator's report reads as not found.
  */
-export async function attachPhotos(deps: AppDeps, staff: StaffUser, trackingCode: string, photoPaths: string[]): Promise<{ trackingCode: string; photos: number }> {
+export async function attachPhotos(
+  deps: AppDeps,
+  staff: StaffUser,
+  trackingCode: string,
+  photoPaths: string[],
+): Promise<{ trackingCode: string; photos: number }> {
   const report = await reportOr404(deps.db, trackingCode);
   if (!(await operatorOpenedReport(deps.db, staff.id, report.id))) throw notFound();
   if (photoPaths.length === 0) throw validationFailed([fieldIssue(['photos'], 'required')]);
@@ -173,8 +211,18 @@ export async function attachPhotos(deps: AppDeps, staff: StaffUser, trackingCode
   return storeWithPhotos(deps, photos, () =>
     deps.db.transaction(async (tx) => {
       const at = deps.clock.now();
-      const event = await insertEvent(tx, { reportId: report.id, type: 'photos_attached', at, actor: staff.id, public: false, data: { photos: photos.length } });
-      await insertPhotos(tx, photos.map((p) => ({ ...p, reportId: report.id, eventId: event.id, createdAt: at })));
+      const event = await insertEvent(tx, {
+        reportId: report.id,
+        type: 'photos_attached',
+        at,
+        actor: staff.id,
+        public: false,
+        data: { photos: photos.length },
+      });
+      await insertPhotos(
+        tx,
+        photos.map((p) => ({ ...p, reportId: report.id, eventId: event.id, createdAt: at })),
+      );
       return { trackingCode: report.trackingCode, photos: photos.length };
     }),
   );

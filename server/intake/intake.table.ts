@@ -32,5 +32,8 @@ export const hotlineCallsTable = pgTable(
     callerSealed: text('caller_sealed'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('hotline_calls_report_idx').on(t.reportId), index('hotline_calls_operator_idx').on(t.operatorId, t.createdAt)],
+  (t) => [
+    index('hotline_calls_report_idx').on(t.reportId),
+    index('hotline_calls_operator_idx').on(t.operatorId, t.createdAt),
+  ],
 );

@@ -20,8 +20,15 @@ function rows(prefix: string, codes: readonly string[]) {
  * start: the code is the source of truth, so labels follow a deploy.
  */
 export async function syncCodeLists(q: Queryable): Promise<void> {
-  const upsert = { labelVi: sql`excluded.label_vi`, labelEn: sql`excluded.label_en`, sortOrder: sql`excluded.sort_order` };
-  await q.insert(forcesTable).values(rows('force', FORCES)).onConflictDoUpdate({ target: forcesTable.code, set: upsert });
+  const upsert = {
+    labelVi: sql`excluded.label_vi`,
+    labelEn: sql`excluded.label_en`,
+    sortOrder: sql`excluded.sort_order`,
+  };
+  await q
+    .insert(forcesTable)
+    .values(rows('force', FORCES))
+    .onConflictDoUpdate({ target: forcesTable.code, set: upsert });
   await q
     .insert(categoriesTable)
     .values(rows('category', CATEGORIES))

@@ -34,15 +34,30 @@ async function findCommuneFlags(q: Queryable, code: string, lock = false): Promi
  * cache follows the generation the communes trigger bumps; `remote_or_island` gives later reports
  * 48 hours to accept (read at each receipt). Audited with the flags before and after.
  */
-export async function setCommuneFlags(deps: AppDeps, staff: StaffUser, code: string, flags: CommuneFlags): Promise<CommuneFlagsView> {
+export async function setCommuneFlags(
+  deps: AppDeps,
+  staff: StaffUser,
+  code: string,
+  flags: CommuneFlags,
+): Promise<CommuneFlagsView> {
   const updated = await deps.db.transaction(async (tx) => {
     const before = await findCommuneFlags(tx, code, true);
     if (!before || !inScope(staff, before.provinceCode)) throw communeNotFound();
     const after = { ...before, ...Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined)) };
     const { landBorder, coastal, remoteOrIsland } = after;
     await tx.update(communesTable).set({ landBorder, coastal, remoteOrIsland }).where(eq(communesTable.code, code));
-    const pick = (f: CommuneFlagsView) => ({ landBorder: f.landBorder, coastal: f.coastal, remoteOrIsland: f.remoteOrIsland });
-    await appendAudit(tx, { at: deps.clock.now(), action: 'commune_flags_changed', actorId: staff.id, subject: `commune:${code}`, data: { from: pick(before), to: pick(after) } });
+    const pick = (f: CommuneFlagsView) => ({
+      landBorder: f.landBorder,
+      coastal: f.coastal,
+      remoteOrIsland: f.remoteOrIsland,
+    });
+    await appendAudit(tx, {
+      at: deps.clock.now(),
+      action: 'commune_flags_changed',
+      actorId: staff.id,
+      subject: `commune:${code}`,
+      data: { from: pick(before), to: pick(after) },
+    });
     return after;
   });
   deps.routing.invalidate();
@@ -66,6 +81,9 @@ export const communeFlagsApiDocs: ApiDoc[] = [
     summary:
       'Coordinators (a province coordinator in their province): set `landBorder`, `coastal`, `remoteOrIsland`; counts for reports received from then on; audited with before and after',
     request: { params: communeParamsSchema, body: jsonBody(communeFlagsSchema) },
-    responses: { 200: jsonResponse('The commune with its flags', communeFlagsResponseSchema), ...errorResponses(400, 401, 403, 404) },
+    responses: {
+      200: jsonResponse('The commune with its flags', communeFlagsResponseSchema),
+      ...errorResponses(400, 401, 403, 404),
+    },
   },
 ];

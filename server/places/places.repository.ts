@@ -65,7 +65,10 @@ export async function findCommunes(
 }
 
 /** Names and provinces of some communes, by code: for showing and checking rules and jurisdictions. */
-export async function findCommunesByCode(q: Queryable, codes: string[]): Promise<Map<string, { name: string; provinceCode: string }>> {
+export async function findCommunesByCode(
+  q: Queryable,
+  codes: string[],
+): Promise<Map<string, { name: string; provinceCode: string }>> {
   if (codes.length === 0) return new Map();
   const rows = await q
     .select({ code: communesTable.code, name: communesTable.name, provinceCode: communesTable.provinceCode })

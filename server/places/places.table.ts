@@ -5,7 +5,10 @@ export const provincesTable = pgTable('provinces', {
   code: text('code').primaryKey(),
   name: text('name').notNull(),
   type: text('type').notNull(),
-  landBorderCountries: text('land_border_countries').array().notNull().default(sql`'{}'::text[]`),
+  landBorderCountries: text('land_border_countries')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
   coastal: boolean('coastal').notNull().default(false),
   sortOrder: integer('sort_order').notNull(),
 });

@@ -17,7 +17,11 @@ import { findDuplicateCandidates, type DuplicateCandidate } from './reports.repo
  * Issue #5: possible duplicates of a report being entered, from the last 30 days of the commune's
  * province (or of the province an online seller is known by; issue #14). A province coordinator may search only their province (404 elsewhere, as if empty of meaning).
  */
-async function searchDuplicates(deps: AppDeps, staff: StaffUser, input: z.infer<typeof duplicateSearchInputSchema>): Promise<DuplicateCandidate[]> {
+async function searchDuplicates(
+  deps: AppDeps,
+  staff: StaffUser,
+  input: z.infer<typeof duplicateSearchInputSchema>,
+): Promise<DuplicateCandidate[]> {
   const { communes, provinces } = await deps.routing.compiledAt();
   const commune = input.communeCode ? communes.get(input.communeCode) : undefined;
   if (input.communeCode && !commune) throw validationFailed([fieldIssue(['communeCode'], 'invalid_value')]);
@@ -39,7 +43,9 @@ async function searchDuplicates(deps: AppDeps, staff: StaffUser, input: z.infer<
 export function duplicatesRoutes(deps: AppDeps): Router {
   const router = Router();
   router.post('/duplicates', requireRole('operator', 'coordinator'), async (req, res) => {
-    res.json({ candidates: await searchDuplicates(deps, staffOf(res.locals), parseBody(duplicateSearchInputSchema, req)) });
+    res.json({
+      candidates: await searchDuplicates(deps, staffOf(res.locals), parseBody(duplicateSearchInputSchema, req)),
+    });
   });
   return router;
 }
@@ -49,8 +55,12 @@ export const duplicatesApiDocs: ApiDoc[] = [
     method: 'post',
     path: '/api/staff/duplicates',
     tags: ['intake'],
-    summary: 'Possible duplicates of a report being entered: same commune and category, similar description or same shop URL, last 30 days, same province (operators, coordinators)',
+    summary:
+      'Possible duplicates of a report being entered: same commune and category, similar description or same shop URL, last 30 days, same province (operators, coordinators)',
     request: { body: { content: { 'application/json': { schema: duplicateSearchInputSchema } } } },
-    responses: { 200: jsonResponse('Candidates, best first', duplicateCandidatesSchema), ...errorResponses(400, 401, 403, 404) },
+    responses: {
+      200: jsonResponse('Candidates, best first', duplicateCandidatesSchema),
+      ...errorResponses(400, 401, 403, 404),
+    },
   },
 ];

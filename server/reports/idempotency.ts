@@ -17,7 +17,8 @@ export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const keyReused = () => new AppError('idempotency.key_reused', 422, { header: IDEMPOTENCY_HEADER });
-const stillRunning = () => new AppError('idempotency.in_progress', 409, { header: IDEMPOTENCY_HEADER }, [], { 'Retry-After': '2' });
+const stillRunning = () =>
+  new AppError('idempotency.in_progress', 409, { header: IDEMPOTENCY_HEADER }, [], { 'Retry-After': '2' });
 
 export interface Answer {
   status: number;
@@ -55,17 +56,24 @@ const canonical = (value: unknown): string =>
 export async function requestFingerprint(req: Request, ...parts: string[]): Promise<string> {
   const files = Array.isArray(req.files) ? req.files : req.file ? [req.file] : [];
   const digests = await Promise.all(files.map((f) => fileDigest(f.path)));
-  return canonical({ parts, body: (req.body as unknown) ?? null, files: files.map((f, i) => ({ field: f.fieldname, sha256: digests[i] })) });
+  return canonical({
+    parts,
+    body: (req.body as unknown) ?? null,
+    files: files.map((f, i) => ({ field: f.fieldname, sha256: digests[i] })),
+  });
 }
 
 // The answer is sealed with a key only the sender holds: HKDF of the raw idempotency key.
-const answerKey = (key: string, scope: string) => Buffer.from(hkdfSync('sha256', key, 'tipline-idempotency', scope, 32));
+const answerKey = (key: string, scope: string) =>
+  Buffer.from(hkdfSync('sha256', key, 'tipline-idempotency', scope, 32));
 
 function seal(answer: Answer, key: string, scope: string): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', answerKey(key, scope), iv);
   const body = Buffer.concat([cipher.update(JSON.stringify(answer.body), 'utf8'), cipher.final()]);
-  return ['v1', iv, cipher.getAuthTag(), body].map((part) => (typeof part === 'string' ? part : part.toString('base64url'))).join('.');
+  return ['v1', iv, cipher.getAuthTag(), body]
+    .map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
+    .join('.');
 }
 
 function unseal(sealed: string, key: string, scope: string): unknown {
@@ -73,13 +81,17 @@ function unseal(sealed: string, key: string, scope: string): unknown {
   if (version !== 'v1' || !iv || !tag || !body) throw new Error('unknown idempotency answer format');
   const decipher = createDecipheriv('aes-256-gcm', answerKey(key, scope), Buffer.from(iv, 'base64url'));
   decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-  return JSON.parse(Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8'));
+  return JSON.parse(
+    Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8'),
+  );
 }
-
 
 /** Deletes every key older than 24 hours; returns how many. */
 async function deleteExpiredKeys(deps: Pick<AppDeps, 'db' | 'clock'>): Promise<number> {
-  const gone = await deps.db.delete(idempotencyKeysTable).where(lte(idempotencyKeysTable.expiresAt, deps.clock.now())).returning({ keyHash: idempotencyKeysTable.keyHash });
+  const gone = await deps.db
+    .delete(idempotencyKeysTable)
+    .where(lte(idempotencyKeysTable.expiresAt, deps.clock.now()))
+    .returning({ keyHash: idempotencyKeysTable.keyHash });
   return gone.length;
 }
 
@@ -89,7 +101,9 @@ async function deleteExpiredKeys(deps: Pick<AppDeps, 'db' | 'clock'>): Promise<n
  */
 export function startKeySweep(deps: Pick<AppDeps, 'db' | 'clock' | 'logger'>, everyMs = 10 * 60_000): () => void {
   const timer = setInterval(() => {
-    deleteExpiredKeys(deps).catch((err: unknown) => deps.logger.warn({ err: loggableError(err) }, 'idempotency key sweep failed; the next one tries again'));
+    deleteExpiredKeys(deps).catch((err: unknown) =>
+      deps.logger.warn({ err: loggableError(err) }, 'idempotency key sweep failed; the next one tries again'),
+    );
   }, everyMs).unref();
   return () => clearInterval(timer);
 }
@@ -112,7 +126,11 @@ export function createIdempotency(deps: Pick<AppDeps, 'db' | 'clock' | 'logger'>
   }
 
   /** Claims the key for this request, or says what the earlier request with that key left. */
-  async function claim(keyHash: string, requestHash: string, now: Date): Promise<{ claimed: true } | { claimed: false; status: number; sealed: string }> {
+  async function claim(
+    keyHash: string,
+    requestHash: string,
+    now: Date,
+  ): Promise<{ claimed: true } | { claimed: false; status: number; sealed: string }> {
     for (let attempt = 0; attempt < 3; attempt += 1) {
       const inserted = await deps.db
         .insert(idempotencyKeysTable)
@@ -124,16 +142,25 @@ export function createIdempotency(deps: Pick<AppDeps, 'db' | 'clock' | 'logger'>
       if (!row) continue; // deleted in between: claim again
       if (row.expiresAt.getTime() <= now.getTime()) {
         // Forgotten: a key older than 24 h counts as new (the check on read; the sweep may not have run yet).
-        await deps.db.delete(idempotencyKeysTable).where(and(eq(idempotencyKeysTable.keyHash, keyHash), lte(idempotencyKeysTable.expiresAt, now)));
+        await deps.db
+          .delete(idempotencyKeysTable)
+          .where(and(eq(idempotencyKeysTable.keyHash, keyHash), lte(idempotencyKeysTable.expiresAt, now)));
         continue;
       }
       if (row.requestHash !== requestHash) throw keyReused();
-      if (row.status !== null && row.responseSealed !== null) return { claimed: false, status: row.status, sealed: row.responseSealed };
+      if (row.status !== null && row.responseSealed !== null)
+        return { claimed: false, status: row.status, sealed: row.responseSealed };
       if (now.getTime() - row.createdAt.getTime() < ABANDONED_MS) throw stillRunning();
       const taken = await deps.db
         .update(idempotencyKeysTable)
         .set({ createdAt: now })
-        .where(and(eq(idempotencyKeysTable.keyHash, keyHash), isNull(idempotencyKeysTable.status), eq(idempotencyKeysTable.createdAt, row.createdAt)))
+        .where(
+          and(
+            eq(idempotencyKeysTable.keyHash, keyHash),
+            isNull(idempotencyKeysTable.status),
+            eq(idempotencyKeysTable.createdAt, row.createdAt),
+          ),
+        )
         .returning({ keyHash: idempotencyKeysTable.keyHash });
       if (taken.length > 0) return { claimed: true };
       throw stillRunning();
@@ -143,20 +170,27 @@ export function createIdempotency(deps: Pick<AppDeps, 'db' | 'clock' | 'logger'>
 
   return {
     /** `fingerprint` is read only when a key came: it hashes the uploaded files, which old clients need not pay for. */
-    async run(request: { scope: string; key: string | undefined; fingerprint: () => Promise<string> }, work: () => Promise<Answer>): Promise<Answer> {
+    async run(
+      request: { scope: string; key: string | undefined; fingerprint: () => Promise<string> },
+      work: () => Promise<Answer>,
+    ): Promise<Answer> {
       const { scope, key } = request;
       if (key === undefined) return work();
       const now = deps.clock.now();
       await sweep(now);
       const keyHash = createHash('sha256').update(`${scope}\n${key}`).digest('base64url');
-      const requestHash = createHmac('sha256', key).update(`${scope}\n${await request.fingerprint()}`).digest('base64url');
+      const requestHash = createHmac('sha256', key)
+        .update(`${scope}\n${await request.fingerprint()}`)
+        .digest('base64url');
       const found = await claim(keyHash, requestHash, now);
       if (!found.claimed) return { status: found.status, body: unseal(found.sealed, key, scope) };
       let answer: Answer;
       try {
         answer = await work();
       } catch (err) {
-        await deps.db.delete(idempotencyKeysTable).where(and(eq(idempotencyKeysTable.keyHash, keyHash), isNull(idempotencyKeysTable.status)));
+        await deps.db
+          .delete(idempotencyKeysTable)
+          .where(and(eq(idempotencyKeysTable.keyHash, keyHash), isNull(idempotencyKeysTable.status)));
         throw err;
       }
       try {

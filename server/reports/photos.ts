@@ -24,7 +24,8 @@ export class PhotoRefused extends Error {
   }
 }
 
-export const busy = (retryAfterSeconds: number) => new AppError('busy', 503, {}, [], { 'Retry-After': String(retryAfterSeconds) });
+export const busy = (retryAfterSeconds: number) =>
+  new AppError('busy', 503, {}, [], { 'Retry-After': String(retryAfterSeconds) });
 
 export interface ProcessedPhoto {
   fileName: string;
@@ -44,7 +45,11 @@ export interface PhotoDirs {
 }
 
 export function photoDirs(uploadDir: string): PhotoDirs {
-  const dirs = { incoming: path.join(uploadDir, 'incoming'), pending: path.join(uploadDir, 'pending'), stored: path.join(uploadDir, 'photos') };
+  const dirs = {
+    incoming: path.join(uploadDir, 'incoming'),
+    pending: path.join(uploadDir, 'pending'),
+    stored: path.join(uploadDir, 'photos'),
+  };
   // 0700 also when they already exist (issue #15): mkdir's mode applies only to a directory it creates.
   for (const dir of Object.values(dirs)) {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -106,12 +111,20 @@ export async function reencodePhoto(source: string, dirs: PhotoDirs): Promise<Pr
   }
 }
 
-export async function discardPending(dirs: PhotoDirs, photos: Pick<ProcessedPhoto, 'fileName' | 'thumbName'>[]): Promise<void> {
-  await Promise.all(photos.flatMap((p) => [p.fileName, p.thumbName]).map((name) => rm(path.join(dirs.pending, name), { force: true })));
+export async function discardPending(
+  dirs: PhotoDirs,
+  photos: Pick<ProcessedPhoto, 'fileName' | 'thumbName'>[],
+): Promise<void> {
+  await Promise.all(
+    photos.flatMap((p) => [p.fileName, p.thumbName]).map((name) => rm(path.join(dirs.pending, name), { force: true })),
+  );
 }
 
 /** After the report's transaction committed: its photos become stored photos. */
-export async function commitPending(dirs: PhotoDirs, photos: Pick<ProcessedPhoto, 'fileName' | 'thumbName'>[]): Promise<void> {
+export async function commitPending(
+  dirs: PhotoDirs,
+  photos: Pick<ProcessedPhoto, 'fileName' | 'thumbName'>[],
+): Promise<void> {
   for (const name of photos.flatMap((p) => [p.fileName, p.thumbName])) {
     await rename(path.join(dirs.pending, name), path.join(dirs.stored, name));
   }
@@ -129,7 +142,8 @@ export async function settlePending(
   let kept = 0;
   let removed = 0;
   // Another server process on the same uploads may be in the middle of a request: leave young files.
-  const settled = async (dir: string, name: string) => minAgeMs === 0 || Date.now() - (await stat(path.join(dir, name))).mtimeMs > minAgeMs;
+  const settled = async (dir: string, name: string) =>
+    minAgeMs === 0 || Date.now() - (await stat(path.join(dir, name))).mtimeMs > minAgeMs;
   for (const name of await readdir(dirs.pending)) {
     if (!(await settled(dirs.pending, name))) continue;
     if (await isCommitted(name)) {

@@ -23,7 +23,10 @@ export async function insertEvent(q: Queryable, event: NewEvent): Promise<Report
   return row;
 }
 
-export async function insertCoordinations(q: Queryable, rows: (typeof reportCoordinationsTable.$inferInsert)[]): Promise<void> {
+export async function insertCoordinations(
+  q: Queryable,
+  rows: (typeof reportCoordinationsTable.$inferInsert)[],
+): Promise<void> {
   if (rows.length > 0) await q.insert(reportCoordinationsTable).values(rows).onConflictDoNothing();
 }
 
@@ -43,16 +46,26 @@ export async function findReportById(q: Queryable, id: string): Promise<Report |
 
 /** The unit leading a report now, as the tracking page names it. */
 export async function findLeadOf(q: Queryable, unitId: string): Promise<{ force: string; unitName: string } | null> {
-  const [row] = await q.select({ force: unitsTable.force, unitName: unitsTable.name }).from(unitsTable).where(eq(unitsTable.id, unitId));
+  const [row] = await q
+    .select({ force: unitsTable.force, unitName: unitsTable.name })
+    .from(unitsTable)
+    .where(eq(unitsTable.id, unitId));
   return row ?? null;
 }
 
 export async function findEvents(q: Queryable, reportId: string): Promise<ReportEvent[]> {
-  return q.select().from(reportEventsTable).where(eq(reportEventsTable.reportId, reportId)).orderBy(asc(reportEventsTable.id));
+  return q
+    .select()
+    .from(reportEventsTable)
+    .where(eq(reportEventsTable.reportId, reportId))
+    .orderBy(asc(reportEventsTable.id));
 }
 
 export async function countPhotosByEvent(q: Queryable, reportId: string): Promise<Map<number | null, number>> {
-  const rows = await q.select({ eventId: reportPhotosTable.eventId }).from(reportPhotosTable).where(eq(reportPhotosTable.reportId, reportId));
+  const rows = await q
+    .select({ eventId: reportPhotosTable.eventId })
+    .from(reportPhotosTable)
+    .where(eq(reportPhotosTable.reportId, reportId));
   const counts = new Map<number | null, number>();
   for (const r of rows) counts.set(r.eventId, (counts.get(r.eventId) ?? 0) + 1);
   return counts;
@@ -80,8 +93,12 @@ export async function findReportPlace(q: Queryable, reportId: string): Promise<R
       leadUnitId: reportsTable.leadUnitId,
       transferToUnitId: reportsTable.transferToUnitId,
       // Spelled out: drizzle writes an unqualified "id" here, which hotline_calls.id would capture.
-      coordinating: sql<string[]>`array(select c.unit_id::text from report_coordinations c where c.report_id = reports.id)`,
-      enteredBy: sql<string | null>`(select h.operator_id from hotline_calls h where h.report_id = reports.id and h.opens_report limit 1)`,
+      coordinating: sql<
+        string[]
+      >`array(select c.unit_id::text from report_coordinations c where c.report_id = reports.id)`,
+      enteredBy: sql<
+        string | null
+      >`(select h.operator_id from hotline_calls h where h.report_id = reports.id and h.opens_report limit 1)`,
     })
     .from(reportsTable)
     .where(eq(reportsTable.id, reportId));
@@ -113,7 +130,16 @@ export interface DuplicateCandidate {
  */
 export async function findDuplicateCandidates(
   q: Queryable,
-  input: { provinceCode: string; communeCode: string | null; category: string; searchText: string; urlKey: string | null; sellerKey: string | null; since: Date; limit: number },
+  input: {
+    provinceCode: string;
+    communeCode: string | null;
+    category: string;
+    searchText: string;
+    urlKey: string | null;
+    sellerKey: string | null;
+    since: Date;
+    limit: number;
+  },
 ): Promise<DuplicateCandidate[]> {
   const text = input.searchText.length >= 10 ? input.searchText : null;
   const rows = await queryRows<{
@@ -193,7 +219,10 @@ export async function countReporterPhotos(q: Queryable, reportId: string): Promi
     .where(
       and(
         eq(reportPhotosTable.reportId, reportId),
-        or(isNull(reportPhotosTable.eventId), and(eq(reportEventsTable.type, 'photos_attached'), eq(reportEventsTable.actor, 'reporter'))),
+        or(
+          isNull(reportPhotosTable.eventId),
+          and(eq(reportEventsTable.type, 'photos_attached'), eq(reportEventsTable.actor, 'reporter')),
+        ),
       ),
     );
   return row?.n ?? 0;

@@ -25,7 +25,10 @@ import { addReportPhoto } from './late-photos';
 import { acceptOnePhoto, uploadedPhoto } from './photo-upload';
 
 /** The citizen view with its status label in the request's language. */
-export const presentCitizenView = (view: CitizenView, lang: Language) => ({ ...view, statusLabel: t(lang, `ui.public_status.${view.status}` as MessageKey) });
+export const presentCitizenView = (view: CitizenView, lang: Language) => ({
+  ...view,
+  statusLabel: t(lang, `ui.public_status.${view.status}` as MessageKey),
+});
 
 export function reportsRoutes(deps: AppDeps): Router {
   const router = Router();
@@ -38,37 +41,71 @@ export function reportsRoutes(deps: AppDeps): Router {
 
   router.post('/reports', reportSubmission, limiter(rateLimit, rateLimit.reportsMax), upload, async (req, res) => {
     const answer = await withUploads(req, async () =>
-      idempotency.run({ scope: 'reports', key: idempotencyKeyOf(req), fingerprint: () => requestFingerprint(req) }, async () => ({
-        status: 201,
-        body: await submitReport(deps, parseBody(reportInput, req), uploadedFiles(req).map((f) => f.path)),
-      })),
+      idempotency.run(
+        { scope: 'reports', key: idempotencyKeyOf(req), fingerprint: () => requestFingerprint(req) },
+        async () => ({
+          status: 201,
+          body: await submitReport(
+            deps,
+            parseBody(reportInput, req),
+            uploadedFiles(req).map((f) => f.path),
+          ),
+        }),
+      ),
     );
     res.status(answer.status).json(answer.body);
   });
 
   // Issue #14: photos follow the report one request each, so a dropped link costs one photo, not all.
-  router.post('/reports/:trackingCode/photos', reportSubmission, limiter(rateLimit, rateLimit.reportsMax * MAX_PHOTOS), onePhoto, async (req, res) => {
-    const answer = await withUploads(req, async () => {
-      const key = idempotencyKeyOf(req);
-      const { params, body } = parseRequest({ params: reportPhotoParamsSchema, body: reportPhotoInputSchema }, req);
-      const photoPath = uploadedPhoto(req);
-      return idempotency.run({ scope: 'photos', key, fingerprint: () => requestFingerprint(req, params.trackingCode) }, async () => ({
-        status: 201,
-        body: await addReportPhoto(deps, guard, { trackingCode: params.trackingCode, secret: body.secret }, photoPath),
-      }));
-    });
-    res.status(answer.status).json(answer.body);
-  });
+  router.post(
+    '/reports/:trackingCode/photos',
+    reportSubmission,
+    limiter(rateLimit, rateLimit.reportsMax * MAX_PHOTOS),
+    onePhoto,
+    async (req, res) => {
+      const answer = await withUploads(req, async () => {
+        const key = idempotencyKeyOf(req);
+        const { params, body } = parseRequest({ params: reportPhotoParamsSchema, body: reportPhotoInputSchema }, req);
+        const photoPath = uploadedPhoto(req);
+        return idempotency.run(
+          { scope: 'photos', key, fingerprint: () => requestFingerprint(req, params.trackingCode) },
+          async () => ({
+            status: 201,
+            body: await addReportPhoto(
+              deps,
+              guard,
+              { trackingCode: params.trackingCode, secret: body.secret },
+              photoPath,
+            ),
+          }),
+        );
+      });
+      res.status(answer.status).json(answer.body);
+    },
+  );
 
   router.post('/track', limiter(rateLimit, rateLimit.trackingMax), async (req, res) => {
     const { trackingCode, secret } = parseBody(trackInputSchema, req);
     res.json(presentCitizenView(await trackReport(deps, guard, trackingCode, secret), requestLanguage(req)));
   });
 
-  router.post('/track/messages', reportSubmission, limiter(rateLimit, rateLimit.trackingMax), upload, async (req, res) => {
-    const view = await withUploads(req, () => addReporterMessage(deps, guard, parseBody(trackMessageInputSchema, req), uploadedFiles(req).map((f) => f.path)));
-    res.json(presentCitizenView(view, requestLanguage(req)));
-  });
+  router.post(
+    '/track/messages',
+    reportSubmission,
+    limiter(rateLimit, rateLimit.trackingMax),
+    upload,
+    async (req, res) => {
+      const view = await withUploads(req, () =>
+        addReporterMessage(
+          deps,
+          guard,
+          parseBody(trackMessageInputSchema, req),
+          uploadedFiles(req).map((f) => f.path),
+        ),
+      );
+      res.json(presentCitizenView(view, requestLanguage(req)));
+    },
+  );
 
   return router;
 }
@@ -90,19 +127,37 @@ export function staffPhotoRoutes(deps: AppDeps): Router {
     res.type('image/jpeg');
     // A photo whose move after commit failed stays pending until the next start: not found until then.
     await new Promise<void>((resolve, reject) =>
-      res.sendFile(path.join(deps.photos.dirs.stored, name), (err) => (!err ? resolve() : (err as NodeJS.ErrnoException).code === 'ENOENT' && !res.headersSent ? reject(notFound()) : reject(err))),
+      res.sendFile(path.join(deps.photos.dirs.stored, name), (err) =>
+        !err
+          ? resolve()
+          : (err as NodeJS.ErrnoException).code === 'ENOENT' && !res.headersSent
+            ? reject(notFound())
+            : reject(err),
+      ),
     );
   });
   return router;
 }
 
 const idempotencyHeaders = z.object({
-  [IDEMPOTENCY_HEADER]: z.uuid().optional().meta({ description: 'A random UUID made by the client for this submission (kept with its draft) and sent again with every retry' }),
+  [IDEMPOTENCY_HEADER]: z
+    .uuid()
+    .optional()
+    .meta({
+      description:
+        'A random UUID made by the client for this submission (kept with its draft) and sent again with every retry',
+    }),
 });
 
 const idempotencyResponses = {
-  409: jsonResponse('`idempotency.in_progress`: the first request with this key is still running; see Retry-After (2 s)', apiErrorBodySchema),
-  422: jsonResponse('`idempotency.key_reused`: this key was used within 24 h with a different request', apiErrorBodySchema),
+  409: jsonResponse(
+    '`idempotency.in_progress`: the first request with this key is still running; see Retry-After (2 s)',
+    apiErrorBodySchema,
+  ),
+  422: jsonResponse(
+    '`idempotency.key_reused`: this key was used within 24 h with a different request',
+    apiErrorBodySchema,
+  ),
 };
 
 const multipart = (schema: z.ZodType) => ({
@@ -119,11 +174,14 @@ export const reportsApiDocs: ApiDoc[] = [
     tags: ['reports'],
     summary: 'Submit a report (JSON, then photos one by one; or multipart with up to 5 `photos`); answers the receipt',
     description:
-      'For `online`, `provinceCode` (the seller\'s, else the reporter\'s) is enough: `communeCode` and `address` are optional, and `url` or `sellerHandle` is required. ' +
+      "For `online`, `provinceCode` (the seller's, else the reporter's) is enough: `communeCode` and `address` are optional, and `url` or `sellerHandle` is required. " +
       'With an `Idempotency-Key`, the same key and body within 24 h answer the first answer again (same receipt, nothing stored).',
     request: { headers: idempotencyHeaders, body: multipart(reportInputSchema(() => new Date())) },
     responses: {
-      201: jsonResponse('Stored and routed: the receipt; the secret is shown only here (and to a repeat of the same Idempotency-Key)', receiptSchema),
+      201: jsonResponse(
+        'Stored and routed: the receipt; the secret is shown only here (and to a repeat of the same Idempotency-Key)',
+        receiptSchema,
+      ),
       ...errorResponses(400, 413, 415, 429, 503),
       ...idempotencyResponses,
     },
@@ -133,17 +191,32 @@ export const reportsApiDocs: ApiDoc[] = [
     path: '/api/public/reports/{trackingCode}/photos',
     tags: ['reports'],
     summary: 'One more photo for a report, with its receipt: within 24 h of receipt, up to 5 photos in all',
-    description: 'A wrong code or secret and a report older than 24 h are the same 404. With an `Idempotency-Key`, the same key answers the first answer again and stores no second photo.',
+    description:
+      'A wrong code or secret and a report older than 24 h are the same 404. With an `Idempotency-Key`, the same key answers the first answer again and stores no second photo.',
     request: {
       headers: idempotencyHeaders,
       params: reportPhotoParamsSchema,
-      body: { content: { 'multipart/form-data': { schema: reportPhotoInputSchema.extend({ photo: z.string().meta({ format: 'binary', description: 'One image, at most 10 MB' }) }) } } },
+      body: {
+        content: {
+          'multipart/form-data': {
+            schema: reportPhotoInputSchema.extend({
+              photo: z.string().meta({ format: 'binary', description: 'One image, at most 10 MB' }),
+            }),
+          },
+        },
+      },
     },
     responses: {
-      201: jsonResponse('Stored: how many photos the report has from its reporter and how many more it takes', photoCountSchema),
+      201: jsonResponse(
+        'Stored: how many photos the report has from its reporter and how many more it takes',
+        photoCountSchema,
+      ),
       ...errorResponses(400, 404, 413, 415, 429, 503),
       ...idempotencyResponses,
-      409: jsonResponse('`photos.limit_reached`: the report has its 5 photos; or `idempotency.in_progress` (Retry-After: 2)', apiErrorBodySchema),
+      409: jsonResponse(
+        '`photos.limit_reached`: the report has its 5 photos; or `idempotency.in_progress` (Retry-After: 2)',
+        apiErrorBodySchema,
+      ),
     },
   },
   {

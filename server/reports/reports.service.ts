@@ -7,7 +7,14 @@ import { hashPassword, RANDOM_SECRET_COST } from '../auth/passwords';
 import type { Queryable } from '../db/types';
 import type { AppDeps } from '../deps';
 import { AppError, fieldIssue, validationFailed } from '../http/errors';
-import { commitPending, discardPending, PhotoRefused, reencodePhoto, settlePending, type ProcessedPhoto } from './photos';
+import {
+  commitPending,
+  discardPending,
+  PhotoRefused,
+  reencodePhoto,
+  settlePending,
+  type ProcessedPhoto,
+} from './photos';
 import { newSecret, newTrackingCode, sealContact } from './receipt';
 import { deadlinesAtReceipt } from '../cases/calendar';
 import { insertCoordinations, insertEvent, insertPhotos, insertReport, photoFileIsStored } from './reports.repository';
@@ -18,7 +25,9 @@ const noLead = () => new AppError('report.no_lead', 503);
 const UNIQUE_VIOLATION = '23505';
 
 function isTrackingCodeClash(err: unknown): boolean {
-  const cause = (err as { cause?: { code?: string; constraint?: string } }).cause ?? (err as { code?: string; constraint?: string });
+  const cause =
+    (err as { cause?: { code?: string; constraint?: string } }).cause ??
+    (err as { code?: string; constraint?: string });
   return cause.code === UNIQUE_VIOLATION && (cause.constraint ?? '').includes('tracking_code');
 }
 
@@ -47,7 +56,9 @@ export async function storeWithPhotos<T>(deps: AppDeps, photos: ProcessedPhoto[]
  */
 export async function processPhotos(deps: AppDeps, paths: string[]): Promise<ProcessedPhoto[]> {
   deps.photos.queue.admit(paths.length);
-  const results = await Promise.allSettled(paths.map((p) => deps.photos.queue.run(() => reencodePhoto(p, deps.photos.dirs))));
+  const results = await Promise.allSettled(
+    paths.map((p) => deps.photos.queue.run(() => reencodePhoto(p, deps.photos.dirs))),
+  );
   const done = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
   const failed = results.findIndex((r) => r.status === 'rejected');
   if (failed >= 0) {
@@ -69,7 +80,8 @@ async function checkPlace(deps: AppDeps, input: ReportInput): Promise<void> {
   }
   const commune = communes.get(input.communeCode);
   if (!commune) throw validationFailed([fieldIssue(['communeCode'], 'invalid_value')]);
-  if (commune.provinceCode !== input.provinceCode) throw validationFailed([fieldIssue(['communeCode'], 'commune_not_in_province')]);
+  if (commune.provinceCode !== input.provinceCode)
+    throw validationFailed([fieldIssue(['communeCode'], 'commune_not_in_province')]);
 }
 
 /**
@@ -83,14 +95,22 @@ export interface SubmitOptions {
   alsoStore?: (tx: Queryable, stored: { reportId: string; receivedEventId: number; receivedAt: Date }) => Promise<void>;
 }
 
-export async function submitReport(deps: AppDeps, input: ReportInput, photoPaths: string[], { channel = 'web', alsoStore }: SubmitOptions = {}): Promise<Receipt> {
+export async function submitReport(
+  deps: AppDeps,
+  input: ReportInput,
+  photoPaths: string[],
+  { channel = 'web', alsoStore }: SubmitOptions = {},
+): Promise<Receipt> {
   await checkPlace(deps, input);
   const photos = await processPhotos(deps, photoPaths);
   return storeWithPhotos(deps, photos, async () => {
     const secret = newSecret();
     const secretHash = await hashPassword(secret.normalised, RANDOM_SECRET_COST);
     const contact = hasContact(input)
-      ? sealContact({ name: input.contactName, phone: input.contactPhone, email: input.contactEmail }, deps.secrets.contactEncryptionKey)
+      ? sealContact(
+          { name: input.contactName, phone: input.contactPhone, email: input.contactEmail },
+          deps.secrets.contactEncryptionKey,
+        )
       : null;
     for (let attempt = 1; ; attempt += 1) {
       try {
@@ -123,8 +143,19 @@ export async function submitReport(deps: AppDeps, input: ReportInput, photoPaths
             ...due,
             nextDueAt: due.acceptDueAt,
           });
-          await insertCoordinations(tx, decision.coordinating.map((c) => ({ reportId: report.id, unitId: c.unitId, source: 'routing' as const, at: receivedAt })));
-          await insertPhotos(tx, photos.map((p) => ({ ...p, reportId: report.id, createdAt: receivedAt })));
+          await insertCoordinations(
+            tx,
+            decision.coordinating.map((c) => ({
+              reportId: report.id,
+              unitId: c.unitId,
+              source: 'routing' as const,
+              at: receivedAt,
+            })),
+          );
+          await insertPhotos(
+            tx,
+            photos.map((p) => ({ ...p, reportId: report.id, createdAt: receivedAt })),
+          );
           const received = await insertEvent(tx, {
             reportId: report.id,
             type: 'received',

@@ -1,5 +1,20 @@
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, bigint, bigserial, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { staffAccountsTable } from '../auth/auth.table';
 import { categoriesTable, placeTypesTable } from '../meta/meta.table';
 import { communesTable, provincesTable } from '../places/places.table';
@@ -91,7 +106,10 @@ export const reportsTable = pgTable(
     eventsHead: text('events_head'),
   },
   (t) => [
-    check('reports_place_unless_online', sql`${t.placeType} = 'online' or (${t.communeCode} is not null and ${t.address} is not null)`),
+    check(
+      'reports_place_unless_online',
+      sql`${t.placeType} = 'online' or (${t.communeCode} is not null and ${t.address} is not null)`,
+    ),
     index('reports_lead_unit_idx').on(t.leadUnitId, t.status),
     index('reports_commune_received_idx').on(t.communeCode, t.category, t.receivedAt),
     index('reports_province_received_idx').on(t.provinceCode, t.receivedAt),
@@ -103,10 +121,35 @@ export const reportsTable = pgTable(
     // the open ones the tabs count, oldest first; with the columns queues filter on, so both are read
     // index-only. Channel and merged_into since migration 0011: the dashboard's overdue count, index-only.
     index('reports_running_idx')
-      .on(t.nextDueAt, t.id, t.status, t.category, t.provinceCode, t.leadUnitId, t.transferToUnitId, t.assignedTo, t.placeType, t.communeCode)
+      .on(
+        t.nextDueAt,
+        t.id,
+        t.status,
+        t.category,
+        t.provinceCode,
+        t.leadUnitId,
+        t.transferToUnitId,
+        t.assignedTo,
+        t.placeType,
+        t.communeCode,
+      )
       .where(sql`${t.nextDueAt} is not null`),
     index('reports_open_idx')
-      .on(t.receivedAt, t.status, t.category, t.provinceCode, t.leadUnitId, t.transferToUnitId, t.assignedTo, t.placeType, t.communeCode, t.nextDueAt, t.id, t.channel, t.mergedInto)
+      .on(
+        t.receivedAt,
+        t.status,
+        t.category,
+        t.provinceCode,
+        t.leadUnitId,
+        t.transferToUnitId,
+        t.assignedTo,
+        t.placeType,
+        t.communeCode,
+        t.nextDueAt,
+        t.id,
+        t.channel,
+        t.mergedInto,
+      )
       .where(sql`${t.status} in ('received', 'accepted', 'verifying', 'needs_info', 'suspended')`),
   ],
 );
@@ -153,7 +196,10 @@ export const reportEventsTable = pgTable(
     prevHash: text('prev_hash'),
     hash: text('hash'),
   },
-  (t) => [index('report_events_report_idx').on(t.reportId, t.id), uniqueIndex('report_events_report_seq_idx').on(t.reportId, t.seq)],
+  (t) => [
+    index('report_events_report_idx').on(t.reportId, t.id),
+    uniqueIndex('report_events_report_seq_idx').on(t.reportId, t.seq),
+  ],
 );
 
 /** A photo as stored: re-encoded, metadata removed, under a random name; the original is never kept. */
@@ -200,7 +246,9 @@ export const reportCoordinationsTable = pgTable(
   (t) => [
     primaryKey({ columns: [t.reportId, t.unitId] }),
     index('report_coordinations_unit_idx').on(t.unitId, t.at, t.reportId),
-    index('report_coordinations_open_idx').on(t.unitId, t.reportId).where(sql`${t.reportOpen}`),
+    index('report_coordinations_open_idx')
+      .on(t.unitId, t.reportId)
+      .where(sql`${t.reportOpen}`),
   ],
 );
 

@@ -7,7 +7,17 @@ import { createFailureGuard, type FailureGuard } from '../http/failure-guard';
 import type { Status } from '../../shared/domain/statuses';
 import { lockReportByCode } from '../cases/cases.repository';
 import { moveReport } from '../cases/transitions';
-import { countPhotosByEvent, findEvents, findLeadOf, findReportByCode, findReportById, insertEvent, insertPhotos, type Report, type ReportEvent } from './reports.repository';
+import {
+  countPhotosByEvent,
+  findEvents,
+  findLeadOf,
+  findReportByCode,
+  findReportById,
+  insertEvent,
+  insertPhotos,
+  type Report,
+  type ReportEvent,
+} from './reports.repository';
 import { processPhotos, storeWithPhotos } from './reports.service';
 
 export const reportNotFound = () => new AppError('report.not_found', 404);
@@ -18,13 +28,20 @@ const tooManyAttempts = (seconds: number) =>
  * SPEC.md §6, against guessing: after 5 wrong secrets for one tracking code within 15 minutes, that
  * code answers 429 until the window ends, whoever asks.
  */
-export const createSecretGuard = (clock: Clock): FailureGuard => createFailureGuard(clock, { max: 5, windowMs: 15 * 60_000 });
+export const createSecretGuard = (clock: Clock): FailureGuard =>
+  createFailureGuard(clock, { max: 5, windowMs: 15 * 60_000 });
 
 // Verifying against this makes an unknown code cost as much time as a wrong secret.
 const decoyHash = hashPassword('not-a-secret-of-any-report', RANDOM_SECRET_COST);
 
 /** The report for a receipt; an unknown code and a wrong secret are the same 404. */
-export async function openReceipt(deps: AppDeps, guard: FailureGuard, trackingCode: string, secret: string, q: Queryable = deps.db): Promise<Report> {
+export async function openReceipt(
+  deps: AppDeps,
+  guard: FailureGuard,
+  trackingCode: string,
+  secret: string,
+  q: Queryable = deps.db,
+): Promise<Report> {
   const wait = guard.blockedFor(trackingCode);
   if (wait > 0) throw tooManyAttempts(wait / 1000);
   const report = await findReportByCode(q, trackingCode);
@@ -70,9 +87,16 @@ function citizenView(
     lead,
     timeline: publicFollowed
       .filter((e) => e.type === 'received' || e.type === 'status_changed')
-      .map((e) => ({ at: e.at.toISOString(), type: e.type, status: e.toStatus ? (PUBLIC_STATUS[e.toStatus] ?? null) : null }))
+      .map((e) => ({
+        at: e.at.toISOString(),
+        type: e.type,
+        status: e.toStatus ? (PUBLIC_STATUS[e.toStatus] ?? null) : null,
+      }))
       .filter((e, i, all) => i === 0 || e.status !== all[i - 1]?.status),
-    openQuestion: report.status === 'needs_info' && lastQuestion?.body ? { at: lastQuestion.at.toISOString(), text: lastQuestion.body } : null,
+    openQuestion:
+      report.status === 'needs_info' && lastQuestion?.body
+        ? { at: lastQuestion.at.toISOString(), text: lastQuestion.body }
+        : null,
     outcome: resolution?.body ? { at: resolution.at.toISOString(), text: resolution.body } : null,
     messages: publicOwn
       .filter((e) => e.type === 'question' || e.type === 'unit_message' || e.type === 'reporter_message')
@@ -103,7 +127,12 @@ async function viewOf(deps: AppDeps, report: Report): Promise<CitizenView> {
   return citizenView(report, own, { report: followed, events: followedEvents ?? own }, lead, photos);
 }
 
-export async function trackReport(deps: AppDeps, guard: FailureGuard, trackingCode: string, secret: string): Promise<CitizenView> {
+export async function trackReport(
+  deps: AppDeps,
+  guard: FailureGuard,
+  trackingCode: string,
+  secret: string,
+): Promise<CitizenView> {
   return viewOf(deps, await openReceipt(deps, guard, trackingCode, secret));
 }
 
@@ -125,10 +154,23 @@ export async function addReporterMessage(
       const current = await lockReportByCode(tx, input.trackingCode);
       if (!current) throw reportNotFound();
       const at = deps.clock.now();
-      const event = await insertEvent(tx, { reportId: current.id, type: 'reporter_message', at, actor: 'reporter', public: true, body: input.message });
-      await insertPhotos(tx, photos.map((p) => ({ ...p, reportId: current.id, eventId: event.id, createdAt: at })));
+      const event = await insertEvent(tx, {
+        reportId: current.id,
+        type: 'reporter_message',
+        at,
+        actor: 'reporter',
+        public: true,
+        body: input.message,
+      });
+      await insertPhotos(
+        tx,
+        photos.map((p) => ({ ...p, reportId: current.id, eventId: event.id, createdAt: at })),
+      );
       if (current.status !== 'needs_info') return current;
-      return moveReport(tx, current, (current.statusBeforeInfo as Status | null) ?? 'received', { actor: 'reporter', at });
+      return moveReport(tx, current, (current.statusBeforeInfo as Status | null) ?? 'received', {
+        actor: 'reporter',
+        at,
+      });
     }),
   );
   // The receipt was checked above: the answer is built without a second scrypt verification.

@@ -5,7 +5,8 @@ import { MAX_PHOTO_BYTES, MAX_PHOTOS } from '../../shared/schemas/report';
 import { fieldIssue, payloadTooLarge, unsupportedMediaType, validationFailed } from '../http/errors';
 import type { PhotoDirs, PhotoProblem } from './photos';
 
-export const photoRefusal = (index: number, problem: PhotoProblem) => validationFailed([fieldIssue(['photos', index], problem)]);
+export const photoRefusal = (index: number, problem: PhotoProblem) =>
+  validationFailed([fieldIssue(['photos', index], problem)]);
 
 /**
  * multipart/form-data with up to five `photos`, streamed to disk (never held in memory), or JSON
@@ -14,7 +15,14 @@ export const photoRefusal = (index: number, problem: PhotoProblem) => validation
 export function acceptUpload(dirs: PhotoDirs): RequestHandler {
   const parse = multer({
     dest: dirs.incoming,
-    limits: { fileSize: MAX_PHOTO_BYTES, files: MAX_PHOTOS, fields: 30, fieldSize: 64 * 1024, parts: 40, headerPairs: 100 },
+    limits: {
+      fileSize: MAX_PHOTO_BYTES,
+      files: MAX_PHOTOS,
+      fields: 30,
+      fieldSize: 64 * 1024,
+      parts: 40,
+      headerPairs: 100,
+    },
   }).array('photos', MAX_PHOTOS);
   return (req, res, next) => {
     if (req.is('application/json')) return next();
@@ -30,7 +38,11 @@ export function acceptUpload(dirs: PhotoDirs): RequestHandler {
           case 'LIMIT_FILE_COUNT':
             return next(validationFailed([fieldIssue(['photos'], 'too_many_photos')]));
           case 'LIMIT_UNEXPECTED_FILE':
-            return next(validationFailed([fieldIssue([err.field ?? 'photos'], err.field === 'photos' ? 'too_many_photos' : 'unexpected_file')]));
+            return next(
+              validationFailed([
+                fieldIssue([err.field ?? 'photos'], err.field === 'photos' ? 'too_many_photos' : 'unexpected_file'),
+              ]),
+            );
           default:
             return next(validationFailed([fieldIssue([err.field ?? 'body'], 'body_cut')]));
         }

@@ -27,13 +27,19 @@ const ruleSpecSchema = z.object({
   category: z.enum([...CATEGORIES, '*']),
   lead: z.enum(FORCES),
   coordinating: z.array(z.enum(FORCES)).default([]),
-  communeCode: z.string().regex(/^\d{5}$/).optional(),
+  communeCode: z
+    .string()
+    .regex(/^\d{5}$/)
+    .optional(),
 });
 const fixtureSchema = z.object({
   ruleSets: z.array(
     z.object({
       scope: z.enum(['national', 'province']),
-      provinceCode: z.string().regex(/^\d{2}$/).optional(),
+      provinceCode: z
+        .string()
+        .regex(/^\d{2}$/)
+        .optional(),
       note: z.string().default('routing:check --rules'),
       rules: z.array(ruleSpecSchema),
     }),
@@ -43,7 +49,9 @@ const fixtureSchema = z.object({
 const n = (value: number) => value.toLocaleString('en-US');
 
 function describeProblem(p: Problem): string {
-  const cells = p.examples.map((c) => `${c.communeName} (${c.communeCode}) × ${p.kind === 'unit_overlap' ? '' : `${c.category} × `}${c.placeType}`);
+  const cells = p.examples.map(
+    (c) => `${c.communeName} (${c.communeCode}) × ${p.kind === 'unit_overlap' ? '' : `${c.category} × `}${c.placeType}`,
+  );
   const head = {
     no_rule: `GAP      ${n(p.cells)} cells: no rule matches`,
     no_unit: `GAP      ${n(p.cells)} cells: no ${p.force} unit covers them (rule ${p.rules?.join()} names ${p.force} as lead)`,
@@ -58,12 +66,20 @@ function coverageTable(report: ValidationReport): string[] {
   const cols = ['cells', ...FORCES, 'gaps', 'overlaps'];
   const line = (name: string, values: (string | number)[]) =>
     `${name.padEnd(width)}  ${values.map((v, i) => String(typeof v === 'number' ? n(v) : v).padStart(Math.max((cols[i] ?? '').length, 7))).join('  ')}`;
-  const rows = report.provinces.map((p) => line(`${p.code} ${p.name}`, [p.cells, ...FORCES.map((f) => p.leads[f]), p.gapCells, p.overlapCells]));
-  const total = (pick: (p: (typeof report.provinces)[number]) => number) => report.provinces.reduce((sum, p) => sum + pick(p), 0);
+  const rows = report.provinces.map((p) =>
+    line(`${p.code} ${p.name}`, [p.cells, ...FORCES.map((f) => p.leads[f]), p.gapCells, p.overlapCells]),
+  );
+  const total = (pick: (p: (typeof report.provinces)[number]) => number) =>
+    report.provinces.reduce((sum, p) => sum + pick(p), 0);
   return [
     line('province', cols),
     ...rows,
-    line('total', [total((p) => p.cells), ...FORCES.map((f) => total((p) => p.leads[f])), total((p) => p.gapCells), total((p) => p.overlapCells)]),
+    line('total', [
+      total((p) => p.cells),
+      ...FORCES.map((f) => total((p) => p.leads[f])),
+      total((p) => p.gapCells),
+      total((p) => p.overlapCells),
+    ]),
   ];
 }
 
@@ -79,13 +95,17 @@ function formatReport(report: TimedReport, communes: number, elapsedMs: number):
     'Leads per force (cells):',
     ...coverageTable(report),
     '',
-    report.ok ? 'OK: every cell has exactly one lead force and exactly one lead unit.' : 'FAILED: fix the gaps and overlaps above before publishing.',
+    report.ok
+      ? 'OK: every cell has exactly one lead force and exactly one lead unit.'
+      : 'FAILED: fix the gaps and overlaps above before publishing.',
   ];
   return `${lines.join('\n')}\n`;
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { at: { type: 'string' }, rules: { type: 'string' }, json: { type: 'boolean' } } });
+  const { values } = parseArgs({
+    options: { at: { type: 'string' }, rules: { type: 'string' }, json: { type: 'boolean' } },
+  });
   const at = values.at ? new Date(values.at) : new Date();
   if (Number.isNaN(at.getTime())) throw new UsageError(`--at: not a date and time: ${values.at}`);
   const fixture = values.rules ? fixtureSchema.safeParse(JSON.parse(readFileSync(values.rules, 'utf8'))) : undefined;
@@ -101,16 +121,30 @@ async function main(): Promise<number> {
     const provinceOf = provinceOfCommune(data);
     fixture?.data.ruleSets.forEach((spec, i) => {
       const problems = ruleSetSpecProblems(spec, provinceOf);
-      if (problems.length > 0) throw new UsageError(`--rules: rule set ${i}: ${problems.map((p) => `rule ${p.index}: ${p.problem}`).join('; ')}`);
+      if (problems.length > 0)
+        throw new UsageError(
+          `--rules: rule set ${i}: ${problems.map((p) => `rule ${p.index}: ${p.problem}`).join('; ')}`,
+        );
       const id = -(i + 1);
       const rules = rulesOf(spec, provinceOf).map((r, k) => ({ ...r, id: id * 1000 - k, ruleSetId: id }));
-      const set = { id, scope: spec.scope, provinceCode: spec.provinceCode ?? null, version: 0, status: 'draft' as const, effectiveFrom: null, effectiveTo: null, rules };
+      const set = {
+        id,
+        scope: spec.scope,
+        provinceCode: spec.provinceCode ?? null,
+        version: 0,
+        status: 'draft' as const,
+        effectiveFrom: null,
+        effectiveTo: null,
+        rules,
+      };
       applyPublish(data, set, at);
     });
     const started = performance.now();
     const report = validateFrom(data, at);
     const elapsed = performance.now() - started;
-    process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, data.communes.length, elapsed));
+    process.stdout.write(
+      values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, data.communes.length, elapsed),
+    );
     return report.ok ? 0 : 1;
   } finally {
     await database.close();

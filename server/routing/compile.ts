@@ -82,8 +82,10 @@ export interface ValidationReport {
   provinces: ProvinceCoverage[];
 }
 
-type Resolution = { ok: true; outcome: Outcome; commune: CommuneRecord } | { ok: false; reason: 'unknown_input' | 'gap' };
-type ProvinceResolution = { ok: true; outcome: Outcome; province: ProvinceRecord } | { ok: false; reason: 'unknown_input' | 'gap' };
+type Resolution =
+  { ok: true; outcome: Outcome; commune: CommuneRecord } | { ok: false; reason: 'unknown_input' | 'gap' };
+type ProvinceResolution =
+  { ok: true; outcome: Outcome; province: ProvinceRecord } | { ok: false; reason: 'unknown_input' | 'gap' };
 
 /** SPEC.md §3: an online report may name only the province (of the seller, else of the reporter). */
 export const PROVINCE_ROW_PLACE_TYPE = 'online' satisfies PlaceType;
@@ -166,7 +168,8 @@ function chooseUnit(entries: UnitEntry[], placeType: PlaceType): UnitChoice {
   let best: UnitEntry | undefined;
   const clashes: UnitChoice['clashes'] = [];
   for (const [level, list] of byLevel) {
-    if (list.length > 1) clashes.push({ level, units: list.map((e) => e.unit).sort((a, b) => a.code.localeCompare(b.code)) });
+    if (list.length > 1)
+      clashes.push({ level, units: list.map((e) => e.unit).sort((a, b) => a.code.localeCompare(b.code)) });
     const first = list[0];
     if (first && (!best || LEVEL_RANK[level] > LEVEL_RANK[best.unit.level])) best = first;
   }
@@ -182,7 +185,11 @@ function emptyLeads(): Record<Force, number> {
  * every cell on the way: the same pass is the validator. A decision is then two Map lookups and an
  * array read.
  */
-export function compileRouting(snapshot: RoutingSnapshot, communes: CommuneRecord[], provinces: ProvinceRecord[]): CompiledRouting {
+export function compileRouting(
+  snapshot: RoutingSnapshot,
+  communes: CommuneRecord[],
+  provinces: ProvinceRecord[],
+): CompiledRouting {
   const setOfRule = new Map<number, RuleSetRecord>();
   const nationalRules: RuleRecord[] = [];
   const provinceRules = new Map<string, RuleRecord[]>();
@@ -232,7 +239,10 @@ export function compileRouting(snapshot: RoutingSnapshot, communes: CommuneRecor
   const outcomes: Outcome[] = [];
   const outcomeIds = new Map<string, number>();
   const coverage = new Map<string, ProvinceCoverage>(
-    provinces.map((p) => [p.code, { code: p.code, name: p.name, cells: 0, leads: emptyLeads(), gapCells: 0, overlapCells: 0 }]),
+    provinces.map((p) => [
+      p.code,
+      { code: p.code, name: p.name, cells: 0, leads: emptyLeads(), gapCells: 0, overlapCells: 0 },
+    ]),
   );
   let gapCells = 0;
   let overlapCells = 0;
@@ -259,7 +269,11 @@ export function compileRouting(snapshot: RoutingSnapshot, communes: CommuneRecor
       overlapping = true;
       const tied = [rule, ...rivals];
       const keys = tied.map(ruleKey);
-      note(`rule_overlap|${keys.join()}`, () => ({ kind: 'rule_overlap', rules: keys, leads: tied.map((r) => r.leadForce) }), cell);
+      note(
+        `rule_overlap|${keys.join()}`,
+        () => ({ kind: 'rule_overlap', rules: keys, leads: tied.map((r) => r.leadForce) }),
+        cell,
+      );
     }
     const lead = unitFor(rule.leadForce, placeType, cell);
     if (lead.clashes.length > 0) overlapping = true;
@@ -270,7 +284,11 @@ export function compileRouting(snapshot: RoutingSnapshot, communes: CommuneRecor
     if (!lead.pick) {
       gapCells += 1;
       if (provinceCoverage) provinceCoverage.gapCells += 1;
-      const problem = note(`no_unit|${rule.leadForce}|${cell.provinceCode}|${placeType}`, () => ({ kind: 'no_unit', force: rule.leadForce, rules: [] }), cell);
+      const problem = note(
+        `no_unit|${rule.leadForce}|${cell.provinceCode}|${placeType}`,
+        () => ({ kind: 'no_unit', force: rule.leadForce, rules: [] }),
+        cell,
+      );
       if (!problem.rules?.includes(ruleKey(rule))) problem.rules?.push(ruleKey(rule));
       return NO_OUTCOME;
     }
@@ -303,7 +321,11 @@ export function compileRouting(snapshot: RoutingSnapshot, communes: CommuneRecor
         choice = chooseUnit(entriesOf(force), placeType);
         for (const clash of choice.clashes) {
           const codes = clash.units.map((u) => u.code);
-          note(`unit_overlap|${force}|${codes.join()}`, () => ({ kind: 'unit_overlap', force, level: clash.level, units: codes }), cell);
+          note(
+            `unit_overlap|${force}|${codes.join()}`,
+            () => ({ kind: 'unit_overlap', force, level: clash.level, units: codes }),
+            cell,
+          );
         }
         units.set(key, choice);
       }
@@ -315,18 +337,33 @@ export function compileRouting(snapshot: RoutingSnapshot, communes: CommuneRecor
     communeIndexOf.set(commune.code, ci);
     const levels = [communeIndex.get(commune.code), provinceIndex.get(commune.provinceCode), nationalIndex];
     const provinceCoverage = coverage.get(commune.provinceCode);
-    const unitFor = unitChooser((force) => [...(byCommune.get(force)?.get(commune.code) ?? []), ...(byProvince.get(force)?.get(commune.provinceCode) ?? [])]);
+    const unitFor = unitChooser((force) => [
+      ...(byCommune.get(force)?.get(commune.code) ?? []),
+      ...(byProvince.get(force)?.get(commune.provinceCode) ?? []),
+    ]);
 
     // Every force is checked for clashing units, whether or not a rule names it here.
     for (const force of FORCES) {
       for (const placeType of PLACE_TYPES) {
-        unitFor(force, placeType, { provinceCode: commune.provinceCode, communeCode: commune.code, communeName: commune.name, category: CATEGORIES[0], placeType });
+        unitFor(force, placeType, {
+          provinceCode: commune.provinceCode,
+          communeCode: commune.code,
+          communeName: commune.name,
+          category: CATEGORIES[0],
+          placeType,
+        });
       }
     }
 
     CATEGORIES.forEach((category, k) => {
       PLACE_TYPES.forEach((placeType, p) => {
-        const cell: Cell = { provinceCode: commune.provinceCode, communeCode: commune.code, communeName: commune.name, category, placeType };
+        const cell: Cell = {
+          provinceCode: commune.provinceCode,
+          communeCode: commune.code,
+          communeName: commune.name,
+          category,
+          placeType,
+        };
         table[ci * CELLS_PER_COMMUNE + k * PLACE_TYPES.length + p] = evaluate(levels, unitFor, cell, provinceCoverage);
       });
     });
@@ -341,7 +378,13 @@ export function compileRouting(snapshot: RoutingSnapshot, communes: CommuneRecor
     const levels = [provinceIndex.get(province.code), nationalIndex];
     const unitFor = unitChooser((force) => byProvince.get(force)?.get(province.code) ?? []);
     CATEGORIES.forEach((category, k) => {
-      const cell: Cell = { provinceCode: province.code, communeCode: '', communeName: province.name, category, placeType: PROVINCE_ROW_PLACE_TYPE };
+      const cell: Cell = {
+        provinceCode: province.code,
+        communeCode: '',
+        communeName: province.name,
+        category,
+        placeType: PROVINCE_ROW_PLACE_TYPE,
+      };
       provinceTable[pi * CATEGORIES.length + k] = evaluate(levels, unitFor, cell, coverage.get(province.code));
     });
   });

@@ -38,7 +38,8 @@ export interface RoutingDecision {
 }
 
 /** Where the report is: a commune, or only a province (online). */
-type Place = { commune: CommuneRecord; province: ProvinceRecord | undefined } | { commune: null; province: ProvinceRecord };
+type Place =
+  { commune: CommuneRecord; province: ProvinceRecord | undefined } | { commune: null; province: ProvinceRecord };
 
 const decided = (pick: UnitPick): DecidedUnit => ({
   force: pick.unit.force,
@@ -68,7 +69,8 @@ function unitText(lang: Language, pick: UnitPick, placeType: PlaceType, { commun
       placeType: t(lang, `place_type.${placeType}` as MessageKey),
     });
   }
-  const key = pick.via === 'commune' ? (limited ? 'commune_limited' : 'commune') : limited ? 'province_limited' : 'province';
+  const key =
+    pick.via === 'commune' ? (limited ? 'commune_limited' : 'commune') : limited ? 'province_limited' : 'province';
   return t(lang, `routing.unit.${key}` as MessageKey, {
     unit: pick.unit.name,
     commune: inSentence(commune.name),
@@ -77,7 +79,14 @@ function unitText(lang: Language, pick: UnitPick, placeType: PlaceType, { commun
   });
 }
 
-function explain(lang: Language, outcome: Outcome, placeType: PlaceType, place: Place, warnings: RoutingWarning[], forPublic: boolean): string {
+function explain(
+  lang: Language,
+  outcome: Outcome,
+  placeType: PlaceType,
+  place: Place,
+  warnings: RoutingWarning[],
+  forPublic: boolean,
+): string {
   const force = (f: Force) => t(lang, `force.${f}` as MessageKey);
   const params = {
     force: force(outcome.rule.leadForce),
@@ -91,7 +100,8 @@ function explain(lang: Language, outcome: Outcome, placeType: PlaceType, place: 
     const units = outcome.coordinating.map((c) => `${c.unit.name} (${force(c.unit.force)})`).join('; ');
     sentences.push(t(lang, 'routing.explain.coordinating', { units }));
   }
-  for (const f of outcome.missingCoordinating) sentences.push(t(lang, 'routing.explain.no_coordinating', { force: force(f) }));
+  for (const f of outcome.missingCoordinating)
+    sentences.push(t(lang, 'routing.explain.no_coordinating', { force: force(f) }));
   if (place.commune) for (const w of warnings) sentences.push(warningText(lang, w, place.commune.name));
   return sentences.join(' ');
 }
@@ -102,7 +112,9 @@ export function warningText(lang: Language, warning: RoutingWarning, communeName
 
 /** SPEC.md §4: flags drive nothing by themselves, but a contradiction is worth a coordinator's look. */
 function warningsFor(placeType: PlaceType, commune: CommuneRecord): RoutingWarning[] {
-  return placeType === 'border_area' && !commune.landBorder && !commune.coastal ? ['border_area_outside_border_commune'] : [];
+  return placeType === 'border_area' && !commune.landBorder && !commune.coastal
+    ? ['border_area_outside_border_commune']
+    : [];
 }
 
 type DecideResult = { ok: true; decision: RoutingDecision } | { ok: false; reason: 'unknown_input' | 'gap' };
@@ -113,7 +125,12 @@ type DecideResult = { ok: true; decision: RoutingDecision } | { ok: false; reaso
  */
 export function decide(
   routing: CompiledRouting,
-  input: { category: Category; placeType: PlaceType; communeCode?: string | null | undefined; provinceCode?: string | undefined },
+  input: {
+    category: Category;
+    placeType: PlaceType;
+    communeCode?: string | null | undefined;
+    provinceCode?: string | undefined;
+  },
   decidedAt: Date,
 ): DecideResult {
   let outcome: Outcome;
@@ -124,7 +141,8 @@ export function decide(
     outcome = resolution.outcome;
     place = { commune: resolution.commune, province: routing.provinces.get(resolution.commune.provinceCode) };
   } else {
-    if (input.placeType !== PROVINCE_ROW_PLACE_TYPE || !input.provinceCode) return { ok: false, reason: 'unknown_input' };
+    if (input.placeType !== PROVINCE_ROW_PLACE_TYPE || !input.provinceCode)
+      return { ok: false, reason: 'unknown_input' };
     const resolution = routing.resolveProvince(input.category, input.provinceCode);
     if (!resolution.ok) return resolution;
     outcome = resolution.outcome;

@@ -30,13 +30,38 @@ export const NATIONAL_RULES: RuleSetSpec = {
   scope: 'national',
   note: 'SPEC.md §4: default national rule set',
   rules: [
-    ...each<PlaceType>(['border_gate', 'port_airport'], (placeType) => ({ placeType, category: '*', lead: 'customs', coordinating: ['border', 'police'] })),
-    ...each(CROSS_BORDER, (category) => ({ placeType: 'border_area', category, lead: 'border', coordinating: ['customs', 'police'] })),
+    ...each<PlaceType>(['border_gate', 'port_airport'], (placeType) => ({
+      placeType,
+      category: '*',
+      lead: 'customs',
+      coordinating: ['border', 'police'],
+    })),
+    ...each(CROSS_BORDER, (category) => ({
+      placeType: 'border_area',
+      category,
+      lead: 'border',
+      coordinating: ['customs', 'police'],
+    })),
     { placeType: 'border_area', category: '*', lead: 'market', coordinating: ['border', 'police'] },
-    ...each(CROSS_BORDER, (category) => ({ placeType: 'transport_route', category, lead: 'police', coordinating: ['market'] })),
+    ...each(CROSS_BORDER, (category) => ({
+      placeType: 'transport_route',
+      category,
+      lead: 'police',
+      coordinating: ['market'],
+    })),
     { placeType: 'transport_route', category: '*', lead: 'market', coordinating: ['police'] },
-    ...each<PlaceType>(['market', 'production_site', 'online'], (placeType) => ({ placeType, category: 'banned_goods', lead: 'police', coordinating: ['market'] })),
-    ...each<PlaceType>(['market', 'production_site', 'online'], (placeType) => ({ placeType, category: '*', lead: 'market', coordinating: ['police'] })),
+    ...each<PlaceType>(['market', 'production_site', 'online'], (placeType) => ({
+      placeType,
+      category: 'banned_goods',
+      lead: 'police',
+      coordinating: ['market'],
+    })),
+    ...each<PlaceType>(['market', 'production_site', 'online'], (placeType) => ({
+      placeType,
+      category: '*',
+      lead: 'market',
+      coordinating: ['police'],
+    })),
   ],
 };
 
@@ -53,7 +78,12 @@ export const INLAND_PROVINCE_RULES: RuleSetSpec[] = INLAND_PROVINCES.map((provin
   provinceCode,
   note: 'No border-guard command in this province: border_area is led by the police or market management',
   rules: [
-    ...each(CROSS_BORDER, (category) => ({ placeType: 'border_area', category, lead: 'police', coordinating: ['customs', 'market'] })),
+    ...each(CROSS_BORDER, (category) => ({
+      placeType: 'border_area',
+      category,
+      lead: 'police',
+      coordinating: ['customs', 'market'],
+    })),
     { placeType: 'border_area', category: '*', lead: 'market', coordinating: ['police', 'customs'] },
   ],
 }));

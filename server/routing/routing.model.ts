@@ -79,9 +79,15 @@ export const CATEGORY_INDEX = new Map<string, number>(CATEGORIES.map((c, i) => [
 export const PLACE_TYPE_INDEX = new Map<string, number>(PLACE_TYPES.map((p, i) => [p, i]));
 
 /** SPEC.md's notation, place type before category: `national/border_gate/*`, `province-04/border_area/smuggling`. */
-export function ruleKey(rule: Pick<RuleRecord, 'scope' | 'provinceCode' | 'communeCode' | 'category' | 'placeType'>): string {
+export function ruleKey(
+  rule: Pick<RuleRecord, 'scope' | 'provinceCode' | 'communeCode' | 'category' | 'placeType'>,
+): string {
   const scope =
-    rule.scope === 'national' ? 'national' : rule.scope === 'province' ? `province-${rule.provinceCode}` : `commune-${rule.communeCode}`;
+    rule.scope === 'national'
+      ? 'national'
+      : rule.scope === 'province'
+        ? `province-${rule.provinceCode}`
+        : `commune-${rule.communeCode}`;
   return `${scope}/${rule.placeType ?? '*'}/${rule.category ?? '*'}`;
 }
 
@@ -161,9 +167,15 @@ export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
  * apply to the whole country), and a province's commune rules stay inside that province.
  * Returns the index and reason of each bad rule.
  */
-type RuleSpecProblem = { index: number; problem: 'commune_in_national' | 'commune_unknown' | 'commune_outside_province' };
+type RuleSpecProblem = {
+  index: number;
+  problem: 'commune_in_national' | 'commune_unknown' | 'commune_outside_province';
+};
 
-export function ruleSetSpecProblems(spec: RuleSetSpec, provinceOfCommune: (code: string) => string | undefined): RuleSpecProblem[] {
+export function ruleSetSpecProblems(
+  spec: RuleSetSpec,
+  provinceOfCommune: (code: string) => string | undefined,
+): RuleSpecProblem[] {
   return spec.rules.flatMap((rule, index): RuleSpecProblem[] => {
     if (!rule.communeCode) return [];
     if (spec.scope === 'national') return [{ index, problem: 'commune_in_national' }];
@@ -196,7 +208,12 @@ export function rulesOf(spec: RuleSetSpec, provinceOfCommune: (code: string) => 
  */
 export function applyPublish(data: RoutingData, set: RuleSetRecord, from: Date): RuleSetRecord | undefined {
   const current = data.ruleSets.find(
-    (s) => s !== set && s.status === 'published' && s.scope === set.scope && s.provinceCode === set.provinceCode && s.effectiveTo === null,
+    (s) =>
+      s !== set &&
+      s.status === 'published' &&
+      s.scope === set.scope &&
+      s.provinceCode === set.provinceCode &&
+      s.effectiveTo === null,
   );
   if (current) current.effectiveTo = from;
   set.status = 'published';

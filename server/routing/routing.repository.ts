@@ -34,7 +34,10 @@ function toRuleRecord(row: typeof routingRulesTable.$inferSelect): RuleRecord {
 
 export async function loadRoutingData(q: Queryable): Promise<RoutingData> {
   // One after the other: `q` may be a transaction, whose single connection takes one query at a time.
-  const provinces = await q.select({ code: provincesTable.code, name: provincesTable.name }).from(provincesTable).orderBy(asc(provincesTable.sortOrder));
+  const provinces = await q
+    .select({ code: provincesTable.code, name: provincesTable.name })
+    .from(provincesTable)
+    .orderBy(asc(provincesTable.sortOrder));
   const communes = await q
     .select({
       code: communesTable.code,
@@ -63,21 +66,31 @@ export async function loadRoutingData(q: Queryable): Promise<RoutingData> {
   };
 }
 
-async function nextRuleSetVersion(q: Queryable, scope: RuleSetSpec['scope'], provinceCode: string | null): Promise<number> {
+async function nextRuleSetVersion(
+  q: Queryable,
+  scope: RuleSetSpec['scope'],
+  provinceCode: string | null,
+): Promise<number> {
   const [row] = await q
     .select({ version: max(routingRuleSetsTable.version) })
     .from(routingRuleSetsTable)
     .where(
       and(
         eq(routingRuleSetsTable.scope, scope),
-        provinceCode === null ? isNull(routingRuleSetsTable.provinceCode) : eq(routingRuleSetsTable.provinceCode, provinceCode),
+        provinceCode === null
+          ? isNull(routingRuleSetsTable.provinceCode)
+          : eq(routingRuleSetsTable.provinceCode, provinceCode),
       ),
     );
   return (row?.version ?? 0) + 1;
 }
 
 /** Stores a rule set as a draft with its rules; returns it as routing reads it. */
-export async function insertDraftRuleSet(q: Queryable, spec: RuleSetSpec, communeProvince: (code: string) => string | undefined): Promise<RuleSetRecord> {
+export async function insertDraftRuleSet(
+  q: Queryable,
+  spec: RuleSetSpec,
+  communeProvince: (code: string) => string | undefined,
+): Promise<RuleSetRecord> {
   const provinceCode = spec.scope === 'province' ? (spec.provinceCode ?? null) : null;
   const version = await nextRuleSetVersion(q, spec.scope, provinceCode);
   const [set] = await q
@@ -94,9 +107,18 @@ export async function insertDraftRuleSet(q: Queryable, spec: RuleSetSpec, commun
 }
 
 /** Publishes a draft; the version it replaces stops at the same moment. */
-export async function markPublished(q: Queryable, set: RuleSetRecord, effectiveFrom: Date, publishedAt: Date, replaces: RuleSetRecord | undefined): Promise<void> {
+export async function markPublished(
+  q: Queryable,
+  set: RuleSetRecord,
+  effectiveFrom: Date,
+  publishedAt: Date,
+  replaces: RuleSetRecord | undefined,
+): Promise<void> {
   if (replaces) {
-    await q.update(routingRuleSetsTable).set({ effectiveTo: effectiveFrom }).where(eq(routingRuleSetsTable.id, replaces.id));
+    await q
+      .update(routingRuleSetsTable)
+      .set({ effectiveTo: effectiveFrom })
+      .where(eq(routingRuleSetsTable.id, replaces.id));
   }
   await q
     .update(routingRuleSetsTable)
@@ -148,7 +170,10 @@ const scopeIs = (provinceCode: string | null) =>
 /** The versions of one scope (null: national), newest first, with their rule counts. */
 export async function findRuleSetsOf(q: Queryable, provinceCode: string | null) {
   return q
-    .select({ set: routingRuleSetsTable, ruleCount: sql<number>`(select count(*)::int from routing_rules r where r.rule_set_id = "routing_rule_sets"."id")` })
+    .select({
+      set: routingRuleSetsTable,
+      ruleCount: sql<number>`(select count(*)::int from routing_rules r where r.rule_set_id = "routing_rule_sets"."id")`,
+    })
     .from(routingRuleSetsTable)
     .where(scopeIs(provinceCode))
     .orderBy(desc(routingRuleSetsTable.version));
@@ -160,7 +185,11 @@ export async function findRuleSetRow(q: Queryable, id: number) {
 }
 
 export async function findRulesOf(q: Queryable, ruleSetId: number): Promise<RuleRecord[]> {
-  const rows = await q.select().from(routingRulesTable).where(eq(routingRulesTable.ruleSetId, ruleSetId)).orderBy(asc(routingRulesTable.id));
+  const rows = await q
+    .select()
+    .from(routingRulesTable)
+    .where(eq(routingRulesTable.ruleSetId, ruleSetId))
+    .orderBy(asc(routingRulesTable.id));
   return rows.map(toRuleRecord);
 }
 
@@ -171,19 +200,38 @@ export async function findPublishers(q: Queryable, ruleSetIds: number[]): Promis
     .select({ subject: auditLogTable.subject, name: staffAccountsTable.displayName })
     .from(auditLogTable)
     .innerJoin(staffAccountsTable, eq(staffAccountsTable.id, auditLogTable.actorId))
-    .where(and(eq(auditLogTable.action, 'rule_set_published'), inArray(auditLogTable.subject, ruleSetIds.map((id) => `rule_set:${id}`))));
+    .where(
+      and(
+        eq(auditLogTable.action, 'rule_set_published'),
+        inArray(
+          auditLogTable.subject,
+          ruleSetIds.map((id) => `rule_set:${id}`),
+        ),
+      ),
+    );
   return new Map(rows.map((r) => [Number(r.subject?.slice('rule_set:'.length)), r.name]));
 }
 
 /** Replaces the rules of a draft; the database refuses it for a published set (trigger). */
-export async function replaceDraftRules(q: Queryable, ruleSetId: number, rules: NewRule[], note: string | undefined): Promise<void> {
+export async function replaceDraftRules(
+  q: Queryable,
+  ruleSetId: number,
+  rules: NewRule[],
+  note: string | undefined,
+): Promise<void> {
   await q.delete(routingRulesTable).where(eq(routingRulesTable.ruleSetId, ruleSetId));
   if (rules.length > 0) await q.insert(routingRulesTable).values(rules.map((r) => ({ ...r, ruleSetId })));
-  if (note !== undefined) await q.update(routingRuleSetsTable).set({ note }).where(and(eq(routingRuleSetsTable.id, ruleSetId), eq(routingRuleSetsTable.status, 'draft')));
+  if (note !== undefined)
+    await q
+      .update(routingRuleSetsTable)
+      .set({ note })
+      .where(and(eq(routingRuleSetsTable.id, ruleSetId), eq(routingRuleSetsTable.status, 'draft')));
 }
 
 /** Discards a draft and its rules; a published set cannot be deleted (trigger). */
 export async function deleteDraftRuleSet(q: Queryable, ruleSetId: number): Promise<void> {
   await q.delete(routingRulesTable).where(eq(routingRulesTable.ruleSetId, ruleSetId));
-  await q.delete(routingRuleSetsTable).where(and(eq(routingRuleSetsTable.id, ruleSetId), eq(routingRuleSetsTable.status, 'draft')));
+  await q
+    .delete(routingRuleSetsTable)
+    .where(and(eq(routingRuleSetsTable.id, ruleSetId), eq(routingRuleSetsTable.status, 'draft')));
 }

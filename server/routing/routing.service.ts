@@ -11,9 +11,34 @@ import { unitJurisdictionsTable, unitsTable, type UnitLevel } from '../units/uni
 import { compileRouting, type CompiledRouting, type ValidationReport } from './compile';
 import { decide, type RoutingDecision } from './decision';
 import type { RuleSetSpec } from './default-rules';
-import { communeNotFound, noLeadUnit, notDraft, pastEffectiveTime, routingInvalid, versionScheduled } from './routing.errors';
-import { applyPublish, changePoints, epochOf, provinceOfCommune, ruleSetSpecProblems, snapshotAt, type JurisdictionRecord, type RoutingData, type RuleSetRecord, type UnitRecord } from './routing.model';
-import { insertDecision, insertDraftRuleSet, loadRoutingData, lockRouting, markPublished, readGeneration } from './routing.repository';
+import {
+  communeNotFound,
+  noLeadUnit,
+  notDraft,
+  pastEffectiveTime,
+  routingInvalid,
+  versionScheduled,
+} from './routing.errors';
+import {
+  applyPublish,
+  changePoints,
+  epochOf,
+  provinceOfCommune,
+  ruleSetSpecProblems,
+  snapshotAt,
+  type JurisdictionRecord,
+  type RoutingData,
+  type RuleSetRecord,
+  type UnitRecord,
+} from './routing.model';
+import {
+  insertDecision,
+  insertDraftRuleSet,
+  loadRoutingData,
+  lockRouting,
+  markPublished,
+  readGeneration,
+} from './routing.repository';
 
 /** A validation report and the moment it describes. */
 export interface TimedReport extends ValidationReport {
@@ -37,7 +62,12 @@ interface Area {
 /** A change to units and jurisdictions, validated as a whole before any of it is written. */
 interface UnitChange {
   effectiveFrom?: Date;
-  openUnits?: (Pick<UnitRecord, 'code' | 'force' | 'provinceCode' | 'name'> & { level: UnitLevel; hotline?: string; parentId?: string | null; areas: Area[] })[];
+  openUnits?: (Pick<UnitRecord, 'code' | 'force' | 'provinceCode' | 'name'> & {
+    level: UnitLevel;
+    hotline?: string;
+    parentId?: string | null;
+    areas: Area[];
+  })[];
   closeUnits?: string[];
   setJurisdictions?: { unitCode: string; areas: Area[] }[];
 }
@@ -71,7 +101,10 @@ export function validateFrom(data: RoutingData, from: Date): TimedReport {
   let last: TimedReport | undefined;
   for (const moment of moments) {
     const at = new Date(moment);
-    const report = { ...compileRouting(snapshotAt(data, at), data.communes, data.provinces).report, at: at.toISOString() };
+    const report = {
+      ...compileRouting(snapshotAt(data, at), data.communes, data.provinces).report,
+      at: at.toISOString(),
+    };
     if (!report.ok) return report;
     last = report;
   }
@@ -138,7 +171,11 @@ export function createRouting(deps: { db: Db; clock: Clock }): Routing {
   }
 
   /** Validates and writes a change under the routing lock, so two publishes cannot pass together. */
-  async function publishChange(apply: (tx: Queryable, candidate: RoutingData, from: Date) => Promise<() => Promise<void>>, effectiveFrom?: Date, alsoWrite?: AlsoWrite) {
+  async function publishChange(
+    apply: (tx: Queryable, candidate: RoutingData, from: Date) => Promise<() => Promise<void>>,
+    effectiveFrom?: Date,
+    alsoWrite?: AlsoWrite,
+  ) {
     const now = deps.clock.now();
     const from = effectiveFrom ?? now;
     if (from.getTime() < now.getTime()) throw pastEffectiveTime();
@@ -178,7 +215,8 @@ export function createRouting(deps: { db: Db; clock: Clock }): Routing {
       await publishChange(async (tx, candidate, from) => {
         const provinceOf = provinceOfCommune(candidate);
         const problems = ruleSetSpecProblems(spec, provinceOf);
-        if (problems.length > 0) throw validationFailed(problems.map((p) => fieldIssue(['rules', p.index, 'communeCode'], p.problem)));
+        if (problems.length > 0)
+          throw validationFailed(problems.map((p) => fieldIssue(['rules', p.index, 'communeCode'], p.problem)));
         const set = await insertDraftRuleSet(tx, spec, provinceOf);
         published = set;
         return publishDraftIn(tx, candidate, set, from);
@@ -207,48 +245,77 @@ export function createRouting(deps: { db: Db; clock: Clock }): Routing {
       return validateFrom(candidate, from);
     },
     async changeUnits(change, alsoWrite) {
-      await publishChange(async (tx, candidate, from) => {
-        const byCode = new Map(candidate.units.map((u) => [u.code, u]));
-        const closeOpenRows = (unitId: string) => {
-          for (const j of candidate.jurisdictions) if (j.unitId === unitId && j.validTo === null) j.validTo = from;
-        };
-        const closing = (change.closeUnits ?? []).map((code) => byCode.get(code)).filter((u): u is UnitRecord => u !== undefined);
-        for (const unit of closing) {
-          unit.validTo = from;
-          closeOpenRows(unit.id);
-        }
-        // Each new unit and jurisdiction row is built once: validated in `candidate`, then written as is.
-        const newUnits: NewUnit[] = (change.openUnits ?? []).map(({ areas: _areas, hotline, ...spec }) => ({ ...spec, id: randomUUID(), hotline: hotline ?? null, validFrom: from }));
-        const newRows: JurisdictionRecord[] = [];
-        (change.openUnits ?? []).forEach((spec, i) => {
-          const unit = newUnits[i] as NewUnit & { id: string };
-          const record: UnitRecord = { id: unit.id, code: unit.code, force: spec.force, provinceCode: unit.provinceCode, level: spec.level, name: unit.name, validFrom: from, validTo: null };
-          candidate.units.push(record);
-          byCode.set(unit.code, record);
-          newRows.push(...spec.areas.map((a) => openRow(unit.id, a, from)));
-        });
-        const reassignedIds: string[] = [];
-        for (const { unitCode, areas } of change.setJurisdictions ?? []) {
-          const unit = byCode.get(unitCode);
-          if (!unit) continue;
-          closeOpenRows(unit.id);
-          reassignedIds.push(unit.id);
-          newRows.push(...areas.map((a) => openRow(unit.id, a, from)));
-        }
-        candidate.jurisdictions.push(...newRows);
-        return async () => {
-          const closedIds = [...closing.map((u) => u.id), ...reassignedIds];
-          if (closing.length > 0) await tx.update(unitsTable).set({ validTo: from }).where(inArray(unitsTable.id, closing.map((u) => u.id)));
-          if (closedIds.length > 0) {
-            await tx
-              .update(unitJurisdictionsTable)
-              .set({ validTo: from })
-              .where(and(inArray(unitJurisdictionsTable.unitId, closedIds), isNull(unitJurisdictionsTable.validTo)));
+      await publishChange(
+        async (tx, candidate, from) => {
+          const byCode = new Map(candidate.units.map((u) => [u.code, u]));
+          const closeOpenRows = (unitId: string) => {
+            for (const j of candidate.jurisdictions) if (j.unitId === unitId && j.validTo === null) j.validTo = from;
+          };
+          const closing = (change.closeUnits ?? [])
+            .map((code) => byCode.get(code))
+            .filter((u): u is UnitRecord => u !== undefined);
+          for (const unit of closing) {
+            unit.validTo = from;
+            closeOpenRows(unit.id);
           }
-          await insertUnits(tx, newUnits);
-          await insertJurisdictions(tx, newRows);
-        };
-      }, change.effectiveFrom, alsoWrite);
+          // Each new unit and jurisdiction row is built once: validated in `candidate`, then written as is.
+          const newUnits: NewUnit[] = (change.openUnits ?? []).map(({ areas: _areas, hotline, ...spec }) => ({
+            ...spec,
+            id: randomUUID(),
+            hotline: hotline ?? null,
+            validFrom: from,
+          }));
+          const newRows: JurisdictionRecord[] = [];
+          (change.openUnits ?? []).forEach((spec, i) => {
+            const unit = newUnits[i] as NewUnit & { id: string };
+            const record: UnitRecord = {
+              id: unit.id,
+              code: unit.code,
+              force: spec.force,
+              provinceCode: unit.provinceCode,
+              level: spec.level,
+              name: unit.name,
+              validFrom: from,
+              validTo: null,
+            };
+            candidate.units.push(record);
+            byCode.set(unit.code, record);
+            newRows.push(...spec.areas.map((a) => openRow(unit.id, a, from)));
+          });
+          const reassignedIds: string[] = [];
+          for (const { unitCode, areas } of change.setJurisdictions ?? []) {
+            const unit = byCode.get(unitCode);
+            if (!unit) continue;
+            closeOpenRows(unit.id);
+            reassignedIds.push(unit.id);
+            newRows.push(...areas.map((a) => openRow(unit.id, a, from)));
+          }
+          candidate.jurisdictions.push(...newRows);
+          return async () => {
+            const closedIds = [...closing.map((u) => u.id), ...reassignedIds];
+            if (closing.length > 0)
+              await tx
+                .update(unitsTable)
+                .set({ validTo: from })
+                .where(
+                  inArray(
+                    unitsTable.id,
+                    closing.map((u) => u.id),
+                  ),
+                );
+            if (closedIds.length > 0) {
+              await tx
+                .update(unitJurisdictionsTable)
+                .set({ validTo: from })
+                .where(and(inArray(unitJurisdictionsTable.unitId, closedIds), isNull(unitJurisdictionsTable.validTo)));
+            }
+            await insertUnits(tx, newUnits);
+            await insertJurisdictions(tx, newRows);
+          };
+        },
+        change.effectiveFrom,
+        alsoWrite,
+      );
     },
     invalidate,
   };

@@ -51,7 +51,10 @@ export const routingRulesTable = pgTable(
     leadForce: text('lead_force')
       .notNull()
       .references(() => forcesTable.code),
-    coordinatingForces: text('coordinating_forces').array().notNull().default(sql`'{}'::text[]`),
+    coordinatingForces: text('coordinating_forces')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     note: text('note'),
   },
   (t) => [
@@ -94,7 +97,10 @@ export const routingDecisionsTable = pgTable(
     coordinating: jsonb('coordinating').$type<DecidedUnit[]>().notNull(),
     explanationVi: text('explanation_vi').notNull(),
     explanationEn: text('explanation_en').notNull(),
-    warnings: text('warnings').array().notNull().default(sql`'{}'::text[]`),
+    warnings: text('warnings')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
   },
   (t) => [index('routing_decisions_lead_unit_idx').on(t.leadUnitId)],
 );

@@ -61,7 +61,9 @@ export function summariseReport(report: TimedReport): ValidationSummary {
     overlapCells: report.overlapCells,
     problemCount: report.problems.length,
     problems: report.problems.slice(0, PROBLEMS_SHOWN),
-    provinces: report.provinces.filter((p) => p.gapCells > 0 || p.overlapCells > 0).map(({ code, name, gapCells, overlapCells }) => ({ code, name, gapCells, overlapCells })),
+    provinces: report.provinces
+      .filter((p) => p.gapCells > 0 || p.overlapCells > 0)
+      .map(({ code, name, gapCells, overlapCells }) => ({ code, name, gapCells, overlapCells })),
   };
 }
 
@@ -70,7 +72,8 @@ export async function boundedRefusal<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (err) {
-    if (err instanceof AppError && err.code === 'routing.invalid') throw routingInvalid(summariseReport(err.details as TimedReport));
+    if (err instanceof AppError && err.code === 'routing.invalid')
+      throw routingInvalid(summariseReport(err.details as TimedReport));
     throw err;
   }
 }
@@ -80,7 +83,10 @@ type RuleSetRow = NonNullable<Awaited<ReturnType<typeof findRuleSetRow>>>;
 function summary(row: RuleSetRow, ruleCount: number, publishedBy: string | null, now: Date): RuleSetSummary {
   const at = now.getTime();
   const inEffect =
-    row.status === 'published' && row.effectiveFrom !== null && row.effectiveFrom.getTime() <= at && (row.effectiveTo === null || at < row.effectiveTo.getTime());
+    row.status === 'published' &&
+    row.effectiveFrom !== null &&
+    row.effectiveFrom.getTime() <= at &&
+    (row.effectiveTo === null || at < row.effectiveTo.getTime());
   return {
     id: row.id,
     scope: row.scope,
@@ -107,7 +113,10 @@ const toSpecRule = (r: RuleRecord) => ({
 });
 
 async function ruleViews(q: Queryable, rules: RuleRecord[]): Promise<RuleView[]> {
-  const communes = await findCommunesByCode(q, rules.flatMap((r) => (r.communeCode ? [r.communeCode] : [])));
+  const communes = await findCommunesByCode(
+    q,
+    rules.flatMap((r) => (r.communeCode ? [r.communeCode] : [])),
+  );
   return rules.map((r) => {
     const communeName = r.communeCode ? communes.get(r.communeCode)?.name : undefined;
     return { key: ruleKey(r), ...toSpecRule(r), ...(communeName ? { communeName } : {}) };
@@ -120,7 +129,10 @@ export async function listRuleSets(deps: AppDeps, staff: StaffUser, scopeParam: 
   checkRead(staff, provinceCode);
   await checkScopeExists(deps, provinceCode);
   const rows = await findRuleSetsOf(deps.db, provinceCode);
-  const publishers = await findPublishers(deps.db, rows.map((r) => r.set.id));
+  const publishers = await findPublishers(
+    deps.db,
+    rows.map((r) => r.set.id),
+  );
   const now = deps.clock.now();
   return rows.map((r) => summary(r.set, r.ruleCount, publishers.get(r.set.id) ?? null, now));
 }
@@ -143,12 +155,18 @@ export async function getRuleSet(deps: AppDeps, staff: StaffUser, id: number): P
   const row = await readableRuleSet(deps, staff, id);
   const rules = await findRulesOf(deps.db, id);
   const publishers = await findPublishers(deps.db, [id]);
-  return { ...summary(row, rules.length, publishers.get(id) ?? null, deps.clock.now()), rules: await ruleViews(deps.db, rules) };
+  return {
+    ...summary(row, rules.length, publishers.get(id) ?? null, deps.clock.now()),
+    rules: await ruleViews(deps.db, rules),
+  };
 }
 
 /** The province of each commune a rule names (unknown ones are absent), for ruleSetSpecProblems and rulesOf. */
 async function communeProvinces(q: Queryable, rules: { communeCode?: string }[]) {
-  const communes = await findCommunesByCode(q, rules.flatMap((r) => (r.communeCode ? [r.communeCode] : [])));
+  const communes = await findCommunesByCode(
+    q,
+    rules.flatMap((r) => (r.communeCode ? [r.communeCode] : [])),
+  );
   return (code: string) => communes.get(code)?.provinceCode;
 }
 
@@ -170,22 +188,45 @@ export async function createDraft(deps: AppDeps, staff: StaffUser, input: DraftI
       rules,
     };
     const set = await insertDraftRuleSet(tx, spec, await communeProvinces(tx, rules));
-    await appendAudit(tx, { at: now, action: 'rule_set_drafted', actorId: staff.id, subject: `rule_set:${set.id}`, data: { from: current?.label ?? null } });
+    await appendAudit(tx, {
+      at: now,
+      action: 'rule_set_drafted',
+      actorId: staff.id,
+      subject: `rule_set:${set.id}`,
+      data: { from: current?.label ?? null },
+    });
     return set.id;
   });
   return getRuleSet(deps, staff, id);
 }
 
 /** Replaces a draft's rules; a commune rule must name a commune of the draft's province. */
-export async function replaceDraft(deps: AppDeps, staff: StaffUser, id: number, input: DraftRules): Promise<RuleSetDetail> {
+export async function replaceDraft(
+  deps: AppDeps,
+  staff: StaffUser,
+  id: number,
+  input: DraftRules,
+): Promise<RuleSetDetail> {
   const row = await editableDraft(deps, staff, id);
-  const spec: RuleSetSpec = { scope: row.scope, ...(row.provinceCode ? { provinceCode: row.provinceCode } : {}), note: input.note ?? row.note ?? '', rules: input.rules };
+  const spec: RuleSetSpec = {
+    scope: row.scope,
+    ...(row.provinceCode ? { provinceCode: row.provinceCode } : {}),
+    note: input.note ?? row.note ?? '',
+    rules: input.rules,
+  };
   const provinceOf = await communeProvinces(deps.db, input.rules);
   const problems = ruleSetSpecProblems(spec, provinceOf);
-  if (problems.length > 0) throw validationFailed(problems.map((p) => fieldIssue(['rules', p.index, 'communeCode'], p.problem)));
+  if (problems.length > 0)
+    throw validationFailed(problems.map((p) => fieldIssue(['rules', p.index, 'communeCode'], p.problem)));
   await deps.db.transaction(async (tx) => {
     await replaceDraftRules(tx, id, rulesOf(spec, provinceOf), input.note);
-    await appendAudit(tx, { at: deps.clock.now(), action: 'rule_set_draft_changed', actorId: staff.id, subject: `rule_set:${id}`, data: { rules: input.rules.length } });
+    await appendAudit(tx, {
+      at: deps.clock.now(),
+      action: 'rule_set_draft_changed',
+      actorId: staff.id,
+      subject: `rule_set:${id}`,
+      data: { rules: input.rules.length },
+    });
   });
   return getRuleSet(deps, staff, id);
 }
@@ -194,23 +235,44 @@ export async function discardDraft(deps: AppDeps, staff: StaffUser, id: number):
   await editableDraft(deps, staff, id);
   await deps.db.transaction(async (tx) => {
     await deleteDraftRuleSet(tx, id);
-    await appendAudit(tx, { at: deps.clock.now(), action: 'rule_set_discarded', actorId: staff.id, subject: `rule_set:${id}` });
+    await appendAudit(tx, {
+      at: deps.clock.now(),
+      action: 'rule_set_discarded',
+      actorId: staff.id,
+      subject: `rule_set:${id}`,
+    });
   });
 }
 
 /** The whole country as it would be with this draft in effect from `effectiveFrom` (default now). */
-export async function validateDraft(deps: AppDeps, staff: StaffUser, id: number, effectiveFrom?: Date): Promise<ValidationSummary> {
+export async function validateDraft(
+  deps: AppDeps,
+  staff: StaffUser,
+  id: number,
+  effectiveFrom?: Date,
+): Promise<ValidationSummary> {
   const row = await readableRuleSet(deps, staff, id);
   if (row.status !== 'draft') throw notDraft();
   return summariseReport(await deps.routing.validateDraft(id, effectiveFrom));
 }
 
 /** Publishes a draft from `effectiveFrom` (default now), or refuses it with the validator's report, writing nothing. */
-export async function publishDraft(deps: AppDeps, staff: StaffUser, id: number, effectiveFrom?: Date): Promise<RuleSetDetail> {
+export async function publishDraft(
+  deps: AppDeps,
+  staff: StaffUser,
+  id: number,
+  effectiveFrom?: Date,
+): Promise<RuleSetDetail> {
   await editableDraft(deps, staff, id);
   await boundedRefusal(() =>
     deps.routing.publishDraft(id, effectiveFrom, (tx) =>
-      appendAudit(tx, { at: deps.clock.now(), action: 'rule_set_published', actorId: staff.id, subject: `rule_set:${id}`, data: { effectiveFrom: (effectiveFrom ?? deps.clock.now()).toISOString() } }),
+      appendAudit(tx, {
+        at: deps.clock.now(),
+        action: 'rule_set_published',
+        actorId: staff.id,
+        subject: `rule_set:${id}`,
+        data: { effectiveFrom: (effectiveFrom ?? deps.clock.now()).toISOString() },
+      }),
     ),
   );
   return getRuleSet(deps, staff, id);

@@ -1,11 +1,26 @@
 import { Router } from 'express';
 import { ruleSetDetailSchema, ruleSetsResponseSchema, validationSummarySchema } from '../../shared/api/rules';
-import { draftInputSchema, draftRulesSchema, publishInputSchema, ruleSetParamsSchema, ruleSetsQuerySchema, validateInputSchema } from '../../shared/schemas/rules';
+import {
+  draftInputSchema,
+  draftRulesSchema,
+  publishInputSchema,
+  ruleSetParamsSchema,
+  ruleSetsQuerySchema,
+  validateInputSchema,
+} from '../../shared/schemas/rules';
 import type { AppDeps } from '../deps';
 import { parseRequest } from '../http/parse';
 import { requireRole, staffOf } from '../http/staff-api';
 import { type ApiDoc, errorResponses, jsonBody, jsonResponse } from '../openapi/api-doc';
-import { createDraft, discardDraft, getRuleSet, listRuleSets, publishDraft, replaceDraft, validateDraft } from './rules-editor.service';
+import {
+  createDraft,
+  discardDraft,
+  getRuleSet,
+  listRuleSets,
+  publishDraft,
+  replaceDraft,
+  validateDraft,
+} from './rules-editor.service';
 
 const time = (iso: string | undefined) => (iso ? new Date(iso) : undefined);
 
@@ -54,7 +69,6 @@ export function rulesRoutes(deps: AppDeps): Router {
   return router;
 }
 
-
 export const rulesApiDocs: ApiDoc[] = [
   {
     method: 'get',
@@ -62,15 +76,22 @@ export const rulesApiDocs: ApiDoc[] = [
     tags: ['routing'],
     summary: 'Coordinators (their province or national) and admins: the versions of a scope, newest first',
     request: { query: ruleSetsQuerySchema },
-    responses: { 200: jsonResponse('Versions with status, effective times, publisher and rule count', ruleSetsResponseSchema), ...errorResponses(400, 401, 403, 404) },
+    responses: {
+      200: jsonResponse('Versions with status, effective times, publisher and rule count', ruleSetsResponseSchema),
+      ...errorResponses(400, 401, 403, 404),
+    },
   },
   {
     method: 'post',
     path: '/api/staff/routing/rule-sets',
     tags: ['routing'],
-    summary: 'Coordinators: a new draft of a scope, from the rules in effect (`start: current`) or none; one draft per scope; audited',
+    summary:
+      'Coordinators: a new draft of a scope, from the rules in effect (`start: current`) or none; one draft per scope; audited',
     request: { body: jsonBody(draftInputSchema) },
-    responses: { 201: jsonResponse('The draft with its rules', ruleSetDetailSchema), ...errorResponses(400, 401, 403, 404, 409) },
+    responses: {
+      201: jsonResponse('The draft with its rules', ruleSetDetailSchema),
+      ...errorResponses(400, 401, 403, 404, 409),
+    },
   },
   {
     method: 'get',
@@ -100,16 +121,27 @@ export const rulesApiDocs: ApiDoc[] = [
     method: 'post',
     path: '/api/staff/routing/rule-sets/{ruleSetId}/validate',
     tags: ['routing'],
-    summary: 'The validator on the whole country as it would be with this draft in effect from `effectiveFrom` (default now); writes nothing',
+    summary:
+      'The validator on the whole country as it would be with this draft in effect from `effectiveFrom` (default now); writes nothing',
     request: { params: ruleSetParamsSchema, body: jsonBody(validateInputSchema) },
-    responses: { 200: jsonResponse('Gaps and overlaps, each naming communes, categories and place types (first 20 in full)', validationSummarySchema), ...errorResponses(400, 401, 403, 404, 409) },
+    responses: {
+      200: jsonResponse(
+        'Gaps and overlaps, each naming communes, categories and place types (first 20 in full)',
+        validationSummarySchema,
+      ),
+      ...errorResponses(400, 401, 403, 404, 409),
+    },
   },
   {
     method: 'post',
     path: '/api/staff/routing/rule-sets/{ruleSetId}/publish',
     tags: ['routing'],
-    summary: 'Coordinators: publish a draft from `effectiveFrom` (default now, never in the past); 422 `routing.invalid` with the report in `error.details` when it leaves a gap or an overlap (nothing written); audited',
+    summary:
+      'Coordinators: publish a draft from `effectiveFrom` (default now, never in the past); 422 `routing.invalid` with the report in `error.details` when it leaves a gap or an overlap (nothing written); audited',
     request: { params: ruleSetParamsSchema, body: jsonBody(publishInputSchema) },
-    responses: { 200: jsonResponse('The published version', ruleSetDetailSchema), ...errorResponses(400, 401, 403, 404, 409, 422) },
+    responses: {
+      200: jsonResponse('The published version', ruleSetDetailSchema),
+      ...errorResponses(400, 401, 403, 404, 409, 422),
+    },
   },
 ];

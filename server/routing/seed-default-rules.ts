@@ -18,9 +18,14 @@ export async function seedDefaultRules(db: Db): Promise<boolean> {
       const replaces = applyPublish(data, set, DEFAULT_RULES_EFFECTIVE_FROM);
       await markPublished(tx, set, DEFAULT_RULES_EFFECTIVE_FROM, DEFAULT_RULES_EFFECTIVE_FROM, replaces);
     }
-    const { report } = compileRouting({ ruleSets: data.ruleSets, units: [], jurisdictions: [] }, data.communes, data.provinces);
+    const { report } = compileRouting(
+      { ruleSets: data.ruleSets, units: [], jurisdictions: [] },
+      data.communes,
+      data.provinces,
+    );
     const broken = report.problems.filter((p) => p.kind === 'no_rule' || p.kind === 'rule_overlap');
-    if (broken.length > 0) throw new Error(`the default routing rules leave gaps or overlaps: ${JSON.stringify(broken.slice(0, 3))}`);
+    if (broken.length > 0)
+      throw new Error(`the default routing rules leave gaps or overlaps: ${JSON.stringify(broken.slice(0, 3))}`);
     return true;
   });
 }

@@ -1,5 +1,15 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays, addMonths, differenceInCalendarDays, endOfMonth, format, parseISO, startOfMonth, startOfWeek, subMonths } from 'date-fns';
+import {
+  addDays,
+  addMonths,
+  differenceInCalendarDays,
+  endOfMonth,
+  format,
+  parseISO,
+  startOfMonth,
+  startOfWeek,
+  subMonths,
+} from 'date-fns';
 import { TIME_ZONE } from '../../shared/i18n/format';
 import { MAX_PERIOD_DAYS, type StatsInterval } from '../../shared/schemas/stats';
 import { fieldIssue, validationFailed } from '../http/errors';
@@ -56,7 +66,11 @@ export function resolvePeriod(query: { from?: string | undefined; to?: string | 
     const blame = query.to === undefined ? 'from' : 'to';
     const span = differenceInCalendarDays(calendar(to), calendar(from));
     if (span < 0) issues.push(fieldIssue([blame], 'period_reversed'));
-    else if (span >= MAX_PERIOD_DAYS) issues.push({ ...fieldIssue([blame], 'period_too_long'), params: { key: 'validation.period_too_long', max: MAX_PERIOD_DAYS } } as typeof issues[number]);
+    else if (span >= MAX_PERIOD_DAYS)
+      issues.push({
+        ...fieldIssue([blame], 'period_too_long'),
+        params: { key: 'validation.period_too_long', max: MAX_PERIOD_DAYS },
+      } as (typeof issues)[number]);
   }
   if (issues.length > 0) throw validationFailed(issues);
   return { from, to };
@@ -77,7 +91,7 @@ export function bucketOf(d: string, interval: StatsInterval): string {
 /** Every bucket of a period in order, so that a chart shows the empty ones too. */
 export function bucketsOf({ from, to }: Period, interval: StatsInterval): string[] {
   const keys: string[] = [];
-  for (let d = bucketOf(from, interval); d <= to; ) {
+  for (let d = bucketOf(from, interval); d <= to;) {
     keys.push(d);
     const next = calendar(d);
     d = day(interval === 'day' ? addDays(next, 1) : interval === 'week' ? addDays(next, 7) : addMonths(next, 1));
@@ -115,7 +129,10 @@ export function splitPeriod(period: Period, today?: string): { months: string[];
 }
 
 /** The moments a period covers: from the start of its first day to the start of the day after its last. */
-export const periodMoments = ({ from, to }: Period) => ({ start: startOfVietnamDay(from), end: startOfVietnamDay(day(addDays(calendar(to), 1))) });
+export const periodMoments = ({ from, to }: Period) => ({
+  start: startOfVietnamDay(from),
+  end: startOfVietnamDay(day(addDays(calendar(to), 1))),
+});
 
 /** A calendar year of public statistics: its months that have ended (first days), and the days they cover. */
 export interface PublicYear {
@@ -136,7 +153,11 @@ export function publicYear(asked: string | undefined, now: Date): PublicYear {
   const latest = Number(lastClosed.slice(0, 4));
   const year = asked === undefined ? latest : Number(asked);
   if (year < Number(FIRST_DAY.slice(0, 4)) || year > latest) {
-    throw validationFailed([{ ...fieldIssue(['year'], 'public_year'), params: { key: 'validation.public_year', latest } } as ReturnType<typeof fieldIssue>]);
+    throw validationFailed([
+      { ...fieldIssue(['year'], 'public_year'), params: { key: 'validation.public_year', latest } } as ReturnType<
+        typeof fieldIssue
+      >,
+    ]);
   }
   const yearEnd = `${year}-12-31`;
   const to = yearEnd < lastClosed ? yearEnd : lastClosed;

@@ -58,10 +58,22 @@ export interface PublishInput {
  * The public figures of a year and a scope, from its cells: a pure function, so that the disclosure test
  * can publish any other data the same way.
  */
-export function publishYear({ year, province, provinces, cells: all, lang, round = publicCount }: PublishInput): PublicStats {
+export function publishYear({
+  year,
+  province,
+  provinces,
+  cells: all,
+  lang,
+  round = publicCount,
+}: PublishInput): PublicStats {
   const cells = province ? all.filter((c) => c.province === province.code) : all;
   // One pass: the true counts per category, place type, province and month (a nation-year is ~20,000 cells).
-  const tables = { category: new Map<string, Counts>(), placeType: new Map<string, Counts>(), province: new Map<string, Counts>(), month: new Map<string, Counts>() };
+  const tables = {
+    category: new Map<string, Counts>(),
+    placeType: new Map<string, Counts>(),
+    province: new Map<string, Counts>(),
+    month: new Map<string, Counts>(),
+  };
   for (const cell of cells) {
     for (const dimension of ['category', 'placeType', 'province', 'month'] as const) {
       const counts = tables[dimension].get(cell[dimension]) ?? { received: 0, resolved: 0 };
@@ -90,13 +102,17 @@ export function publishYear({ year, province, provinces, cells: all, lang, round
     totals: { received: round(received), resolved: round(resolved) },
     byCategory: CATEGORIES.map((c) => row('category', c, t(lang, `category.${c}` as MessageKey))),
     byPlaceType: PLACE_TYPES.map((p) => row('placeType', p, t(lang, `place_type.${p}` as MessageKey))),
-    byProvince: provinces.filter((p) => !province || p.code === province.code).map((p) => row('province', p.code, p.name)),
+    byProvince: provinces
+      .filter((p) => !province || p.code === province.code)
+      .map((p) => row('province', p.code, p.name)),
     byMonth: year.months.map((m) => row('month', m, m.slice(0, 7))),
     // The nation only: waiting and being handled are in no other table, so each is bounded by the other's
     // own range (at least 4 wide). Per province as well, the nation's count would be the sum of the
     // provinces', and the two relations together could pin one (4 waiting beside 7 and 7 under a total of
     // 18, and a national 12 beside another province's 8: tests/api/public-stats-disclosure.test.ts).
-    byStatus: province ? [] : statuses.map((s) => ({ key: s.key, label: t(lang, `stats.public_status.${s.key}`), count: round(s.n) })),
+    byStatus: province
+      ? []
+      : statuses.map((s) => ({ key: s.key, label: t(lang, `stats.public_status.${s.key}`), count: round(s.n) })),
   };
 }
 
@@ -107,7 +123,8 @@ export function publishYear({ year, province, provinces, cells: all, lang, round
  */
 export async function publicStats(deps: AppDeps, query: PublicStatsQuery, lang: Language): Promise<PublicStats> {
   const names = await readNames(deps.db);
-  if (query.province && !names.provinces.has(query.province)) throw validationFailed([fieldIssue(['province'], 'invalid_value')]);
+  if (query.province && !names.provinces.has(query.province))
+    throw validationFailed([fieldIssue(['province'], 'invalid_value')]);
   const year = publicYear(query.year, deps.clock.now());
   const cells = await readPublicCells(deps.db, year.months, query.province ?? null);
   const provinces = names.provinceOrder.map((code) => ({ code, name: names.provinces.get(code) ?? code }));

@@ -57,7 +57,8 @@ const SUMMARY_COLUMNS: Column<SummaryRow>[] = [
 
 /** The sections of the periodic report, in the order a reader expects them. */
 function summaryRows(stats: StaffStats, lang: Language): SummaryRow[] {
-  const section = (key: string, rows: StatsRow[]) => rows.map((r) => ({ ...r, section: label(lang, `stats.section.${key}`) }));
+  const section = (key: string, rows: StatsRow[]) =>
+    rows.map((r) => ({ ...r, section: label(lang, `stats.section.${key}`) }));
   return [
     ...section('total', [stats.totals]),
     ...section('force', stats.byForce),
@@ -66,7 +67,10 @@ function summaryRows(stats: StaffStats, lang: Language): SummaryRow[] {
     ...section('category', stats.byCategory),
     ...section('place_type', stats.byPlaceType),
     ...section('channel', stats.byChannel),
-    ...section('month', stats.overTime.map((r) => ({ ...r, label: r.key.slice(0, 7) }))),
+    ...section(
+      'month',
+      stats.overTime.map((r) => ({ ...r, label: r.key.slice(0, 7) })),
+    ),
   ];
 }
 
@@ -121,13 +125,20 @@ type Watch = ReturnType<typeof watchResponse>;
  * byte-order mark lets spreadsheets read UTF-8 (Vietnamese); a cell that starts like a formula is
  * written as text (escape_formulas), since unit names are typed by people.
  */
-async function writeCsv<T>(out: Writable, watch: Watch, lang: Language, columns: Column<T>[], rows: AsyncIterable<T[]>): Promise<void> {
+async function writeCsv<T>(
+  out: Writable,
+  watch: Watch,
+  lang: Language,
+  columns: Column<T>[],
+  rows: AsyncIterable<T[]>,
+): Promise<void> {
   out.write('\ufeff');
   const csv = stringify({ record_delimiter: 'windows', escape_formulas: true });
   csv.pipe(out);
   const put = async (cells: (string | number)[]) => csv.write(cells) || (await watch.wait(csv, 'drain'));
   if (!(await put(columns.map((c) => t(lang, c.header))))) return;
-  for await (const batch of rows) for (const row of batch) if (!(await put(columns.map((c) => csvCell(c.value(row)))))) return;
+  for await (const batch of rows)
+    for (const row of batch) if (!(await put(columns.map((c) => csvCell(c.value(row)))))) return;
   csv.end();
   await watch.wait(out, 'finish');
 }
@@ -137,7 +148,11 @@ async function writeCsv<T>(out: Writable, watch: Watch, lang: Language, columns:
  * every write without pushing back, so after each batch the response is let drain first; when the
  * client leaves, nothing more is read or written.
  */
-async function writeXlsx(out: Writable, watch: Watch, sheets: { name: string; title: string[]; write: (sheet: ExcelJS.Worksheet) => Promise<boolean> }[]): Promise<void> {
+async function writeXlsx(
+  out: Writable,
+  watch: Watch,
+  sheets: { name: string; title: string[]; write: (sheet: ExcelJS.Worksheet) => Promise<boolean> }[],
+): Promise<void> {
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   book.creator = 'Tipline 389';
   for (const s of sheets) {
@@ -150,7 +165,14 @@ async function writeXlsx(out: Writable, watch: Watch, sheets: { name: string; ti
   await book.commit();
 }
 
-async function xlsxTable<T>(sheet: ExcelJS.Worksheet, out: Writable, watch: Watch, lang: Language, columns: Column<T>[], rows: AsyncIterable<T[]>): Promise<boolean> {
+async function xlsxTable<T>(
+  sheet: ExcelJS.Worksheet,
+  out: Writable,
+  watch: Watch,
+  lang: Language,
+  columns: Column<T>[],
+  rows: AsyncIterable<T[]>,
+): Promise<boolean> {
   columns.forEach((c, i) => {
     const column = sheet.getColumn(i + 1);
     column.width = c.width ?? 14;
@@ -171,7 +193,13 @@ async function* single<T>(rows: T[]): AsyncIterable<T[]> {
 }
 
 /** Issue #7: `GET /api/staff/stats/export`. The file is named after the period and the scope. */
-export async function exportPeriodicReport(deps: AppDeps, staff: StaffUser, query: StaffStatsExportQuery, lang: Language, res: Response): Promise<void> {
+export async function exportPeriodicReport(
+  deps: AppDeps,
+  staff: StaffUser,
+  query: StaffStatsExportQuery,
+  lang: Language,
+  res: Response,
+): Promise<void> {
   const days = periodDays(query.period);
   const scope = await resolveScope(deps, staff, { province: query.province, ...days, interval: 'month' });
   const now = deps.clock.now();
@@ -186,12 +214,21 @@ export async function exportPeriodicReport(deps: AppDeps, staff: StaffUser, quer
   res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
   res.setHeader(
     'Content-Type',
-    query.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    query.format === 'csv'
+      ? 'text/csv; charset=utf-8'
+      : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   );
   const scopeName = scope.provinceName ?? t(lang, 'stats.nation');
   const title = [
-    t(lang, query.period.includes('-H') ? 'stats.title_half' : 'stats.title_year', { period: query.period, scope: scopeName }),
-    t(lang, 'stats.title_dates', { from: formatDate(`${days.from}T12:00:00+07:00`), to: formatDate(`${days.to}T12:00:00+07:00`), at: formatDateTime(now) }),
+    t(lang, query.period.includes('-H') ? 'stats.title_half' : 'stats.title_year', {
+      period: query.period,
+      scope: scopeName,
+    }),
+    t(lang, 'stats.title_dates', {
+      from: formatDate(`${days.from}T12:00:00+07:00`),
+      to: formatDate(`${days.to}T12:00:00+07:00`),
+      at: formatDateTime(now),
+    }),
   ];
 
   const watch = watchResponse(res);
@@ -199,7 +236,13 @@ export async function exportPeriodicReport(deps: AppDeps, staff: StaffUser, quer
     const stats = await computeStats(deps, scope, lang);
     const rows = summaryRows(stats, lang);
     if (query.format === 'csv') return writeCsv(res, watch, lang, SUMMARY_COLUMNS, single(rows));
-    return writeXlsx(res, watch, [{ name: t(lang, 'stats.sheet_summary'), title, write: (sheet) => xlsxTable(sheet, res, watch, lang, SUMMARY_COLUMNS, single(rows)) }]);
+    return writeXlsx(res, watch, [
+      {
+        name: t(lang, 'stats.sheet_summary'),
+        title,
+        write: (sheet) => xlsxTable(sheet, res, watch, lang, SUMMARY_COLUMNS, single(rows)),
+      },
+    ]);
   }
 
   const columns = REPORT_COLUMNS(lang);
@@ -214,5 +257,11 @@ export async function exportPeriodicReport(deps: AppDeps, staff: StaffUser, quer
     }
   }
   if (query.format === 'csv') return writeCsv(res, watch, lang, columns, batches());
-  return writeXlsx(res, watch, [{ name: t(lang, 'stats.sheet_reports'), title, write: (sheet) => xlsxTable(sheet, res, watch, lang, columns, batches()) }]);
+  return writeXlsx(res, watch, [
+    {
+      name: t(lang, 'stats.sheet_reports'),
+      title,
+      write: (sheet) => xlsxTable(sheet, res, watch, lang, columns, batches()),
+    },
+  ]);
 }

@@ -54,10 +54,11 @@ const dateArray = (days: string[]) => sql`${`{${days.join(',')}}`}::date[]`;
  * are none: a branch that reads nothing still costs the start of parallel workers, and two runs in one
  * condition (an OR) are not an index range, so the index was read whole.
  */
-const fromReports = (days: Period[], select: (range: Period) => SQL) => sql.join(
-  days.map((range) => sql`union all ${select(range)}`),
-  sql` `,
-);
+const fromReports = (days: Period[], select: (range: Period) => SQL) =>
+  sql.join(
+    days.map((range) => sql`union all ${select(range)}`),
+    sql` `,
+  );
 
 const SUMS = sql`sum(received)::int as received, sum(accepted)::int as accepted, sum(accepted_in_time)::int as accepted_in_time,
   sum(resolved)::int as resolved, sum(resolved_in_time)::int as resolved_in_time`;
@@ -93,7 +94,15 @@ export type DailySet = 'total' | 'force' | 'unit' | 'province' | 'time';
  */
 export async function readDailyFigures(q: Queryable, s: StatsScope, interval: StatsInterval) {
   const bucket = bucketSql(sql`d.day`, interval);
-  const rows = await queryRows<MeasureRow & { g: number; force: string | null; unit: string | null; province: string | null; bucket: string | null }>(
+  const rows = await queryRows<
+    MeasureRow & {
+      g: number;
+      force: string | null;
+      unit: string | null;
+      province: string | null;
+      bucket: string | null;
+    }
+  >(
     q,
     sql`select grouping(u.force, d.lead_unit_id, d.province_code, ${bucket}) as g, u.force, d.lead_unit_id::text as unit, d.province_code as province,
           to_char(${bucket}, 'YYYY-MM-DD') as bucket, ${SUMS}
@@ -102,7 +111,8 @@ export async function readDailyFigures(q: Queryable, s: StatsScope, interval: St
         group by grouping sets ((), (u.force), (u.force, d.lead_unit_id), (d.province_code), (${bucket}))`,
   );
   // grouping() sets a bit for each column left out, first argument highest: force 8, unit 4, province 2, bucket 1.
-  const setOf = (g: number): DailySet => (g === 15 ? 'total' : g === 7 ? 'force' : g === 3 ? 'unit' : g === 13 ? 'province' : 'time');
+  const setOf = (g: number): DailySet =>
+    g === 15 ? 'total' : g === 7 ? 'force' : g === 3 ? 'unit' : g === 13 ? 'province' : 'time';
   return rows.map((r) => ({
     set: setOf(Number(r.g)),
     key: r.unit ?? (Number(r.g) === 7 ? r.force : null) ?? r.province ?? r.bucket ?? '',
@@ -116,13 +126,20 @@ export type MonthlySet = 'category' | 'placeType' | 'channel';
 /** Per category, place type and channel: whole months from the monthly totals, the other days from the reports. */
 export async function readBreakdowns(q: Queryable, s: StatsScope) {
   const { months, days } = splitPeriod(s.period, s.today);
-  const rows = await queryRows<MeasureRow & { g: number; category: string | null; place_type: string | null; channel: string | null }>(
+  const rows = await queryRows<
+    MeasureRow & { g: number; category: string | null; place_type: string | null; channel: string | null }
+  >(
     q,
     sql`with src as (
           select category, place_type, channel, received, accepted, accepted_in_time, resolved, resolved_in_time
           from report_stats_monthly m where m.month = any(${dateArray(months)}) and ${scopeFilter('m', s)}
-          ${fromReports(days, (range) => sql`select category, place_type, channel, 1, accepted, accepted_in_time, resolved, resolved_in_time
-          from report_stats_facts f where ${receivedIn('f', range)} and ${scopeFilter('f', s)}`)}
+          ${fromReports(
+            days,
+            (
+              range,
+            ) => sql`select category, place_type, channel, 1, accepted, accepted_in_time, resolved, resolved_in_time
+          from report_stats_facts f where ${receivedIn('f', range)} and ${scopeFilter('f', s)}`,
+          )}
         )
         select grouping(category, place_type, channel) as g, category, place_type, channel, ${SUMS}
         from src group by grouping sets ((category), (place_type), (channel))`,
@@ -130,7 +147,11 @@ export async function readBreakdowns(q: Queryable, s: StatsScope) {
   return rows.map((r) => {
     const g = Number(r.g);
     const set: MonthlySet = g === 3 ? 'category' : g === 5 ? 'placeType' : 'channel';
-    return { set, key: (set === 'category' ? r.category : set === 'placeType' ? r.place_type : r.channel) ?? '', ...toMeasures(r) };
+    return {
+      set,
+      key: (set === 'category' ? r.category : set === 'placeType' ? r.place_type : r.channel) ?? '',
+      ...toMeasures(r),
+    };
   });
 }
 
@@ -150,21 +171,38 @@ export interface DurationCount {
  */
 export async function readDurations(q: Queryable, s: StatsScope): Promise<DurationCount[]> {
   const { months, days } = splitPeriod(s.period, s.today);
-  const rows = await queryRows<{ province: string; unit: string; kind: 'accept' | 'resolve'; amounts: number[]; counts: number[] }>(
+  const rows = await queryRows<{
+    province: string;
+    unit: string;
+    kind: 'accept' | 'resolve';
+    amounts: number[];
+    counts: number[];
+  }>(
     q,
     sql`with src as (
           select province_code, lead_unit_id, kind, amount, n from report_stats_durations m
           where m.month = any(${dateArray(months)}) and ${scopeFilter('m', s)}
-          ${fromReports(days, (range) => sql`select f.province_code, f.lead_unit_id, d.kind, d.amount, 1 from report_stats_facts f
+          ${fromReports(
+            days,
+            (range) => sql`select f.province_code, f.lead_unit_id, d.kind, d.amount, 1 from report_stats_facts f
           cross join lateral (values ('accept', f.accept_hours), ('resolve', f.resolve_days)) d(kind, amount)
-          where d.amount is not null and ${receivedIn('f', range)} and ${scopeFilter('f', s)}`)}
+          where d.amount is not null and ${receivedIn('f', range)} and ${scopeFilter('f', s)}`,
+          )}
         ), counted as (
           select province_code, lead_unit_id, kind, amount, sum(n)::int as n from src group by province_code, lead_unit_id, kind, amount having sum(n) > 0
         )
         select province_code as province, lead_unit_id::text as unit, kind, array_agg(amount) as amounts, array_agg(n) as counts
         from counted group by province_code, lead_unit_id, kind`,
   );
-  return rows.flatMap((r) => r.amounts.map((amount, i) => ({ province: r.province, unit: r.unit, kind: r.kind, amount: Number(amount), n: Number(r.counts[i] ?? 0) })));
+  return rows.flatMap((r) =>
+    r.amounts.map((amount, i) => ({
+      province: r.province,
+      unit: r.unit,
+      kind: r.kind,
+      amount: Number(amount),
+      n: Number(r.counts[i] ?? 0),
+    })),
+  );
 }
 
 export type OverdueSet = 'unit' | 'category' | 'placeType' | 'channel' | 'time';
@@ -184,9 +222,22 @@ export interface OverdueCount {
  * rows. Only open reports have a running deadline; saying so lets the planner read the small partial
  * index of open reports (reports_open_idx) alone.
  */
-export async function readOverdue(q: Queryable, s: StatsScope, interval: StatsInterval, now: Date): Promise<OverdueCount[]> {
+export async function readOverdue(
+  q: Queryable,
+  s: StatsScope,
+  interval: StatsInterval,
+  now: Date,
+): Promise<OverdueCount[]> {
   const bucket = bucketSql(sql`f.day`, interval);
-  const rows = await queryRows<{ province: string | null; unit: string | null; category: string | null; place_type: string | null; channel: string | null; bucket: string | null; n: number }>(
+  const rows = await queryRows<{
+    province: string | null;
+    unit: string | null;
+    category: string | null;
+    place_type: string | null;
+    channel: string | null;
+    bucket: string | null;
+    n: number;
+  }>(
     q,
     sql`select f.province_code as province, f.lead_unit_id::text as unit, f.category, f.place_type, f.channel, ${bucket}::text as bucket, count(*)::int as n
         from report_stats_facts f
@@ -194,8 +245,26 @@ export async function readOverdue(q: Queryable, s: StatsScope, interval: StatsIn
         group by grouping sets ((f.province_code, f.lead_unit_id), (f.category), (f.place_type), (f.channel), (${bucket}))`,
   );
   return rows.map((r) => {
-    const set: OverdueSet = r.unit !== null ? 'unit' : r.category !== null ? 'category' : r.place_type !== null ? 'placeType' : r.channel !== null ? 'channel' : 'time';
-    const key = (set === 'unit' ? r.unit : set === 'category' ? r.category : set === 'placeType' ? r.place_type : set === 'channel' ? r.channel : r.bucket) ?? '';
+    const set: OverdueSet =
+      r.unit !== null
+        ? 'unit'
+        : r.category !== null
+          ? 'category'
+          : r.place_type !== null
+            ? 'placeType'
+            : r.channel !== null
+              ? 'channel'
+              : 'time';
+    const key =
+      (set === 'unit'
+        ? r.unit
+        : set === 'category'
+          ? r.category
+          : set === 'placeType'
+            ? r.place_type
+            : set === 'channel'
+              ? r.channel
+              : r.bucket) ?? '';
     return { set, key, province: set === 'unit' ? r.province : null, n: Number(r.n) };
   });
 }
@@ -216,7 +285,15 @@ export interface PublicCell {
  * public page has whole months only), for one province or all; empty cells are left out.
  */
 export async function readPublicCells(q: Queryable, months: string[], province: string | null): Promise<PublicCell[]> {
-  const rows = await queryRows<{ month: string; province: string; category: string; place_type: string; received: number; accepted: number; resolved: number }>(
+  const rows = await queryRows<{
+    month: string;
+    province: string;
+    category: string;
+    place_type: string;
+    received: number;
+    accepted: number;
+    resolved: number;
+  }>(
     q,
     sql`select to_char(m.month, 'YYYY-MM-DD') as month, m.province_code as province, m.category, m.place_type,
           sum(m.received)::int as received, sum(m.accepted)::int as accepted, sum(m.resolved)::int as resolved
@@ -238,8 +315,14 @@ export async function readPublicCells(q: Queryable, months: string[], province: 
 
 /** Names for keys: units (with force and province) and provinces. */
 export async function readNames(q: Queryable) {
-  const units = await queryRows<{ id: string; name: string; force: string; province_code: string }>(q, sql`select id::text, name, force, province_code from units`);
-  const provinces = await queryRows<{ code: string; name: string }>(q, sql`select code, name from provinces order by sort_order`);
+  const units = await queryRows<{ id: string; name: string; force: string; province_code: string }>(
+    q,
+    sql`select id::text, name, force, province_code from units`,
+  );
+  const provinces = await queryRows<{ code: string; name: string }>(
+    q,
+    sql`select code, name from provinces order by sort_order`,
+  );
   return {
     units: new Map(units.map((u) => [u.id, { name: u.name, force: u.force, provinceCode: u.province_code }])),
     provinces: new Map(provinces.map((p) => [p.code, p.name])),
@@ -265,10 +348,14 @@ export interface FactsCondition {
   where: SQL[];
 }
 
-const factsWhere = (c: FactsCondition) => sql.join([receivedIn('f', c.scope.period), scopeFilter('f', c.scope), ...c.where], sql` and `);
+const factsWhere = (c: FactsCondition) =>
+  sql.join([receivedIn('f', c.scope.period), scopeFilter('f', c.scope), ...c.where], sql` and `);
 
 export async function countFacts(q: Queryable, c: FactsCondition): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(q, sql`select count(*)::int as n from report_stats_facts f join units u on u.id = f.lead_unit_id where ${factsWhere(c)}`);
+  const [row] = await queryRows<{ n: number }>(
+    q,
+    sql`select count(*)::int as n from report_stats_facts f join units u on u.id = f.lead_unit_id where ${factsWhere(c)}`,
+  );
   return Number(row?.n ?? 0);
 }
 
@@ -304,7 +391,11 @@ export interface FactRow extends Record<string, unknown> {
 }
 
 /** A page of the reports behind a number, newest first; `after` is the last row of the previous page. */
-export async function readFacts(q: Queryable, c: FactsCondition, page: { after: FactsCursor | null; limit: number; order: 'newest' | 'oldest' }) {
+export async function readFacts(
+  q: Queryable,
+  c: FactsCondition,
+  page: { after: FactsCursor | null; limit: number; order: 'newest' | 'oldest' },
+) {
   const newest = page.order === 'newest';
   const at = page.after ? sql`'epoch'::timestamptz + ${page.after.us}::bigint * interval '1 microsecond'` : sql`null`;
   const keyset = page.after

@@ -1,6 +1,11 @@
 import { Router } from 'express';
 import { publicStatsSchema, staffStatsSchema, statsReportsSchema } from '../../shared/api/stats';
-import { publicStatsQuerySchema, staffStatsExportQuerySchema, staffStatsQuerySchema, staffStatsReportsQuerySchema } from '../../shared/schemas/stats';
+import {
+  publicStatsQuerySchema,
+  staffStatsExportQuerySchema,
+  staffStatsQuerySchema,
+  staffStatsReportsQuerySchema,
+} from '../../shared/schemas/stats';
 import type { AppDeps } from '../deps';
 import { requestLanguage } from '../http/language';
 import { parseRequest } from '../http/parse';
@@ -45,7 +50,8 @@ export function publicStatsRoutes(deps: AppDeps): Router {
   return router;
 }
 
-const scopeNote = 'A province coordinator sees their own province (another answers 404); a national coordinator the nation or `province`.';
+const scopeNote =
+  'A province coordinator sees their own province (another answers 404); a national coordinator the nation or `province`.';
 
 export const statsApiDocs: ApiDoc[] = [
   {
@@ -55,7 +61,10 @@ export const statsApiDocs: ApiDoc[] = [
     summary:
       'Public statistics of one calendar year (its finished months): received and resolved per category, place type, province and month, and per public status; every figure rounded on its own to the nearest 5, "<10" for 0 to 7. A span of days (`from`, `to`) is refused.',
     request: { query: publicStatsQuerySchema },
-    responses: { 200: jsonResponse('The statistics of the year (default: the year of the last finished month)', publicStatsSchema), ...errorResponses(400, 429) },
+    responses: {
+      200: jsonResponse('The statistics of the year (default: the year of the last finished month)', publicStatsSchema),
+      ...errorResponses(400, 429),
+    },
   },
   {
     method: 'get',
@@ -63,13 +72,17 @@ export const statsApiDocs: ApiDoc[] = [
     tags: ['statistics'],
     summary: `The dashboard (coordinators): received, accepted and resolved in time, rates against the targets, medians, overdue now; per category, place type, channel, force, unit, province and over time. ${scopeNote}`,
     request: { query: staffStatsQuerySchema },
-    responses: { 200: jsonResponse('Every figure of the dashboard', staffStatsSchema), ...errorResponses(400, 401, 403, 404) },
+    responses: {
+      200: jsonResponse('Every figure of the dashboard', staffStatsSchema),
+      ...errorResponses(400, 401, 403, 404),
+    },
   },
   {
     method: 'get',
     path: '/api/staff/stats/reports',
     tags: ['statistics'],
-    summary: 'The reports behind one number of the dashboard (`measure`, and `dimension` + `key` for a bar or a row), newest first; `total` is that number',
+    summary:
+      'The reports behind one number of the dashboard (`measure`, and `dimension` + `key` for a bar or a row), newest first; `total` is that number',
     request: { query: staffStatsReportsQuerySchema },
     responses: { 200: jsonResponse('A page of reports', statsReportsSchema), ...errorResponses(400, 401, 403, 404) },
   },
@@ -77,7 +90,8 @@ export const statsApiDocs: ApiDoc[] = [
     method: 'get',
     path: '/api/staff/stats/export',
     tags: ['statistics'],
-    summary: 'The periodic report (`period` 2026, 2026-H1 or 2026-H2) as CSV (UTF-8 with a byte-order mark) or XLSX: `table=summary` its figures, `table=reports` every report behind them (streamed). Audited.',
+    summary:
+      'The periodic report (`period` 2026, 2026-H1 or 2026-H2) as CSV (UTF-8 with a byte-order mark) or XLSX: `table=summary` its figures, `table=reports` every report behind them (streamed). Audited.',
     request: { query: staffStatsExportQuerySchema },
     responses: { 200: { description: 'The file, as an attachment' }, ...errorResponses(400, 401, 403, 404) },
   },

@@ -104,7 +104,14 @@ export interface ResolvedScope extends StatsScope {
 export async function resolveScope(
   deps: AppDeps,
   staff: StaffUser,
-  query: { province?: string | undefined; from?: string | undefined; to?: string | undefined; force?: Force | undefined; unit?: string | undefined; interval?: StatsInterval | undefined },
+  query: {
+    province?: string | undefined;
+    from?: string | undefined;
+    to?: string | undefined;
+    force?: Force | undefined;
+    unit?: string | undefined;
+    interval?: StatsInterval | undefined;
+  },
 ): Promise<ResolvedScope> {
   if (staff.scopeProvinceCode && query.province && query.province !== staff.scopeProvinceCode) throw notFound();
   const province = staff.scopeProvinceCode ?? query.province ?? null;
@@ -113,7 +120,8 @@ export async function resolveScope(
   const unit = query.unit ? names.units.get(query.unit) : undefined;
   if (query.unit && !unit) throw validationFailed([fieldIssue(['unit'], 'unit_unknown')]);
   // A unit that does not work in a province coordinator's province is, for them, no unit at all.
-  if (query.unit && province && staff.scopeProvinceCode && !(await unitWorksIn(deps.db, query.unit, province))) throw notFound();
+  if (query.unit && province && staff.scopeProvinceCode && !(await unitWorksIn(deps.db, query.unit, province)))
+    throw notFound();
   const now = deps.clock.now();
   const period = resolvePeriod(query, now);
   return {
@@ -166,7 +174,11 @@ export async function computeStats(deps: AppDeps, scope: ResolvedScope, lang: La
   const byUnit = [...new Set([...units.keys(), ...overdueUnit.keys()])]
     .map((id) => {
       const u = names.units.get(id);
-      return { ...row(id, u?.name ?? id, units.get(id) ?? ZERO, overdueUnit.get(id) ?? 0, histUnit.get(id)), force: u?.force ?? '', provinceCode: u?.provinceCode ?? '' };
+      return {
+        ...row(id, u?.name ?? id, units.get(id) ?? ZERO, overdueUnit.get(id) ?? 0, histUnit.get(id)),
+        force: u?.force ?? '',
+        provinceCode: u?.provinceCode ?? '',
+      };
     })
     .sort((a, b) => b.received - a.received || a.label.localeCompare(b.label, 'vi'));
 
@@ -174,11 +186,15 @@ export async function computeStats(deps: AppDeps, scope: ResolvedScope, lang: La
   const overdueProvince = overdueBy('unit', (o) => o.province ?? '');
   const byProvince = names.provinceOrder
     .filter((p) => provinces.has(p) || overdueProvince.has(p) || p === scope.province)
-    .map((p) => row(p, names.provinces.get(p) ?? p, provinces.get(p) ?? ZERO, overdueProvince.get(p) ?? 0, histProvince.get(p)));
+    .map((p) =>
+      row(p, names.provinces.get(p) ?? p, provinces.get(p) ?? ZERO, overdueProvince.get(p) ?? 0, histProvince.get(p)),
+    );
 
   const buckets = dailyOf('time');
   const overdueBucket = overdueBy('time');
-  const overTime = bucketsOf(scope.period, scope.interval).map((b) => row(b, b, buckets.get(b) ?? ZERO, overdueBucket.get(b) ?? 0));
+  const overTime = bucketsOf(scope.period, scope.interval).map((b) =>
+    row(b, b, buckets.get(b) ?? ZERO, overdueBucket.get(b) ?? 0),
+  );
 
   const breakdown = (set: 'category' | 'placeType' | 'channel', codes: readonly string[], prefix: string) => {
     const figures = new Map(breakdowns.filter((b) => b.set === set).map((b) => [b.key, b as Measures]));
@@ -216,7 +232,12 @@ const pickMeasures = (m: Measures): Measures => ({
   resolvedInTime: m.resolvedInTime,
 });
 
-export async function staffStats(deps: AppDeps, staff: StaffUser, query: StaffStatsQuery, lang: Language): Promise<StaffStats> {
+export async function staffStats(
+  deps: AppDeps,
+  staff: StaffUser,
+  query: StaffStatsQuery,
+  lang: Language,
+): Promise<StaffStats> {
   return computeStats(deps, await resolveScope(deps, staff, query), lang);
 }
 
@@ -273,7 +294,14 @@ function decodeCursor(cursor: string): FactsCursor {
   try {
     const { us, id } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { us: unknown; id: unknown };
     // Microseconds of a moment between 2000 and 2100, and a real uuid.
-    if (typeof us === 'string' && /^\d{15,16}$/.test(us) && Number(us) >= 946_684_800_000_000 && Number(us) < 4_102_444_800_000_000 && z.uuid().safeParse(id).success) return { us, id: id as string };
+    if (
+      typeof us === 'string' &&
+      /^\d{15,16}$/.test(us) &&
+      Number(us) >= 946_684_800_000_000 &&
+      Number(us) < 4_102_444_800_000_000 &&
+      z.uuid().safeParse(id).success
+    )
+      return { us, id: id as string };
   } catch {
     // falls through to the refusal
   }
@@ -283,12 +311,22 @@ function decodeCursor(cursor: string): FactsCursor {
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
 
 /** Issue #7: the reports behind one number of the dashboard; `total` is that number. */
-export async function statsReports(deps: AppDeps, staff: StaffUser, query: StaffStatsReportsQuery): Promise<StatsReports> {
+export async function statsReports(
+  deps: AppDeps,
+  staff: StaffUser,
+  query: StaffStatsReportsQuery,
+): Promise<StatsReports> {
   const scope = await resolveScope(deps, staff, query);
   const { where, period } = dimensionCondition(query, scope);
-  const condition = { scope: { ...scope, period }, where: [...measureCondition(query.measure, deps.clock.now()), ...where] };
+  const condition = {
+    scope: { ...scope, period },
+    where: [...measureCondition(query.measure, deps.clock.now()), ...where],
+  };
   const after = query.after ? decodeCursor(query.after) : null;
-  const [total, rows] = await Promise.all([countFacts(deps.db, condition), readFacts(deps.db, condition, { after, limit: query.limit + 1, order: 'newest' })]);
+  const [total, rows] = await Promise.all([
+    countFacts(deps.db, condition),
+    readFacts(deps.db, condition, { after, limit: query.limit + 1, order: 'newest' }),
+  ]);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {

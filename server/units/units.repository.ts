@@ -39,20 +39,22 @@ export async function insertJurisdictions(q: Queryable, rows: NewJurisdiction[])
 
 /** Every unit, by force then name: for choosing a staff member's unit. */
 export async function findUnits(q: Queryable) {
-  return q
-    .select({
-      id: unitsTable.id,
-      code: unitsTable.code,
-      name: unitsTable.name,
-      force: unitsTable.force,
-      provinceCode: unitsTable.provinceCode,
-      level: unitsTable.level,
-      parentId: unitsTable.parentId,
-    })
-    .from(unitsTable)
-    // Closed units (merged or dissolved) keep their history but take no new work.
-    .where(or(isNull(unitsTable.validTo), gt(unitsTable.validTo, sql`now()`)))
-    .orderBy(unitsTable.force, unitsTable.provinceCode, unitsTable.name);
+  return (
+    q
+      .select({
+        id: unitsTable.id,
+        code: unitsTable.code,
+        name: unitsTable.name,
+        force: unitsTable.force,
+        provinceCode: unitsTable.provinceCode,
+        level: unitsTable.level,
+        parentId: unitsTable.parentId,
+      })
+      .from(unitsTable)
+      // Closed units (merged or dissolved) keep their history but take no new work.
+      .where(or(isNull(unitsTable.validTo), gt(unitsTable.validTo, sql`now()`)))
+      .orderBy(unitsTable.force, unitsTable.provinceCode, unitsTable.name)
+  );
 }
 
 export async function findUnitByCode(q: Queryable, code: string) {

@@ -1,7 +1,13 @@
 import { Router } from 'express';
 import { unitDetailSchema } from '../../shared/api/rules';
 import { unitsResponseSchema, type UnitsResponse } from '../../shared/api/units';
-import { jurisdictionInputSchema, unitCloseSchema, unitInputSchema, unitParamsSchema, unitRenameSchema } from '../../shared/schemas/rules';
+import {
+  jurisdictionInputSchema,
+  unitCloseSchema,
+  unitInputSchema,
+  unitParamsSchema,
+  unitRenameSchema,
+} from '../../shared/schemas/rules';
 import type { AppDeps } from '../deps';
 import { parseRequest } from '../http/parse';
 import { requireRole, staffOf } from '../http/staff-api';
@@ -45,15 +51,20 @@ export function unitsRoutes(deps: AppDeps): Router {
   return router;
 }
 
-const refused = '422 `routing.invalid` with the validator’s report in `error.details` when the change would leave a gap or an overlap (nothing written); audited';
+const refused =
+  '422 `routing.invalid` with the validator’s report in `error.details` when the change would leave a gap or an overlap (nothing written); audited';
 
 export const unitsApiDocs: ApiDoc[] = [
   {
     method: 'get',
     path: '/api/staff/units',
     tags: ['staff'],
-    summary: 'Every unit of the four forces (admins, coordinators, officers and unit leads: for transfers and coordination)',
-    responses: { 200: jsonResponse('Units by force, province and name', unitsResponseSchema), ...errorResponses(401, 403) },
+    summary:
+      'Every unit of the four forces (admins, coordinators, officers and unit leads: for transfers and coordination)',
+    responses: {
+      200: jsonResponse('Units by force, province and name', unitsResponseSchema),
+      ...errorResponses(401, 403),
+    },
   },
   {
     method: 'post',

@@ -37,26 +37,37 @@ export async function getUnitDetail(deps: AppDeps, id: string): Promise<UnitDeta
     parentId: unit.parentId,
     validFrom: unit.validFrom.toISOString(),
     validTo: unit.validTo?.toISOString() ?? null,
-    areas: areas.map((a) => ({ ...a, placeTypes: a.placeTypes as PlaceType[] | null, validFrom: a.validFrom.toISOString() })),
+    areas: areas.map((a) => ({
+      ...a,
+      placeTypes: a.placeTypes as PlaceType[] | null,
+      validFrom: a.validFrom.toISOString(),
+    })),
   };
 }
 
 /** Each area names a province that exists and, if a commune, a commune of that province. */
 async function checkAreas(q: Queryable, areas: Area[]): Promise<void> {
-  const communes = await findCommunesByCode(q, areas.flatMap((a) => (a.communeCode ? [a.communeCode] : [])));
+  const communes = await findCommunesByCode(
+    q,
+    areas.flatMap((a) => (a.communeCode ? [a.communeCode] : [])),
+  );
   const issues = [];
   for (const [i, area] of areas.entries()) {
-    if (!(await provinceExists(q, area.provinceCode))) issues.push(fieldIssue(['areas', i, 'provinceCode'], 'province_unknown'));
+    if (!(await provinceExists(q, area.provinceCode)))
+      issues.push(fieldIssue(['areas', i, 'provinceCode'], 'province_unknown'));
     if (!area.communeCode) continue;
     const commune = communes.get(area.communeCode);
     if (!commune) issues.push(fieldIssue(['areas', i, 'communeCode'], 'commune_unknown'));
-    else if (commune.provinceCode !== area.provinceCode) issues.push(fieldIssue(['areas', i, 'communeCode'], 'commune_not_in_province'));
+    else if (commune.provinceCode !== area.provinceCode)
+      issues.push(fieldIssue(['areas', i, 'communeCode'], 'commune_not_in_province'));
   }
   if (issues.length > 0) throw validationFailed(issues);
 }
 
-const audit = (deps: AppDeps, staff: StaffUser, action: string, subject: string, data: Record<string, unknown>) => (tx: Queryable) =>
-  appendAudit(tx, { at: deps.clock.now(), action, actorId: staff.id, subject: `unit:${subject}`, data });
+const audit =
+  (deps: AppDeps, staff: StaffUser, action: string, subject: string, data: Record<string, unknown>) =>
+  (tx: Queryable) =>
+    appendAudit(tx, { at: deps.clock.now(), action, actorId: staff.id, subject: `unit:${subject}`, data });
 
 /**
  * Issue #7, admins: a new unit with its jurisdiction, validated with the whole country (SPEC.md §4:
@@ -65,13 +76,18 @@ const audit = (deps: AppDeps, staff: StaffUser, action: string, subject: string,
 export async function createUnit(deps: AppDeps, staff: StaffUser, input: UnitInput): Promise<UnitDetail> {
   const issues = [];
   if (await findUnitByCode(deps.db, input.unitCode)) issues.push(fieldIssue(['unitCode'], 'unit_code_taken'));
-  if (!(await provinceExists(deps.db, input.provinceCode))) issues.push(fieldIssue(['provinceCode'], 'province_unknown'));
-  if (input.parentId && !(await findUnit(deps.db, input.parentId))) issues.push(fieldIssue(['parentId'], 'unit_unknown'));
+  if (!(await provinceExists(deps.db, input.provinceCode)))
+    issues.push(fieldIssue(['provinceCode'], 'province_unknown'));
+  if (input.parentId && !(await findUnit(deps.db, input.parentId)))
+    issues.push(fieldIssue(['parentId'], 'unit_unknown'));
   if (issues.length > 0) throw validationFailed(issues);
   await checkAreas(deps.db, input.areas);
   const { effectiveFrom, unitCode, ...unit } = input;
   await boundedRefusal(() =>
-    deps.routing.changeUnits({ effectiveFrom: time(effectiveFrom), openUnits: [{ ...unit, code: unitCode }] }, audit(deps, staff, 'unit_opened', unitCode, { ...unit })),
+    deps.routing.changeUnits(
+      { effectiveFrom: time(effectiveFrom), openUnits: [{ ...unit, code: unitCode }] },
+      audit(deps, staff, 'unit_opened', unitCode, { ...unit }),
+    ),
   );
   const created = await findUnitByCode(deps.db, unitCode);
   if (!created) throw new Error('unit not created');
@@ -93,17 +109,30 @@ export async function renameUnit(deps: AppDeps, staff: StaffUser, id: string, na
 }
 
 /** Closes a unit from `effectiveFrom` (default now); refused when its communes would be left without a unit of its force. */
-export async function closeUnit(deps: AppDeps, staff: StaffUser, id: string, effectiveFrom?: string): Promise<UnitDetail> {
+export async function closeUnit(
+  deps: AppDeps,
+  staff: StaffUser,
+  id: string,
+  effectiveFrom?: string,
+): Promise<UnitDetail> {
   const unit = await openUnit(deps, id);
   if (unit.validTo !== null || isClosed(unit, deps.clock.now())) throw unitClosed();
   await boundedRefusal(() =>
-    deps.routing.changeUnits({ effectiveFrom: time(effectiveFrom), closeUnits: [unit.code] }, audit(deps, staff, 'unit_closed', unit.code, { effectiveFrom: effectiveFrom ?? null })),
+    deps.routing.changeUnits(
+      { effectiveFrom: time(effectiveFrom), closeUnits: [unit.code] },
+      audit(deps, staff, 'unit_closed', unit.code, { effectiveFrom: effectiveFrom ?? null }),
+    ),
   );
   return getUnitDetail(deps, id);
 }
 
 /** Replaces what a unit covers from `effectiveFrom`; the old rows close then, so old decisions stay explainable. */
-export async function setJurisdiction(deps: AppDeps, staff: StaffUser, id: string, input: JurisdictionInput): Promise<UnitDetail> {
+export async function setJurisdiction(
+  deps: AppDeps,
+  staff: StaffUser,
+  id: string,
+  input: JurisdictionInput,
+): Promise<UnitDetail> {
   const unit = await openUnit(deps, id);
   if (unit.validTo !== null) throw unitClosed();
   await checkAreas(deps.db, input.areas);
@@ -111,7 +140,10 @@ export async function setJurisdiction(deps: AppDeps, staff: StaffUser, id: strin
   await boundedRefusal(() =>
     deps.routing.changeUnits(
       { effectiveFrom: time(input.effectiveFrom), setJurisdictions: [{ unitCode: unit.code, areas: input.areas }] },
-      audit(deps, staff, 'unit_jurisdiction_changed', unit.code, { from: before.map(({ provinceCode, communeCode, placeTypes }) => ({ provinceCode, communeCode, placeTypes })), to: input.areas }),
+      audit(deps, staff, 'unit_jurisdiction_changed', unit.code, {
+        from: before.map(({ provinceCode, communeCode, placeTypes }) => ({ provinceCode, communeCode, placeTypes })),
+        to: input.areas,
+      }),
     ),
   );
   return getUnitDetail(deps, id);

@@ -17,5 +17,8 @@ export type AccountView = z.infer<typeof accountSchema>;
 
 export const accountsResponseSchema = z.object({ accounts: z.array(accountSchema) });
 export const accountWithPasswordSchema = z
-  .object({ account: accountSchema, password: z.string().meta({ description: 'Generated; shown only in this answer' }) })
+  .object({
+    account: accountSchema,
+    password: z.string().meta({ description: 'Generated; shown only in this answer' }),
+  })
   .meta({ id: 'StaffAccountWithPassword' });

@@ -10,9 +10,14 @@ export const caseQueueSchema = z
         status: z.string(),
         category: z.string(),
         placeType: z.string(),
-        communeName: z.string().nullable().meta({ description: 'null for an online report that names only its province' }),
+        communeName: z
+          .string()
+          .nullable()
+          .meta({ description: 'null for an online report that names only its province' }),
         receivedAt: isoTime,
-        nextDueAt: isoTime.nullable().meta({ description: 'The deadline running now (accept, then resolve); null while paused or done' }),
+        nextDueAt: isoTime
+          .nullable()
+          .meta({ description: 'The deadline running now (accept, then resolve); null while paused or done' }),
         overdue: z.boolean(),
         dueSoon: z.boolean(),
         leadUnitName: z.string(),
@@ -22,7 +27,12 @@ export const caseQueueSchema = z
         transferPending: z.boolean(),
       }),
     ),
-    counts: z.record(z.string(), z.number().int()).meta({ description: 'Open reports per open status (received, accepted, verifying, needs_info, suspended) with the same filters, for the tabs; resolved and closed reports are not counted' }),
+    counts: z
+      .record(z.string(), z.number().int())
+      .meta({
+        description:
+          'Open reports per open status (received, accepted, verifying, needs_info, suspended) with the same filters, for the tabs; resolved and closed reports are not counted',
+      }),
     next: z.string().nullable().meta({ description: 'Pass as `after` for the next page; null on the last' }),
   })
   .meta({ id: 'CaseQueue' });
@@ -34,21 +44,33 @@ export const caseViewSchema = z
     version: z.number().int().meta({ description: 'Send it back with every action' }),
     status: z.string(),
     relation: z.array(z.enum(['lead', 'coordinating', 'receiving', 'coordinator'])),
-    allowedActions: z.array(z.string()).meta({ description: 'What this viewer may do now, e.g. `accept`, `transfer.request`' }),
+    allowedActions: z
+      .array(z.string())
+      .meta({ description: 'What this viewer may do now, e.g. `accept`, `transfer.request`' }),
     channel: z.string(),
     category: z.string(),
     placeType: z.string(),
     province: z.object({ code: z.string(), name: z.string() }),
-    commune: z.object({ code: z.string(), name: z.string() }).nullable().meta({ description: 'null for an online report that names only its province (SPEC.md §3)' }),
+    commune: z
+      .object({ code: z.string(), name: z.string() })
+      .nullable()
+      .meta({ description: 'null for an online report that names only its province (SPEC.md §3)' }),
     address: z.string().nullable(),
     url: z.string().nullable(),
-    sellerHandle: z.string().nullable().meta({ description: 'An online seller\'s Zalo/phone number, account or shop name' }),
+    sellerHandle: z
+      .string()
+      .nullable()
+      .meta({ description: "An online seller's Zalo/phone number, account or shop name" }),
     observedAt: isoTime,
     receivedAt: isoTime,
     description: z.string(),
-    hasContact: z.boolean().meta({ description: 'The contact itself only through reveal-contact (lead unit, audited)' }),
+    hasContact: z
+      .boolean()
+      .meta({ description: 'The contact itself only through reveal-contact (lead unit, audited)' }),
     lead: z.object({ unitId: z.string(), unitName: z.string(), force: z.string() }),
-    coordinating: z.array(z.object({ unitId: z.string(), unitName: z.string(), force: z.string(), source: z.string() })),
+    coordinating: z.array(
+      z.object({ unitId: z.string(), unitName: z.string(), force: z.string(), source: z.string() }),
+    ),
     routing: z.object({ ruleKey: z.string(), ruleSetVersion: z.string(), explanation: z.string() }),
     deadlines: z.object({
       acceptDueAt: isoTime,
@@ -65,9 +87,19 @@ export const caseViewSchema = z
     assignedTo: z.object({ id: z.string(), name: z.string() }).nullable(),
     outcome: z.string().nullable(),
     mergedInto: z.string().nullable(),
-    transfer: z.object({ toUnitId: z.string(), toUnitName: z.string(), reason: z.string(), requestedAt: isoTime, disputed: z.boolean() }).nullable(),
+    transfer: z
+      .object({
+        toUnitId: z.string(),
+        toUnitName: z.string(),
+        reason: z.string(),
+        requestedAt: isoTime,
+        disputed: z.boolean(),
+      })
+      .nullable(),
     photos: z.array(z.object({ id: z.string(), width: z.number().int(), height: z.number().int() })),
-    assignable: z.array(z.object({ id: z.string(), name: z.string() })).meta({ description: 'For a unit lead of the lead unit: whom the report can be given to' }),
+    assignable: z
+      .array(z.object({ id: z.string(), name: z.string() }))
+      .meta({ description: 'For a unit lead of the lead unit: whom the report can be given to' }),
     timeline: z.array(
       z.object({
         seq: z.number().int(),
@@ -81,7 +113,10 @@ export const caseViewSchema = z
         data: z.record(z.string(), z.unknown()).nullable(),
       }),
     ),
-    contact: z.object({ name: z.string().optional(), phone: z.string().optional(), email: z.string().optional() }).optional().meta({ description: 'Only in the answer to reveal-contact' }),
+    contact: z
+      .object({ name: z.string().optional(), phone: z.string().optional(), email: z.string().optional() })
+      .optional()
+      .meta({ description: 'Only in the answer to reveal-contact' }),
   })
   .meta({ id: 'Case' });
 export type CaseViewBody = z.infer<typeof caseViewSchema>;

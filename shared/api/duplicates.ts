@@ -8,7 +8,10 @@ export const duplicateCandidatesSchema = z
         receivedAt: z.string(),
         category: z.string(),
         placeType: z.string(),
-        communeCode: z.string().nullable().meta({ description: 'null for an online report that names only its province' }),
+        communeCode: z
+          .string()
+          .nullable()
+          .meta({ description: 'null for an online report that names only its province' }),
         communeName: z.string().nullable(),
         status: z.string(),
         excerpt: z.string().meta({ description: 'The first 200 characters of the description' }),

@@ -13,7 +13,10 @@ export const apiErrorBodySchema = z
       message: z.string(),
       fields: z.array(fieldErrorSchema),
       requestId: z.string().optional(),
-      details: z.unknown().optional().meta({ description: 'Detail for some codes, e.g. the validation report of `routing.invalid`' }),
+      details: z
+        .unknown()
+        .optional()
+        .meta({ description: 'Detail for some codes, e.g. the validation report of `routing.invalid`' }),
     }),
   })
   .meta({ id: 'ApiError' });

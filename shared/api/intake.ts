@@ -6,7 +6,10 @@ export const hotlineLinesSchema = z
     lines: z.array(
       z.object({
         number: z.string().meta({ example: '0981389389' }),
-        provinceCode: z.string().nullable().meta({ description: "A province's own line; null for a national 389 line" }),
+        provinceCode: z
+          .string()
+          .nullable()
+          .meta({ description: "A province's own line; null for a national 389 line" }),
         provinceName: z.string().nullable(),
       }),
     ),
@@ -18,7 +21,10 @@ export const callSummarySchema = z.object({
   at: z.string().meta({ format: 'date-time', description: 'When the call started' }),
   endedAt: z.string().meta({ format: 'date-time' }),
   line: z.string(),
-  caller: z.string().nullable().meta({ description: 'Masked (0981***389); null when anonymous or not given', example: '0981***389' }),
+  caller: z
+    .string()
+    .nullable()
+    .meta({ description: 'Masked (0981***389); null when anonymous or not given', example: '0981***389' }),
   callerAnonymous: z.boolean(),
   opensReport: z.boolean(),
   note: z.string().nullable().meta({ description: 'The text of an appended call' }),
@@ -51,7 +57,9 @@ export const intakeReportViewSchema = z
     lead: z.object({ force: z.string(), unitName: z.string() }),
     photos: z.number().int(),
     calls: z.array(callSummarySchema),
-    enteredByMe: z.boolean().meta({ description: 'The caller may send photos later: only the operator who entered it attaches them' }),
+    enteredByMe: z
+      .boolean()
+      .meta({ description: 'The caller may send photos later: only the operator who entered it attaches them' }),
   })
   .meta({ id: 'IntakeReportView' });
 export type IntakeReportView = z.infer<typeof intakeReportViewSchema>;
@@ -60,6 +68,9 @@ export const recentCallsSchema = z.object({ calls: z.array(callSummarySchema) })
 export type RecentCalls = z.infer<typeof recentCallsSchema>;
 
 export const attachedPhotosSchema = z
-  .object({ trackingCode: z.string(), photos: z.number().int().meta({ description: 'Photos attached by this request' }) })
+  .object({
+    trackingCode: z.string(),
+    photos: z.number().int().meta({ description: 'Photos attached by this request' }),
+  })
   .meta({ id: 'AttachedPhotos' });
 export type AttachedPhotos = z.infer<typeof attachedPhotosSchema>;

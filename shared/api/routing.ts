@@ -15,8 +15,10 @@ export const routingPreviewSchema = z
     lead: routedUnitSchema,
     coordinating: z.array(routedUnitSchema),
     explanation: z.string().meta({
-      description: 'Why, in plain words in the request language: the lead force and unit and what made it lead; no rule key or version (those are on the staff case page)',
-      example: 'Hải quan chủ trì: loại địa bàn «Cửa khẩu, lối mở»; đơn vị Hải quan cửa khẩu Trà Lĩnh phụ trách xã Trà Lĩnh.',
+      description:
+        'Why, in plain words in the request language: the lead force and unit and what made it lead; no rule key or version (those are on the staff case page)',
+      example:
+        'Hải quan chủ trì: loại địa bàn «Cửa khẩu, lối mở»; đơn vị Hải quan cửa khẩu Trà Lĩnh phụ trách xã Trà Lĩnh.',
     }),
     warnings: z
       .array(z.object({ code: z.string(), message: z.string() }))

@@ -36,11 +36,15 @@ export const ruleSetSummarySchema = z
 export type RuleSetSummary = z.infer<typeof ruleSetSummarySchema>;
 
 export const ruleSetsResponseSchema = z.object({ ruleSets: z.array(ruleSetSummarySchema) }).meta({ id: 'RuleSets' });
-export const ruleSetDetailSchema = ruleSetSummarySchema.extend({ rules: z.array(ruleViewSchema) }).meta({ id: 'RuleSetDetail' });
+export const ruleSetDetailSchema = ruleSetSummarySchema
+  .extend({ rules: z.array(ruleViewSchema) })
+  .meta({ id: 'RuleSetDetail' });
 export type RuleSetDetail = z.infer<typeof ruleSetDetailSchema>;
 
 const problemSchema = z.object({
-  kind: z.enum(['no_rule', 'no_unit', 'rule_overlap', 'unit_overlap']).meta({ description: 'no_rule, no_unit: gaps; rule_overlap, unit_overlap: overlaps' }),
+  kind: z
+    .enum(['no_rule', 'no_unit', 'rule_overlap', 'unit_overlap'])
+    .meta({ description: 'no_rule, no_unit: gaps; rule_overlap, unit_overlap: overlaps' }),
   force: z.enum(FORCES).optional(),
   level: z.string().optional(),
   rules: z.array(z.string()).optional(),
@@ -48,7 +52,13 @@ const problemSchema = z.object({
   units: z.array(z.string()).optional(),
   cells: z.number().int(),
   examples: z.array(
-    z.object({ provinceCode: z.string(), communeCode: z.string(), communeName: z.string(), category: z.enum(CATEGORIES), placeType: z.enum(PLACE_TYPES) }),
+    z.object({
+      provinceCode: z.string(),
+      communeCode: z.string(),
+      communeName: z.string(),
+      category: z.enum(CATEGORIES),
+      placeType: z.enum(PLACE_TYPES),
+    }),
   ),
 });
 
@@ -62,7 +72,11 @@ export const validationSummarySchema = z
     overlapCells: z.number().int(),
     problemCount: z.number().int(),
     problems: z.array(problemSchema),
-    provinces: z.array(z.object({ code: z.string(), name: z.string(), gapCells: z.number().int(), overlapCells: z.number().int() })).meta({ description: 'Provinces with a gap or an overlap' }),
+    provinces: z
+      .array(
+        z.object({ code: z.string(), name: z.string(), gapCells: z.number().int(), overlapCells: z.number().int() }),
+      )
+      .meta({ description: 'Provinces with a gap or an overlap' }),
   })
   .meta({ id: 'ValidationSummary' });
 export type ValidationSummary = z.infer<typeof validationSummarySchema>;
@@ -79,12 +93,27 @@ export const unitDetailSchema = z
     parentId: z.string().nullable(),
     validFrom: time,
     validTo: time.nullable(),
-    areas: z.array(z.object({ provinceCode: z.string(), communeCode: z.string().nullable(), communeName: z.string().nullable(), placeTypes: z.array(z.enum(PLACE_TYPES)).nullable(), validFrom: time })),
+    areas: z.array(
+      z.object({
+        provinceCode: z.string(),
+        communeCode: z.string().nullable(),
+        communeName: z.string().nullable(),
+        placeTypes: z.array(z.enum(PLACE_TYPES)).nullable(),
+        validFrom: time,
+      }),
+    ),
   })
   .meta({ id: 'UnitDetail' });
 export type UnitDetail = z.infer<typeof unitDetailSchema>;
 
 export const communeFlagsResponseSchema = z
-  .object({ code: z.string(), name: z.string(), provinceCode: z.string(), landBorder: z.boolean(), coastal: z.boolean(), remoteOrIsland: z.boolean() })
+  .object({
+    code: z.string(),
+    name: z.string(),
+    provinceCode: z.string(),
+    landBorder: z.boolean(),
+    coastal: z.boolean(),
+    remoteOrIsland: z.boolean(),
+  })
   .meta({ id: 'CommuneFlags' });
 export type CommuneFlagsView = z.infer<typeof communeFlagsResponseSchema>;

@@ -8,7 +8,10 @@ export const staffSessionSchema = z
       displayName: z.string(),
       role: z.enum(ROLES),
       unit: z.object({ id: z.string(), name: z.string() }).nullable(),
-      scopeProvinceCode: z.string().nullable().meta({ description: 'Coordinators: their province, or null for national scope' }),
+      scopeProvinceCode: z
+        .string()
+        .nullable()
+        .meta({ description: 'Coordinators: their province, or null for national scope' }),
     }),
     csrfToken: z.string().meta({ description: 'Send it as `X-CSRF-Token` with every state-changing staff request' }),
   })

@@ -18,8 +18,14 @@ const figures = {
 };
 
 const medians = {
-  medianAcceptHours: z.number().nullable().meta({ description: 'Median time from receipt to acceptance, each report counted in whole hours' }),
-  medianResolveDays: z.number().nullable().meta({ description: 'Median time from receipt to resolution, each report counted in whole days' }),
+  medianAcceptHours: z
+    .number()
+    .nullable()
+    .meta({ description: 'Median time from receipt to acceptance, each report counted in whole hours' }),
+  medianResolveDays: z
+    .number()
+    .nullable()
+    .meta({ description: 'Median time from receipt to resolution, each report counted in whole days' }),
 };
 
 export const statsRowSchema = z.object({ key: z.string(), label: z.string(), ...figures, ...medians });
@@ -44,14 +50,19 @@ export const staffStatsSchema = z
     byForce: z.array(statsRowSchema),
     byUnit: z.array(statsRowSchema.extend({ force: z.string(), provinceCode: z.string() })),
     byProvince: z.array(statsRowSchema),
-    overTime: z.array(statsRowSchema).meta({ description: 'One row per day, week (from its Monday) or month of the period, keyed by its first day' }),
+    overTime: z
+      .array(statsRowSchema)
+      .meta({ description: 'One row per day, week (from its Monday) or month of the period, keyed by its first day' }),
   })
   .meta({ id: 'StaffStats' });
 export type StaffStats = z.infer<typeof staffStatsSchema>;
 
 export const statsReportsSchema = z
   .object({
-    total: z.number().int().meta({ description: 'How many reports the number counts: the same as the figure on the dashboard' }),
+    total: z
+      .number()
+      .int()
+      .meta({ description: 'How many reports the number counts: the same as the figure on the dashboard' }),
     items: z.array(
       z.object({
         trackingCode: z.string(),
@@ -61,7 +72,10 @@ export const statsReportsSchema = z
         placeType: z.string(),
         channel: z.string(),
         provinceName: z.string(),
-        communeName: z.string().nullable().meta({ description: 'null for an online report that names only its province' }),
+        communeName: z
+          .string()
+          .nullable()
+          .meta({ description: 'null for an online report that names only its province' }),
         leadUnitName: z.string(),
         force: z.string(),
         acceptDueAt: z.string(),
@@ -84,7 +98,12 @@ export type StatsReports = z.infer<typeof statsReportsSchema>;
 export const publicCountSchema = z.union([z.number().int().multipleOf(5).min(10), z.literal('<10')]);
 export type PublicCount = z.infer<typeof publicCountSchema>;
 
-const publicRow = z.object({ key: z.string(), label: z.string(), received: publicCountSchema, resolved: publicCountSchema });
+const publicRow = z.object({
+  key: z.string(),
+  label: z.string(),
+  received: publicCountSchema,
+  resolved: publicCountSchema,
+});
 
 export const publicStatsSchema = z
   .object({

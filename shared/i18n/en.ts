@@ -71,7 +71,7 @@ export const en: Record<MessageKey, string> = {
   'field.photos': 'Photos',
   'field.body': 'Request body',
   'field.photo': 'Photo',
-  'field.sellerHandle': 'Seller\'s account, Zalo/phone number or shop name',
+  'field.sellerHandle': "Seller's account, Zalo/phone number or shop name",
   'field.Idempotency-Key': 'Idempotency-Key header',
   'field.trackingCode': 'Tracking code',
   'field.secret': 'Secret key',
@@ -183,7 +183,8 @@ export const en: Record<MessageKey, string> = {
 
   'validation.phone': '{field}: not a Vietnamese phone number (for example 0981 389 389)',
   'validation.in_future': '{field}: must not be in the future',
-  'validation.url_or_handle_required_online': '{field}: for an online violation, give the link (URL) or the seller\'s account, Zalo/phone number or shop name',
+  'validation.url_or_handle_required_online':
+    "{field}: for an online violation, give the link (URL) or the seller's account, Zalo/phone number or shop name",
   'validation.url_required_online': '{field}: required for online violations (website, marketplace, social network)',
   'validation.commune_not_in_province': '{field}: this commune is not in the chosen province',
   'validation.photo_not_image': '{field}: this file is not a JPEG, PNG, WebP, AVIF or GIF image',
@@ -198,7 +199,7 @@ export const en: Record<MessageKey, string> = {
   'validation.scope_only_coordinator': '{field}: only coordinators have a province scope',
   'validation.commune_in_national': '{field}: a national rule cannot name a commune',
   'validation.commune_unknown': '{field}: no commune has this code',
-  'validation.commune_outside_province': '{field}: this commune is not in the rule set\'s province',
+  'validation.commune_outside_province': "{field}: this commune is not in the rule set's province",
   'validation.scope_required': '{field}: choose a province, or "national" for the whole country',
   'validation.unknown_line': '{field}: not one of the configured hotline lines',
   'validation.call_ends_before_start': '{field}: a call cannot end before it starts',
@@ -213,20 +214,25 @@ export const en: Record<MessageKey, string> = {
   'validation.unit_is_lead': '{field}: this unit already leads the report',
   'validation.merge_self': '{field}: a report cannot be merged into itself',
   'validation.merge_unknown': '{field}: no such report within your reach',
-  'validation.merge_into_duplicate': '{field}: that report was itself merged into another; merge into the surviving one',
+  'validation.merge_into_duplicate':
+    '{field}: that report was itself merged into another; merge into the surviving one',
   'validation.extension_none_left': '{field}: extended twice already; no further extension',
   'validation.extension_not_later': '{field}: must be after the current resolution deadline',
-  'validation.extension_beyond_limit': '{field}: beyond what an extension allows (two months from receipt, then up to two more)',
+  'validation.extension_beyond_limit':
+    '{field}: beyond what an extension allows (two months from receipt, then up to two more)',
   'validation.no_contact': '{field}: the reporter left no contact',
   'validation.already_coordinating': '{field}: this unit coordinates already',
   'validation.officer_not_in_unit': '{field}: must be an active officer of the unit',
   'validation.transfer_pending': '{field}: a transfer is already waiting for an answer',
   'validation.period_out_of_range': '{field}: must be within the years 2000 to 2099',
-  'validation.public_year': '{field}: choose a year from 2000 to {latest} (public statistics have finished months only)',
-  'validation.public_fixed_periods': '{field}: public statistics are published per calendar year (year) only, not for dates of your choice',
+  'validation.public_year':
+    '{field}: choose a year from 2000 to {latest} (public statistics have finished months only)',
+  'validation.public_fixed_periods':
+    '{field}: public statistics are published per calendar year (year) only, not for dates of your choice',
   'validation.period_reversed': '{field}: must be on or after the start date',
   'validation.period_too_long': '{field}: a period is at most {max} days long',
-  'validation.unstorable_character': '{field}: holds a character that cannot be stored (NUL or half of a Unicode surrogate pair)',
+  'validation.unstorable_character':
+    '{field}: holds a character that cannot be stored (NUL or half of a Unicode surrogate pair)',
   'validation.required': '{field}: required',
   'validation.invalid_type': '{field}: invalid value',
   'validation.too_short': '{field}: must have at least {minimum} characters',
@@ -237,7 +243,8 @@ export const en: Record<MessageKey, string> = {
   'validation.invalid_value': '{field}: please choose an item from the list',
   'validation.unrecognized_keys': '{field}: field not accepted',
   'validation.invalid': '{field}: invalid',
-  'validation.body_cut': '{field}: what was sent was cut off or malformed (the connection may have dropped); please send it again',
+  'validation.body_cut':
+    '{field}: what was sent was cut off or malformed (the connection may have dropped); please send it again',
 
   'error.validation_failed': 'Some fields are not valid. Please check the fields listed.',
   'error.not_found': 'The requested address was not found.',
@@ -249,29 +256,39 @@ export const en: Record<MessageKey, string> = {
   'error.unsupported_media_type': 'This content type is not supported.',
   'error.database_unavailable': 'The database is not answering for now.',
   'error.report.not_found': 'No report matches this tracking code and secret key. Please check both.',
-  'error.report.too_many_attempts': 'Too many wrong secret keys for this tracking code. Please try again in a few minutes.',
-  'error.idempotency.key_reused': 'This {header} was already used for a different request in the last 24 hours. Each report and each photo needs a new {header}.',
-  'error.idempotency.in_progress': 'The first request with this {header} is still being processed. Please try again in a few seconds.',
+  'error.report.too_many_attempts':
+    'Too many wrong secret keys for this tracking code. Please try again in a few minutes.',
+  'error.idempotency.key_reused':
+    'This {header} was already used for a different request in the last 24 hours. Each report and each photo needs a new {header}.',
+  'error.idempotency.in_progress':
+    'The first request with this {header} is still being processed. Please try again in a few seconds.',
   'error.photos.limit_reached': 'This report already has {max} photos; no more are accepted.',
-  'error.report.no_lead': 'The system could not find a unit to handle this report, so it was not sent. Please call the 0981.389.389 hotline.',
+  'error.report.no_lead':
+    'The system could not find a unit to handle this report, so it was not sent. Please call the 0981.389.389 hotline.',
   'error.busy': 'The system is overloaded. Your report was not sent; please try again in a few seconds.',
   'error.unauthenticated': 'Please sign in.',
   'error.conflict': 'Someone else has just updated this report. Please reload and try again.',
   'error.case.not_allowed': 'The report is in a status that does not allow this (see the allowed moves).',
   'error.auth.invalid_credentials': 'Wrong username or password.',
-  'error.auth.locked': 'This account is locked after too many failed sign-ins. Try again later or ask an administrator.',
+  'error.auth.locked':
+    'This account is locked after too many failed sign-ins. Try again later or ask an administrator.',
   'error.csrf_failed': 'Request refused: the anti-forgery (CSRF) token is missing. Please reload the page.',
   'error.forbidden': 'Your role may not do this.',
   'error.account.username_taken': 'This username is already taken.',
   'error.internal': 'Something went wrong on our side. Please try again later.',
-  'error.internal.report': 'Something went wrong on our side. Your report was not sent; please try again later or call the hotline.',
-  'error.invalid_input': 'The request holds a value that cannot be stored (an invalid character, or a number or date out of range).',
+  'error.internal.report':
+    'Something went wrong on our side. Your report was not sent; please try again later or call the hotline.',
+  'error.invalid_input':
+    'The request holds a value that cannot be stored (an invalid character, or a number or date out of range).',
 
-  'error.routing.no_lead': 'No lead unit is set for this category, place type and commune yet. The report is still accepted; the 389 coordination office will assign it.',
-  'error.routing.invalid': 'The change was not published: the routing rules would leave gaps or overlaps (see the list).',
+  'error.routing.no_lead':
+    'No lead unit is set for this category, place type and commune yet. The report is still accepted; the 389 coordination office will assign it.',
+  'error.routing.invalid':
+    'The change was not published: the routing rules would leave gaps or overlaps (see the list).',
   'error.routing.past_effective_time': 'The effective time must not be in the past.',
   'error.routing.version_scheduled': 'This scope already has a version waiting to take effect; wait until it does.',
-  'error.routing.not_draft': 'Only a draft can be edited, validated, published or discarded; a published version never changes.',
+  'error.routing.not_draft':
+    'Only a draft can be edited, validated, published or discarded; a published version never changes.',
   'error.commune.not_found': 'No commune has this code.',
   'validation.no_change': '{field}: nothing to change',
   'validation.province_unknown': '{field}: no province has this code',
@@ -299,12 +316,14 @@ export const en: Record<MessageKey, string> = {
   'routing.match.any': 'any category and place type',
   'routing.unit.commune': 'unit {unit} covers {commune}',
   'routing.unit.commune_limited': 'unit {unit} covers “{placeType}” in {commune}',
-  'routing.unit.province': 'unit {unit} covers the whole of {province}, as {commune} has no unit of this force of its own',
+  'routing.unit.province':
+    'unit {unit} covers the whole of {province}, as {commune} has no unit of this force of its own',
   'routing.unit.province_only': 'unit {unit} covers the whole of {province}',
   'routing.unit.province_limited': 'unit {unit} covers “{placeType}” across {province}',
   'routing.explain.coordinating': 'Coordinating: {units}.',
   'routing.explain.no_coordinating': 'No {force} unit covers this place, so that force is not asked to coordinate.',
-  'routing.warning.border_area_outside_border_commune': 'Check: “border area” was chosen, but {commune} is not flagged as a land-border or coastal commune; the coordination office should check.',
+  'routing.warning.border_area_outside_border_commune':
+    'Check: “border area” was chosen, but {commune} is not flagged as a land-border or coastal commune; the coordination office should check.',
   'ui.app.name': '389 Hotline',
   'ui.app.tagline': 'Tip-offs on smuggling, trade fraud and counterfeit goods',
   'ui.app.skip_to_content': 'Skip to main content',
@@ -316,7 +335,8 @@ export const en: Record<MessageKey, string> = {
   'ui.nav.home': 'Home',
   'ui.nav.report': 'Send a tip',
   'ui.nav.track': 'Track a report',
-  'ui.footer.about': 'Tip-off portal of Steering Committee 389 and the enforcement forces: police, market management, border guard, customs.',
+  'ui.footer.about':
+    'Tip-off portal of Steering Committee 389 and the enforcement forces: police, market management, border guard, customs.',
   'ui.footer.privacy': 'We do not store the IP address, browser details or cookies of people who send tips.',
   'ui.footer.staff': 'For staff',
   'ui.common.loading': 'Loading…',
@@ -327,7 +347,8 @@ export const en: Record<MessageKey, string> = {
   'ui.error.network': 'Cannot reach the server. Please check your connection and try again.',
   'ui.error.unexpected': 'The server gave an unexpected answer. Please try again later.',
   'ui.home.title': 'Report smuggling, counterfeits and trade fraud',
-  'ui.home.intro': 'Have you seen smuggled, fake or banned goods, or trade fraud? Tell the authorities. Every tip is given to one agency that is responsible for it and is followed until there is an outcome.',
+  'ui.home.intro':
+    'Have you seen smuggled, fake or banned goods, or trade fraud? Tell the authorities. Every tip is given to one agency that is responsible for it and is followed until there is an outcome.',
   'ui.home.report_button': 'Send a tip',
   'ui.home.report_hint': 'No account and no name needed.',
   'ui.home.track_button': 'Track a report you sent',
@@ -337,12 +358,17 @@ export const en: Record<MessageKey, string> = {
   'ui.home.anonymity_title': 'You do not have to say who you are',
   'ui.home.anonymity.no_identity': 'You can send a tip without a name, phone number or account.',
   'ui.home.anonymity.no_ip': 'For anonymous tips we store no IP address, no browser details and no cookies.',
-  'ui.home.anonymity.photos': 'Attached photos are re-encoded: GPS location, camera details and the original file name are removed.',
-  'ui.home.anonymity.receipt': 'You get a tracking code and a secret key to follow the outcome and answer an officer\'s questions without revealing who you are.',
-  'ui.home.anonymity.contact': 'If you choose to leave contact details, they are encrypted; only the lead unit can see them and every view is logged.',
+  'ui.home.anonymity.photos':
+    'Attached photos are re-encoded: GPS location, camera details and the original file name are removed.',
+  'ui.home.anonymity.receipt':
+    "You get a tracking code and a secret key to follow the outcome and answer an officer's questions without revealing who you are.",
+  'ui.home.anonymity.contact':
+    'If you choose to leave contact details, they are encrypted; only the lead unit can see them and every view is logged.',
   'ui.home.handling_title': 'What happens to a tip',
-  'ui.home.handling.lead': 'Every tip has exactly one lead unit from one of the four forces: police, market management, border guard, customs.',
-  'ui.home.handling.deadlines': 'The lead unit must accept it within 24 hours (48 hours in remote or island communes) and resolve it within 20 days; overdue tips are escalated to the Standing Office of Committee 389.',
+  'ui.home.handling.lead':
+    'Every tip has exactly one lead unit from one of the four forces: police, market management, border guard, customs.',
+  'ui.home.handling.deadlines':
+    'The lead unit must accept it within 24 hours (48 hours in remote or island communes) and resolve it within 20 days; overdue tips are escalated to the Standing Office of Committee 389.',
   'ui.report.title': 'Send a tip',
   'ui.report.intro': 'No sign-in, no name needed. Photos and contact details are optional.',
   'ui.report.province': 'Province or city where it happened (online: where the seller is, or else where you live)',
@@ -356,13 +382,15 @@ export const en: Record<MessageKey, string> = {
   'ui.report.photo_alt': 'Photo {n}',
   'ui.report.photo_remove': 'Remove photo {n}',
   'ui.report.contact_title': 'Leave contact details (optional)',
-  'ui.report.contact_explain': 'Reports are anonymous by default. Contact details are encrypted; only the lead unit can see them when it needs to ask you something, and every look is logged.',
+  'ui.report.contact_explain':
+    'Reports are anonymous by default. Contact details are encrypted; only the lead unit can see them when it needs to ask you something, and every look is logged.',
   'ui.report.sending': 'Sending…',
   'ui.report.submit': 'Send report',
   'ui.report.anonymous_note': 'We keep no IP address, browser details or cookies of yours.',
   'ui.receipt.title': 'Report received',
   'ui.receipt.handled_by': 'Lead unit: {unit}',
-  'ui.receipt.warning': 'Save the tracking code and the secret key now. The secret key is shown only once and cannot be recovered.',
+  'ui.receipt.warning':
+    'Save the tracking code and the secret key now. The secret key is shown only once and cannot be recovered.',
   'ui.receipt.copy': 'Copy',
   'ui.receipt.copied': 'Copied',
   'ui.receipt.save': 'Save as a text file',
@@ -371,8 +399,8 @@ export const en: Record<MessageKey, string> = {
   'ui.receipt.file_where': 'Track it at: {url}',
   'ui.report.commune_optional': 'Commune or ward (optional for online violations)',
   'ui.report.address_optional': 'Address or landmark (optional for online violations)',
-  'ui.report.url_or_handle': 'Give the link (URL) or the seller\'s account: either one is enough.',
-  'ui.report.seller_handle': 'Seller\'s account: Zalo or phone number, social network account, shop name',
+  'ui.report.url_or_handle': "Give the link (URL) or the seller's account: either one is enough.",
+  'ui.report.seller_handle': "Seller's account: Zalo or phone number, social network account, shop name",
   'ui.report.commune_chosen': 'Chosen: {name}',
   'ui.report.commune_none': 'No commune or ward like that in the chosen province.',
   'ui.report.errors_title': 'The report was not sent. Please correct these {n} items:',
@@ -387,10 +415,12 @@ export const en: Record<MessageKey, string> = {
   'ui.report.leave_stay': 'Stay',
   'ui.report.leave_go': 'Leave',
   'ui.outbox.title': 'Not sent yet — it will be sent when the network is back',
-  'ui.outbox.offline': 'This phone has no network. The report is kept on it and will be sent when the network is back; keep this page open.',
+  'ui.outbox.offline':
+    'This phone has no network. The report is kept on it and will be sent when the network is back; keep this page open.',
   'ui.outbox.sending': 'Sending the report…',
   'ui.outbox.retry_in': 'Not sent yet. Trying again in {time}.',
-  'ui.send.stalled': 'The network is very slow or gone… The report is kept on this phone and will be sent again when the network is back.',
+  'ui.send.stalled':
+    'The network is very slow or gone… The report is kept on this phone and will be sent again when the network is back.',
   'ui.send.paused': 'Sending stopped. The report is kept on this phone and will be sent when the network is back.',
   'ui.send.cancel': 'Stop sending',
   'ui.send.retry': 'Send again now',
@@ -404,7 +434,8 @@ export const en: Record<MessageKey, string> = {
   'ui.photos.left_unknown': '{size} left to send.',
   'ui.photos.progress': '{sent} of {total} photos sent.',
   'ui.photos.all_sent': 'All photos sent ({n}).',
-  'ui.photos.keep_open': 'Keep this page open until the photos are sent. If it closes, they are sent when you open the Send a tip page again on this phone (within 24 hours).',
+  'ui.photos.keep_open':
+    'Keep this page open until the photos are sent. If it closes, they are sent when you open the Send a tip page again on this phone (within 24 hours).',
   'ui.time.seconds': '{n} seconds',
   'ui.time.minutes': '{n} minutes',
   'ui.receipt.copy_both': 'Copy both codes',
@@ -438,7 +469,8 @@ export const en: Record<MessageKey, string> = {
   'ui.staff.nav.account': 'My account',
   'ui.account.title': 'My account',
   'ui.account.password_title': 'Change password',
-  'ui.account.password_rules': 'At least {minimum} characters; a sentence you remember works well. No common password, nothing containing your username.',
+  'ui.account.password_rules':
+    'At least {minimum} characters; a sentence you remember works well. No common password, nothing containing your username.',
   'ui.account.password_submit': 'Change password',
   'ui.account.password_changed': 'Password changed. Your other sessions have ended.',
   'ui.account.sessions_title': 'Sessions',
@@ -448,7 +480,8 @@ export const en: Record<MessageKey, string> = {
   'ui.accounts.title': 'Staff accounts',
   'ui.accounts.create_title': 'New account',
   'ui.accounts.create': 'Create the account',
-  'ui.accounts.password_once': 'Password of {username} (shown only once; hand it over by a safe channel; they should change it when they first sign in):',
+  'ui.accounts.password_once':
+    'Password of {username} (shown only once; hand it over by a safe channel; they should change it when they first sign in):',
   'ui.accounts.national': 'Whole country',
   'ui.accounts.where': 'Unit or scope',
   'ui.accounts.state': 'State',
@@ -459,7 +492,8 @@ export const en: Record<MessageKey, string> = {
   'ui.accounts.edit': 'Edit',
   'ui.accounts.edit_title': 'Edit account {username}',
   'ui.accounts.reset': 'Reset password',
-  'ui.accounts.reset_confirm': 'Reset the password of {username}? The old password and every session of the account stop working.',
+  'ui.accounts.reset_confirm':
+    'Reset the password of {username}? The old password and every session of the account stop working.',
   'ui.accounts.unlock': 'Unlock',
   'ui.accounts.disable': 'Disable',
   'ui.accounts.enable': 'Enable',
@@ -488,7 +522,8 @@ export const en: Record<MessageKey, string> = {
   'ui.cases.left': '{span} left',
   'ui.cases.case_title': 'Report {code}',
   'ui.cases.back': 'Report list',
-  'ui.cases.stale': 'Someone else has just updated this report; your action was not recorded. Reload to see where it stands.',
+  'ui.cases.stale':
+    'Someone else has just updated this report; your action was not recorded. Reload to see where it stands.',
   'ui.cases.reload': 'Reload',
   'ui.cases.transfer_waiting': 'Waiting for {unit} to take the lead. Reason:',
   'ui.cases.transfer_disputed': '{unit} refused the transfer; the coordinator will decide. Reason given:',
@@ -507,7 +542,8 @@ export const en: Record<MessageKey, string> = {
   'ui.cases.system': 'System',
   'ui.cases.actions': 'Actions',
   'ui.cases.contact_shown': "The reporter's contact (this view has been logged):",
-  'ui.cases.public_outcome_hint': "Whoever holds the receipt reads this; they may be a competitor of the person reported. No reporter's name, no operational detail.",
+  'ui.cases.public_outcome_hint':
+    "Whoever holds the receipt reads this; they may be a competitor of the person reported. No reporter's name, no operational detail.",
   'ui.cases.extend_hint': 'As {format}; at the latest {limit}.',
   'ui.cases.keep_lead': 'Keep the current lead unit',
   'ui.cases.reveal_hint': 'Every view of the contact is written to the audit log.',
@@ -549,20 +585,23 @@ export const en: Record<MessageKey, string> = {
   'ui.cases.event.merged': 'Duplicate merged in',
   'ui.staff.nav.holidays': 'Holiday calendar',
   'ui.holidays.title': 'Public holiday calendar',
-  'ui.holidays.intro': 'Resolution deadlines count working days: Saturdays, Sundays and the days off below do not count; Saturdays worked in exchange do.',
+  'ui.holidays.intro':
+    'Resolution deadlines count working days: Saturdays, Sundays and the days off below do not count; Saturdays worked in exchange do.',
   'ui.holidays.kind_holiday': 'Day off',
   'ui.holidays.kind_workday': 'Saturday worked',
   'ui.holidays.remove': 'Remove {day}',
   'ui.holidays.add_title': 'Add or change a day',
   'ui.holidays.add': 'Save this day',
   'ui.holidays.bad_day': 'Day: write it as dd/mm/yyyy, for example 02/09/2027',
-  'ui.holidays.effect': 'A change counts for reports received from now on; deadlines already set stay. Every change is logged.',
+  'ui.holidays.effect':
+    'A change counts for reports received from now on; deadlines already set stay. Every change is logged.',
   'ui.staff.nav.reference': 'Reference data',
   'ui.staff.nav.intake': 'Call intake',
   'ui.staff.nav.rules': 'Routing rules',
   'ui.staff.nav.units': 'Units and jurisdictions',
   'ui.rules.title': 'Routing rules: who leads',
-  'ui.rules.intro': 'Every area and field has exactly one lead agency. Draft, validate (gaps and overlaps across the country), then publish with an effective time. Reports already received keep the rules they were routed by.',
+  'ui.rules.intro':
+    'Every area and field has exactly one lead agency. Draft, validate (gaps and overlaps across the country), then publish with an effective time. Reports already received keep the rules they were routed by.',
   'ui.rules.national': 'Whole country',
   'ui.rules.history': 'Versions',
   'ui.rules.no_versions': 'No rules of its own yet: the national rules apply.',
@@ -581,7 +620,8 @@ export const en: Record<MessageKey, string> = {
   'ui.rules.status_in_effect': 'In effect',
   'ui.rules.new_draft': 'Draft from the version in effect',
   'ui.rules.draft_title': 'Draft {label}',
-  'ui.rules.draft_hint_province': 'A province rule overrides the national one where it matches; leave the commune empty for the whole province, or give a five-digit commune code.',
+  'ui.rules.draft_hint_province':
+    'A province rule overrides the national one where it matches; leave the commune empty for the whole province, or give a five-digit commune code.',
   'ui.rules.draft_hint_national': 'The national rules must cover every category and place type.',
   'ui.rules.rules_of': 'Rules of {label}',
   'ui.rules.any': '* (any)',
@@ -607,13 +647,16 @@ export const en: Record<MessageKey, string> = {
   'ui.validation.no_rule': 'Gap: {n} cells no rule matches. For example:',
   'ui.validation.no_unit': 'Gap: {n} cells no {force} unit covers (rule {rules}). For example:',
   'ui.validation.rule_overlap': 'Overlap: {n} cells where rules of equal specificity disagree: {rules}. For example:',
-  'ui.validation.unit_overlap': 'Overlap: {n} places covered by several {force} units at one level: {units}. For example:',
+  'ui.validation.unit_overlap':
+    'Overlap: {n} places covered by several {force} units at one level: {units}. For example:',
   'ui.validation.more': '{n} more problems not listed.',
   'ui.flags.title': 'Commune flags',
-  'ui.flags.intro': 'Land border and coastal decide the warning on border-area reports; remote or island gives 48 hours to accept. A change counts for reports received from now on and is audited.',
+  'ui.flags.intro':
+    'Land border and coastal decide the warning on border-area reports; remote or island gives 48 hours to accept. A change counts for reports received from now on and is audited.',
   'ui.flags.saved': 'Flags of {commune} saved.',
   'ui.units.title': 'Units and jurisdictions',
-  'ui.units.intro': 'Every change is validated across the country before it is saved: no force left without a unit, no two units of one level over one place.',
+  'ui.units.intro':
+    'Every change is validated across the country before it is saved: no force left without a unit, no two units of one level over one place.',
   'ui.units.list': 'Units of the province',
   'ui.units.level.regional': 'Regional',
   'ui.units.level.province': 'Province',
@@ -646,7 +689,8 @@ export const en: Record<MessageKey, string> = {
   'ui.intake.call_title': 'Call',
   'ui.intake.national_line': 'national 389 line',
   'ui.intake.end_placeholder': 'empty: when saved',
-  'ui.intake.time_hint': 'Time and date as 14:05 23/11/2026; a time alone (14:05) is today. An empty end time is the moment you save.',
+  'ui.intake.time_hint':
+    'Time and date as 14:05 23/11/2026; a time alone (14:05) is today. An empty end time is the moment you save.',
   'ui.intake.report_title': 'Report',
   'ui.intake.province': 'Province or city',
   'ui.intake.contact_title': "Caller's contact (only if they agree to leave it)",
@@ -657,7 +701,8 @@ export const en: Record<MessageKey, string> = {
   'ui.intake.routing_wait': 'Choose a category, a place type and a commune to see which unit will lead.',
   'ui.intake.coordinating': 'Coordinating:',
   'ui.intake.duplicates_title': 'Possible duplicates (last 30 days)',
-  'ui.intake.duplicates_wait': 'Shown once a category and a commune are chosen; the description and the link narrow it.',
+  'ui.intake.duplicates_wait':
+    'Shown once a category and a commune are chosen; the description and the link narrow it.',
   'ui.intake.duplicates_none': 'No possible duplicate found.',
   'ui.intake.reason.same_place_and_category': 'same commune and category',
   'ui.intake.reason.similar_description': 'similar description',
@@ -669,7 +714,8 @@ export const en: Record<MessageKey, string> = {
   'ui.intake.lead': 'Lead unit',
   'ui.intake.calls_title': 'Calls about this report',
   'ui.intake.caller_hidden': 'anonymous',
-  'ui.intake.append_hint': 'This call is added to the report above as an event with its own text; no new report is made.',
+  'ui.intake.append_hint':
+    'This call is added to the report above as an event with its own text; no new report is made.',
   'ui.intake.append_fix_call': 'Check the call details:',
   'ui.intake.append': 'Append this call to this report',
   'ui.intake.back_to_list': 'Back to the list',
@@ -678,9 +724,12 @@ export const en: Record<MessageKey, string> = {
   'ui.intake.new_call': 'New call',
   'ui.intake.receipt_title': 'Read the receipt to the caller',
   'ui.intake.receipt_lead': 'Report saved. {force} leads: {unit}.',
-  'ui.intake.receipt_warning': 'The secret key is shown only once. Read it for the caller to write down and remind them to keep it private.',
-  'ui.intake.receipt_script': 'Read one group of four at a time, spelling with the words given; ask the caller to read it back.',
-  'ui.intake.receipt_where': "The caller checks progress on the 389 portal's \"Track a report\" page with the tracking code and the secret key.",
+  'ui.intake.receipt_warning':
+    'The secret key is shown only once. Read it for the caller to write down and remind them to keep it private.',
+  'ui.intake.receipt_script':
+    'Read one group of four at a time, spelling with the words given; ask the caller to read it back.',
+  'ui.intake.receipt_where':
+    'The caller checks progress on the 389 portal\'s "Track a report" page with the tracking code and the secret key.',
   'ui.intake.attach_title': 'Attach photos the caller sends later (Zalo, email)',
   'ui.intake.attach_hint': "Processed like a citizen's photos: GPS position and camera details removed.",
   'ui.intake.attach_send': 'Attach {n} photos',
@@ -692,11 +741,13 @@ export const en: Record<MessageKey, string> = {
   'ui.intake.recent_new': 'new report',
   'ui.intake.recent_appended': 'appended',
   'ui.intake.receipt_check_title': "Look up a report by the caller's receipt",
-  'ui.intake.receipt_check_hint': 'The caller asks about a report you did not take: ask for its tracking code and secret key. Shown as the tracking page shows it (status, question, outcome), never the contact.',
+  'ui.intake.receipt_check_hint':
+    'The caller asks about a report you did not take: ask for its tracking code and secret key. Shown as the tracking page shows it (status, question, outcome), never the contact.',
   'ui.intake.receipt_check': 'Look up',
   'ui.staff.public_site': 'Public site',
   'ui.reference.title': 'Reference data: provinces and communes',
-  'ui.reference.summary': 'Since 1 July 2025: {provinces} provinces and cities, {communes} communes, wards and special zones (statistics office codes).',
+  'ui.reference.summary':
+    'Since 1 July 2025: {provinces} provinces and cities, {communes} communes, wards and special zones (statistics office codes).',
   'ui.reference.provinces_title': 'Provinces and cities',
   'ui.reference.table_region': 'Table of provinces and cities (scrolls sideways)',
   'ui.reference.col.code': 'Code',
@@ -815,9 +866,11 @@ export const en: Record<MessageKey, string> = {
   'ui.periodic.by_month': 'By month',
   'ui.periodic.all': 'Total',
   'ui.public_stats.title': 'Statistics on reports',
-  'ui.public_stats.intro': 'How many reports citizens sent through the portal, the 389 hotlines and other channels, and how many have been resolved, by the day each report was received.',
+  'ui.public_stats.intro':
+    'How many reports citizens sent through the portal, the 389 hotlines and other channels, and how many have been resolved, by the day each report was received.',
   'ui.public_stats.small_counts_title': 'Why are the figures rounded?',
-  'ui.public_stats.small_counts': 'Every figure on this page, totals included, is rounded on its own to the nearest multiple of 5, and one that rounds to 0 or 5 (0 to 7 reports) reads "<10", so that no adding or subtracting of tables or months can reveal a small number that could point at the person who reported. Rows may therefore not add up exactly to their total, "<10" cells are left out of the charts, and figures are for calendar years, each month once it has ended.',
+  'ui.public_stats.small_counts':
+    'Every figure on this page, totals included, is rounded on its own to the nearest multiple of 5, and one that rounds to 0 or 5 (0 to 7 reports) reads "<10", so that no adding or subtracting of tables or months can reveal a small number that could point at the person who reported. Rows may therefore not add up exactly to their total, "<10" cells are left out of the charts, and figures are for calendar years, each month once it has ended.',
   'ui.public_stats.less_than_10': 'fewer than 10 (0 to 7)',
   'ui.public_stats.received': 'Reports received',
   'ui.public_stats.resolved': 'Resolved',
@@ -827,6 +880,7 @@ export const en: Record<MessageKey, string> = {
   'ui.public_stats.by_place_type': 'By place type',
   'ui.public_stats.by_province': 'By province',
   'ui.public_stats.by_status': 'By handling status',
-  'ui.public_stats.status_nation_only': 'The handling status is published for the whole country only: each province\'s figures beside the national ones could reveal a small number.',
+  'ui.public_stats.status_nation_only':
+    "The handling status is published for the whole country only: each province's figures beside the national ones could reveal a small number.",
   'ui.public_stats.scope': '{scope}, {from} to {to}',
 };

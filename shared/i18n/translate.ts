@@ -16,9 +16,7 @@ export function isMessageKey(key: string): key is MessageKey {
 /** Looks a key up in the language's dictionary and fills `{name}` placeholders. */
 export function t(lang: Language, key: MessageKey, params: MessageParams = {}): string {
   const template = dictionaries[lang][key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 /** Both labels of a code, as the meta API and the forms want them. */
@@ -27,7 +25,10 @@ export function labels(key: MessageKey): { vi: string; en: string } {
 }
 
 /** Every code of a list with its labels, read from the keys `<prefix>.<code>`. */
-export function codeLabels<C extends string>(prefix: string, codes: readonly C[]): { code: C; labels: { vi: string; en: string } }[] {
+export function codeLabels<C extends string>(
+  prefix: string,
+  codes: readonly C[],
+): { code: C; labels: { vi: string; en: string } }[] {
   return codes.map((code) => ({ code, labels: labels(`${prefix}.${code}` as MessageKey) }));
 }
 

@@ -8,7 +8,8 @@ export interface FieldError {
 
 /** The dotted path of an issue as the API names it: `photos.0`, `communeCode`; for a field not accepted, that field. */
 export function fieldPath(issue: { path: readonly PropertyKey[]; code?: string; keys?: readonly string[] }): string {
-  const path = issue.code === 'unrecognized_keys' && issue.keys?.length ? [...issue.path, issue.keys.join(',')] : issue.path;
+  const path =
+    issue.code === 'unrecognized_keys' && issue.keys?.length ? [...issue.path, issue.keys.join(',')] : issue.path;
   return path.map(String).join('.') || '_';
 }
 
@@ -23,10 +24,13 @@ function fieldLabel(lang: Language, field: string): string {
  */
 export function issueMessage(lang: Language, issue: z.core.$ZodIssue): string {
   const field = fieldLabel(lang, fieldPath(issue));
-  const params = issue.code === 'custom' ? (issue.params as { key?: string; [name: string]: unknown } | undefined) : undefined;
+  const params =
+    issue.code === 'custom' ? (issue.params as { key?: string; [name: string]: unknown } | undefined) : undefined;
   const custom = params?.key;
   if (custom && isMessageKey(custom)) {
-    const numbers = Object.fromEntries(Object.entries(params).filter((entry): entry is [string, number] => typeof entry[1] === 'number'));
+    const numbers = Object.fromEntries(
+      Object.entries(params).filter((entry): entry is [string, number] => typeof entry[1] === 'number'),
+    );
     return t(lang, custom, { ...numbers, field });
   }
   switch (issue.code) {
@@ -34,7 +38,10 @@ export function issueMessage(lang: Language, issue: z.core.$ZodIssue): string {
       return t(lang, issue.input === undefined ? 'validation.required' : 'validation.invalid_type', { field });
     case 'too_small':
       return issue.origin === 'string'
-        ? t(lang, issue.minimum === 1 ? 'validation.required' : 'validation.too_short', { field, minimum: Number(issue.minimum) })
+        ? t(lang, issue.minimum === 1 ? 'validation.required' : 'validation.too_short', {
+            field,
+            minimum: Number(issue.minimum),
+          })
         : t(lang, 'validation.too_small', { field, minimum: Number(issue.minimum) });
     case 'too_big':
       return issue.origin === 'string'

@@ -181,7 +181,8 @@ export const vi = {
 
   'validation.phone': '{field}: không phải số điện thoại Việt Nam (ví dụ 0981 389 389)',
   'validation.in_future': '{field}: không được ở trong tương lai',
-  'validation.url_or_handle_required_online': '{field}: với vi phạm trên mạng, hãy nhập đường dẫn (URL) hoặc tài khoản, số Zalo/điện thoại hay tên cửa hàng của người bán',
+  'validation.url_or_handle_required_online':
+    '{field}: với vi phạm trên mạng, hãy nhập đường dẫn (URL) hoặc tài khoản, số Zalo/điện thoại hay tên cửa hàng của người bán',
   'validation.url_required_online': '{field}: bắt buộc với vi phạm trên mạng (website, sàn TMĐT, mạng xã hội)',
   'validation.commune_not_in_province': '{field}: xã, phường này không thuộc tỉnh, thành phố đã chọn',
   'validation.photo_not_image': '{field}: tệp này không phải ảnh JPEG, PNG, WebP, AVIF hoặc GIF',
@@ -214,14 +215,17 @@ export const vi = {
   'validation.merge_into_duplicate': '{field}: tin báo này đã được gộp vào tin báo khác; hãy gộp vào tin báo còn lại',
   'validation.extension_none_left': '{field}: đã gia hạn hai lần, không được gia hạn thêm',
   'validation.extension_not_later': '{field}: phải sau hạn giải quyết hiện tại',
-  'validation.extension_beyond_limit': '{field}: vượt quá mức gia hạn cho phép (hai tháng từ khi tiếp nhận, lần sau thêm tối đa hai tháng)',
+  'validation.extension_beyond_limit':
+    '{field}: vượt quá mức gia hạn cho phép (hai tháng từ khi tiếp nhận, lần sau thêm tối đa hai tháng)',
   'validation.no_contact': '{field}: người báo không để lại liên hệ',
   'validation.already_coordinating': '{field}: đơn vị này đã phối hợp',
   'validation.officer_not_in_unit': '{field}: phải là cán bộ đang hoạt động của đơn vị',
   'validation.transfer_pending': '{field}: đang có đề nghị chuyển đơn vị chờ trả lời',
   'validation.period_out_of_range': '{field}: phải trong khoảng từ năm 2000 đến năm 2099',
-  'validation.public_year': '{field}: chọn một năm từ 2000 đến {latest} (thống kê công khai chỉ có các tháng đã kết thúc)',
-  'validation.public_fixed_periods': '{field}: thống kê công khai chỉ công bố theo năm dương lịch (year), không theo khoảng ngày tự chọn',
+  'validation.public_year':
+    '{field}: chọn một năm từ 2000 đến {latest} (thống kê công khai chỉ có các tháng đã kết thúc)',
+  'validation.public_fixed_periods':
+    '{field}: thống kê công khai chỉ công bố theo năm dương lịch (year), không theo khoảng ngày tự chọn',
   'validation.period_reversed': '{field}: phải cùng ngày hoặc sau ngày bắt đầu',
   'validation.period_too_long': '{field}: một kỳ dài tối đa {max} ngày',
   'validation.unstorable_character': '{field}: chứa ký tự không hợp lệ (ký tự NUL hoặc nửa cặp Unicode)',
@@ -235,7 +239,8 @@ export const vi = {
   'validation.invalid_value': '{field}: hãy chọn một mục trong danh sách',
   'validation.unrecognized_keys': '{field}: trường không được chấp nhận',
   'validation.invalid': '{field}: không hợp lệ',
-  'validation.body_cut': '{field}: dữ liệu gửi lên bị cắt ngang hoặc sai định dạng (có thể mạng vừa bị ngắt); hãy gửi lại',
+  'validation.body_cut':
+    '{field}: dữ liệu gửi lên bị cắt ngang hoặc sai định dạng (có thể mạng vừa bị ngắt); hãy gửi lại',
 
   'error.validation_failed': 'Dữ liệu gửi lên chưa hợp lệ. Vui lòng kiểm tra các trường được nêu.',
   'error.not_found': 'Không tìm thấy địa chỉ được yêu cầu.',
@@ -247,29 +252,40 @@ export const vi = {
   'error.unsupported_media_type': 'Định dạng dữ liệu gửi lên không được hỗ trợ.',
   'error.database_unavailable': 'Cơ sở dữ liệu tạm thời không phản hồi.',
   'error.report.not_found': 'Không tìm thấy tin báo với mã tra cứu và mã bí mật này. Vui lòng kiểm tra lại cả hai mã.',
-  'error.report.too_many_attempts': 'Đã nhập sai mã bí mật quá nhiều lần cho mã tra cứu này. Vui lòng thử lại sau ít phút.',
-  'error.idempotency.key_reused': 'Tiêu đề {header} này đã được dùng cho một yêu cầu khác trong 24 giờ qua. Mỗi tin báo hoặc mỗi ảnh cần một {header} mới.',
-  'error.idempotency.in_progress': 'Yêu cầu đầu tiên với tiêu đề {header} này vẫn đang được xử lý. Vui lòng thử lại sau vài giây.',
+  'error.report.too_many_attempts':
+    'Đã nhập sai mã bí mật quá nhiều lần cho mã tra cứu này. Vui lòng thử lại sau ít phút.',
+  'error.idempotency.key_reused':
+    'Tiêu đề {header} này đã được dùng cho một yêu cầu khác trong 24 giờ qua. Mỗi tin báo hoặc mỗi ảnh cần một {header} mới.',
+  'error.idempotency.in_progress':
+    'Yêu cầu đầu tiên với tiêu đề {header} này vẫn đang được xử lý. Vui lòng thử lại sau vài giây.',
   'error.photos.limit_reached': 'Tin báo này đã có đủ {max} ảnh, không nhận thêm ảnh.',
-  'error.report.no_lead': 'Hệ thống chưa xác định được đơn vị xử lý nên tin báo chưa được gửi. Vui lòng gọi đường dây nóng 0981.389.389.',
+  'error.report.no_lead':
+    'Hệ thống chưa xác định được đơn vị xử lý nên tin báo chưa được gửi. Vui lòng gọi đường dây nóng 0981.389.389.',
   'error.busy': 'Hệ thống đang quá tải. Tin báo của bạn chưa được gửi; vui lòng thử lại sau ít giây.',
   'error.unauthenticated': 'Vui lòng đăng nhập.',
   'error.conflict': 'Tin báo vừa được người khác cập nhật. Vui lòng tải lại và thử lại.',
   'error.case.not_allowed': 'Tin báo đang ở trạng thái không cho phép thao tác này (xem các thao tác được phép).',
   'error.auth.invalid_credentials': 'Tên đăng nhập hoặc mật khẩu không đúng.',
-  'error.auth.locked': 'Tài khoản tạm khóa vì đăng nhập sai nhiều lần. Vui lòng thử lại sau hoặc liên hệ quản trị viên.',
+  'error.auth.locked':
+    'Tài khoản tạm khóa vì đăng nhập sai nhiều lần. Vui lòng thử lại sau hoặc liên hệ quản trị viên.',
   'error.csrf_failed': 'Yêu cầu bị từ chối vì thiếu mã chống giả mạo (CSRF). Vui lòng tải lại trang.',
   'error.forbidden': 'Vai trò của bạn không được thực hiện thao tác này.',
   'error.account.username_taken': 'Tên đăng nhập này đã được dùng.',
   'error.internal': 'Hệ thống gặp sự cố ngoài ý muốn. Vui lòng thử lại sau.',
-  'error.internal.report': 'Hệ thống gặp sự cố ngoài ý muốn. Tin báo của bạn chưa được gửi; vui lòng thử lại sau hoặc gọi đường dây nóng.',
-  'error.invalid_input': 'Dữ liệu gửi lên có giá trị không lưu được (ký tự không hợp lệ, số hoặc ngày nằm ngoài giới hạn).',
+  'error.internal.report':
+    'Hệ thống gặp sự cố ngoài ý muốn. Tin báo của bạn chưa được gửi; vui lòng thử lại sau hoặc gọi đường dây nóng.',
+  'error.invalid_input':
+    'Dữ liệu gửi lên có giá trị không lưu được (ký tự không hợp lệ, số hoặc ngày nằm ngoài giới hạn).',
 
-  'error.routing.no_lead': 'Chưa xác định được đơn vị chủ trì cho lĩnh vực, loại địa bàn và xã, phường này. Tin báo vẫn được tiếp nhận; Cơ quan Thường trực BCĐ 389 sẽ phân công.',
-  'error.routing.invalid': 'Thay đổi không được công bố: quy tắc phân công còn chỗ trống hoặc chồng chéo (xem danh sách).',
+  'error.routing.no_lead':
+    'Chưa xác định được đơn vị chủ trì cho lĩnh vực, loại địa bàn và xã, phường này. Tin báo vẫn được tiếp nhận; Cơ quan Thường trực BCĐ 389 sẽ phân công.',
+  'error.routing.invalid':
+    'Thay đổi không được công bố: quy tắc phân công còn chỗ trống hoặc chồng chéo (xem danh sách).',
   'error.routing.past_effective_time': 'Thời điểm có hiệu lực không được ở trong quá khứ.',
-  'error.routing.version_scheduled': 'Phạm vi này đã có một phiên bản chờ hiệu lực; hãy đợi phiên bản đó có hiệu lực trước.',
-  'error.routing.not_draft': 'Chỉ sửa, kiểm tra, công bố hoặc bỏ được bản nháp; phiên bản đã công bố không thay đổi được.',
+  'error.routing.version_scheduled':
+    'Phạm vi này đã có một phiên bản chờ hiệu lực; hãy đợi phiên bản đó có hiệu lực trước.',
+  'error.routing.not_draft':
+    'Chỉ sửa, kiểm tra, công bố hoặc bỏ được bản nháp; phiên bản đã công bố không thay đổi được.',
   'error.commune.not_found': 'Không tìm thấy xã, phường, đặc khu với mã này.',
   'validation.no_change': '{field}: chưa có thay đổi nào',
   'validation.province_unknown': '{field}: không có tỉnh, thành phố với mã này',
@@ -297,12 +313,15 @@ export const vi = {
   'routing.match.any': 'mọi lĩnh vực và loại địa bàn',
   'routing.unit.commune': 'đơn vị {unit} phụ trách {commune}',
   'routing.unit.commune_limited': 'đơn vị {unit} phụ trách «{placeType}» tại {commune}',
-  'routing.unit.province': 'đơn vị {unit} phụ trách toàn {province}, vì {commune} không có đơn vị riêng của lực lượng này',
+  'routing.unit.province':
+    'đơn vị {unit} phụ trách toàn {province}, vì {commune} không có đơn vị riêng của lực lượng này',
   'routing.unit.province_only': 'đơn vị {unit} phụ trách toàn {province}',
   'routing.unit.province_limited': 'đơn vị {unit} phụ trách «{placeType}» trên toàn {province}',
   'routing.explain.coordinating': 'Phối hợp: {units}.',
-  'routing.explain.no_coordinating': 'Không có đơn vị {force} nào phụ trách nơi này nên lực lượng đó không được mời phối hợp.',
-  'routing.warning.border_area_outside_border_commune': 'Lưu ý: chọn «khu vực biên giới, vùng biển» nhưng {commune} không được đánh dấu là xã biên giới đất liền hay ven biển; Cơ quan Thường trực cần kiểm tra.',
+  'routing.explain.no_coordinating':
+    'Không có đơn vị {force} nào phụ trách nơi này nên lực lượng đó không được mời phối hợp.',
+  'routing.warning.border_area_outside_border_commune':
+    'Lưu ý: chọn «khu vực biên giới, vùng biển» nhưng {commune} không được đánh dấu là xã biên giới đất liền hay ven biển; Cơ quan Thường trực cần kiểm tra.',
   'ui.app.name': 'Đường dây nóng 389',
   'ui.app.tagline': 'Tiếp nhận tin báo về buôn lậu, gian lận thương mại và hàng giả',
   'ui.app.skip_to_content': 'Chuyển đến nội dung chính',
@@ -314,7 +333,8 @@ export const vi = {
   'ui.nav.home': 'Trang chủ',
   'ui.nav.report': 'Gửi tin báo',
   'ui.nav.track': 'Tra cứu tin báo',
-  'ui.footer.about': 'Cổng tiếp nhận tin báo của Ban Chỉ đạo 389 và các lực lượng chức năng: Công an, Quản lý thị trường, Bộ đội Biên phòng, Hải quan.',
+  'ui.footer.about':
+    'Cổng tiếp nhận tin báo của Ban Chỉ đạo 389 và các lực lượng chức năng: Công an, Quản lý thị trường, Bộ đội Biên phòng, Hải quan.',
   'ui.footer.privacy': 'Không lưu địa chỉ IP, thông tin trình duyệt hay cookie của người gửi tin báo.',
   'ui.footer.staff': 'Dành cho cán bộ',
   'ui.common.loading': 'Đang tải…',
@@ -325,7 +345,8 @@ export const vi = {
   'ui.error.network': 'Không kết nối được với máy chủ. Vui lòng kiểm tra mạng và thử lại.',
   'ui.error.unexpected': 'Máy chủ trả lời không như mong đợi. Vui lòng thử lại sau.',
   'ui.home.title': 'Báo tin buôn lậu, hàng giả, gian lận thương mại',
-  'ui.home.intro': 'Bạn phát hiện hàng lậu, hàng giả, hàng cấm hay hành vi gian lận thương mại? Hãy báo cho cơ quan chức năng. Mỗi tin báo được giao cho một đơn vị chịu trách nhiệm chính và được theo dõi đến khi có kết quả.',
+  'ui.home.intro':
+    'Bạn phát hiện hàng lậu, hàng giả, hàng cấm hay hành vi gian lận thương mại? Hãy báo cho cơ quan chức năng. Mỗi tin báo được giao cho một đơn vị chịu trách nhiệm chính và được theo dõi đến khi có kết quả.',
   'ui.home.report_button': 'Gửi tin báo',
   'ui.home.report_hint': 'Không cần đăng nhập, không cần cho biết họ tên.',
   'ui.home.track_button': 'Tra cứu tin báo đã gửi',
@@ -336,25 +357,32 @@ export const vi = {
   'ui.home.anonymity.no_identity': 'Có thể gửi tin báo mà không cần họ tên, số điện thoại hay tài khoản.',
   'ui.home.anonymity.no_ip': 'Với tin báo ẩn danh, hệ thống không lưu địa chỉ IP, thông tin trình duyệt hay cookie.',
   'ui.home.anonymity.photos': 'Ảnh gửi kèm được xử lý lại: xóa vị trí GPS, thông tin máy chụp và tên tệp gốc.',
-  'ui.home.anonymity.receipt': 'Bạn nhận một mã tra cứu và một mã bí mật để theo dõi kết quả và trả lời câu hỏi của cán bộ mà không lộ danh tính.',
-  'ui.home.anonymity.contact': 'Nếu bạn tự nguyện để lại liên hệ, thông tin được mã hóa; chỉ đơn vị chủ trì được xem và mỗi lần xem đều được ghi lại.',
+  'ui.home.anonymity.receipt':
+    'Bạn nhận một mã tra cứu và một mã bí mật để theo dõi kết quả và trả lời câu hỏi của cán bộ mà không lộ danh tính.',
+  'ui.home.anonymity.contact':
+    'Nếu bạn tự nguyện để lại liên hệ, thông tin được mã hóa; chỉ đơn vị chủ trì được xem và mỗi lần xem đều được ghi lại.',
   'ui.home.handling_title': 'Tin báo được xử lý thế nào',
-  'ui.home.handling.lead': 'Mỗi tin báo có đúng một đơn vị chủ trì thuộc một trong bốn lực lượng: Công an, Quản lý thị trường, Bộ đội Biên phòng, Hải quan.',
-  'ui.home.handling.deadlines': 'Đơn vị chủ trì phải thụ lý trong 24 giờ (48 giờ với xã vùng sâu, hải đảo) và giải quyết trong 20 ngày; tin báo quá hạn được báo lên Cơ quan Thường trực BCĐ 389.',
+  'ui.home.handling.lead':
+    'Mỗi tin báo có đúng một đơn vị chủ trì thuộc một trong bốn lực lượng: Công an, Quản lý thị trường, Bộ đội Biên phòng, Hải quan.',
+  'ui.home.handling.deadlines':
+    'Đơn vị chủ trì phải thụ lý trong 24 giờ (48 giờ với xã vùng sâu, hải đảo) và giải quyết trong 20 ngày; tin báo quá hạn được báo lên Cơ quan Thường trực BCĐ 389.',
   'ui.report.title': 'Gửi tin báo',
   'ui.report.intro': 'Không cần đăng nhập, không cần cho biết họ tên. Các trường có thể bỏ trống: ảnh, liên hệ.',
-  'ui.report.province': 'Tỉnh, thành phố nơi xảy ra vi phạm (vi phạm trên mạng: nơi người bán, nếu không rõ thì nơi bạn ở)',
+  'ui.report.province':
+    'Tỉnh, thành phố nơi xảy ra vi phạm (vi phạm trên mạng: nơi người bán, nếu không rõ thì nơi bạn ở)',
   'ui.report.commune': 'Xã, phường, đặc khu',
   'ui.report.commune_search': 'Gõ vài chữ, có dấu hoặc không dấu',
   'ui.report.choose': '— Chọn —',
   'ui.report.will_handle': 'Đơn vị sẽ chủ trì xử lý:',
   'ui.report.counter': '{n}/{max} ký tự (ít nhất 20)',
-  'ui.report.photos_hint': 'Tối đa 5 ảnh, mỗi ảnh tối đa 10 MB. Thông tin vị trí (GPS) và thông tin máy ảnh được xóa khỏi ảnh.',
+  'ui.report.photos_hint':
+    'Tối đa 5 ảnh, mỗi ảnh tối đa 10 MB. Thông tin vị trí (GPS) và thông tin máy ảnh được xóa khỏi ảnh.',
   'ui.report.photo_add': 'Thêm ảnh',
   'ui.report.photo_alt': 'Ảnh {n}',
   'ui.report.photo_remove': 'Bỏ ảnh {n}',
   'ui.report.contact_title': 'Để lại thông tin liên hệ (không bắt buộc)',
-  'ui.report.contact_explain': 'Mặc định tin báo là ẩn danh. Nếu để lại liên hệ, thông tin được mã hóa và chỉ đơn vị chủ trì được xem khi cần hỏi thêm; mỗi lần xem đều được ghi lại.',
+  'ui.report.contact_explain':
+    'Mặc định tin báo là ẩn danh. Nếu để lại liên hệ, thông tin được mã hóa và chỉ đơn vị chủ trì được xem khi cần hỏi thêm; mỗi lần xem đều được ghi lại.',
   'ui.report.sending': 'Đang gửi…',
   'ui.report.submit': 'Gửi tin báo',
   'ui.report.anonymous_note': 'Chúng tôi không lưu địa chỉ IP, thông tin trình duyệt hay cookie của bạn.',
@@ -385,10 +413,12 @@ export const vi = {
   'ui.report.leave_stay': 'Ở lại',
   'ui.report.leave_go': 'Rời trang',
   'ui.outbox.title': 'Chưa gửi — sẽ tự gửi khi có mạng',
-  'ui.outbox.offline': 'Điện thoại đang không có mạng. Tin báo đã được giữ trên máy này và sẽ tự gửi khi có mạng trở lại; hãy để trang này mở.',
+  'ui.outbox.offline':
+    'Điện thoại đang không có mạng. Tin báo đã được giữ trên máy này và sẽ tự gửi khi có mạng trở lại; hãy để trang này mở.',
   'ui.outbox.sending': 'Đang gửi nội dung tin báo…',
   'ui.outbox.retry_in': 'Chưa gửi được. Sẽ tự thử lại sau {time}.',
-  'ui.send.stalled': 'Mạng đang rất chậm hoặc mất kết nối… Tin báo vẫn được giữ trên máy này và sẽ tự gửi lại khi có mạng.',
+  'ui.send.stalled':
+    'Mạng đang rất chậm hoặc mất kết nối… Tin báo vẫn được giữ trên máy này và sẽ tự gửi lại khi có mạng.',
   'ui.send.paused': 'Đã dừng gửi. Tin báo vẫn được giữ trên máy này và sẽ tự gửi khi có mạng trở lại.',
   'ui.send.cancel': 'Dừng gửi',
   'ui.send.retry': 'Gửi lại ngay',
@@ -402,7 +432,8 @@ export const vi = {
   'ui.photos.left_unknown': 'Còn {size} chưa gửi.',
   'ui.photos.progress': 'Đã gửi {sent}/{total} ảnh.',
   'ui.photos.all_sent': 'Đã gửi xong ảnh ({n}).',
-  'ui.photos.keep_open': 'Hãy để trang này mở đến khi ảnh gửi xong. Nếu trang bị đóng, ảnh sẽ được gửi tiếp khi bạn mở lại trang Gửi tin báo trên máy này (trong vòng 24 giờ).',
+  'ui.photos.keep_open':
+    'Hãy để trang này mở đến khi ảnh gửi xong. Nếu trang bị đóng, ảnh sẽ được gửi tiếp khi bạn mở lại trang Gửi tin báo trên máy này (trong vòng 24 giờ).',
   'ui.time.seconds': '{n} giây',
   'ui.time.minutes': '{n} phút',
   'ui.receipt.copy_both': 'Sao chép cả hai mã',
@@ -415,7 +446,8 @@ export const vi = {
   'ui.track.send': 'Gửi',
   'ui.track.from_unit': 'đơn vị xử lý',
   'ui.track.from_reporter': 'bạn',
-  'ui.track.merged': 'Tin báo của bạn trùng với tin báo {code} và được xử lý cùng tin báo đó; tình trạng dưới đây là của tin báo {code}.',
+  'ui.track.merged':
+    'Tin báo của bạn trùng với tin báo {code} và được xử lý cùng tin báo đó; tình trạng dưới đây là của tin báo {code}.',
   'ui.track.outcome': 'Kết quả xử lý:',
   'ui.track.photos': '{n} ảnh kèm theo',
   'ui.public_status.received': 'Đã tiếp nhận',
@@ -436,7 +468,8 @@ export const vi = {
   'ui.staff.nav.account': 'Tài khoản của tôi',
   'ui.account.title': 'Tài khoản của tôi',
   'ui.account.password_title': 'Đổi mật khẩu',
-  'ui.account.password_rules': 'Ít nhất {minimum} ký tự; nên là một câu dễ nhớ. Không dùng mật khẩu phổ biến hay chứa tên đăng nhập.',
+  'ui.account.password_rules':
+    'Ít nhất {minimum} ký tự; nên là một câu dễ nhớ. Không dùng mật khẩu phổ biến hay chứa tên đăng nhập.',
   'ui.account.password_submit': 'Đổi mật khẩu',
   'ui.account.password_changed': 'Đã đổi mật khẩu. Các phiên đăng nhập khác của bạn đã kết thúc.',
   'ui.account.sessions_title': 'Phiên đăng nhập',
@@ -446,7 +479,8 @@ export const vi = {
   'ui.accounts.title': 'Tài khoản cán bộ',
   'ui.accounts.create_title': 'Tạo tài khoản',
   'ui.accounts.create': 'Tạo tài khoản',
-  'ui.accounts.password_once': 'Mật khẩu của {username} (chỉ hiện một lần; hãy chuyển cho người dùng qua kênh an toàn, họ nên đổi ngay khi đăng nhập):',
+  'ui.accounts.password_once':
+    'Mật khẩu của {username} (chỉ hiện một lần; hãy chuyển cho người dùng qua kênh an toàn, họ nên đổi ngay khi đăng nhập):',
   'ui.accounts.national': 'Toàn quốc',
   'ui.accounts.where': 'Đơn vị hoặc phạm vi',
   'ui.accounts.state': 'Trạng thái',
@@ -457,7 +491,8 @@ export const vi = {
   'ui.accounts.edit': 'Sửa',
   'ui.accounts.edit_title': 'Sửa tài khoản {username}',
   'ui.accounts.reset': 'Đặt lại mật khẩu',
-  'ui.accounts.reset_confirm': 'Đặt lại mật khẩu của {username}? Mật khẩu cũ và mọi phiên đăng nhập của tài khoản sẽ hết hiệu lực.',
+  'ui.accounts.reset_confirm':
+    'Đặt lại mật khẩu của {username}? Mật khẩu cũ và mọi phiên đăng nhập của tài khoản sẽ hết hiệu lực.',
   'ui.accounts.unlock': 'Mở khóa',
   'ui.accounts.disable': 'Vô hiệu hóa',
   'ui.accounts.enable': 'Kích hoạt lại',
@@ -486,7 +521,8 @@ export const vi = {
   'ui.cases.left': 'còn {span}',
   'ui.cases.case_title': 'Tin báo {code}',
   'ui.cases.back': 'Danh sách tin báo',
-  'ui.cases.stale': 'Tin báo vừa được người khác cập nhật; thao tác của bạn chưa được ghi. Hãy tải lại để xem tình trạng mới.',
+  'ui.cases.stale':
+    'Tin báo vừa được người khác cập nhật; thao tác của bạn chưa được ghi. Hãy tải lại để xem tình trạng mới.',
   'ui.cases.reload': 'Tải lại',
   'ui.cases.transfer_waiting': 'Đang chờ {unit} nhận chuyển đơn vị chủ trì. Lý do:',
   'ui.cases.transfer_disputed': '{unit} không nhận chuyển; Cơ quan Thường trực sẽ quyết định. Lý do đề nghị:',
@@ -505,7 +541,8 @@ export const vi = {
   'ui.cases.system': 'Hệ thống',
   'ui.cases.actions': 'Thao tác',
   'ui.cases.contact_shown': 'Liên hệ của người báo (lần xem này đã được ghi nhật ký):',
-  'ui.cases.public_outcome_hint': 'Người giữ biên nhận sẽ đọc được nội dung này; có thể là đối thủ của người bị báo. Không ghi tên người báo hay chi tiết nghiệp vụ.',
+  'ui.cases.public_outcome_hint':
+    'Người giữ biên nhận sẽ đọc được nội dung này; có thể là đối thủ của người bị báo. Không ghi tên người báo hay chi tiết nghiệp vụ.',
   'ui.cases.extend_hint': 'Dạng {format}; muộn nhất {limit}.',
   'ui.cases.keep_lead': 'Giữ đơn vị chủ trì hiện tại',
   'ui.cases.reveal_hint': 'Mỗi lần xem liên hệ đều được ghi vào nhật ký kiểm tra.',
@@ -547,20 +584,23 @@ export const vi = {
   'ui.cases.event.merged': 'Gộp tin báo trùng',
   'ui.staff.nav.holidays': 'Lịch ngày nghỉ',
   'ui.holidays.title': 'Lịch ngày nghỉ lễ, tết',
-  'ui.holidays.intro': 'Thời hạn giải quyết tính theo ngày làm việc: không tính thứ Bảy, Chủ nhật và các ngày nghỉ dưới đây, có tính các thứ Bảy làm bù.',
+  'ui.holidays.intro':
+    'Thời hạn giải quyết tính theo ngày làm việc: không tính thứ Bảy, Chủ nhật và các ngày nghỉ dưới đây, có tính các thứ Bảy làm bù.',
   'ui.holidays.kind_holiday': 'Ngày nghỉ',
   'ui.holidays.kind_workday': 'Thứ Bảy làm bù',
   'ui.holidays.remove': 'Bỏ ngày {day}',
   'ui.holidays.add_title': 'Thêm hoặc sửa một ngày',
   'ui.holidays.add': 'Lưu ngày này',
   'ui.holidays.bad_day': 'Ngày: ghi dạng dd/mm/yyyy, ví dụ 02/09/2027',
-  'ui.holidays.effect': 'Thay đổi áp dụng cho tin báo tiếp nhận từ nay; thời hạn đã tính của tin báo cũ giữ nguyên. Mỗi thay đổi được ghi nhật ký.',
+  'ui.holidays.effect':
+    'Thay đổi áp dụng cho tin báo tiếp nhận từ nay; thời hạn đã tính của tin báo cũ giữ nguyên. Mỗi thay đổi được ghi nhật ký.',
   'ui.staff.nav.reference': 'Dữ liệu danh mục',
   'ui.staff.nav.intake': 'Tiếp nhận cuộc gọi',
   'ui.staff.nav.rules': 'Quy tắc phân công',
   'ui.staff.nav.units': 'Đơn vị và địa bàn',
   'ui.rules.title': 'Quy tắc phân công đơn vị chủ trì',
-  'ui.rules.intro': 'Mỗi địa bàn, mỗi lĩnh vực có đúng một cơ quan chủ trì. Soạn bản nháp, kiểm tra (chỗ trống, chồng chéo trên cả nước), rồi công bố với thời điểm có hiệu lực. Tin báo đã tiếp nhận giữ quy tắc đã dùng.',
+  'ui.rules.intro':
+    'Mỗi địa bàn, mỗi lĩnh vực có đúng một cơ quan chủ trì. Soạn bản nháp, kiểm tra (chỗ trống, chồng chéo trên cả nước), rồi công bố với thời điểm có hiệu lực. Tin báo đã tiếp nhận giữ quy tắc đã dùng.',
   'ui.rules.national': 'Toàn quốc',
   'ui.rules.history': 'Các phiên bản',
   'ui.rules.no_versions': 'Phạm vi này chưa có quy tắc riêng: áp dụng quy tắc toàn quốc.',
@@ -579,7 +619,8 @@ export const vi = {
   'ui.rules.status_in_effect': 'Đang áp dụng',
   'ui.rules.new_draft': 'Soạn bản nháp từ phiên bản đang áp dụng',
   'ui.rules.draft_title': 'Bản nháp {label}',
-  'ui.rules.draft_hint_province': 'Quy tắc của tỉnh thay quy tắc toàn quốc ở các ô nó khớp; để trống mã xã là toàn tỉnh, ghi mã xã (5 chữ số) là chỉ xã đó.',
+  'ui.rules.draft_hint_province':
+    'Quy tắc của tỉnh thay quy tắc toàn quốc ở các ô nó khớp; để trống mã xã là toàn tỉnh, ghi mã xã (5 chữ số) là chỉ xã đó.',
   'ui.rules.draft_hint_national': 'Quy tắc toàn quốc phải phủ mọi lĩnh vực và loại địa bàn.',
   'ui.rules.rules_of': 'Quy tắc của {label}',
   'ui.rules.any': '* (mọi)',
@@ -608,10 +649,12 @@ export const vi = {
   'ui.validation.unit_overlap': 'Chồng chéo: {n} địa bàn có nhiều đơn vị {force} cùng cấp: {units}. Ví dụ:',
   'ui.validation.more': 'Còn {n} vấn đề khác chưa liệt kê.',
   'ui.flags.title': 'Cờ của xã, phường',
-  'ui.flags.intro': 'Biên giới đất liền và ven biển quyết định cảnh báo khi tin báo chọn “khu vực biên giới”; vùng sâu, hải đảo cho 48 giờ để thụ lý. Thay đổi áp dụng cho tin báo tiếp nhận từ nay và được ghi nhật ký.',
+  'ui.flags.intro':
+    'Biên giới đất liền và ven biển quyết định cảnh báo khi tin báo chọn “khu vực biên giới”; vùng sâu, hải đảo cho 48 giờ để thụ lý. Thay đổi áp dụng cho tin báo tiếp nhận từ nay và được ghi nhật ký.',
   'ui.flags.saved': 'Đã lưu cờ của {commune}.',
   'ui.units.title': 'Đơn vị và địa bàn phụ trách',
-  'ui.units.intro': 'Mỗi thay đổi được kiểm tra trên cả nước trước khi lưu: không để lực lượng nào thiếu đơn vị, không để hai đơn vị cùng cấp phụ trách một nơi.',
+  'ui.units.intro':
+    'Mỗi thay đổi được kiểm tra trên cả nước trước khi lưu: không để lực lượng nào thiếu đơn vị, không để hai đơn vị cùng cấp phụ trách một nơi.',
   'ui.units.list': 'Đơn vị của tỉnh',
   'ui.units.level.regional': 'Khu vực',
   'ui.units.level.province': 'Tỉnh',
@@ -644,7 +687,8 @@ export const vi = {
   'ui.intake.call_title': 'Cuộc gọi',
   'ui.intake.national_line': 'đường dây nóng 389 toàn quốc',
   'ui.intake.end_placeholder': 'để trống: lúc lưu',
-  'ui.intake.time_hint': 'Giờ và ngày dạng 14:05 23/11/2026; chỉ gõ giờ (14:05) là hôm nay. Để trống giờ kết thúc thì lấy lúc bấm lưu.',
+  'ui.intake.time_hint':
+    'Giờ và ngày dạng 14:05 23/11/2026; chỉ gõ giờ (14:05) là hôm nay. Để trống giờ kết thúc thì lấy lúc bấm lưu.',
   'ui.intake.report_title': 'Nội dung tin báo',
   'ui.intake.province': 'Tỉnh, thành phố',
   'ui.intake.contact_title': 'Liên hệ người gọi (nếu người gọi đồng ý để lại)',
@@ -655,7 +699,8 @@ export const vi = {
   'ui.intake.routing_wait': 'Chọn lĩnh vực, loại địa bàn và xã, phường để xem đơn vị sẽ chủ trì.',
   'ui.intake.coordinating': 'Phối hợp:',
   'ui.intake.duplicates_title': 'Tin báo có thể trùng (30 ngày qua)',
-  'ui.intake.duplicates_wait': 'Danh sách hiện khi đã có lĩnh vực và xã, phường; mô tả và đường dẫn giúp tìm chính xác hơn.',
+  'ui.intake.duplicates_wait':
+    'Danh sách hiện khi đã có lĩnh vực và xã, phường; mô tả và đường dẫn giúp tìm chính xác hơn.',
   'ui.intake.duplicates_none': 'Không thấy tin báo nào có thể trùng.',
   'ui.intake.reason.same_place_and_category': 'cùng xã và lĩnh vực',
   'ui.intake.reason.similar_description': 'mô tả gần giống',
@@ -667,7 +712,8 @@ export const vi = {
   'ui.intake.lead': 'Đơn vị chủ trì',
   'ui.intake.calls_title': 'Các cuộc gọi về tin báo này',
   'ui.intake.caller_hidden': 'ẩn danh',
-  'ui.intake.append_hint': 'Cuộc gọi này được ghép vào tin báo trên như một sự kiện, với nội dung riêng; không tạo tin báo mới.',
+  'ui.intake.append_hint':
+    'Cuộc gọi này được ghép vào tin báo trên như một sự kiện, với nội dung riêng; không tạo tin báo mới.',
   'ui.intake.append_fix_call': 'Kiểm tra lại thông tin cuộc gọi:',
   'ui.intake.append': 'Ghép cuộc gọi vào tin báo này',
   'ui.intake.back_to_list': 'Quay lại danh sách',
@@ -678,7 +724,8 @@ export const vi = {
   'ui.intake.receipt_lead': 'Đã lưu tin báo. {force} chủ trì: {unit}.',
   'ui.intake.receipt_warning': 'Mã bí mật chỉ hiện một lần. Hãy đọc cho người gọi ghi lại và nhắc họ giữ kín.',
   'ui.intake.receipt_script': 'Đọc từng nhóm bốn ký tự, đánh vần theo từ gợi ý; đề nghị người gọi đọc lại.',
-  'ui.intake.receipt_where': 'Người gọi tra cứu tại trang "Tra cứu tin báo" của cổng 389, bằng mã tra cứu và mã bí mật.',
+  'ui.intake.receipt_where':
+    'Người gọi tra cứu tại trang "Tra cứu tin báo" của cổng 389, bằng mã tra cứu và mã bí mật.',
   'ui.intake.attach_title': 'Đính kèm ảnh người gọi gửi sau (Zalo, thư điện tử)',
   'ui.intake.attach_hint': 'Ảnh được xử lý như ảnh người dân gửi: xóa vị trí GPS và thông tin máy ảnh.',
   'ui.intake.attach_send': 'Đính kèm {n} ảnh',
@@ -690,11 +737,13 @@ export const vi = {
   'ui.intake.recent_new': 'tin báo mới',
   'ui.intake.recent_appended': 'ghép vào tin báo',
   'ui.intake.receipt_check_title': 'Tra cứu tin báo theo biên nhận của người gọi',
-  'ui.intake.receipt_check_hint': 'Người gọi hỏi về một tin báo không do bạn tiếp nhận: đọc mã tra cứu và mã bí mật của họ. Hiển thị đúng như trang tra cứu (trạng thái, câu hỏi, kết quả), không có thông tin liên hệ.',
+  'ui.intake.receipt_check_hint':
+    'Người gọi hỏi về một tin báo không do bạn tiếp nhận: đọc mã tra cứu và mã bí mật của họ. Hiển thị đúng như trang tra cứu (trạng thái, câu hỏi, kết quả), không có thông tin liên hệ.',
   'ui.intake.receipt_check': 'Tra cứu',
   'ui.staff.public_site': 'Trang công khai',
   'ui.reference.title': 'Dữ liệu danh mục: tỉnh, thành phố và xã, phường',
-  'ui.reference.summary': 'Từ 01/7/2025: {provinces} tỉnh, thành phố và {communes} xã, phường, đặc khu (mã của cơ quan thống kê).',
+  'ui.reference.summary':
+    'Từ 01/7/2025: {provinces} tỉnh, thành phố và {communes} xã, phường, đặc khu (mã của cơ quan thống kê).',
   'ui.reference.provinces_title': 'Tỉnh, thành phố',
   'ui.reference.table_region': 'Bảng tỉnh, thành phố (có thể cuộn ngang)',
   'ui.reference.col.code': 'Mã',
@@ -813,9 +862,11 @@ export const vi = {
   'ui.periodic.by_month': 'Theo tháng',
   'ui.periodic.all': 'Tổng',
   'ui.public_stats.title': 'Số liệu thống kê tin báo',
-  'ui.public_stats.intro': 'Số tin báo người dân gửi qua cổng thông tin, đường dây nóng 389 và các kênh khác, và số tin báo đã được giải quyết. Số liệu theo ngày tiếp nhận tin báo.',
+  'ui.public_stats.intro':
+    'Số tin báo người dân gửi qua cổng thông tin, đường dây nóng 389 và các kênh khác, và số tin báo đã được giải quyết. Số liệu theo ngày tiếp nhận tin báo.',
   'ui.public_stats.small_counts_title': 'Vì sao các con số được làm tròn?',
-  'ui.public_stats.small_counts': 'Mỗi con số trên trang này, kể cả các số tổng, được làm tròn riêng đến bội số gần nhất của 5 và số làm tròn ra 0 hoặc 5 (từ 0 đến 7 tin báo) ghi là «<10», để dù cộng hay trừ các bảng, các tháng với nhau cũng không ai tìm ra được một con số nhỏ có thể giúp đoán ra người đã báo tin. Vì vậy các dòng có thể không cộng đúng bằng tổng, các ô «<10» không được vẽ trong biểu đồ, và số liệu tính theo năm dương lịch, mỗi tháng sau khi tháng đó kết thúc.',
+  'ui.public_stats.small_counts':
+    'Mỗi con số trên trang này, kể cả các số tổng, được làm tròn riêng đến bội số gần nhất của 5 và số làm tròn ra 0 hoặc 5 (từ 0 đến 7 tin báo) ghi là «<10», để dù cộng hay trừ các bảng, các tháng với nhau cũng không ai tìm ra được một con số nhỏ có thể giúp đoán ra người đã báo tin. Vì vậy các dòng có thể không cộng đúng bằng tổng, các ô «<10» không được vẽ trong biểu đồ, và số liệu tính theo năm dương lịch, mỗi tháng sau khi tháng đó kết thúc.',
   'ui.public_stats.less_than_10': 'dưới 10 (từ 0 đến 7)',
   'ui.public_stats.received': 'Tin báo tiếp nhận',
   'ui.public_stats.resolved': 'Đã giải quyết',
@@ -825,7 +876,8 @@ export const vi = {
   'ui.public_stats.by_place_type': 'Theo loại địa bàn',
   'ui.public_stats.by_province': 'Theo tỉnh, thành phố',
   'ui.public_stats.by_status': 'Theo tình trạng xử lý',
-  'ui.public_stats.status_nation_only': 'Tình trạng xử lý chỉ được công bố cho cả nước: số của từng tỉnh, đặt cạnh số cả nước, có thể làm lộ một con số nhỏ.',
+  'ui.public_stats.status_nation_only':
+    'Tình trạng xử lý chỉ được công bố cho cả nước: số của từng tỉnh, đặt cạnh số cả nước, có thể làm lộ một con số nhỏ.',
   'ui.public_stats.scope': '{scope}, từ {from} đến {to}',
 } as const;
 

@@ -4,15 +4,21 @@ import { provinceCodeSchema } from './routing';
 import { text } from './storable';
 
 /** SPEC.md §7: officers and unit leads belong to one unit; only coordinators have a province scope. */
-export function roleIssues(account: { role: Role; unitId?: string | null; scopeProvinceCode?: string | null }): { path: string; key: string }[] {
+export function roleIssues(account: {
+  role: Role;
+  unitId?: string | null;
+  scopeProvinceCode?: string | null;
+}): { path: string; key: string }[] {
   // scopeProvinceCode: a province code, 'national', null (an existing national coordinator) or undefined (not given).
   const needsUnit = account.role === 'officer' || account.role === 'unit_lead';
   const issues: { path: string; key: string }[] = [];
   if (needsUnit && !account.unitId) issues.push({ path: 'unitId', key: 'validation.unit_required_for_role' });
   if (!needsUnit && account.unitId) issues.push({ path: 'unitId', key: 'validation.no_unit_for_role' });
-  if (account.role !== 'coordinator' && account.scopeProvinceCode) issues.push({ path: 'scopeProvinceCode', key: 'validation.scope_only_coordinator' });
+  if (account.role !== 'coordinator' && account.scopeProvinceCode)
+    issues.push({ path: 'scopeProvinceCode', key: 'validation.scope_only_coordinator' });
   // National scope is never the result of a forgotten field: it is asked for by name.
-  if (account.role === 'coordinator' && account.scopeProvinceCode === undefined) issues.push({ path: 'scopeProvinceCode', key: 'validation.scope_required' });
+  if (account.role === 'coordinator' && account.scopeProvinceCode === undefined)
+    issues.push({ path: 'scopeProvinceCode', key: 'validation.scope_required' });
   return issues;
 }
 
@@ -33,7 +39,8 @@ export const accountInputSchema = z
     scopeProvinceCode: scope.optional(),
   })
   .superRefine((account, ctx) => {
-    for (const issue of roleIssues(account)) ctx.addIssue({ code: 'custom', path: [issue.path], params: { key: issue.key }, input: undefined });
+    for (const issue of roleIssues(account))
+      ctx.addIssue({ code: 'custom', path: [issue.path], params: { key: issue.key }, input: undefined });
   });
 export type AccountInput = z.infer<typeof accountInputSchema>;
 

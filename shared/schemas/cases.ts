@@ -16,7 +16,22 @@ const reason = freeText(5, 2000);
 
 export const caseParamsSchema = z.object({ code: trackingCodeSchema });
 
-export const CASE_ACTIONS = ['accept', 'verify', 'suspend', 'resume', 'ask', 'transfer', 'coordinate', 'extend', 'resolve', 'close', 'merge', 'reveal-contact', 'notes', 'assign'] as const;
+export const CASE_ACTIONS = [
+  'accept',
+  'verify',
+  'suspend',
+  'resume',
+  'ask',
+  'transfer',
+  'coordinate',
+  'extend',
+  'resolve',
+  'close',
+  'merge',
+  'reveal-contact',
+  'notes',
+  'assign',
+] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 export const caseActionSchemas = {
@@ -55,7 +70,9 @@ export const caseQueueQuerySchema = z.strictObject({
   status: z.enum(STATUSES).optional(),
   category: z.enum(CATEGORIES).optional(),
   placeType: z.enum(PLACE_TYPES).optional(),
-  commune: text().regex(/^\d{5}$/).optional(),
+  commune: text()
+    .regex(/^\d{5}$/)
+    .optional(),
   overdue: flag.optional(),
   dueSoon: flag.optional(),
   assignedTo: z.union([z.uuid(), z.literal('me'), z.literal('nobody')]).optional(),

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { communeCodeSchema, provinceCodeSchema } from './routing';
-import { blankIsAbsent, cleanText, placeCheck, DESCRIPTION_MAX, pastTimeSchema, phoneSchema, reportFields, trackingCodeSchema } from './report';
+import {
+  blankIsAbsent,
+  cleanText,
+  placeCheck,
+  DESCRIPTION_MAX,
+  pastTimeSchema,
+  phoneSchema,
+  reportFields,
+  trackingCodeSchema,
+} from './report';
 import { text } from './storable';
 
 /** A call longer than this is a typing mistake in a time, not a call. */
@@ -18,12 +27,33 @@ function callFields(now: () => Date) {
   };
 }
 
-function checkCall(call: { callStartedAt: Date; callEndedAt: Date; callerNumber?: string | undefined; callerAnonymous: boolean }, ctx: z.RefinementCtx): void {
+function checkCall(
+  call: { callStartedAt: Date; callEndedAt: Date; callerNumber?: string | undefined; callerAnonymous: boolean },
+  ctx: z.RefinementCtx,
+): void {
   const lengthMs = call.callEndedAt.getTime() - call.callStartedAt.getTime();
-  if (lengthMs < 0) ctx.addIssue({ code: 'custom', path: ['callEndedAt'], params: { key: 'validation.call_ends_before_start' }, input: call.callEndedAt });
-  if (lengthMs > CALL_MAX_HOURS * 3_600_000) ctx.addIssue({ code: 'custom', path: ['callEndedAt'], params: { key: 'validation.call_too_long' }, input: call.callEndedAt });
+  if (lengthMs < 0)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['callEndedAt'],
+      params: { key: 'validation.call_ends_before_start' },
+      input: call.callEndedAt,
+    });
+  if (lengthMs > CALL_MAX_HOURS * 3_600_000)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['callEndedAt'],
+      params: { key: 'validation.call_too_long' },
+      input: call.callEndedAt,
+    });
   // SPEC.md §6: an anonymous caller's number is not written down anywhere.
-  if (call.callerAnonymous && call.callerNumber) ctx.addIssue({ code: 'custom', path: ['callerNumber'], params: { key: 'validation.anonymous_caller_number' }, input: call.callerNumber });
+  if (call.callerAnonymous && call.callerNumber)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['callerNumber'],
+      params: { key: 'validation.anonymous_caller_number' },
+      input: call.callerNumber,
+    });
 }
 
 /** `POST /api/staff/intake/reports`: the call, then the same report fields as the public form. */

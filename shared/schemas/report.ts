@@ -39,13 +39,11 @@ const httpUrl = z
   .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain }).max(2000))
   .refine((v) => urlKey(v) !== undefined, { params: { key: 'validation.unstorable_character' } });
 
-export const phoneSchema = z
-  .string()
-  .transform((value, ctx) => {
-    const normalised = normalisePhone(value);
-    if (!normalised) ctx.addIssue({ code: 'custom', params: { key: 'validation.phone' }, input: value });
-    return normalised ?? '';
-  });
+export const phoneSchema = z.string().transform((value, ctx) => {
+  const normalised = normalisePhone(value);
+  if (!normalised) ctx.addIssue({ code: 'custom', params: { key: 'validation.phone' }, input: value });
+  return normalised ?? '';
+});
 
 /** Empty optional fields count as absent (a multipart form sends them as ''). */
 export const blankIsAbsent = (v: unknown) => (v === '' ? undefined : v);
@@ -94,12 +92,18 @@ interface PlaceFields {
 function checkReportFields(report: PlaceFields, ctx: z.RefinementCtx): void {
   if (report.placeType === 'online') {
     if (!report.url && !report.sellerHandle) {
-      ctx.addIssue({ code: 'custom', path: ['url'], params: { key: 'validation.url_or_handle_required_online' }, input: report.url });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['url'],
+        params: { key: 'validation.url_or_handle_required_online' },
+        input: report.url,
+      });
     }
     return;
   }
   for (const field of ['communeCode', 'address'] as const) {
-    if (!report[field]) ctx.addIssue({ code: 'custom', path: [field], params: { key: 'validation.required' }, input: report[field] });
+    if (!report[field])
+      ctx.addIssue({ code: 'custom', path: [field], params: { key: 'validation.required' }, input: report[field] });
   }
 }
 
@@ -107,7 +111,9 @@ function checkReportFields(report: PlaceFields, ctx: z.RefinementCtx): void {
  * checkReportFields as a check that runs even when other fields failed, so a form with several
  * mistakes hears about a missing commune at once too (as when the commune was required by itself).
  */
-export const placeCheck = z.superRefine(checkReportFields, { when: (payload) => typeof payload.value === 'object' && payload.value !== null });
+export const placeCheck = z.superRefine(checkReportFields, {
+  when: (payload) => typeof payload.value === 'object' && payload.value !== null,
+});
 
 /**
  * The fields of a citizen's report, as the form and `POST /api/public/reports` take them. `now` is

@@ -3,8 +3,12 @@ import { CATEGORIES } from '../domain/categories';
 import { PLACE_TYPES } from '../domain/place-types';
 import { text } from './storable';
 
-export const categorySchema = z.enum(CATEGORIES).meta({ description: 'SPEC.md §3 category code', example: 'smuggling' });
-export const placeTypeSchema = z.enum(PLACE_TYPES).meta({ description: 'SPEC.md §3 place type code', example: 'border_gate' });
+export const categorySchema = z
+  .enum(CATEGORIES)
+  .meta({ description: 'SPEC.md §3 category code', example: 'smuggling' });
+export const placeTypeSchema = z
+  .enum(PLACE_TYPES)
+  .meta({ description: 'SPEC.md §3 place type code', example: 'border_gate' });
 export const communeCodeSchema = text()
   .trim()
   .regex(/^\d{5}$/)
@@ -34,7 +38,8 @@ export const routingPreviewInputSchema = z
       (input: { placeType: string; provinceCode?: string | undefined; communeCode?: string | undefined }, ctx) => {
         if (input.communeCode) return;
         const field = input.placeType === 'online' ? 'provinceCode' : 'communeCode';
-        if (field === 'communeCode' || !input.provinceCode) ctx.addIssue({ code: 'custom', path: [field], params: { key: 'validation.required' }, input: undefined });
+        if (field === 'communeCode' || !input.provinceCode)
+          ctx.addIssue({ code: 'custom', path: [field], params: { key: 'validation.required' }, input: undefined });
       },
       // Runs even when other fields failed, so every missing field is named at once.
       { when: (payload) => typeof payload.value === 'object' && payload.value !== null },

@@ -39,14 +39,20 @@ export const draftRulesSchema = z.strictObject({
 export type DraftRules = z.infer<typeof draftRulesSchema>;
 
 /** An effective time with its offset (`2026-11-23T14:00:00+07:00`); absent: now. */
-const effectiveFromSchema = isoTime().optional().meta({ description: 'ISO 8601 with offset; absent means now; never in the past' });
+const effectiveFromSchema = isoTime()
+  .optional()
+  .meta({ description: 'ISO 8601 with offset; absent means now; never in the past' });
 
 export const publishInputSchema = z.strictObject({ effectiveFrom: effectiveFromSchema });
 export const validateInputSchema = publishInputSchema;
 
 /** SPEC.md §4: the flags coordinators maintain on a commune; at least one. */
 export const communeFlagsSchema = z
-  .strictObject({ landBorder: z.boolean().optional(), coastal: z.boolean().optional(), remoteOrIsland: z.boolean().optional() })
+  .strictObject({
+    landBorder: z.boolean().optional(),
+    coastal: z.boolean().optional(),
+    remoteOrIsland: z.boolean().optional(),
+  })
   .refine((flags) => Object.values(flags).some((v) => v !== undefined), { params: { key: 'validation.no_change' } });
 export type CommuneFlags = z.infer<typeof communeFlagsSchema>;
 export const communeParamsSchema = z.object({ communeCode: communeCodeSchema });
@@ -61,7 +67,10 @@ const areaSchema = z.strictObject({
 export const unitParamsSchema = z.object({ unitId: z.uuid() });
 
 export const unitInputSchema = z.strictObject({
-  unitCode: text().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9-]{1,62}$/),
+  unitCode: text()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9][a-z0-9-]{1,62}$/),
   force: z.enum(FORCES),
   provinceCode: provinceCodeSchema,
   level: z.enum(['regional', 'province', 'local']),
@@ -74,5 +83,8 @@ export type UnitInput = z.infer<typeof unitInputSchema>;
 
 export const unitRenameSchema = z.strictObject({ name: text().trim().min(3).max(200) });
 export const unitCloseSchema = z.strictObject({ effectiveFrom: effectiveFromSchema });
-export const jurisdictionInputSchema = z.strictObject({ areas: z.array(areaSchema).min(1).max(500), effectiveFrom: effectiveFromSchema });
+export const jurisdictionInputSchema = z.strictObject({
+  areas: z.array(areaSchema).min(1).max(500),
+  effectiveFrom: effectiveFromSchema,
+});
 export type JurisdictionInput = z.infer<typeof jurisdictionInputSchema>;

@@ -14,6 +14,8 @@ export const passwordChangeSchema = z.strictObject({
   currentPassword: text().min(1).max(PASSWORD_MAX),
   newPassword: text()
     .max(PASSWORD_MAX)
-    .refine((v) => [...v.normalize('NFC')].length >= PASSWORD_MIN, { params: { key: 'validation.password_too_short', minimum: PASSWORD_MIN } }),
+    .refine((v) => [...v.normalize('NFC')].length >= PASSWORD_MIN, {
+      params: { key: 'validation.password_too_short', minimum: PASSWORD_MIN },
+    }),
 });
 export type PasswordChange = z.infer<typeof passwordChangeSchema>;

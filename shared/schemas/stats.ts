@@ -21,7 +21,12 @@ const noPublicSpan = z
   .unknown()
   .optional()
   .superRefine((value, ctx) => {
-    if (value !== undefined) ctx.addIssue({ code: 'custom', message: 'public_fixed_periods', params: { key: 'validation.public_fixed_periods' } });
+    if (value !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        message: 'public_fixed_periods',
+        params: { key: 'validation.public_fixed_periods' },
+      });
   })
   .meta({ description: 'Refused (400): public statistics are published for a calendar year only (`year`)' });
 
@@ -32,7 +37,11 @@ const noPublicSpan = z
  */
 export const publicStatsQuerySchema = z.strictObject({
   province: province.optional(),
-  year: z.string().regex(/^\d{4}$/).optional().meta({ description: 'A calendar year, e.g. 2026; its months that have ended' }),
+  year: z
+    .string()
+    .regex(/^\d{4}$/)
+    .optional()
+    .meta({ description: 'A calendar year, e.g. 2026; its months that have ended' }),
   from: noPublicSpan,
   to: noPublicSpan,
 });
@@ -57,7 +66,16 @@ export const staffStatsQuerySchema = z.strictObject(staffStatsFields);
 export type StaffStatsQuery = z.infer<typeof staffStatsQuerySchema>;
 
 /** What a figure counts: the drill-down list behind one number of the dashboard. */
-export const STATS_MEASURES = ['received', 'accepted', 'acceptedInTime', 'notAcceptedInTime', 'resolved', 'resolvedInTime', 'notResolvedInTime', 'overdueNow'] as const;
+export const STATS_MEASURES = [
+  'received',
+  'accepted',
+  'acceptedInTime',
+  'notAcceptedInTime',
+  'resolved',
+  'resolvedInTime',
+  'notResolvedInTime',
+  'overdueNow',
+] as const;
 export type StatsMeasure = (typeof STATS_MEASURES)[number];
 export const STATS_DIMENSIONS = ['category', 'placeType', 'channel', 'force', 'unit', 'province', 'time'] as const;
 export type StatsDimension = (typeof STATS_DIMENSIONS)[number];
@@ -73,10 +91,22 @@ export const staffStatsReportsQuerySchema = z
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })
   .superRefine((v, ctx) => {
-    if (v.dimension && v.key === undefined) ctx.addIssue({ code: 'custom', path: ['key'], message: 'required', params: { key: 'validation.required' } });
-    if (!v.dimension && v.key !== undefined) ctx.addIssue({ code: 'custom', path: ['dimension'], message: 'required', params: { key: 'validation.required' } });
+    if (v.dimension && v.key === undefined)
+      ctx.addIssue({ code: 'custom', path: ['key'], message: 'required', params: { key: 'validation.required' } });
+    if (!v.dimension && v.key !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['dimension'],
+        message: 'required',
+        params: { key: 'validation.required' },
+      });
     if (!v.dimension || v.key === undefined) return;
-    const allowed: Partial<Record<StatsDimension, readonly string[]>> = { category: CATEGORIES, placeType: PLACE_TYPES, channel: CHANNELS, force: FORCES };
+    const allowed: Partial<Record<StatsDimension, readonly string[]>> = {
+      category: CATEGORIES,
+      placeType: PLACE_TYPES,
+      channel: CHANNELS,
+      force: FORCES,
+    };
     const list = allowed[v.dimension];
     const ok = list
       ? list.includes(v.key)
@@ -85,7 +115,13 @@ export const staffStatsReportsQuerySchema = z
         : v.dimension === 'province'
           ? /^\d{2}$/.test(v.key)
           : day.safeParse(v.key).success;
-    if (!ok) ctx.addIssue({ code: 'custom', path: ['key'], message: 'invalid_value', params: { key: 'validation.invalid_value' } });
+    if (!ok)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['key'],
+        message: 'invalid_value',
+        params: { key: 'validation.invalid_value' },
+      });
   });
 export type StaffStatsReportsQuery = z.infer<typeof staffStatsReportsQuerySchema>;
 

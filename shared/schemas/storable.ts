@@ -14,10 +14,12 @@ export const INT4_MAX = 2_147_483_647;
 const UNSTORABLE = /[\u0000\uD800-\uDFFF]/u;
 
 /** A string the database can store as it was sent. Use it instead of `z.string()` for any request field. */
-export const text = () => z.string().refine((v) => !UNSTORABLE.test(v), { params: { key: 'validation.unstorable_character' }, abort: true });
+export const text = () =>
+  z.string().refine((v) => !UNSTORABLE.test(v), { params: { key: 'validation.unstorable_character' }, abort: true });
 
 /** A positive id or count held in an `integer` column; `coerce` for path and query parameters. */
-export const positiveInt = ({ coerce = false }: { coerce?: boolean } = {}) => (coerce ? z.coerce.number() : z.number()).int().min(1).max(INT4_MAX);
+export const positiveInt = ({ coerce = false }: { coerce?: boolean } = {}) =>
+  (coerce ? z.coerce.number() : z.number()).int().min(1).max(INT4_MAX);
 
 /**
  * The times the product accepts: 2000-01-01 to the end of 2099. Nothing it records happened before
@@ -31,10 +33,22 @@ export const isStorableTime = (d: Date) => d.getTime() >= TIME_FLOOR.getTime() &
 
 /** An ISO 8601 time with its offset, between TIME_FLOOR and TIME_CEILING, kept as the string sent. */
 // zod runs a refinement even after the format check failed: only a well-formed value is judged here.
-export const isoTime = () => z.iso.datetime({ offset: true }).refine((v) => Number.isNaN(Date.parse(v)) || isStorableTime(new Date(v)), { params: { key: 'validation.period_out_of_range' }, abort: true });
+export const isoTime = () =>
+  z.iso
+    .datetime({ offset: true })
+    .refine((v) => Number.isNaN(Date.parse(v)) || isStorableTime(new Date(v)), {
+      params: { key: 'validation.period_out_of_range' },
+      abort: true,
+    });
 
 /** A calendar day `yyyy-mm-dd` in the same years. */
-export const isoDay = () => z.iso.date().refine((v) => !/^\d{4}-\d\d-\d\d$/.test(v) || (v >= '2000-01-01' && v <= '2099-12-31'), { params: { key: 'validation.period_out_of_range' }, abort: true });
+export const isoDay = () =>
+  z.iso
+    .date()
+    .refine((v) => !/^\d{4}-\d\d-\d\d$/.test(v) || (v >= '2000-01-01' && v <= '2099-12-31'), {
+      params: { key: 'validation.period_out_of_range' },
+      abort: true,
+    });
 
 /** A uuid as PostgreSQL's `uuid` reads it (a regex like `/^[0-9a-f-]{36}$/` lets 36 dashes through). */
 export const isUuid = (v: unknown): v is string => z.uuid().safeParse(v).success;

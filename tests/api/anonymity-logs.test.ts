@@ -19,7 +19,10 @@ describe('public requests leave no trace of who sent them (SPEC.md §6)', () => 
       .set('Cookie', 'tracker=abc123');
     expect(res.status).toBe(200);
     const line = t.logs.find((l) => (l.req as { id?: string } | undefined)?.id === res.headers['x-request-id']);
-    expect(line).toMatchObject({ req: { method: 'GET', path: '/api/public/provinces/04/communes' }, res: { statusCode: 200 } });
+    expect(line).toMatchObject({
+      req: { method: 'GET', path: '/api/public/provinces/04/communes' },
+      res: { statusCode: 200 },
+    });
     const everything = JSON.stringify(t.logs);
     expect(everything).not.toContain(ADDRESS);
     expect(everything).not.toContain('ReporterPhone');
@@ -28,7 +31,10 @@ describe('public requests leave no trace of who sent them (SPEC.md §6)', () => 
   });
 
   it('also keeps addresses out of the log of a failed request', async () => {
-    await request(t.app).get('/api/public/provinces/zz/communes').set('X-Forwarded-For', ADDRESS).set('User-Agent', AGENT);
+    await request(t.app)
+      .get('/api/public/provinces/zz/communes')
+      .set('X-Forwarded-For', ADDRESS)
+      .set('User-Agent', AGENT);
     await request(t.app).get('/api/public/nowhere').set('X-Forwarded-For', ADDRESS);
     expect(JSON.stringify(t.logs)).not.toContain(ADDRESS);
   });

@@ -9,8 +9,13 @@ let t: TestApp;
 const codes: string[] = [];
 const minutesAgo = (m: number) => new Date(FIXED_NOW.getTime() - m * 60_000).toISOString();
 const REPORT = {
-  category: 'counterfeit', placeType: 'market', provinceCode: '04', communeCode: '01447', address: 'Chợ Trà Lĩnh',
-  observedAt: minutesAgo(60), description: 'Bán nước hoa giả nhãn hiệu Chanel ở chợ, giá rất rẻ.',
+  category: 'counterfeit',
+  placeType: 'market',
+  provinceCode: '04',
+  communeCode: '01447',
+  address: 'Chợ Trà Lĩnh',
+  observedAt: minutesAgo(60),
+  description: 'Bán nước hoa giả nhãn hiệu Chanel ở chợ, giá rất rẻ.',
 };
 const eventsOf = (code: string) =>
   queryRows<{ id: number; seq: number; type: string; prev_hash: string | null; hash: string }>(
@@ -35,7 +40,13 @@ beforeAll(async () => {
         .post(`/api/staff/intake/reports/${res.body.trackingCode}/calls?communeCode=01447`)
         .set('Cookie', operator.cookie)
         .set('X-CSRF-Token', operator.csrf)
-        .send({ line: '0981389389', callStartedAt: minutesAgo(5), callEndedAt: minutesAgo(1), callerAnonymous: true, note });
+        .send({
+          line: '0981389389',
+          callStartedAt: minutesAgo(5),
+          callEndedAt: minutesAgo(1),
+          callerAnonymous: true,
+          note,
+        });
     }
   }
 });
@@ -44,7 +55,11 @@ afterAll(() => t.close());
 describe('the event chain of a report', () => {
   it('numbers events 1, 2, 3 and links each to the one before by its hash', async () => {
     const events = await eventsOf(codes[0] ?? '');
-    expect(events.map((e) => [e.seq, e.type])).toEqual([[1, 'received'], [2, 'call_appended'], [3, 'call_appended']]);
+    expect(events.map((e) => [e.seq, e.type])).toEqual([
+      [1, 'received'],
+      [2, 'call_appended'],
+      [3, 'call_appended'],
+    ]);
     expect(events[0]?.prev_hash).toBeNull();
     expect(events[1]?.prev_hash).toBe(events[0]?.hash);
     expect(events[2]?.prev_hash).toBe(events[1]?.hash);

@@ -11,25 +11,54 @@ const who: Record<string, StaffSession> = {};
 let police04 = '';
 
 const REPORT = {
-  category: 'counterfeit', placeType: 'market', provinceCode: '04', communeCode: '01447', address: 'Chợ Trà Lĩnh, ki-ốt 12',
+  category: 'counterfeit',
+  placeType: 'market',
+  provinceCode: '04',
+  communeCode: '01447',
+  address: 'Chợ Trà Lĩnh, ki-ốt 12',
   description: 'Bán nước hoa giả nhãn hiệu Chanel ở chợ, giá rất rẻ, không có hóa đơn.',
 };
 
 async function file(extra: object = {}) {
-  const res = await request(t.app).post('/api/public/reports').send({ ...REPORT, observedAt: new Date(now - HOUR).toISOString(), ...extra });
+  const res = await request(t.app)
+    .post('/api/public/reports')
+    .send({ ...REPORT, observedAt: new Date(now - HOUR).toISOString(), ...extra });
   expect(res.status).toBe(201);
   return res.body as { trackingCode: string; secret: string };
 }
-const view = (as: string, code: string) => request(t.app).get(`/api/staff/cases/${code}`).set('Cookie', who[as]?.cookie ?? '');
+const view = (as: string, code: string) =>
+  request(t.app)
+    .get(`/api/staff/cases/${code}`)
+    .set('Cookie', who[as]?.cookie ?? '');
 const act = (as: string, code: string, action: string, body: object) =>
-  request(t.app).post(`/api/staff/cases/${code}/${action}`).set('Cookie', who[as]?.cookie ?? '').set('X-CSRF-Token', who[as]?.csrf ?? '').send(body);
-const queue = (as: string, query = '') => request(t.app).get(`/api/staff/cases${query}`).set('Cookie', who[as]?.cookie ?? '');
-const track = ({ trackingCode, secret }: { trackingCode: string; secret: string }) => request(t.app).post('/api/public/track').send({ trackingCode, secret });
+  request(t.app)
+    .post(`/api/staff/cases/${code}/${action}`)
+    .set('Cookie', who[as]?.cookie ?? '')
+    .set('X-CSRF-Token', who[as]?.csrf ?? '')
+    .send(body);
+const queue = (as: string, query = '') =>
+  request(t.app)
+    .get(`/api/staff/cases${query}`)
+    .set('Cookie', who[as]?.cookie ?? '');
+const track = ({ trackingCode, secret }: { trackingCode: string; secret: string }) =>
+  request(t.app).post('/api/public/track').send({ trackingCode, secret });
 
 beforeAll(async () => {
   // The clock jumps by days here; sessions must outlive it.
-  t = await createTestApp({ clock: { now: () => new Date(now) }, env: { STAFF_SESSION_IDLE_MINUTES: '1000000', STAFF_SESSION_MAX_HOURS: '100000' } });
-  for (const [key, username] of [['lead', 'lead.market.cao-bang'], ['market', 'market.cao-bang'], ['police', 'police.cao-bang'], ['customs', 'customs.cao-bang'], ['otherProvince', 'market.dong-thap'], ['coordinator', 'coordinator.cao-bang'], ['national', 'coordinator'], ['operator', 'operator']] as const) {
+  t = await createTestApp({
+    clock: { now: () => new Date(now) },
+    env: { STAFF_SESSION_IDLE_MINUTES: '1000000', STAFF_SESSION_MAX_HOURS: '100000' },
+  });
+  for (const [key, username] of [
+    ['lead', 'lead.market.cao-bang'],
+    ['market', 'market.cao-bang'],
+    ['police', 'police.cao-bang'],
+    ['customs', 'customs.cao-bang'],
+    ['otherProvince', 'market.dong-thap'],
+    ['coordinator', 'coordinator.cao-bang'],
+    ['national', 'coordinator'],
+    ['operator', 'operator'],
+  ] as const) {
     who[key] = await staffSession(t.app, username);
   }
   const [unit] = await queryRows<{ id: string }>(t.deps.db, sql`select id from units where code = 'police-04'`);
@@ -46,7 +75,11 @@ describe('the case lifecycle through the API', () => {
       ['verify', {}, 'verifying'],
       ['suspend', { reason: 'Chờ kết quả giám định mẫu hàng' }, 'suspended'],
       ['resume', {}, 'verifying'],
-      ['resolve', { outcome: 'goods_seized', publicOutcome: 'Đã kiểm tra, tạm giữ hàng hóa vi phạm và xử phạt theo quy định.' }, 'resolved'],
+      [
+        'resolve',
+        { outcome: 'goods_seized', publicOutcome: 'Đã kiểm tra, tạm giữ hàng hóa vi phạm và xử phạt theo quy định.' },
+        'resolved',
+      ],
       ['close', {}, 'closed'],
     ];
     for (const [i, [action, body, status]] of steps.entries()) {
@@ -54,19 +87,33 @@ describe('the case lifecycle through the API', () => {
       expect([action, res.status, res.body.status]).toEqual([action, 200, status]);
     }
     const done = await view('market', code);
-    expect(done.body.timeline.filter((e: { type: string }) => e.type === 'status_changed').map((e: { toStatus: string }) => e.toStatus)).toEqual(steps.map((s) => s[2]));
+    expect(
+      done.body.timeline
+        .filter((e: { type: string }) => e.type === 'status_changed')
+        .map((e: { toStatus: string }) => e.toStatus),
+    ).toEqual(steps.map((s) => s[2]));
     expect(done.body).toMatchObject({ outcome: 'goods_seized', allowedActions: ['notes'] });
     const citizen = await track(receipt);
-    expect(citizen.body).toMatchObject({ status: 'closed', outcome: { text: 'Đã kiểm tra, tạm giữ hàng hóa vi phạm và xử phạt theo quy định.' } });
+    expect(citizen.body).toMatchObject({
+      status: 'closed',
+      outcome: { text: 'Đã kiểm tra, tạm giữ hàng hóa vi phạm và xử phạt theo quy định.' },
+    });
     // The suspension's reason stays internal.
     expect(JSON.stringify(citizen.body)).not.toContain('giám định');
   });
 
   it('refuses a move the lifecycle does not allow with 409 and the allowed moves, and an older version with 409 and the current state', async () => {
     const { trackingCode: code } = await file();
-    const refused = await act('market', code, 'resolve', { version: 1, outcome: 'unfounded', publicOutcome: 'Không có cơ sở để xử lý.' });
+    const refused = await act('market', code, 'resolve', {
+      version: 1,
+      outcome: 'unfounded',
+      publicOutcome: 'Không có cơ sở để xử lý.',
+    });
     expect(refused.status).toBe(409);
-    expect(refused.body.error).toMatchObject({ code: 'case.not_allowed', details: { status: 'received', allowed: ['accept', 'ask', 'merge'] } });
+    expect(refused.body.error).toMatchObject({
+      code: 'case.not_allowed',
+      details: { status: 'received', allowed: ['accept', 'ask', 'merge'] },
+    });
     expect((await act('market', code, 'accept', { version: 1 })).status).toBe(200);
     const stale = await act('market', code, 'verify', { version: 1 });
     expect(stale.status).toBe(409);
@@ -75,9 +122,15 @@ describe('the case lifecycle through the API', () => {
 
   it('lets only one of two officers acting at once win; the other gets 409 and the new state', async () => {
     const { trackingCode: code } = await file();
-    const [a, b] = await Promise.all([act('market', code, 'accept', { version: 1 }), act('market', code, 'ask', { version: 1, question: 'Ki-ốt số mấy?' })]);
+    const [a, b] = await Promise.all([
+      act('market', code, 'accept', { version: 1 }),
+      act('market', code, 'ask', { version: 1, question: 'Ki-ốt số mấy?' }),
+    ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
-    const events = await queryRows<{ n: number }>(t.deps.db, sql`select count(*)::int as n from report_events e join reports r on r.id = e.report_id where r.tracking_code = ${code} and e.type = 'status_changed'`);
+    const events = await queryRows<{ n: number }>(
+      t.deps.db,
+      sql`select count(*)::int as n from report_events e join reports r on r.id = e.report_id where r.tracking_code = ${code} and e.type = 'status_changed'`,
+    );
     expect(events[0]?.n).toBe(1);
   });
 });
@@ -88,45 +141,87 @@ describe('deadlines', () => {
     const code = receipt.trackingCode;
     const received = new Date(now);
     let page = await view('market', code);
-    expect(page.body.deadlines).toMatchObject({ acceptDueAt: new Date(received.getTime() + 24 * HOUR).toISOString(), running: new Date(received.getTime() + 24 * HOUR).toISOString(), paused: false });
+    expect(page.body.deadlines).toMatchObject({
+      acceptDueAt: new Date(received.getTime() + 24 * HOUR).toISOString(),
+      running: new Date(received.getTime() + 24 * HOUR).toISOString(),
+      paused: false,
+    });
     // 20 working days from Monday 23 Nov 2026: 24 Nov … 21 Dec, due at the end of Monday 21 December.
     expect(page.body.deadlines.resolveDueAt).toBe('2026-12-21T17:00:00.000Z');
 
     now += 2 * HOUR;
     expect((await act('market', code, 'ask', { version: 1, question: 'Ki-ốt nằm ở dãy nào?' })).status).toBe(200);
     now += 30 * HOUR; // the reporter answers a day and six hours later
-    const answered = await request(t.app).post('/api/public/track/messages').field('trackingCode', code).field('secret', receipt.secret).field('message', 'Dãy C.');
+    const answered = await request(t.app)
+      .post('/api/public/track/messages')
+      .field('trackingCode', code)
+      .field('secret', receipt.secret)
+      .field('message', 'Dãy C.');
     expect(answered.status).toBe(200);
     page = await view('market', code);
     expect(page.body.status).toBe('received');
     expect(page.body.deadlines.acceptDueAt).toBe(new Date(received.getTime() + 54 * HOUR).toISOString());
-    expect(page.body.deadlines.resolveDueAt).toBe(new Date(Date.parse('2026-12-21T17:00:00.000Z') + 30 * HOUR).toISOString());
+    expect(page.body.deadlines.resolveDueAt).toBe(
+      new Date(Date.parse('2026-12-21T17:00:00.000Z') + 30 * HOUR).toISOString(),
+    );
 
     now += 21 * HOUR; // 1 hour left of the 54: due soon
-    expect((await queue('market', '?dueSoon=1')).body.items.map((i: { trackingCode: string }) => i.trackingCode)).toContain(code);
+    expect(
+      (await queue('market', '?dueSoon=1')).body.items.map((i: { trackingCode: string }) => i.trackingCode),
+    ).toContain(code);
     now += 2 * HOUR; // past it
     const overdue = await queue('market', '?overdue=1');
-    expect(overdue.body.items.find((i: { trackingCode: string }) => i.trackingCode === code)).toMatchObject({ overdue: true, status: 'received' });
-    expect((await queue('coordinator', '?overdue=1')).body.items.map((i: { trackingCode: string }) => i.trackingCode)).toContain(code);
-    expect((await queue('otherProvince', '?overdue=1')).body.items.map((i: { trackingCode: string }) => i.trackingCode)).not.toContain(code);
+    expect(overdue.body.items.find((i: { trackingCode: string }) => i.trackingCode === code)).toMatchObject({
+      overdue: true,
+      status: 'received',
+    });
+    expect(
+      (await queue('coordinator', '?overdue=1')).body.items.map((i: { trackingCode: string }) => i.trackingCode),
+    ).toContain(code);
+    expect(
+      (await queue('otherProvince', '?overdue=1')).body.items.map((i: { trackingCode: string }) => i.trackingCode),
+    ).not.toContain(code);
   });
 
   it('extends the resolution deadline within two months of receipt, once more by two months, and no further', async () => {
     const { trackingCode: code } = await file();
     await act('market', code, 'accept', { version: 1 });
     const receivedAt = Date.parse((await view('market', code)).body.receivedAt);
-    const beyond = await act('market', code, 'extend', { version: 2, until: new Date(receivedAt + 61 * 24 * HOUR).toISOString(), reason: 'Chờ giám định' });
+    const beyond = await act('market', code, 'extend', {
+      version: 2,
+      until: new Date(receivedAt + 61 * 24 * HOUR).toISOString(),
+      reason: 'Chờ giám định',
+    });
     expect(beyond.status).toBe(400);
     expect(beyond.body.error.fields[0].field).toBe('until');
-    const first = await act('market', code, 'extend', { version: 2, until: new Date(receivedAt + 60 * 24 * HOUR).toISOString(), reason: 'Chờ giám định' });
-    expect(first.body.deadlines).toMatchObject({ extensions: 1, resolveDueAt: new Date(receivedAt + 60 * 24 * HOUR).toISOString() });
-    const second = await act('market', code, 'extend', { version: 3, until: new Date(receivedAt + 120 * 24 * HOUR).toISOString(), reason: 'Chờ kết luận giám định' });
+    const first = await act('market', code, 'extend', {
+      version: 2,
+      until: new Date(receivedAt + 60 * 24 * HOUR).toISOString(),
+      reason: 'Chờ giám định',
+    });
+    expect(first.body.deadlines).toMatchObject({
+      extensions: 1,
+      resolveDueAt: new Date(receivedAt + 60 * 24 * HOUR).toISOString(),
+    });
+    const second = await act('market', code, 'extend', {
+      version: 3,
+      until: new Date(receivedAt + 120 * 24 * HOUR).toISOString(),
+      reason: 'Chờ kết luận giám định',
+    });
     expect(second.body.deadlines.extensions).toBe(2);
-    const third = await act('market', code, 'extend', { version: 4, until: new Date(receivedAt + 121 * 24 * HOUR).toISOString(), reason: 'Thêm nữa' });
+    const third = await act('market', code, 'extend', {
+      version: 4,
+      until: new Date(receivedAt + 121 * 24 * HOUR).toISOString(),
+      reason: 'Thêm nữa',
+    });
     expect(third.status).toBe(400);
     // Not while the clock stands still: the deadline on the page is not the one stored.
     await act('market', code, 'ask', { version: 4, question: 'Cửa hàng còn bán không?' });
-    const paused = await act('market', code, 'extend', { version: 5, until: new Date(receivedAt + 100 * 24 * HOUR).toISOString(), reason: 'Chờ trả lời' });
+    const paused = await act('market', code, 'extend', {
+      version: 5,
+      until: new Date(receivedAt + 100 * 24 * HOUR).toISOString(),
+      reason: 'Chờ trả lời',
+    });
     expect(paused.status).toBe(409);
   });
 });
@@ -135,24 +230,54 @@ describe('transfers', () => {
   it('keeps the lead until the receiving unit accepts; then the new unit leads and the old one no longer sees the report', async () => {
     const receipt = await file();
     const code = receipt.trackingCode;
-    const asked = await act('market', code, 'transfer', { version: 1, step: 'request', unitId: police04, reason: 'Hàng cấm: thuộc thẩm quyền công an' });
+    const asked = await act('market', code, 'transfer', {
+      version: 1,
+      step: 'request',
+      unitId: police04,
+      reason: 'Hàng cấm: thuộc thẩm quyền công an',
+    });
     expect(asked.body).toMatchObject({ lead: { force: 'market' }, transfer: { toUnitId: police04, disputed: false } });
-    expect((await queue('police', '?role=lead')).body.items.map((i: { trackingCode: string; transferPending: boolean }) => [i.trackingCode, i.transferPending])).toContainEqual([code, true]);
+    expect(
+      (await queue('police', '?role=lead')).body.items.map((i: { trackingCode: string; transferPending: boolean }) => [
+        i.trackingCode,
+        i.transferPending,
+      ]),
+    ).toContainEqual([code, true]);
     const taken = await act('police', code, 'transfer', { version: 2, step: 'accept' });
     expect(taken.status).toBe(200);
     expect(taken.body).toMatchObject({ lead: { unitId: police04 }, transfer: null });
     expect((await view('market', code)).status).toBe(404);
-    expect((await track(receipt)).body.lead).toEqual({ force: 'police', unitName: 'Phòng Cảnh sát kinh tế, Công an tỉnh Cao Bằng' });
+    expect((await track(receipt)).body.lead).toEqual({
+      force: 'police',
+      unitName: 'Phòng Cảnh sát kinh tế, Công an tỉnh Cao Bằng',
+    });
   });
 
   it('makes a refusal a dispute that the coordinator decides; until then the first unit keeps it', async () => {
     const { trackingCode: code } = await file();
     await act('market', code, 'accept', { version: 1 });
-    await act('market', code, 'transfer', { version: 2, step: 'request', unitId: police04, reason: 'Không thuộc thẩm quyền' });
-    const refused = await act('police', code, 'transfer', { version: 3, step: 'refuse', reason: 'Hàng giả thông thường: QLTT chủ trì' });
+    await act('market', code, 'transfer', {
+      version: 2,
+      step: 'request',
+      unitId: police04,
+      reason: 'Không thuộc thẩm quyền',
+    });
+    const refused = await act('police', code, 'transfer', {
+      version: 3,
+      step: 'refuse',
+      reason: 'Hàng giả thông thường: QLTT chủ trì',
+    });
     expect(refused.body.transfer.disputed).toBe(true);
-    expect((await act('police', code, 'transfer', { version: 4, step: 'decide', keep: true, reason: 'Chúng tôi tự quyết' })).status).toBe(403);
-    const decided = await act('coordinator', code, 'transfer', { version: 4, step: 'decide', keep: true, reason: 'Theo quy tắc phân công: QLTT chủ trì hàng giả tại chợ' });
+    expect(
+      (await act('police', code, 'transfer', { version: 4, step: 'decide', keep: true, reason: 'Chúng tôi tự quyết' }))
+        .status,
+    ).toBe(403);
+    const decided = await act('coordinator', code, 'transfer', {
+      version: 4,
+      step: 'decide',
+      keep: true,
+      reason: 'Theo quy tắc phân công: QLTT chủ trì hàng giả tại chợ',
+    });
     expect(decided.status).toBe(200);
     expect(decided.body).toMatchObject({ lead: { force: 'market' }, transfer: null, status: 'accepted' });
   });
@@ -166,15 +291,28 @@ describe('duplicates', () => {
     expect(merged.body).toMatchObject({ status: 'closed', outcome: 'duplicate', mergedInto: first.trackingCode });
     await act('market', first.trackingCode, 'accept', { version: 1 });
     let dup = await track(second);
-    expect(dup.body).toMatchObject({ trackingCode: second.trackingCode, mergedInto: first.trackingCode, status: 'in_progress' });
-    await act('market', first.trackingCode, 'resolve', { version: 2, outcome: 'violation_handled', publicOutcome: 'Đã xử phạt vi phạm hành chính cơ sở kinh doanh.' });
+    expect(dup.body).toMatchObject({
+      trackingCode: second.trackingCode,
+      mergedInto: first.trackingCode,
+      status: 'in_progress',
+    });
+    await act('market', first.trackingCode, 'resolve', {
+      version: 2,
+      outcome: 'violation_handled',
+      publicOutcome: 'Đã xử phạt vi phạm hành chính cơ sở kinh doanh.',
+    });
     dup = await track(second);
-    expect(dup.body).toMatchObject({ status: 'resolved', outcome: { text: 'Đã xử phạt vi phạm hành chính cơ sở kinh doanh.' } });
+    expect(dup.body).toMatchObject({
+      status: 'resolved',
+      outcome: { text: 'Đã xử phạt vi phạm hành chính cơ sở kinh doanh.' },
+    });
     expect((await track(first)).body).toMatchObject({ status: 'resolved', mergedInto: null });
-    expect((await act('market', first.trackingCode, 'merge', { version: 3, into: second.trackingCode })).status).toBe(409);
+    expect((await act('market', first.trackingCode, 'merge', { version: 3, into: second.trackingCode })).status).toBe(
+      409,
+    );
   });
 
-  it('keeps a duplicate\'s reporter on the surviving report when the report it was merged into is merged in turn', async () => {
+  it("keeps a duplicate's reporter on the surviving report when the report it was merged into is merged in turn", async () => {
     const [a, b, c] = [await file(), await file(), await file()];
     await act('market', a.trackingCode, 'merge', { version: 1, into: b.trackingCode });
     expect((await act('market', b.trackingCode, 'merge', { version: 1, into: a.trackingCode })).status).toBe(400);
@@ -186,13 +324,22 @@ describe('duplicates', () => {
   it('merges only into a report the unit also leads, not into one it only coordinates (issue #15)', async () => {
     // Market management leads these; the police coordinate them.
     const [marketLed, policeLed, alsoPoliceLed] = [await file(), await file(), await file()];
-    await t.deps.db.execute(sql`update reports set lead_unit_id = ${police04} where tracking_code in (${policeLed.trackingCode}, ${alsoPoliceLed.trackingCode})`);
+    await t.deps.db.execute(
+      sql`update reports set lead_unit_id = ${police04} where tracking_code in (${policeLed.trackingCode}, ${alsoPoliceLed.trackingCode})`,
+    );
     expect((await view('police', marketLed.trackingCode)).body.relation).toEqual(['coordinating']);
-    const refused = await act('police', policeLed.trackingCode, 'merge', { version: 1, into: marketLed.trackingCode }).set('Accept-Language', 'en');
+    const refused = await act('police', policeLed.trackingCode, 'merge', {
+      version: 1,
+      into: marketLed.trackingCode,
+    }).set('Accept-Language', 'en');
     expect(refused.status).toBe(400);
-    expect(refused.body.error.fields).toEqual([{ field: 'into', message: 'Surviving report: no such report within your reach' }]);
+    expect(refused.body.error.fields).toEqual([
+      { field: 'into', message: 'Surviving report: no such report within your reach' },
+    ]);
     expect((await track(policeLed)).body).toMatchObject({ status: 'received', mergedInto: null });
-    expect((await act('police', policeLed.trackingCode, 'merge', { version: 1, into: alsoPoliceLed.trackingCode })).status).toBe(200);
+    expect(
+      (await act('police', policeLed.trackingCode, 'merge', { version: 1, into: alsoPoliceLed.trackingCode })).status,
+    ).toBe(200);
   });
 });
 
@@ -203,7 +350,11 @@ describe('who sees what', () => {
     expect((await view('customs', code)).status).toBe(404);
     expect((await view('operator', code)).status).toBe(404);
 
-    await act('market', code, 'notes', { version: 1, text: 'Chủ ki-ốt là người quen của cán bộ X, cần lưu ý.', shared: false });
+    await act('market', code, 'notes', {
+      version: 1,
+      text: 'Chủ ki-ốt là người quen của cán bộ X, cần lưu ý.',
+      shared: false,
+    });
     await act('market', code, 'notes', { version: 1, text: 'Đề nghị công an xã hỗ trợ xác minh.', shared: true });
     const coordinating = await view('police', code);
     expect(coordinating.status).toBe(200);
@@ -213,13 +364,20 @@ describe('who sees what', () => {
     expect(text).toContain('Đề nghị công an xã hỗ trợ xác minh.');
     expect((await act('police', code, 'reveal-contact', { version: 1, reason: 'Muốn hỏi thêm' })).status).toBe(403);
 
-    const revealed = await act('market', code, 'reveal-contact', { version: 1, reason: 'Cần hỏi người báo vị trí ki-ốt' });
+    const revealed = await act('market', code, 'reveal-contact', {
+      version: 1,
+      reason: 'Cần hỏi người báo vị trí ki-ốt',
+    });
     expect(revealed.body.contact).toEqual({ name: 'Trần Thị B', phone: '0977111222' });
-    const [audit] = await queryRows<{ n: number }>(t.deps.db, sql`select count(*)::int as n from audit_log where action = 'contact_revealed' and subject = ${`report:${code}`}`);
+    const [audit] = await queryRows<{ n: number }>(
+      t.deps.db,
+      sql`select count(*)::int as n from audit_log where action = 'contact_revealed' and subject = ${`report:${code}`}`,
+    );
     expect(audit?.n).toBe(1);
     expect(JSON.stringify((await view('market', code)).body)).not.toContain('0977111222');
     // Why the contact was opened stays with the lead and the coordinators (issue #15).
-    const reveal = (body: { timeline: { type: string; body: string | null }[] }) => body.timeline.find((e) => e.type === 'contact_revealed');
+    const reveal = (body: { timeline: { type: string; body: string | null }[] }) =>
+      body.timeline.find((e) => e.type === 'contact_revealed');
     expect(reveal((await view('market', code)).body)?.body).toBe('Cần hỏi người báo vị trí ki-ốt');
     expect(reveal((await view('coordinator', code)).body)?.body).toBe('Cần hỏi người báo vị trí ki-ốt');
     const seenByPolice = (await view('police', code)).body;
@@ -234,7 +392,9 @@ describe('who sees what', () => {
     const second = await queue('market', `?limit=2&after=${first.body.next}`);
     const seen = [...first.body.items, ...second.body.items].map((i: { trackingCode: string }) => i.trackingCode);
     expect(new Set(seen).size).toBe(seen.length);
-    const dues = [...first.body.items, ...second.body.items].map((i: { nextDueAt: string | null }) => i.nextDueAt ?? '9999');
+    const dues = [...first.body.items, ...second.body.items].map(
+      (i: { nextDueAt: string | null }) => i.nextDueAt ?? '9999',
+    );
     expect(dues).toEqual([...dues].sort());
     expect(Object.values(first.body.counts as Record<string, number>).reduce((a, b) => a + b, 0)).toBeGreaterThan(4);
     expect((await queue('market', '?q=chanel%20gia%20khong%20co%20hoa%20don')).body.items.length).toBeGreaterThan(0);
@@ -244,7 +404,10 @@ describe('who sees what', () => {
     expect((await queue('market', '?placeType=online')).body.items).toEqual([]);
     expect((await queue('market', '?commune=01273')).body.items).toEqual([]);
     // The tab counts agree with a plain count of the open reports each unit leads, takes over or coordinates.
-    for (const [as, unitCode] of [['market', 'market-04'], ['police', 'police-04']] as const) {
+    for (const [as, unitCode] of [
+      ['market', 'market-04'],
+      ['police', 'police-04'],
+    ] as const) {
       const expected = await queryRows<{ status: string; n: number }>(
         t.deps.db,
         sql`with recursive mine as (select id from units where code = ${unitCode} union all select u.id from units u join mine m on u.parent_id = m.id)
@@ -264,15 +427,22 @@ describe('assignment (6 rõ: a named person)', () => {
   it('lets the unit lead give a report to an officer of the unit, who then finds it under "mine"; nobody outside the unit', async () => {
     const { trackingCode: code } = await file();
     const page = await view('lead', code);
-    const officer = (page.body.assignable as { id: string; name: string }[]).find((o) => o.name === 'Cán bộ Chi cục QLTT Cao Bằng');
+    const officer = (page.body.assignable as { id: string; name: string }[]).find(
+      (o) => o.name === 'Cán bộ Chi cục QLTT Cao Bằng',
+    );
     expect(officer).toBeDefined();
-    const [police] = await queryRows<{ id: string }>(t.deps.db, sql`select id from staff_accounts where username = 'police.cao-bang'`);
+    const [police] = await queryRows<{ id: string }>(
+      t.deps.db,
+      sql`select id from staff_accounts where username = 'police.cao-bang'`,
+    );
     const outsider = await act('lead', code, 'assign', { version: 1, officerId: police?.id });
     expect(outsider.status).toBe(400);
     expect(outsider.body.error.fields[0].field).toBe('officerId');
     const given = await act('lead', code, 'assign', { version: 1, officerId: officer?.id });
     expect(given.body.assignedTo).toEqual({ id: officer?.id, name: 'Cán bộ Chi cục QLTT Cao Bằng' });
-    expect((await queue('market', '?assignedTo=me')).body.items.map((i: { trackingCode: string }) => i.trackingCode)).toContain(code);
+    expect(
+      (await queue('market', '?assignedTo=me')).body.items.map((i: { trackingCode: string }) => i.trackingCode),
+    ).toContain(code);
     expect((await act('market', code, 'assign', { version: 2, officerId: null })).status).toBe(403);
   });
 });
@@ -286,7 +456,11 @@ describe('the holiday calendar', () => {
       expect((await view('market', before.trackingCode)).body.deadlines.resolveDueAt).toBe('2026-03-20T17:00:00.000Z');
 
       const put = (as: string) =>
-        request(t.app).put('/api/staff/holidays/2026-03-02').set('Cookie', who[as]?.cookie ?? '').set('X-CSRF-Token', who[as]?.csrf ?? '').send({ kind: 'holiday', name: 'Ngày nghỉ thử' });
+        request(t.app)
+          .put('/api/staff/holidays/2026-03-02')
+          .set('Cookie', who[as]?.cookie ?? '')
+          .set('X-CSRF-Token', who[as]?.csrf ?? '')
+          .send({ kind: 'holiday', name: 'Ngày nghỉ thử' });
       expect((await put('market')).status).toBe(403);
       // The calendar is the country's: a province's coordinator may not move it.
       expect((await put('coordinator')).status).toBe(403);
@@ -297,9 +471,15 @@ describe('the holiday calendar', () => {
       const after = await file();
       expect((await view('market', after.trackingCode)).body.deadlines.resolveDueAt).toBe('2026-03-23T17:00:00.000Z');
       expect((await view('market', before.trackingCode)).body.deadlines.resolveDueAt).toBe('2026-03-20T17:00:00.000Z');
-      const removed = await request(t.app).delete('/api/staff/holidays/2026-03-02').set('Cookie', who.national?.cookie ?? '').set('X-CSRF-Token', who.national?.csrf ?? '');
+      const removed = await request(t.app)
+        .delete('/api/staff/holidays/2026-03-02')
+        .set('Cookie', who.national?.cookie ?? '')
+        .set('X-CSRF-Token', who.national?.csrf ?? '');
       expect(removed.status).toBe(204);
-      const [audit] = await queryRows<{ n: number }>(t.deps.db, sql`select count(*)::int as n from audit_log where action in ('holiday_set', 'holiday_removed')`);
+      const [audit] = await queryRows<{ n: number }>(
+        t.deps.db,
+        sql`select count(*)::int as n from audit_log where action in ('holiday_set', 'holiday_removed')`,
+      );
       expect(audit?.n).toBe(2);
     } finally {
       now = saved;

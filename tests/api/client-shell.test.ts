@@ -22,14 +22,19 @@ afterAll(async () => {
 });
 
 /** A GET whose body is kept as sent on the wire (supertest decodes gzip and Brotli itself). */
-function raw(url: string, acceptEncoding: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+function raw(
+  url: string,
+  acceptEncoding: string,
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
   const { port } = server.address() as AddressInfo;
   return new Promise((resolve, reject) => {
     http
       .get({ host: '127.0.0.1', port, path: url, headers: { 'Accept-Encoding': acceptEncoding } }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
       })
       .on('error', reject);
   });
@@ -42,13 +47,16 @@ const decoders: Record<string, (body: Buffer) => Buffer> = {
 };
 
 describe('the built client is served with a fallback to its index', () => {
-  it.each(['/', '/report', '/staff/reference', '/no/such/page'])('GET %s answers the client index page', async (url) => {
-    const res = await request(t.app).get(url);
-    expect(res.status).toBe(200);
-    expect(res.type).toBe('text/html');
-    expect(res.text).toContain('<div id="root">');
-    expect(res.headers['cache-control']).toBe('no-cache');
-  });
+  it.each(['/', '/report', '/staff/reference', '/no/such/page'])(
+    'GET %s answers the client index page',
+    async (url) => {
+      const res = await request(t.app).get(url);
+      expect(res.status).toBe(200);
+      expect(res.type).toBe('text/html');
+      expect(res.text).toContain('<div id="root">');
+      expect(res.headers['cache-control']).toBe('no-cache');
+    },
+  );
 
   it('serves hashed assets with a long cache, and never the index in place of an API answer', async () => {
     const asset = readdirSync(path.join(CLIENT_DIST_DIR, 'assets')).find((f) => f.endsWith('.js'));
@@ -76,22 +84,25 @@ describe('issue #14: compressed at build time, sent in the encoding the browser 
     ['br, gzip, deflate', 'br'],
     ['gzip, deflate', 'gzip'],
     ['identity', 'identity'],
-  ])('the first HTML with Accept-Encoding "%s" comes as %s and already shows the hotlines and the way to report', async (accept, encoding) => {
-    for (const url of ['/', '/report', '/track?code=X']) {
-      const res = await raw(url, accept);
-      expect(res.status).toBe(200);
-      expect(res.headers['content-encoding'] ?? 'identity').toBe(encoding);
-      expect(res.headers['vary']).toContain('Accept-Encoding');
-      expect(res.headers['content-type']).toMatch(/^text\/html; charset=utf-8$/i);
-      expect(res.headers['cache-control']).toBe('no-cache');
-      const html = decoders[encoding]!(res.body).toString('utf8');
-      expect(html).toContain('Báo tin buôn lậu, hàng giả, gian lận thương mại');
-      expect(html).toContain('href="tel:0981389389"');
-      expect(html).toContain('href="tel:0961389389"');
-      expect(html).toMatch(/<a class="button button--primary button--large" href="\/report">Gửi tin báo<\/a>/);
-      if (encoding !== 'identity') expect(res.body.length).toBeLessThan(html.length / 2);
-    }
-  });
+  ])(
+    'the first HTML with Accept-Encoding "%s" comes as %s and already shows the hotlines and the way to report',
+    async (accept, encoding) => {
+      for (const url of ['/', '/report', '/track?code=X']) {
+        const res = await raw(url, accept);
+        expect(res.status).toBe(200);
+        expect(res.headers['content-encoding'] ?? 'identity').toBe(encoding);
+        expect(res.headers['vary']).toContain('Accept-Encoding');
+        expect(res.headers['content-type']).toMatch(/^text\/html; charset=utf-8$/i);
+        expect(res.headers['cache-control']).toBe('no-cache');
+        const html = decoders[encoding]!(res.body).toString('utf8');
+        expect(html).toContain('Báo tin buôn lậu, hàng giả, gian lận thương mại');
+        expect(html).toContain('href="tel:0981389389"');
+        expect(html).toContain('href="tel:0961389389"');
+        expect(html).toMatch(/<a class="button button--primary button--large" href="\/report">Gửi tin báo<\/a>/);
+        if (encoding !== 'identity') expect(res.body.length).toBeLessThan(html.length / 2);
+      }
+    },
+  );
 
   it('serves each hashed script and style in Brotli with its type and the year-long immutable cache', async () => {
     const manifest = readBuildManifest();
@@ -101,7 +112,9 @@ describe('issue #14: compressed at build time, sent in the encoding the browser 
       expect(res.status).toBe(200);
       expect(res.headers['content-encoding']).toBe('br');
       expect(res.headers['vary']).toContain('Accept-Encoding');
-      expect(res.headers['content-type']).toMatch(file.endsWith('.css') ? /^text\/css/ : /^(text|application)\/javascript/);
+      expect(res.headers['content-type']).toMatch(
+        file.endsWith('.css') ? /^text\/css/ : /^(text|application)\/javascript/,
+      );
       expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
       expect(zlib.brotliDecompressSync(res.body).equals(readFileSync(path.join(CLIENT_DIST_DIR, file)))).toBe(true);
     }
@@ -116,7 +129,12 @@ describe('issue #14: compressed at build time, sent in the encoding the browser 
     expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     const script = res.text;
     const manifest = readBuildManifest();
-    for (const [page, source] of [['/report', 'pages/report/ReportPage.tsx'], ['/track', 'pages/track/TrackPage.tsx'], ['/', 'pages/home/HomePage.tsx'], ['/stats', 'pages/stats/PublicStatsPage.tsx']] as const) {
+    for (const [page, source] of [
+      ['/report', 'pages/report/ReportPage.tsx'],
+      ['/track', 'pages/track/TrackPage.tsx'],
+      ['/', 'pages/home/HomePage.tsx'],
+      ['/stats', 'pages/stats/PublicStatsPage.tsx'],
+    ] as const) {
       expect(script).toContain(`"${page}":[`);
       expect(script).toContain(`/${manifest[source]!.file}`);
     }
@@ -127,7 +145,9 @@ describe('issue #14: compressed at build time, sent in the encoding the browser 
     const pages = citizenPageBytes();
     for (const page of pages) {
       expect(page.brotli).toBeLessThanOrEqual(170 * 1024);
-      expect(page.files.join(' ')).not.toMatch(/StaffLayout|Intake|Dashboard|Cases|Queue|Rules|Units|Accounts|BarChart|recharts|PublicStats/i);
+      expect(page.files.join(' ')).not.toMatch(
+        /StaffLayout|Intake|Dashboard|Cases|Queue|Rules|Units|Accounts|BarChart|recharts|PublicStats/i,
+      );
     }
     expect(pages.map((p) => p.page)).toEqual(['/', '/report', '/track']);
   });
@@ -145,10 +165,26 @@ describe('issue #14: the service worker for the public pages', () => {
 
   it('answers navigations to the public pages from its cache and never the staff area or the API', () => {
     const sw = serviceWorkerConfig();
-    for (const url of ['/', '/?lang=en', '/report', '/track', '/track?code=TB-ABC', '/stats', '/stats?from=2026-01-01']) {
+    for (const url of [
+      '/',
+      '/?lang=en',
+      '/report',
+      '/track',
+      '/track?code=TB-ABC',
+      '/stats',
+      '/stats?from=2026-01-01',
+    ]) {
       expect([url, sw.servesNavigation(url)]).toEqual([url, true]);
     }
-    for (const url of ['/staff', '/staff/', '/staff/cases/TB-ABC', '/staff/dashboard?x=1', '/api/public/meta', '/report/../staff', '/no/such/page']) {
+    for (const url of [
+      '/staff',
+      '/staff/',
+      '/staff/cases/TB-ABC',
+      '/staff/dashboard?x=1',
+      '/api/public/meta',
+      '/report/../staff',
+      '/no/such/page',
+    ]) {
       expect([url, sw.servesNavigation(url)]).toEqual([url, false]);
     }
   });
@@ -159,10 +195,18 @@ describe('issue #14: the service worker for the public pages', () => {
     const stats = readBuildManifest()['pages/stats/PublicStatsPage.tsx']!.file;
     expect(sw.precached).toEqual(expect.arrayContaining(['index.html', stats, ...citizen]));
     expect(sw.precached.some((url) => url.startsWith('assets/route-preload-'))).toBe(true);
-    expect(sw.precached.join(' ')).not.toMatch(/StaffLayout|Intake|DashboardPage|Queue|Rules|Units|Accounts|CasePage|Holidays|Reference/);
+    expect(sw.precached.join(' ')).not.toMatch(
+      /StaffLayout|Intake|DashboardPage|Queue|Rules|Units|Accounts|CasePage|Holidays|Reference/,
+    );
     expect(sw.cachesApi('/api/public/provinces')).toBe(true);
     expect(sw.cachesApi('/api/public/provinces/04/communes')).toBe(true);
-    for (const url of ['/api/public/reports', '/api/public/reports/TB-ABC', '/api/public/stats', '/api/staff/session', '/api/public/provinces/04/communes/x']) {
+    for (const url of [
+      '/api/public/reports',
+      '/api/public/reports/TB-ABC',
+      '/api/public/stats',
+      '/api/staff/session',
+      '/api/public/provinces/04/communes/x',
+    ]) {
       expect([url, sw.cachesApi(url)]).toEqual([url, false]);
     }
   });

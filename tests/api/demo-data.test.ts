@@ -11,7 +11,10 @@ afterAll(() => testDb.destroy());
 
 const provinceUnits = async (force: string) => {
   const db = testDb.database.db;
-  return db.select().from(unitsTable).where(and(eq(unitsTable.force, force), eq(unitsTable.level, 'province')));
+  return db
+    .select()
+    .from(unitsTable)
+    .where(and(eq(unitsTable.force, force), eq(unitsTable.level, 'province')));
 };
 
 describe('demo units and staff (embedded mode)', () => {
@@ -49,14 +52,25 @@ describe('demo units and staff (embedded mode)', () => {
     const locals = await db.select().from(unitsTable).where(eq(unitsTable.level, 'local'));
     const names = locals.map((u) => u.name);
     expect(names).toEqual(
-      expect.arrayContaining(['Công an xã Trùng Khánh', 'Đội Quản lý thị trường số 2', 'Đồn Biên phòng Ngọc Chung', 'Hải quan cửa khẩu Trà Lĩnh']),
+      expect.arrayContaining([
+        'Công an xã Trùng Khánh',
+        'Đội Quản lý thị trường số 2',
+        'Đồn Biên phòng Ngọc Chung',
+        'Hải quan cửa khẩu Trà Lĩnh',
+      ]),
     );
     expect(new Set(locals.map((u) => u.provinceCode))).toEqual(new Set(['04', '82']));
     expect(locals.every((u) => u.parentId)).toBe(true);
     const traLinh = locals.find((u) => u.name === 'Hải quan cửa khẩu Trà Lĩnh');
-    const [area] = await db.select().from(unitJurisdictionsTable).where(eq(unitJurisdictionsTable.unitId, traLinh?.id ?? ''));
+    const [area] = await db
+      .select()
+      .from(unitJurisdictionsTable)
+      .where(eq(unitJurisdictionsTable.unitId, traLinh?.id ?? ''));
     expect(area).toMatchObject({ communeCode: '01447', placeTypes: ['border_gate'] });
-    const [parent] = await db.select().from(unitsTable).where(eq(unitsTable.id, traLinh?.parentId ?? ''));
+    const [parent] = await db
+      .select()
+      .from(unitsTable)
+      .where(eq(unitsTable.id, traLinh?.parentId ?? ''));
     expect(parent?.name).toBe('Chi cục Hải quan khu vực VI');
   });
 
@@ -86,7 +100,10 @@ describe('demo units and staff (embedded mode)', () => {
     expect(await verifyPassword(TEST_DEMO_PASSWORD, police?.passwordHash ?? '')).toBe(true);
     expect(await verifyPassword('wrong-password', police?.passwordHash ?? '')).toBe(false);
     expect(staff.find((s) => s.username === 'coordinator.cao-bang')?.scopeProvinceCode).toBe('04');
-    const [officers] = await db.select({ n: count() }).from(staffAccountsTable).where(eq(staffAccountsTable.role, 'officer'));
+    const [officers] = await db
+      .select({ n: count() })
+      .from(staffAccountsTable)
+      .where(eq(staffAccountsTable.role, 'officer'));
     expect(officers?.n).toBe(8);
   });
 });

@@ -35,7 +35,11 @@ afterAll(() => t.close());
 /** Where a status can go in one move of the lifecycle table, the reporter's answer included. */
 function canMove(from: Status, to: Status): boolean {
   if (from === 'needs_info' && to !== 'needs_info') return ['received', 'accepted', 'verifying', 'closed'].includes(to);
-  return STATUS_ACTIONS.some((action) => nextStatus(from, action, null) === to || (action === 'resume' && from === 'suspended' && ['accepted', 'verifying'].includes(to)));
+  return STATUS_ACTIONS.some(
+    (action) =>
+      nextStatus(from, action, null) === to ||
+      (action === 'resume' && from === 'suspended' && ['accepted', 'verifying'].includes(to)),
+  );
 }
 
 describe('the demo sample reports (issue #7)', () => {
@@ -56,7 +60,9 @@ describe('the demo sample reports (issue #7)', () => {
   it('stand at every status and end with every outcome; older ones are mostly finished, recent ones open', () => {
     expect(new Set(reports.map((r) => r.status))).toEqual(new Set(STATUSES));
     expect(new Set(reports.map((r) => r.outcome).filter(Boolean))).toEqual(new Set(OUTCOMES));
-    const older = reports.filter((r) => r.receivedAt.getTime() < FIXED_NOW.getTime() - 90 * DAY && ['04', '82'].includes(r.provinceCode));
+    const older = reports.filter(
+      (r) => r.receivedAt.getTime() < FIXED_NOW.getTime() - 90 * DAY && ['04', '82'].includes(r.provinceCode),
+    );
     expect(older.filter((r) => ['resolved', 'closed'].includes(r.status)).length / older.length).toBeGreaterThan(0.9);
     expect(reports.some((r) => r.transferToUnitId && !r.transferDisputed)).toBe(true);
     expect(reports.some((r) => r.transferDisputed)).toBe(true);
@@ -72,21 +78,42 @@ describe('the demo sample reports (issue #7)', () => {
 
   it('have status fields and deadlines consistent with their lifecycle and the holiday calendar', async () => {
     const calendar = await loadCalendar(t.deps.db);
-    const remote = new Set((await t.deps.db.select({ code: communesTable.code }).from(communesTable).where(eq(communesTable.remoteOrIsland, true))).map((c) => c.code));
+    const remote = new Set(
+      (
+        await t.deps.db
+          .select({ code: communesTable.code })
+          .from(communesTable)
+          .where(eq(communesTable.remoteOrIsland, true))
+      ).map((c) => c.code),
+    );
     for (const r of reports) {
       const status = r.status as Status;
       const at = `${r.trackingCode} (${status})`;
       expect([at, r.pausedSince !== null]).toEqual([at, PAUSED.has(status)]);
       expect([at, r.nextDueAt]).toEqual([at, runningDue(r, status)]);
-      if (status === 'resolved' || (status === 'closed' && !r.mergedInto)) expect([at, r.resolvedAt !== null && r.outcome !== null]).toEqual([at, true]);
+      if (status === 'resolved' || (status === 'closed' && !r.mergedInto))
+        expect([at, r.resolvedAt !== null && r.outcome !== null]).toEqual([at, true]);
       if (r.mergedInto) expect([at, status, r.outcome]).toEqual([at, 'closed', 'duplicate']);
-      if (['accepted', 'verifying', 'suspended', 'resolved'].includes(status)) expect([at, r.acceptedAt !== null]).toEqual([at, true]);
-      const initial = initialDeadlines(r.receivedAt, remote.has(r.communeCode ?? ''), deadlineRules(t.deps.config), calendar);
+      if (['accepted', 'verifying', 'suspended', 'resolved'].includes(status))
+        expect([at, r.acceptedAt !== null]).toEqual([at, true]);
+      const initial = initialDeadlines(
+        r.receivedAt,
+        remote.has(r.communeCode ?? ''),
+        deadlineRules(t.deps.config),
+        calendar,
+      );
       // The clock stood still for pausedMs; an extension replaces the resolution deadline. The accept
       // deadline moves only with pauses before acceptance (a late acceptance stays late).
-      if (!r.acceptedAt) expect([at, r.acceptDueAt.getTime()]).toEqual([at, initial.acceptDueAt.getTime() + r.pausedMs]);
-      else expect([at, r.acceptDueAt.getTime() >= initial.acceptDueAt.getTime() && r.acceptDueAt.getTime() <= initial.acceptDueAt.getTime() + r.pausedMs]).toEqual([at, true]);
-      if (r.extensions === 0) expect([at, r.resolveDueAt.getTime()]).toEqual([at, initial.resolveDueAt.getTime() + r.pausedMs]);
+      if (!r.acceptedAt)
+        expect([at, r.acceptDueAt.getTime()]).toEqual([at, initial.acceptDueAt.getTime() + r.pausedMs]);
+      else
+        expect([
+          at,
+          r.acceptDueAt.getTime() >= initial.acceptDueAt.getTime() &&
+            r.acceptDueAt.getTime() <= initial.acceptDueAt.getTime() + r.pausedMs,
+        ]).toEqual([at, true]);
+      if (r.extensions === 0)
+        expect([at, r.resolveDueAt.getTime()]).toEqual([at, initial.resolveDueAt.getTime() + r.pausedMs]);
     }
     const accepted = reports.filter((r) => r.acceptedAt);
     const onTime = accepted.filter((r) => r.acceptedAt && r.acceptedAt <= r.acceptDueAt).length / accepted.length;
@@ -95,11 +122,18 @@ describe('the demo sample reports (issue #7)', () => {
   });
 
   it('have timelines in time order that move only as the lifecycle allows, by demo staff, the reporter or the system', async () => {
-    const staff = new Set((await t.deps.db.select({ id: staffAccountsTable.id }).from(staffAccountsTable)).map((s) => s.id));
+    const staff = new Set(
+      (await t.deps.db.select({ id: staffAccountsTable.id }).from(staffAccountsTable)).map((s) => s.id),
+    );
     const events = await t.deps.db
       .select()
       .from(reportEventsTable)
-      .where(inArray(reportEventsTable.reportId, reports.map((r) => r.id)))
+      .where(
+        inArray(
+          reportEventsTable.reportId,
+          reports.map((r) => r.id),
+        ),
+      )
       .orderBy(asc(reportEventsTable.reportId), asc(reportEventsTable.seq));
     for (const r of reports) {
       const own = events.filter((e) => e.reportId === r.id);
@@ -112,7 +146,12 @@ describe('the demo sample reports (issue #7)', () => {
         expect(['system', 'reporter'].includes(e.actor) || staff.has(e.actor)).toBe(true);
         if (e.type !== 'status_changed') continue;
         expect([r.trackingCode, e.fromStatus]).toEqual([r.trackingCode, status]);
-        expect([r.trackingCode, status, e.toStatus, canMove(status, e.toStatus as Status)]).toEqual([r.trackingCode, status, e.toStatus, true]);
+        expect([r.trackingCode, status, e.toStatus, canMove(status, e.toStatus as Status)]).toEqual([
+          r.trackingCode,
+          status,
+          e.toStatus,
+          true,
+        ]);
         status = e.toStatus as Status;
       }
       expect([r.trackingCode, status]).toEqual([r.trackingCode, r.status]);
@@ -133,18 +172,27 @@ describe('the demo sample reports (issue #7)', () => {
 
   it('come with receipts that open the tracking page: one with a question waiting, one resolved with its public outcome', async () => {
     const byShows = new Map(summary.receipts.map((r) => [r.shows, r]));
-    const question = await request(t.app).post('/api/public/track').send({ trackingCode: byShows.get('needs_info')?.trackingCode, secret: byShows.get('needs_info')?.secret });
+    const question = await request(t.app)
+      .post('/api/public/track')
+      .send({ trackingCode: byShows.get('needs_info')?.trackingCode, secret: byShows.get('needs_info')?.secret });
     expect(question.status).toBe(200);
     expect(question.body.status).toBe('needs_info');
     expect(question.body.openQuestion.text).toMatch(/\?$/);
-    const resolved = await request(t.app).post('/api/public/track').send({ trackingCode: byShows.get('resolved')?.trackingCode, secret: byShows.get('resolved')?.secret });
+    const resolved = await request(t.app)
+      .post('/api/public/track')
+      .send({ trackingCode: byShows.get('resolved')?.trackingCode, secret: byShows.get('resolved')?.secret });
     expect(resolved.status).toBe(200);
     expect(resolved.body.status).toBe('resolved');
     expect(resolved.body.outcome.text.length).toBeGreaterThan(20);
   });
 
   it('are planned the same way every time: the same mix for the same count, only the times follow the clock', () => {
-    const strip = (p: ReturnType<typeof planSampleReports>[number]) => ({ ...p, receivedAt: undefined, observedAt: undefined, description: p.description.length });
+    const strip = (p: ReturnType<typeof planSampleReports>[number]) => ({
+      ...p,
+      receivedAt: undefined,
+      observedAt: undefined,
+      description: p.description.length,
+    });
     const a = planSampleReports(COUNT, FIXED_NOW).map(strip);
     const b = planSampleReports(COUNT, new Date(FIXED_NOW.getTime() + 7 * DAY)).map(strip);
     expect(b).toEqual(a);

@@ -13,7 +13,12 @@ describe('one error shape, in Vietnamese by default and English on request', () 
     expect(res.status).toBe(404);
     expect(res.type).toBe('application/json');
     expect(res.body).toEqual({
-      error: { code: 'not_found', message: 'Không tìm thấy địa chỉ được yêu cầu.', fields: [], requestId: res.headers['x-request-id'] },
+      error: {
+        code: 'not_found',
+        message: 'Không tìm thấy địa chỉ được yêu cầu.',
+        fields: [],
+        requestId: res.headers['x-request-id'],
+      },
     });
   });
 
@@ -78,7 +83,10 @@ describe('rate limits on /api/public', () => {
       const res = await request(limited.app).get('/api/public/meta?lang=en');
       expect(res.status).toBe(429);
       expect(res.headers['retry-after']).toBe('60');
-      expect(res.body.error).toMatchObject({ code: 'rate_limited', message: expect.stringMatching(/^Too many requests/) });
+      expect(res.body.error).toMatchObject({
+        code: 'rate_limited',
+        message: expect.stringMatching(/^Too many requests/),
+      });
     } finally {
       await limited.close();
     }

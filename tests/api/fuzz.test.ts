@@ -17,7 +17,13 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 20);
 
 jest.setTimeout(180_000);
 
-const STAFF = { admin: 'admin', coordinator: 'coordinator', operator: 'operator', officer: 'customs.cao-bang', lead: 'lead.market.cao-bang' } as const;
+const STAFF = {
+  admin: 'admin',
+  coordinator: 'coordinator',
+  operator: 'operator',
+  officer: 'customs.cao-bang',
+  lead: 'lead.market.cao-bang',
+} as const;
 /** A route that acts on the caller's own account (sign out, change password) gets an account of its own. */
 const OWN_ACCOUNT = /^\/api\/staff\/(session|sessions|password)$/;
 const PASSWORD_HASHING = /^\/api\/staff\/(session|sessions|password|accounts|accounts\/\{accountId\}\/password)$/;
@@ -42,24 +48,40 @@ describe('the API under fuzz (issue #15)', () => {
       return fresh;
     };
     const admin = await session('admin');
-    const own = await request(t.app).post('/api/staff/accounts').set('Cookie', admin.cookie).set('X-CSRF-Token', admin.csrf).send({ username: 'fuzz.self', displayName: 'Fuzz', role: 'operator' });
+    const own = await request(t.app)
+      .post('/api/staff/accounts')
+      .set('Cookie', admin.cookie)
+      .set('X-CSRF-Token', admin.csrf)
+      .send({ username: 'fuzz.self', displayName: 'Fuzz', role: 'operator' });
     usernames.self = 'fuzz.self';
     passwords.self = own.body.password as string;
 
     // Values that exist, so that the fuzz reaches past "not found": a report, units, rule sets.
     const receipt = await request(t.app)
       .post('/api/public/reports')
-      .send({ category: 'counterfeit', placeType: 'market', provinceCode: '04', communeCode: '01447', address: 'Chợ Trà Lĩnh', observedAt: '2026-11-22T08:30:00+07:00', description: 'Bán nước hoa giả nhãn hiệu nổi tiếng, giá rẻ bất thường.' });
+      .send({
+        category: 'counterfeit',
+        placeType: 'market',
+        provinceCode: '04',
+        communeCode: '01447',
+        address: 'Chợ Trà Lĩnh',
+        observedAt: '2026-11-22T08:30:00+07:00',
+        description: 'Bán nước hoa giả nhãn hiệu nổi tiếng, giá rẻ bất thường.',
+      });
     const units = await request(t.app).get('/api/staff/units').set('Cookie', admin.cookie);
     const coordinator = await session('coordinator');
-    const ruleSets = await request(t.app).get('/api/staff/routing/rule-sets?province=04').set('Cookie', coordinator.cookie);
+    const ruleSets = await request(t.app)
+      .get('/api/staff/routing/rule-sets?province=04')
+      .set('Cookie', coordinator.cookie);
     const unitIds = ((units.body.units ?? []) as { id: string }[]).map((u) => u.id).slice(0, 3);
     const known = {
       code: [receipt.body.trackingCode as string],
       trackingCode: [receipt.body.trackingCode as string],
       unitId: unitIds,
       unit: unitIds,
-      ruleSetId: ((ruleSets.body.ruleSets ?? ruleSets.body.versions ?? []) as { id: number }[]).map((r) => r.id).slice(0, 3),
+      ruleSetId: ((ruleSets.body.ruleSets ?? ruleSets.body.versions ?? []) as { id: number }[])
+        .map((r) => r.id)
+        .slice(0, 3),
       into: [receipt.body.trackingCode as string],
       version: [1, 2, 3, 4],
       provinceCode: ['04'],
@@ -85,7 +107,8 @@ describe('the API under fuzz (issue #15)', () => {
         return OWN_ACCOUNT.test(path) ? ['self'] : Object.keys(STAFF);
       },
       // Each of these hashes a password (scrypt, tens of milliseconds by design): a quarter of the runs.
-      runsFor: (method, path) => (PASSWORD_HASHING.test(path) && method !== 'get' ? Math.max(5, Math.round(RUNS / 4)) : undefined),
+      runsFor: (method, path) =>
+        PASSWORD_HASHING.test(path) && method !== 'get' ? Math.max(5, Math.round(RUNS / 4)) : undefined,
       last: (method, path) => method === 'post' && path === '/api/staff/session',
       known,
       numRuns: RUNS,
@@ -120,12 +143,26 @@ describe('the fuzz driver', () => {
       logger.info({ note: (req.body as { note?: unknown } | undefined)?.note }, 'a route that logs what it was sent');
       res.status(204).end();
     });
-    planted.get('/healthz', (_req, res) => res.status(503).json({ error: { code: 'down', message: 'down', fields: [] } }));
+    planted.get('/healthz', (_req, res) =>
+      res.status(503).json({ error: { code: 'down', message: 'down', fields: [] } }),
+    );
     planted.use(errorHandler(logger));
     const document: OpenApiDocument = {
       paths: {
-        '/api/planted/{n}': { get: { parameters: [{ name: 'n', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }] } },
-        '/api/leaky': { post: { requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { note: { type: 'string' } }, required: ['note'] } } } } } },
+        '/api/planted/{n}': {
+          get: { parameters: [{ name: 'n', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }] },
+        },
+        '/api/leaky': {
+          post: {
+            requestBody: {
+              content: {
+                'application/json': {
+                  schema: { type: 'object', properties: { note: { type: 'string' } }, required: ['note'] },
+                },
+              },
+            },
+          },
+        },
       },
     };
     const failures = await fuzzApi({
@@ -140,7 +177,10 @@ describe('the fuzz driver', () => {
     });
     expect(failures).toEqual([
       expect.objectContaining({ route: 'GET /api/planted/{n}', problem: expect.stringMatching(/^answered 500/) }),
-      expect.objectContaining({ route: 'POST /api/leaky', problem: expect.stringMatching(/^logged what the request carried/) }),
+      expect.objectContaining({
+        route: 'POST /api/leaky',
+        problem: expect.stringMatching(/^logged what the request carried/),
+      }),
       expect.objectContaining({ route: 'GET /healthz', problem: expect.stringMatching(/no longer answers/) }),
     ]);
   });

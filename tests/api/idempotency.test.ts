@@ -30,7 +30,8 @@ const send = (key: string | undefined, body: object = report, lang?: string) => 
   if (key !== undefined) req = req.set('Idempotency-Key', key);
   return req.send(body);
 };
-const count = async (table: string) => (await queryRows<{ n: number }>(t.deps.db, sql.raw(`select count(*)::int as n from ${table}`)))[0]?.n ?? 0;
+const count = async (table: string) =>
+  (await queryRows<{ n: number }>(t.deps.db, sql.raw(`select count(*)::int as n from ${table}`)))[0]?.n ?? 0;
 
 describe('Idempotency-Key on POST /api/public/reports (issue #14)', () => {
   it('answers a resend with the same key the same receipt, secret included, and stores one report', async () => {
@@ -45,7 +46,9 @@ describe('Idempotency-Key on POST /api/public/reports (issue #14)', () => {
     expect(again.body.secret).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
     expect(await count('reports')).toBe(before + 1);
     // The receipt answered twice opens the one report.
-    const track = await request(t.app).post('/api/public/track').send({ trackingCode: again.body.trackingCode, secret: again.body.secret });
+    const track = await request(t.app)
+      .post('/api/public/track')
+      .send({ trackingCode: again.body.trackingCode, secret: again.body.secret });
     expect(track.status).toBe(200);
   });
 
@@ -62,7 +65,10 @@ describe('Idempotency-Key on POST /api/public/reports (issue #14)', () => {
     const before = await count('reports');
     const other = await send(key, { ...report, description: `${report.description} Thêm một chi tiết.` });
     expect(other.status).toBe(422);
-    expect(other.body.error).toMatchObject({ code: 'idempotency.key_reused', message: expect.stringContaining('Idempotency-Key') });
+    expect(other.body.error).toMatchObject({
+      code: 'idempotency.key_reused',
+      message: expect.stringContaining('Idempotency-Key'),
+    });
     const en = await send(key, { ...report, sellerHandle: 'another shop' }, 'en');
     expect(en.body.error.message).toMatch(/^This Idempotency-Key was already used for a different request/);
     expect(await count('reports')).toBe(before);
@@ -81,16 +87,28 @@ describe('Idempotency-Key on POST /api/public/reports (issue #14)', () => {
       expect(statuses).toEqual([201, 409]);
       const waiting = a.status === 409 ? a : b;
       expect(waiting.headers['retry-after']).toBe('2');
-      expect(waiting.body.error).toMatchObject({ code: 'idempotency.in_progress', message: expect.stringContaining('Idempotency-Key') });
+      expect(waiting.body.error).toMatchObject({
+        code: 'idempotency.in_progress',
+        message: expect.stringContaining('Idempotency-Key'),
+      });
     }
-    expect((await queryRows<{ n: number }>(t.deps.db, sql`select count(*)::int as n from reports where description = ${body.description}`))[0]?.n).toBe(1);
+    expect(
+      (
+        await queryRows<{ n: number }>(
+          t.deps.db,
+          sql`select count(*)::int as n from reports where description = ${body.description}`,
+        )
+      )[0]?.n,
+    ).toBe(1);
   });
 
   it('answers 409 for a key whose first request is running (a claim without an answer), and takes over one left by a crash', async () => {
     const key = randomUUID();
     const first = await send(key);
     // Make the stored key look as if its request were still running, as a crashed or slow process leaves it.
-    await t.deps.db.execute(sql`update idempotency_keys set status = null, response_sealed = null where created_at = ${FIXED_NOW.toISOString()}::timestamptz and status = 201`);
+    await t.deps.db.execute(
+      sql`update idempotency_keys set status = null, response_sealed = null where created_at = ${FIXED_NOW.toISOString()}::timestamptz and status = 201`,
+    );
     const running = await send(key);
     expect(running.status).toBe(409);
     expect(running.headers['retry-after']).toBe('2');
@@ -124,8 +142,18 @@ describe('Idempotency-Key on POST /api/public/reports (issue #14)', () => {
     expect(text).not.toContain(key);
     expect(text).not.toContain(res.body.trackingCode);
     expect(text).not.toContain(res.body.secret);
-    expect(Object.keys(rows[0] ?? {}).sort()).toEqual(['created_at', 'expires_at', 'key_hash', 'request_hash', 'response_sealed', 'status']);
-    const [own] = await queryRows<{ id: string }>(t.deps.db, sql`select id from reports where tracking_code = ${res.body.trackingCode}`);
+    expect(Object.keys(rows[0] ?? {}).sort()).toEqual([
+      'created_at',
+      'expires_at',
+      'key_hash',
+      'request_hash',
+      'response_sealed',
+      'status',
+    ]);
+    const [own] = await queryRows<{ id: string }>(
+      t.deps.db,
+      sql`select id from reports where tracking_code = ${res.body.trackingCode}`,
+    );
     expect(text).not.toContain(own?.id);
   });
 
@@ -133,17 +161,21 @@ describe('Idempotency-Key on POST /api/public/reports (issue #14)', () => {
     await send(randomUUID());
     now = new Date(FIXED_NOW.getTime() + 25 * HOUR);
     await send(randomUUID());
-    const [row] = await queryRows<{ old: number }>(t.deps.db, sql`select count(*)::int as old from idempotency_keys where expires_at <= ${now.toISOString()}::timestamptz`);
+    const [row] = await queryRows<{ old: number }>(
+      t.deps.db,
+      sql`select count(*)::int as old from idempotency_keys where expires_at <= ${now.toISOString()}::timestamptz`,
+    );
     expect(row?.old).toBe(0);
   });
 
-  it('is forgotten by the server\'s periodic sweep too, when no request comes along', async () => {
+  it("is forgotten by the server's periodic sweep too, when no request comes along", async () => {
     await send(randomUUID());
     // Later than every key the tests before made (the latest at 25 h), 24 hours on.
     now = new Date(FIXED_NOW.getTime() + 50 * HOUR);
     const stop = startKeySweep(t.deps, 20);
     try {
-      for (let i = 0; i < 100 && (await count('idempotency_keys')) > 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+      for (let i = 0; i < 100 && (await count('idempotency_keys')) > 0; i += 1)
+        await new Promise((resolve) => setTimeout(resolve, 20));
     } finally {
       stop();
     }
@@ -153,7 +185,9 @@ describe('Idempotency-Key on POST /api/public/reports (issue #14)', () => {
   it('refuses a key that is not a UUID, naming the header', async () => {
     const res = await send('not-a-uuid');
     expect(res.status).toBe(400);
-    expect(res.body.error.fields).toEqual([{ field: 'Idempotency-Key', message: 'Tiêu đề Idempotency-Key: sai định dạng' }]);
+    expect(res.body.error.fields).toEqual([
+      { field: 'Idempotency-Key', message: 'Tiêu đề Idempotency-Key: sai định dạng' },
+    ]);
   });
 
   it('without a key, two sends are two reports (old clients)', async () => {

@@ -11,7 +11,13 @@ const signIn = (username: string, password: string) => signInAs(t.app, username,
 const session = (username: string) => staffSession(t.app, username);
 const change = (who: Who, body: object) =>
   request(t.app).post('/api/staff/password').set('Cookie', who.cookie).set('X-CSRF-Token', who.csrf).send(body);
-const hashOf = async (username: string) => (await queryRows<{ h: string }>(t.deps.db, sql`select password_hash as h from staff_accounts where username = ${username}`))[0]?.h;
+const hashOf = async (username: string) =>
+  (
+    await queryRows<{ h: string }>(
+      t.deps.db,
+      sql`select password_hash as h from staff_accounts where username = ${username}`,
+    )
+  )[0]?.h;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -23,12 +29,20 @@ describe('POST /api/staff/password', () => {
     const me = await session('operator');
     const before = await hashOf('operator');
     const cases: [object, string, RegExp][] = [
-      [{ currentPassword: 'not my password', newPassword: 'a fine long new password' }, 'currentPassword', /Mật khẩu hiện tại: không đúng/],
+      [
+        { currentPassword: 'not my password', newPassword: 'a fine long new password' },
+        'currentPassword',
+        /Mật khẩu hiện tại: không đúng/,
+      ],
       [{ currentPassword: TEST_DEMO_PASSWORD, newPassword: 'short1!' }, 'newPassword', /ít nhất 12 ký tự/],
       [{ currentPassword: TEST_DEMO_PASSWORD, newPassword: 'Matkhau@2026!' }, 'newPassword', /quá phổ biến/],
       [{ currentPassword: TEST_DEMO_PASSWORD, newPassword: 'iloveyou 1234567' }, 'newPassword', /quá phổ biến/],
       [{ currentPassword: TEST_DEMO_PASSWORD, newPassword: 'my-Operator-2026-x' }, 'newPassword', /tên đăng nhập/],
-      [{ currentPassword: TEST_DEMO_PASSWORD, newPassword: TEST_DEMO_PASSWORD }, 'newPassword', /khác mật khẩu hiện tại/],
+      [
+        { currentPassword: TEST_DEMO_PASSWORD, newPassword: TEST_DEMO_PASSWORD },
+        'newPassword',
+        /khác mật khẩu hiện tại/,
+      ],
     ];
     for (const [body, field, message] of cases) {
       const res = await change(me, body);
@@ -41,14 +55,20 @@ describe('POST /api/staff/password', () => {
   it('sets a good password (scrypt, N=2^15), ends the other sessions but not this one, and is audited', async () => {
     const here = await session('police.cao-bang');
     const elsewhere = await session('police.cao-bang');
-    const res = await change(here, { currentPassword: TEST_DEMO_PASSWORD, newPassword: 'ba con mèo đi chợ Trùng Khánh' });
+    const res = await change(here, {
+      currentPassword: TEST_DEMO_PASSWORD,
+      newPassword: 'ba con mèo đi chợ Trùng Khánh',
+    });
     expect(res.status).toBe(204);
     expect(await hashOf('police.cao-bang')).toMatch(/^scrypt\$32768\$8\$1\$[\w-]{22}\$[\w-]{43}$/);
     expect((await request(t.app).get('/api/staff/session').set('Cookie', here.cookie)).status).toBe(200);
     expect((await request(t.app).get('/api/staff/session').set('Cookie', elsewhere.cookie)).status).toBe(401);
     expect((await signIn('police.cao-bang', TEST_DEMO_PASSWORD)).status).toBe(401);
     expect((await signIn('police.cao-bang', 'ba con mèo đi chợ Trùng Khánh')).status).toBe(200);
-    const [audit] = await queryRows<{ n: number }>(t.deps.db, sql`select count(*)::int as n from audit_log where action = 'password_changed'`);
+    const [audit] = await queryRows<{ n: number }>(
+      t.deps.db,
+      sql`select count(*)::int as n from audit_log where action = 'password_changed'`,
+    );
     expect(audit?.n).toBe(1);
   });
 
@@ -57,7 +77,8 @@ describe('POST /api/staff/password', () => {
     const own = await createTestApp({ env: { RATE_LIMIT_DISABLED: '1' } });
     const app = own.app;
     const me = await staffSession(app, 'market.cao-bang');
-    const change = (who: Who, body: object) => request(app).post('/api/staff/password').set('Cookie', who.cookie).set('X-CSRF-Token', who.csrf).send(body);
+    const change = (who: Who, body: object) =>
+      request(app).post('/api/staff/password').set('Cookie', who.cookie).set('X-CSRF-Token', who.csrf).send(body);
     const signIn = (username: string, password: string) => signInAs(app, username, password);
     const guess = { currentPassword: 'maybe this one', newPassword: 'a fine long new password' };
     // A right current password clears the count, as a sign-in does.
@@ -68,20 +89,31 @@ describe('POST /api/staff/password', () => {
 
     const again = await staffSession(app, 'market.cao-bang');
     for (let i = 0; i < 5; i += 1) expect((await change(again, guess)).status).toBe(400);
-    const refused = await change(again, { currentPassword: TEST_DEMO_PASSWORD, newPassword: 'a fine long new password' });
+    const refused = await change(again, {
+      currentPassword: TEST_DEMO_PASSWORD,
+      newPassword: 'a fine long new password',
+    });
     expect(refused.status).toBe(429);
     expect(refused.body.error.code).toBe('auth.locked');
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     expect((await signIn('market.cao-bang', TEST_DEMO_PASSWORD)).status).toBe(429);
-    const [row] = await queryRows<{ n: number }>(own.deps.db, sql`select count(*)::int as n from audit_log where action = 'account_locked'`);
+    const [row] = await queryRows<{ n: number }>(
+      own.deps.db,
+      sql`select count(*)::int as n from audit_log where action = 'account_locked'`,
+    );
     expect(row?.n).toBe(1);
     await own.close();
   });
 
   it('needs a session and the CSRF token', async () => {
-    expect((await request(t.app).post('/api/staff/password').send({ currentPassword: 'x', newPassword: 'y' })).status).toBe(401);
+    expect(
+      (await request(t.app).post('/api/staff/password').send({ currentPassword: 'x', newPassword: 'y' })).status,
+    ).toBe(401);
     const me = await session('admin');
-    const forged = await request(t.app).post('/api/staff/password').set('Cookie', me.cookie).send({ currentPassword: TEST_DEMO_PASSWORD, newPassword: 'a fine long new password' });
+    const forged = await request(t.app)
+      .post('/api/staff/password')
+      .set('Cookie', me.cookie)
+      .send({ currentPassword: TEST_DEMO_PASSWORD, newPassword: 'a fine long new password' });
     expect(forged.status).toBe(403);
   });
 });

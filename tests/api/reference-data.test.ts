@@ -75,7 +75,9 @@ describe('reference data: provinces and communes of 1 July 2025', () => {
     const first = await request(t.app).get('/api/public/provinces');
     expect(first.headers.etag).toBeDefined();
     expect(first.headers['cache-control']).toContain('max-age');
-    const second = await request(t.app).get('/api/public/provinces').set('If-None-Match', first.headers.etag as string);
+    const second = await request(t.app)
+      .get('/api/public/provinces')
+      .set('If-None-Match', first.headers.etag as string);
     expect(second.status).toBe(304);
   });
 
@@ -99,7 +101,9 @@ describe('GET /api/public/meta', () => {
     expect(res.body.statuses).toHaveLength(7);
     expect(res.body.outcomes).toHaveLength(7);
     expect(res.body.categories[0]).toEqual({ code: 'smuggling', labels: { vi: 'Buôn lậu', en: 'Smuggling' } });
-    expect(res.body.placeTypes.find((p: { code: string }) => p.code === 'border_gate').labels.vi).toBe('Cửa khẩu, lối mở');
+    expect(res.body.placeTypes.find((p: { code: string }) => p.code === 'border_gate').labels.vi).toBe(
+      'Cửa khẩu, lối mở',
+    );
     expect(res.body.hotlines).toEqual([
       { number: '0981389389', display: '0981.389.389' },
       { number: '0961389389', display: '0961.389.389' },

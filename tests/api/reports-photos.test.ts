@@ -31,7 +31,12 @@ const report = {
   description: 'Bán nước hoa giả nhãn hiệu nổi tiếng, giá rẻ bất thường, không có hóa đơn.',
 };
 
-async function submit(): Promise<{ trackingCode: string; secret: string; photosAccepted: number; photoUploadUntil: string }> {
+async function submit(): Promise<{
+  trackingCode: string;
+  secret: string;
+  photosAccepted: number;
+  photoUploadUntil: string;
+}> {
   const res = await request(t.app).post('/api/public/reports').send(report);
   expect(res.status).toBe(201);
   return res.body;
@@ -40,12 +45,20 @@ async function submit(): Promise<{ trackingCode: string; secret: string; photosA
 const sendPhoto = (code: string, secret: string, options: { key?: string; data?: Buffer; lang?: string } = {}) => {
   let req = request(t.app).post(`/api/public/reports/${code}/photos${options.lang ? `?lang=${options.lang}` : ''}`);
   if (options.key) req = req.set('Idempotency-Key', options.key);
-  return req.field('secret', secret).attach('photo', options.data ?? photo, { filename: 'IMG_2041.jpg', contentType: 'image/jpeg' });
+  return req
+    .field('secret', secret)
+    .attach('photo', options.data ?? photo, { filename: 'IMG_2041.jpg', contentType: 'image/jpeg' });
 };
 const photosOf = async (code: string) =>
-  (await queryRows<{ n: number }>(t.deps.db, sql`select count(*)::int as n from report_photos p join reports r on r.id = p.report_id where r.tracking_code = ${code}`))[0]?.n ?? 0;
+  (
+    await queryRows<{ n: number }>(
+      t.deps.db,
+      sql`select count(*)::int as n from report_photos p join reports r on r.id = p.report_id where r.tracking_code = ${code}`,
+    )
+  )[0]?.n ?? 0;
 const storedFiles = () => readdirSync(t.deps.photos.dirs.stored).length;
-const leftovers = () => readdirSync(t.deps.photos.dirs.incoming).length + readdirSync(t.deps.photos.dirs.pending).length;
+const leftovers = () =>
+  readdirSync(t.deps.photos.dirs.incoming).length + readdirSync(t.deps.photos.dirs.pending).length;
 
 describe('POST /api/public/reports/:trackingCode/photos (issue #14)', () => {
   it('takes photos one by one after the receipt and answers how many are stored and still accepted', async () => {
@@ -71,7 +84,10 @@ describe('POST /api/public/reports/:trackingCode/photos (issue #14)', () => {
     const officer = await staffSession(t.app, 'market.cao-bang');
     const page = await request(t.app).get(`/api/staff/cases/${receipt.trackingCode}`).set('Cookie', officer.cookie);
     expect(page.body.photos).toHaveLength(2);
-    const image = await request(t.app).get(`/api/staff/photos/${page.body.photos[0].id}`).set('Cookie', officer.cookie).buffer(true);
+    const image = await request(t.app)
+      .get(`/api/staff/photos/${page.body.photos[0].id}`)
+      .set('Cookie', officer.cookie)
+      .buffer(true);
     expect(image.status).toBe(200);
     expect((await sharp(image.body as Buffer).metadata()).exif).toBeUndefined();
   });
@@ -103,7 +119,8 @@ describe('POST /api/public/reports/:trackingCode/photos (issue #14)', () => {
 
   it('counts wrong secrets with the tracking guard: after five, 429 for that code', async () => {
     const receipt = await submit();
-    for (let i = 0; i < 5; i += 1) expect((await sendPhoto(receipt.trackingCode, 'AAAA-BBBB-CCCC-DDDD')).status).toBe(404);
+    for (let i = 0; i < 5; i += 1)
+      expect((await sendPhoto(receipt.trackingCode, 'AAAA-BBBB-CCCC-DDDD')).status).toBe(404);
     const limited = await sendPhoto(receipt.trackingCode, receipt.secret);
     expect(limited.status).toBe(429);
   });
@@ -129,11 +146,17 @@ describe('POST /api/public/reports/:trackingCode/photos (issue #14)', () => {
     expect(res.status).toBe(201);
     expect(res.body.photosAccepted).toBe(3);
     for (const stored of [3, 4, 5]) {
-      expect((await sendPhoto(res.body.trackingCode, res.body.secret, { data: small })).body).toEqual({ photosStored: stored, photosAccepted: 5 - stored });
+      expect((await sendPhoto(res.body.trackingCode, res.body.secret, { data: small })).body).toEqual({
+        photosStored: stored,
+        photosAccepted: 5 - stored,
+      });
     }
     const sixth = await sendPhoto(res.body.trackingCode, res.body.secret, { data: small });
     expect(sixth.status).toBe(409);
-    expect(sixth.body.error).toMatchObject({ code: 'photos.limit_reached', message: 'Tin báo này đã có đủ 5 ảnh, không nhận thêm ảnh.' });
+    expect(sixth.body.error).toMatchObject({
+      code: 'photos.limit_reached',
+      message: 'Tin báo này đã có đủ 5 ảnh, không nhận thêm ảnh.',
+    });
     expect(await photosOf(res.body.trackingCode)).toBe(5);
     expect(leftovers()).toBe(0);
   });
@@ -142,14 +165,23 @@ describe('POST /api/public/reports/:trackingCode/photos (issue #14)', () => {
     const receipt = await submit();
     const html = await sendPhoto(receipt.trackingCode, receipt.secret, { data: HTML });
     expect(html.status).toBe(400);
-    expect(html.body.error.fields).toEqual([{ field: 'photo', message: expect.stringMatching(/^Ảnh: tệp này không phải ảnh/) }]);
-    const none = await request(t.app).post(`/api/public/reports/${receipt.trackingCode}/photos`).field('secret', receipt.secret);
+    expect(html.body.error.fields).toEqual([
+      { field: 'photo', message: expect.stringMatching(/^Ảnh: tệp này không phải ảnh/) },
+    ]);
+    const none = await request(t.app)
+      .post(`/api/public/reports/${receipt.trackingCode}/photos`)
+      .field('secret', receipt.secret);
     expect(none.status).toBe(400);
     expect(none.body.error.fields).toEqual([{ field: 'photo', message: 'Ảnh: bắt buộc phải nhập' }]);
-    const two = await sendPhoto(receipt.trackingCode, receipt.secret).attach('photo', photo, { filename: 'b.jpg', contentType: 'image/jpeg' });
+    const two = await sendPhoto(receipt.trackingCode, receipt.secret).attach('photo', photo, {
+      filename: 'b.jpg',
+      contentType: 'image/jpeg',
+    });
     expect(two.status).toBe(400);
     expect(two.body.error.fields[0].field).toBe('photo');
-    const json = await request(t.app).post(`/api/public/reports/${receipt.trackingCode}/photos`).send({ secret: receipt.secret });
+    const json = await request(t.app)
+      .post(`/api/public/reports/${receipt.trackingCode}/photos`)
+      .send({ secret: receipt.secret });
     expect(json.status).toBe(415);
     expect(await photosOf(receipt.trackingCode)).toBe(0);
     expect(leftovers()).toBe(0);
@@ -162,12 +194,16 @@ describe('POST /api/public/reports/:trackingCode/photos (issue #14)', () => {
     expect((await sendPhoto(receipt.trackingCode, 'AAAA-BBBB-CCCC-DDDD')).status).toBe(404);
     const lines = JSON.stringify(t.logs);
     expect(lines).toContain('/api/public/reports/:trackingCode/photos');
-    for (const secret of [receipt.trackingCode, receipt.secret, key, 'AAAA-BBBB-CCCC-DDDD']) expect(lines).not.toContain(secret);
+    for (const secret of [receipt.trackingCode, receipt.secret, key, 'AAAA-BBBB-CCCC-DDDD'])
+      expect(lines).not.toContain(secret);
   });
 
   it('refuses a photo over 10 MB with 413 on the field photo', async () => {
     const receipt = await submit();
-    const big = await sendPhoto(receipt.trackingCode, receipt.secret, { data: Buffer.alloc(11 * 1024 * 1024, 1), lang: 'en' });
+    const big = await sendPhoto(receipt.trackingCode, receipt.secret, {
+      data: Buffer.alloc(11 * 1024 * 1024, 1),
+      lang: 'en',
+    });
     expect(big.status).toBe(413);
     expect(big.body.error.fields).toEqual([{ field: 'photo', message: expect.stringMatching(/^Photo: /) }]);
     expect(leftovers()).toBe(0);

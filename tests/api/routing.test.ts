@@ -24,7 +24,11 @@ const preview = (body: object, lang?: string) => {
 };
 
 async function hanoiCommune(): Promise<string> {
-  const [row] = await t.deps.db.select({ code: communesTable.code }).from(communesTable).where(eq(communesTable.provinceCode, '01')).limit(1);
+  const [row] = await t.deps.db
+    .select({ code: communesTable.code })
+    .from(communesTable)
+    .where(eq(communesTable.provinceCode, '01'))
+    .limit(1);
   if (!row) throw new Error('no commune in Hà Nội');
   return row.code;
 }
@@ -69,7 +73,9 @@ describe('POST /api/public/routing/preview', () => {
         'Phối hợp: Đồn Biên phòng Trà Lĩnh (Bộ đội Biên phòng); Công an xã Trà Lĩnh (Công an).',
     );
     const en = await preview({ category: 'smuggling', placeType: 'border_gate', communeCode: TRA_LINH }, 'en');
-    expect(en.body.explanation).toMatch(/^Customs leads: place type “Land border gate or crossing”; unit Hải quan cửa khẩu Trà Lĩnh covers/);
+    expect(en.body.explanation).toMatch(
+      /^Customs leads: place type “Land border gate or crossing”; unit Hải quan cửa khẩu Trà Lĩnh covers/,
+    );
   });
 
   it('shows a citizen no rule key, rule-set version or internal code (issue #14)', async () => {
@@ -87,19 +93,26 @@ describe('POST /api/public/routing/preview', () => {
     const res = await preview({ category: 'counterfeit', placeType: 'online', provinceCode: '04' });
     expect(res.status).toBe(200);
     expect(res.body.lead).toMatchObject({ force: 'market', unitName: 'Chi cục Quản lý thị trường tỉnh Cao Bằng' });
-    expect(res.body.coordinating).toEqual([expect.objectContaining({ force: 'police', unitName: 'Phòng Cảnh sát kinh tế, Công an tỉnh Cao Bằng' })]);
+    expect(res.body.coordinating).toEqual([
+      expect.objectContaining({ force: 'police', unitName: 'Phòng Cảnh sát kinh tế, Công an tỉnh Cao Bằng' }),
+    ]);
     expect(res.body.explanation).toBe(
       'Quản lý thị trường chủ trì: loại địa bàn «Website, sàn TMĐT, mạng xã hội»; đơn vị Chi cục Quản lý thị trường tỉnh Cao Bằng phụ trách toàn tỉnh Cao Bằng. ' +
         'Phối hợp: Phòng Cảnh sát kinh tế, Công an tỉnh Cao Bằng (Công an).',
     );
     const banned = await preview({ category: 'banned_goods', placeType: 'online', provinceCode: '04' }, 'en');
-    expect(banned.body.lead).toMatchObject({ force: 'police', unitName: 'Phòng Cảnh sát kinh tế, Công an tỉnh Cao Bằng' });
+    expect(banned.body.lead).toMatchObject({
+      force: 'police',
+      unitName: 'Phòng Cảnh sát kinh tế, Công an tỉnh Cao Bằng',
+    });
   });
 
   it('asks for the province of an online report and the commune of any other, and refuses an unknown province', async () => {
     const online = await preview({ category: 'counterfeit', placeType: 'online' });
     expect(online.status).toBe(400);
-    expect(online.body.error.fields).toEqual([{ field: 'provinceCode', message: 'Tỉnh/thành phố: bắt buộc phải nhập' }]);
+    expect(online.body.error.fields).toEqual([
+      { field: 'provinceCode', message: 'Tỉnh/thành phố: bắt buộc phải nhập' },
+    ]);
     const market = await preview({ category: 'counterfeit', placeType: 'market', provinceCode: '04' });
     expect(market.body.error.fields).toEqual([{ field: 'communeCode', message: 'Xã/phường: bắt buộc phải nhập' }]);
     const nowhere = await preview({ category: 'counterfeit', placeType: 'online', provinceCode: '99' }, 'en');
@@ -108,11 +121,19 @@ describe('POST /api/public/routing/preview', () => {
   });
 
   it('routes border-area smuggling in Hà Nội to the city police by its own rule, with a warning for the coordinator', async () => {
-    const res = await preview({ category: 'smuggling', placeType: 'border_area', communeCode: await hanoiCommune() }, 'en');
+    const res = await preview(
+      { category: 'smuggling', placeType: 'border_area', communeCode: await hanoiCommune() },
+      'en',
+    );
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       lead: { force: 'police', unitName: 'Phòng Cảnh sát kinh tế, Công an thành phố Hà Nội' },
-      warnings: [{ code: 'border_area_outside_border_commune', message: expect.stringContaining('is not flagged as a land-border or coastal commune') }],
+      warnings: [
+        {
+          code: 'border_area_outside_border_commune',
+          message: expect.stringContaining('is not flagged as a land-border or coastal commune'),
+        },
+      ],
     });
     expect(res.body.coordinating.map((c: { force: string }) => c.force)).toEqual(['customs', 'market']);
   });
@@ -121,9 +142,17 @@ describe('POST /api/public/routing/preview', () => {
     const res = await preview({ category: 'weapons', placeType: 'moon' });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('validation_failed');
-    expect(res.body.error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['category', 'communeCode', 'placeType']);
-    expect(res.body.error.fields.find((f: { field: string }) => f.field === 'category').message).toBe('Lĩnh vực vi phạm: hãy chọn một mục trong danh sách');
-    expect(res.body.error.fields.find((f: { field: string }) => f.field === 'communeCode').message).toBe('Xã/phường: bắt buộc phải nhập');
+    expect(res.body.error.fields.map((f: { field: string }) => f.field).sort()).toEqual([
+      'category',
+      'communeCode',
+      'placeType',
+    ]);
+    expect(res.body.error.fields.find((f: { field: string }) => f.field === 'category').message).toBe(
+      'Lĩnh vực vi phạm: hãy chọn một mục trong danh sách',
+    );
+    expect(res.body.error.fields.find((f: { field: string }) => f.field === 'communeCode').message).toBe(
+      'Xã/phường: bắt buộc phải nhập',
+    );
     const en = await preview({ category: 'smuggling', placeType: 'market', communeCode: '1447' }, 'en');
     expect(en.status).toBe(400);
     expect(en.body.error.fields).toEqual([{ field: 'communeCode', message: expect.stringContaining('Commune') }]);
@@ -139,7 +168,14 @@ describe('POST /api/public/routing/preview', () => {
 describe('validation of the demo data', () => {
   it('finds no gap and no overlap in 3,321 communes × 9 categories × 7 place types', async () => {
     const report = await t.deps.routing.validate();
-    expect(report).toMatchObject({ ok: true, cellsChecked: 209_223, provinceCellsChecked: 34 * 9, gapCells: 0, overlapCells: 0, problems: [] });
+    expect(report).toMatchObject({
+      ok: true,
+      cellsChecked: 209_223,
+      provinceCellsChecked: 34 * 9,
+      gapCells: 0,
+      overlapCells: 0,
+      problems: [],
+    });
     expect(report.provinces).toHaveLength(34);
   });
 
@@ -154,15 +190,26 @@ describe('validation of the demo data', () => {
       'routing.invalid',
     );
     // Every commune of Hà Nội and the province row, 9 categories each.
-    const [{ n } = { n: 0 }] = await queryRows<{ n: number }>(t.deps.db, sql`select count(*)::int as n from communes where province_code = '01'`);
+    const [{ n } = { n: 0 }] = await queryRows<{ n: number }>(
+      t.deps.db,
+      sql`select count(*)::int as n from communes where province_code = '01'`,
+    );
     // (The new version replaces Hà Nội's border-area rules too, so those cells are reported as well.)
     expect(report.ok).toBe(false);
-    expect(report.problems).toContainEqual(expect.objectContaining({ kind: 'no_unit', force: 'border', rules: ['province-01/online/*'], cells: (n + 1) * 9 }));
+    expect(report.problems).toContainEqual(
+      expect.objectContaining({
+        kind: 'no_unit',
+        force: 'border',
+        rules: ['province-01/online/*'],
+        cells: (n + 1) * 9,
+      }),
+    );
   });
 });
 
 describe('publishing', () => {
-  const ruleSetCount = async () => (await queryRows<{ n: number }>(t.deps.db, sql`select count(*)::int as n from routing_rule_sets`))[0]?.n;
+  const ruleSetCount = async () =>
+    (await queryRows<{ n: number }>(t.deps.db, sql`select count(*)::int as n from routing_rule_sets`))[0]?.n;
 
   it('refuses a Hà Nội rule that names the border guard, with the cells it would leave without a unit, and writes nothing', async () => {
     const before = await ruleSetCount();
@@ -177,19 +224,33 @@ describe('publishing', () => {
     );
     expect(report).toMatchObject({ ok: false, gapCells: 126 * 9 });
     expect(report.problems).toEqual([
-      expect.objectContaining({ kind: 'no_unit', force: 'border', rules: ['province-01/border_area/*'], examples: expect.arrayContaining([expect.objectContaining({ provinceCode: '01', placeType: 'border_area' })]) }),
+      expect.objectContaining({
+        kind: 'no_unit',
+        force: 'border',
+        rules: ['province-01/border_area/*'],
+        examples: expect.arrayContaining([expect.objectContaining({ provinceCode: '01', placeType: 'border_area' })]),
+      }),
     ]);
     expect(await ruleSetCount()).toBe(before);
   });
 
   it('refuses a commune rule in a national rule set, or one of another province, naming the rule', async () => {
     const national = await refusal(
-      t.deps.routing.publishRuleSet({ scope: 'national', note: 'x', rules: [{ placeType: 'market', category: '*', lead: 'police', coordinating: [], communeCode: TRA_LINH }] }),
+      t.deps.routing.publishRuleSet({
+        scope: 'national',
+        note: 'x',
+        rules: [{ placeType: 'market', category: '*', lead: 'police', coordinating: [], communeCode: TRA_LINH }],
+      }),
       'validation_failed',
     );
     expect(national).toBeUndefined();
     const err = await t.deps.routing
-      .publishRuleSet({ scope: 'province', provinceCode: '82', note: 'x', rules: [{ placeType: 'market', category: '*', lead: 'police', coordinating: [], communeCode: TRA_LINH }] })
+      .publishRuleSet({
+        scope: 'province',
+        provinceCode: '82',
+        note: 'x',
+        rules: [{ placeType: 'market', category: '*', lead: 'police', coordinating: [], communeCode: TRA_LINH }],
+      })
       .catch((e: unknown) => e as AppError);
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).issues.map((i) => i.path.join('.'))).toEqual(['rules.0.communeCode']);
@@ -205,7 +266,10 @@ describe('publishing', () => {
   it('routes new reports by a newly published version while old decisions keep theirs, unchanged', async () => {
     const input = { category: 'counterfeit', placeType: 'market', communeCode: TRA_LINH } as const;
     const old = await t.deps.db.transaction((tx) => t.deps.routing.decideAndRecord(tx, input));
-    expect(old.decision).toMatchObject({ ruleKey: 'national/market/*', lead: { unitName: 'Đội Quản lý thị trường số 2' } });
+    expect(old.decision).toMatchObject({
+      ruleKey: 'national/market/*',
+      lead: { unitName: 'Đội Quản lý thị trường số 2' },
+    });
     const storedBefore = await findDecision(t.deps.db, old.id);
 
     const published = await t.deps.routing.publishRuleSet(
@@ -221,18 +285,31 @@ describe('publishing', () => {
 
     expect((await t.deps.routing.decide(input)).ruleKey).toBe('national/market/*');
     const fresh = await t.deps.routing.decide(input, later(2));
-    expect(fresh).toMatchObject({ ruleKey: 'province-04/market/counterfeit', ruleSetVersion: 'province-04@1', lead: { unitName: 'Công an xã Trà Lĩnh' } });
+    expect(fresh).toMatchObject({
+      ruleKey: 'province-04/market/counterfeit',
+      ruleSetVersion: 'province-04@1',
+      lead: { unitName: 'Công an xã Trà Lĩnh' },
+    });
     expect(fresh.coordinating.map((c) => c.unitName)).toEqual(['Đội Quản lý thị trường số 2']);
 
     expect(await findDecision(t.deps.db, old.id)).toEqual(storedBefore);
-    await expectRefusedByDatabase(t.deps.db.execute(sql`update routing_decisions set lead_unit_name = 'x' where id = ${old.id}`), /immutable/);
-    await expectRefusedByDatabase(t.deps.db.execute(sql`delete from routing_decisions where id = ${old.id}`), /immutable/);
+    await expectRefusedByDatabase(
+      t.deps.db.execute(sql`update routing_decisions set lead_unit_name = 'x' where id = ${old.id}`),
+      /immutable/,
+    );
+    await expectRefusedByDatabase(
+      t.deps.db.execute(sql`delete from routing_decisions where id = ${old.id}`),
+      /immutable/,
+    );
     await expectRefusedByDatabase(
       t.deps.db.execute(sql`update routing_rules set lead_force = 'police' where rule_set_id = ${published.id}`),
       /published rule set cannot be changed/,
     );
     await expectRefusedByDatabase(
-      t.deps.db.update(routingRuleSetsTable).set({ effectiveFrom: FIXED_NOW }).where(eq(routingRuleSetsTable.id, published.id)),
+      t.deps.db
+        .update(routingRuleSetsTable)
+        .set({ effectiveFrom: FIXED_NOW })
+        .where(eq(routingRuleSetsTable.id, published.id)),
       /published rule set cannot be changed/,
     );
   });
@@ -242,7 +319,12 @@ describe('publishing', () => {
     const input = { category: 'poor_quality', placeType: 'online', communeCode: TRA_LINH } as const;
     expect((await t.deps.routing.decide(input, later(4))).lead.force).toBe('market');
     await other.publishRuleSet(
-      { scope: 'province', provinceCode: '04', note: 'online shops of Cao Bằng: police (test)', rules: [{ placeType: 'online', category: '*', lead: 'police', coordinating: [] }] },
+      {
+        scope: 'province',
+        provinceCode: '04',
+        note: 'online shops of Cao Bằng: police (test)',
+        rules: [{ placeType: 'online', category: '*', lead: 'police', coordinating: [] }],
+      },
       later(3),
     );
     const recorded = await t.deps.db.transaction((tx) => t.deps.routing.decideAndRecord(tx, input, later(4)));
@@ -252,8 +334,13 @@ describe('publishing', () => {
 
 describe('unit changes', () => {
   it('refuses to close the province market unit of Cao Bằng: most of its communes would have no market unit', async () => {
-    const report = await refusal(t.deps.routing.changeUnits({ closeUnits: ['market-04'], effectiveFrom: later(5) }), 'routing.invalid');
-    expect(report.problems).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'no_unit', force: 'market' })]));
+    const report = await refusal(
+      t.deps.routing.changeUnits({ closeUnits: ['market-04'], effectiveFrom: later(5) }),
+      'routing.invalid',
+    );
+    expect(report.problems).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: 'no_unit', force: 'market' })]),
+    );
   });
 
   it('closes a commune police unit from a given time: its commune falls back to the province police', async () => {
@@ -269,12 +356,27 @@ describe('unit changes', () => {
     const report = await refusal(
       t.deps.routing.changeUnits({
         effectiveFrom: later(8),
-        openUnits: [{ code: 'market-04-doi-9', force: 'market', provinceCode: '04', level: 'local', name: 'Đội Quản lý thị trường số 9', areas: [{ provinceCode: '04', communeCode: TRA_LINH }] }],
+        openUnits: [
+          {
+            code: 'market-04-doi-9',
+            force: 'market',
+            provinceCode: '04',
+            level: 'local',
+            name: 'Đội Quản lý thị trường số 9',
+            areas: [{ provinceCode: '04', communeCode: TRA_LINH }],
+          },
+        ],
       }),
       'routing.invalid',
     );
     expect(report.problems).toEqual([
-      expect.objectContaining({ kind: 'unit_overlap', force: 'market', level: 'local', units: ['market-04-doi-2', 'market-04-doi-9'], cells: 7 }),
+      expect.objectContaining({
+        kind: 'unit_overlap',
+        force: 'market',
+        level: 'local',
+        units: ['market-04-doi-2', 'market-04-doi-9'],
+        cells: 7,
+      }),
     ]);
   });
 });

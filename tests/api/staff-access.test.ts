@@ -11,7 +11,15 @@ import { createTestApp, FIXED_NOW, type TestApp } from '../helpers/test-app';
  * Issue #5: every role against every staff endpoint, from one table. A new staff endpoint fails the
  * last test until it is added here with what each role gets.
  */
-const ACTORS = ['anonymous', 'operator', 'officer', 'unit_lead', 'coordinator', 'coordinator_province', 'admin'] as const;
+const ACTORS = [
+  'anonymous',
+  'operator',
+  'officer',
+  'unit_lead',
+  'coordinator',
+  'coordinator_province',
+  'admin',
+] as const;
 type Actor = (typeof ACTORS)[number];
 const USERNAMES: Record<Exclude<Actor, 'anonymous'>, string> = {
   operator: 'operator',
@@ -55,13 +63,19 @@ const VALID_ACTION_BODIES: Record<CaseAction, object> = {
 const minutesAgo = (m: number) => new Date(FIXED_NOW.getTime() - m * 60_000).toISOString();
 const CALL = { line: '0981389389', callStartedAt: minutesAgo(5), callEndedAt: minutesAgo(1), callerAnonymous: true };
 const REPORT = {
-  category: 'counterfeit', placeType: 'market', provinceCode: '04', communeCode: '01447', address: 'Chợ Trà Lĩnh',
-  observedAt: minutesAgo(60), description: 'Bán nước hoa giả nhãn hiệu Chanel ở chợ, giá rất rẻ.',
+  category: 'counterfeit',
+  placeType: 'market',
+  provinceCode: '04',
+  communeCode: '01447',
+  address: 'Chợ Trà Lĩnh',
+  observedAt: minutesAgo(60),
+  description: 'Bán nước hoa giả nhãn hiệu Chanel ở chợ, giá rất rẻ.',
 };
 
 /** A request as `actor` sends it: with their cookie and CSRF token, or with nothing at all. */
 function as(actor: Actor, session = sessions.get(actor)) {
-  const sign = (req: request.Test) => (session ? req.set('Cookie', session.cookie).set('X-CSRF-Token', session.csrf) : req);
+  const sign = (req: request.Test) =>
+    session ? req.set('Cookie', session.cookie).set('X-CSRF-Token', session.csrf) : req;
   return {
     get: (url: string) => sign(request(t.app).get(url)),
     post: (url: string, body?: object) => sign(request(t.app).post(url)).send(body),
@@ -74,10 +88,14 @@ const sign = (actor: Actor, req: request.Test) => {
   return session ? req.set('Cookie', session.cookie).set('X-CSRF-Token', session.csrf) : req;
 };
 /** A session of its own, for the endpoints that end it. */
-const fresh = async (actor: Actor) => as(actor, actor === 'anonymous' ? undefined : await staffSession(t.app, USERNAMES[actor], passwords.get(actor)));
+const fresh = async (actor: Actor) =>
+  as(actor, actor === 'anonymous' ? undefined : await staffSession(t.app, USERNAMES[actor], passwords.get(actor)));
 
 const only = (allowed: Partial<Record<Actor, number>>, otherwise = 403): Record<Actor, number> =>
-  Object.fromEntries(ACTORS.map((a) => [a, a === 'anonymous' ? 401 : (allowed[a] ?? otherwise)])) as Record<Actor, number>;
+  Object.fromEntries(ACTORS.map((a) => [a, a === 'anonymous' ? 401 : (allowed[a] ?? otherwise)])) as Record<
+    Actor,
+    number
+  >;
 const everyone = (status: number) => only({}, status);
 
 interface Endpoint {
@@ -89,29 +107,95 @@ interface Endpoint {
 
 const ENDPOINTS: Endpoint[] = [
   { method: 'get', path: '/api/staff/session', call: (a) => as(a).get('/api/staff/session'), expect: everyone(200) },
-  { method: 'delete', path: '/api/staff/session', call: async (a) => (await fresh(a)).delete('/api/staff/session'), expect: everyone(204) },
+  {
+    method: 'delete',
+    path: '/api/staff/session',
+    call: async (a) => (await fresh(a)).delete('/api/staff/session'),
+    expect: everyone(204),
+  },
   // Allowed for every signed-in role; this one is refused on its content (a wrong current password).
-  { method: 'post', path: '/api/staff/password', call: (a) => as(a).post('/api/staff/password', { currentPassword: 'wrong one', newPassword: 'a long enough new password' }), expect: everyone(400) },
-  { method: 'get', path: '/api/staff/accounts', call: (a) => as(a).get('/api/staff/accounts'), expect: only({ admin: 200 }) },
-  { method: 'post', path: '/api/staff/accounts', call: (a) => as(a).post('/api/staff/accounts', { username: `new.${a}`, displayName: 'Người mới', role: 'operator' }), expect: only({ admin: 201 }) },
-  { method: 'patch', path: '/api/staff/accounts/{accountId}', call: (a) => as(a).patch(`/api/staff/accounts/${spareAccountId}`, { displayName: `Đổi bởi ${a}` }), expect: only({ admin: 200 }) },
-  { method: 'post', path: '/api/staff/accounts/{accountId}/password', call: (a) => as(a).post(`/api/staff/accounts/${spareAccountId}/password`), expect: only({ admin: 200 }) },
-  { method: 'post', path: '/api/staff/accounts/{accountId}/unlock', call: (a) => as(a).post(`/api/staff/accounts/${spareAccountId}/unlock`), expect: only({ admin: 200 }) },
-  { method: 'get', path: '/api/staff/units', call: (a) => as(a).get('/api/staff/units'), expect: only({ admin: 200, coordinator: 200, coordinator_province: 200, officer: 200, unit_lead: 200 }) },
+  {
+    method: 'post',
+    path: '/api/staff/password',
+    call: (a) =>
+      as(a).post('/api/staff/password', { currentPassword: 'wrong one', newPassword: 'a long enough new password' }),
+    expect: everyone(400),
+  },
+  {
+    method: 'get',
+    path: '/api/staff/accounts',
+    call: (a) => as(a).get('/api/staff/accounts'),
+    expect: only({ admin: 200 }),
+  },
+  {
+    method: 'post',
+    path: '/api/staff/accounts',
+    call: (a) =>
+      as(a).post('/api/staff/accounts', { username: `new.${a}`, displayName: 'Người mới', role: 'operator' }),
+    expect: only({ admin: 201 }),
+  },
+  {
+    method: 'patch',
+    path: '/api/staff/accounts/{accountId}',
+    call: (a) => as(a).patch(`/api/staff/accounts/${spareAccountId}`, { displayName: `Đổi bởi ${a}` }),
+    expect: only({ admin: 200 }),
+  },
+  {
+    method: 'post',
+    path: '/api/staff/accounts/{accountId}/password',
+    call: (a) => as(a).post(`/api/staff/accounts/${spareAccountId}/password`),
+    expect: only({ admin: 200 }),
+  },
+  {
+    method: 'post',
+    path: '/api/staff/accounts/{accountId}/unlock',
+    call: (a) => as(a).post(`/api/staff/accounts/${spareAccountId}/unlock`),
+    expect: only({ admin: 200 }),
+  },
+  {
+    method: 'get',
+    path: '/api/staff/units',
+    call: (a) => as(a).get('/api/staff/units'),
+    expect: only({ admin: 200, coordinator: 200, coordinator_province: 200, officer: 200, unit_lead: 200 }),
+  },
   {
     method: 'post',
     path: '/api/staff/duplicates',
     call: (a) => as(a).post('/api/staff/duplicates', { communeCode: '01447', category: 'counterfeit' }),
     expect: only({ operator: 200, coordinator: 200, coordinator_province: 200 }),
   },
-  { method: 'get', path: '/api/staff/intake/lines', call: (a) => as(a).get('/api/staff/intake/lines'), expect: only({ operator: 200 }) },
-  { method: 'get', path: '/api/staff/intake/calls', call: (a) => as(a).get('/api/staff/intake/calls'), expect: only({ operator: 200 }) },
-  { method: 'post', path: '/api/staff/intake/reports', call: (a) => as(a).post('/api/staff/intake/reports', { ...CALL, ...REPORT }), expect: only({ operator: 201 }) },
-  { method: 'get', path: '/api/staff/intake/reports/{code}', call: (a) => as(a).get(`/api/staff/intake/reports/${reportCode}`), expect: only({ operator: 200 }) },
+  {
+    method: 'get',
+    path: '/api/staff/intake/lines',
+    call: (a) => as(a).get('/api/staff/intake/lines'),
+    expect: only({ operator: 200 }),
+  },
+  {
+    method: 'get',
+    path: '/api/staff/intake/calls',
+    call: (a) => as(a).get('/api/staff/intake/calls'),
+    expect: only({ operator: 200 }),
+  },
+  {
+    method: 'post',
+    path: '/api/staff/intake/reports',
+    call: (a) => as(a).post('/api/staff/intake/reports', { ...CALL, ...REPORT }),
+    expect: only({ operator: 201 }),
+  },
+  {
+    method: 'get',
+    path: '/api/staff/intake/reports/{code}',
+    call: (a) => as(a).get(`/api/staff/intake/reports/${reportCode}`),
+    expect: only({ operator: 200 }),
+  },
   {
     method: 'post',
     path: '/api/staff/intake/reports/{code}/calls',
-    call: (a) => as(a).post(`/api/staff/intake/reports/${reportCode}/calls`, { ...CALL, note: 'Người gọi hỏi lại tình hình xử lý.' }),
+    call: (a) =>
+      as(a).post(`/api/staff/intake/reports/${reportCode}/calls`, {
+        ...CALL,
+        note: 'Người gọi hỏi lại tình hình xử lý.',
+      }),
     expect: only({ operator: 201 }),
   },
   {
@@ -139,41 +223,137 @@ const ENDPOINTS: Endpoint[] = [
     call: (a) => as(a).get(`/api/staff/photos/${photoId}`),
     expect: only({ operator: 200, officer: 200, unit_lead: 200, coordinator: 200, coordinator_province: 200 }, 404),
   },
-  { method: 'get', path: '/api/staff/cases', call: (a) => as(a).get('/api/staff/cases'), expect: only({ officer: 200, unit_lead: 200, coordinator: 200, coordinator_province: 200 }) },
+  {
+    method: 'get',
+    path: '/api/staff/cases',
+    call: (a) => as(a).get('/api/staff/cases'),
+    expect: only({ officer: 200, unit_lead: 200, coordinator: 200, coordinator_province: 200 }),
+  },
   {
     method: 'get',
     path: '/api/staff/cases/{code}',
     call: (a) => as(a).get(`/api/staff/cases/${reportCode}`),
     expect: only({ officer: 200, unit_lead: 200, coordinator: 200, coordinator_province: 200 }, 404),
   },
-  { method: 'get', path: '/api/staff/holidays', call: (a) => as(a).get('/api/staff/holidays?year=2026'), expect: everyone(200) },
+  {
+    method: 'get',
+    path: '/api/staff/holidays',
+    call: (a) => as(a).get('/api/staff/holidays?year=2026'),
+    expect: everyone(200),
+  },
   // Issue #7: the figures are the coordinators'; a province coordinator gets their own province.
-  { method: 'get', path: '/api/staff/stats', call: (a) => as(a).get('/api/staff/stats'), expect: only({ coordinator: 200, coordinator_province: 200 }) },
-  { method: 'get', path: '/api/staff/stats/reports', call: (a) => as(a).get('/api/staff/stats/reports?measure=overdueNow'), expect: only({ coordinator: 200, coordinator_province: 200 }) },
-  { method: 'get', path: '/api/staff/stats/export', call: (a) => as(a).get('/api/staff/stats/export?format=csv&period=2026-H2'), expect: only({ coordinator: 200, coordinator_province: 200 }) },
+  {
+    method: 'get',
+    path: '/api/staff/stats',
+    call: (a) => as(a).get('/api/staff/stats'),
+    expect: only({ coordinator: 200, coordinator_province: 200 }),
+  },
+  {
+    method: 'get',
+    path: '/api/staff/stats/reports',
+    call: (a) => as(a).get('/api/staff/stats/reports?measure=overdueNow'),
+    expect: only({ coordinator: 200, coordinator_province: 200 }),
+  },
+  {
+    method: 'get',
+    path: '/api/staff/stats/export',
+    call: (a) => as(a).get('/api/staff/stats/export?format=csv&period=2026-H2'),
+    expect: only({ coordinator: 200, coordinator_province: 200 }),
+  },
   {
     method: 'put',
     path: '/api/staff/holidays/{day}',
-    call: (a) => sign(a, request(t.app).put('/api/staff/holidays/2026-12-31')).send({ kind: 'holiday', name: 'Nghỉ thử' }),
+    call: (a) =>
+      sign(a, request(t.app).put('/api/staff/holidays/2026-12-31')).send({ kind: 'holiday', name: 'Nghỉ thử' }),
     expect: only({ coordinator: 200 }),
   },
-  { method: 'delete', path: '/api/staff/holidays/{day}', call: (a) => sign(a, request(t.app).delete('/api/staff/holidays/2030-01-02')), expect: only({ coordinator: 404 }) },
+  {
+    method: 'delete',
+    path: '/api/staff/holidays/{day}',
+    call: (a) => sign(a, request(t.app).delete('/api/staff/holidays/2030-01-02')),
+    expect: only({ coordinator: 404 }),
+  },
   // Issue #7 editors. Rule sets: coordinators and admins read; a province coordinator sees national and its own.
-  { method: 'get', path: '/api/staff/routing/rule-sets', call: (a) => as(a).get('/api/staff/routing/rule-sets?province=04'), expect: only({ coordinator: 200, coordinator_province: 200, admin: 200 }) },
+  {
+    method: 'get',
+    path: '/api/staff/routing/rule-sets',
+    call: (a) => as(a).get('/api/staff/routing/rule-sets?province=04'),
+    expect: only({ coordinator: 200, coordinator_province: 200, admin: 200 }),
+  },
   // Another province's scope: 404 for the Cao Bằng coordinator; nothing is created (bad start value: 400 for those who may).
-  { method: 'post', path: '/api/staff/routing/rule-sets', call: (a) => as(a).post('/api/staff/routing/rule-sets', { province: '82', start: 'nothing' }), expect: only({ coordinator: 400, coordinator_province: 400 }) },
-  { method: 'get', path: '/api/staff/routing/rule-sets/{ruleSetId}', call: (a) => as(a).get(`/api/staff/routing/rule-sets/${hanoiRuleSetId}`), expect: only({ coordinator: 200, coordinator_province: 404, admin: 200 }) },
-  { method: 'put', path: '/api/staff/routing/rule-sets/{ruleSetId}', call: (a) => sign(a, request(t.app).put(`/api/staff/routing/rule-sets/${hanoiRuleSetId}`)).send({ rules: [] }), expect: only({ coordinator: 409, coordinator_province: 404 }) },
-  { method: 'delete', path: '/api/staff/routing/rule-sets/{ruleSetId}', call: (a) => as(a).delete(`/api/staff/routing/rule-sets/${hanoiRuleSetId}`), expect: only({ coordinator: 409, coordinator_province: 404 }) },
-  { method: 'post', path: '/api/staff/routing/rule-sets/{ruleSetId}/validate', call: (a) => as(a).post(`/api/staff/routing/rule-sets/${hanoiRuleSetId}/validate`, {}), expect: only({ coordinator: 409, coordinator_province: 404, admin: 409 }) },
-  { method: 'post', path: '/api/staff/routing/rule-sets/{ruleSetId}/publish', call: (a) => as(a).post(`/api/staff/routing/rule-sets/${hanoiRuleSetId}/publish`, {}), expect: only({ coordinator: 409, coordinator_province: 404 }) },
-  { method: 'patch', path: '/api/staff/communes/{communeCode}/flags', call: (a) => as(a).patch('/api/staff/communes/28249/flags', { coastal: true }), expect: only({ coordinator: 200, coordinator_province: 404 }) },
+  {
+    method: 'post',
+    path: '/api/staff/routing/rule-sets',
+    call: (a) => as(a).post('/api/staff/routing/rule-sets', { province: '82', start: 'nothing' }),
+    expect: only({ coordinator: 400, coordinator_province: 400 }),
+  },
+  {
+    method: 'get',
+    path: '/api/staff/routing/rule-sets/{ruleSetId}',
+    call: (a) => as(a).get(`/api/staff/routing/rule-sets/${hanoiRuleSetId}`),
+    expect: only({ coordinator: 200, coordinator_province: 404, admin: 200 }),
+  },
+  {
+    method: 'put',
+    path: '/api/staff/routing/rule-sets/{ruleSetId}',
+    call: (a) => sign(a, request(t.app).put(`/api/staff/routing/rule-sets/${hanoiRuleSetId}`)).send({ rules: [] }),
+    expect: only({ coordinator: 409, coordinator_province: 404 }),
+  },
+  {
+    method: 'delete',
+    path: '/api/staff/routing/rule-sets/{ruleSetId}',
+    call: (a) => as(a).delete(`/api/staff/routing/rule-sets/${hanoiRuleSetId}`),
+    expect: only({ coordinator: 409, coordinator_province: 404 }),
+  },
+  {
+    method: 'post',
+    path: '/api/staff/routing/rule-sets/{ruleSetId}/validate',
+    call: (a) => as(a).post(`/api/staff/routing/rule-sets/${hanoiRuleSetId}/validate`, {}),
+    expect: only({ coordinator: 409, coordinator_province: 404, admin: 409 }),
+  },
+  {
+    method: 'post',
+    path: '/api/staff/routing/rule-sets/{ruleSetId}/publish',
+    call: (a) => as(a).post(`/api/staff/routing/rule-sets/${hanoiRuleSetId}/publish`, {}),
+    expect: only({ coordinator: 409, coordinator_province: 404 }),
+  },
+  {
+    method: 'patch',
+    path: '/api/staff/communes/{communeCode}/flags',
+    call: (a) => as(a).patch('/api/staff/communes/28249/flags', { coastal: true }),
+    expect: only({ coordinator: 200, coordinator_province: 404 }),
+  },
   // Units editor: admins write (bodies refused on content, so nothing changes); coordinators read a unit.
-  { method: 'post', path: '/api/staff/units', call: (a) => as(a).post('/api/staff/units', { unitCode: 'x' }), expect: only({ admin: 400 }) },
-  { method: 'get', path: '/api/staff/units/{unitId}', call: (a) => as(a).get(`/api/staff/units/${policeUnitId}`), expect: only({ admin: 200, coordinator: 200, coordinator_province: 200 }) },
-  { method: 'patch', path: '/api/staff/units/{unitId}', call: (a) => as(a).patch(`/api/staff/units/${policeUnitId}`, { name: '' }), expect: only({ admin: 400 }) },
-  { method: 'post', path: '/api/staff/units/{unitId}/close', call: (a) => as(a).post(`/api/staff/units/${policeUnitId}/close`, { effectiveFrom: '2020-01-01T00:00:00+07:00' }), expect: only({ admin: 400 }) },
-  { method: 'put', path: '/api/staff/units/{unitId}/jurisdiction', call: (a) => sign(a, request(t.app).put(`/api/staff/units/${policeUnitId}/jurisdiction`)).send({ areas: [] }), expect: only({ admin: 400 }) },
+  {
+    method: 'post',
+    path: '/api/staff/units',
+    call: (a) => as(a).post('/api/staff/units', { unitCode: 'x' }),
+    expect: only({ admin: 400 }),
+  },
+  {
+    method: 'get',
+    path: '/api/staff/units/{unitId}',
+    call: (a) => as(a).get(`/api/staff/units/${policeUnitId}`),
+    expect: only({ admin: 200, coordinator: 200, coordinator_province: 200 }),
+  },
+  {
+    method: 'patch',
+    path: '/api/staff/units/{unitId}',
+    call: (a) => as(a).patch(`/api/staff/units/${policeUnitId}`, { name: '' }),
+    expect: only({ admin: 400 }),
+  },
+  {
+    method: 'post',
+    path: '/api/staff/units/{unitId}/close',
+    call: (a) => as(a).post(`/api/staff/units/${policeUnitId}/close`, { effectiveFrom: '2020-01-01T00:00:00+07:00' }),
+    expect: only({ admin: 400 }),
+  },
+  {
+    method: 'put',
+    path: '/api/staff/units/{unitId}/jurisdiction',
+    call: (a) => sign(a, request(t.app).put(`/api/staff/units/${policeUnitId}/jurisdiction`)).send({ areas: [] }),
+    expect: only({ admin: 400 }),
+  },
   // Every action with a stale version: 409 for whoever may take it (nothing changes), 403 for those
   // who see the report but may not, 404 for those who do not see it. Notes take no version: 200.
   ...CASE_ACTIONS.map((action): Endpoint => {
@@ -186,12 +366,22 @@ const ENDPOINTS: Endpoint[] = [
     return {
       method: 'post',
       path: `/api/staff/cases/{code}/${action}`,
-      call: (a) => as(a).post(`/api/staff/cases/${reportCode}/${action}`, { ...VALID_ACTION_BODIES[action], ...(action === 'transfer' ? { step: 'request', unitId: policeUnitId, reason: 'Không thuộc thẩm quyền' } : {}), version: action === 'notes' ? 1 : 999 }),
+      call: (a) =>
+        as(a).post(`/api/staff/cases/${reportCode}/${action}`, {
+          ...VALID_ACTION_BODIES[action],
+          ...(action === 'transfer' ? { step: 'request', unitId: policeUnitId, reason: 'Không thuộc thẩm quyền' } : {}),
+          version: action === 'notes' ? 1 : 999,
+        }),
       expect: only(mayAct, 404),
     };
   }),
   // Last: it ends every session of the account, the shared ones above included.
-  { method: 'delete', path: '/api/staff/sessions', call: async (a) => (await fresh(a)).delete('/api/staff/sessions'), expect: everyone(204) },
+  {
+    method: 'delete',
+    path: '/api/staff/sessions',
+    call: async (a) => (await fresh(a)).delete('/api/staff/sessions'),
+    expect: everyone(204),
+  },
 ];
 
 beforeAll(async () => {
@@ -200,22 +390,46 @@ beforeAll(async () => {
   const [unit] = await queryRows<{ id: string }>(t.deps.db, sql`select id from units where code = 'market-04'`);
   const [police] = await queryRows<{ id: string }>(t.deps.db, sql`select id from units where code = 'police-04'`);
   policeUnitId = police?.id ?? '';
-  const [hanoi] = await queryRows<{ id: number }>(t.deps.db, sql`select id from routing_rule_sets where province_code = '01'`);
+  const [hanoi] = await queryRows<{ id: number }>(
+    t.deps.db,
+    sql`select id from routing_rule_sets where province_code = '01'`,
+  );
   hanoiRuleSetId = hanoi?.id ?? 0;
-  const made = await as('admin', admin).post('/api/staff/accounts', { username: 'lead.market-04', displayName: 'Lãnh đạo Chi cục QLTT Cao Bằng', role: 'unit_lead', unitId: unit?.id });
+  const made = await as('admin', admin).post('/api/staff/accounts', {
+    username: 'lead.market-04',
+    displayName: 'Lãnh đạo Chi cục QLTT Cao Bằng',
+    role: 'unit_lead',
+    unitId: unit?.id,
+  });
   expect(made.status).toBe(201);
-  const spare = await as('admin', admin).post('/api/staff/accounts', { username: 'spare.account', displayName: 'Tài khoản thử', role: 'operator' });
+  const spare = await as('admin', admin).post('/api/staff/accounts', {
+    username: 'spare.account',
+    displayName: 'Tài khoản thử',
+    role: 'operator',
+  });
   spareAccountId = spare.body.account.id;
   passwords.set('unit_lead', made.body.password);
-  for (const actor of ACTORS) if (actor !== 'anonymous') sessions.set(actor, await staffSession(t.app, USERNAMES[actor], passwords.get(actor)));
+  for (const actor of ACTORS)
+    if (actor !== 'anonymous') sessions.set(actor, await staffSession(t.app, USERNAMES[actor], passwords.get(actor)));
   const entered = await as('operator').post('/api/staff/intake/reports', { ...CALL, ...REPORT });
   reportCode = entered.body.trackingCode;
   const citizen = await request(t.app)
     .post('/api/public/reports')
-    .send({ ...REPORT, provinceCode: '01', communeCode: '00004', address: 'Phố Đội Cấn', description: 'Cửa hàng bán thuốc lá điện tử không rõ nguồn gốc.' });
+    .send({
+      ...REPORT,
+      provinceCode: '01',
+      communeCode: '00004',
+      address: 'Phố Đội Cấn',
+      description: 'Cửa hàng bán thuốc lá điện tử không rõ nguồn gốc.',
+    });
   receipt = { trackingCode: citizen.body.trackingCode, secret: citizen.body.secret };
-  await as('operator').post(`/api/staff/intake/reports/${reportCode}/photos`).attach('photos', await phoneJpeg(400, 300, 1), 'zalo.jpg');
-  const [photo] = await queryRows<{ id: string }>(t.deps.db, sql`select p.id from report_photos p join reports r on r.id = p.report_id where r.tracking_code = ${reportCode}`);
+  await as('operator')
+    .post(`/api/staff/intake/reports/${reportCode}/photos`)
+    .attach('photos', await phoneJpeg(400, 300, 1), 'zalo.jpg');
+  const [photo] = await queryRows<{ id: string }>(
+    t.deps.db,
+    sql`select p.id from report_photos p join reports r on r.id = p.report_id where r.tracking_code = ${reportCode}`,
+  );
   photoId = photo?.id ?? '';
 });
 afterAll(() => t.close());
@@ -229,8 +443,17 @@ describe('every role against every staff endpoint', () => {
 
   it('scopes a photo by unit and province: other units and another province get 404, as if it did not exist', async () => {
     const admin = await staffSession(t.app, 'admin');
-    const other = await as('admin', admin).post('/api/staff/accounts', { username: 'coordinator.dong-thap', displayName: 'BCĐ 389 Đồng Tháp', role: 'coordinator', scopeProvinceCode: '82' });
-    const operatorTwo = await as('admin', admin).post('/api/staff/accounts', { username: 'operator.two', displayName: 'Điện thoại viên 2', role: 'operator' });
+    const other = await as('admin', admin).post('/api/staff/accounts', {
+      username: 'coordinator.dong-thap',
+      displayName: 'BCĐ 389 Đồng Tháp',
+      role: 'coordinator',
+      scopeProvinceCode: '82',
+    });
+    const operatorTwo = await as('admin', admin).post('/api/staff/accounts', {
+      username: 'operator.two',
+      displayName: 'Điện thoại viên 2',
+      role: 'operator',
+    });
     const seen: Record<string, number> = {};
     for (const [username, password] of [
       ['police.cao-bang', undefined], // coordinating unit of this report
@@ -242,19 +465,41 @@ describe('every role against every staff endpoint', () => {
       const session = await staffSession(t.app, username, password);
       seen[username] = (await as('officer', session).get(`/api/staff/photos/${photoId}`)).status;
     }
-    expect(seen).toEqual({ 'police.cao-bang': 200, 'customs.cao-bang': 404, 'market.dong-thap': 404, 'coordinator.dong-thap': 404, 'operator.two': 404 });
-    const outside = await as('officer', await staffSession(t.app, 'coordinator.dong-thap', other.body.password)).post('/api/staff/duplicates', { communeCode: '01447', category: 'counterfeit' });
+    expect(seen).toEqual({
+      'police.cao-bang': 200,
+      'customs.cao-bang': 404,
+      'market.dong-thap': 404,
+      'coordinator.dong-thap': 404,
+      'operator.two': 404,
+    });
+    const outside = await as('officer', await staffSession(t.app, 'coordinator.dong-thap', other.body.password)).post(
+      '/api/staff/duplicates',
+      { communeCode: '01447', category: 'counterfeit' },
+    );
     expect(outside.status).toBe(404);
   });
 
   it("keeps every intake route to the operator's own reports and what the duplicates panel shows for the call being typed (issue #15): 404 otherwise, as if it did not exist", async () => {
     const admin = await staffSession(t.app, 'admin');
-    const made = await as('admin', admin).post('/api/staff/accounts', { username: 'operator.three', displayName: 'Điện thoại viên 3', role: 'operator' });
+    const made = await as('admin', admin).post('/api/staff/accounts', {
+      username: 'operator.three',
+      displayName: 'Điện thoại viên 3',
+      role: 'operator',
+    });
     const other = await staffSession(t.app, 'operator.three', made.body.password);
     const routes = (code: string, query: string) => ({
       open: () => as('operator', other).get(`/api/staff/intake/reports/${code}${query}`),
-      append: () => as('operator', other).post(`/api/staff/intake/reports/${code}/calls${query}`, { ...CALL, note: 'Người gọi hỏi lại tình hình xử lý.' }),
-      photos: async () => request(t.app).post(`/api/staff/intake/reports/${code}/photos${query}`).set('Cookie', other.cookie).set('X-CSRF-Token', other.csrf).attach('photos', await phoneJpeg(400, 300, 1), 'zalo.jpg'),
+      append: () =>
+        as('operator', other).post(`/api/staff/intake/reports/${code}/calls${query}`, {
+          ...CALL,
+          note: 'Người gọi hỏi lại tình hình xử lý.',
+        }),
+      photos: async () =>
+        request(t.app)
+          .post(`/api/staff/intake/reports/${code}/photos${query}`)
+          .set('Cookie', other.cookie)
+          .set('X-CSRF-Token', other.csrf)
+          .attach('photos', await phoneJpeg(400, 300, 1), 'zalo.jpg'),
     });
     const statuses = async (code: string, query: string) => {
       const r = routes(code, query);
@@ -268,7 +513,9 @@ describe('every role against every staff endpoint', () => {
   });
 
   it('lists every documented staff endpoint in the table above', () => {
-    const documented = apiDocs.filter((d) => d.path.startsWith('/api/staff/') && d.path !== '/api/staff/session').map((d) => `${d.method} ${d.path}`);
+    const documented = apiDocs
+      .filter((d) => d.path.startsWith('/api/staff/') && d.path !== '/api/staff/session')
+      .map((d) => `${d.method} ${d.path}`);
     const tested = ENDPOINTS.map((e) => `${e.method} ${e.path}`);
     expect(documented.filter((d) => !tested.includes(d))).toEqual([]);
   });

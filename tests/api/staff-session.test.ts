@@ -17,7 +17,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const audit = async (action: string) =>
-  (await queryRows<{ n: number }>(t.deps.db, sql`select count(*)::int as n from audit_log where action = ${action}`))[0]?.n ?? 0;
+  (await queryRows<{ n: number }>(t.deps.db, sql`select count(*)::int as n from audit_log where action = ${action}`))[0]
+    ?.n ?? 0;
 
 describe('staff sign-in', () => {
   it('signs in with a server-side session in an HttpOnly, SameSite=Strict cookie and answers the user and a CSRF token', async () => {
@@ -36,7 +37,10 @@ describe('staff sign-in', () => {
     const cookie = String(res.headers['set-cookie']?.[0]);
     expect(cookie).toMatch(/^tipline_staff=[\w-]{43}; Path=\/api\/staff; HttpOnly; SameSite=Strict$/);
     expect(res.headers['cache-control']).toBe('private, no-store');
-    const [stored] = await queryRows<{ token_hash: string }>(t.deps.db, sql`select token_hash from staff_sessions order by created_at desc limit 1`);
+    const [stored] = await queryRows<{ token_hash: string }>(
+      t.deps.db,
+      sql`select token_hash from staff_sessions order by created_at desc limit 1`,
+    );
     expect(cookie).not.toContain(stored?.token_hash);
 
     const again = await request(t.app).get('/api/staff/session').set('Cookie', cookieOf(res));
@@ -77,7 +81,10 @@ describe('staff sign-in', () => {
 
   it('signs in again from a browser that still holds a session cookie, without a CSRF token', async () => {
     const { cookie } = await staffSession(t.app, 'border.cao-bang');
-    const again = await request(t.app).post('/api/staff/session').set('Cookie', cookie).send({ username: 'border.cao-bang', password: TEST_DEMO_PASSWORD });
+    const again = await request(t.app)
+      .post('/api/staff/session')
+      .set('Cookie', cookie)
+      .send({ username: 'border.cao-bang', password: TEST_DEMO_PASSWORD });
     expect(again.status).toBe(200);
     expect(again.headers['cache-control']).toBe('private, no-store');
     const forged = await request(t.app).delete('/api/staff/sessions').set('Cookie', cookie);
@@ -87,7 +94,10 @@ describe('staff sign-in', () => {
   it('signs out everywhere: every session of the account ends', async () => {
     const phone = await staffSession(t.app, 'customs.cao-bang');
     const desk = await staffSession(t.app, 'customs.cao-bang');
-    const out = await request(t.app).delete('/api/staff/sessions').set('Cookie', phone.cookie).set('X-CSRF-Token', phone.csrf);
+    const out = await request(t.app)
+      .delete('/api/staff/sessions')
+      .set('Cookie', phone.cookie)
+      .set('X-CSRF-Token', phone.csrf);
     expect(out.status).toBe(204);
     expect((await request(t.app).get('/api/staff/session').set('Cookie', desk.cookie)).status).toBe(401);
   });
@@ -123,7 +133,9 @@ describe('staff sign-in', () => {
   });
 
   it('lets no more than 5 guesses through when they arrive all at once', async () => {
-    const burst = await Promise.all(Array.from({ length: 12 }, () => signIn(t.app, 'border.dong-thap', 'guess-in-parallel')));
+    const burst = await Promise.all(
+      Array.from({ length: 12 }, () => signIn(t.app, 'border.dong-thap', 'guess-in-parallel')),
+    );
     const statuses = burst.map((r) => r.status);
     expect(statuses.filter((s) => s === 401)).toHaveLength(5);
     expect(statuses.filter((s) => s === 429)).toHaveLength(7);
@@ -163,7 +175,10 @@ describe('what a failed or locked sign-in gives away (issue #15)', () => {
     const typed = 'Mật-khẩu-gõ-nhầm-ô 2026';
     await signIn(t.app, typed, 'x');
     await signIn(t.app, typed, 'y');
-    const rows = await queryRows<{ subject: string; data: unknown }>(t.deps.db, sql`select subject, data from audit_log where action = 'sign_in_failed' order by id`);
+    const rows = await queryRows<{ subject: string; data: unknown }>(
+      t.deps.db,
+      sql`select subject, data from audit_log where action = 'sign_in_failed' order by id`,
+    );
     const text = JSON.stringify(rows);
     expect(text).not.toContain('gõ-nhầm');
     expect(text).not.toContain('nobody.anywhere');
@@ -176,9 +191,17 @@ describe('what a failed or locked sign-in gives away (issue #15)', () => {
   it('stores session tokens keyed with SESSION_SECRET, not as a plain hash anyone could recompute', async () => {
     const res = await signIn(t.app, 'police.dong-thap');
     const token = decodeURIComponent(cookieOf(res).split('=')[1] ?? '');
-    const [row] = await queryRows<{ token_hash: string }>(t.deps.db, sql`select token_hash from staff_sessions order by created_at desc, token_hash limit 1`);
-    const keyed = createHmac('sha256', Buffer.from(t.deps.secrets.sessionSecret, 'hex')).update(`session-token\0${token}`).digest('base64url');
-    const [stored] = await queryRows<{ n: number }>(t.deps.db, sql`select count(*)::int as n from staff_sessions where token_hash = ${keyed}`);
+    const [row] = await queryRows<{ token_hash: string }>(
+      t.deps.db,
+      sql`select token_hash from staff_sessions order by created_at desc, token_hash limit 1`,
+    );
+    const keyed = createHmac('sha256', Buffer.from(t.deps.secrets.sessionSecret, 'hex'))
+      .update(`session-token\0${token}`)
+      .digest('base64url');
+    const [stored] = await queryRows<{ n: number }>(
+      t.deps.db,
+      sql`select count(*)::int as n from staff_sessions where token_hash = ${keyed}`,
+    );
     expect(stored?.n).toBe(1);
     expect(row?.token_hash).not.toBe(crypto.createHash('sha256').update(token).digest('base64url'));
   });
@@ -186,14 +209,21 @@ describe('what a failed or locked sign-in gives away (issue #15)', () => {
 
 describe('the first administrator of a real installation', () => {
   it('is created with a generated password that signs in, once per username, and audited', async () => {
-    const { username, password } = await createAdminAccount(t.deps.db, t.deps.clock, { username: 'Nguyen.Admin', displayName: 'Nguyễn Quản Trị' });
+    const { username, password } = await createAdminAccount(t.deps.db, t.deps.clock, {
+      username: 'Nguyen.Admin',
+      displayName: 'Nguyễn Quản Trị',
+    });
     expect(username).toBe('nguyen.admin');
     expect(password).toMatch(/^[A-Za-z0-9]{4}(-[A-Za-z0-9]{4}){3}$/);
     const res = await signIn(t.app, 'nguyen.admin', password);
     expect(res.status).toBe(200);
     expect(res.body.user).toMatchObject({ role: 'admin', displayName: 'Nguyễn Quản Trị', unit: null });
-    await expect(createAdminAccount(t.deps.db, t.deps.clock, { username: 'nguyen.admin', displayName: 'x' })).rejects.toThrow(/already taken/);
-    await expect(createAdminAccount(t.deps.db, t.deps.clock, { username: 'bad name!', displayName: 'x' })).rejects.toThrow(/a username is/);
+    await expect(
+      createAdminAccount(t.deps.db, t.deps.clock, { username: 'nguyen.admin', displayName: 'x' }),
+    ).rejects.toThrow(/already taken/);
+    await expect(
+      createAdminAccount(t.deps.db, t.deps.clock, { username: 'bad name!', displayName: 'x' }),
+    ).rejects.toThrow(/a username is/);
     expect(await audit('account_created')).toBe(1);
   });
 });
@@ -212,7 +242,10 @@ describe('staff access to report photos', () => {
       .field('description', 'Bán nước hoa giả nhãn hiệu nổi tiếng, giá rẻ bất thường.')
       .attach('photos', await phoneJpeg(800, 600), { filename: 'a.jpg', contentType: 'image/jpeg' });
     expect(res.status).toBe(201);
-    const [row] = await queryRows<{ id: string }>(t.deps.db, sql`select p.id from report_photos p join reports r on r.id = p.report_id where r.tracking_code = ${res.body.trackingCode}`);
+    const [row] = await queryRows<{ id: string }>(
+      t.deps.db,
+      sql`select p.id from report_photos p join reports r on r.id = p.report_id where r.tracking_code = ${res.body.trackingCode}`,
+    );
     photoId = row?.id ?? '';
   });
 

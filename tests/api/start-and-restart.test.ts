@@ -68,9 +68,13 @@ describe('npm start on the embedded database', () => {
     expect(login?.[1]).toMatch(/^[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}$/);
     expect(statSync(path.join(dataDir, 'secrets.json')).mode & 0o777).toBe(0o600);
     expect(first.output()).toMatch(/^ {2}Demo: 12 sample reports over \d+ months?, from \d\d\/\d\d\/\d{4}/m);
-    expect(first.output()).toMatch(/^ {4}389-[0-9A-Z]{4}-[0-9A-Z]{4} {2}[0-9A-Z]{4}(-[0-9A-Z]{4}){3} {2}a question waits/m);
+    expect(first.output()).toMatch(
+      /^ {4}389-[0-9A-Z]{4}-[0-9A-Z]{4} {2}[0-9A-Z]{4}(-[0-9A-Z]{4}){3} {2}a question waits/m,
+    );
 
-    const provinces = (await fetch(`http://127.0.0.1:${PORT}/api/public/provinces`).then((r) => r.json())) as { provinces: unknown[] };
+    const provinces = (await fetch(`http://127.0.0.1:${PORT}/api/public/provinces`).then((r) => r.json())) as {
+      provinces: unknown[];
+    };
     expect(provinces.provinces).toHaveLength(34);
 
     first.child.kill('SIGTERM');
@@ -91,7 +95,9 @@ describe('npm start on the embedded database', () => {
     // PGlite allows one process: a second one on the same files is refused, not let in to corrupt them.
     const meanwhile = routingCheck(dataDir);
     expect(await meanwhile.exited).toBe(2);
-    expect(meanwhile.output()).toMatch(/The embedded database in .* is in use by process \d+ \(a running `npm start`\?\)/);
+    expect(meanwhile.output()).toMatch(
+      /The embedded database in .* is in use by process \d+ \(a running `npm start`\?\)/,
+    );
 
     second.child.kill('SIGINT');
     expect(await second.exited).toBe(0);
@@ -102,7 +108,9 @@ describe('npm start on the embedded database', () => {
     expect(await check.exited).toBe(0);
     expect(check.output()).toContain('Cells checked: 209,223 (3,321 communes × 9 categories × 7 place types)');
     expect(check.output()).toContain('Gaps: 0 cells   Overlaps: 0 cells');
-    expect(check.output()).toContain('Province rows checked for online reports without a commune: 306 (34 provinces × 9 categories)');
+    expect(check.output()).toContain(
+      'Province rows checked for online reports without a commune: 306 (34 provinces × 9 categories)',
+    );
     // Hà Nội's commune cells and its province row for online reports (8 to market management, banned goods to the police).
     expect(check.output()).toMatch(/^01 Thành phố Hà Nội\s+7,947\s+1,135\s+4,544\s+0\s+2,268\s+0\s+0$/m);
     expect(check.output()).toContain('OK: every cell has exactly one lead force and exactly one lead unit.');
@@ -123,7 +131,13 @@ describe('npm start on the embedded database', () => {
             ],
           },
           // Hà Nội's own rules, plus one that sends online shops of Phường Ba Đình to a border guard it does not have.
-          { ...hanoi, rules: [...hanoi.rules, { placeType: 'online', category: '*', lead: 'border', coordinating: [], communeCode: '00004' }] },
+          {
+            ...hanoi,
+            rules: [
+              ...hanoi.rules,
+              { placeType: 'online', category: '*', lead: 'border', coordinating: [], communeCode: '00004' },
+            ],
+          },
         ],
       }),
     );
@@ -132,15 +146,23 @@ describe('npm start on the embedded database', () => {
     expect(faulty.output()).toContain(
       'OVERLAP  56 cells: rules of equal specificity disagree: province-04/*/counterfeit → police, province-04/production_site/* → market',
     );
-    expect(faulty.output()).toMatch(/GAP {6}9 cells: no border unit covers them \(rule commune-00004\/online\/\* names border as lead\)\n\s+e\.g\. Phường Ba Đình \(00004\) × smuggling × online/);
+    expect(faulty.output()).toMatch(
+      /GAP {6}9 cells: no border unit covers them \(rule commune-00004\/online\/\* names border as lead\)\n\s+e\.g\. Phường Ba Đình \(00004\) × smuggling × online/,
+    );
     expect(faulty.output()).toContain('FAILED: fix the gaps and overlaps above before publishing.');
   });
 
   it('staff:create-admin makes the first administrator once and prints the password', async () => {
-    const created = runScript(['server/auth/create-admin-command.ts', '--username', 'first.admin'], { DATA_DIR: dataDir });
+    const created = runScript(['server/auth/create-admin-command.ts', '--username', 'first.admin'], {
+      DATA_DIR: dataDir,
+    });
     expect(await created.exited).toBe(0);
-    expect(created.output()).toMatch(/Administrator first\.admin created\.\nPassword \(shown only this once; keep it\): [A-Za-z0-9]{4}(-[A-Za-z0-9]{4}){3}/);
-    const again = runScript(['server/auth/create-admin-command.ts', '--username', 'first.admin'], { DATA_DIR: dataDir });
+    expect(created.output()).toMatch(
+      /Administrator first\.admin created\.\nPassword \(shown only this once; keep it\): [A-Za-z0-9]{4}(-[A-Za-z0-9]{4}){3}/,
+    );
+    const again = runScript(['server/auth/create-admin-command.ts', '--username', 'first.admin'], {
+      DATA_DIR: dataDir,
+    });
     expect(await again.exited).toBe(2);
     expect(again.output()).toContain('the username first.admin is already taken');
   });
@@ -174,16 +196,21 @@ describe('npm start on the embedded database', () => {
     expect(server.output()).toContain('shutting down: no new connections, finishing requests in flight');
   });
 
-  it('audit:verify finds every chain whole, then names an event edited behind the triggers\' back', async () => {
+  it("audit:verify finds every chain whole, then names an event edited behind the triggers' back", async () => {
     const whole = runScript(['server/cases/audit-verify-command.ts'], { DATA_DIR: dataDir });
     expect(await whole.exited).toBe(0);
     expect(whole.output()).toMatch(/\d+ reports, \d+ events checked: every chain is whole/);
 
     const database = await openDatabase({ url: undefined, poolSize: 1, dataDir: path.resolve(dataDir) });
-    const [report] = await queryRows<{ tracking_code: string }>(database.db, sql`select tracking_code from reports limit 1`);
+    const [report] = await queryRows<{ tracking_code: string }>(
+      database.db,
+      sql`select tracking_code from reports limit 1`,
+    );
     await database.db.transaction(async (tx) => {
       await tx.execute(sql`set local session_replication_role = replica`);
-      await tx.execute(sql`update report_events set body = 'sửa lén' where seq = 1 and report_id = (select id from reports where tracking_code = ${report?.tracking_code})`);
+      await tx.execute(
+        sql`update report_events set body = 'sửa lén' where seq = 1 and report_id = (select id from reports where tracking_code = ${report?.tracking_code})`,
+      );
     });
     await database.close();
     const broken = runScript(['server/cases/audit-verify-command.ts'], { DATA_DIR: dataDir });

@@ -42,7 +42,11 @@ describeInBrowser('the case page while photos arrive after the report', () => {
     const form = new FormData();
     form.append('secret', receipt.secret);
     form.append('photo', new Blob([new Uint8Array(await phoneJpeg(800, 600))], { type: 'image/jpeg' }), 'IMG_0001.jpg');
-    const photo = await fetch(`${server.baseUrl}/api/public/reports/${receipt.trackingCode}/photos`, { method: 'POST', headers: { 'Idempotency-Key': randomUUID() }, body: form });
+    const photo = await fetch(`${server.baseUrl}/api/public/reports/${receipt.trackingCode}/photos`, {
+      method: 'POST',
+      headers: { 'Idempotency-Key': randomUUID() },
+      body: form,
+    });
     expect(await photo.json()).toEqual({ photosStored: 1, photosAccepted: 4 });
 
     // No reload: the page asks again every 15 s while it is visible.

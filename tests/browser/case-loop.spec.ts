@@ -36,10 +36,15 @@ describeInBrowser('a report handled to the end, seen from both sides', () => {
     await citizen.getByRole('radio', { name: 'Chợ, trung tâm thương mại, cửa hàng, kho bãi' }).check();
     await citizen.getByLabel(/Tỉnh, thành phố nơi xảy ra vi phạm/).selectOption({ label: 'Tỉnh Cao Bằng' });
     await citizen.getByRole('searchbox').fill('tra linh');
-    await citizen.getByRole('listbox', { name: 'Xã, phường, đặc khu' }).getByRole('option', { name: 'Xã Trà Lĩnh' }).waitFor();
+    await citizen
+      .getByRole('listbox', { name: 'Xã, phường, đặc khu' })
+      .getByRole('option', { name: 'Xã Trà Lĩnh' })
+      .waitFor();
     await citizen.getByRole('listbox', { name: 'Xã, phường, đặc khu' }).selectOption({ label: 'Xã Trà Lĩnh' });
     await citizen.getByLabel('Địa chỉ hoặc mốc nhận biết').fill('Chợ Trà Lĩnh');
-    await citizen.getByLabel('Mô tả').fill('Một gian hàng trong chợ bán nước hoa giả nhãn hiệu nổi tiếng, giá rẻ bất thường.');
+    await citizen
+      .getByLabel('Mô tả')
+      .fill('Một gian hàng trong chợ bán nước hoa giả nhãn hiệu nổi tiếng, giá rẻ bất thường.');
     await citizen.getByRole('button', { name: 'Gửi tin báo' }).click();
     await citizen.getByRole('heading', { name: 'Đã tiếp nhận tin báo' }).waitFor({ timeout: 30_000 });
     const code = (await citizen.getByTestId('tracking-code').textContent()) ?? '';
@@ -81,7 +86,9 @@ describeInBrowser('a report handled to the end, seen from both sides', () => {
     await officer.locator('.case-timeline').getByText('Dãy C, gần cổng phía bắc.').waitFor();
     await officer.getByRole('button', { name: 'Ghi kết quả giải quyết' }).click();
     await officer.getByLabel('Kết quả', { exact: true }).selectOption('goods_seized');
-    await officer.getByLabel('Kết quả công khai').fill('Đã kiểm tra gian hàng, tạm giữ hàng hóa vi phạm và xử phạt theo quy định.');
+    await officer
+      .getByLabel('Kết quả công khai')
+      .fill('Đã kiểm tra gian hàng, tạm giữ hàng hóa vi phạm và xử phạt theo quy định.');
     await officer.locator('form.case-action').getByRole('button', { name: 'Ghi kết quả giải quyết' }).click();
     await officer.getByTestId('case-status').getByText('Đã giải quyết').waitFor();
     await officer.screenshot({ path: path.join(ARTEFACTS, 'case-resolved.png'), fullPage: true });

@@ -30,7 +30,11 @@ describeInBrowser('statistics: the coordinators’ dashboard and the public figu
     const res = await fetch(`${session.server.baseUrl}/api/public/reports`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ description: DESCRIPTION, observedAt: new Date(Date.now() - 3_600_000).toISOString(), ...report }),
+      body: JSON.stringify({
+        description: DESCRIPTION,
+        observedAt: new Date(Date.now() - 3_600_000).toISOString(),
+        ...report,
+      }),
     });
     expect(res.status).toBe(201);
     return ((await res.json()) as { trackingCode: string }).trackingCode;
@@ -39,11 +43,21 @@ describeInBrowser('statistics: the coordinators’ dashboard and the public figu
   /** The lead unit's officer accepts a report through the staff API, as the case page would. */
   async function accept(username: string, code: string): Promise<void> {
     const base = session.server.baseUrl;
-    const signIn = await fetch(`${base}/api/staff/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: TEST_DEMO_PASSWORD }) });
+    const signIn = await fetch(`${base}/api/staff/session`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username, password: TEST_DEMO_PASSWORD }),
+    });
     const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     const { csrfToken } = (await signIn.json()) as { csrfToken: string };
-    const view = (await (await fetch(`${base}/api/staff/cases/${code}`, { headers: { Cookie: cookie } })).json()) as { version: number };
-    const res = await fetch(`${base}/api/staff/cases/${code}/accept`, { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: cookie, 'X-CSRF-Token': csrfToken }, body: JSON.stringify({ version: view.version }) });
+    const view = (await (await fetch(`${base}/api/staff/cases/${code}`, { headers: { Cookie: cookie } })).json()) as {
+      version: number;
+    };
+    const res = await fetch(`${base}/api/staff/cases/${code}/accept`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Cookie: cookie, 'X-CSRF-Token': csrfToken },
+      body: JSON.stringify({ version: view.version }),
+    });
     expect(res.status).toBe(200);
   }
 
@@ -68,14 +82,19 @@ describeInBrowser('statistics: the coordinators’ dashboard and the public figu
     await page.waitForURL(/from=\d{4}-\d{2}-01/);
     await page.getByLabel('Lực lượng', { exact: true }).selectOption({ label: 'Quản lý thị trường' });
     await page.waitForURL(/force=market/);
-    await page.getByTestId('dashboard-scope').getByText(/Quản lý thị trường/).waitFor();
+    await page
+      .getByTestId('dashboard-scope')
+      .getByText(/Quản lý thị trường/)
+      .waitFor();
     await page.getByTestId('total-received').getByText('3', { exact: true }).waitFor();
     await page.screenshot({ path: path.join(ARTEFACTS, 'dashboard-desk.png'), fullPage: true });
 
     // The category chart's table gives the number of the counterfeit row …
     const byCategory = page.getByTestId('figure-by-category');
     await byCategory.getByRole('button', { name: 'Xem bảng số liệu' }).click();
-    const counterfeitRow = byCategory.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Hàng giả' }) });
+    const counterfeitRow = byCategory
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: 'Hàng giả' }) });
     const shown = ((await counterfeitRow.getByRole('cell').first().textContent()) ?? '').trim();
     expect(shown).toBe('3');
     // … and a click on that bar in the chart lists exactly that many reports.
@@ -92,7 +111,9 @@ describeInBrowser('statistics: the coordinators’ dashboard and the public figu
     await page.goBack();
     const byForce = page.getByTestId('figure-by-force');
     await byForce.getByRole('button', { name: 'Xem bảng số liệu' }).click();
-    const marketRow = byForce.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Quản lý thị trường' }) });
+    const marketRow = byForce
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: 'Quản lý thị trường' }) });
     const acceptedInTime = marketRow.getByRole('cell').nth(1);
     expect((await acceptedInTime.textContent())?.trim()).toBe('1');
     await acceptedInTime.getByRole('link').click();
@@ -108,7 +129,10 @@ describeInBrowser('statistics: the coordinators’ dashboard and the public figu
     await page.locator('h1.periodic__title').waitFor();
     await page.getByLabel('Kỳ báo cáo', { exact: true }).selectOption(currentHalf());
     await page.getByRole('heading', { level: 2, name: 'Theo lực lượng' }).waitFor();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Số liệu tổng hợp (XLSX)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Số liệu tổng hợp (XLSX)' }).click(),
+    ]);
     const dir = mkdtempSync(path.join(os.tmpdir(), 'tipline-xlsx-'));
     try {
       const file = path.join(dir, download.suggestedFilename());
@@ -131,15 +155,27 @@ describeInBrowser('statistics: the coordinators’ dashboard and the public figu
 
   it('shows "<10" on the public page, without signing in, for a province with two reports, and the year to choose', async () => {
     const { page, server, problems } = session;
-    const communes = (await (await fetch(`${server.baseUrl}/api/public/provinces/82/communes`)).json()) as { communes: { code: string }[] };
+    const communes = (await (await fetch(`${server.baseUrl}/api/public/provinces/82/communes`)).json()) as {
+      communes: { code: string }[];
+    };
     const communeCode = communes.communes[0]?.code ?? '';
-    for (let i = 0; i < 2; i++) await file({ provinceCode: '82', communeCode, address: 'Chợ phường', category: 'counterfeit', placeType: 'market' });
+    for (let i = 0; i < 2; i++)
+      await file({
+        provinceCode: '82',
+        communeCode,
+        address: 'Chợ phường',
+        category: 'counterfeit',
+        placeType: 'market',
+      });
 
     await page.goto(`${server.baseUrl}/`);
     await page.getByRole('contentinfo').getByRole('link', { name: 'Số liệu thống kê tin báo' }).click();
     await page.getByRole('heading', { level: 1, name: 'Số liệu thống kê tin báo' }).waitFor();
     await page.getByLabel('Tỉnh, thành phố', { exact: true }).selectOption({ label: 'Tỉnh Đồng Tháp' });
-    await page.getByTestId('public-scope').getByText(/Tỉnh Đồng Tháp/).waitFor();
+    await page
+      .getByTestId('public-scope')
+      .getByText(/Tỉnh Đồng Tháp/)
+      .waitFor();
     const received = page.locator('.stat-card').filter({ hasText: 'Tin báo tiếp nhận' });
     expect((await received.locator('.stat-card__value').textContent())?.trim()).toBe('<10');
     await page.getByRole('heading', { name: 'Vì sao các con số được làm tròn?' }).waitFor();
@@ -149,7 +185,10 @@ describeInBrowser('statistics: the coordinators’ dashboard and the public figu
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
     const earlier = Number(today.slice(0, 4)) - (today.slice(5, 7) === '01' ? 2 : 1);
     await page.getByLabel('Năm', { exact: true }).selectOption({ label: `Năm ${earlier}` });
-    await page.getByTestId('public-scope').getByText(`Tỉnh Đồng Tháp, từ 01/01/${earlier} đến 31/12/${earlier}`).waitFor();
+    await page
+      .getByTestId('public-scope')
+      .getByText(`Tỉnh Đồng Tháp, từ 01/01/${earlier} đến 31/12/${earlier}`)
+      .waitFor();
     expect(new URL(page.url()).searchParams.get('year')).toBe(String(earlier));
     await page.screenshot({ path: path.join(ARTEFACTS, 'public-stats-desk.png'), fullPage: true });
     expect(problems).toEqual([]);

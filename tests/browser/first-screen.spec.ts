@@ -64,7 +64,9 @@ describeInBrowser('the first screen on a weak mobile link', () => {
   it('without JavaScript the first HTML already shows the title, the two tel: links and the way to report', async () => {
     const { page } = await coldPage({ javaScriptEnabled: false });
     await page.goto(`${proxy.url}/`);
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Báo tin buôn lậu, hàng giả, gian lận thương mại');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+      'Báo tin buôn lậu, hàng giả, gian lận thương mại',
+    );
     for (const [name, href] of [
       ['Gọi đường dây nóng 0981.389.389', 'tel:0981389389'],
       ['Gọi đường dây nóng 0961.389.389', 'tel:0961389389'],
@@ -77,7 +79,9 @@ describeInBrowser('the first screen on a weak mobile link', () => {
     expect(await report.isVisible()).toBe(true);
     expect(await report.getAttribute('href')).toBe('/report');
     expect((await report.boundingBox())?.height).toBeGreaterThanOrEqual(44);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    ).toBeLessThanOrEqual(0);
   });
 
   it('after one visit the public pages (/, /report, /track, /stats) open with no network at all, and the staff area never comes from the cache', async () => {

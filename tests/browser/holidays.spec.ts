@@ -20,7 +20,9 @@ describeInBrowser('the holiday calendar at a desk', () => {
     await signIn('coordinator');
     await page.getByLabel('Năm').selectOption('2026');
     await page.getByRole('rowheader', { name: '17/02/2026' }).waitFor();
-    expect(await page.getByRole('row').filter({ hasText: '17/02/2026' }).textContent()).toContain('Tết Nguyên đán Bính Ngọ');
+    expect(await page.getByRole('row').filter({ hasText: '17/02/2026' }).textContent()).toContain(
+      'Tết Nguyên đán Bính Ngọ',
+    );
 
     await page.getByLabel('Ngày', { exact: true }).fill('31/12/2026');
     await page.getByLabel('Tên', { exact: true }).fill('Nghỉ bù thử nghiệm');

@@ -24,7 +24,11 @@ describeInBrowser('a citizen opens the home page on a phone', () => {
     expect(await home.categoryItems().first().textContent()).toBe('Buôn lậu');
     expect(await home.horizontalOverflow()).toBeLessThanOrEqual(0);
 
-    for (const target of [home.languageSwitch(), home.headerHotline(/0981\.389\.389/), home.reportButton('Gửi tin báo')]) {
+    for (const target of [
+      home.languageSwitch(),
+      home.headerHotline(/0981\.389\.389/),
+      home.reportButton('Gửi tin báo'),
+    ]) {
       expect((await target.boundingBox())?.height).toBeGreaterThanOrEqual(44);
     }
 

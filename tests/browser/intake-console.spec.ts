@@ -23,7 +23,17 @@ async function pick(page: Page, typed: string, option: string) {
 }
 
 /** The report fields, keyboard only, from the category select on (which has the focus). */
-async function typeReport(page: Page, report: { category: string; placeType: string; province: [string, string]; commune: [string, string]; address: string; description: string }) {
+async function typeReport(
+  page: Page,
+  report: {
+    category: string;
+    placeType: string;
+    province: [string, string];
+    commune: [string, string];
+    address: string;
+    description: string;
+  },
+) {
   await arrowTo(page, CATEGORIES.indexOf(report.category as never) + 1);
   await page.keyboard.press('Tab');
   await arrowTo(page, PLACE_TYPES.indexOf(report.placeType as never) + 1);
@@ -49,11 +59,19 @@ describeInBrowser('an operator enters hotline calls with the keyboard alone', ()
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({
-        category: 'counterfeit', placeType: 'market', provinceCode: '04', communeCode: '01447', address: 'Chợ Trà Lĩnh',
-        observedAt: new Date(Date.now() - 3_600_000).toISOString(), description: 'Ki-ốt số 12 chợ Trà Lĩnh bán nước hoa Chanel giả, giá rất rẻ.',
+        category: 'counterfeit',
+        placeType: 'market',
+        provinceCode: '04',
+        communeCode: '01447',
+        address: 'Chợ Trà Lĩnh',
+        observedAt: new Date(Date.now() - 3_600_000).toISOString(),
+        description: 'Ki-ốt số 12 chợ Trà Lĩnh bán nước hoa Chanel giả, giá rất rẻ.',
       }),
     });
-    const { trackingCode: duplicateCode, secret: duplicateSecret } = (await earlier.json()) as { trackingCode: string; secret: string };
+    const { trackingCode: duplicateCode, secret: duplicateSecret } = (await earlier.json()) as {
+      trackingCode: string;
+      secret: string;
+    };
 
     await page.goto(`${server.baseUrl}/staff`);
     await page.getByLabel('Tên đăng nhập').fill('operator');
@@ -61,7 +79,8 @@ describeInBrowser('an operator enters hotline calls with the keyboard alone', ()
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Tiếp nhận cuộc gọi đường dây nóng' }).waitFor();
     await page.waitForFunction(() => document.activeElement?.id === 'line');
-    for (const shortcut of ['Ctrl+Enter', 'Alt+D', 'Alt+N', 'Esc']) expect(await page.locator('kbd', { hasText: shortcut }).count()).toBeGreaterThan(0);
+    for (const shortcut of ['Ctrl+Enter', 'Alt+D', 'Alt+N', 'Esc'])
+      expect(await page.locator('kbd', { hasText: shortcut }).count()).toBeGreaterThan(0);
 
     // First call: line (focused), start (prefilled), end (empty: now), the caller's number.
     await page.keyboard.press('Tab');
@@ -73,8 +92,12 @@ describeInBrowser('an operator enters hotline calls with the keyboard alone', ()
     expect(await focused(page)).toBe('callerAnonymous');
     await page.keyboard.press('Tab');
     await typeReport(page, {
-      category: 'counterfeit', placeType: 'market', province: ['cao bang', 'Tỉnh Cao Bằng'], commune: ['tra linh', 'Xã Trà Lĩnh'],
-      address: 'Chợ Trà Lĩnh, ki-ốt 12', description: 'Ki ot so 12 cho Tra Linh ban nuoc hoa Chanel gia, gia rat re.',
+      category: 'counterfeit',
+      placeType: 'market',
+      province: ['cao bang', 'Tỉnh Cao Bằng'],
+      commune: ['tra linh', 'Xã Trà Lĩnh'],
+      address: 'Chợ Trà Lĩnh, ki-ốt 12',
+      description: 'Ki ot so 12 cho Tra Linh ban nuoc hoa Chanel gia, gia rat re.',
     });
 
     await page.getByTestId('lead-unit').getByText('Đội Quản lý thị trường số 2').waitFor();
@@ -102,10 +125,17 @@ describeInBrowser('an operator enters hotline calls with the keyboard alone', ()
     await page.keyboard.press('Space');
     await page.keyboard.press('Tab');
     await typeReport(page, {
-      category: 'smuggling', placeType: 'transport_route', province: ['cao bang', 'Tỉnh Cao Bằng'], commune: ['tan giang', 'Phường Tân Giang'],
-      address: 'Quốc lộ 3, km 12', description: 'Xe tải biển số 11C chở thuốc lá lậu qua đây mỗi đêm khoảng 2 giờ sáng.',
+      category: 'smuggling',
+      placeType: 'transport_route',
+      province: ['cao bang', 'Tỉnh Cao Bằng'],
+      commune: ['tan giang', 'Phường Tân Giang'],
+      address: 'Quốc lộ 3, km 12',
+      description: 'Xe tải biển số 11C chở thuốc lá lậu qua đây mỗi đêm khoảng 2 giờ sáng.',
     });
-    await page.getByTestId('lead-unit').getByText(/Công an/).waitFor();
+    await page
+      .getByTestId('lead-unit')
+      .getByText(/Công an/)
+      .waitFor();
     await page.keyboard.press('Control+Enter');
 
     await page.getByRole('heading', { name: 'Đọc mã cho người gọi' }).waitFor();

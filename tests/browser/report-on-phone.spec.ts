@@ -55,7 +55,10 @@ describeInBrowser('a citizen reports from a phone and tracks the report', () => 
     expect(await accessibilityProblems(page)).toEqual([]);
 
     // The saved text names the full tracking address, and holds both codes.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Lưu thành tệp văn bản' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Lưu thành tệp văn bản' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe(`tin-bao-${code}.txt`);
     const saved = readFileSync((await download.path()) ?? '', 'utf8');
     expect(saved).toContain(`${server.baseUrl}/track`);
@@ -75,7 +78,9 @@ describeInBrowser('a citizen reports from a phone and tracks the report', () => 
     await page.getByRole('radio', { name: 'Hàng giả' }).waitFor();
     expect(await page.getByText('Tiếp tục tin báo đang soạn?').count()).toBe(0);
 
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    ).toBeLessThanOrEqual(0);
     expect(problems).toEqual([]);
   });
   it('reports an online seller known only by a Zalo number, with the province alone (SPEC.md §3)', async () => {
@@ -101,7 +106,10 @@ describeInBrowser('a citizen reports from a phone and tracks the report', () => 
     await page.getByLabel(/^Tài khoản người bán/).fill('Zalo 0912 345 678');
     await page.getByRole('button', { name: 'Gửi tin báo' }).click();
     await page.getByRole('heading', { name: 'Đã tiếp nhận tin báo' }).waitFor({ timeout: 30_000 });
-    const [stored] = await queryRows<{ commune_code: string | null; seller_handle: string | null }>(server.deps.db, sql`select commune_code, seller_handle from reports where description = ${description}`);
+    const [stored] = await queryRows<{ commune_code: string | null; seller_handle: string | null }>(
+      server.deps.db,
+      sql`select commune_code, seller_handle from reports where description = ${description}`,
+    );
     expect(stored).toEqual({ commune_code: null, seller_handle: 'Zalo 0912 345 678' });
     expect(problems).toEqual([]);
   });

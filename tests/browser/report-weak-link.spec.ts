@@ -16,7 +16,15 @@ const FAST: LinkSettings = { downKbps: 100_000, upKbps: 100_000, latencyMs: 0 };
 
 /** A phone photo of about 4 MB, 4000 × 3000, noisy enough to be heavy to decode and shrink. */
 async function phonePhoto(): Promise<Buffer> {
-  return sharp({ create: { width: 4000, height: 3000, channels: 3, background: '#6a7850', noise: { type: 'gaussian', mean: 128, sigma: 12 } } })
+  return sharp({
+    create: {
+      width: 4000,
+      height: 3000,
+      channels: 3,
+      background: '#6a7850',
+      noise: { type: 'gaussian', mean: 128, sigma: 12 },
+    },
+  })
     .jpeg({ quality: 90 })
     .toBuffer();
 }
@@ -43,9 +51,14 @@ describeInBrowser('a report over a weak mobile link (400/200 kbit/s, 400 ms) tha
     proxy.restore();
   });
 
-  const count = async (query: ReturnType<typeof sql>) => (await queryRows<{ n: number }>(session.server.deps.db, query))[0]?.n ?? 0;
-  const reportsWith = (description: string) => count(sql`select count(*)::int as n from reports where description = ${description}`);
-  const photosOf = (code: string) => count(sql`select count(*)::int as n from report_photos p join reports r on r.id = p.report_id where r.tracking_code = ${code}`);
+  const count = async (query: ReturnType<typeof sql>) =>
+    (await queryRows<{ n: number }>(session.server.deps.db, query))[0]?.n ?? 0;
+  const reportsWith = (description: string) =>
+    count(sql`select count(*)::int as n from reports where description = ${description}`);
+  const photosOf = (code: string) =>
+    count(
+      sql`select count(*)::int as n from report_photos p join reports r on r.id = p.report_id where r.tracking_code = ${code}`,
+    );
 
   async function openForm(page: Page) {
     await page.goto(`${proxy.url}/report`);
@@ -70,15 +83,21 @@ describeInBrowser('a report over a weak mobile link (400/200 kbit/s, 400 ms) tha
   const status = (page: Page, n: number) => page.getByTestId(`photo-upload-${n}`).getAttribute('data-status');
   /** Waits until photo n is through, and says it was stored (a refusal ends the wait at once). */
   async function sent(page: Page, n: number) {
-    await page.locator(`[data-testid=photo-upload-${n}]:is([data-status=sent], [data-status=refused])`).waitFor({ timeout: 240_000 });
+    await page
+      .locator(`[data-testid=photo-upload-${n}]:is([data-status=sent], [data-status=refused])`)
+      .waitFor({ timeout: 240_000 });
     const item = page.getByTestId(`photo-upload-${n}`);
-    expect({ status: await item.getAttribute('data-status'), text: await item.textContent() }).toMatchObject({ status: 'sent' });
+    expect({ status: await item.getAttribute('data-status'), text: await item.textContent() }).toMatchObject({
+      status: 'sent',
+    });
   }
   /** Waits until photo n has sent at least this share of its bytes in the current attempt. */
   const progressed = (page: Page, n: number, share: number) =>
     page.waitForFunction(
       ([n, share]) => {
-        const bar = document.querySelector<HTMLProgressElement>(`[data-testid=photo-upload-${n}][data-status=sending] progress`);
+        const bar = document.querySelector<HTMLProgressElement>(
+          `[data-testid=photo-upload-${n}][data-status=sending] progress`,
+        );
         return bar !== null && bar.value / bar.max >= share;
       },
       [n, share] as const,
@@ -96,7 +115,9 @@ describeInBrowser('a report over a weak mobile link (400/200 kbit/s, 400 ms) tha
     expect(Date.now() - clicked).toBeLessThan(15_000);
     const code = (await page.getByTestId('tracking-code').textContent()) ?? '';
 
-    const sizes = await page.locator('[data-testid^=photo-upload-]').evaluateAll((items) => items.map((li) => Number(li.getAttribute('data-bytes'))));
+    const sizes = await page
+      .locator('[data-testid^=photo-upload-]')
+      .evaluateAll((items) => items.map((li) => Number(li.getAttribute('data-bytes'))));
     // Shrunk on the phone: a 4 MB photo leaves at a fraction of its size.
     expect(sizes).toHaveLength(2);
     for (const size of sizes) expect(size).toBeLessThan(2_000_000);
@@ -213,7 +234,10 @@ describeInBrowser('a report over a weak mobile link (400/200 kbit/s, 400 ms) tha
     const code = (await page.getByTestId('tracking-code').textContent()) ?? '';
     expect(code).toMatch(/^389-/);
     expect(await reportsWith(description)).toBe(1);
-    const [stored] = await queryRows<{ tracking_code: string }>(session.server.deps.db, sql`select tracking_code from reports where description = ${description}`);
+    const [stored] = await queryRows<{ tracking_code: string }>(
+      session.server.deps.db,
+      sql`select tracking_code from reports where description = ${description}`,
+    );
     expect(stored?.tracking_code).toBe(code);
   });
 });

@@ -6,7 +6,11 @@ import { DESK, PHONE, describeInBrowser, useBrowserPage } from './browser';
 jest.setTimeout(120_000);
 const ARTEFACTS = path.resolve(__dirname, '../../test-results');
 const REPORT = {
-  category: 'counterfeit', placeType: 'market', provinceCode: '04', communeCode: '01447', address: 'Chợ Trà Lĩnh',
+  category: 'counterfeit',
+  placeType: 'market',
+  provinceCode: '04',
+  communeCode: '01447',
+  address: 'Chợ Trà Lĩnh',
   description: 'Một gian hàng trong chợ bán nước hoa giả nhãn hiệu nổi tiếng, giá rẻ bất thường.',
 };
 
@@ -20,7 +24,9 @@ async function signIn(page: Page, baseUrl: string, username: string, heading: st
 
 /** A report filed through the public API, as the form sends it; answers its tracking code. */
 async function fileReport(page: Page, baseUrl: string): Promise<string> {
-  const res = await page.request.post(`${baseUrl}/api/public/reports`, { data: { ...REPORT, observedAt: new Date(Date.now() - 3_600_000).toISOString() } });
+  const res = await page.request.post(`${baseUrl}/api/public/reports`, {
+    data: { ...REPORT, observedAt: new Date(Date.now() - 3_600_000).toISOString() },
+  });
   expect(res.status()).toBe(201);
   return ((await res.json()) as { trackingCode: string }).trackingCode;
 }
@@ -40,7 +46,10 @@ describeInBrowser('the rules editor at a desk', () => {
     const { page, server, problems } = session;
     const before = await fileReport(page, server.baseUrl);
     await signIn(page, server.baseUrl, 'coordinator.cao-bang', 'Quy tắc phân công đơn vị chủ trì');
-    expect(await routingOf(page, server.baseUrl, before)).toEqual({ lead: 'Đội Quản lý thị trường số 2', version: 'national@1' });
+    expect(await routingOf(page, server.baseUrl, before)).toEqual({
+      lead: 'Đội Quản lý thị trường số 2',
+      version: 'national@1',
+    });
 
     await page.getByText('Phạm vi này chưa có quy tắc riêng').waitFor();
     await page.getByRole('button', { name: 'Soạn bản nháp từ phiên bản đang áp dụng' }).click();
@@ -51,7 +60,9 @@ describeInBrowser('the rules editor at a desk', () => {
     await page.getByRole('button', { name: 'Thêm quy tắc' }).click();
     await page.getByLabel('Mã xã, quy tắc 1').fill('01447');
     await page.getByLabel('Lĩnh vực, quy tắc 1').selectOption({ label: '* (mọi)' });
-    await page.getByLabel('Loại địa bàn, quy tắc 1').selectOption({ label: 'Chợ, trung tâm thương mại, cửa hàng, kho bãi' });
+    await page
+      .getByLabel('Loại địa bàn, quy tắc 1')
+      .selectOption({ label: 'Chợ, trung tâm thương mại, cửa hàng, kho bãi' });
     await page.getByLabel('Chủ trì, quy tắc 1').selectOption({ label: 'Công an' });
     await page.getByLabel('Mã xã, quy tắc 2').fill('01447');
     await page.getByLabel('Lĩnh vực, quy tắc 2').selectOption({ label: 'Hàng giả' });
@@ -59,7 +70,9 @@ describeInBrowser('the rules editor at a desk', () => {
     await page.getByRole('button', { name: 'Kiểm tra' }).click();
     const alert = page.getByRole('alert');
     await alert.getByText(/^Chồng chéo: 1 ô/).waitFor();
-    expect(await alert.textContent()).toContain('Xã Trà Lĩnh (01447) · Hàng giả · Chợ, trung tâm thương mại, cửa hàng, kho bãi');
+    expect(await alert.textContent()).toContain(
+      'Xã Trà Lĩnh (01447) · Hàng giả · Chợ, trung tâm thương mại, cửa hàng, kho bãi',
+    );
     await page.screenshot({ path: path.join(ARTEFACTS, 'rules-editor-overlap.png'), fullPage: true });
 
     // Publishing it is refused with the same report.
@@ -71,7 +84,10 @@ describeInBrowser('the rules editor at a desk', () => {
     await page.getByLabel('Lĩnh vực, quy tắc 1').selectOption({ label: 'Hàng giả' });
     await page.getByRole('group', { name: 'Phối hợp, quy tắc 1' }).getByLabel('Quản lý thị trường').check();
     await page.getByRole('button', { name: 'Kiểm tra' }).click();
-    await page.getByRole('status').getByText(/^Hợp lệ: 209\.223 ô/).waitFor();
+    await page
+      .getByRole('status')
+      .getByText(/^Hợp lệ: 209\.223 ô/)
+      .waitFor();
     await page.getByRole('button', { name: 'Công bố' }).click();
     await page.getByText('Đã công bố province-04@1.').waitFor();
     const current = page.getByRole('row').filter({ hasText: 'province-04@1' });
@@ -81,8 +97,14 @@ describeInBrowser('the rules editor at a desk', () => {
     await page.screenshot({ path: path.join(ARTEFACTS, 'rules-editor-published.png'), fullPage: true });
 
     const after = await fileReport(page, server.baseUrl);
-    expect(await routingOf(page, server.baseUrl, after)).toEqual({ lead: 'Công an xã Trà Lĩnh', version: 'province-04@1' });
-    expect(await routingOf(page, server.baseUrl, before)).toEqual({ lead: 'Đội Quản lý thị trường số 2', version: 'national@1' });
+    expect(await routingOf(page, server.baseUrl, after)).toEqual({
+      lead: 'Công an xã Trà Lĩnh',
+      version: 'province-04@1',
+    });
+    expect(await routingOf(page, server.baseUrl, before)).toEqual({
+      lead: 'Đội Quản lý thị trường số 2',
+      version: 'national@1',
+    });
     expect(problems.filter((p) => !/40[19]|422/.test(p))).toEqual([]);
   });
 
@@ -93,7 +115,10 @@ describeInBrowser('the rules editor at a desk', () => {
     await page.getByRole('heading', { level: 2, name: 'Chi cục Quản lý thị trường tỉnh Cao Bằng' }).waitFor();
     await page.getByRole('button', { name: 'Giải thể, sáp nhập đơn vị' }).click();
     const alert = page.getByRole('alert');
-    await alert.getByText(/^Chỗ trống: .* không có đơn vị Quản lý thị trường nào phụ trách/).first().waitFor();
+    await alert
+      .getByText(/^Chỗ trống: .* không có đơn vị Quản lý thị trường nào phụ trách/)
+      .first()
+      .waitFor();
     expect(await alert.textContent()).toMatch(/(Xã|Phường) [^(]+ \(01\d{3}\) · Hàng giả · /);
     await page.screenshot({ path: path.join(ARTEFACTS, 'units-editor-refused.png'), fullPage: true });
     expect(problems.filter((p) => !/40[19]|422/.test(p))).toEqual([]);
@@ -111,7 +136,11 @@ describeInBrowser('commune flags on a phone', () => {
     // The box shows the flag as stored: it turns on once the server has saved it.
     await remote.click();
     await page.getByText('Đã lưu cờ của Xã Trà Lĩnh.').waitFor();
-    await page.waitForFunction(() => (document.querySelector('input[aria-label="Vùng sâu, hải đảo — Xã Trà Lĩnh"]') as HTMLInputElement | null)?.checked === true);
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('input[aria-label="Vùng sâu, hải đảo — Xã Trà Lĩnh"]') as HTMLInputElement | null)
+          ?.checked === true,
+    );
     await page.screenshot({ path: path.join(ARTEFACTS, 'rules-page-phone.png'), fullPage: true });
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);

@@ -21,7 +21,11 @@ describeInBrowser('a staff member signs in and out at a desk', () => {
     await page.getByLabel('Mật khẩu').fill(TEST_DEMO_PASSWORD);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: /Dữ liệu danh mục/ }).waitFor();
-    await page.getByText('Cơ quan Thường trực BCĐ 389 tỉnh Cao Bằng').or(page.locator('.site-nav__user')).first().waitFor();
+    await page
+      .getByText('Cơ quan Thường trực BCĐ 389 tỉnh Cao Bằng')
+      .or(page.locator('.site-nav__user'))
+      .first()
+      .waitFor();
     await page.screenshot({ path: path.resolve(__dirname, '../../test-results/staff-signed-in.png') });
 
     // The session survives a reload (HttpOnly cookie; the CSRF token is asked for again).

@@ -18,7 +18,8 @@ export interface PageBytes {
 
 const sizeOf = (file: string): number => statSync(file).size;
 /** A file too small to gain from compression has no .br/.gz: it is sent as it is. */
-const compressedSize = (file: string, ext: string): number => (existsSync(`${file}.${ext}`) ? sizeOf(`${file}.${ext}`) : sizeOf(file));
+const compressedSize = (file: string, ext: string): number =>
+  existsSync(`${file}.${ext}`) ? sizeOf(`${file}.${ext}`) : sizeOf(file);
 
 /** JavaScript and CSS a first visit to each citizen page downloads, plain and as the build compressed it. */
 export function citizenPageBytes(manifest = readBuildManifest()): PageBytes[] {
@@ -26,7 +27,13 @@ export function citizenPageBytes(manifest = readBuildManifest()): PageBytes[] {
     const files = pageFiles(manifest, source);
     const full = files.map((file) => path.join(CLIENT_DIST_DIR, file));
     const sum = (size: (file: string) => number) => full.reduce((total, file) => total + size(file), 0);
-    return { page, files, raw: sum(sizeOf), brotli: sum((f) => compressedSize(f, 'br')), gzip: sum((f) => compressedSize(f, 'gz')) };
+    return {
+      page,
+      files,
+      raw: sum(sizeOf),
+      brotli: sum((f) => compressedSize(f, 'br')),
+      gzip: sum((f) => compressedSize(f, 'gz')),
+    };
   });
 }
 

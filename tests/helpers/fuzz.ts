@@ -90,10 +90,14 @@ const sentinelText = (min = 0, max = 300): fc.Arbitrary<string> =>
     return text.length >= min ? text : text.padEnd(min, 'x');
   });
 
-const dateBetween = (min: string, max: string) => fc.date({ min: new Date(min), max: new Date(max), noInvalidDate: true });
+const dateBetween = (min: string, max: string) =>
+  fc.date({ min: new Date(min), max: new Date(max), noInvalidDate: true });
 // Mostly the weeks before tests/helpers/test-app.ts's FIXED_NOW (an observation, a call), sometimes later (an effective time).
 const isoTime = fc
-  .oneof({ weight: 3, arbitrary: dateBetween('2026-10-01T00:00:00Z', '2026-11-23T02:00:00Z') }, { weight: 1, arbitrary: dateBetween('2000-01-01T00:00:00Z', '2030-12-31T00:00:00Z') })
+  .oneof(
+    { weight: 3, arbitrary: dateBetween('2026-10-01T00:00:00Z', '2026-11-23T02:00:00Z') },
+    { weight: 1, arbitrary: dateBetween('2000-01-01T00:00:00Z', '2030-12-31T00:00:00Z') },
+  )
   .map((d) => d.toISOString());
 
 /** Values known to exist (a tracking code, a unit id, a version), by field or parameter name. */
@@ -101,18 +105,27 @@ export type Known = Record<string, unknown[]>;
 
 /** Mostly a value that exists, so that requests get past "not found"; sometimes one drawn from the schema. */
 const orKnown = (seen: unknown[] | undefined, fromSchema: fc.Arbitrary<unknown>) =>
-  seen?.length ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...seen) }, { weight: 1, arbitrary: fromSchema }) : fromSchema;
+  seen?.length
+    ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...seen) }, { weight: 1, arbitrary: fromSchema })
+    : fromSchema;
 
 /** A value the schema describes, drawn with fast-check's own arbitraries. */
-export function schemaArbitrary(schema: JsonSchema | undefined, doc: OpenApiDocument, known: Known = {}, depth = 0): fc.Arbitrary<unknown> {
+export function schemaArbitrary(
+  schema: JsonSchema | undefined,
+  doc: OpenApiDocument,
+  known: Known = {},
+  depth = 0,
+): fc.Arbitrary<unknown> {
   if (!schema || depth > 6) return fc.anything({ maxDepth: 1 });
-  if (schema.$ref) return schemaArbitrary(doc.components?.schemas?.[schema.$ref.split('/').pop() ?? ''], doc, known, depth + 1);
+  if (schema.$ref)
+    return schemaArbitrary(doc.components?.schemas?.[schema.$ref.split('/').pop() ?? ''], doc, known, depth + 1);
   if (schema.const !== undefined) return fc.constant(schema.const);
   if (schema.enum) return fc.constantFrom(...schema.enum);
   const alternatives = schema.oneOf ?? schema.anyOf;
   if (alternatives) return fc.oneof(...alternatives.map((s) => schemaArbitrary(s, doc, known, depth + 1)));
   if (schema.allOf?.[0]) return schemaArbitrary(schema.allOf[0], doc, known, depth + 1);
-  if (Array.isArray(schema.type)) return fc.oneof(...schema.type.map((type) => schemaArbitrary({ ...schema, type }, doc, known, depth + 1)));
+  if (Array.isArray(schema.type))
+    return fc.oneof(...schema.type.map((type) => schemaArbitrary({ ...schema, type }, doc, known, depth + 1)));
   switch (schema.type) {
     case 'null':
       return fc.constant(null);
@@ -124,13 +137,26 @@ export function schemaArbitrary(schema: JsonSchema | undefined, doc: OpenApiDocu
       const max = schema.maximum ?? (schema.exclusiveMaximum !== undefined ? schema.exclusiveMaximum - 1 : undefined);
       const inside = fc.integer({ min: Math.max(min ?? -1000, -(2 ** 31)), max: Math.min(max ?? 1000, 2 ** 31 - 1) });
       // The edges of what the schema allows, and for an open end the edges of int4 and of a double's integers.
-      const edges = [min ?? -(2 ** 31) - 1, max ?? 2 ** 31, ...(max === undefined ? [2 ** 31 - 1, 2 ** 53] : []), ...(min === undefined ? [-(2 ** 31)] : [])];
+      const edges = [
+        min ?? -(2 ** 31) - 1,
+        max ?? 2 ** 31,
+        ...(max === undefined ? [2 ** 31 - 1, 2 ** 53] : []),
+        ...(min === undefined ? [-(2 ** 31)] : []),
+      ];
       return fc.oneof({ weight: 2, arbitrary: inside }, { weight: 1, arbitrary: fc.constantFrom(...edges) });
     }
     case 'array':
-      return fc.array(schemaArbitrary(schema.items, doc, known, depth + 1), { minLength: schema.minItems ?? 0, maxLength: Math.min(schema.maxItems ?? 3, Math.max(3, schema.minItems ?? 0)) });
+      return fc.array(schemaArbitrary(schema.items, doc, known, depth + 1), {
+        minLength: schema.minItems ?? 0,
+        maxLength: Math.min(schema.maxItems ?? 3, Math.max(3, schema.minItems ?? 0)),
+      });
     case 'object': {
-      const properties = Object.fromEntries(Object.entries(schema.properties ?? {}).map(([key, s]) => [key, orKnown(known[key], schemaArbitrary(s, doc, known, depth + 1))]));
+      const properties = Object.fromEntries(
+        Object.entries(schema.properties ?? {}).map(([key, s]) => [
+          key,
+          orKnown(known[key], schemaArbitrary(s, doc, known, depth + 1)),
+        ]),
+      );
       return fc.record(properties, { requiredKeys: (schema.required ?? []).filter((k) => k in properties) });
     }
     case 'string':
@@ -167,16 +193,18 @@ function stringArbitrary(schema: JsonSchema): fc.Arbitrary<string> {
 
 /** Replaces some fields of an object (or the value itself) by hostile values. */
 function withHostileFields(valid: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
-  return fc.tuple(valid, fc.array(fc.tuple(fc.boolean(), hostileValue()), { minLength: 12, maxLength: 12 }), fc.boolean()).map(([value, swaps, extraField]) => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return swaps[0]?.[1];
-    const out: Record<string, unknown> = { ...(value as Record<string, unknown>) };
-    Object.keys(out).forEach((key, i) => {
-      const [swap, hostile] = swaps[i % swaps.length] ?? [false, null];
-      if (swap) out[key] = hostile;
+  return fc
+    .tuple(valid, fc.array(fc.tuple(fc.boolean(), hostileValue()), { minLength: 12, maxLength: 12 }), fc.boolean())
+    .map(([value, swaps, extraField]) => {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return swaps[0]?.[1];
+      const out: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+      Object.keys(out).forEach((key, i) => {
+        const [swap, hostile] = swaps[i % swaps.length] ?? [false, null];
+        if (swap) out[key] = hostile;
+      });
+      if (extraField) out[FUZZ_SENTINEL] = swaps[11]?.[1];
+      return out;
     });
-    if (extraField) out[FUZZ_SENTINEL] = swaps[11]?.[1];
-    return out;
-  });
 }
 
 interface FuzzRequest {
@@ -191,28 +219,64 @@ interface FuzzRequest {
 }
 
 const RAW_BODIES = fc.record({
-  type: fc.constantFrom('application/json', 'application/json; charset=latin1', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data'),
-  body: fc.constantFrom('{"a":', '[', 'null', '"\\u0000"', '{"__proto__":{"isAdmin":true},"constructor":{"prototype":{"x":1}}}', `{"description":"${FUZZ_SENTINEL}"`, 'a=1&a=2&b[c]=3', '\u0000', '{}'.padStart(5000, '[')),
+  type: fc.constantFrom(
+    'application/json',
+    'application/json; charset=latin1',
+    'text/plain',
+    'application/x-www-form-urlencoded',
+    'multipart/form-data',
+  ),
+  body: fc.constantFrom(
+    '{"a":',
+    '[',
+    'null',
+    '"\\u0000"',
+    '{"__proto__":{"isAdmin":true},"constructor":{"prototype":{"x":1}}}',
+    `{"description":"${FUZZ_SENTINEL}"`,
+    'a=1&a=2&b[c]=3',
+    '\u0000',
+    '{}'.padStart(5000, '['),
+  ),
 });
 
 function requestArbitrary(operation: Operation, doc: OpenApiDocument, known: Known): fc.Arbitrary<FuzzRequest> {
   const parameters = operation.parameters ?? [];
   const group = (where: 'path' | 'query') =>
-    fc.record(Object.fromEntries(parameters.filter((p) => p.in === where).map((p) => [p.name, orKnown(known[p.name], schemaArbitrary(p.schema, doc, known))])), {
-      requiredKeys: parameters.filter((p) => p.in === where && (p.required || where === 'path')).map((p) => p.name),
-    });
+    fc.record(
+      Object.fromEntries(
+        parameters
+          .filter((p) => p.in === where)
+          .map((p) => [p.name, orKnown(known[p.name], schemaArbitrary(p.schema, doc, known))]),
+      ),
+      {
+        requiredKeys: parameters.filter((p) => p.in === where && (p.required || where === 'path')).map((p) => p.name),
+      },
+    );
   const contents = Object.entries(operation.requestBody?.content ?? {});
   const bodies = contents.map(([type, c]) => ({ type, valid: schemaArbitrary(c.schema, doc, known) }));
   const valid = fc.record({
     path: group('path'),
     query: group('query'),
-    body: bodies.length ? fc.oneof(...bodies.map((b) => fc.record({ contentType: fc.constant<string | undefined>(b.type), body: b.valid }))) : fc.constant({ contentType: undefined, body: undefined }),
+    body: bodies.length
+      ? fc.oneof(
+          ...bodies.map((b) => fc.record({ contentType: fc.constant<string | undefined>(b.type), body: b.valid })),
+        )
+      : fc.constant({ contentType: undefined, body: undefined }),
   });
   // Three requests in five as the schemas describe them; the others with hostile parts in one place.
-  const hostile = fc.tuple(valid, fc.constantFrom('path', 'query', 'body'), fc.boolean()).chain(([request, where, whole]) => {
-    if (where === 'body') return (whole ? hostileValue() : withHostileFields(fc.constant(request.body.body))).map((body) => ({ ...request, body: { ...request.body, body } }));
-    return withHostileFields(fc.constant(request[where])).map((part) => ({ ...request, [where]: typeof part === 'object' && part !== null ? part : request[where] }));
-  });
+  const hostile = fc
+    .tuple(valid, fc.constantFrom('path', 'query', 'body'), fc.boolean())
+    .chain(([request, where, whole]) => {
+      if (where === 'body')
+        return (whole ? hostileValue() : withHostileFields(fc.constant(request.body.body))).map((body) => ({
+          ...request,
+          body: { ...request.body, body },
+        }));
+      return withHostileFields(fc.constant(request[where])).map((part) => ({
+        ...request,
+        [where]: typeof part === 'object' && part !== null ? part : request[where],
+      }));
+    });
   return fc
     .record({
       request: fc.oneof({ weight: 3, arbitrary: valid }, { weight: 2, arbitrary: hostile }),
@@ -236,38 +300,66 @@ function encodeSegment(value: string): string {
   return [...value]
     .map((ch) => {
       const unit = ch.charCodeAt(0);
-      if (ch.length === 1 && unit >= 0xd800 && unit <= 0xdfff) return `%${(0xe0 | (unit >> 12)).toString(16)}%${(0x80 | ((unit >> 6) & 0x3f)).toString(16)}%${(0x80 | (unit & 0x3f)).toString(16)}`.toUpperCase();
+      if (ch.length === 1 && unit >= 0xd800 && unit <= 0xdfff)
+        return `%${(0xe0 | (unit >> 12)).toString(16)}%${(0x80 | ((unit >> 6) & 0x3f)).toString(16)}%${(0x80 | (unit & 0x3f)).toString(16)}`.toUpperCase();
       return encodeURIComponent(ch);
     })
     .join('');
 }
 
-const asText = (v: unknown) => (typeof v === 'string' ? v : v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+const asText = (v: unknown) =>
+  typeof v === 'string'
+    ? v
+    : v === null || v === undefined
+      ? ''
+      : typeof v === 'object'
+        ? JSON.stringify(v)
+        : String(v);
 
 function urlOf(template: string, r: FuzzRequest): string {
   // The path is the request line every log keeps (http/request-context.ts): the fuzz's marker goes
   // into bodies and queries, which must never be logged, not into path segments.
   const segment = (v: unknown) => encodeSegment(asText(v).replaceAll(FUZZ_SENTINEL, 'fz')) || '%20';
   const path = template.replace(/\{(\w+)\}/g, (_m, name: string) => segment(r.path[name]));
-  const pairs = Object.entries(r.query).flatMap(([key, value]) => (Array.isArray(value) ? value : [value]).map((v) => `${encodeSegment(key)}=${encodeSegment(asText(v))}`));
+  const pairs = Object.entries(r.query).flatMap(([key, value]) =>
+    (Array.isArray(value) ? value : [value]).map((v) => `${encodeSegment(key)}=${encodeSegment(asText(v))}`),
+  );
   return pairs.length ? `${path}?${pairs.join('&')}` : path;
 }
 
 /** A multipart body cut before its closing boundary, as in issue #15 part 1. */
 function truncatedMultipart(fields: Record<string, unknown>, photo: Uint8Array | undefined): Buffer {
-  const parts = Object.entries(fields).map(([k, v]) => `--FZB\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${asText(v)}\r\n`);
-  return Buffer.concat([Buffer.from(parts.join('')), Buffer.from('--FZB\r\nContent-Disposition: form-data; name="photos"; filename="a.jpg"\r\nContent-Type: image/jpeg\r\n\r\n'), Buffer.from(photo ?? [0xff, 0xd8, 0xff])]);
+  const parts = Object.entries(fields).map(
+    ([k, v]) => `--FZB\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${asText(v)}\r\n`,
+  );
+  return Buffer.concat([
+    Buffer.from(parts.join('')),
+    Buffer.from(
+      '--FZB\r\nContent-Disposition: form-data; name="photos"; filename="a.jpg"\r\nContent-Type: image/jpeg\r\n\r\n',
+    ),
+    Buffer.from(photo ?? [0xff, 0xd8, 0xff]),
+  ]);
 }
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
-function send(app: Express, method: Method, url: string, r: FuzzRequest, session: StaffSession | undefined): request.Test {
+function send(
+  app: Express,
+  method: Method,
+  url: string,
+  r: FuzzRequest,
+  session: StaffSession | undefined,
+): request.Test {
   let req = request(app)[method](url);
   if (session) req = req.set('Cookie', session.cookie).set('X-CSRF-Token', session.csrf);
   if (r.raw && method !== 'get') return req.set('Content-Type', r.raw.type).send(r.raw.body);
   if (r.contentType === 'multipart/form-data') {
-    const fields = typeof r.body === 'object' && r.body !== null && !Array.isArray(r.body) ? (r.body as Record<string, unknown>) : { body: r.body };
-    if (r.truncated) return req.set('Content-Type', 'multipart/form-data; boundary=FZB').send(truncatedMultipart(fields, r.photo));
+    const fields =
+      typeof r.body === 'object' && r.body !== null && !Array.isArray(r.body)
+        ? (r.body as Record<string, unknown>)
+        : { body: r.body };
+    if (r.truncated)
+      return req.set('Content-Type', 'multipart/form-data; boundary=FZB').send(truncatedMultipart(fields, r.photo));
     for (const [key, value] of Object.entries(fields)) {
       if (Array.isArray(value)) for (const v of value) req = req.field(key, asText(v));
       else req = req.field(key, asText(value));
@@ -275,7 +367,8 @@ function send(app: Express, method: Method, url: string, r: FuzzRequest, session
     if (r.photo) req = req.attach('photos', Buffer.from(r.photo), { filename: 'fuzz.jpg', contentType: 'image/jpeg' });
     return req;
   }
-  if (r.contentType === 'application/json') return req.set('Content-Type', 'application/json').send(JSON.stringify(r.body ?? null));
+  if (r.contentType === 'application/json')
+    return req.set('Content-Type', 'application/json').send(JSON.stringify(r.body ?? null));
   return req;
 }
 
@@ -312,14 +405,21 @@ export interface FuzzOptions {
 export async function fuzzApi(options: FuzzOptions): Promise<FuzzFailure[]> {
   const { app, document: doc, logs, known = {} } = options;
   const failures: FuzzFailure[] = [];
-  const operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ path, method: method as Method, op })));
-  operations.sort((a, b) => Number(options.last?.(a.method, a.path) ?? false) - Number(options.last?.(b.method, b.path) ?? false));
+  const operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.entries(ops).map(([method, op]) => ({ path, method: method as Method, op })),
+  );
+  operations.sort(
+    (a, b) => Number(options.last?.(a.method, a.path) ?? false) - Number(options.last?.(b.method, b.path) ?? false),
+  );
   for (const { path, method, op } of operations) {
     const route = `${method.toUpperCase()} ${path}`;
     const started = performance.now();
     const statuses: Record<number, number> = {};
     const roles = await allowedRoles(options, method, path);
-    const arbitrary = fc.record({ r: requestArbitrary(op, doc, known), role: roles.length ? fc.constantFrom(...roles) : fc.constant(undefined) });
+    const arbitrary = fc.record({
+      r: requestArbitrary(op, doc, known),
+      role: roles.length ? fc.constantFrom(...roles) : fc.constant(undefined),
+    });
     const result = await fc.check(
       fc.asyncProperty(arbitrary, async ({ r, role }) => {
         const url = urlOf(path, r);
@@ -330,19 +430,31 @@ export async function fuzzApi(options: FuzzOptions): Promise<FuzzFailure[]> {
         const describe = `${res.status} for ${url.slice(0, 300)} ${r.raw && method !== 'get' ? `raw ${r.raw.type}` : (r.contentType ?? '')}${r.truncated ? ' (truncated)' : ''}`;
         if (res.status >= 500) throw new Error(`answered ${describe}`);
         // 431: Node's HTTP parser refuses headers past 16 KB before the app sees the request.
-        if (res.status >= 400 && res.status !== 431 && !apiErrorBodySchema.safeParse(res.body).success) throw new Error(`error without the error shape: ${describe}`);
-        if (JSON.stringify(logs.slice(seen)).includes(FUZZ_SENTINEL)) throw new Error(`logged what the request carried: ${describe}`);
+        if (res.status >= 400 && res.status !== 431 && !apiErrorBodySchema.safeParse(res.body).success)
+          throw new Error(`error without the error shape: ${describe}`);
+        if (JSON.stringify(logs.slice(seen)).includes(FUZZ_SENTINEL))
+          throw new Error(`logged what the request carried: ${describe}`);
       }),
       { numRuns: options.runsFor?.(method, path) ?? options.numRuns, seed: options.seed, endOnFailure: true },
     );
-    if (process.env.FUZZ_VERBOSE) process.stderr.write(`${route} ${roles.join(',')} ${JSON.stringify(statuses)}: ${Math.round(performance.now() - started)} ms\n`);
+    if (process.env.FUZZ_VERBOSE)
+      process.stderr.write(
+        `${route} ${roles.join(',')} ${JSON.stringify(statuses)}: ${Math.round(performance.now() - started)} ms\n`,
+      );
     if (result.failed) {
-      const problem = result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance);
-      failures.push({ route, problem, request: JSON.stringify(result.counterexample)?.slice(0, 500), seed: result.seed });
+      const problem =
+        result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance);
+      failures.push({
+        route,
+        problem,
+        request: JSON.stringify(result.counterexample)?.slice(0, 500),
+        seed: result.seed,
+      });
     }
   }
   const health = await request(app).get('/healthz');
-  if (health.status !== 200) failures.push({ route: 'GET /healthz', problem: `the server no longer answers (${health.status})` });
+  if (health.status !== 200)
+    failures.push({ route: 'GET /healthz', problem: `the server no longer answers (${health.status})` });
   return failures;
 }
 
@@ -350,10 +462,25 @@ export async function fuzzApi(options: FuzzOptions): Promise<FuzzFailure[]> {
 async function allowedRoles(options: FuzzOptions, method: Method, path: string): Promise<string[]> {
   const candidates = options.rolesFor(method, path);
   if (candidates.length <= 1) return candidates;
-  const url = path.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(asText(options.known?.[name]?.[0] ?? 'x')));
+  const url = path.replace(/\{(\w+)\}/g, (_m, name: string) =>
+    encodeURIComponent(asText(options.known?.[name]?.[0] ?? 'x')),
+  );
   const allowed: string[] = [];
   for (const role of candidates) {
-    const res = await send(options.app, method, url, { path: {}, query: {}, body: {}, contentType: method === 'get' || method === 'delete' ? undefined : 'application/json', truncated: false, photo: undefined }, await options.session(role));
+    const res = await send(
+      options.app,
+      method,
+      url,
+      {
+        path: {},
+        query: {},
+        body: {},
+        contentType: method === 'get' || method === 'delete' ? undefined : 'application/json',
+        truncated: false,
+        photo: undefined,
+      },
+      await options.session(role),
+    );
     if (res.status !== 403) allowed.push(role);
   }
   return allowed.length ? allowed : candidates;

@@ -94,16 +94,14 @@ export function addUnit(
   };
   data.units.push(unit);
   data.jurisdictions.push(
-    ...areas.map(
-      (a): JurisdictionRecord => ({
-        unitId: unit.id,
-        provinceCode: a.provinceCode,
-        communeCode: a.communeCode ?? null,
-        placeTypes: a.placeTypes ?? null,
-        validFrom: unit.validFrom,
-        validTo: unit.validTo,
-      }),
-    ),
+    ...areas.map((a): JurisdictionRecord => ({
+      unitId: unit.id,
+      provinceCode: a.provinceCode,
+      communeCode: a.communeCode ?? null,
+      placeTypes: a.placeTypes ?? null,
+      validFrom: unit.validFrom,
+      validTo: unit.validTo,
+    })),
   );
   return unit;
 }
@@ -112,10 +110,17 @@ export function compileAt(data: RoutingData, at = NOW): CompiledRouting {
   return compileRouting(snapshotAt(data, at), data.communes, data.provinces);
 }
 
-export function route(data: RoutingData, category: Category, placeType: PlaceType, communeCode: string, at = NOW): RoutingDecision {
+export function route(
+  data: RoutingData,
+  category: Category,
+  placeType: PlaceType,
+  communeCode: string,
+  at = NOW,
+): RoutingDecision {
   const result = decide(compileAt(data, at), { category, placeType, communeCode }, at);
   if (!result.ok) throw new Error(`no route for ${category} × ${placeType} × ${communeCode}: ${result.reason}`);
   return result.decision;
 }
 
-export const communeOf = (data: RoutingData, code: string): CommuneRecord | undefined => data.communes.find((c) => c.code === code);
+export const communeOf = (data: RoutingData, code: string): CommuneRecord | undefined =>
+  data.communes.find((c) => c.code === code);

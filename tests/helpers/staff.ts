@@ -13,10 +13,15 @@ export const signIn = (app: Express, username: string, password = TEST_DEMO_PASS
   request(app).post('/api/staff/session').send({ username, password });
 
 /** The `name=value` part of the session cookie an answer sets. */
-export const cookieOf = (res: request.Response): string => String(res.headers['set-cookie']?.[0] ?? '').split(';')[0] ?? '';
+export const cookieOf = (res: request.Response): string =>
+  String(res.headers['set-cookie']?.[0] ?? '').split(';')[0] ?? '';
 
 /** Signs a staff member in; the test fails here if the sign-in is refused. */
-export async function staffSession(app: Express, username: string, password = TEST_DEMO_PASSWORD): Promise<StaffSession> {
+export async function staffSession(
+  app: Express,
+  username: string,
+  password = TEST_DEMO_PASSWORD,
+): Promise<StaffSession> {
   const res = await signIn(app, username, password);
   expect(res.status).toBe(200);
   return { cookie: cookieOf(res), csrf: res.body.csrfToken as string };

@@ -127,7 +127,10 @@ class Shaper {
   }
 }
 
-export async function startThrottleProxy(target: { host?: string; port: number }, settings: LinkSettings = WEAK_3G): Promise<ThrottleProxy> {
+export async function startThrottleProxy(
+  target: { host?: string; port: number },
+  settings: LinkSettings = WEAK_3G,
+): Promise<ThrottleProxy> {
   let link: LinkState = 'up';
   let up = 0;
   let down = 0;
@@ -140,8 +143,22 @@ export async function startThrottleProxy(target: { host?: string; port: number }
     }
     const upstream = net.connect(target.port, target.host ?? '127.0.0.1');
     const stalled = () => link !== 'up';
-    const toServer = new Shaper(client, upstream, () => settings.upKbps, () => settings.latencyMs / 2, stalled, (n) => (up += n));
-    const toClient = new Shaper(upstream, client, () => settings.downKbps, () => settings.latencyMs / 2, stalled, (n) => (down += n));
+    const toServer = new Shaper(
+      client,
+      upstream,
+      () => settings.upKbps,
+      () => settings.latencyMs / 2,
+      stalled,
+      (n) => (up += n),
+    );
+    const toClient = new Shaper(
+      upstream,
+      client,
+      () => settings.downKbps,
+      () => settings.latencyMs / 2,
+      stalled,
+      (n) => (down += n),
+    );
     const entry = { client, server: upstream, shapers: [toServer, toClient] };
     open.add(entry);
     const finish = () => {

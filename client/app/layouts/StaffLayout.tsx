@@ -16,7 +16,19 @@ import '../../styles/dashboard.css';
 import '../../styles/rules.css';
 
 /** The pages of the staff area, with the roles that use them; the nav shows a person only theirs. */
-const STAFF_PAGES: { href: string; label: 'ui.staff.nav.dashboard' | 'ui.staff.nav.cases' | 'ui.staff.nav.intake' | 'ui.staff.nav.accounts' | 'ui.staff.nav.units' | 'ui.staff.nav.rules' | 'ui.staff.nav.holidays' | 'ui.staff.nav.reference'; roles: Role[] | 'all' }[] = [
+const STAFF_PAGES: {
+  href: string;
+  label:
+    | 'ui.staff.nav.dashboard'
+    | 'ui.staff.nav.cases'
+    | 'ui.staff.nav.intake'
+    | 'ui.staff.nav.accounts'
+    | 'ui.staff.nav.units'
+    | 'ui.staff.nav.rules'
+    | 'ui.staff.nav.holidays'
+    | 'ui.staff.nav.reference';
+  roles: Role[] | 'all';
+}[] = [
   // Issue #7: a coordinator lands on the dashboard; the queue stays one click away.
   { href: paths.staff.dashboard.href(), label: 'ui.staff.nav.dashboard', roles: ['coordinator'] },
   { href: paths.staff.cases.href(), label: 'ui.staff.nav.cases', roles: ['officer', 'unit_lead', 'coordinator'] },
@@ -83,7 +95,6 @@ function StaffShell() {
                 {t('ui.staff.public_site')}
               </Link>
             </li>
-
           </ul>
         </nav>
       </header>

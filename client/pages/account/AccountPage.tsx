@@ -63,20 +63,50 @@ export function AccountPage() {
       <form className="report-form" onSubmit={submit} noValidate>
         <div className="field">
           <label htmlFor="currentPassword">{t('field.currentPassword')}</label>
-          <input id="currentPassword" type="password" autoComplete="current-password" value={currentPassword} onChange={(e) => setCurrent(e.target.value)} aria-describedby={errorOf('currentPassword') ? 'currentPassword-error' : undefined} />
-          {errorOf('currentPassword') && <p id="currentPassword-error" className="field__error">{errorOf('currentPassword')}</p>}
+          <input
+            id="currentPassword"
+            type="password"
+            autoComplete="current-password"
+            value={currentPassword}
+            onChange={(e) => setCurrent(e.target.value)}
+            aria-describedby={errorOf('currentPassword') ? 'currentPassword-error' : undefined}
+          />
+          {errorOf('currentPassword') && (
+            <p id="currentPassword-error" className="field__error">
+              {errorOf('currentPassword')}
+            </p>
+          )}
         </div>
         <div className="field">
           <label htmlFor="newPassword">{t('field.newPassword')}</label>
-          <input id="newPassword" type="password" autoComplete="new-password" value={newPassword} onChange={(e) => setNew(e.target.value)} aria-describedby={`newPassword-hint${errorOf('newPassword') ? ' newPassword-error' : ''}`} />
-          <p id="newPassword-hint" className="hint">{t('ui.account.password_rules', { minimum: PASSWORD_MIN })}</p>
-          {errors.filter((e) => e.field === 'newPassword').map((e) => (
-            <p key={e.message} id="newPassword-error" className="field__error">{e.message}</p>
-          ))}
+          <input
+            id="newPassword"
+            type="password"
+            autoComplete="new-password"
+            value={newPassword}
+            onChange={(e) => setNew(e.target.value)}
+            aria-describedby={`newPassword-hint${errorOf('newPassword') ? ' newPassword-error' : ''}`}
+          />
+          <p id="newPassword-hint" className="hint">
+            {t('ui.account.password_rules', { minimum: PASSWORD_MIN })}
+          </p>
+          {errors
+            .filter((e) => e.field === 'newPassword')
+            .map((e) => (
+              <p key={e.message} id="newPassword-error" className="field__error">
+                {e.message}
+              </p>
+            ))}
         </div>
         {failure !== null && <ErrorNotice error={failure} />}
-        {changed && <p className="notice" role="status">{t('ui.account.password_changed')}</p>}
-        <button type="submit" className="button button--primary" disabled={busy}>{t('ui.account.password_submit')}</button>
+        {changed && (
+          <p className="notice" role="status">
+            {t('ui.account.password_changed')}
+          </p>
+        )}
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {t('ui.account.password_submit')}
+        </button>
       </form>
 
       <h2>{t('ui.account.sessions_title')}</h2>

@@ -37,12 +37,21 @@ function NewPassword({ username, password }: { username: string; password: strin
   return (
     <div className="notice notice--warning" role="status">
       <p>{t('ui.accounts.password_once', { username })}</p>
-      <p className="receipt__code" data-testid="new-password">{password}</p>
+      <p className="receipt__code" data-testid="new-password">
+        {password}
+      </p>
     </div>
   );
 }
 
-function AccountForm({ draft, onChange, units, provinces, errors, isNew }: {
+function AccountForm({
+  draft,
+  onChange,
+  units,
+  provinces,
+  errors,
+  isNew,
+}: {
   draft: Draft;
   onChange: (draft: Draft) => void;
   units: UnitsResponse['units'];
@@ -60,16 +69,34 @@ function AccountForm({ draft, onChange, units, provinces, errors, isNew }: {
       {errorOf(name) && <p className="field__error">{errorOf(name)}</p>}
     </div>
   );
-  const set = (name: keyof Draft) => (e: { target: { value: string } }) => onChange({ ...draft, [name]: e.target.value });
+  const set = (name: keyof Draft) => (e: { target: { value: string } }) =>
+    onChange({ ...draft, [name]: e.target.value });
   return (
     <div className="intake-form__row">
-      {isNew && field('username', <input id={`${prefix}-username`} value={draft.username} onChange={set('username')} autoComplete="off" spellCheck={false} />)}
-      {field('displayName', <input id={`${prefix}-displayName`} value={draft.displayName} onChange={set('displayName')} />)}
+      {isNew &&
+        field(
+          'username',
+          <input
+            id={`${prefix}-username`}
+            value={draft.username}
+            onChange={set('username')}
+            autoComplete="off"
+            spellCheck={false}
+          />,
+        )}
+      {field(
+        'displayName',
+        <input id={`${prefix}-displayName`} value={draft.displayName} onChange={set('displayName')} />,
+      )}
       {field(
         'role',
         <select id={`${prefix}-role`} value={draft.role} onChange={set('role')}>
           <option value="">{t('ui.report.choose')}</option>
-          {ROLES.map((r) => <option key={r} value={r}>{t(`role.${r}` as MessageKey)}</option>)}
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t(`role.${r}` as MessageKey)}
+            </option>
+          ))}
         </select>,
       )}
       {needsUnit(draft.role) &&
@@ -77,16 +104,28 @@ function AccountForm({ draft, onChange, units, provinces, errors, isNew }: {
           'unitId',
           <select id={`${prefix}-unitId`} value={draft.unitId} onChange={set('unitId')}>
             <option value="">{t('ui.report.choose')}</option>
-            {units.map((u) => <option key={u.id} value={u.id}>{u.name} ({t(`force.${u.force}` as MessageKey)})</option>)}
+            {units.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name} ({t(`force.${u.force}` as MessageKey)})
+              </option>
+            ))}
           </select>,
         )}
       {draft.role === 'coordinator' &&
         field(
           'scopeProvinceCode',
-          <select id={`${prefix}-scopeProvinceCode`} value={draft.scopeProvinceCode} onChange={set('scopeProvinceCode')}>
+          <select
+            id={`${prefix}-scopeProvinceCode`}
+            value={draft.scopeProvinceCode}
+            onChange={set('scopeProvinceCode')}
+          >
             <option value="">{t('ui.report.choose')}</option>
             <option value="national">{t('ui.accounts.national')}</option>
-            {provinces.map((p) => <option key={p.code} value={p.code}>{p.name}</option>)}
+            {provinces.map((p) => (
+              <option key={p.code} value={p.code}>
+                {p.name}
+              </option>
+            ))}
           </select>,
         )}
     </div>
@@ -98,13 +137,19 @@ export function AccountsPage() {
   const t = useT();
   useDocumentTitle(t('ui.accounts.title'));
   const [version, setVersion] = useState(0);
-  const accounts = useApiQuery((signal) => apiRequest<{ accounts: AccountView[] }>('/api/staff/accounts', { signal }), [version]);
+  const accounts = useApiQuery(
+    (signal) => apiRequest<{ accounts: AccountView[] }>('/api/staff/accounts', { signal }),
+    [version],
+  );
   const units = useApiQuery((signal) => apiRequest<UnitsResponse>('/api/staff/units', { signal }), []);
   const provinces = useApiQuery((signal) => apiRequest<ProvincesResponse>('/api/public/provinces', { signal }), []);
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [editing, setEditing] = useState<{ id: string; draft: Draft } | null>(null);
   // Field refusals belong to the form that was sent: the new-account form or the edit form.
-  const [errors, setErrors] = useState<{ form: 'create' | 'edit'; list: { field: string; message: string }[] }>({ form: 'create', list: [] });
+  const [errors, setErrors] = useState<{ form: 'create' | 'edit'; list: { field: string; message: string }[] }>({
+    form: 'create',
+    list: [],
+  });
   const [failure, setFailure] = useState<unknown>(null);
   const [handedOut, setHandedOut] = useState<{ username: string; password: string } | null>(null);
   const editHeading = useRef<HTMLHeadingElement>(null);
@@ -131,7 +176,10 @@ export function AccountsPage() {
     event.preventDefault();
     void act('create', async () => {
       const body = { username: draft.username, displayName: draft.displayName, ...assignment(draft) };
-      const result = await apiRequest<{ account: AccountView; password: string }>('/api/staff/accounts', { method: 'POST', body });
+      const result = await apiRequest<{ account: AccountView; password: string }>('/api/staff/accounts', {
+        method: 'POST',
+        body,
+      });
       setHandedOut({ username: result.account.username, password: result.password });
       setDraft(EMPTY);
     });
@@ -148,22 +196,44 @@ export function AccountsPage() {
   };
   const post = (account: AccountView, action: 'password' | 'unlock') =>
     act('edit', async () => {
-      if (action === 'password' && !window.confirm(t('ui.accounts.reset_confirm', { username: account.username }))) return;
-      const result = await apiRequest<{ account: AccountView; password?: string }>(`/api/staff/accounts/${account.id}/${action}`, { method: 'POST' });
+      if (action === 'password' && !window.confirm(t('ui.accounts.reset_confirm', { username: account.username })))
+        return;
+      const result = await apiRequest<{ account: AccountView; password?: string }>(
+        `/api/staff/accounts/${account.id}/${action}`,
+        { method: 'POST' },
+      );
       if (result.password) setHandedOut({ username: account.username, password: result.password });
     });
   const toggle = (account: AccountView) =>
     act('edit', async () => {
-      await apiRequest(`/api/staff/accounts/${account.id}`, { method: 'PATCH', body: { isDisabled: !account.isDisabled } });
+      await apiRequest(`/api/staff/accounts/${account.id}`, {
+        method: 'PATCH',
+        body: { isDisabled: !account.isDisabled },
+      });
     });
 
-  if (accounts.status === 'error') return <div className="container"><ErrorNotice error={accounts.error} onRetry={accounts.retry} /></div>;
-  if (accounts.status !== 'success' || units.status !== 'success' || provinces.status !== 'success') return <PageLoading />;
+  if (accounts.status === 'error')
+    return (
+      <div className="container">
+        <ErrorNotice error={accounts.error} onRetry={accounts.retry} />
+      </div>
+    );
+  if (accounts.status !== 'success' || units.status !== 'success' || provinces.status !== 'success')
+    return <PageLoading />;
   const provinceName = new Map(provinces.data.provinces.map((p) => [p.code, p.name]));
   const where = (a: AccountView) =>
-    a.unit?.name ?? (a.role === 'coordinator' ? (a.scopeProvinceCode ? provinceName.get(a.scopeProvinceCode) : t('ui.accounts.national')) : '—');
+    a.unit?.name ??
+    (a.role === 'coordinator'
+      ? a.scopeProvinceCode
+        ? provinceName.get(a.scopeProvinceCode)
+        : t('ui.accounts.national')
+      : '—');
   const stateOf = (a: AccountView) =>
-    a.isDisabled ? t('ui.accounts.disabled') : a.lockedUntil ? t('ui.accounts.locked_until', { time: formatDateTime(a.lockedUntil) }) : t('ui.accounts.active');
+    a.isDisabled
+      ? t('ui.accounts.disabled')
+      : a.lockedUntil
+        ? t('ui.accounts.locked_until', { time: formatDateTime(a.lockedUntil) })
+        : t('ui.accounts.active');
 
   return (
     <div className="container container--wide">
@@ -174,19 +244,41 @@ export function AccountsPage() {
       <section className="panel" aria-labelledby="new-account">
         <h2 id="new-account">{t('ui.accounts.create_title')}</h2>
         <form onSubmit={create} noValidate className="intake-form">
-          <AccountForm draft={draft} onChange={setDraft} units={units.data.units} provinces={provinces.data.provinces} errors={errors.form === 'create' ? errors.list : []} isNew />
-          <button type="submit" className="button button--primary">{t('ui.accounts.create')}</button>
+          <AccountForm
+            draft={draft}
+            onChange={setDraft}
+            units={units.data.units}
+            provinces={provinces.data.provinces}
+            errors={errors.form === 'create' ? errors.list : []}
+            isNew
+          />
+          <button type="submit" className="button button--primary">
+            {t('ui.accounts.create')}
+          </button>
         </form>
       </section>
 
       {editing && (
         <section className="panel" aria-labelledby="edit-account">
-          <h2 id="edit-account" tabIndex={-1} ref={editHeading}>{t('ui.accounts.edit_title', { username: editing.draft.username })}</h2>
+          <h2 id="edit-account" tabIndex={-1} ref={editHeading}>
+            {t('ui.accounts.edit_title', { username: editing.draft.username })}
+          </h2>
           <form onSubmit={save} noValidate className="intake-form">
-            <AccountForm draft={editing.draft} onChange={(d) => setEditing({ ...editing, draft: d })} units={units.data.units} provinces={provinces.data.provinces} errors={errors.form === 'edit' ? errors.list : []} isNew={false} />
+            <AccountForm
+              draft={editing.draft}
+              onChange={(d) => setEditing({ ...editing, draft: d })}
+              units={units.data.units}
+              provinces={provinces.data.provinces}
+              errors={errors.form === 'edit' ? errors.list : []}
+              isNew={false}
+            />
             <div className="button-row">
-              <button type="submit" className="button button--primary">{t('ui.accounts.save')}</button>
-              <button type="button" className="button button--secondary" onClick={() => setEditing(null)}>{t('ui.accounts.cancel')}</button>
+              <button type="submit" className="button button--primary">
+                {t('ui.accounts.save')}
+              </button>
+              <button type="button" className="button button--secondary" onClick={() => setEditing(null)}>
+                {t('ui.accounts.cancel')}
+              </button>
             </div>
           </form>
         </section>
@@ -214,12 +306,36 @@ export function AccountsPage() {
                 <td>{stateOf(a)}</td>
                 <td>
                   <div className="button-row button-row--tight">
-                  <button type="button" className="link-button" onClick={() => { setErrors({ form: 'edit', list: [] }); setEditing({ id: a.id, draft: { username: a.username, displayName: a.displayName, role: a.role, unitId: a.unit?.id ?? '', scopeProvinceCode: a.role === 'coordinator' ? (a.scopeProvinceCode ?? 'national') : '' } }); }}>
-                    {t('ui.accounts.edit')}
-                  </button>
-                  <button type="button" className="link-button" onClick={() => void post(a, 'password')}>{t('ui.accounts.reset')}</button>
-                  {a.lockedUntil && <button type="button" className="link-button" onClick={() => void post(a, 'unlock')}>{t('ui.accounts.unlock')}</button>}
-                  <button type="button" className="link-button" onClick={() => void toggle(a)}>{a.isDisabled ? t('ui.accounts.enable') : t('ui.accounts.disable')}</button>
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => {
+                        setErrors({ form: 'edit', list: [] });
+                        setEditing({
+                          id: a.id,
+                          draft: {
+                            username: a.username,
+                            displayName: a.displayName,
+                            role: a.role,
+                            unitId: a.unit?.id ?? '',
+                            scopeProvinceCode: a.role === 'coordinator' ? (a.scopeProvinceCode ?? 'national') : '',
+                          },
+                        });
+                      }}
+                    >
+                      {t('ui.accounts.edit')}
+                    </button>
+                    <button type="button" className="link-button" onClick={() => void post(a, 'password')}>
+                      {t('ui.accounts.reset')}
+                    </button>
+                    {a.lockedUntil && (
+                      <button type="button" className="link-button" onClick={() => void post(a, 'unlock')}>
+                        {t('ui.accounts.unlock')}
+                      </button>
+                    )}
+                    <button type="button" className="link-button" onClick={() => void toggle(a)}>
+                      {a.isDisabled ? t('ui.accounts.enable') : t('ui.accounts.disable')}
+                    </button>
                   </div>
                 </td>
               </tr>
@@ -227,7 +343,6 @@ export function AccountsPage() {
           </tbody>
         </table>
       </div>
-
     </div>
   );
 }

@@ -15,7 +15,13 @@ type Contact = { name?: string; phone?: string; email?: string };
 /** The typed extension date; a day alone that is the limit's day means the limit itself. */
 function extensionUntil(typed: string, limit: string | null): string {
   const until = typedToIso(typed, new Date(), { ahead: true });
-  if (limit && !/\d:\d/.test(typed) && Date.parse(until) > Date.parse(limit) && Date.parse(until) - Date.parse(limit) < 86_400_000) return limit;
+  if (
+    limit &&
+    !/\d:\d/.test(typed) &&
+    Date.parse(until) > Date.parse(limit) &&
+    Date.parse(until) - Date.parse(limit) < 86_400_000
+  )
+    return limit;
   return until;
 }
 
@@ -81,7 +87,13 @@ export function CaseActions({ report, onChanged, onStale }: Props) {
       <select id={`action-${name}`} value={str(name)} onChange={(e) => setField(name)(e.target.value)}>
         <option value="">{t('ui.report.choose')}</option>
         {units.status === 'success' &&
-          units.data.units.filter((u) => u.id !== report.lead.unitId).map((u) => <option key={u.id} value={u.id}>{u.name} ({t(`force.${u.force}` as MessageKey)})</option>)}
+          units.data.units
+            .filter((u) => u.id !== report.lead.unitId)
+            .map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name} ({t(`force.${u.force}` as MessageKey)})
+              </option>
+            ))}
       </select>
       {errorOf(name) && <p className="field__error">{errorOf(name)}</p>}
     </div>
@@ -99,8 +111,12 @@ export function CaseActions({ report, onChanged, onStale }: Props) {
         <h3>{title}</h3>
         {body}
         <div className="button-row">
-          <button type="submit" className="button button--primary" disabled={busy}>{title}</button>
-          <button type="button" className="button button--secondary" onClick={() => setOpen(null)}>{t('ui.accounts.cancel')}</button>
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {title}
+          </button>
+          <button type="button" className="button button--secondary" onClick={() => setOpen(null)}>
+            {t('ui.accounts.cancel')}
+          </button>
         </div>
       </form>
     );
@@ -127,15 +143,32 @@ export function CaseActions({ report, onChanged, onStale }: Props) {
       <h2 id="actions-title">{t('ui.cases.actions')}</h2>
       <div className="button-row">
         {SIMPLE.filter((a) => allowed.has(a)).map((a) => (
-          <button key={a} type="button" className="button button--primary" disabled={busy} onClick={() => void run(a, {})}>
+          <button
+            key={a}
+            type="button"
+            className="button button--primary"
+            disabled={busy}
+            onClick={() => void run(a, {})}
+          >
             {t(`ui.cases.action.${a}` as MessageKey)}
           </button>
         ))}
-        {withForm.filter(([key]) => allowed.has(key)).map(([key, label]) => (
-          <button key={key} type="button" className="button button--secondary" aria-expanded={open === key} onClick={() => { setOpen(open === key ? null : key); setErrors([]); }}>
-            {label}
-          </button>
-        ))}
+        {withForm
+          .filter(([key]) => allowed.has(key))
+          .map(([key, label]) => (
+            <button
+              key={key}
+              type="button"
+              className="button button--secondary"
+              aria-expanded={open === key}
+              onClick={() => {
+                setOpen(open === key ? null : key);
+                setErrors([]);
+              }}
+            >
+              {label}
+            </button>
+          ))}
       </div>
       {failure !== null && <ErrorNotice error={failure} />}
       {contact && (
@@ -144,8 +177,12 @@ export function CaseActions({ report, onChanged, onStale }: Props) {
           <p>{[contact.name, contact.phone, contact.email].filter(Boolean).join(' · ')}</p>
         </div>
       )}
-      {form('ask', t('ui.cases.action.ask'), text('question', t('field.question')), () => ({ question: str('question') }))}
-      {form('suspend', t('ui.cases.action.suspend'), text('reason', t('field.reason')), () => ({ reason: str('reason') }))}
+      {form('ask', t('ui.cases.action.ask'), text('question', t('field.question')), () => ({
+        question: str('question'),
+      }))}
+      {form('suspend', t('ui.cases.action.suspend'), text('reason', t('field.reason')), () => ({
+        reason: str('reason'),
+      }))}
       {form(
         'resolve',
         t('ui.cases.action.resolve'),
@@ -154,7 +191,11 @@ export function CaseActions({ report, onChanged, onStale }: Props) {
             <label htmlFor="action-outcome">{t('field.outcome')}</label>
             <select id="action-outcome" value={str('outcome')} onChange={(e) => setField('outcome')(e.target.value)}>
               <option value="">{t('ui.report.choose')}</option>
-              {OUTCOMES.filter((o) => o !== 'duplicate').map((o) => <option key={o} value={o}>{t(`outcome.${o}` as MessageKey)}</option>)}
+              {OUTCOMES.filter((o) => o !== 'duplicate').map((o) => (
+                <option key={o} value={o}>
+                  {t(`outcome.${o}` as MessageKey)}
+                </option>
+              ))}
             </select>
             {errorOf('outcome') && <p className="field__error">{errorOf('outcome')}</p>}
           </div>
@@ -168,38 +209,87 @@ export function CaseActions({ report, onChanged, onStale }: Props) {
         t('ui.cases.action.extend'),
         <>
           {text('until', t('field.until'), false)}
-          <p className="hint">{t('ui.cases.extend_hint', { format: TYPED_TIME_FORMAT, limit: report.deadlines.extensionLimit ? formatDateTime(report.deadlines.extensionLimit) : '—' })}</p>
+          <p className="hint">
+            {t('ui.cases.extend_hint', {
+              format: TYPED_TIME_FORMAT,
+              limit: report.deadlines.extensionLimit ? formatDateTime(report.deadlines.extensionLimit) : '—',
+            })}
+          </p>
           {text('reason', t('field.reason'))}
         </>,
         () => ({ until: extensionUntil(str('until'), report.deadlines.extensionLimit), reason: str('reason') }),
       )}
-      {form('transfer.request', t('ui.cases.action.transfer'), <>{unitSelect('unitId')}{text('reason', t('field.reason'))}</>, () => ({ step: 'request', unitId: str('unitId'), reason: str('reason') }), 'transfer')}
+      {form(
+        'transfer.request',
+        t('ui.cases.action.transfer'),
+        <>
+          {unitSelect('unitId')}
+          {text('reason', t('field.reason'))}
+        </>,
+        () => ({ step: 'request', unitId: str('unitId'), reason: str('reason') }),
+        'transfer',
+      )}
       {form('transfer.cancel', t('ui.cases.action.transfer_cancel'), null, () => ({ step: 'cancel' }), 'transfer')}
       {form('transfer.accept', t('ui.cases.action.transfer_accept'), null, () => ({ step: 'accept' }), 'transfer')}
-      {form('transfer.refuse', t('ui.cases.action.transfer_refuse'), text('reason', t('field.reason')), () => ({ step: 'refuse', reason: str('reason') }), 'transfer')}
+      {form(
+        'transfer.refuse',
+        t('ui.cases.action.transfer_refuse'),
+        text('reason', t('field.reason')),
+        () => ({ step: 'refuse', reason: str('reason') }),
+        'transfer',
+      )}
       {form(
         'transfer.decide',
         t('ui.cases.action.transfer_decide'),
         <>
           <label className="check">
-            <input type="checkbox" checked={fields.keep === true} onChange={(e) => setField('keep')(e.target.checked)} /> {t('ui.cases.keep_lead')}
+            <input
+              type="checkbox"
+              checked={fields.keep === true}
+              onChange={(e) => setField('keep')(e.target.checked)}
+            />{' '}
+            {t('ui.cases.keep_lead')}
           </label>
           {text('reason', t('field.reason'))}
         </>,
         () => ({ step: 'decide', keep: fields.keep === true, reason: str('reason') }),
         'transfer',
       )}
-      {form('coordinate', t('ui.cases.action.coordinate'), <>{unitSelect('unitId')}{text('reason', t('field.reason'))}</>, () => ({ unitId: str('unitId'), reason: str('reason') }))}
+      {form(
+        'coordinate',
+        t('ui.cases.action.coordinate'),
+        <>
+          {unitSelect('unitId')}
+          {text('reason', t('field.reason'))}
+        </>,
+        () => ({ unitId: str('unitId'), reason: str('reason') }),
+      )}
       {form('merge', t('ui.cases.action.merge'), text('into', t('field.into'), false), () => ({ into: str('into') }))}
-      {form('reveal-contact', t('ui.cases.action.reveal'), <>{text('reason', t('field.reason'))}<p className="hint">{t('ui.cases.reveal_hint')}</p></>, () => ({ reason: str('reason') }))}
+      {form(
+        'reveal-contact',
+        t('ui.cases.action.reveal'),
+        <>
+          {text('reason', t('field.reason'))}
+          <p className="hint">{t('ui.cases.reveal_hint')}</p>
+        </>,
+        () => ({ reason: str('reason') }),
+      )}
       {form(
         'assign',
         t('ui.cases.action.assign'),
         <div className="field">
           <label htmlFor="action-officerId">{t('field.officerId')}</label>
-          <select id="action-officerId" value={fields.officerId === undefined ? (report.assignedTo?.id ?? '') : str('officerId')} onChange={(e) => setField('officerId')(e.target.value)}>
+          <select
+            id="action-officerId"
+            value={fields.officerId === undefined ? (report.assignedTo?.id ?? '') : str('officerId')}
+            onChange={(e) => setField('officerId')(e.target.value)}
+          >
             <option value="">{t('ui.cases.nobody')}</option>
-            {report.assignable.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+            {report.assignable.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
           </select>
           {errorOf('officerId') && <p className="field__error">{errorOf('officerId')}</p>}
         </div>,
@@ -211,7 +301,12 @@ export function CaseActions({ report, onChanged, onStale }: Props) {
         <>
           {text('text', t('field.text'))}
           <label className="check">
-            <input type="checkbox" checked={fields.shared === true} onChange={(e) => setField('shared')(e.target.checked)} /> {t('field.shared')}
+            <input
+              type="checkbox"
+              checked={fields.shared === true}
+              onChange={(e) => setField('shared')(e.target.checked)}
+            />{' '}
+            {t('field.shared')}
           </label>
         </>,
         () => ({ text: str('text'), shared: fields.shared === true }),

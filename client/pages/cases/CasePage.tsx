@@ -34,14 +34,17 @@ function useLatePhotos(
 ) {
   // Only while photos can still come: within 24 h of the receipt and below the limit (issue #14).
   const mayGetPhotos =
-    current !== null && current.photos.length < MAX_PHOTOS && Date.now() - Date.parse(current.receivedAt) < PHOTO_UPLOAD_HOURS * 3_600_000;
+    current !== null &&
+    current.photos.length < MAX_PHOTOS &&
+    Date.now() - Date.parse(current.receivedAt) < PHOTO_UPLOAD_HOURS * 3_600_000;
   useEffect(() => {
     if (!mayGetPhotos) return undefined;
     const controller = new AbortController();
     const timer = window.setInterval(() => {
       if (document.visibilityState !== 'visible') return;
       casesApi.view(code, controller.signal).then(
-        (fresh) => setCurrent((c) => (c && fresh.photos.length !== c.photos.length ? { ...c, photos: fresh.photos } : c)),
+        (fresh) =>
+          setCurrent((c) => (c && fresh.photos.length !== c.photos.length ? { ...c, photos: fresh.photos } : c)),
         () => undefined, // the next tick tries again; the page keeps what it shows
       );
     }, PHOTO_REFRESH_MS);
@@ -66,26 +69,53 @@ function CaseDetails({ code }: { code: string }) {
   }, [loadedData]);
   useLatePhotos(code, current, setCurrent);
 
-  if (loaded.status === 'error') return <div className="container"><ErrorNotice error={loaded.error} onRetry={loaded.retry} /></div>;
+  if (loaded.status === 'error')
+    return (
+      <div className="container">
+        <ErrorNotice error={loaded.error} onRetry={loaded.retry} />
+      </div>
+    );
   if (!current) return <PageLoading />;
   const r = current;
-  const actor = (name: string) => (name === 'reporter' ? t('ui.cases.reporter') : name === 'system' ? t('ui.cases.system') : name);
+  const actor = (name: string) =>
+    name === 'reporter' ? t('ui.cases.reporter') : name === 'system' ? t('ui.cases.system') : name;
 
   return (
     <div className="container container--wide case-page">
-      <p><Link to={paths.staff.cases.href()} className="standalone-link">← {t('ui.cases.back')}</Link></p>
+      <p>
+        <Link to={paths.staff.cases.href()} className="standalone-link">
+          ← {t('ui.cases.back')}
+        </Link>
+      </p>
       <h1>
-        {t('ui.cases.case_title', { code: r.trackingCode })} <span className="badge" data-testid="case-status">{t(`status.${r.status}` as MessageKey)}</span>
+        {t('ui.cases.case_title', { code: r.trackingCode })}{' '}
+        <span className="badge" data-testid="case-status">
+          {t(`status.${r.status}` as MessageKey)}
+        </span>
       </h1>
       {stale && (
         <div className="notice notice--warning" role="alert">
           <p>{t('ui.cases.stale')}</p>
-          <button type="button" className="button button--secondary" onClick={() => { setStale(false); loaded.retry(); }}>{t('ui.cases.reload')}</button>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => {
+              setStale(false);
+              loaded.retry();
+            }}
+          >
+            {t('ui.cases.reload')}
+          </button>
         </div>
       )}
       {r.transfer && (
         <div className="notice notice--warning">
-          <p>{t(r.transfer.disputed ? 'ui.cases.transfer_disputed' : 'ui.cases.transfer_waiting', { unit: r.transfer.toUnitName })} {r.transfer.reason}</p>
+          <p>
+            {t(r.transfer.disputed ? 'ui.cases.transfer_disputed' : 'ui.cases.transfer_waiting', {
+              unit: r.transfer.toUnitName,
+            })}{' '}
+            {r.transfer.reason}
+          </p>
         </div>
       )}
       <div className="case-grid">
@@ -94,9 +124,21 @@ function CaseDetails({ code }: { code: string }) {
             <h2 id="deadlines-title">{t('ui.cases.deadlines')}</h2>
             <dl className="facts">
               <dt>{t('ui.cases.accept_by')}</dt>
-              <dd>{r.deadlines.acceptedAt ? t('ui.cases.accepted_at', { time: formatDateTime(r.deadlines.acceptedAt) }) : <Deadline at={r.deadlines.acceptDueAt} paused={r.deadlines.paused} />}</dd>
+              <dd>
+                {r.deadlines.acceptedAt ? (
+                  t('ui.cases.accepted_at', { time: formatDateTime(r.deadlines.acceptedAt) })
+                ) : (
+                  <Deadline at={r.deadlines.acceptDueAt} paused={r.deadlines.paused} />
+                )}
+              </dd>
               <dt>{t('ui.cases.resolve_by')}</dt>
-              <dd>{r.deadlines.resolvedAt ? t('ui.cases.resolved_at', { time: formatDateTime(r.deadlines.resolvedAt) }) : <Deadline at={r.deadlines.resolveDueAt} paused={r.deadlines.paused} />}</dd>
+              <dd>
+                {r.deadlines.resolvedAt ? (
+                  t('ui.cases.resolved_at', { time: formatDateTime(r.deadlines.resolvedAt) })
+                ) : (
+                  <Deadline at={r.deadlines.resolveDueAt} paused={r.deadlines.paused} />
+                )}
+              </dd>
               {r.deadlines.extensions > 0 && (
                 <>
                   <dt>{t('ui.cases.extensions')}</dt>
@@ -117,7 +159,9 @@ function CaseDetails({ code }: { code: string }) {
               {r.sellerHandle && (
                 <>
                   <dt>{t('field.sellerHandle')}</dt>
-                  <dd className="opened-report__text" data-testid="case-seller-handle">{r.sellerHandle}</dd>
+                  <dd className="opened-report__text" data-testid="case-seller-handle">
+                    {r.sellerHandle}
+                  </dd>
                 </>
               )}
               {r.url && (
@@ -129,9 +173,13 @@ function CaseDetails({ code }: { code: string }) {
               <dt>{t('field.observedAt')}</dt>
               <dd>{formatDateTime(r.observedAt)}</dd>
               <dt>{t('ui.intake.received')}</dt>
-              <dd>{formatDateTime(r.receivedAt)} · {t(`channel.${r.channel}` as MessageKey)}</dd>
+              <dd>
+                {formatDateTime(r.receivedAt)} · {t(`channel.${r.channel}` as MessageKey)}
+              </dd>
               <dt>{t('field.description')}</dt>
-              <dd className="opened-report__text" data-testid="case-description">{r.description}</dd>
+              <dd className="opened-report__text" data-testid="case-description">
+                {r.description}
+              </dd>
               <dt>{t('ui.cases.contact')}</dt>
               <dd>{r.hasContact ? t('ui.cases.contact_given') : t('ui.cases.anonymous')}</dd>
               {r.assignedTo && (
@@ -143,7 +191,9 @@ function CaseDetails({ code }: { code: string }) {
               {r.mergedInto && (
                 <>
                   <dt>{t('field.into')}</dt>
-                  <dd><Link to={paths.staff.case.href(r.mergedInto)}>{r.mergedInto}</Link></dd>
+                  <dd>
+                    <Link to={paths.staff.case.href(r.mergedInto)}>{r.mergedInto}</Link>
+                  </dd>
                 </>
               )}
             </dl>
@@ -152,7 +202,11 @@ function CaseDetails({ code }: { code: string }) {
                 {r.photos.map((p, i) => (
                   <li key={p.id} className="photo-list__item">
                     <a href={`/api/staff/photos/${p.id}`} target="_blank" rel="noreferrer">
-                      <img src={`/api/staff/photos/${p.id}?size=thumb`} alt={t('ui.report.photo_alt', { n: i + 1 })} loading="lazy" />
+                      <img
+                        src={`/api/staff/photos/${p.id}?size=thumb`}
+                        alt={t('ui.report.photo_alt', { n: i + 1 })}
+                        loading="lazy"
+                      />
                     </a>
                   </li>
                 ))}
@@ -161,9 +215,17 @@ function CaseDetails({ code }: { code: string }) {
           </section>
           <section aria-labelledby="routing-title">
             <h2 id="routing-title">{t('ui.intake.routing_title')}</h2>
-            <p><strong>{t(`force.${r.lead.force}` as MessageKey)}</strong> — {r.lead.unitName}</p>
-            {r.coordinating.length > 0 && <p>{t('ui.intake.coordinating')} {r.coordinating.map((c) => c.unitName).join('; ')}</p>}
-            <p className="hint">{r.routing.explanation} ({r.routing.ruleSetVersion})</p>
+            <p>
+              <strong>{t(`force.${r.lead.force}` as MessageKey)}</strong> — {r.lead.unitName}
+            </p>
+            {r.coordinating.length > 0 && (
+              <p>
+                {t('ui.intake.coordinating')} {r.coordinating.map((c) => c.unitName).join('; ')}
+              </p>
+            )}
+            <p className="hint">
+              {r.routing.explanation} ({r.routing.ruleSetVersion})
+            </p>
           </section>
         </div>
         <div>
@@ -173,7 +235,10 @@ function CaseDetails({ code }: { code: string }) {
             <ol className="case-timeline">
               {[...r.timeline].reverse().map((e) => (
                 <li key={e.seq}>
-                  <span className="hint">{formatDateTime(e.at)} · {actor(e.actor)}{e.public ? '' : ` · ${t('ui.cases.internal')}`}</span>
+                  <span className="hint">
+                    {formatDateTime(e.at)} · {actor(e.actor)}
+                    {e.public ? '' : ` · ${t('ui.cases.internal')}`}
+                  </span>
                   <p>
                     <strong>{t(`ui.cases.event.${e.type}` as MessageKey)}</strong>
                     {e.toStatus && ` → ${t(`status.${e.toStatus}` as MessageKey)}`}

@@ -32,7 +32,14 @@ export function QueuePage() {
   useDocumentTitle(t('ui.cases.title'));
   const { state } = useStaffSession();
   const isCoordinator = state.status === 'signed_in' && state.session.user.role === 'coordinator';
-  const [filters, setFilters] = useState<Filters>({ status: '', category: '', role: 'all', due: '', mine: false, q: '' });
+  const [filters, setFilters] = useState<Filters>({
+    status: '',
+    category: '',
+    role: 'all',
+    due: '',
+    mine: false,
+    q: '',
+  });
   const q = useDebounced(filters.q, 300);
   const [pages, setPages] = useState<CaseQueue['items'][]>([]);
   // undefined: the first page's cursor holds; after "more", the last page's.
@@ -64,7 +71,12 @@ export function QueuePage() {
   const [moreState, setMoreState] = useState<{ busy: boolean; error: unknown }>({ busy: false, error: null });
   const set = <K extends keyof Filters>(name: K, value: Filters[K]) => setFilters((f) => ({ ...f, [name]: value }));
 
-  if (first.status === 'error' && !shown) return <div className="container"><ErrorNotice error={first.error} onRetry={first.retry} /></div>;
+  if (first.status === 'error' && !shown)
+    return (
+      <div className="container">
+        <ErrorNotice error={first.error} onRetry={first.retry} />
+      </div>
+    );
   if (!shown) return <PageLoading />;
   const cursor = next === undefined ? shown.next : next;
   const items = [...shown.items, ...pages.flat()];
@@ -86,10 +98,18 @@ export function QueuePage() {
   return (
     <div className="container container--wide">
       <h1>{isCoordinator ? t('ui.cases.title_coordinator') : t('ui.cases.title')}</h1>
-      <p className="visually-hidden" role="status">{first.status === 'loading' ? t('ui.common.loading') : ''}</p>
+      <p className="visually-hidden" role="status">
+        {first.status === 'loading' ? t('ui.common.loading') : ''}
+      </p>
       <nav className="tabs" aria-label={t('field.status')}>
         {['', ...STATUSES].map((s) => (
-          <button key={s || 'all'} type="button" className={`tab${filters.status === s ? ' tab--active' : ''}`} aria-pressed={filters.status === s} onClick={() => set('status', s)}>
+          <button
+            key={s || 'all'}
+            type="button"
+            className={`tab${filters.status === s ? ' tab--active' : ''}`}
+            aria-pressed={filters.status === s}
+            onClick={() => set('status', s)}
+          >
             {s ? t(`status.${s}` as MessageKey) : t('ui.cases.all')}
             {countOf(s)}
           </button>
@@ -110,7 +130,11 @@ export function QueuePage() {
           <label htmlFor="category">{t('field.category')}</label>
           <select id="category" value={filters.category} onChange={(e) => set('category', e.target.value)}>
             <option value="">{t('ui.cases.all')}</option>
-            {CATEGORIES.map((c) => <option key={c} value={c}>{t(`category.${c}` as MessageKey)}</option>)}
+            {CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {t(`category.${c}` as MessageKey)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
@@ -123,11 +147,18 @@ export function QueuePage() {
         </div>
         <div className="field">
           <label htmlFor="q">{t('ui.cases.search')}</label>
-          <input id="q" type="search" value={filters.q} onChange={(e) => set('q', e.target.value)} placeholder={t('ui.cases.search_hint')} />
+          <input
+            id="q"
+            type="search"
+            value={filters.q}
+            onChange={(e) => set('q', e.target.value)}
+            placeholder={t('ui.cases.search_hint')}
+          />
         </div>
         {!isCoordinator && (
           <label className="check">
-            <input type="checkbox" checked={filters.mine} onChange={(e) => set('mine', e.target.checked)} /> {t('ui.cases.mine')}
+            <input type="checkbox" checked={filters.mine} onChange={(e) => set('mine', e.target.checked)} />{' '}
+            {t('ui.cases.mine')}
           </label>
         )}
       </div>
@@ -152,11 +183,17 @@ export function QueuePage() {
                 <tr key={c.trackingCode} className={c.overdue ? 'row--overdue' : undefined}>
                   <th scope="row">
                     <Link to={paths.staff.case.href(c.trackingCode)}>{c.trackingCode}</Link>
-                    {c.role === 'coordinating' && <span className="badge">{t('ui.cases.role_coordinating_short')}</span>}
-                    {c.transferPending && <span className="badge badge--warning">{t('ui.cases.transfer_pending')}</span>}
+                    {c.role === 'coordinating' && (
+                      <span className="badge">{t('ui.cases.role_coordinating_short')}</span>
+                    )}
+                    {c.transferPending && (
+                      <span className="badge badge--warning">{t('ui.cases.transfer_pending')}</span>
+                    )}
                   </th>
                   <td>{t(`status.${c.status}` as MessageKey)}</td>
-                  <td><Deadline at={c.nextDueAt} /></td>
+                  <td>
+                    <Deadline at={c.nextDueAt} />
+                  </td>
                   <td>{t(`category.${c.category}` as MessageKey)}</td>
                   <td>{c.communeName ?? t(`place_type.${c.placeType}` as MessageKey)}</td>
                   <td>{c.leadUnitName}</td>
@@ -170,7 +207,12 @@ export function QueuePage() {
       {first.status === 'error' && <ErrorNotice error={first.error} onRetry={first.retry} />}
       {moreState.error !== null && <ErrorNotice error={moreState.error} />}
       {cursor && (
-        <button type="button" className="button button--secondary" disabled={moreState.busy} onClick={() => void more()}>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={moreState.busy}
+          onClick={() => void more()}
+        >
           {t('ui.cases.more')}
         </button>
       )}

@@ -40,33 +40,69 @@ export function DashboardPage() {
     if (answer) setShown(answer);
   }, [answer]);
 
-  if (stats.status === 'error' && !shown) return <div className="container"><ErrorNotice error={stats.error} onRetry={stats.retry} /></div>;
+  if (stats.status === 'error' && !shown)
+    return (
+      <div className="container">
+        <ErrorNotice error={stats.error} onRetry={stats.retry} />
+      </div>
+    );
   if (!shown) return <PageLoading />;
   const { scope } = shown;
   const unitProvince = ownProvince ?? filters.province;
   const change = (next: DashboardFilters) => setParams(toSearch({ ...next }));
-  const label = (dimension: StatsDimension) => (row: StatsRow) => (dimension === 'time' ? timeLabel(t, row.key, scope.interval) : groupName(t, dimension, row.key, row.label));
-  const figure = (id: string, dimension: StatsDimension, title: string, groupHeader: string, rows: StatsRow[], extra: { chartLimit?: number; note?: string } = {}) =>
-    rows.length > 0 && <StatsFigure id={id} title={title} groupHeader={groupHeader} dimension={dimension} rows={rows} labelOf={label(dimension)} scope={scope} {...extra} />;
+  const label = (dimension: StatsDimension) => (row: StatsRow) =>
+    dimension === 'time' ? timeLabel(t, row.key, scope.interval) : groupName(t, dimension, row.key, row.label);
+  const figure = (
+    id: string,
+    dimension: StatsDimension,
+    title: string,
+    groupHeader: string,
+    rows: StatsRow[],
+    extra: { chartLimit?: number; note?: string } = {},
+  ) =>
+    rows.length > 0 && (
+      <StatsFigure
+        id={id}
+        title={title}
+        groupHeader={groupHeader}
+        dimension={dimension}
+        rows={rows}
+        labelOf={label(dimension)}
+        scope={scope}
+        {...extra}
+      />
+    );
 
   return (
     <div className="container container--wide dashboard">
       <h1>{t('ui.dashboard.title')}</h1>
       <p className="lead" data-testid="dashboard-scope">
-        {t('ui.dashboard.scope', { scope: scope.unit?.name ?? scope.province?.name ?? t('ui.stats.whole_country'), from: shownDay(scope.from), to: shownDay(scope.to) })}
+        {t('ui.dashboard.scope', {
+          scope: scope.unit?.name ?? scope.province?.name ?? t('ui.stats.whole_country'),
+          from: shownDay(scope.from),
+          to: shownDay(scope.to),
+        })}
         {scope.force && ` · ${t(`force.${scope.force}` as MessageKey)}`}
       </p>
       <p>
-        <Link to={paths.staff.periodicReport.href(toSearch({ province: scope.province?.code }))}>{t('ui.dashboard.periodic_link')}</Link>
+        <Link to={paths.staff.periodicReport.href(toSearch({ province: scope.province?.code }))}>
+          {t('ui.dashboard.periodic_link')}
+        </Link>
       </p>
       <FiltersForm
         filters={filters}
         shown={{ from: scope.from, to: scope.to }}
         provinces={ownProvince ? null : provinces.status === 'success' ? provinces.data.provinces : []}
-        units={units.status === 'success' ? units.data.units.filter((u) => !unitProvince || u.provinceCode === unitProvince) : []}
+        units={
+          units.status === 'success'
+            ? units.data.units.filter((u) => !unitProvince || u.provinceCode === unitProvince)
+            : []
+        }
         onChange={change}
       />
-      <p className="visually-hidden" role="status">{stats.status === 'loading' ? t('ui.common.loading') : ''}</p>
+      <p className="visually-hidden" role="status">
+        {stats.status === 'loading' ? t('ui.common.loading') : ''}
+      </p>
       {stats.status === 'error' && <ErrorNotice error={stats.error} onRetry={stats.retry} />}
       <div className={stats.status === 'loading' ? 'dashboard__body dashboard__body--stale' : 'dashboard__body'}>
         <HeadlineCards stats={shown} />
@@ -79,12 +115,40 @@ export function DashboardPage() {
             {figure('by-force', 'force', t('ui.dashboard.section.force'), t('field.force'), shown.byForce)}
             {figure('by-unit', 'unit', t('ui.dashboard.section.unit'), t('field.unit'), shown.byUnit, {
               chartLimit: TOP_UNITS,
-              note: shown.byUnit.length > TOP_UNITS ? t('ui.dashboard.top_units', { n: TOP_UNITS, total: shown.byUnit.length }) : undefined,
+              note:
+                shown.byUnit.length > TOP_UNITS
+                  ? t('ui.dashboard.top_units', { n: TOP_UNITS, total: shown.byUnit.length })
+                  : undefined,
             })}
-            {!scope.province && figure('by-province', 'province', t('ui.dashboard.section.province'), t('field.province'), shown.byProvince)}
-            {figure('by-category', 'category', t('ui.dashboard.section.category'), t('field.category'), shown.byCategory)}
-            {figure('by-place-type', 'placeType', t('ui.dashboard.section.place_type'), t('field.placeType'), shown.byPlaceType)}
-            {figure('by-channel', 'channel', t('ui.dashboard.section.channel'), t('ui.dashboard.channel_label'), shown.byChannel)}
+            {!scope.province &&
+              figure(
+                'by-province',
+                'province',
+                t('ui.dashboard.section.province'),
+                t('field.province'),
+                shown.byProvince,
+              )}
+            {figure(
+              'by-category',
+              'category',
+              t('ui.dashboard.section.category'),
+              t('field.category'),
+              shown.byCategory,
+            )}
+            {figure(
+              'by-place-type',
+              'placeType',
+              t('ui.dashboard.section.place_type'),
+              t('field.placeType'),
+              shown.byPlaceType,
+            )}
+            {figure(
+              'by-channel',
+              'channel',
+              t('ui.dashboard.section.channel'),
+              t('ui.dashboard.channel_label'),
+              shown.byChannel,
+            )}
           </>
         )}
       </div>

@@ -52,14 +52,30 @@ export function FiguresTable({
       <thead>
         <tr>
           <th scope="col">{groupHeader}</th>
-          <th scope="col" className="numeric">{t('ui.stats.measure.received')}</th>
-          <th scope="col" className="numeric">{t('ui.stats.measure.acceptedInTime')}</th>
-          <th scope="col" className="numeric">{t('ui.stats.col.acceptance_rate')}</th>
-          <th scope="col" className="numeric">{t('ui.stats.measure.resolvedInTime')}</th>
-          <th scope="col" className="numeric">{t('ui.stats.col.resolution_rate')}</th>
-          <th scope="col" className="numeric">{t('ui.stats.measure.overdueNow')}</th>
-          <th scope="col" className="numeric">{t('ui.stats.col.median_accept')}</th>
-          <th scope="col" className="numeric">{t('ui.stats.col.median_resolve')}</th>
+          <th scope="col" className="numeric">
+            {t('ui.stats.measure.received')}
+          </th>
+          <th scope="col" className="numeric">
+            {t('ui.stats.measure.acceptedInTime')}
+          </th>
+          <th scope="col" className="numeric">
+            {t('ui.stats.col.acceptance_rate')}
+          </th>
+          <th scope="col" className="numeric">
+            {t('ui.stats.measure.resolvedInTime')}
+          </th>
+          <th scope="col" className="numeric">
+            {t('ui.stats.col.resolution_rate')}
+          </th>
+          <th scope="col" className="numeric">
+            {t('ui.stats.measure.overdueNow')}
+          </th>
+          <th scope="col" className="numeric">
+            {t('ui.stats.col.median_accept')}
+          </th>
+          <th scope="col" className="numeric">
+            {t('ui.stats.col.median_resolve')}
+          </th>
         </tr>
       </thead>
       <tbody>

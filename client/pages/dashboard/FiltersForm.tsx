@@ -9,7 +9,8 @@ import { periodPresets, presetOf, shownDay, typedDay, vietnamToday } from '../..
 import type { DashboardFilters } from './filters';
 import { ProvinceSelect } from '../../ui/ProvinceSelect';
 
-const daysBetween = (from: string, to: string) => (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
+const daysBetween = (from: string, to: string) =>
+  (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
 
 /** The intervals the server accepts for a period of this length: days up to 62 days, weeks up to 184. */
 function intervalsFor(from: string, to: string) {
@@ -64,12 +65,22 @@ export function FiltersForm({
       if (!checked.success) bad.push(...fieldErrors(lang, checked.error.issues));
     }
     setErrors(bad);
-    if (from && to && bad.length === 0) set({ from, to, interval: filters.interval && intervalsFor(from, to).includes(filters.interval) ? filters.interval : undefined });
+    if (from && to && bad.length === 0)
+      set({
+        from,
+        to,
+        interval: filters.interval && intervalsFor(from, to).includes(filters.interval) ? filters.interval : undefined,
+      });
   }
   const errorOf = (field: string) => errors.find((e) => e.field === field)?.message;
   const unitChoices = units.filter((u) => !filters.force || u.force === filters.force);
 
-  const periodText = preset === 'custom' ? t('ui.stats.period.range', { from: typed.from, to: typed.to }) : t(presets.find((p) => p.id === preset)?.label ?? 'ui.stats.period.custom', { year: presets.find((p) => p.id === preset)?.year ?? '' });
+  const periodText =
+    preset === 'custom'
+      ? t('ui.stats.period.range', { from: typed.from, to: typed.to })
+      : t(presets.find((p) => p.id === preset)?.label ?? 'ui.stats.period.custom', {
+          year: presets.find((p) => p.id === preset)?.year ?? '',
+        });
   const summary = [
     periodText,
     provinces && (provinces.find((p) => p.code === filters.province)?.name ?? t('ui.stats.whole_country')),
@@ -88,46 +99,95 @@ export function FiltersForm({
             <label htmlFor="period">{t('field.period')}</label>
             <select id="period" value={preset} onChange={(e) => choosePreset(e.target.value)}>
               {presets.map((p) => (
-                <option key={p.id} value={p.id}>{t(p.label, { year: p.year ?? '' })}</option>
+                <option key={p.id} value={p.id}>
+                  {t(p.label, { year: p.year ?? '' })}
+                </option>
               ))}
-              <option value="custom" disabled>{t('ui.stats.period.custom')}</option>
+              <option value="custom" disabled>
+                {t('ui.stats.period.custom')}
+              </option>
             </select>
           </div>
           <div className="field">
             <label htmlFor="from">{t('field.from')}</label>
-            <input id="from" value={typed.from} inputMode="numeric" placeholder="dd/mm/yyyy" aria-invalid={!!errorOf('from')} onChange={(e) => setTyped({ ...typed, from: e.target.value })} />
+            <input
+              id="from"
+              value={typed.from}
+              inputMode="numeric"
+              placeholder="dd/mm/yyyy"
+              aria-invalid={!!errorOf('from')}
+              onChange={(e) => setTyped({ ...typed, from: e.target.value })}
+            />
             {errorOf('from') && <p className="field__error">{errorOf('from')}</p>}
           </div>
           <div className="field">
             <label htmlFor="to">{t('field.to')}</label>
-            <input id="to" value={typed.to} inputMode="numeric" placeholder="dd/mm/yyyy" aria-invalid={!!errorOf('to')} onChange={(e) => setTyped({ ...typed, to: e.target.value })} />
+            <input
+              id="to"
+              value={typed.to}
+              inputMode="numeric"
+              placeholder="dd/mm/yyyy"
+              aria-invalid={!!errorOf('to')}
+              onChange={(e) => setTyped({ ...typed, to: e.target.value })}
+            />
             {errorOf('to') && <p className="field__error">{errorOf('to')}</p>}
           </div>
           <div className="stats-filters__apply">
-            <button type="submit" className="button button--secondary">{t('ui.stats.apply')}</button>
+            <button type="submit" className="button button--secondary">
+              {t('ui.stats.apply')}
+            </button>
           </div>
         </div>
         <div className="stats-filters__row">
-          {provinces && <ProvinceSelect id="province" value={filters.province} provinces={provinces} onChange={(province) => set({ province, unit: undefined })} />}
+          {provinces && (
+            <ProvinceSelect
+              id="province"
+              value={filters.province}
+              provinces={provinces}
+              onChange={(province) => set({ province, unit: undefined })}
+            />
+          )}
           <div className="field">
             <label htmlFor="force">{t('field.force')}</label>
-            <select id="force" value={filters.force ?? ''} onChange={(e) => set({ force: (e.target.value || undefined) as DashboardFilters['force'], unit: undefined })}>
+            <select
+              id="force"
+              value={filters.force ?? ''}
+              onChange={(e) =>
+                set({ force: (e.target.value || undefined) as DashboardFilters['force'], unit: undefined })
+              }
+            >
               <option value="">{t('ui.dashboard.all_forces')}</option>
-              {FORCES.map((f) => <option key={f} value={f}>{t(`force.${f}`)}</option>)}
+              {FORCES.map((f) => (
+                <option key={f} value={f}>
+                  {t(`force.${f}`)}
+                </option>
+              ))}
             </select>
           </div>
           <div className="field">
             <label htmlFor="unit">{t('field.unit')}</label>
             <select id="unit" value={filters.unit ?? ''} onChange={(e) => set({ unit: e.target.value || undefined })}>
               <option value="">{t('ui.dashboard.all_units')}</option>
-              {unitChoices.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+              {unitChoices.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
             </select>
           </div>
           <div className="field">
             <label htmlFor="interval">{t('field.interval')}</label>
-            <select id="interval" value={filters.interval ?? ''} onChange={(e) => set({ interval: (e.target.value || undefined) as DashboardFilters['interval'] })}>
+            <select
+              id="interval"
+              value={filters.interval ?? ''}
+              onChange={(e) => set({ interval: (e.target.value || undefined) as DashboardFilters['interval'] })}
+            >
               <option value="">{t('ui.dashboard.interval_auto')}</option>
-              {intervalsFor(shown.from, shown.to).map((i) => <option key={i} value={i}>{t(`ui.dashboard.interval.${i}`)}</option>)}
+              {intervalsFor(shown.from, shown.to).map((i) => (
+                <option key={i} value={i}>
+                  {t(`ui.dashboard.interval.${i}`)}
+                </option>
+              ))}
             </select>
           </div>
         </div>

@@ -32,18 +32,24 @@ export function HeadlineCards({ stats }: { stats: StaffStats }) {
   const { t, lang } = useI18n();
   const { totals, targets, scope } = stats;
   const href = (measure: StatsMeasure) => paths.staff.dashboardReports.href(drillSearch(scope, { measure }));
-  const count = (measure: StatsMeasure, n: number, text: string) => (n > 0 ? <Link to={href(measure)}>{text}</Link> : <span>{text}</span>);
+  const count = (measure: StatsMeasure, n: number, text: string) =>
+    n > 0 ? <Link to={href(measure)}>{text}</Link> : <span>{text}</span>;
   const rateCard = (kind: 'acceptance' | 'resolution') => {
     const rate = kind === 'acceptance' ? totals.acceptanceRate : totals.resolutionRate;
     const target = kind === 'acceptance' ? targets.acceptanceRate : targets.resolutionRate;
     const inTime = kind === 'acceptance' ? totals.acceptedInTime : totals.resolvedInTime;
     const state = rate === null ? undefined : targetState(rate, target, kind === 'resolution');
-    const measures = kind === 'acceptance' ? (['acceptedInTime', 'notAcceptedInTime'] as const) : (['resolvedInTime', 'notResolvedInTime'] as const);
+    const measures =
+      kind === 'acceptance'
+        ? (['acceptedInTime', 'notAcceptedInTime'] as const)
+        : (['resolvedInTime', 'notResolvedInTime'] as const);
     return (
       <Card title={t(`ui.dashboard.card.${kind}`)} state={state}>
         <p className="stat-card__value">{formatRate(lang, rate)}</p>
         <p className="stat-card__target">
-          {t(kind === 'acceptance' ? 'ui.dashboard.target_acceptance' : 'ui.dashboard.target_resolution', { target: formatRate(lang, target) })}
+          {t(kind === 'acceptance' ? 'ui.dashboard.target_acceptance' : 'ui.dashboard.target_resolution', {
+            target: formatRate(lang, target),
+          })}
           {state && (
             <>
               {' · '}
@@ -57,7 +63,11 @@ export function HeadlineCards({ stats }: { stats: StaffStats }) {
           <p className="stat-card__detail">
             {count(measures[0], inTime, t('ui.dashboard.in_time', { n: formatNumber(lang, inTime) }))}
             {' · '}
-            {count(measures[1], totals.received - inTime, t('ui.dashboard.not_in_time', { n: formatNumber(lang, totals.received - inTime) }))}
+            {count(
+              measures[1],
+              totals.received - inTime,
+              t('ui.dashboard.not_in_time', { n: formatNumber(lang, totals.received - inTime) }),
+            )}
           </p>
         )}
       </Card>
@@ -65,21 +75,35 @@ export function HeadlineCards({ stats }: { stats: StaffStats }) {
   };
   return (
     <section aria-labelledby="headline-title">
-      <h2 id="headline-title" className="visually-hidden">{t('ui.dashboard.headline')}</h2>
+      <h2 id="headline-title" className="visually-hidden">
+        {t('ui.dashboard.headline')}
+      </h2>
       <ul className="stat-cards">
         <Card title={t('ui.dashboard.card.received')}>
-          <p className="stat-card__value" data-testid="total-received">{count('received', totals.received, formatNumber(lang, totals.received))}</p>
+          <p className="stat-card__value" data-testid="total-received">
+            {count('received', totals.received, formatNumber(lang, totals.received))}
+          </p>
         </Card>
         {rateCard('acceptance')}
         {rateCard('resolution')}
         <Card title={t('ui.dashboard.card.median_accept')}>
-          <p className="stat-card__value">{totals.medianAcceptHours === null ? '—' : t('ui.dashboard.hours', { n: formatNumber(lang, totals.medianAcceptHours) })}</p>
+          <p className="stat-card__value">
+            {totals.medianAcceptHours === null
+              ? '—'
+              : t('ui.dashboard.hours', { n: formatNumber(lang, totals.medianAcceptHours) })}
+          </p>
         </Card>
         <Card title={t('ui.dashboard.card.median_resolve')}>
-          <p className="stat-card__value">{totals.medianResolveDays === null ? '—' : t('ui.dashboard.days', { n: formatNumber(lang, totals.medianResolveDays) })}</p>
+          <p className="stat-card__value">
+            {totals.medianResolveDays === null
+              ? '—'
+              : t('ui.dashboard.days', { n: formatNumber(lang, totals.medianResolveDays) })}
+          </p>
         </Card>
         <Card title={t('ui.dashboard.card.overdue')} state={totals.overdueNow > 0 ? 'missed' : undefined}>
-          <p className="stat-card__value">{count('overdueNow', totals.overdueNow, formatNumber(lang, totals.overdueNow))}</p>
+          <p className="stat-card__value">
+            {count('overdueNow', totals.overdueNow, formatNumber(lang, totals.overdueNow))}
+          </p>
         </Card>
       </ul>
     </section>

@@ -19,7 +19,8 @@ import { ProvinceSelect } from '../../ui/ProvinceSelect';
 function periodChoices(today: string): string[] {
   const year = Number(today.slice(0, 4));
   const choices: string[] = [];
-  for (let y = year; y >= 2025; y--) for (const p of [`${y}-H2`, `${y}-H1`, `${y}`]) if (periodDays(p).from <= today) choices.push(p);
+  for (let y = year; y >= 2025; y--)
+    for (const p of [`${y}-H2`, `${y}-H1`, `${y}`]) if (periodDays(p).from <= today) choices.push(p);
   return choices;
 }
 
@@ -45,11 +46,23 @@ export function PeriodicReportPage() {
   const { from, to } = periodDays(period);
   const title = t('ui.periodic.heading', { period: periodLabel(t, period) });
   useDocumentTitle(title);
-  const stats = useApiQuery((signal) => dashboardApi.stats({ from, to, province, interval: 'month' }, signal), [from, to, province]);
+  const stats = useApiQuery(
+    (signal) => dashboardApi.stats({ from, to, province, interval: 'month' }, signal),
+    [from, to, province],
+  );
   const provinces = useApiQuery(ownProvince ? null : (signal) => dashboardApi.provinces(signal), [ownProvince]);
-  const choose = (next: { period?: string; province?: string }) => setParams(toSearch({ period, province: ownProvince ? undefined : province, ...next }));
-  const download = (format: 'csv' | 'xlsx', table: 'summary' | 'reports') => dashboardApi.exportHref({ format, period, province, table }, lang);
-  const section = (id: string, heading: string, groupHeader: string, rows: StatsRow[], labelOf: (row: StatsRow) => string, total?: StatsRow) =>
+  const choose = (next: { period?: string; province?: string }) =>
+    setParams(toSearch({ period, province: ownProvince ? undefined : province, ...next }));
+  const download = (format: 'csv' | 'xlsx', table: 'summary' | 'reports') =>
+    dashboardApi.exportHref({ format, period, province, table }, lang);
+  const section = (
+    id: string,
+    heading: string,
+    groupHeader: string,
+    rows: StatsRow[],
+    labelOf: (row: StatsRow) => string,
+    total?: StatsRow,
+  ) =>
     rows.length > 0 && (
       <section className="periodic__section" aria-labelledby={id}>
         <h2 id={id}>{heading}</h2>
@@ -65,19 +78,38 @@ export function PeriodicReportPage() {
           <div className="field">
             <label htmlFor="period">{t('field.period')}</label>
             <select id="period" value={period} onChange={(e) => choose({ period: e.target.value })}>
-              {periodChoices(today).map((p) => <option key={p} value={p}>{periodLabel(t, p)}</option>)}
+              {periodChoices(today).map((p) => (
+                <option key={p} value={p}>
+                  {periodLabel(t, p)}
+                </option>
+              ))}
             </select>
           </div>
           {!ownProvince && (
-            <ProvinceSelect id="province" value={province} provinces={provinces.status === 'success' ? provinces.data.provinces : []} onChange={(code) => choose({ province: code })} />
+            <ProvinceSelect
+              id="province"
+              value={province}
+              provinces={provinces.status === 'success' ? provinces.data.provinces : []}
+              onChange={(code) => choose({ province: code })}
+            />
           )}
         </div>
         <div className="periodic__actions">
-          <button type="button" className="button button--primary" onClick={() => window.print()}>{t('ui.periodic.print')}</button>
-          <a className="button button--secondary" href={download('xlsx', 'summary')} download>{t('ui.periodic.summary_xlsx')}</a>
-          <a className="button button--secondary" href={download('csv', 'summary')} download>{t('ui.periodic.summary_csv')}</a>
-          <a className="button button--secondary" href={download('xlsx', 'reports')} download>{t('ui.periodic.reports_xlsx')}</a>
-          <a className="button button--secondary" href={download('csv', 'reports')} download>{t('ui.periodic.reports_csv')}</a>
+          <button type="button" className="button button--primary" onClick={() => window.print()}>
+            {t('ui.periodic.print')}
+          </button>
+          <a className="button button--secondary" href={download('xlsx', 'summary')} download>
+            {t('ui.periodic.summary_xlsx')}
+          </a>
+          <a className="button button--secondary" href={download('csv', 'summary')} download>
+            {t('ui.periodic.summary_csv')}
+          </a>
+          <a className="button button--secondary" href={download('xlsx', 'reports')} download>
+            {t('ui.periodic.reports_xlsx')}
+          </a>
+          <a className="button button--secondary" href={download('csv', 'reports')} download>
+            {t('ui.periodic.reports_csv')}
+          </a>
         </div>
       </div>
       {stats.status === 'error' && <ErrorNotice error={stats.error} onRetry={stats.retry} />}
@@ -92,14 +124,66 @@ export function PeriodicReportPage() {
               time: formatDateTime(stats.data.scope.now),
             })}
           </p>
-          {section('periodic-totals', t('ui.periodic.totals'), t('field.period'), [stats.data.totals], () => periodLabel(t, period))}
-          {section('periodic-force', t('ui.dashboard.section.force'), t('field.force'), stats.data.byForce, (r) => groupName(t, 'force', r.key, r.label), stats.data.totals)}
-          {section('periodic-unit', t('ui.dashboard.section.unit'), t('field.unit'), stats.data.byUnit, (r) => r.label, stats.data.totals)}
-          {section('periodic-category', t('ui.dashboard.section.category'), t('field.category'), stats.data.byCategory, (r) => groupName(t, 'category', r.key, r.label), stats.data.totals)}
-          {section('periodic-place-type', t('ui.dashboard.section.place_type'), t('field.placeType'), stats.data.byPlaceType, (r) => groupName(t, 'placeType', r.key, r.label), stats.data.totals)}
-          {section('periodic-channel', t('ui.dashboard.section.channel'), t('ui.dashboard.channel_label'), stats.data.byChannel, (r) => groupName(t, 'channel', r.key, r.label), stats.data.totals)}
-          {!stats.data.scope.province && section('periodic-province', t('ui.dashboard.section.province'), t('field.province'), stats.data.byProvince, (r) => r.label, stats.data.totals)}
-          {section('periodic-month', t('ui.periodic.by_month'), t('ui.dashboard.interval.month'), stats.data.overTime, (r) => timeLabel(t, r.key, 'month'), stats.data.totals)}
+          {section('periodic-totals', t('ui.periodic.totals'), t('field.period'), [stats.data.totals], () =>
+            periodLabel(t, period),
+          )}
+          {section(
+            'periodic-force',
+            t('ui.dashboard.section.force'),
+            t('field.force'),
+            stats.data.byForce,
+            (r) => groupName(t, 'force', r.key, r.label),
+            stats.data.totals,
+          )}
+          {section(
+            'periodic-unit',
+            t('ui.dashboard.section.unit'),
+            t('field.unit'),
+            stats.data.byUnit,
+            (r) => r.label,
+            stats.data.totals,
+          )}
+          {section(
+            'periodic-category',
+            t('ui.dashboard.section.category'),
+            t('field.category'),
+            stats.data.byCategory,
+            (r) => groupName(t, 'category', r.key, r.label),
+            stats.data.totals,
+          )}
+          {section(
+            'periodic-place-type',
+            t('ui.dashboard.section.place_type'),
+            t('field.placeType'),
+            stats.data.byPlaceType,
+            (r) => groupName(t, 'placeType', r.key, r.label),
+            stats.data.totals,
+          )}
+          {section(
+            'periodic-channel',
+            t('ui.dashboard.section.channel'),
+            t('ui.dashboard.channel_label'),
+            stats.data.byChannel,
+            (r) => groupName(t, 'channel', r.key, r.label),
+            stats.data.totals,
+          )}
+          {!stats.data.scope.province &&
+            section(
+              'periodic-province',
+              t('ui.dashboard.section.province'),
+              t('field.province'),
+              stats.data.byProvince,
+              (r) => r.label,
+              stats.data.totals,
+            )}
+          {section(
+            'periodic-month',
+            t('ui.periodic.by_month'),
+            t('ui.dashboard.interval.month'),
+            stats.data.overTime,
+            (r) => timeLabel(t, r.key, 'month'),
+            stats.data.totals,
+          )}
         </article>
       )}
     </div>

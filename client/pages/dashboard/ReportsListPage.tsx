@@ -3,7 +3,12 @@ import { Link, useSearchParams } from 'react-router';
 import type { StatsReports } from '../../../shared/api/stats';
 import { formatDateTime } from '../../../shared/i18n/format';
 import type { MessageKey } from '../../../shared/i18n/vi';
-import { STATS_DIMENSIONS, STATS_MEASURES, type StatsDimension, type StatsMeasure } from '../../../shared/schemas/stats';
+import {
+  STATS_DIMENSIONS,
+  STATS_MEASURES,
+  type StatsDimension,
+  type StatsMeasure,
+} from '../../../shared/schemas/stats';
 import { paths } from '../../app/paths';
 import { useI18n } from '../../lib/i18n';
 import { groupName, formatNumber } from '../../lib/statsLabels';
@@ -25,7 +30,8 @@ const DIMENSION_FIELDS: Record<StatsDimension, MessageKey> = {
   time: 'ui.stats.col.time',
 };
 
-const oneOf = <T extends string>(list: readonly T[], value: string | null): T | undefined => (list as readonly string[]).includes(value ?? '') ? (value as T) : undefined;
+const oneOf = <T extends string>(list: readonly T[], value: string | null): T | undefined =>
+  (list as readonly string[]).includes(value ?? '') ? (value as T) : undefined;
 
 /** A deadline and, once met, when: "14:00 24/11/2026 · xong lúc 09:12 24/11/2026". */
 function DueCell({ due, doneAt }: { due: string; doneAt: string | null }) {
@@ -61,14 +67,25 @@ export function ReportsListPage() {
   );
   const [more, setMore] = useState<{ busy: boolean; error: unknown }>({ busy: false, error: null });
 
-  if (first.status === 'error') return <div className="container"><ErrorNotice error={first.error} onRetry={first.retry} /></div>;
+  if (first.status === 'error')
+    return (
+      <div className="container">
+        <ErrorNotice error={first.error} onRetry={first.retry} />
+      </div>
+    );
   if (first.status !== 'success') return <PageLoading />;
   const all = [first.data, ...pages];
   const items = all.flatMap((p) => p.items);
   const cursor = all[all.length - 1]?.next ?? null;
-  const groupValue = dimension && key ? (dimension === 'time' ? timeLabel(t, key, filters.interval ?? 'month') : groupName(t, dimension, key, key)) : null;
+  const groupValue =
+    dimension && key
+      ? dimension === 'time'
+        ? timeLabel(t, key, filters.interval ?? 'month')
+        : groupName(t, dimension, key, key)
+      : null;
   // Units and provinces are named by the server, in the rows themselves.
-  const named = dimension === 'unit' ? items[0]?.leadUnitName : dimension === 'province' ? items[0]?.provinceName : null;
+  const named =
+    dimension === 'unit' ? items[0]?.leadUnitName : dimension === 'province' ? items[0]?.provinceName : null;
   async function loadMore() {
     if (!cursor || more.busy) return;
     setMore({ busy: true, error: null });
@@ -88,14 +105,28 @@ export function ReportsListPage() {
       </p>
       <h1>{t('ui.drill.title', { measure: measureName })}</h1>
       <p className="lead">
-        {dimension && groupValue && <>{t('ui.drill.group', { dimension: t(DIMENSION_FIELDS[dimension]), value: named ?? groupValue })}<br /></>}
-        {filters.from && filters.to && t('ui.stats.period.range', { from: shownDay(filters.from), to: shownDay(filters.to) })}
+        {dimension && groupValue && (
+          <>
+            {t('ui.drill.group', { dimension: t(DIMENSION_FIELDS[dimension]), value: named ?? groupValue })}
+            <br />
+          </>
+        )}
+        {filters.from &&
+          filters.to &&
+          t('ui.stats.period.range', { from: shownDay(filters.from), to: shownDay(filters.to) })}
       </p>
-      <p className="drill-total" data-testid="drill-total">{t('ui.drill.total', { n: formatNumber(lang, first.data.total) })}</p>
+      <p className="drill-total" data-testid="drill-total">
+        {t('ui.drill.total', { n: formatNumber(lang, first.data.total) })}
+      </p>
       {items.length === 0 ? (
         <p role="status">{t('ui.drill.empty')}</p>
       ) : (
-        <div className="table-scroll" role="region" aria-label={t('ui.stats.table_scrolls', { title: measureName })} tabIndex={0}>
+        <div
+          className="table-scroll"
+          role="region"
+          aria-label={t('ui.stats.table_scrolls', { title: measureName })}
+          tabIndex={0}
+        >
           <table className="data-table drill-table">
             <thead>
               <tr>
@@ -111,10 +142,16 @@ export function ReportsListPage() {
             <tbody>
               {items.map((r) => (
                 <tr key={r.trackingCode}>
-                  <th scope="row"><Link to={paths.staff.case.href(r.trackingCode)}>{r.trackingCode}</Link></th>
+                  <th scope="row">
+                    <Link to={paths.staff.case.href(r.trackingCode)}>{r.trackingCode}</Link>
+                  </th>
                   <td>{formatDateTime(r.receivedAt)}</td>
                   <td>{t(`status.${r.status}` as MessageKey)}</td>
-                  <td>{t(`category.${r.category}` as MessageKey)}<br /><span className="muted">{[r.communeName, r.provinceName].filter(Boolean).join(', ')}</span></td>
+                  <td>
+                    {t(`category.${r.category}` as MessageKey)}
+                    <br />
+                    <span className="muted">{[r.communeName, r.provinceName].filter(Boolean).join(', ')}</span>
+                  </td>
                   <td>{r.leadUnitName}</td>
                   <DueCell due={r.acceptDueAt} doneAt={r.acceptedAt} />
                   <DueCell due={r.resolveDueAt} doneAt={r.resolvedAt} />

@@ -39,7 +39,8 @@ export function StatsFigure({
 }) {
   const t = useT();
   const navigate = useNavigate();
-  const hrefOf = (row: StatsRow, measure: StatsMeasure) => paths.staff.dashboardReports.href(drillSearch(scope, { measure, dimension, key: row.key }));
+  const hrefOf = (row: StatsRow, measure: StatsMeasure) =>
+    paths.staff.dashboardReports.href(drillSearch(scope, { measure, dimension, key: row.key }));
   const charted = chartLimit ? rows.slice(0, chartLimit) : rows;
   return (
     <FigureSection
@@ -50,8 +51,16 @@ export function StatsFigure({
         <BarChartFigure
           title={title}
           orientation={dimension === 'time' ? 'columns' : 'rows'}
-          rows={charted.map((row) => ({ key: row.key, label: labelOf(row), values: { received: row.received, acceptedInTime: row.acceptedInTime, resolvedInTime: row.resolvedInTime } }))}
-          series={CHARTED.map((measure, i) => ({ key: measure, label: t(`ui.stats.measure.${measure}`), color: SERIES_COLORS[i] ?? '#000' }))}
+          rows={charted.map((row) => ({
+            key: row.key,
+            label: labelOf(row),
+            values: { received: row.received, acceptedInTime: row.acceptedInTime, resolvedInTime: row.resolvedInTime },
+          }))}
+          series={CHARTED.map((measure, i) => ({
+            key: measure,
+            label: t(`ui.stats.measure.${measure}`),
+            color: SERIES_COLORS[i] ?? '#000',
+          }))}
           onBarClick={(key, measure) => {
             const row = rows.find((r) => r.key === key);
             if (row) void navigate(hrefOf(row, measure as StatsMeasure));

@@ -10,7 +10,8 @@ type Query = Record<string, string | number | undefined>;
 /** The statistics pages' calls to the server (issue #7). */
 export const dashboardApi = {
   stats: (query: Query, signal: AbortSignal) => apiRequest<StaffStats>('/api/staff/stats', { query, signal }),
-  reports: (query: Query, signal?: AbortSignal) => apiRequest<StatsReports>('/api/staff/stats/reports', { query, signal }),
+  reports: (query: Query, signal?: AbortSignal) =>
+    apiRequest<StatsReports>('/api/staff/stats/reports', { query, signal }),
   units: (signal: AbortSignal) => apiRequest<UnitsResponse>('/api/staff/units', { signal }),
   provinces: (signal: AbortSignal) => apiRequest<ProvincesResponse>('/api/public/provinces', { signal }),
   /** A plain link: the browser downloads it with the session cookie (same-origin GET, no CSRF needed). */

@@ -1,6 +1,11 @@
 import type { StaffStats } from '../../../shared/api/stats';
 import { FORCES, type Force } from '../../../shared/domain/forces';
-import { STATS_INTERVALS, type StatsDimension, type StatsInterval, type StatsMeasure } from '../../../shared/schemas/stats';
+import {
+  STATS_INTERVALS,
+  type StatsDimension,
+  type StatsInterval,
+  type StatsMeasure,
+} from '../../../shared/schemas/stats';
 
 /** The dashboard's filters, as they stand in the page's URL (so a view can be bookmarked or sent). */
 export interface DashboardFilters {

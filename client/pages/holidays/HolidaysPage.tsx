@@ -23,10 +23,16 @@ export function HolidaysPage() {
   const t = useT();
   useDocumentTitle(t('ui.holidays.title'));
   const { state } = useStaffSession();
-  const canEdit = state.status === 'signed_in' && state.session.user.role === 'coordinator' && state.session.user.scopeProvinceCode === null;
+  const canEdit =
+    state.status === 'signed_in' &&
+    state.session.user.role === 'coordinator' &&
+    state.session.user.scopeProvinceCode === null;
   const [year, setYear] = useState(new Date().getFullYear());
   const [version, setVersion] = useState(0);
-  const list = useApiQuery((signal) => apiRequest<{ holidays: Holiday[] }>('/api/staff/holidays', { query: { year }, signal }), [year, version]);
+  const list = useApiQuery(
+    (signal) => apiRequest<{ holidays: Holiday[] }>('/api/staff/holidays', { query: { year }, signal }),
+    [year, version],
+  );
   const [draft, setDraft] = useState({ day: '', kind: 'holiday', name: '' });
   const [errors, setErrors] = useState<{ field: string; message: string }[]>([]);
   const [failure, setFailure] = useState<unknown>(null);
@@ -64,7 +70,11 @@ export function HolidaysPage() {
       <div className="field">
         <label htmlFor="year">{t('field.year')}</label>
         <select id="year" value={year} onChange={(e) => setYear(Number(e.target.value))}>
-          {[2025, 2026, 2027, 2028].map((y) => <option key={y} value={y}>{y}</option>)}
+          {[2025, 2026, 2027, 2028].map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
         </select>
       </div>
       {failure !== null && <ErrorNotice error={failure} />}
@@ -78,7 +88,11 @@ export function HolidaysPage() {
                 <th scope="col">{t('field.day')}</th>
                 <th scope="col">{t('field.kind')}</th>
                 <th scope="col">{t('field.name')}</th>
-                {canEdit && <th scope="col"><span className="visually-hidden">{t('ui.accounts.actions')}</span></th>}
+                {canEdit && (
+                  <th scope="col">
+                    <span className="visually-hidden">{t('ui.accounts.actions')}</span>
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -89,7 +103,13 @@ export function HolidaysPage() {
                   <td>{h.name}</td>
                   {canEdit && (
                     <td>
-                      <button type="button" className="link-button" onClick={() => void change(() => apiRequest(`/api/staff/holidays/${h.day}`, { method: 'DELETE' }))}>
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() =>
+                          void change(() => apiRequest(`/api/staff/holidays/${h.day}`, { method: 'DELETE' }))
+                        }
+                      >
                         {t('ui.holidays.remove', { day: shown(h.day) })}
                       </button>
                     </td>
@@ -105,7 +125,13 @@ export function HolidaysPage() {
           <h2>{t('ui.holidays.add_title')}</h2>
           <div className="field">
             <label htmlFor="holiday-day">{t('field.day')}</label>
-            <input id="holiday-day" value={draft.day} placeholder="dd/mm/yyyy" inputMode="numeric" onChange={(e) => setDraft({ ...draft, day: e.target.value })} />
+            <input
+              id="holiday-day"
+              value={draft.day}
+              placeholder="dd/mm/yyyy"
+              inputMode="numeric"
+              onChange={(e) => setDraft({ ...draft, day: e.target.value })}
+            />
             {errorOf('day') && <p className="field__error">{errorOf('day')}</p>}
           </div>
           <div className="field">
@@ -117,11 +143,17 @@ export function HolidaysPage() {
           </div>
           <div className="field">
             <label htmlFor="holiday-name">{t('field.name')}</label>
-            <input id="holiday-name" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
+            <input
+              id="holiday-name"
+              value={draft.name}
+              onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+            />
             {errorOf('name') && <p className="field__error">{errorOf('name')}</p>}
           </div>
           <p className="hint">{t('ui.holidays.effect')}</p>
-          <button type="submit" className="button button--primary">{t('ui.holidays.add')}</button>
+          <button type="submit" className="button button--primary">
+            {t('ui.holidays.add')}
+          </button>
         </form>
       )}
     </div>

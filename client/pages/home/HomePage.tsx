@@ -65,7 +65,9 @@ export function HomePage() {
             <li>{t('ui.home.handling.deadlines')}</li>
           </ul>
           <p>
-            <Link to={paths.stats.href()} className="standalone-link">{t('ui.home.stats_link')}</Link>
+            <Link to={paths.stats.href()} className="standalone-link">
+              {t('ui.home.stats_link')}
+            </Link>
           </p>
         </section>
       </div>

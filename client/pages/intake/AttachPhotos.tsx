@@ -6,7 +6,13 @@ import { PhotoPicker } from '../report/PhotoPicker';
 import { intakeApi } from './intake.api';
 
 /** Photos the caller sends later (Zalo, e-mail), attached to a report this operator entered. */
-export function AttachPhotos({ trackingCode, onAttached }: { trackingCode: string; onAttached?: (count: number) => void }) {
+export function AttachPhotos({
+  trackingCode,
+  onAttached,
+}: {
+  trackingCode: string;
+  onAttached?: (count: number) => void;
+}) {
   const t = useT();
   const [files, setFiles] = useState<File[]>([]);
   const [progress, setProgress] = useState<number | null>(null);
@@ -29,16 +35,37 @@ export function AttachPhotos({ trackingCode, onAttached }: { trackingCode: strin
     }
   }
 
-  const fieldError = error instanceof ApiError ? error.fields.find((f) => f.field.startsWith('photos'))?.message : undefined;
+  const fieldError =
+    error instanceof ApiError ? error.fields.find((f) => f.field.startsWith('photos'))?.message : undefined;
   return (
     <section className="attach-photos" aria-labelledby={`attach-${trackingCode}`}>
       <h3 id={`attach-${trackingCode}`}>{t('ui.intake.attach_title')}</h3>
       <p className="hint">{t('ui.intake.attach_hint')}</p>
-      <PhotoPicker files={files} onChange={(next) => { setFiles(next); setError(null); }} error={fieldError} />
-      {error !== null && !fieldError && <div className="notice notice--error" role="alert"><p>{apiErrorMessage(t, error)}</p></div>}
-      {done !== null && <p className="notice" role="status">{t('ui.intake.attached', { n: done, code: trackingCode })}</p>}
+      <PhotoPicker
+        files={files}
+        onChange={(next) => {
+          setFiles(next);
+          setError(null);
+        }}
+        error={fieldError}
+      />
+      {error !== null && !fieldError && (
+        <div className="notice notice--error" role="alert">
+          <p>{apiErrorMessage(t, error)}</p>
+        </div>
+      )}
+      {done !== null && (
+        <p className="notice" role="status">
+          {t('ui.intake.attached', { n: done, code: trackingCode })}
+        </p>
+      )}
       {progress !== null && <progress max={1} value={progress} aria-label={t('ui.report.sending')} />}
-      <button type="button" className="button button--secondary" disabled={files.length === 0 || progress !== null} onClick={() => void send()}>
+      <button
+        type="button"
+        className="button button--secondary"
+        disabled={files.length === 0 || progress !== null}
+        onClick={() => void send()}
+      >
         {files.length > 0 ? t('ui.intake.attach_send', { n: files.length }) : t('ui.intake.attach_none')}
       </button>
     </section>

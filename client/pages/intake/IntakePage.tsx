@@ -26,18 +26,46 @@ import { RecentCalls } from './RecentCalls';
 import { SidePanel } from './SidePanel';
 
 type TextField =
-  | 'line' | 'callStartedAt' | 'callEndedAt' | 'callerNumber'
-  | 'category' | 'placeType' | 'provinceCode' | 'communeCode' | 'address' | 'url' | 'sellerHandle' | 'observedAt' | 'description'
-  | 'contactName' | 'contactPhone' | 'contactEmail';
+  | 'line'
+  | 'callStartedAt'
+  | 'callEndedAt'
+  | 'callerNumber'
+  | 'category'
+  | 'placeType'
+  | 'provinceCode'
+  | 'communeCode'
+  | 'address'
+  | 'url'
+  | 'sellerHandle'
+  | 'observedAt'
+  | 'description'
+  | 'contactName'
+  | 'contactPhone'
+  | 'contactEmail';
 type Fields = Record<TextField, string> & { callerAnonymous: boolean };
 
 const blank = (line: string): Fields => ({
-  line, callStartedAt: typedNow(), callEndedAt: '', callerNumber: '', callerAnonymous: false,
-  category: '', placeType: '', provinceCode: '', communeCode: '', address: '', url: '', sellerHandle: '', observedAt: typedNow(), description: '',
-  contactName: '', contactPhone: '', contactEmail: '',
+  line,
+  callStartedAt: typedNow(),
+  callEndedAt: '',
+  callerNumber: '',
+  callerAnonymous: false,
+  category: '',
+  placeType: '',
+  provinceCode: '',
+  communeCode: '',
+  address: '',
+  url: '',
+  sellerHandle: '',
+  observedAt: typedNow(),
+  description: '',
+  contactName: '',
+  contactPhone: '',
+  contactEmail: '',
 });
 
-type Stage = { kind: 'entering' } | { kind: 'receipt'; receipt: IntakeReceipt } | { kind: 'appended'; call: CallSummary };
+type Stage =
+  { kind: 'entering' } | { kind: 'receipt'; receipt: IntakeReceipt } | { kind: 'appended'; call: CallSummary };
 
 /** The call's fields as the API takes them; an empty end time means "now", when the operator saves. */
 function callPayload(fields: Fields) {
@@ -56,7 +84,9 @@ const withoutBlanks = (o: Record<string, unknown>) => Object.fromEntries(Object.
 function focusNext(from: HTMLElement) {
   const form = from.closest('form');
   if (!form) return;
-  const focusable = Array.from(form.querySelectorAll<HTMLElement>('input, select, textarea, button')).filter((el) => !el.hasAttribute('disabled') && el.tabIndex >= 0 && el.offsetParent !== null);
+  const focusable = Array.from(form.querySelectorAll<HTMLElement>('input, select, textarea, button')).filter(
+    (el) => !el.hasAttribute('disabled') && el.tabIndex >= 0 && el.offsetParent !== null,
+  );
   focusable[focusable.indexOf(from) + 1]?.focus();
 }
 
@@ -100,29 +130,45 @@ export function IntakePage() {
   const provinceOptions = useMemo(() => {
     if (provinces.status !== 'success') return [];
     const folded = foldForSearch(provinceQuery);
-    return provinces.data.provinces.filter((p) => foldForSearch(p.name).includes(folded)).map((p) => ({ value: p.code, label: p.name }));
+    return provinces.data.provinces
+      .filter((p) => foldForSearch(p.name).includes(folded))
+      .map((p) => ({ value: p.code, label: p.name }));
   }, [provinces, provinceQuery]);
   const provinceChoice = provinceOptions.find((p) => p.value === fields.provinceCode) ?? null;
   const debouncedCommuneQuery = useDebounced(communeQuery, 150);
   const communes = useApiQuery(
     fields.provinceCode && !communeChoice
-      ? (signal) => apiRequest<CommunesResponse>(`/api/public/provinces/${fields.provinceCode}/communes`, { query: { q: debouncedCommuneQuery, limit: 12 }, signal })
+      ? (signal) =>
+          apiRequest<CommunesResponse>(`/api/public/provinces/${fields.provinceCode}/communes`, {
+            query: { q: debouncedCommuneQuery, limit: 12 },
+            signal,
+          })
       : null,
     [fields.provinceCode, debouncedCommuneQuery, communeChoice === null],
   );
-  const communeOptions = communes.status === 'success' ? communes.data.communes.map((c) => ({ value: c.code, label: c.name })) : [];
+  const communeOptions =
+    communes.status === 'success' ? communes.data.communes.map((c) => ({ value: c.code, label: c.name })) : [];
 
   // SPEC.md §3: an online seller may be known by its province only (issue #14).
   const provinceOnly = fields.placeType === 'online' && !fields.communeCode && Boolean(fields.provinceCode);
   // The place of the call being typed: the server opens the reports its duplicates panel shows with it (issue #15).
-  const typedPlace: TypedPlace = fields.communeCode ? { communeCode: fields.communeCode } : provinceOnly ? { provinceCode: fields.provinceCode } : {};
+  const typedPlace: TypedPlace = fields.communeCode
+    ? { communeCode: fields.communeCode }
+    : provinceOnly
+      ? { provinceCode: fields.provinceCode }
+      : {};
   const canRoute = Boolean(fields.category && fields.placeType && (fields.communeCode || provinceOnly));
   const preview = useApiQuery<RoutingPreview>(
     canRoute
       ? (signal) =>
           apiRequest<RoutingPreview>('/api/public/routing/preview', {
             method: 'POST',
-            body: withoutBlanks({ category: fields.category, placeType: fields.placeType, communeCode: fields.communeCode, provinceCode: provinceOnly ? fields.provinceCode : '' }),
+            body: withoutBlanks({
+              category: fields.category,
+              placeType: fields.placeType,
+              communeCode: fields.communeCode,
+              provinceCode: provinceOnly ? fields.provinceCode : '',
+            }),
             signal,
           })
       : null,
@@ -143,7 +189,10 @@ export function IntakePage() {
       : '',
     400,
   );
-  const duplicates = useApiQuery(searchInput ? (signal) => intakeApi.duplicates(JSON.parse(searchInput), signal) : null, [searchInput, stage.kind]);
+  const duplicates = useApiQuery(
+    searchInput ? (signal) => intakeApi.duplicates(JSON.parse(searchInput), signal) : null,
+    [searchInput, stage.kind],
+  );
 
   const newCall = useCallback(() => {
     setFields(blank(defaultLine));
@@ -233,21 +282,49 @@ export function IntakePage() {
   }
 
   const errorOf = (name: string) => errors.find((e) => e.field === name)?.message;
-  const describedBy = (name: string, hint?: string) => [hint, errorOf(name) ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
-  const ErrorText = ({ name }: { name: string }) => (errorOf(name) ? <p id={`${name}-error`} className="field__error">{errorOf(name)}</p> : null);
+  const describedBy = (name: string, hint?: string) =>
+    [hint, errorOf(name) ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const ErrorText = ({ name }: { name: string }) =>
+    errorOf(name) ? (
+      <p id={`${name}-error`} className="field__error">
+        {errorOf(name)}
+      </p>
+    ) : null;
   const input = (name: TextField, props: Record<string, unknown> = {}) => (
     <div className="field">
       <label htmlFor={name}>{t(`field.${name}` as MessageKey)}</label>
-      <input id={name} value={fields[name]} onChange={(e) => set(name)(e.target.value)} aria-invalid={errorOf(name) ? true : undefined} aria-describedby={describedBy(name)} {...props} />
+      <input
+        id={name}
+        value={fields[name]}
+        onChange={(e) => set(name)(e.target.value)}
+        aria-invalid={errorOf(name) ? true : undefined}
+        aria-describedby={describedBy(name)}
+        {...props}
+      />
       <ErrorText name={name} />
     </div>
   );
-  const select = (name: 'line' | 'category' | 'placeType', options: { value: string; label: string }[], ref?: Ref<HTMLSelectElement>) => (
+  const select = (
+    name: 'line' | 'category' | 'placeType',
+    options: { value: string; label: string }[],
+    ref?: Ref<HTMLSelectElement>,
+  ) => (
     <div className="field">
       <label htmlFor={name}>{t(`field.${name}` as MessageKey)}</label>
-      <select id={name} ref={ref} value={fields[name]} onChange={(e) => set(name)(e.target.value)} aria-invalid={errorOf(name) ? true : undefined} aria-describedby={describedBy(name)}>
+      <select
+        id={name}
+        ref={ref}
+        value={fields[name]}
+        onChange={(e) => set(name)(e.target.value)}
+        aria-invalid={errorOf(name) ? true : undefined}
+        aria-describedby={describedBy(name)}
+      >
         {name !== 'line' && <option value="">{t('ui.report.choose')}</option>}
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
       </select>
       <ErrorText name={name} />
     </div>
@@ -255,18 +332,31 @@ export function IntakePage() {
 
   const lineOptions =
     lines.status === 'success'
-      ? lines.data.lines.map((l) => ({ value: l.number, label: `${formatPhone(l.number)} — ${l.provinceName ?? t('ui.intake.national_line')}` }))
+      ? lines.data.lines.map((l) => ({
+          value: l.number,
+          label: `${formatPhone(l.number)} — ${l.provinceName ?? t('ui.intake.national_line')}`,
+        }))
       : [];
 
   return (
     <div className="container container--wide intake">
       <h1>{t('ui.intake.title')}</h1>
       <p className="shortcuts" aria-label={t('ui.intake.shortcuts')}>
-        <span><kbd>Enter</kbd> {t('ui.intake.key_next')}</span>
-        <span><kbd>Ctrl+Enter</kbd> {t('ui.intake.key_save')}</span>
-        <span><kbd>Alt+D</kbd> {t('ui.intake.key_duplicates')}</span>
-        <span><kbd>Alt+N</kbd> {t('ui.intake.key_new')}</span>
-        <span><kbd>Esc</kbd> {t('ui.intake.key_close')}</span>
+        <span>
+          <kbd>Enter</kbd> {t('ui.intake.key_next')}
+        </span>
+        <span>
+          <kbd>Ctrl+Enter</kbd> {t('ui.intake.key_save')}
+        </span>
+        <span>
+          <kbd>Alt+D</kbd> {t('ui.intake.key_duplicates')}
+        </span>
+        <span>
+          <kbd>Alt+N</kbd> {t('ui.intake.key_new')}
+        </span>
+        <span>
+          <kbd>Esc</kbd> {t('ui.intake.key_close')}
+        </span>
       </p>
       {lines.status === 'error' && <ErrorNotice error={lines.error} onRetry={lines.retry} />}
 
@@ -283,23 +373,53 @@ export function IntakePage() {
             </section>
           )}
           {stage.kind === 'entering' && (
-            <form className="intake-form" onSubmit={save} onKeyDown={onFormKeyDown} noValidate aria-labelledby="call-title">
+            <form
+              className="intake-form"
+              onSubmit={save}
+              onKeyDown={onFormKeyDown}
+              noValidate
+              aria-labelledby="call-title"
+            >
               <fieldset className="intake-form__group">
                 <legend id="call-title">{t('ui.intake.call_title')}</legend>
                 <div className="intake-form__row">
                   {select('line', lineOptions, firstField)}
-                  {input('callStartedAt', { inputMode: 'numeric', placeholder: TYPED_TIME_FORMAT, 'aria-describedby': describedBy('callStartedAt', 'time-hint') })}
-                  {input('callEndedAt', { inputMode: 'numeric', placeholder: t('ui.intake.end_placeholder'), 'aria-describedby': describedBy('callEndedAt', 'time-hint') })}
+                  {input('callStartedAt', {
+                    inputMode: 'numeric',
+                    placeholder: TYPED_TIME_FORMAT,
+                    'aria-describedby': describedBy('callStartedAt', 'time-hint'),
+                  })}
+                  {input('callEndedAt', {
+                    inputMode: 'numeric',
+                    placeholder: t('ui.intake.end_placeholder'),
+                    'aria-describedby': describedBy('callEndedAt', 'time-hint'),
+                  })}
                 </div>
-                <p id="time-hint" className="hint">{t('ui.intake.time_hint')}</p>
+                <p id="time-hint" className="hint">
+                  {t('ui.intake.time_hint')}
+                </p>
                 <div className="intake-form__row">
-                  {input('callerNumber', { type: 'tel', inputMode: 'tel', disabled: fields.callerAnonymous, placeholder: '0912 345 678' })}
+                  {input('callerNumber', {
+                    type: 'tel',
+                    inputMode: 'tel',
+                    disabled: fields.callerAnonymous,
+                    placeholder: '0912 345 678',
+                  })}
                   <label className="check">
                     <input
                       id="callerAnonymous"
                       type="checkbox"
                       checked={fields.callerAnonymous}
-                      onChange={(e) => setFields((f) => ({ ...f, callerAnonymous: e.target.checked, callerNumber: '', contactName: '', contactPhone: '', contactEmail: '' }))}
+                      onChange={(e) =>
+                        setFields((f) => ({
+                          ...f,
+                          callerAnonymous: e.target.checked,
+                          callerNumber: '',
+                          contactName: '',
+                          contactPhone: '',
+                          contactEmail: '',
+                        }))
+                      }
                     />
                     {t('field.callerAnonymous')}
                   </label>
@@ -309,8 +429,14 @@ export function IntakePage() {
               <fieldset className="intake-form__group">
                 <legend>{t('ui.intake.report_title')}</legend>
                 <div className="intake-form__row">
-                  {select('category', CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}` as MessageKey) })))}
-                  {select('placeType', PLACE_TYPES.map((p) => ({ value: p, label: t(`place_type.${p}` as MessageKey) })))}
+                  {select(
+                    'category',
+                    CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}` as MessageKey) })),
+                  )}
+                  {select(
+                    'placeType',
+                    PLACE_TYPES.map((p) => ({ value: p, label: t(`place_type.${p}` as MessageKey) })),
+                  )}
                 </div>
                 <div className="intake-form__row">
                   <SearchSelect
@@ -348,11 +474,25 @@ export function IntakePage() {
                 {input('address', { maxLength: 300 })}
                 {fields.placeType === 'online' && input('url', { type: 'url', placeholder: 'https://' })}
                 {fields.placeType === 'online' && input('sellerHandle', { maxLength: 200 })}
-                {input('observedAt', { inputMode: 'numeric', placeholder: TYPED_TIME_FORMAT, 'aria-describedby': describedBy('observedAt', 'time-hint') })}
+                {input('observedAt', {
+                  inputMode: 'numeric',
+                  placeholder: TYPED_TIME_FORMAT,
+                  'aria-describedby': describedBy('observedAt', 'time-hint'),
+                })}
                 <div className="field">
                   <label htmlFor="description">{t('field.description')}</label>
-                  <textarea id="description" rows={6} value={fields.description} maxLength={DESCRIPTION_MAX} onChange={(e) => set('description')(e.target.value)} aria-invalid={errorOf('description') ? true : undefined} aria-describedby={describedBy('description', 'description-count')} />
-                  <p id="description-count" className="hint">{t('ui.report.counter', { n: fields.description.trim().length, max: DESCRIPTION_MAX })}</p>
+                  <textarea
+                    id="description"
+                    rows={6}
+                    value={fields.description}
+                    maxLength={DESCRIPTION_MAX}
+                    onChange={(e) => set('description')(e.target.value)}
+                    aria-invalid={errorOf('description') ? true : undefined}
+                    aria-describedby={describedBy('description', 'description-count')}
+                  />
+                  <p id="description-count" className="hint">
+                    {t('ui.report.counter', { n: fields.description.trim().length, max: DESCRIPTION_MAX })}
+                  </p>
                   <ErrorText name="description" />
                 </div>
               </fieldset>
@@ -369,7 +509,9 @@ export function IntakePage() {
                 </fieldset>
               )}
 
-              {failure !== null && !(failure instanceof ApiError && failure.fields.length > 0) && <ErrorNotice error={failure} />}
+              {failure !== null && !(failure instanceof ApiError && failure.fields.length > 0) && (
+                <ErrorNotice error={failure} />
+              )}
               {errors.length > 0 && (
                 <div className="notice notice--error" role="alert">
                   <p>{t('error.validation_failed')}</p>
@@ -386,7 +528,14 @@ export function IntakePage() {
 
         <aside className="intake__side" aria-label={t('ui.intake.side')}>
           {opened ? (
-            <OpenedReport key={opened} code={opened} place={typedPlace} draftNote={fields.description} onAppend={append} onClose={() => setOpened(null)} />
+            <OpenedReport
+              key={opened}
+              code={opened}
+              place={typedPlace}
+              draftNote={fields.description}
+              onAppend={append}
+              onClose={() => setOpened(null)}
+            />
           ) : (
             stage.kind === 'entering' && <SidePanel preview={preview} duplicates={duplicates} onOpen={setOpened} />
           )}

@@ -25,7 +25,10 @@ interface Props {
 /** A report opened from the duplicates or the recent calls: read it, append this call to it, or attach photos. */
 export function OpenedReport({ code, place, draftNote, onAppend, onClose }: Props) {
   const t = useT();
-  const report = useApiQuery((signal) => intakeApi.report(code, place, signal), [code, place.communeCode, place.provinceCode]);
+  const report = useApiQuery(
+    (signal) => intakeApi.report(code, place, signal),
+    [code, place.communeCode, place.provinceCode],
+  );
   const [note, setNote] = useState(draftNote);
   const [errors, setErrors] = useState<{ field: string; message: string }[]>([]);
   const [failure, setFailure] = useState<unknown>(null);
@@ -51,18 +54,27 @@ export function OpenedReport({ code, place, draftNote, onAppend, onClose }: Prop
   const otherErrors = errors.filter((e) => e.field !== 'note');
   return (
     <article className="opened-report" aria-labelledby="opened-title">
-      <h3 id="opened-title">
-        {t('ui.intake.opened_title', { code: r.trackingCode })}
-      </h3>
+      <h3 id="opened-title">{t('ui.intake.opened_title', { code: r.trackingCode })}</h3>
       <dl className="facts">
         <dt>{t('ui.intake.received')}</dt>
-        <dd>{formatDateTime(r.receivedAt)} · {t(`channel.${r.channel}` as MessageKey)} · {t(`status.${r.status}` as MessageKey)}</dd>
+        <dd>
+          {formatDateTime(r.receivedAt)} · {t(`channel.${r.channel}` as MessageKey)} ·{' '}
+          {t(`status.${r.status}` as MessageKey)}
+        </dd>
         <dt>{t('field.category')}</dt>
-        <dd>{t(`category.${r.category}` as MessageKey)} · {t(`place_type.${r.placeType}` as MessageKey)}</dd>
+        <dd>
+          {t(`category.${r.category}` as MessageKey)} · {t(`place_type.${r.placeType}` as MessageKey)}
+        </dd>
         <dt>{t('ui.intake.place')}</dt>
-        <dd>{[r.address, r.communeName, r.provinceName].filter(Boolean).join(', ')}{r.url ? ` · ${r.url}` : ''}{r.sellerHandle ? ` · ${r.sellerHandle}` : ''}</dd>
+        <dd>
+          {[r.address, r.communeName, r.provinceName].filter(Boolean).join(', ')}
+          {r.url ? ` · ${r.url}` : ''}
+          {r.sellerHandle ? ` · ${r.sellerHandle}` : ''}
+        </dd>
         <dt>{t('ui.intake.lead')}</dt>
-        <dd>{t(`force.${r.lead.force}` as MessageKey)} — {r.lead.unitName}</dd>
+        <dd>
+          {t(`force.${r.lead.force}` as MessageKey)} — {r.lead.unitName}
+        </dd>
         <dt>{t('field.description')}</dt>
         <dd className="opened-report__text">{r.description}</dd>
         {r.photos > 0 && (
@@ -87,14 +99,30 @@ export function OpenedReport({ code, place, draftNote, onAppend, onClose }: Prop
       )}
       <div className="field">
         <label htmlFor="append-note">{t('field.note')}</label>
-        <textarea id="append-note" rows={4} value={note} onChange={(e) => setNote(e.target.value)} aria-describedby={noteError ? 'append-note-error' : 'append-note-hint'} />
-        <p id="append-note-hint" className="hint">{t('ui.intake.append_hint')}</p>
-        {noteError && <p id="append-note-error" className="field__error">{noteError}</p>}
+        <textarea
+          id="append-note"
+          rows={4}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          aria-describedby={noteError ? 'append-note-error' : 'append-note-hint'}
+        />
+        <p id="append-note-hint" className="hint">
+          {t('ui.intake.append_hint')}
+        </p>
+        {noteError && (
+          <p id="append-note-error" className="field__error">
+            {noteError}
+          </p>
+        )}
       </div>
       {otherErrors.length > 0 && (
         <div className="notice notice--error" role="alert">
           <p>{t('ui.intake.append_fix_call')}</p>
-          <ul>{otherErrors.map((e) => <li key={e.field}>{e.message}</li>)}</ul>
+          <ul>
+            {otherErrors.map((e) => (
+              <li key={e.field}>{e.message}</li>
+            ))}
+          </ul>
         </div>
       )}
       {failure !== null && <ErrorNotice error={failure} />}

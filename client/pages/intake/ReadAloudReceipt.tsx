@@ -10,7 +10,9 @@ function Spelled({ label, value, testId }: { label: string; value: string; testI
   return (
     <div className="read-aloud__item">
       <h3>{label}</h3>
-      <p className="receipt__code" data-testid={testId}>{value}</p>
+      <p className="receipt__code" data-testid={testId}>
+        {value}
+      </p>
       <ol className="read-aloud__groups">
         {spellForReading(value, lang).map((g, i) => (
           <li key={`${g.group}-${i}`}>
@@ -33,9 +35,14 @@ export function ReadAloudReceipt({ receipt, onNewCall }: { receipt: IntakeReceip
   useEffect(() => heading.current?.focus(), []);
   return (
     <section className="read-aloud" aria-labelledby="read-aloud-title">
-      <h2 id="read-aloud-title" tabIndex={-1} ref={heading}>{t('ui.intake.receipt_title')}</h2>
+      <h2 id="read-aloud-title" tabIndex={-1} ref={heading}>
+        {t('ui.intake.receipt_title')}
+      </h2>
       <p className="lead">
-        {t('ui.intake.receipt_lead', { force: t(`force.${receipt.lead.force}` as MessageKey), unit: receipt.lead.unitName })}
+        {t('ui.intake.receipt_lead', {
+          force: t(`force.${receipt.lead.force}` as MessageKey),
+          unit: receipt.lead.unitName,
+        })}
       </p>
       <div className="notice notice--warning" role="note">
         <p>{t('ui.intake.receipt_warning')}</p>

@@ -25,7 +25,9 @@ export function ReceiptCheck() {
       setView(await intakeApi.checkReceipt(receipt));
     } catch (err) {
       setView(null);
-      setError([apiErrorMessage(t, err), ...(err instanceof ApiError ? err.fields.map((f) => f.message) : [])].join(' '));
+      setError(
+        [apiErrorMessage(t, err), ...(err instanceof ApiError ? err.fields.map((f) => f.message) : [])].join(' '),
+      );
     } finally {
       setBusy(false);
     }
@@ -39,16 +41,35 @@ export function ReceiptCheck() {
         <div className="intake-form__row">
           <div className="field">
             <label htmlFor="receipt-code">{t('field.trackingCode')}</label>
-            <input id="receipt-code" autoComplete="off" autoCapitalize="characters" placeholder="389-XXXX-XXXX" value={receipt.trackingCode} onChange={(e) => setReceipt((r) => ({ ...r, trackingCode: e.target.value }))} />
+            <input
+              id="receipt-code"
+              autoComplete="off"
+              autoCapitalize="characters"
+              placeholder="389-XXXX-XXXX"
+              value={receipt.trackingCode}
+              onChange={(e) => setReceipt((r) => ({ ...r, trackingCode: e.target.value }))}
+            />
           </div>
           <div className="field">
             <label htmlFor="receipt-secret">{t('field.secret')}</label>
-            <input id="receipt-secret" autoComplete="off" autoCapitalize="characters" value={receipt.secret} onChange={(e) => setReceipt((r) => ({ ...r, secret: e.target.value }))} />
+            <input
+              id="receipt-secret"
+              autoComplete="off"
+              autoCapitalize="characters"
+              value={receipt.secret}
+              onChange={(e) => setReceipt((r) => ({ ...r, secret: e.target.value }))}
+            />
           </div>
         </div>
-        <button type="submit" className="button button--secondary" disabled={busy}>{t('ui.intake.receipt_check')}</button>
+        <button type="submit" className="button button--secondary" disabled={busy}>
+          {t('ui.intake.receipt_check')}
+        </button>
       </form>
-      {error && <div className="notice notice--error" role="alert"><p>{error}</p></div>}
+      {error && (
+        <div className="notice notice--error" role="alert">
+          <p>{error}</p>
+        </div>
+      )}
       {view && (
         <section className="receipt-check__view" aria-labelledby="receipt-check-status">
           <h3 id="receipt-check-status">
@@ -58,7 +79,8 @@ export function ReceiptCheck() {
           {view.mergedInto && <p className="notice">{t('ui.track.merged', { code: view.mergedInto })}</p>}
           {view.openQuestion && (
             <p>
-              <strong>{t('ui.track.question')}</strong> {view.openQuestion.text} ({formatDateTime(view.openQuestion.at)})
+              <strong>{t('ui.track.question')}</strong> {view.openQuestion.text} ({formatDateTime(view.openQuestion.at)}
+              )
             </p>
           )}
           {view.outcome && (

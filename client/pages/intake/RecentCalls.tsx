@@ -32,7 +32,9 @@ export function RecentCalls({ refresh, onOpen }: { refresh: number; onOpen(code:
                   <td>{formatPhone(c.line)}</td>
                   <td>{c.caller ?? t('ui.intake.caller_hidden')}</td>
                   <td>
-                    <button type="button" className="link-button" onClick={() => onOpen(c.trackingCode)}>{c.trackingCode}</button>
+                    <button type="button" className="link-button" onClick={() => onOpen(c.trackingCode)}>
+                      {c.trackingCode}
+                    </button>
                   </td>
                   <td>{c.opensReport ? t('ui.intake.recent_new') : t('ui.intake.recent_appended')}</td>
                 </tr>

@@ -33,7 +33,9 @@ export function SidePanel({ preview, duplicates, onOpen }: Props) {
             )}
             <p className="hint">{preview.data.explanation}</p>
             {preview.data.warnings.map((w) => (
-              <p key={w.code} className="notice notice--warning">{w.message}</p>
+              <p key={w.code} className="notice notice--warning">
+                {w.message}
+              </p>
             ))}
           </>
         )}
@@ -44,7 +46,9 @@ export function SidePanel({ preview, duplicates, onOpen }: Props) {
         </h2>
         {duplicates.status === 'idle' && <p className="hint">{t('ui.intake.duplicates_wait')}</p>}
         {duplicates.status === 'error' && <ErrorNotice error={duplicates.error} />}
-        {duplicates.status === 'success' && duplicates.data.candidates.length === 0 && <p role="status">{t('ui.intake.duplicates_none')}</p>}
+        {duplicates.status === 'success' && duplicates.data.candidates.length === 0 && (
+          <p role="status">{t('ui.intake.duplicates_none')}</p>
+        )}
         {duplicates.status === 'success' && duplicates.data.candidates.length > 0 && (
           <ol className="duplicates" aria-live="polite">
             {duplicates.data.candidates.map((c) => (
@@ -52,9 +56,12 @@ export function SidePanel({ preview, duplicates, onOpen }: Props) {
                 <button type="button" className="duplicates__open" onClick={() => onOpen(c.trackingCode)}>
                   <span className="duplicates__code">{c.trackingCode}</span>
                   <span className="hint">
-                    {formatDateTime(c.receivedAt)} · {c.communeName ?? t(`place_type.${c.placeType}` as MessageKey)} · {t(`category.${c.category}` as MessageKey)}
+                    {formatDateTime(c.receivedAt)} · {c.communeName ?? t(`place_type.${c.placeType}` as MessageKey)} ·{' '}
+                    {t(`category.${c.category}` as MessageKey)}
                   </span>
-                  <span className="duplicates__why">{c.reasons.map((r) => t(`ui.intake.reason.${r}` as MessageKey)).join(', ')}</span>
+                  <span className="duplicates__why">
+                    {c.reasons.map((r) => t(`ui.intake.reason.${r}` as MessageKey)).join(', ')}
+                  </span>
                   <span className="duplicates__excerpt">{c.excerpt}</span>
                 </button>
               </li>

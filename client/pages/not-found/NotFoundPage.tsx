@@ -11,7 +11,9 @@ export function NotFoundPage() {
       <h1>{t('ui.not_found.title')}</h1>
       <p>{t('ui.not_found.body')}</p>
       <p>
-        <Link to={paths.home.href()} className="standalone-link">{t('ui.common.back_home')}</Link>
+        <Link to={paths.home.href()} className="standalone-link">
+          {t('ui.common.back_home')}
+        </Link>
       </p>
     </div>
   );

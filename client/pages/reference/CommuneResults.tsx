@@ -8,10 +8,10 @@ import { fetchCommunes } from './reference.api';
 /** Always rendered, so its status line is a live region before the first search starts. */
 export function CommuneResults({ province, q }: { province: Province | undefined; q: string }) {
   const t = useT();
-  const result = useApiQuery(
-    province ? (signal) => fetchCommunes(province.code, q, signal) : null,
-    [province?.code, q],
-  );
+  const result = useApiQuery(province ? (signal) => fetchCommunes(province.code, q, signal) : null, [
+    province?.code,
+    q,
+  ]);
 
   let summary = '';
   if (result.status === 'loading') summary = t('ui.common.loading');

@@ -21,11 +21,19 @@ export function CommuneTable({ communes }: { communes: Commune[] }) {
           {communes.map((commune) => (
             <tr key={commune.code}>
               <td className="code">{commune.code}</td>
-              <th scope="row" lang="vi">{commune.name}</th>
+              <th scope="row" lang="vi">
+                {commune.name}
+              </th>
               <td>{t(`commune_type.${commune.type}`)}</td>
-              <td><YesNo value={commune.landBorder} /></td>
-              <td><YesNo value={commune.coastal} /></td>
-              <td><YesNo value={commune.remoteOrIsland} /></td>
+              <td>
+                <YesNo value={commune.landBorder} />
+              </td>
+              <td>
+                <YesNo value={commune.coastal} />
+              </td>
+              <td>
+                <YesNo value={commune.remoteOrIsland} />
+              </td>
             </tr>
           ))}
         </tbody>

@@ -24,7 +24,9 @@ export function ProvinceTable({ provinces }: { provinces: Province[] }) {
           {provinces.map((province) => (
             <tr key={province.code}>
               <td className="code">{province.code}</td>
-              <th scope="row" lang="vi">{province.name}</th>
+              <th scope="row" lang="vi">
+                {province.name}
+              </th>
               <td className="numeric">{count.format(province.communeCount)}</td>
               <td>
                 {province.landBorderCountries.length > 0 ? (

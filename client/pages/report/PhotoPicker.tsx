@@ -3,7 +3,15 @@ import { MAX_PHOTOS } from '../../../shared/schemas/report';
 import { useT } from '../../lib/i18n';
 
 /** Photos with previews and remove buttons; previews are blob: URLs, released when a photo goes. */
-export function PhotoPicker({ files, onChange, error }: { files: File[]; onChange: (files: File[]) => void; error?: string }) {
+export function PhotoPicker({
+  files,
+  onChange,
+  error,
+}: {
+  files: File[];
+  onChange: (files: File[]) => void;
+  error?: string;
+}) {
   const t = useT();
   const previews = useMemo(() => files.map((f) => URL.createObjectURL(f)), [files]);
   useEffect(() => () => previews.forEach((url) => URL.revokeObjectURL(url)), [previews]);
@@ -16,7 +24,11 @@ export function PhotoPicker({ files, onChange, error }: { files: File[]; onChang
           {files.map((file, i) => (
             <li key={`${file.name}-${i}`} className="photo-list__item">
               <img src={previews[i]} alt={t('ui.report.photo_alt', { n: i + 1 })} />
-              <button type="button" className="button button--secondary" onClick={() => onChange(files.filter((_, k) => k !== i))}>
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => onChange(files.filter((_, k) => k !== i))}
+              >
                 {t('ui.report.photo_remove', { n: i + 1 })}
               </button>
             </li>
@@ -40,7 +52,11 @@ export function PhotoPicker({ files, onChange, error }: { files: File[]; onChang
           />
         </label>
       )}
-      {error && <p className="field__error" role="alert">{error}</p>}
+      {error && (
+        <p className="field__error" role="alert">
+          {error}
+        </p>
+      )}
     </fieldset>
   );
 }

@@ -4,11 +4,15 @@ import { useT, type Translate } from '../../lib/i18n';
 import { remaining, type PhotoUpload } from './upload-queue';
 
 export function formatBytes(bytes: number): string {
-  return bytes >= 1_000_000 ? `${(bytes / 1_000_000).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB` : `${Math.max(1, Math.round(bytes / 1000))} KB`;
+  return bytes >= 1_000_000
+    ? `${(bytes / 1_000_000).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`
+    : `${Math.max(1, Math.round(bytes / 1000))} KB`;
 }
 
 export function formatDuration(t: Translate, seconds: number): string {
-  return seconds < 90 ? t('ui.time.seconds', { n: Math.max(1, Math.round(seconds)) }) : t('ui.time.minutes', { n: Math.round(seconds / 60) });
+  return seconds < 90
+    ? t('ui.time.seconds', { n: Math.max(1, Math.round(seconds)) })
+    : t('ui.time.minutes', { n: Math.round(seconds / 60) });
 }
 
 /** Re-renders every second while something waits on the clock (a retry countdown). */
@@ -52,17 +56,29 @@ export function PhotoUploads({ uploads, rate }: { uploads: readonly PhotoUpload[
       <h2 id="photo-uploads-title">{t('ui.photos.title')}</h2>
       <ol className="photo-uploads__list">
         {uploads.map((p, i) => (
-          <li key={p.key} className={`photo-uploads__item photo-uploads__item--${p.status}`} data-testid={`photo-upload-${i + 1}`} data-status={p.status} data-bytes={p.bytes}>
+          <li
+            key={p.key}
+            className={`photo-uploads__item photo-uploads__item--${p.status}`}
+            data-testid={`photo-upload-${i + 1}`}
+            data-status={p.status}
+            data-bytes={p.bytes}
+          >
             <span>
               {t('ui.report.photo_alt', { n: i + 1 })} · {formatBytes(p.bytes)} · <span>{statusText(t, p, now)}</span>
             </span>
-            <progress max={p.bytes || 1} value={p.status === 'sent' ? p.bytes : p.loaded} aria-label={t('ui.report.photo_alt', { n: i + 1 })} />
+            <progress
+              max={p.bytes || 1}
+              value={p.status === 'sent' ? p.bytes : p.loaded}
+              aria-label={t('ui.report.photo_alt', { n: i + 1 })}
+            />
           </li>
         ))}
       </ol>
       {/* Announced when a photo is through, not at every byte; the bytes and time left are read on demand. */}
       <p role="status" aria-live="polite">
-        {done ? t('ui.photos.all_sent', { n: sentCount }) : t('ui.photos.progress', { sent: sentCount, total: uploads.length })}
+        {done
+          ? t('ui.photos.all_sent', { n: sentCount })
+          : t('ui.photos.progress', { sent: sentCount, total: uploads.length })}
       </p>
       {!done && (
         <p>

@@ -31,11 +31,15 @@ export function ReceiptView({ receipt, children }: { receipt: Receipt; children?
       <dl className="receipt__codes">
         <dt>{t('field.trackingCode')}</dt>
         <dd>
-          <output className="receipt__code" data-testid="tracking-code">{receipt.trackingCode}</output>
+          <output className="receipt__code" data-testid="tracking-code">
+            {receipt.trackingCode}
+          </output>
         </dd>
         <dt>{t('field.secret')}</dt>
         <dd>
-          <output className="receipt__code" data-testid="secret">{receipt.secret}</output>
+          <output className="receipt__code" data-testid="secret">
+            {receipt.secret}
+          </output>
         </dd>
       </dl>
       <p className="report-actions">
@@ -48,7 +52,9 @@ export function ReceiptView({ receipt, children }: { receipt: Receipt; children?
       </p>
       {children}
       <p>
-        <Link to={paths.track.href(receipt.trackingCode)} className="standalone-link">{t('ui.receipt.track_link')}</Link>
+        <Link to={paths.track.href(receipt.trackingCode)} className="standalone-link">
+          {t('ui.receipt.track_link')}
+        </Link>
       </p>
     </div>
   );

@@ -20,9 +20,28 @@ import { ReportPhotos } from './ReportPhotos';
 import { PhotoUploads } from './PhotoUploads';
 import { ReceiptView } from './ReceiptView';
 import { SendNotice } from './SendNotice';
-import { FORM_FIELDS, communeToChoose, emptyForm, errorSummary, hasContent, localNow, toPayload, type FormField, type ReportFormValues } from './report-form';
+import {
+  FORM_FIELDS,
+  communeToChoose,
+  emptyForm,
+  errorSummary,
+  hasContent,
+  localNow,
+  toPayload,
+  type FormField,
+  type ReportFormValues,
+} from './report-form';
 import { reportSender } from './report-sender';
-import { deleteReport, loadReport, newKey, newReport, saveReport, toOutbox, type StoredPhoto, type StoredReport } from './report-store';
+import {
+  deleteReport,
+  loadReport,
+  newKey,
+  newReport,
+  saveReport,
+  toOutbox,
+  type StoredPhoto,
+  type StoredReport,
+} from './report-store';
 
 /**
  * One declaration per rule (issue #16): the form is checked by the shared schema the server uses,
@@ -31,10 +50,14 @@ import { deleteReport, loadReport, newKey, newReport, saveReport, toOutbox, type
 function reportResolver(): Resolver<ReportFormValues> {
   const check = zodResolver(
     reportInputSchema(() => new Date()),
-    { error: (issue) => issueMessage(currentLanguage(), { ...issue, path: issue.path ?? [] } as Parameters<typeof issueMessage>[1]) },
+    {
+      error: (issue) =>
+        issueMessage(currentLanguage(), { ...issue, path: issue.path ?? [] } as Parameters<typeof issueMessage>[1]),
+    },
     { raw: true },
   );
-  return (values, context, options) => check(toPayload(values) as never, context, options as never) as ReturnType<Resolver<ReportFormValues>>;
+  return (values, context, options) =>
+    check(toPayload(values) as never, context, options as never) as ReturnType<Resolver<ReportFormValues>>;
 }
 
 /** The input a summary link takes the reporter to. */
@@ -53,7 +76,9 @@ export function ReportPage() {
   const sender = reportSender();
   const sending = useSyncExternalStore(sender.subscribe, sender.getState);
   const [phase, setPhase] = useState<Phase>(() => (sender.getState().report ? { kind: 'form' } : { kind: 'loading' }));
-  const [draft, setDraft] = useState<StoredReport>(() => sender.getState().report ?? newReport(newKey(), emptyForm(localNow()), new Date()));
+  const [draft, setDraft] = useState<StoredReport>(
+    () => sender.getState().report ?? newReport(newKey(), emptyForm(localNow()), new Date()),
+  );
   const [photos, setPhotos] = useState<StoredPhoto[]>(() => sender.getState().report?.photos ?? []);
   const [shrinking, setShrinking] = useState(false);
   const [communeQuery, setCommuneQuery] = useState(() => sender.getState().report?.communeQuery ?? '');
@@ -61,7 +86,12 @@ export function ReportPage() {
   const summaryRef = useRef<HTMLDivElement>(null);
 
   const [resolver] = useState(reportResolver);
-  const form = useForm<ReportFormValues>({ defaultValues: draft.values, resolver, shouldFocusError: false, reValidateMode: 'onChange' });
+  const form = useForm<ReportFormValues>({
+    defaultValues: draft.values,
+    resolver,
+    shouldFocusError: false,
+    reValidateMode: 'onChange',
+  });
   const { register, formState, setValue, getValues, setError, reset, watch } = form;
   const values = watch();
   const stage = sending.report?.stage;
@@ -107,7 +137,8 @@ export function ReportPage() {
     setFailure(apiErrorMessage(t, refusal));
     for (const f of refusal.fields) {
       const target = f.field.split('.')[0];
-      if ((FORM_FIELDS as readonly string[]).includes(target ?? '')) setError(target as FormField, { type: 'server', message: f.message });
+      if ((FORM_FIELDS as readonly string[]).includes(target ?? ''))
+        setError(target as FormField, { type: 'server', message: f.message });
     }
     summaryRef.current?.focus();
   }, [sending.refusal]);
@@ -123,7 +154,9 @@ export function ReportPage() {
     window.addEventListener('beforeunload', ask);
     return () => window.removeEventListener('beforeunload', ask);
   }, [dirty]);
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname,
+  );
 
   const category = values.category;
   const placeType = values.placeType;
@@ -139,7 +172,11 @@ export function ReportPage() {
   const searched = useDebounced(communeQuery, 250);
   const communes = useQuery({
     queryKey: ['communes', provinceCode, searched],
-    queryFn: ({ signal }) => apiRequest<CommunesResponse>(`/api/public/provinces/${provinceCode}/communes`, { query: { q: searched, limit: 30 }, signal }),
+    queryFn: ({ signal }) =>
+      apiRequest<CommunesResponse>(`/api/public/provinces/${provinceCode}/communes`, {
+        query: { q: searched, limit: 30 },
+        signal,
+      }),
     enabled: /^\d{2}$/.test(provinceCode),
     staleTime: Infinity,
   });
@@ -149,21 +186,25 @@ export function ReportPage() {
     if (!communes.data || searched !== communeQuery || !searched.trim()) return;
     const choice = communeToChoose(searched, communes.data.communes);
     const current = getValues('communeCode');
-    if (choice && choice.code !== current) setValue('communeCode', choice.code, { shouldValidate: formState.isSubmitted, shouldDirty: true });
-    else if (!choice && current && !communes.data.communes.some((c) => c.code === current)) setValue('communeCode', '', { shouldDirty: true });
+    if (choice && choice.code !== current)
+      setValue('communeCode', choice.code, { shouldValidate: formState.isSubmitted, shouldDirty: true });
+    else if (!choice && current && !communes.data.communes.some((c) => c.code === current))
+      setValue('communeCode', '', { shouldDirty: true });
   }, [communes.data, searched]);
   const chosenCommune = communeList.find((c) => c.code === communeCode);
 
-  const previewBody = category && placeType
-    ? /^\d{5}$/.test(communeCode)
-      ? { category, placeType, communeCode }
-      : online && /^\d{2}$/.test(provinceCode)
-        ? { category, placeType, provinceCode }
-        : null
-    : null;
+  const previewBody =
+    category && placeType
+      ? /^\d{5}$/.test(communeCode)
+        ? { category, placeType, communeCode }
+        : online && /^\d{2}$/.test(provinceCode)
+          ? { category, placeType, provinceCode }
+          : null
+      : null;
   const preview = useQuery({
     queryKey: ['routing-preview', previewBody, currentLanguage()],
-    queryFn: ({ signal }) => apiRequest<RoutingPreview>('/api/public/routing/preview', { method: 'POST', body: previewBody, signal }),
+    queryFn: ({ signal }) =>
+      apiRequest<RoutingPreview>('/api/public/routing/preview', { method: 'POST', body: previewBody, signal }),
     enabled: previewBody !== null,
     retry: false,
     staleTime: 60_000,
@@ -201,7 +242,12 @@ export function ReportPage() {
     );
   }
 
-  if (phase.kind === 'loading') return <div className="container narrow"><h1>{t('ui.report.title')}</h1></div>;
+  if (phase.kind === 'loading')
+    return (
+      <div className="container narrow">
+        <h1>{t('ui.report.title')}</h1>
+      </div>
+    );
 
   if (phase.kind === 'offer') {
     const stored = phase.draft;
@@ -251,7 +297,11 @@ export function ReportPage() {
     'aria-describedby': [hint, errorId(name)].filter(Boolean).join(' ') || undefined,
   });
   const ErrorText = ({ name }: { name: FormField }) =>
-    errors[name]?.message ? <p id={`${name}-error`} className="field__error">{errors[name].message}</p> : null;
+    errors[name]?.message ? (
+      <p id={`${name}-error`} className="field__error">
+        {errors[name].message}
+      </p>
+    ) : null;
 
   const submit = form.handleSubmit(async () => {
     setFailure(null);
@@ -301,7 +351,11 @@ export function ReportPage() {
             {...invalid('provinceCode')}
           >
             <option value="">{t('ui.report.choose')}</option>
-            {provinces.data?.provinces.map((p) => <option key={p.code} value={p.code}>{p.name}</option>)}
+            {provinces.data?.provinces.map((p) => (
+              <option key={p.code} value={p.code}>
+                {p.name}
+              </option>
+            ))}
           </select>
           <ErrorText name="provinceCode" />
         </div>
@@ -327,7 +381,11 @@ export function ReportPage() {
               {...invalid('communeCode')}
             >
               <option value="">{t('ui.report.choose')}</option>
-              {communeList.map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}
+              {communeList.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.name}
+                </option>
+              ))}
             </select>
             <p id="commune-chosen" className="hint" role="status">
               {chosenCommune
@@ -347,7 +405,11 @@ export function ReportPage() {
             </p>
             {/* Built from the unit names, not the server's explanation: no rule key can reach a citizen. */}
             {preview.data.coordinating.length > 0 && (
-              <p className="hint">{t('routing.explain.coordinating', { units: preview.data.coordinating.map((u) => u.unitName).join(', ') })}</p>
+              <p className="hint">
+                {t('routing.explain.coordinating', {
+                  units: preview.data.coordinating.map((u) => u.unitName).join(', '),
+                })}
+              </p>
             )}
           </section>
         )}
@@ -360,15 +422,29 @@ export function ReportPage() {
 
         {online && (
           <fieldset className="field">
-            <legend className="hint" id="url-or-handle">{t('ui.report.url_or_handle')}</legend>
+            <legend className="hint" id="url-or-handle">
+              {t('ui.report.url_or_handle')}
+            </legend>
             <div className="field">
               <label htmlFor="url">{t('field.url')}</label>
-              <input id="url" type="url" inputMode="url" placeholder="https://" {...register('url')} {...invalid('url')} />
+              <input
+                id="url"
+                type="url"
+                inputMode="url"
+                placeholder="https://"
+                {...register('url')}
+                {...invalid('url')}
+              />
               <ErrorText name="url" />
             </div>
             <div className="field">
               <label htmlFor="sellerHandle">{t('ui.report.seller_handle')}</label>
-              <input id="sellerHandle" maxLength={SELLER_HANDLE_MAX} {...register('sellerHandle')} {...invalid('sellerHandle')} />
+              <input
+                id="sellerHandle"
+                maxLength={SELLER_HANDLE_MAX}
+                {...register('sellerHandle')}
+                {...invalid('sellerHandle')}
+              />
               <ErrorText name="sellerHandle" />
             </div>
           </fieldset>
@@ -376,32 +452,59 @@ export function ReportPage() {
 
         <div className="field">
           <label htmlFor="observedAt">{t('field.observedAt')}</label>
-          <input id="observedAt" type="datetime-local" max={localNow()} {...register('observedAt')} {...invalid('observedAt')} />
+          <input
+            id="observedAt"
+            type="datetime-local"
+            max={localNow()}
+            {...register('observedAt')}
+            {...invalid('observedAt')}
+          />
           <ErrorText name="observedAt" />
         </div>
 
         <div className="field">
           <label htmlFor="description">{t('field.description')}</label>
-          <textarea id="description" rows={6} maxLength={DESCRIPTION_MAX} {...register('description')} {...invalid('description', 'description-count')} />
-          <p id="description-count" className="hint">{t('ui.report.counter', { n: values.description.trim().length, max: DESCRIPTION_MAX })}</p>
+          <textarea
+            id="description"
+            rows={6}
+            maxLength={DESCRIPTION_MAX}
+            {...register('description')}
+            {...invalid('description', 'description-count')}
+          />
+          <p id="description-count" className="hint">
+            {t('ui.report.counter', { n: values.description.trim().length, max: DESCRIPTION_MAX })}
+          </p>
           <ErrorText name="description" />
         </div>
 
         <ReportPhotos photos={photos} onChange={setPhotos} shrinking={shrinking} onShrinking={setShrinking} />
 
-        <details className="field contact" open={Boolean(errors.contactName || errors.contactPhone || errors.contactEmail) || undefined}>
+        <details
+          className="field contact"
+          open={Boolean(errors.contactName || errors.contactPhone || errors.contactEmail) || undefined}
+        >
           <summary>{t('ui.report.contact_title')}</summary>
           <p className="hint">{t('ui.report.contact_explain')}</p>
           {(['contactName', 'contactPhone', 'contactEmail'] as const).map((name) => (
             <div key={name} className="field">
               <label htmlFor={name}>{t(`field.${name}`)}</label>
-              <input id={name} type={name === 'contactEmail' ? 'email' : name === 'contactPhone' ? 'tel' : 'text'} {...register(name)} {...invalid(name)} />
+              <input
+                id={name}
+                type={name === 'contactEmail' ? 'email' : name === 'contactPhone' ? 'tel' : 'text'}
+                {...register(name)}
+                {...invalid(name)}
+              />
               <ErrorText name={name} />
             </div>
           ))}
         </details>
 
-        <div ref={summaryRef} tabIndex={-1} className="error-summary-slot" aria-labelledby={summary.length > 0 || failure ? 'error-summary-title' : undefined}>
+        <div
+          ref={summaryRef}
+          tabIndex={-1}
+          className="error-summary-slot"
+          aria-labelledby={summary.length > 0 || failure ? 'error-summary-title' : undefined}
+        >
           {(summary.length > 0 || failure) && (
             <div className="notice notice--error error-summary" role="alert">
               <p id="error-summary-title">
@@ -432,15 +535,30 @@ export function ReportPage() {
           )}
         </div>
         {/* A photo picked a moment ago is still being made smaller: sending now would leave it out. */}
-        {shrinking && <p className="hint" id="submit-waits">{t('ui.report.shrinking')}</p>}
-        <button type="submit" className="button button--primary button--large" disabled={formState.isSubmitting || shrinking} aria-describedby={shrinking ? 'submit-waits' : undefined}>
+        {shrinking && (
+          <p className="hint" id="submit-waits">
+            {t('ui.report.shrinking')}
+          </p>
+        )}
+        <button
+          type="submit"
+          className="button button--primary button--large"
+          disabled={formState.isSubmitting || shrinking}
+          aria-describedby={shrinking ? 'submit-waits' : undefined}
+        >
           {t('ui.report.submit')}
         </button>
         <p className="hint">{t('ui.report.anonymous_note')}</p>
       </form>
 
       {blocker.state === 'blocked' && (
-        <div className="leave-dialog" role="alertdialog" aria-modal="true" aria-labelledby="leave-title" aria-describedby="leave-text">
+        <div
+          className="leave-dialog"
+          role="alertdialog"
+          aria-modal="true"
+          aria-labelledby="leave-title"
+          aria-describedby="leave-text"
+        >
           <div className="notice">
             <h2 id="leave-title">{t('ui.report.leave_title')}</h2>
             <p id="leave-text">{t('ui.report.leave_text')}</p>

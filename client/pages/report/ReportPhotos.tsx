@@ -43,14 +43,20 @@ export function ReportPhotos({
   return (
     <fieldset className="field" id="photos" tabIndex={-1} aria-describedby={error ? 'photos-error' : 'photos-hint'}>
       <legend>{t('field.photos')}</legend>
-      <p className="hint" id="photos-hint">{t('ui.report.photos_hint')}</p>
+      <p className="hint" id="photos-hint">
+        {t('ui.report.photos_hint')}
+      </p>
       {photos.length > 0 && (
         <ul className="photo-list">
           {photos.map((photo, i) => (
             <li key={photo.key} className="photo-list__item">
               <img src={previews[i]} alt={t('ui.report.photo_alt', { n: i + 1 })} />
               <span className="hint">{formatBytes(photo.blob.size)}</span>
-              <button type="button" className="button button--secondary" onClick={() => onChange(photos.filter((p) => p.key !== photo.key))}>
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => onChange(photos.filter((p) => p.key !== photo.key))}
+              >
                 {t('ui.report.photo_remove', { n: i + 1 })}
               </button>
             </li>
@@ -76,7 +82,11 @@ export function ReportPhotos({
           />
         </label>
       )}
-      {error && <p className="field__error" id="photos-error">{error}</p>}
+      {error && (
+        <p className="field__error" id="photos-error">
+          {error}
+        </p>
+      )}
     </fieldset>
   );
 }

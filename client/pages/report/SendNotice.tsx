@@ -23,7 +23,9 @@ export function SendNotice({ state, sender, busy }: { state: SenderState; sender
           </div>
         )}
       </div>
-      {!state.paused && state.retryAt !== null && state.retryAt > now && !busy && <p className="hint">{t('ui.outbox.retry_in', { time: formatDuration(t, (state.retryAt - now) / 1000) })}</p>}
+      {!state.paused && state.retryAt !== null && state.retryAt > now && !busy && (
+        <p className="hint">{t('ui.outbox.retry_in', { time: formatDuration(t, (state.retryAt - now) / 1000) })}</p>
+      )}
       <p className="report-actions">
         {busy && !state.paused && (
           <button type="button" className="button button--secondary" onClick={() => sender.cancel()}>

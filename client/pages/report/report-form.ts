@@ -63,8 +63,11 @@ export function errorTarget(field: string): FormField | 'photos' | null {
  * The error summary next to the submit button: one line per faulty field, in page order, each
  * with the input to focus. Errors that name no field of the form come last with no target.
  */
-export function errorSummary(errors: readonly FieldError[]): { target: FormField | 'photos' | null; message: string }[] {
-  const order = (target: FormField | 'photos' | null) => (target === null ? 99 : target === 'photos' ? FORM_FIELDS.indexOf('description') + 0.5 : FORM_FIELDS.indexOf(target));
+export function errorSummary(
+  errors: readonly FieldError[],
+): { target: FormField | 'photos' | null; message: string }[] {
+  const order = (target: FormField | 'photos' | null) =>
+    target === null ? 99 : target === 'photos' ? FORM_FIELDS.indexOf('description') + 0.5 : FORM_FIELDS.indexOf(target);
   const seen = new Set<string>();
   return errors
     .map((e) => ({ target: errorTarget(e.field), message: e.message }))
@@ -83,7 +86,10 @@ const UNIT_PREFIX = /^(xa|phuong|dac khu|thi tran)\s+/;
  * The commune to choose as the reporter types (issue #14): the only match, or the one whose name is
  * exactly what was typed (with or without "Xã"/"Phường", accents or case). Null when it is not clear.
  */
-export function communeToChoose<T extends { code: string; name: string }>(query: string, matches: readonly T[]): T | null {
+export function communeToChoose<T extends { code: string; name: string }>(
+  query: string,
+  matches: readonly T[],
+): T | null {
   const typed = foldForSearch(query);
   if (!typed) return null;
   if (matches.length === 1) return matches[0] ?? null;

@@ -1,7 +1,17 @@
 import { ApiError, isAbortError } from '../../lib/api';
 import { sendWithProgress } from '../../lib/upload';
 import { deleteReport, isDone, newKey, saveReport, toSent, type StoredReport, type SubmitAnswer } from './report-store';
-import { STALL_AFTER_MS, applyQueueEvent, isWorthRetrying, isFinished, nextToSend, nextWakeUp, retryDelay, updateRate, type QueueEvent } from './upload-queue';
+import {
+  STALL_AFTER_MS,
+  applyQueueEvent,
+  isWorthRetrying,
+  isFinished,
+  nextToSend,
+  nextWakeUp,
+  retryDelay,
+  updateRate,
+  type QueueEvent,
+} from './upload-queue';
 
 /** After this long without a byte moving the attempt is given up and tried again (a dead link keeps sockets open). */
 const GIVE_UP_AFTER_MS = 45_000;
@@ -22,7 +32,15 @@ export interface SenderState {
   refusal: ApiError | null;
 }
 
-const INITIAL: SenderState = { report: null, text: 'idle', retryAt: null, stalled: false, paused: false, rate: null, refusal: null };
+const INITIAL: SenderState = {
+  report: null,
+  text: 'idle',
+  retryAt: null,
+  stalled: false,
+  paused: false,
+  rate: null,
+  refusal: null,
+};
 
 const isTransient = (err: unknown) => err instanceof ApiError && isWorthRetrying(err);
 
@@ -97,14 +115,18 @@ export function createReportSender() {
       } else if (isAbortError(err) || isTransient(err)) {
         textFailures += 1;
         emit({ text: 'waiting' });
-        const pause = err instanceof ApiError && err.code === 'idempotency.in_progress' ? 2_000 : retryDelay(textFailures);
+        const pause =
+          err instanceof ApiError && err.code === 'idempotency.in_progress' ? 2_000 : retryDelay(textFailures);
         schedule(now() + pause);
       } else {
         // Refused for good (the server's rules changed under an old page, or a key reused): the
         // reporter sees the form again with the server's words, the draft intact. The server keeps no
         // answer for a refusal, so the old key would do; a fresh one keeps each sent body to its own key.
         await store({ ...report, stage: 'draft', key: newKey() });
-        emit({ text: 'idle', refusal: err instanceof ApiError ? err : new ApiError(0, 'unexpected_response', 'Unexpected answer') });
+        emit({
+          text: 'idle',
+          refusal: err instanceof ApiError ? err : new ApiError(0, 'unexpected_response', 'Unexpected answer'),
+        });
       }
     } finally {
       controller = null;
@@ -130,7 +152,8 @@ export function createReportSender() {
         onActivity: touch,
         onProgress: ({ loaded }) => {
           const at = now();
-          if (lastProgress && loaded > lastProgress.loaded) emit({ rate: updateRate(state.rate, loaded - lastProgress.loaded, at - lastProgress.at) });
+          if (lastProgress && loaded > lastProgress.loaded)
+            emit({ rate: updateRate(state.rate, loaded - lastProgress.loaded, at - lastProgress.at) });
           lastProgress = { loaded, at };
           void applyUpload({ type: 'progress', key, loaded, at }, false);
         },

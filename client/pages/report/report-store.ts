@@ -59,13 +59,19 @@ export function toOutbox(report: StoredReport, payload: Record<string, string>, 
 /** The report once the server answered: the receipt kept, photos the server will not take dropped. */
 export function toSent(report: StoredReport, receipt: SubmitAnswer, now: Date): StoredReport {
   const accepted = receipt.photosAccepted ?? report.photos.length;
-  const uploads = (report.uploads ?? []).map((u, i) => (i < accepted ? u : { ...u, status: 'refused' as const, error: 'photos.limit_reached' }));
+  const uploads = (report.uploads ?? []).map((u, i) =>
+    i < accepted ? u : { ...u, status: 'refused' as const, error: 'photos.limit_reached' },
+  );
   return { ...report, stage: 'sent', receipt, uploads, savedAt: now.toISOString() };
 }
 
 /** Whether nothing of it is needed any more: the receipt seen and no photo left to send. */
 export function isDone(report: StoredReport): boolean {
-  return report.stage === 'sent' && report.receiptSeen === true && (report.uploads ?? []).every((u) => u.status === 'sent' || u.status === 'refused');
+  return (
+    report.stage === 'sent' &&
+    report.receiptSeen === true &&
+    (report.uploads ?? []).every((u) => u.status === 'sent' || u.status === 'refused')
+  );
 }
 
 const isText = (v: unknown): v is string => typeof v === 'string';
@@ -77,10 +83,19 @@ const isText = (v: unknown): v is string => typeof v === 'string';
 export function readStoredReport(value: unknown): StoredReport | null {
   if (typeof value !== 'object' || value === null) return null;
   const r = value as Partial<StoredReport>;
-  if (r.version !== 1 || !isText(r.key) || !isText(r.savedAt) || !['draft', 'outbox', 'sent'].includes(r.stage as string)) return null;
+  if (
+    r.version !== 1 ||
+    !isText(r.key) ||
+    !isText(r.savedAt) ||
+    !['draft', 'outbox', 'sent'].includes(r.stage as string)
+  )
+    return null;
   if (typeof r.values !== 'object' || r.values === null) return null;
-  const values = Object.fromEntries(FORM_FIELDS.map((f) => [f, isText(r.values?.[f]) ? r.values[f] : ''])) as ReportFormValues;
-  if (!Array.isArray(r.photos) || !r.photos.every((p) => isText(p?.key) && isText(p?.name) && p?.blob instanceof Blob)) return null;
+  const values = Object.fromEntries(
+    FORM_FIELDS.map((f) => [f, isText(r.values?.[f]) ? r.values[f] : '']),
+  ) as ReportFormValues;
+  if (!Array.isArray(r.photos) || !r.photos.every((p) => isText(p?.key) && isText(p?.name) && p?.blob instanceof Blob))
+    return null;
   if (r.stage !== 'draft' && (typeof r.payload !== 'object' || !Array.isArray(r.uploads))) return null;
   if (r.stage === 'sent' && (!isText(r.receipt?.trackingCode) || !isText(r.receipt?.secret))) return null;
   // A photo being sent when the page went away was cut short: it waits for its turn again.

@@ -92,8 +92,14 @@ export function isFinished(queue: readonly PhotoUpload[]): boolean {
 }
 
 /** Bytes still to send and a time estimate from the rate measured so far (null: not known yet). */
-export function remaining(queue: readonly PhotoUpload[], bytesPerSecond: number | null): { bytes: number; seconds: number | null } {
-  const bytes = queue.reduce((sum, p) => sum + (p.status === 'sent' || p.status === 'refused' ? 0 : p.bytes - p.loaded), 0);
+export function remaining(
+  queue: readonly PhotoUpload[],
+  bytesPerSecond: number | null,
+): { bytes: number; seconds: number | null } {
+  const bytes = queue.reduce(
+    (sum, p) => sum + (p.status === 'sent' || p.status === 'refused' ? 0 : p.bytes - p.loaded),
+    0,
+  );
   return { bytes, seconds: bytesPerSecond && bytesPerSecond > 0 ? Math.ceil(bytes / bytesPerSecond) : null };
 }
 
@@ -111,5 +117,12 @@ export function updateRate(previous: number | null, bytes: number, ms: number): 
  */
 export function isWorthRetrying(error: { status: number; code: string }): boolean {
   const { status, code } = error;
-  return status === 0 || status === 408 || status === 429 || status >= 500 || code === 'idempotency.in_progress' || code === 'unexpected_response';
+  return (
+    status === 0 ||
+    status === 408 ||
+    status === 429 ||
+    status >= 500 ||
+    code === 'idempotency.in_progress' ||
+    code === 'unexpected_response'
+  );
 }

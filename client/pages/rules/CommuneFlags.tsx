@@ -22,7 +22,13 @@ export function CommuneFlags({ provinces }: { provinces: { code: string; name: s
   const [saved, setSaved] = useState('');
   const search = useDebounced(query, 250);
   const communes = useApiQuery(
-    search.trim() ? (signal) => apiRequest<CommunesResponse>(`/api/public/provinces/${province}/communes`, { query: { q: search, limit: 20 }, signal }) : null,
+    search.trim()
+      ? (signal) =>
+          apiRequest<CommunesResponse>(`/api/public/provinces/${province}/communes`, {
+            query: { q: search, limit: 20 },
+            signal,
+          })
+      : null,
     [province, search],
   );
 
@@ -45,7 +51,11 @@ export function CommuneFlags({ provinces }: { provinces: { code: string; name: s
       <div className="field">
         <label htmlFor="flags-province">{t('ui.reference.province_label')}</label>
         <select id="flags-province" value={province} onChange={(e) => setProvince(e.target.value)}>
-          {provinces.map((p) => <option key={p.code} value={p.code}>{p.name}</option>)}
+          {provinces.map((p) => (
+            <option key={p.code} value={p.code}>
+              {p.name}
+            </option>
+          ))}
         </select>
       </div>
       <div className="field">
@@ -57,19 +67,26 @@ export function CommuneFlags({ provinces }: { provinces: { code: string; name: s
       {communes.status === 'error' && <ErrorNotice error={communes.error} onRetry={communes.retry} />}
       {communes.status === 'success' && (
         <ul className="plain-list flag-list">
-          {communes.data.communes.map((listed) => ({ ...listed, ...savedFlags[listed.code] })).map((c) => (
-            <li key={c.code}>
-              <strong>{c.name}</strong> <span className="muted">({c.code})</span>
-              <div className="flag-list__checks">
-                {FLAGS.map((flag) => (
-                  <label key={flag} className="check check--inline">
-                    <input type="checkbox" checked={c[flag]} aria-label={`${t(`field.${flag}`)} — ${c.name}`} onChange={(e) => void toggle(c.code, c.name, flag, e.target.checked)} />
-                    {t(`field.${flag}`)}
-                  </label>
-                ))}
-              </div>
-            </li>
-          ))}
+          {communes.data.communes
+            .map((listed) => ({ ...listed, ...savedFlags[listed.code] }))
+            .map((c) => (
+              <li key={c.code}>
+                <strong>{c.name}</strong> <span className="muted">({c.code})</span>
+                <div className="flag-list__checks">
+                  {FLAGS.map((flag) => (
+                    <label key={flag} className="check check--inline">
+                      <input
+                        type="checkbox"
+                        checked={c[flag]}
+                        aria-label={`${t(`field.${flag}`)} — ${c.name}`}
+                        onChange={(e) => void toggle(c.code, c.name, flag, e.target.checked)}
+                      />
+                      {t(`field.${flag}`)}
+                    </label>
+                  ))}
+                </div>
+              </li>
+            ))}
         </ul>
       )}
     </section>

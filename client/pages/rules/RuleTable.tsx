@@ -7,7 +7,12 @@ export function RuleTable({ ruleSet }: { ruleSet: RuleSetDetail }) {
   return (
     <section className="panel" aria-labelledby="rule-set-title">
       <h2 id="rule-set-title">{t('ui.rules.rules_of', { label: ruleSet.label })}</h2>
-      <div className="table-scroll" role="region" aria-label={t('ui.rules.rules_of', { label: ruleSet.label })} tabIndex={0}>
+      <div
+        className="table-scroll"
+        role="region"
+        aria-label={t('ui.rules.rules_of', { label: ruleSet.label })}
+        tabIndex={0}
+      >
         <table className="data-table">
           <thead>
             <tr>
@@ -22,8 +27,13 @@ export function RuleTable({ ruleSet }: { ruleSet: RuleSetDetail }) {
           <tbody>
             {ruleSet.rules.map((r) => (
               <tr key={r.key}>
-                <th scope="row"><code>{r.key}</code></th>
-                <td>{r.communeName ?? (ruleSet.scope === 'national' ? t('ui.rules.national') : t('ui.rules.whole_province'))}</td>
+                <th scope="row">
+                  <code>{r.key}</code>
+                </th>
+                <td>
+                  {r.communeName ??
+                    (ruleSet.scope === 'national' ? t('ui.rules.national') : t('ui.rules.whole_province'))}
+                </td>
                 <td>{r.category === '*' ? t('ui.rules.any') : t(`category.${r.category}`)}</td>
                 <td>{r.placeType === '*' ? t('ui.rules.any') : t(`place_type.${r.placeType}`)}</td>
                 <td>{t(`force.${r.lead}`)}</td>

@@ -35,14 +35,29 @@ export function RulesPage() {
 
   const provinces = useApiQuery((signal) => apiRequest<ProvincesResponse>('/api/public/provinces', { signal }), []);
   const history = useApiQuery((signal) => listRuleSets(scope, signal), [scope, version]);
-  const shownId = selected ?? (history.status === 'success' ? (history.data.ruleSets.find((s) => s.status === 'draft') ?? history.data.ruleSets.find((s) => s.inEffect))?.id : undefined);
+  const shownId =
+    selected ??
+    (history.status === 'success'
+      ? (history.data.ruleSets.find((s) => s.status === 'draft') ?? history.data.ruleSets.find((s) => s.inEffect))?.id
+      : undefined);
   const detail = useApiQuery(shownId ? (signal) => getRuleSet(shownId, signal) : null, [shownId, version]);
   const hasDraft = history.status === 'success' && history.data.ruleSets.some((s) => s.status === 'draft');
 
-  const scopes = provinces.status === 'success'
-    ? [{ code: 'national', name: t('ui.rules.national') }, ...provinces.data.provinces.filter((p) => user?.scopeProvinceCode === null || p.code === user?.scopeProvinceCode)]
-    : [];
-  const statusOf = (s: RuleSetSummary) => (s.status === 'draft' ? t('ui.rules.status_draft') : s.inEffect ? t('ui.rules.status_in_effect') : t('ui.rules.status_published'));
+  const scopes =
+    provinces.status === 'success'
+      ? [
+          { code: 'national', name: t('ui.rules.national') },
+          ...provinces.data.provinces.filter(
+            (p) => user?.scopeProvinceCode === null || p.code === user?.scopeProvinceCode,
+          ),
+        ]
+      : [];
+  const statusOf = (s: RuleSetSummary) =>
+    s.status === 'draft'
+      ? t('ui.rules.status_draft')
+      : s.inEffect
+        ? t('ui.rules.status_in_effect')
+        : t('ui.rules.status_published');
 
   async function startDraft() {
     setFailure(null);
@@ -61,17 +76,35 @@ export function RulesPage() {
       <p className="lead">{t('ui.rules.intro')}</p>
       <div className="field">
         <label htmlFor="rules-scope">{t('field.province')}</label>
-        <select id="rules-scope" value={scope} onChange={(e) => { setScope(e.target.value); setSelected(null); setNotice(''); }}>
-          {scopes.map((s) => <option key={s.code} value={s.code}>{s.name}</option>)}
+        <select
+          id="rules-scope"
+          value={scope}
+          onChange={(e) => {
+            setScope(e.target.value);
+            setSelected(null);
+            setNotice('');
+          }}
+        >
+          {scopes.map((s) => (
+            <option key={s.code} value={s.code}>
+              {s.name}
+            </option>
+          ))}
         </select>
       </div>
-      {notice && <div className="notice" role="status"><p>{notice}</p></div>}
+      {notice && (
+        <div className="notice" role="status">
+          <p>{notice}</p>
+        </div>
+      )}
       {failure !== null && <ErrorNotice error={failure} />}
       <h2>{t('ui.rules.history')}</h2>
       {history.status === 'loading' && <PageLoading />}
       {history.status === 'error' && <ErrorNotice error={history.error} onRetry={history.retry} />}
-      {history.status === 'success' && (
-        history.data.ruleSets.length === 0 ? <p className="muted">{t('ui.rules.no_versions')}</p> : (
+      {history.status === 'success' &&
+        (history.data.ruleSets.length === 0 ? (
+          <p className="muted">{t('ui.rules.no_versions')}</p>
+        ) : (
           <div className="table-scroll" role="region" aria-label={t('ui.rules.history')} tabIndex={0}>
             <table className="data-table">
               <thead>
@@ -87,14 +120,22 @@ export function RulesPage() {
               </thead>
               <tbody>
                 {history.data.ruleSets.map((s) => (
-                  <tr key={s.id} aria-current={s.id === shownId ? 'true' : undefined} className={s.inEffect ? 'row--current' : undefined}>
+                  <tr
+                    key={s.id}
+                    aria-current={s.id === shownId ? 'true' : undefined}
+                    className={s.inEffect ? 'row--current' : undefined}
+                  >
                     <th scope="row">
-                      <button type="button" className="link-button" onClick={() => setSelected(s.id)}>{s.label}</button>
+                      <button type="button" className="link-button" onClick={() => setSelected(s.id)}>
+                        {s.label}
+                      </button>
                     </th>
                     <td>{statusOf(s)}</td>
                     <td>{when(s.effectiveFrom)}</td>
                     <td>{when(s.effectiveTo)}</td>
-                    <td>{s.publishedAt ? `${when(s.publishedAt)}${s.publishedBy ? ` · ${s.publishedBy}` : ''}` : '—'}</td>
+                    <td>
+                      {s.publishedAt ? `${when(s.publishedAt)}${s.publishedBy ? ` · ${s.publishedBy}` : ''}` : '—'}
+                    </td>
                     <td>{s.ruleCount}</td>
                     <td>{s.note}</td>
                   </tr>
@@ -102,24 +143,32 @@ export function RulesPage() {
               </tbody>
             </table>
           </div>
-        )
-      )}
+        ))}
       {canEdit && history.status === 'success' && !hasDraft && (
         <div className="button-row">
-          <button type="button" className="button button--primary" onClick={() => void startDraft()}>{t('ui.rules.new_draft')}</button>
+          <button type="button" className="button button--primary" onClick={() => void startDraft()}>
+            {t('ui.rules.new_draft')}
+          </button>
         </div>
       )}
       {detail.status === 'error' && <ErrorNotice error={detail.error} onRetry={detail.retry} />}
-      {detail.status === 'success' && (
-        detail.data.status === 'draft' && canEdit ? (
-          <DraftEditor key={`${detail.data.id}-${version}`} draft={detail.data} onChanged={(published) => {
-            setSelected(null);
-            setNotice(published ? t('ui.rules.published', { label: detail.data.label }) : t('ui.rules.discarded'));
-            setVersion((n) => n + 1);
-          }} />
-        ) : <RuleTable ruleSet={detail.data} />
+      {detail.status === 'success' &&
+        (detail.data.status === 'draft' && canEdit ? (
+          <DraftEditor
+            key={`${detail.data.id}-${version}`}
+            draft={detail.data}
+            onChanged={(published) => {
+              setSelected(null);
+              setNotice(published ? t('ui.rules.published', { label: detail.data.label }) : t('ui.rules.discarded'));
+              setVersion((n) => n + 1);
+            }}
+          />
+        ) : (
+          <RuleTable ruleSet={detail.data} />
+        ))}
+      {user?.role === 'coordinator' && scopes.length > 0 && (
+        <CommuneFlags provinces={scopes.filter((s) => s.code !== 'national')} />
       )}
-      {user?.role === 'coordinator' && scopes.length > 0 && <CommuneFlags provinces={scopes.filter((s) => s.code !== 'national')} />}
     </div>
   );
 }

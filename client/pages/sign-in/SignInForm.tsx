@@ -34,14 +34,36 @@ export function SignInForm() {
       <form className="report-form" onSubmit={submit}>
         <div className="field">
           <label htmlFor="username">{t('field.username')}</label>
-          <input id="username" autoComplete="username" autoCapitalize="none" spellCheck={false} autoFocus value={username} onChange={(e) => setUsername(e.target.value)} required />
+          <input
+            id="username"
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            autoFocus
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+            required
+          />
         </div>
         <div className="field">
           <label htmlFor="password">{t('field.password')}</label>
-          <input id="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+          <input
+            id="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            required
+          />
         </div>
-        {error && <div className="notice notice--error" role="alert"><p>{error}</p></div>}
-        <button type="submit" className="button button--primary" disabled={busy}>{t('ui.sign_in.submit')}</button>
+        {error && (
+          <div className="notice notice--error" role="alert">
+            <p>{error}</p>
+          </div>
+        )}
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {t('ui.sign_in.submit')}
+        </button>
       </form>
     </div>
   );

@@ -71,22 +71,37 @@ export function PublicStatsPage() {
       <thead>
         <tr>
           <th scope="col">{groupHeader}</th>
-          <th scope="col" className="numeric">{t('ui.public_stats.received')}</th>
-          <th scope="col" className="numeric">{t('ui.public_stats.resolved')}</th>
+          <th scope="col" className="numeric">
+            {t('ui.public_stats.received')}
+          </th>
+          <th scope="col" className="numeric">
+            {t('ui.public_stats.resolved')}
+          </th>
         </tr>
       </thead>
       <tbody>
         {rows.map((row) => (
           <tr key={row.key}>
             <th scope="row">{labelOf(row)}</th>
-            <td className="numeric"><Count value={row.received} /></td>
-            <td className="numeric"><Count value={row.resolved} /></td>
+            <td className="numeric">
+              <Count value={row.received} />
+            </td>
+            <td className="numeric">
+              <Count value={row.resolved} />
+            </td>
           </tr>
         ))}
       </tbody>
     </ScrollTable>
   );
-  const figure = (id: string, title: string, groupHeader: string, rows: Row[], labelOf: (row: Row) => string, orientation: 'columns' | 'rows') =>
+  const figure = (
+    id: string,
+    title: string,
+    groupHeader: string,
+    rows: Row[],
+    labelOf: (row: Row) => string,
+    orientation: 'columns' | 'rows',
+  ) =>
     rows.length > 0 && (
       <FigureSection
         id={id}
@@ -95,7 +110,11 @@ export function PublicStatsPage() {
           <BarChartFigure
             title={title}
             orientation={orientation}
-            rows={rows.map((row) => ({ key: row.key, label: labelOf(row), values: { received: charted(row.received), resolved: charted(row.resolved) } }))}
+            rows={rows.map((row) => ({
+              key: row.key,
+              label: labelOf(row),
+              values: { received: charted(row.received), resolved: charted(row.resolved) },
+            }))}
             series={[
               { key: 'received', label: t('ui.public_stats.received'), color: SERIES_COLORS[0] },
               { key: 'resolved', label: t('ui.public_stats.resolved'), color: SERIES_COLORS[1] },
@@ -117,41 +136,89 @@ export function PublicStatsPage() {
       <h1>{t('ui.public_stats.title')}</h1>
       <p className="lead">{t('ui.public_stats.intro')}</p>
       <div className="panel stats-filters stats-filters--public">
-        <ProvinceSelect id="stats-province" value={province} provinces={provinces.status === 'success' ? provinces.data.provinces : []} onChange={(code) => choose({ province: code })} />
+        <ProvinceSelect
+          id="stats-province"
+          value={province}
+          provinces={provinces.status === 'success' ? provinces.data.provinces : []}
+          onChange={(code) => choose({ province: code })}
+        />
         <div className="field">
           <label htmlFor="stats-year">{t('field.year')}</label>
           <select id="stats-year" value={year} onChange={(e) => choose({ year: e.target.value })}>
-            {years.map((y) => <option key={y} value={y}>{t('ui.stats.period.year', { year: y })}</option>)}
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {t('ui.stats.period.year', { year: y })}
+              </option>
+            ))}
           </select>
         </div>
       </div>
-      <p className="visually-hidden" role="status">{stats.status === 'loading' ? t('ui.common.loading') : ''}</p>
+      <p className="visually-hidden" role="status">
+        {stats.status === 'loading' ? t('ui.common.loading') : ''}
+      </p>
       {stats.status === 'error' && <ErrorNotice error={stats.error} onRetry={stats.retry} />}
       {!shown ? (
         stats.status !== 'error' && <PageLoading />
       ) : (
         <div className={stats.status === 'loading' ? 'dashboard__body dashboard__body--stale' : 'dashboard__body'}>
-          <p data-testid="public-scope">{t('ui.public_stats.scope', { scope: shown.province?.name ?? t('ui.stats.whole_country'), from: shownDay(shown.from), to: shownDay(shown.to) })}</p>
+          <p data-testid="public-scope">
+            {t('ui.public_stats.scope', {
+              scope: shown.province?.name ?? t('ui.stats.whole_country'),
+              from: shownDay(shown.from),
+              to: shownDay(shown.to),
+            })}
+          </p>
           <ul className="stat-cards stat-cards--two">
             <li className="stat-card">
               <h2 className="stat-card__title">{t('ui.public_stats.received')}</h2>
-              <p className="stat-card__value"><Count value={shown.totals.received} /></p>
+              <p className="stat-card__value">
+                <Count value={shown.totals.received} />
+              </p>
             </li>
             <li className="stat-card">
               <h2 className="stat-card__title">{t('ui.public_stats.resolved')}</h2>
-              <p className="stat-card__value"><Count value={shown.totals.resolved} /></p>
+              <p className="stat-card__value">
+                <Count value={shown.totals.resolved} />
+              </p>
             </li>
           </ul>
           <aside className="notice" aria-labelledby="small-counts-title">
-            <h2 id="small-counts-title" className="notice__title">{t('ui.public_stats.small_counts_title')}</h2>
+            <h2 id="small-counts-title" className="notice__title">
+              {t('ui.public_stats.small_counts_title')}
+            </h2>
             <p>{t('ui.public_stats.small_counts')}</p>
           </aside>
-          {figure('public-month', t('ui.public_stats.by_month'), t('ui.dashboard.interval.month'), shown.byMonth, (r) => timeLabel(t, r.key, 'month'), 'columns')}
-          {figure('public-category', t('ui.public_stats.by_category'), t('field.category'), shown.byCategory, (r) => groupName(t, 'category', r.key, r.label), 'rows')}
+          {figure(
+            'public-month',
+            t('ui.public_stats.by_month'),
+            t('ui.dashboard.interval.month'),
+            shown.byMonth,
+            (r) => timeLabel(t, r.key, 'month'),
+            'columns',
+          )}
+          {figure(
+            'public-category',
+            t('ui.public_stats.by_category'),
+            t('field.category'),
+            shown.byCategory,
+            (r) => groupName(t, 'category', r.key, r.label),
+            'rows',
+          )}
           {shown.byPlaceType.length > 0 &&
-            section('public-place-type', t('ui.public_stats.by_place_type'), table(t('ui.public_stats.by_place_type'), t('field.placeType'), shown.byPlaceType, (r) => groupName(t, 'placeType', r.key, r.label)))}
-          {!shown.province && shown.byProvince.length > 0 &&
-            section('public-province', t('ui.public_stats.by_province'), table(t('ui.public_stats.by_province'), t('field.province'), shown.byProvince, (r) => r.label))}
+            section(
+              'public-place-type',
+              t('ui.public_stats.by_place_type'),
+              table(t('ui.public_stats.by_place_type'), t('field.placeType'), shown.byPlaceType, (r) =>
+                groupName(t, 'placeType', r.key, r.label),
+              ),
+            )}
+          {!shown.province &&
+            shown.byProvince.length > 0 &&
+            section(
+              'public-province',
+              t('ui.public_stats.by_province'),
+              table(t('ui.public_stats.by_province'), t('field.province'), shown.byProvince, (r) => r.label),
+            )}
           {shown.byStatus.length > 0 &&
             section(
               'public-status',
@@ -160,20 +227,25 @@ export function PublicStatsPage() {
                 <thead>
                   <tr>
                     <th scope="col">{t('ui.stats.col.status')}</th>
-                    <th scope="col" className="numeric">{t('ui.stats.col.count')}</th>
+                    <th scope="col" className="numeric">
+                      {t('ui.stats.col.count')}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {shown.byStatus.map((row) => (
                     <tr key={row.key}>
                       <th scope="row">{row.label}</th>
-                      <td className="numeric"><Count value={row.count} /></td>
+                      <td className="numeric">
+                        <Count value={row.count} />
+                      </td>
                     </tr>
                   ))}
                 </tbody>
               </ScrollTable>,
             )}
-          {shown.province && section('public-status', t('ui.public_stats.by_status'), <p>{t('ui.public_stats.status_nation_only')}</p>)}
+          {shown.province &&
+            section('public-status', t('ui.public_stats.by_status'), <p>{t('ui.public_stats.status_nation_only')}</p>)}
         </div>
       )}
     </div>

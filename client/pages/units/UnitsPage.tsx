@@ -15,7 +15,12 @@ import { AreasEditor, toAreas, type AreaRow } from './AreasEditor';
 import { closeUnit, createUnit, getUnit, listUnits, renameUnit, setJurisdiction } from './units.api';
 
 const LEVELS = ['regional', 'province', 'local'] as const;
-const rowsOf = (unit: UnitDetail): AreaRow[] => unit.areas.map((a) => ({ provinceCode: a.provinceCode, communeCode: a.communeCode ?? '', placeTypes: a.placeTypes ?? [] }));
+const rowsOf = (unit: UnitDetail): AreaRow[] =>
+  unit.areas.map((a) => ({
+    provinceCode: a.provinceCode,
+    communeCode: a.communeCode ?? '',
+    placeTypes: a.placeTypes ?? [],
+  }));
 
 /** Outcome of a change: refused by the validator (the report), by a field, or otherwise. */
 function useChange() {
@@ -34,7 +39,8 @@ function useChange() {
       else setFailure(err);
     }
   };
-  const errorOf = (field: string) => (failure instanceof ApiError ? failure.fields.find((f) => f.field === field)?.message : undefined);
+  const errorOf = (field: string) =>
+    failure instanceof ApiError ? failure.fields.find((f) => f.field === field)?.message : undefined;
   return { report, failure, done, run, errorOf };
 }
 
@@ -55,8 +61,20 @@ export function UnitsPage() {
       <p className="lead">{t('ui.units.intro')}</p>
       <div className="field">
         <label htmlFor="units-province">{t('ui.reference.province_label')}</label>
-        <select id="units-province" value={province} onChange={(e) => { setProvince(e.target.value); setSelected(null); }}>
-          {provinces.status === 'success' && provinces.data.provinces.map((p) => <option key={p.code} value={p.code}>{p.name}</option>)}
+        <select
+          id="units-province"
+          value={province}
+          onChange={(e) => {
+            setProvince(e.target.value);
+            setSelected(null);
+          }}
+        >
+          {provinces.status === 'success' &&
+            provinces.data.provinces.map((p) => (
+              <option key={p.code} value={p.code}>
+                {p.name}
+              </option>
+            ))}
         </select>
       </div>
       {units.status === 'loading' && <PageLoading />}
@@ -75,18 +93,33 @@ export function UnitsPage() {
             <tbody>
               {shown.map((u) => (
                 <tr key={u.id} aria-current={u.id === selected ? 'true' : undefined}>
-                  <th scope="row"><button type="button" className="link-button" onClick={() => setSelected(u.id)}>{u.name}</button></th>
+                  <th scope="row">
+                    <button type="button" className="link-button" onClick={() => setSelected(u.id)}>
+                      {u.name}
+                    </button>
+                  </th>
                   <td>{t(`force.${u.force}`)}</td>
                   <td>{t(`ui.units.level.${u.level as (typeof LEVELS)[number]}`)}</td>
-                  <td><code>{u.code}</code></td>
+                  <td>
+                    <code>{u.code}</code>
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
-      {selected && <UnitEditor key={`${selected}-${version}`} id={selected} onChanged={() => setVersion((n) => n + 1)} />}
-      <NewUnit key={province} province={province} onCreated={(id) => { setSelected(id); setVersion((n) => n + 1); }} />
+      {selected && (
+        <UnitEditor key={`${selected}-${version}`} id={selected} onChanged={() => setVersion((n) => n + 1)} />
+      )}
+      <NewUnit
+        key={province}
+        province={province}
+        onCreated={(id) => {
+          setSelected(id);
+          setVersion((n) => n + 1);
+        }}
+      />
     </div>
   );
 }
@@ -119,10 +152,15 @@ function UnitForms({ unit, onChanged }: { unit: UnitDetail; onChanged: () => voi
     <section className="panel" aria-labelledby="unit-title">
       <h2 id="unit-title">{unit.name}</h2>
       <p className="muted">
-        {t(`force.${unit.force}`)} · {t(`ui.units.level.${unit.level}`)} · <code>{unit.code}</code> · {t('ui.units.since', { from: formatDateTime(unit.validFrom) })}
+        {t(`force.${unit.force}`)} · {t(`ui.units.level.${unit.level}`)} · <code>{unit.code}</code> ·{' '}
+        {t('ui.units.since', { from: formatDateTime(unit.validFrom) })}
         {unit.validTo && ` · ${t('ui.units.closed_at', { at: formatDateTime(unit.validTo) })}`}
       </p>
-      {change.done && <div className="notice" role="status"><p>{change.done}</p></div>}
+      {change.done && (
+        <div className="notice" role="status">
+          <p>{change.done}</p>
+        </div>
+      )}
       {change.failure !== null && <ErrorNotice error={change.failure} />}
       {change.report && <ValidationReport report={change.report} />}
       <form onSubmit={submit(async () => (await renameUnit(unit.id, name), t('ui.units.renamed')))} noValidate>
@@ -132,22 +170,41 @@ function UnitForms({ unit, onChanged }: { unit: UnitDetail; onChanged: () => voi
           {change.errorOf('name') && <p className="field__error">{change.errorOf('name')}</p>}
           <p className="field__hint">{t('ui.units.rename_hint')}</p>
         </div>
-        <button type="submit" className="button button--secondary">{t('ui.units.rename')}</button>
+        <button type="submit" className="button button--secondary">
+          {t('ui.units.rename')}
+        </button>
       </form>
       <div className="field">
         <label htmlFor="unit-effective">{t('field.effectiveFrom')}</label>
-        <input id="unit-effective" value={effectiveFrom} placeholder="HH:mm dd/mm/yyyy" onChange={(e) => setEffectiveFrom(e.target.value)} />
+        <input
+          id="unit-effective"
+          value={effectiveFrom}
+          placeholder="HH:mm dd/mm/yyyy"
+          onChange={(e) => setEffectiveFrom(e.target.value)}
+        />
         <p className="field__hint">{t('ui.rules.effective_hint')}</p>
       </div>
-      <form onSubmit={submit(async () => (await setJurisdiction(unit.id, { areas: toAreas(areas), effectiveFrom: at() || undefined }), t('ui.units.jurisdiction_saved')))} noValidate>
+      <form
+        onSubmit={submit(
+          async () => (
+            await setJurisdiction(unit.id, { areas: toAreas(areas), effectiveFrom: at() || undefined }),
+            t('ui.units.jurisdiction_saved')
+          ),
+        )}
+        noValidate
+      >
         <AreasEditor areas={areas} onChange={setAreas} errorOf={change.errorOf} />
         <div className="button-row">
-          <button type="submit" className="button button--primary">{t('ui.units.save_jurisdiction')}</button>
+          <button type="submit" className="button button--primary">
+            {t('ui.units.save_jurisdiction')}
+          </button>
         </div>
       </form>
       {!unit.validTo && (
         <form onSubmit={submit(async () => (await closeUnit(unit.id, at()), t('ui.units.closed')))} noValidate>
-          <button type="submit" className="button button--secondary">{t('ui.units.close')}</button>
+          <button type="submit" className="button button--secondary">
+            {t('ui.units.close')}
+          </button>
         </form>
       )}
     </section>
@@ -156,7 +213,12 @@ function UnitForms({ unit, onChanged }: { unit: UnitDetail; onChanged: () => voi
 
 function NewUnit({ province, onCreated }: { province: string; onCreated: (id: string) => void }) {
   const t = useT();
-  const [draft, setDraft] = useState({ unitCode: '', name: '', force: 'market' as Force, level: 'local' as (typeof LEVELS)[number] });
+  const [draft, setDraft] = useState({
+    unitCode: '',
+    name: '',
+    force: 'market' as Force,
+    level: 'local' as (typeof LEVELS)[number],
+  });
   const [areas, setAreas] = useState<AreaRow[]>([{ provinceCode: province, communeCode: '', placeTypes: [] }]);
   const change = useChange();
   function submit(event: FormEvent) {
@@ -170,12 +232,23 @@ function NewUnit({ province, onCreated }: { province: string; onCreated: (id: st
   return (
     <form className="panel" onSubmit={submit} noValidate aria-labelledby="new-unit-title">
       <h2 id="new-unit-title">{t('ui.units.new_title')}</h2>
-      {change.done && <div className="notice" role="status"><p>{change.done}</p></div>}
-      {change.failure !== null && !(change.failure instanceof ApiError && change.failure.fields.length > 0) && <ErrorNotice error={change.failure} />}
+      {change.done && (
+        <div className="notice" role="status">
+          <p>{change.done}</p>
+        </div>
+      )}
+      {change.failure !== null && !(change.failure instanceof ApiError && change.failure.fields.length > 0) && (
+        <ErrorNotice error={change.failure} />
+      )}
       {change.report && <ValidationReport report={change.report} />}
       <div className="field">
         <label htmlFor="new-unit-code">{t('field.unitCode')}</label>
-        <input id="new-unit-code" value={draft.unitCode} placeholder="market-04-doi-9" onChange={(e) => setDraft({ ...draft, unitCode: e.target.value })} />
+        <input
+          id="new-unit-code"
+          value={draft.unitCode}
+          placeholder="market-04-doi-9"
+          onChange={(e) => setDraft({ ...draft, unitCode: e.target.value })}
+        />
         {change.errorOf('unitCode') && <p className="field__error">{change.errorOf('unitCode')}</p>}
       </div>
       <div className="field">
@@ -185,19 +258,37 @@ function NewUnit({ province, onCreated }: { province: string; onCreated: (id: st
       </div>
       <div className="field">
         <label htmlFor="new-unit-force">{t('field.force')}</label>
-        <select id="new-unit-force" value={draft.force} onChange={(e) => setDraft({ ...draft, force: e.target.value as Force })}>
-          {FORCES.map((f) => <option key={f} value={f}>{t(`force.${f}`)}</option>)}
+        <select
+          id="new-unit-force"
+          value={draft.force}
+          onChange={(e) => setDraft({ ...draft, force: e.target.value as Force })}
+        >
+          {FORCES.map((f) => (
+            <option key={f} value={f}>
+              {t(`force.${f}`)}
+            </option>
+          ))}
         </select>
       </div>
       <div className="field">
         <label htmlFor="new-unit-level">{t('field.level')}</label>
-        <select id="new-unit-level" value={draft.level} onChange={(e) => setDraft({ ...draft, level: e.target.value as (typeof LEVELS)[number] })}>
-          {LEVELS.map((l) => <option key={l} value={l}>{t(`ui.units.level.${l}`)}</option>)}
+        <select
+          id="new-unit-level"
+          value={draft.level}
+          onChange={(e) => setDraft({ ...draft, level: e.target.value as (typeof LEVELS)[number] })}
+        >
+          {LEVELS.map((l) => (
+            <option key={l} value={l}>
+              {t(`ui.units.level.${l}`)}
+            </option>
+          ))}
         </select>
       </div>
       <AreasEditor areas={areas} onChange={setAreas} errorOf={change.errorOf} />
       <div className="button-row">
-        <button type="submit" className="button button--primary">{t('ui.units.create')}</button>
+        <button type="submit" className="button button--primary">
+          {t('ui.units.create')}
+        </button>
       </div>
     </form>
   );

@@ -33,10 +33,7 @@ export class HomePage {
   async switchLanguage(): Promise<void> {
     const before = await this.heading().textContent();
     await this.languageSwitch().click();
-    await this.page.waitForFunction(
-      (previous) => document.querySelector('h1')?.textContent !== previous,
-      before,
-    );
+    await this.page.waitForFunction((previous) => document.querySelector('h1')?.textContent !== previous, before);
   }
 
   reportButton(name: string): Locator {
@@ -44,7 +41,10 @@ export class HomePage {
   }
 
   categoryItems(): Locator {
-    return this.page.getByRole('main').getByRole('region', { name: /Bạn có thể báo về|What you can report/ }).getByRole('listitem');
+    return this.page
+      .getByRole('main')
+      .getByRole('region', { name: /Bạn có thể báo về|What you can report/ })
+      .getByRole('listitem');
   }
 
   htmlLang(): Promise<string | null> {

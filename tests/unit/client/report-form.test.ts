@@ -1,4 +1,10 @@
-import { communeToChoose, emptyForm, errorSummary, hasContent, toPayload } from '../../../client/pages/report/report-form';
+import {
+  communeToChoose,
+  emptyForm,
+  errorSummary,
+  hasContent,
+  toPayload,
+} from '../../../client/pages/report/report-form';
 import { jpegName, shrunkSize } from '../../../client/pages/report/photo-size';
 
 describe('photo shrink sizing (issue #14: long side ≤ 2,560 px)', () => {
@@ -21,7 +27,12 @@ describe('photo shrink sizing (issue #14: long side ≤ 2,560 px)', () => {
 
 describe('the report form values', () => {
   it('sends only what was filled, the time as ISO', () => {
-    const values = { ...emptyForm('2026-11-23T10:05'), category: 'counterfeit', description: 'Bán nước hoa giả', sellerHandle: ' ' };
+    const values = {
+      ...emptyForm('2026-11-23T10:05'),
+      category: 'counterfeit',
+      description: 'Bán nước hoa giả',
+      sellerHandle: ' ',
+    };
     const payload = toPayload(values);
     expect(Object.keys(payload).sort()).toEqual(['category', 'description', 'observedAt']);
     expect(payload.observedAt).toBe(new Date('2026-11-23T10:05').toISOString());
@@ -46,7 +57,12 @@ describe('the error summary next to the submit button', () => {
   });
 
   it('keeps an error that names no field of the form, last and without a link', () => {
-    expect(errorSummary([{ field: '_', message: 'Không nhận' }, { field: 'url', message: 'URL sai' }])).toEqual([
+    expect(
+      errorSummary([
+        { field: '_', message: 'Không nhận' },
+        { field: 'url', message: 'URL sai' },
+      ]),
+    ).toEqual([
       { target: 'url', message: 'URL sai' },
       { target: null, message: 'Không nhận' },
     ]);

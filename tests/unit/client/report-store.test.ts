@@ -1,5 +1,13 @@
 import { emptyForm } from '../../../client/pages/report/report-form';
-import { isDone, newReport, readStoredReport, toOutbox, toSent, type StoredReport, type SubmitAnswer } from '../../../client/pages/report/report-store';
+import {
+  isDone,
+  newReport,
+  readStoredReport,
+  toOutbox,
+  toSent,
+  type StoredReport,
+  type SubmitAnswer,
+} from '../../../client/pages/report/report-store';
 
 const NOW = new Date('2026-11-23T03:00:00Z');
 const receipt: SubmitAnswer = {
@@ -13,8 +21,18 @@ const receipt: SubmitAnswer = {
 };
 
 function draftWithPhotos(): StoredReport {
-  const draft = newReport('11111111-2222-4333-8444-555555555555', { ...emptyForm('2026-11-23T10:05'), description: 'Bán hàng giả ở chợ' }, NOW);
-  return { ...draft, photos: [{ key: 'p1', name: 'a.jpg', blob: new Blob([new Uint8Array(300)]) }, { key: 'p2', name: 'b.jpg', blob: new Blob([new Uint8Array(500)]) }] };
+  const draft = newReport(
+    '11111111-2222-4333-8444-555555555555',
+    { ...emptyForm('2026-11-23T10:05'), description: 'Bán hàng giả ở chợ' },
+    NOW,
+  );
+  return {
+    ...draft,
+    photos: [
+      { key: 'p1', name: 'a.jpg', blob: new Blob([new Uint8Array(300)]) },
+      { key: 'p2', name: 'b.jpg', blob: new Blob([new Uint8Array(500)]) },
+    ],
+  };
 }
 
 describe('the report kept on the phone (draft, outbox, sent)', () => {
@@ -23,21 +41,31 @@ describe('the report kept on the phone (draft, outbox, sent)', () => {
     const back = readStoredReport(structuredClone(outbox));
     expect(back?.stage).toBe('outbox');
     expect(back?.photos.map((p) => p.blob.size)).toEqual([300, 500]);
-    expect(back?.uploads?.map((u) => [u.key, u.bytes, u.status])).toEqual([['p1', 300, 'waiting'], ['p2', 500, 'waiting']]);
+    expect(back?.uploads?.map((u) => [u.key, u.bytes, u.status])).toEqual([
+      ['p1', 300, 'waiting'],
+      ['p2', 500, 'waiting'],
+    ]);
     expect(back?.key).toBe(outbox.key);
   });
 
   it('puts a photo cut short by a closed page back in the queue', () => {
     const sent = toSent(toOutbox(draftWithPhotos(), {}, NOW), receipt, NOW);
-    const cut = { ...sent, uploads: sent.uploads?.map((u, i) => (i === 0 ? { ...u, status: 'sending' as const, loaded: 120 } : u)) };
+    const cut = {
+      ...sent,
+      uploads: sent.uploads?.map((u, i) => (i === 0 ? { ...u, status: 'sending' as const, loaded: 120 } : u)),
+    };
     expect(readStoredReport(structuredClone(cut))?.uploads?.[0]).toMatchObject({ status: 'waiting', loaded: 0 });
   });
 
   it('does not trust a damaged or foreign record', () => {
     expect(readStoredReport(undefined)).toBeNull();
     expect(readStoredReport({ version: 2 })).toBeNull();
-    expect(readStoredReport({ ...draftWithPhotos(), photos: [{ key: 'p', name: 'x', blob: 'not a blob' }] })).toBeNull();
-    expect(readStoredReport({ ...toSent(toOutbox(draftWithPhotos(), {}, NOW), receipt, NOW), receipt: undefined })).toBeNull();
+    expect(
+      readStoredReport({ ...draftWithPhotos(), photos: [{ key: 'p', name: 'x', blob: 'not a blob' }] }),
+    ).toBeNull();
+    expect(
+      readStoredReport({ ...toSent(toOutbox(draftWithPhotos(), {}, NOW), receipt, NOW), receipt: undefined }),
+    ).toBeNull();
   });
 
   it('keeps the receipt until it was seen and every photo is sent', () => {

@@ -14,7 +14,10 @@ describe('throttle proxy', () => {
       req.on('end', () => res.end(body));
     });
     await new Promise<void>((resolve) => origin.listen(0, '127.0.0.1', resolve));
-    proxy = await startThrottleProxy({ port: (origin.address() as AddressInfo).port }, { downKbps: 1000, upKbps: 500, latencyMs: 200 });
+    proxy = await startThrottleProxy(
+      { port: (origin.address() as AddressInfo).port },
+      { downKbps: 1000, upKbps: 500, latencyMs: 200 },
+    );
   });
   afterAll(async () => {
     await proxy.close();
@@ -36,7 +39,11 @@ describe('throttle proxy', () => {
 
   it('uploads at the uplink speed', async () => {
     const started = Date.now();
-    await fetch(`${proxy.url}/`, { method: 'POST', body: Buffer.alloc(25_000, 'y'), headers: { connection: 'close' } }).then((r) => r.arrayBuffer());
+    await fetch(`${proxy.url}/`, {
+      method: 'POST',
+      body: Buffer.alloc(25_000, 'y'),
+      headers: { connection: 'close' },
+    }).then((r) => r.arrayBuffer());
     // 25 kB up at 500 kbit/s is 400 ms; 50 kB down at 1 Mbit/s another 400 ms.
     expect(Date.now() - started).toBeGreaterThanOrEqual(750);
   });

@@ -23,13 +23,19 @@ describe('configuration from the environment', () => {
     expect(config.paths.dataDir).toMatch(/\/data$/);
     expect(config.paths.uploadDir).toMatch(/\/uploads$/);
     expect(config.rateLimit.disabled).toBe(false);
-    expect(config.deadlines).toMatchObject({ acceptWithinHours: 24, acceptWithinHoursRemote: 48, resolveWithinDays: 20 });
+    expect(config.deadlines).toMatchObject({
+      acceptWithinHours: 24,
+      acceptWithinHoursRemote: 48,
+      resolveWithinDays: 20,
+    });
     expect(config.demo.enabled).toBe(true);
   });
 
   it('names the variable and the value when a setting is wrong', () => {
     expect(problemsOf({ PORT: 'eighty' })).toEqual([expect.stringMatching(/^PORT: .*"eighty"/)]);
-    expect(problemsOf({ DATABASE_URL: 'mysql://db/tipline' })[0]).toMatch(/^DATABASE_URL: must start with postgres:\/\//);
+    expect(problemsOf({ DATABASE_URL: 'mysql://db/tipline' })[0]).toMatch(
+      /^DATABASE_URL: must start with postgres:\/\//,
+    );
     expect(problemsOf({ PUBLIC_URL: 'not a url' })[0]).toMatch(/^PUBLIC_URL:/);
     expect(problemsOf({ ACCEPT_WITHIN_HOURS: '-3' })[0]).toMatch(/^ACCEPT_WITHIN_HOURS:/);
     expect(problemsOf({ RATE_LIMIT_DISABLED: 'maybe' })[0]).toMatch(/^RATE_LIMIT_DISABLED:/);
@@ -37,7 +43,11 @@ describe('configuration from the environment', () => {
 
   it('never prints the secret values it refuses: keys, the demo password, the password in DATABASE_URL (issue #15)', () => {
     const text = (env: Record<string, string>) => problemsOf(env).join('\n');
-    const refused = text({ CONTACT_ENCRYPTION_KEY: 'almost-a-key-0123456789abcdef', SESSION_SECRET: 'session-secret-typed-wrong', DEMO_PASSWORD: 'short7!' });
+    const refused = text({
+      CONTACT_ENCRYPTION_KEY: 'almost-a-key-0123456789abcdef',
+      SESSION_SECRET: 'session-secret-typed-wrong',
+      DEMO_PASSWORD: 'short7!',
+    });
     expect(refused).toMatch(/^CONTACT_ENCRYPTION_KEY: must be 64 hex characters$/m);
     expect(refused).toMatch(/^SESSION_SECRET: must be 64 hex characters$/m);
     expect(refused).toMatch(/^DEMO_PASSWORD:/m);
@@ -69,23 +79,40 @@ describe('configuration from the environment', () => {
 
     it('reads the key from the file (a trailing newline is fine) and counts as the key in production', () => {
       const file = keyFile('contact.key', `${key}\n`);
-      expect(loadConfig({ DATA_DIR: dataDir(), CONTACT_ENCRYPTION_KEY_FILE: file }).secrets.contactEncryptionKey).toBe(key);
-      const production = loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir(), DATABASE_URL: 'postgres://db/x', CONTACT_ENCRYPTION_KEY_FILE: file, SESSION_SECRET: 'cd'.repeat(32) });
+      expect(loadConfig({ DATA_DIR: dataDir(), CONTACT_ENCRYPTION_KEY_FILE: file }).secrets.contactEncryptionKey).toBe(
+        key,
+      );
+      const production = loadConfig({
+        NODE_ENV: 'production',
+        DATA_DIR: dataDir(),
+        DATABASE_URL: 'postgres://db/x',
+        CONTACT_ENCRYPTION_KEY_FILE: file,
+        SESSION_SECRET: 'cd'.repeat(32),
+      });
       expect(production.secrets.contactEncryptionKey).toBe(key);
       // Group-readable is allowed, for a secrets mount shared with a group.
-      expect(loadConfig({ DATA_DIR: dataDir(), CONTACT_ENCRYPTION_KEY_FILE: keyFile('group.key', key, 0o640) }).secrets.contactEncryptionKey).toBe(key);
+      expect(
+        loadConfig({ DATA_DIR: dataDir(), CONTACT_ENCRYPTION_KEY_FILE: keyFile('group.key', key, 0o640) }).secrets
+          .contactEncryptionKey,
+      ).toBe(key);
     });
 
     it('refuses it with the key set as well, inside DATA_DIR, missing, open to others or malformed, naming the file and never its content', () => {
       const file = keyFile('contact.key', key);
-      expect(problemsOf({ DATA_DIR: dataDir(), CONTACT_ENCRYPTION_KEY_FILE: file, CONTACT_ENCRYPTION_KEY: key })).toEqual([
-        'CONTACT_ENCRYPTION_KEY, CONTACT_ENCRYPTION_KEY_FILE: set one of them, not both',
-      ]);
+      expect(
+        problemsOf({ DATA_DIR: dataDir(), CONTACT_ENCRYPTION_KEY_FILE: file, CONTACT_ENCRYPTION_KEY: key }),
+      ).toEqual(['CONTACT_ENCRYPTION_KEY, CONTACT_ENCRYPTION_KEY_FILE: set one of them, not both']);
       const inside = keyFile(path.join('data', 'contact.key'), key);
-      expect(problemsOf({ DATA_DIR: dataDir(), CONTACT_ENCRYPTION_KEY_FILE: inside })[0]).toMatch(/^CONTACT_ENCRYPTION_KEY_FILE: .*inside DATA_DIR/);
-      expect(problemsOf({ DATA_DIR: dataDir(), CONTACT_ENCRYPTION_KEY_FILE: path.join(dir, 'nowhere.key') })[0]).toMatch(/^CONTACT_ENCRYPTION_KEY_FILE: cannot read .*nowhere\.key \(ENOENT\)$/);
+      expect(problemsOf({ DATA_DIR: dataDir(), CONTACT_ENCRYPTION_KEY_FILE: inside })[0]).toMatch(
+        /^CONTACT_ENCRYPTION_KEY_FILE: .*inside DATA_DIR/,
+      );
+      expect(
+        problemsOf({ DATA_DIR: dataDir(), CONTACT_ENCRYPTION_KEY_FILE: path.join(dir, 'nowhere.key') })[0],
+      ).toMatch(/^CONTACT_ENCRYPTION_KEY_FILE: cannot read .*nowhere\.key \(ENOENT\)$/);
       const open = keyFile('open.key', key, 0o644);
-      expect(problemsOf({ DATA_DIR: dataDir(), CONTACT_ENCRYPTION_KEY_FILE: open })[0]).toMatch(/^CONTACT_ENCRYPTION_KEY_FILE: .*mode 0644.*chmod 600/);
+      expect(problemsOf({ DATA_DIR: dataDir(), CONTACT_ENCRYPTION_KEY_FILE: open })[0]).toMatch(
+        /^CONTACT_ENCRYPTION_KEY_FILE: .*mode 0644.*chmod 600/,
+      );
       const malformed = keyFile('bad.key', 'not-the-key-but-a-secret-anyway');
       const problems = problemsOf({ DATA_DIR: dataDir(), CONTACT_ENCRYPTION_KEY_FILE: malformed });
       expect(problems[0]).toMatch(/^CONTACT_ENCRYPTION_KEY_FILE: .*bad\.key must hold 64 hex characters/);

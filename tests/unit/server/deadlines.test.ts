@@ -1,11 +1,24 @@
-import { addWorkingDays, currentDue, extensionLimit, initialDeadlines, type DeadlineRules, type WorkCalendar } from '../../../server/cases/deadlines';
+import {
+  addWorkingDays,
+  currentDue,
+  extensionLimit,
+  initialDeadlines,
+  type DeadlineRules,
+  type WorkCalendar,
+} from '../../../server/cases/deadlines';
 import { VIETNAM_HOLIDAYS } from '../../../server/cases/holidays-vn';
 
 const calendar: WorkCalendar = {
   holidays: new Set(VIETNAM_HOLIDAYS.filter((h) => h.kind === 'holiday').map((h) => h.date)),
   workdays: new Set(VIETNAM_HOLIDAYS.filter((h) => h.kind === 'workday').map((h) => h.date)),
 };
-const rules: DeadlineRules = { acceptWithinHours: 24, acceptWithinHoursRemote: 48, resolveWithinWorkingDays: 20, extensionMaxDays: 60, secondExtensionMaxDays: 60 };
+const rules: DeadlineRules = {
+  acceptWithinHours: 24,
+  acceptWithinHoursRemote: 48,
+  resolveWithinWorkingDays: 20,
+  extensionMaxDays: 60,
+  secondExtensionMaxDays: 60,
+};
 const vn = (local: string) => new Date(`${local}+07:00`);
 
 describe('deadlines in working days, Vietnam time', () => {
@@ -40,9 +53,16 @@ describe('deadlines in working days, Vietnam time', () => {
 
   it('limits extensions to two months from receipt (plus paused time), then two more, then none', () => {
     const receivedAt = vn('2026-01-05T10:00:00');
-    const first = extensionLimit({ receivedAt, resolveDueAt: vn('2026-02-03T00:00:00'), extensions: 0, pausedMs: 2 * 86_400_000 }, rules);
+    const first = extensionLimit(
+      { receivedAt, resolveDueAt: vn('2026-02-03T00:00:00'), extensions: 0, pausedMs: 2 * 86_400_000 },
+      rules,
+    );
     expect(first).toEqual(vn('2026-03-08T10:00:00'));
-    expect(extensionLimit({ receivedAt, resolveDueAt: vn('2026-03-06T00:00:00'), extensions: 1, pausedMs: 0 }, rules)).toEqual(vn('2026-05-05T00:00:00'));
-    expect(extensionLimit({ receivedAt, resolveDueAt: vn('2026-05-05T00:00:00'), extensions: 2, pausedMs: 0 }, rules)).toBeNull();
+    expect(
+      extensionLimit({ receivedAt, resolveDueAt: vn('2026-03-06T00:00:00'), extensions: 1, pausedMs: 0 }, rules),
+    ).toEqual(vn('2026-05-05T00:00:00'));
+    expect(
+      extensionLimit({ receivedAt, resolveDueAt: vn('2026-05-05T00:00:00'), extensions: 2, pausedMs: 0 }, rules),
+    ).toBeNull();
   });
 });

@@ -40,7 +40,15 @@ function cellsOf(reports: Report[]): PublicCell[] {
   const cells = new Map<string, PublicCell>();
   for (const r of reports) {
     const key = [r.month, r.province, r.category, r.placeType].join('|');
-    const cell = cells.get(key) ?? { month: r.month, province: r.province, category: r.category, placeType: r.placeType, received: 0, accepted: 0, resolved: 0 };
+    const cell = cells.get(key) ?? {
+      month: r.month,
+      province: r.province,
+      category: r.category,
+      placeType: r.placeType,
+      received: 0,
+      accepted: 0,
+      resolved: 0,
+    };
     cell.received += 1;
     if (r.state !== 'waiting') cell.accepted += 1;
     if (r.state === 'resolved') cell.resolved += 1;
@@ -67,7 +75,14 @@ function figures(reports: Report[], round: (n: number) => PublicCount): Map<stri
   const cells = cellsOf(reports);
   const all = new Map<string, PublicCount>();
   for (const scope of SCOPES) {
-    const s: PublicStats = publishYear({ year, province: provinces.find((p) => p.code === scope) ?? null, provinces, cells, lang: 'vi', round });
+    const s: PublicStats = publishYear({
+      year,
+      province: provinces.find((p) => p.code === scope) ?? null,
+      provinces,
+      cells,
+      lang: 'vi',
+      round,
+    });
     all.set(`${scope}|total||received`, s.totals.received);
     all.set(`${scope}|total||resolved`, s.totals.resolved);
     for (const table of ['byCategory', 'byPlaceType', 'byMonth'] as const) {
@@ -87,14 +102,20 @@ function relations(names: string[]): { total: string; parts: string[] }[] {
   for (const measure of ['received', 'resolved']) {
     for (const scope of SCOPES) {
       for (const table of ['byCategory', 'byPlaceType', 'byMonth']) {
-        list.push({ total: `${scope}|total||${measure}`, parts: names.filter((n) => n.startsWith(`${scope}|${table}|`) && n.endsWith(`|${measure}`)) });
+        list.push({
+          total: `${scope}|total||${measure}`,
+          parts: names.filter((n) => n.startsWith(`${scope}|${table}|`) && n.endsWith(`|${measure}`)),
+        });
       }
     }
     for (const name of names.filter((n) => n.startsWith('nation|') && n.endsWith(`|${measure}`))) {
       list.push({ total: name, parts: provinces.map((p) => name.replace(/^nation\|/, `${p.code}|`)) });
     }
   }
-  list.push({ total: 'nation|total||received', parts: ['nation|status|waiting|', 'nation|status|handling|', 'nation|status|resolved|'] });
+  list.push({
+    total: 'nation|total||received',
+    parts: ['nation|status|waiting|', 'nation|status|handling|', 'nation|status|resolved|'],
+  });
   list.push({ total: 'nation|total||resolved', parts: ['nation|status|resolved|'] });
   return list;
 }
@@ -113,7 +134,7 @@ function pinnedSmallCounts(reports: Report[], rule: Rule): string[] {
   const lo = (n: string) => low.get(n) ?? 0;
   const hi = (n: string) => high.get(n) ?? 0;
   const links = relations([...shown.keys()]);
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     const narrow = (name: string, a: number, b: number) => {
       if (a > lo(name)) {
@@ -139,7 +160,8 @@ function pinnedSmallCounts(reports: Report[], rule: Rule): string[] {
     }
   }
   // The narrowing only ever keeps the truth inside (a check of the relations themselves).
-  for (const [name, n] of truth) if (n < lo(name) || n > hi(name)) throw new Error(`${name}: ${n} outside ${lo(name)}–${hi(name)}`);
+  for (const [name, n] of truth)
+    if (n < lo(name) || n > hi(name)) throw new Error(`${name}: ${n} outside ${lo(name)}–${hi(name)}`);
   return [...truth].filter(([name, n]) => n >= 1 && n <= 4 && lo(name) === hi(name)).map(([name]) => name);
 }
 
@@ -176,9 +198,27 @@ describe('public statistics: no sum or difference of published figures gives a c
   test('the same narrowing finds small counts under "<5" for 0–4', () => {
     // 4 waiting, 7 being handled, 7 resolved in the whole country: 20 − 5 − 5 read as 18 − 7 − 7.
     const reports: Report[] = [
-      ...Array.from({ length: 4 }, () => ({ province: '04', month: year.months[0] ?? '', category: 'counterfeit', placeType: 'market', state: 'waiting' as const })),
-      ...Array.from({ length: 7 }, () => ({ province: '04', month: year.months[1] ?? '', category: 'counterfeit', placeType: 'market', state: 'handling' as const })),
-      ...Array.from({ length: 7 }, () => ({ province: '82', month: year.months[2] ?? '', category: 'smuggling', placeType: 'online', state: 'resolved' as const })),
+      ...Array.from({ length: 4 }, () => ({
+        province: '04',
+        month: year.months[0] ?? '',
+        category: 'counterfeit',
+        placeType: 'market',
+        state: 'waiting' as const,
+      })),
+      ...Array.from({ length: 7 }, () => ({
+        province: '04',
+        month: year.months[1] ?? '',
+        category: 'counterfeit',
+        placeType: 'market',
+        state: 'handling' as const,
+      })),
+      ...Array.from({ length: 7 }, () => ({
+        province: '82',
+        month: year.months[2] ?? '',
+        category: 'smuggling',
+        placeType: 'online',
+        state: 'resolved' as const,
+      })),
     ];
     expect(pinnedSmallCounts(reports, LESS_THAN_FIVE)).toContain('nation|status|waiting|');
     expect(pinnedSmallCounts(reports, SHIPPED)).toEqual([]);

@@ -73,7 +73,10 @@ describe('the most specific rule wins', () => {
     expect(route(world, 'smuggling', 'market', '00002').ruleKey).toBe('province-04/*/*');
     expect(route(world, 'ip_infringement', 'market', '00002').ruleKey).toBe('province-04/*/ip_infringement');
     expect(route(world, 'counterfeit', 'online', '00002').ruleKey).toBe('province-04/online/*');
-    expect(route(world, 'ip_infringement', 'online', '00002')).toMatchObject({ ruleKey: 'province-04/online/ip_infringement', lead: { force: 'police' } });
+    expect(route(world, 'ip_infringement', 'online', '00002')).toMatchObject({
+      ruleKey: 'province-04/online/ip_infringement',
+      lead: { force: 'police' },
+    });
     expect(compileAt(world).report.ok).toBe(true);
   });
 });
@@ -90,7 +93,14 @@ describe('online reports without a commune (SPEC.md §3)', () => {
     addUnit(world, 'market-team-2', 'market', 'local', [{ provinceCode: '04', communeCode: '00001' }]);
     expect(route(world, 'counterfeit', 'online', '00001').lead.unitCode).toBe('market-team-2');
     const decision = routeProvince(world, 'counterfeit', '04');
-    expect(decision).toMatchObject({ communeCode: null, communeName: null, provinceCode: '04', ruleKey: 'national/online/*', lead: { unitCode: 'market-04' }, warnings: [] });
+    expect(decision).toMatchObject({
+      communeCode: null,
+      communeName: null,
+      provinceCode: '04',
+      ruleKey: 'national/online/*',
+      lead: { unitCode: 'market-04' },
+      warnings: [],
+    });
     expect(decision.explanation.vi).toContain('phụ trách toàn tỉnh Cao Bằng');
     expect(decision.publicExplanation.vi).not.toContain('national');
     expect(routeProvince(world, 'banned_goods', '04').lead.unitCode).toBe('police-04');
@@ -113,17 +123,35 @@ describe('online reports without a commune (SPEC.md §3)', () => {
 
   it('are refused for another place type or an unknown province', () => {
     const compiled = compileAt(smallWorld());
-    expect(decide(compiled, { category: 'counterfeit', placeType: 'market', provinceCode: '04' }, NOW)).toEqual({ ok: false, reason: 'unknown_input' });
-    expect(decide(compiled, { category: 'counterfeit', placeType: 'online', provinceCode: '99' }, NOW)).toEqual({ ok: false, reason: 'unknown_input' });
+    expect(decide(compiled, { category: 'counterfeit', placeType: 'market', provinceCode: '04' }, NOW)).toEqual({
+      ok: false,
+      reason: 'unknown_input',
+    });
+    expect(decide(compiled, { category: 'counterfeit', placeType: 'online', provinceCode: '99' }, NOW)).toEqual({
+      ok: false,
+      reason: 'unknown_input',
+    });
   });
 });
 
 describe('the validator', () => {
   it('accepts the small world as built: no gap, no overlap', () => {
     const { report } = compileAt(smallWorld());
-    expect(report).toMatchObject({ ok: true, gapCells: 0, overlapCells: 0, cellsChecked: 4 * 63, provinceCellsChecked: 2 * 9, problems: [] });
+    expect(report).toMatchObject({
+      ok: true,
+      gapCells: 0,
+      overlapCells: 0,
+      cellsChecked: 4 * 63,
+      provinceCellsChecked: 2 * 9,
+      problems: [],
+    });
     // Three communes, plus the province row of online reports without a commune (banned goods to the police, the rest to market management).
-    expect(report.provinces.find((p) => p.code === '04')?.leads).toEqual({ police: 3 * 6 + 1, market: 3 * 36 + 8, border: 3 * 3, customs: 3 * 18 });
+    expect(report.provinces.find((p) => p.code === '04')?.leads).toEqual({
+      police: 3 * 6 + 1,
+      market: 3 * 36 + 8,
+      border: 3 * 3,
+      customs: 3 * 18,
+    });
   });
 
   it('names the cells two equally specific rules disagree on', () => {
@@ -146,7 +174,9 @@ describe('the validator', () => {
         rules: ['province-04/*/counterfeit', 'province-04/production_site/*'],
         leads: ['police', 'market'],
         cells: 3,
-        examples: ['00001', '00002', '00003'].map((communeCode) => expect.objectContaining({ communeCode, category: 'counterfeit', placeType: 'production_site' })),
+        examples: ['00001', '00002', '00003'].map((communeCode) =>
+          expect.objectContaining({ communeCode, category: 'counterfeit', placeType: 'production_site' }),
+        ),
       },
     ]);
   });
@@ -159,7 +189,10 @@ describe('the validator', () => {
     expect(report.gapCells).toBe(4 * 9 + 2 * 9);
     const gap = report.problems.find((p) => p.kind === 'no_rule' && p.examples[0]?.communeCode === '00011');
     // The commune's 9 cells and its province's row, reported under the same cause.
-    expect(gap).toMatchObject({ cells: 18, examples: expect.arrayContaining([expect.objectContaining({ category: 'smuggling', placeType: 'online' })]) });
+    expect(gap).toMatchObject({
+      cells: 18,
+      examples: expect.arrayContaining([expect.objectContaining({ category: 'smuggling', placeType: 'online' })]),
+    });
   });
 
   it('finds a gap where the lead force has no unit (no border guard in Hà Nội without its province rule)', () => {
@@ -171,7 +204,11 @@ describe('the validator', () => {
       {
         kind: 'no_unit',
         force: 'border',
-        rules: ['national/border_area/smuggling', 'national/border_area/illegal_transport', 'national/border_area/banned_goods'],
+        rules: [
+          'national/border_area/smuggling',
+          'national/border_area/illegal_transport',
+          'national/border_area/banned_goods',
+        ],
         cells: 3,
         examples: (['smuggling', 'illegal_transport', 'banned_goods'] as const).map((category) =>
           expect.objectContaining({ communeCode: '00011', category, placeType: 'border_area' }),
@@ -182,12 +219,21 @@ describe('the validator', () => {
 
   it('finds two units of one force at the same level covering one commune and place type', () => {
     const world = smallWorld();
-    addUnit(world, 'market-04-doi-1', 'market', 'local', [{ provinceCode: '04', communeCode: '00001' }, { provinceCode: '04', communeCode: '00002' }]);
+    addUnit(world, 'market-04-doi-1', 'market', 'local', [
+      { provinceCode: '04', communeCode: '00001' },
+      { provinceCode: '04', communeCode: '00002' },
+    ]);
     addUnit(world, 'market-04-doi-2', 'market', 'local', [{ provinceCode: '04', communeCode: '00002' }]);
     const { report } = compileAt(world);
     expect(report.ok).toBe(false);
     expect(report.problems).toEqual([
-      expect.objectContaining({ kind: 'unit_overlap', force: 'market', level: 'local', units: ['market-04-doi-1', 'market-04-doi-2'], cells: 7 }),
+      expect.objectContaining({
+        kind: 'unit_overlap',
+        force: 'market',
+        level: 'local',
+        units: ['market-04-doi-1', 'market-04-doi-2'],
+        cells: 7,
+      }),
     ]);
     expect(report.problems[0]?.examples.every((c) => c.communeCode === '00002')).toBe(true);
   });
@@ -215,17 +261,24 @@ describe('choosing the unit', () => {
     expect(local.explanation.en).toContain('unit Unit police-04-tra-linh covers xã Trà Lĩnh');
     const fallback = route(world, 'smuggling', 'transport_route', '00002');
     expect(fallback.lead.unitCode).toBe('police-04');
-    expect(fallback.explanation.en).toContain('covers the whole of tỉnh Cao Bằng, as phường Thục Phán has no unit of this force of its own');
+    expect(fallback.explanation.en).toContain(
+      'covers the whole of tỉnh Cao Bằng, as phường Thục Phán has no unit of this force of its own',
+    );
   });
 
   it('sends only border-gate reports of one commune to a customs office limited to that gate', () => {
     const world = smallWorld();
-    addUnit(world, 'customs-04-tra-linh', 'customs', 'local', [{ provinceCode: '04', communeCode: '00001', placeTypes: ['border_gate'] }]);
+    addUnit(world, 'customs-04-tra-linh', 'customs', 'local', [
+      { provinceCode: '04', communeCode: '00001', placeTypes: ['border_gate'] },
+    ]);
     expect(route(world, 'smuggling', 'border_gate', '00001').lead.unitCode).toBe('customs-04-tra-linh');
     expect(route(world, 'smuggling', 'port_airport', '00001').lead.unitCode).toBe('customs-vi');
     expect(route(world, 'smuggling', 'border_gate', '00002').lead.unitCode).toBe('customs-vi');
     // As coordinator too: border-area smuggling at Trà Lĩnh asks the gate office? No: it covers gates only.
-    expect(route(world, 'smuggling', 'border_area', '00001').coordinating.map((c) => c.unitCode)).toEqual(['customs-vi', 'police-04']);
+    expect(route(world, 'smuggling', 'border_area', '00001').coordinating.map((c) => c.unitCode)).toEqual([
+      'customs-vi',
+      'police-04',
+    ]);
     expect(route(world, 'smuggling', 'border_gate', '00001').explanation.en).toBe(
       'Customs leads: place type “Land border gate or crossing”, rule national/border_gate/* (national@1); ' +
         'unit Unit customs-04-tra-linh covers “Land border gate or crossing” in xã Trà Lĩnh. ' +
@@ -241,12 +294,18 @@ describe('choosing the unit', () => {
   it('uses a unit only inside its validity window', () => {
     const world = smallWorld();
     const closes = new Date('2026-12-01T00:00:00Z');
-    addUnit(world, 'police-04-tra-linh', 'police', 'local', [{ provinceCode: '04', communeCode: '00001' }], { to: closes });
-    addUnit(world, 'police-04-tra-linh-moi', 'police', 'local', [{ provinceCode: '04', communeCode: '00001' }], { from: closes });
+    addUnit(world, 'police-04-tra-linh', 'police', 'local', [{ provinceCode: '04', communeCode: '00001' }], {
+      to: closes,
+    });
+    addUnit(world, 'police-04-tra-linh-moi', 'police', 'local', [{ provinceCode: '04', communeCode: '00001' }], {
+      from: closes,
+    });
     expect(route(world, 'smuggling', 'transport_route', '00001', NOW).lead.unitCode).toBe('police-04-tra-linh');
     expect(route(world, 'smuggling', 'transport_route', '00001', closes).lead.unitCode).toBe('police-04-tra-linh-moi');
     // Before the 2025 reorganisation nothing was in effect: every cell is a gap.
-    expect(compileAt(world, new Date('2025-01-01T00:00:00Z')).resolve('smuggling', 'transport_route', '00001')).toEqual({ ok: false, reason: 'gap' });
+    expect(compileAt(world, new Date('2025-01-01T00:00:00Z')).resolve('smuggling', 'transport_route', '00001')).toEqual(
+      { ok: false, reason: 'gap' },
+    );
     const points = changePoints(world);
     expect(epochOf(points, NOW.getTime())).not.toBe(epochOf(points, closes.getTime()));
   });
@@ -264,8 +323,14 @@ describe('warnings and missing coordinators', () => {
 
   it('routes border_area in Hà Nội to the police by its province rule, and says the border guard is not asked', () => {
     const decision = route(smallWorld(), 'smuggling', 'border_area', '00011');
-    expect(decision).toMatchObject({ ruleKey: 'province-01/border_area/smuggling', ruleSetVersion: 'province-01@1', lead: { unitCode: 'police-01' } });
+    expect(decision).toMatchObject({
+      ruleKey: 'province-01/border_area/smuggling',
+      ruleSetVersion: 'province-01@1',
+      lead: { unitCode: 'police-01' },
+    });
     expect(decision.coordinating.map((c) => c.unitCode)).toEqual(['customs-vi', 'market-01']);
-    expect(route(smallWorld(), 'smuggling', 'border_gate', '00011').explanation.en).toContain('No Border guard unit covers this place');
+    expect(route(smallWorld(), 'smuggling', 'border_gate', '00011').explanation.en).toContain(
+      'No Border guard unit covers this place',
+    );
   });
 });

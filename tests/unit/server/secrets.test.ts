@@ -29,7 +29,9 @@ describe('secret keys of the embedded mode', () => {
 
   it('takes the keys from the environment when both are set, writing no file', () => {
     const key = 'ab'.repeat(32);
-    const secrets = ensureSecrets(loadConfig({ DATA_DIR: dir, CONTACT_ENCRYPTION_KEY: key, SESSION_SECRET: 'cd'.repeat(32) }));
+    const secrets = ensureSecrets(
+      loadConfig({ DATA_DIR: dir, CONTACT_ENCRYPTION_KEY: key, SESSION_SECRET: 'cd'.repeat(32) }),
+    );
     expect(secrets.contactEncryptionKey).toBe(key);
     expect(() => statSync(path.join(dir, 'secrets.json'))).toThrow();
   });
@@ -62,20 +64,36 @@ describe('secret keys of the embedded mode', () => {
       expect(readFileSync(path.join(dir, 'secrets.json'), 'utf8')).not.toContain(key);
     });
 
-    it('moves a pilot\'s generated key out: once the same key is in the key file, secrets.json no longer holds it; without the file the server refuses rather than make a new key', () => {
+    it("moves a pilot's generated key out: once the same key is in the key file, secrets.json no longer holds it; without the file the server refuses rather than make a new key", () => {
       const first = ensureSecrets(loadConfig({ DATA_DIR: dir }));
-      const moved = ensureSecrets(loadConfig({ DATA_DIR: dir, CONTACT_ENCRYPTION_KEY_FILE: keyFile(`${first.contactEncryptionKey}\n`) }));
-      expect(moved).toMatchObject({ contactEncryptionKey: first.contactEncryptionKey, sessionSecret: first.sessionSecret, keyMovedOut: true });
+      const moved = ensureSecrets(
+        loadConfig({ DATA_DIR: dir, CONTACT_ENCRYPTION_KEY_FILE: keyFile(`${first.contactEncryptionKey}\n`) }),
+      );
+      expect(moved).toMatchObject({
+        contactEncryptionKey: first.contactEncryptionKey,
+        sessionSecret: first.sessionSecret,
+        keyMovedOut: true,
+      });
       expect(readFileSync(path.join(dir, 'secrets.json'), 'utf8')).not.toContain(first.contactEncryptionKey);
-      expect(() => ensureSecrets(loadConfig({ DATA_DIR: dir }))).toThrow(/holds no contact key.*CONTACT_ENCRYPTION_KEY_FILE/);
+      expect(() => ensureSecrets(loadConfig({ DATA_DIR: dir }))).toThrow(
+        /holds no contact key.*CONTACT_ENCRYPTION_KEY_FILE/,
+      );
     });
 
     it('moves it out too when SESSION_SECRET is also given (the usual production setup)', () => {
       const first = ensureSecrets(loadConfig({ DATA_DIR: dir }));
       const moved = ensureSecrets(
-        loadConfig({ DATA_DIR: dir, CONTACT_ENCRYPTION_KEY_FILE: keyFile(first.contactEncryptionKey), SESSION_SECRET: 'ab'.repeat(32) }),
+        loadConfig({
+          DATA_DIR: dir,
+          CONTACT_ENCRYPTION_KEY_FILE: keyFile(first.contactEncryptionKey),
+          SESSION_SECRET: 'ab'.repeat(32),
+        }),
       );
-      expect(moved).toMatchObject({ contactEncryptionKey: first.contactEncryptionKey, sessionSecret: 'ab'.repeat(32), keyMovedOut: true });
+      expect(moved).toMatchObject({
+        contactEncryptionKey: first.contactEncryptionKey,
+        sessionSecret: 'ab'.repeat(32),
+        keyMovedOut: true,
+      });
       expect(readFileSync(path.join(dir, 'secrets.json'), 'utf8')).not.toContain(first.contactEncryptionKey);
     });
   });

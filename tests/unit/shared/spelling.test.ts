@@ -15,6 +15,11 @@ describe('spelling a receipt for reading aloud', () => {
   });
 
   it('uses the ICAO alphabet in English', () => {
-    expect(spellForReading('Q2XP-7K4M-9ABC-DEFG', 'en').map((g) => g.spoken[0])).toEqual(['Quebec', 'seven', 'nine', 'Delta']);
+    expect(spellForReading('Q2XP-7K4M-9ABC-DEFG', 'en').map((g) => g.spoken[0])).toEqual([
+      'Quebec',
+      'seven',
+      'nine',
+      'Delta',
+    ]);
   });
 });
