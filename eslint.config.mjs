@@ -16,6 +16,7 @@ Module._resolveFilename = function (request, ...rest) {
   return resolve.call(this, redirected, ...rest);
 };
 const { default: tseslint } = await import('typescript-eslint');
+const { default: reactHooks } = await import('eslint-plugin-react-hooks');
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'client/dist/', 'data/', 'uploads/', 'test-results/', 'coverage/'] },
@@ -36,6 +37,25 @@ export default tseslint.config(
   {
     files: ['client/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
+    ...reactHooks.configs.flat['recommended-latest'],
+  },
+  {
+    // A page area is used through its route, never imported by another area: what two areas share
+    // lives in client/ui/ or client/lib/ (issue #16).
+    files: ['client/pages/*/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./(?!\\.\\.)[^/]+/|^(\\.\\./)+pages/',
+              message: 'Pages do not import other page areas: move what both use to client/ui/ or client/lib/.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['tests/**/*.ts', 'bench/**/*.ts'],

@@ -140,13 +140,10 @@ export function staffPhotoRoutes(deps: AppDeps): Router {
 }
 
 const idempotencyHeaders = z.object({
-  [IDEMPOTENCY_HEADER]: z
-    .uuid()
-    .optional()
-    .meta({
-      description:
-        'A random UUID made by the client for this submission (kept with its draft) and sent again with every retry',
-    }),
+  [IDEMPOTENCY_HEADER]: z.uuid().optional().meta({
+    description:
+      'A random UUID made by the client for this submission (kept with its draft) and sent again with every retry',
+  }),
 });
 
 const idempotencyResponses = {

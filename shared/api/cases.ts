@@ -27,12 +27,10 @@ export const caseQueueSchema = z
         transferPending: z.boolean(),
       }),
     ),
-    counts: z
-      .record(z.string(), z.number().int())
-      .meta({
-        description:
-          'Open reports per open status (received, accepted, verifying, needs_info, suspended) with the same filters, for the tabs; resolved and closed reports are not counted',
-      }),
+    counts: z.record(z.string(), z.number().int()).meta({
+      description:
+        'Open reports per open status (received, accepted, verifying, needs_info, suspended) with the same filters, for the tabs; resolved and closed reports are not counted',
+    }),
     next: z.string().nullable().meta({ description: 'Pass as `after` for the next page; null on the last' }),
   })
   .meta({ id: 'CaseQueue' });

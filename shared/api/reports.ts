@@ -10,13 +10,11 @@ export const receiptSchema = z
     status: z.literal('received'),
     receivedAt: z.string().meta({ format: 'date-time' }),
     lead: z.object({ force: z.enum(FORCES), unitName: z.string() }),
-    photoUploadUntil: z
-      .string()
-      .meta({
-        format: 'date-time',
-        description:
-          'Photos may follow one by one (POST /api/public/reports/{trackingCode}/photos) until this time: receipt + 24 h',
-      }),
+    photoUploadUntil: z.string().meta({
+      format: 'date-time',
+      description:
+        'Photos may follow one by one (POST /api/public/reports/{trackingCode}/photos) until this time: receipt + 24 h',
+    }),
     photosAccepted: z
       .number()
       .int()
@@ -54,13 +52,10 @@ export const citizenViewSchema = z
     messages: z.array(
       z.object({ at: z.string(), from: z.enum(['unit', 'reporter']), text: z.string(), photos: z.number().int() }),
     ),
-    mergedInto: z
-      .string()
-      .nullable()
-      .meta({
-        description:
-          'Set when the report was merged as a duplicate: status, timeline and outcome are then those of this report',
-      }),
+    mergedInto: z.string().nullable().meta({
+      description:
+        'Set when the report was merged as a duplicate: status, timeline and outcome are then those of this report',
+    }),
   })
   .meta({ id: 'CitizenView' });
 /** The view as the service builds it; the route adds the label in the caller's language. */

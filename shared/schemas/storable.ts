@@ -34,21 +34,17 @@ export const isStorableTime = (d: Date) => d.getTime() >= TIME_FLOOR.getTime() &
 /** An ISO 8601 time with its offset, between TIME_FLOOR and TIME_CEILING, kept as the string sent. */
 // zod runs a refinement even after the format check failed: only a well-formed value is judged here.
 export const isoTime = () =>
-  z.iso
-    .datetime({ offset: true })
-    .refine((v) => Number.isNaN(Date.parse(v)) || isStorableTime(new Date(v)), {
-      params: { key: 'validation.period_out_of_range' },
-      abort: true,
-    });
+  z.iso.datetime({ offset: true }).refine((v) => Number.isNaN(Date.parse(v)) || isStorableTime(new Date(v)), {
+    params: { key: 'validation.period_out_of_range' },
+    abort: true,
+  });
 
 /** A calendar day `yyyy-mm-dd` in the same years. */
 export const isoDay = () =>
-  z.iso
-    .date()
-    .refine((v) => !/^\d{4}-\d\d-\d\d$/.test(v) || (v >= '2000-01-01' && v <= '2099-12-31'), {
-      params: { key: 'validation.period_out_of_range' },
-      abort: true,
-    });
+  z.iso.date().refine((v) => !/^\d{4}-\d\d-\d\d$/.test(v) || (v >= '2000-01-01' && v <= '2099-12-31'), {
+    params: { key: 'validation.period_out_of_range' },
+    abort: true,
+  });
 
 /** A uuid as PostgreSQL's `uuid` reads it (a regex like `/^[0-9a-f-]{36}$/` lets 36 dashes through). */
 export const isUuid = (v: unknown): v is string => z.uuid().safeParse(v).success;

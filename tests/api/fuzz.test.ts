@@ -57,17 +57,15 @@ describe('the API under fuzz (issue #15)', () => {
     passwords.self = own.body.password as string;
 
     // Values that exist, so that the fuzz reaches past "not found": a report, units, rule sets.
-    const receipt = await request(t.app)
-      .post('/api/public/reports')
-      .send({
-        category: 'counterfeit',
-        placeType: 'market',
-        provinceCode: '04',
-        communeCode: '01447',
-        address: 'Chợ Trà Lĩnh',
-        observedAt: '2026-11-22T08:30:00+07:00',
-        description: 'Bán nước hoa giả nhãn hiệu nổi tiếng, giá rẻ bất thường.',
-      });
+    const receipt = await request(t.app).post('/api/public/reports').send({
+      category: 'counterfeit',
+      placeType: 'market',
+      provinceCode: '04',
+      communeCode: '01447',
+      address: 'Chợ Trà Lĩnh',
+      observedAt: '2026-11-22T08:30:00+07:00',
+      description: 'Bán nước hoa giả nhãn hiệu nổi tiếng, giá rẻ bất thường.',
+    });
     const units = await request(t.app).get('/api/staff/units').set('Cookie', admin.cookie);
     const coordinator = await session('coordinator');
     const ruleSets = await request(t.app)
