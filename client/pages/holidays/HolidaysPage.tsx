@@ -1,14 +1,16 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { isValid, parse } from 'date-fns';
-import { ApiError, apiRequest } from '../../lib/api';
+import { FormProvider, useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { holidayInputSchema } from '../../../shared/schemas/holidays';
+import { applyServerErrors, schemaResolver } from '../../lib/form';
 import { useT } from '../../lib/i18n';
 import { useStaffSession } from '../../lib/staffSession';
-import { useApiQuery } from '../../lib/useApiQuery';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { PageLoading } from '../../ui/PageLoading';
+import { Field } from '../../ui/Field';
+import { QueryResult } from '../../ui/QueryResult';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-
-type Holiday = { day: string; kind: 'holiday' | 'workday'; name: string };
+import { type Holiday, useHolidays, useRemoveHoliday, useSaveHoliday } from './holidays.api';
 
 /** `23/11/2026` → `2026-11-23`, or null. */
 function isoDay(typed: string): string | null {
@@ -17,6 +19,17 @@ function isoDay(typed: string): string | null {
   return `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
 }
 const shown = (day: string) => day.split('-').reverse().join('/');
+
+/**
+ * The server's checks (the body's, and the day's, a path parameter) on the day as sent; the day is typed the
+ * Vietnamese way, so a day that does not read as dd/mm/yyyy says so in those words.
+ */
+const holidayFormSchema = holidayInputSchema.extend({
+  day: z.string().refine((typed) => isoDay(typed) !== null, { params: { key: 'ui.holidays.bad_day' }, abort: true }),
+});
+type HolidayForm = { day: string; kind: Holiday['kind']; name: string };
+const dayOf = (values: HolidayForm) => isoDay(values.day) ?? '';
+const EMPTY: HolidayForm = { day: '', kind: 'holiday', name: '' };
 
 /** SPEC.md §5: the holiday calendar deadlines count with; national coordinators keep it. */
 export function HolidaysPage() {
@@ -28,40 +41,27 @@ export function HolidaysPage() {
     state.session.user.role === 'coordinator' &&
     state.session.user.scopeProvinceCode === null;
   const [year, setYear] = useState(new Date().getFullYear());
-  const [version, setVersion] = useState(0);
-  const list = useApiQuery(
-    (signal) => apiRequest<{ holidays: Holiday[] }>('/api/staff/holidays', { query: { year }, signal }),
-    [year, version],
-  );
-  const [draft, setDraft] = useState({ day: '', kind: 'holiday', name: '' });
-  const [errors, setErrors] = useState<{ field: string; message: string }[]>([]);
+  const list = useHolidays(year);
+  const save = useSaveHoliday();
+  const remove = useRemoveHoliday();
+  const form = useForm<HolidayForm>({ defaultValues: EMPTY, resolver: schemaResolver(holidayFormSchema) });
   const [failure, setFailure] = useState<unknown>(null);
 
-  async function change(work: () => Promise<unknown>) {
-    setErrors([]);
+  const add = form.handleSubmit(async (values) => {
     setFailure(null);
+    const day = dayOf(values);
     try {
-      await work();
-      setVersion((n) => n + 1);
-    } catch (err) {
-      if (err instanceof ApiError && err.fields.length > 0) setErrors(err.fields);
-      else setFailure(err);
-    }
-  }
-  function add(event: FormEvent) {
-    event.preventDefault();
-    const day = isoDay(draft.day);
-    if (!day) {
-      setErrors([{ field: 'day', message: t('ui.holidays.bad_day') }]);
-      return;
-    }
-    void change(async () => {
-      await apiRequest(`/api/staff/holidays/${day}`, { method: 'PUT', body: { kind: draft.kind, name: draft.name } });
-      setDraft({ day: '', kind: 'holiday', name: '' });
+      await save.mutateAsync({ ...values, day });
+      form.reset(EMPTY);
       setYear(Number(day.slice(0, 4)));
-    });
+    } catch (err) {
+      setFailure(applyServerErrors(err, form.setError, ['day', 'kind', 'name']));
+    }
+  });
+  function removeDay(day: string) {
+    setFailure(null);
+    remove.mutate(day, { onError: setFailure });
   }
-  const errorOf = (field: string) => errors.find((e) => e.field === field)?.message;
 
   return (
     <div className="container">
@@ -78,83 +78,68 @@ export function HolidaysPage() {
         </select>
       </div>
       {failure !== null && <ErrorNotice error={failure} />}
-      {list.status === 'error' && <ErrorNotice error={list.error} onRetry={list.retry} />}
-      {list.status === 'loading' && <PageLoading />}
-      {list.status === 'success' && (
-        <div className="table-scroll" role="region" aria-label={t('ui.holidays.title')} tabIndex={0}>
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('field.day')}</th>
-                <th scope="col">{t('field.kind')}</th>
-                <th scope="col">{t('field.name')}</th>
-                {canEdit && (
-                  <th scope="col">
-                    <span className="visually-hidden">{t('ui.accounts.actions')}</span>
-                  </th>
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.holidays.map((h) => (
-                <tr key={h.day}>
-                  <th scope="row">{shown(h.day)}</th>
-                  <td>{h.kind === 'holiday' ? t('ui.holidays.kind_holiday') : t('ui.holidays.kind_workday')}</td>
-                  <td>{h.name}</td>
+      <QueryResult query={list}>
+        {({ holidays }) => (
+          <div className="table-scroll" role="region" aria-label={t('ui.holidays.title')} tabIndex={0}>
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('field.day')}</th>
+                  <th scope="col">{t('field.kind')}</th>
+                  <th scope="col">{t('field.name')}</th>
                   {canEdit && (
-                    <td>
-                      <button
-                        type="button"
-                        className="link-button"
-                        onClick={() =>
-                          void change(() => apiRequest(`/api/staff/holidays/${h.day}`, { method: 'DELETE' }))
-                        }
-                      >
-                        {t('ui.holidays.remove', { day: shown(h.day) })}
-                      </button>
-                    </td>
+                    <th scope="col">
+                      <span className="visually-hidden">{t('ui.accounts.actions')}</span>
+                    </th>
                   )}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {holidays.map((h) => (
+                  <tr key={h.day}>
+                    <th scope="row">{shown(h.day)}</th>
+                    <td>{h.kind === 'holiday' ? t('ui.holidays.kind_holiday') : t('ui.holidays.kind_workday')}</td>
+                    <td>{h.name}</td>
+                    {canEdit && (
+                      <td>
+                        <button type="button" className="link-button" onClick={() => removeDay(h.day)}>
+                          {t('ui.holidays.remove', { day: shown(h.day) })}
+                        </button>
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </QueryResult>
       {canEdit && (
-        <form className="panel report-form" onSubmit={add} noValidate>
-          <h2>{t('ui.holidays.add_title')}</h2>
-          <div className="field">
-            <label htmlFor="holiday-day">{t('field.day')}</label>
-            <input
-              id="holiday-day"
-              value={draft.day}
-              placeholder="dd/mm/yyyy"
-              inputMode="numeric"
-              onChange={(e) => setDraft({ ...draft, day: e.target.value })}
-            />
-            {errorOf('day') && <p className="field__error">{errorOf('day')}</p>}
-          </div>
-          <div className="field">
-            <label htmlFor="holiday-kind">{t('field.kind')}</label>
-            <select id="holiday-kind" value={draft.kind} onChange={(e) => setDraft({ ...draft, kind: e.target.value })}>
-              <option value="holiday">{t('ui.holidays.kind_holiday')}</option>
-              <option value="workday">{t('ui.holidays.kind_workday')}</option>
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="holiday-name">{t('field.name')}</label>
-            <input
-              id="holiday-name"
-              value={draft.name}
-              onChange={(e) => setDraft({ ...draft, name: e.target.value })}
-            />
-            {errorOf('name') && <p className="field__error">{errorOf('name')}</p>}
-          </div>
-          <p className="hint">{t('ui.holidays.effect')}</p>
-          <button type="submit" className="button button--primary">
-            {t('ui.holidays.add')}
-          </button>
-        </form>
+        <FormProvider {...form}>
+          <form className="panel report-form" onSubmit={(e) => void add(e)} noValidate>
+            <h2>{t('ui.holidays.add_title')}</h2>
+            <Field name="day" id="holiday-day" label={t('field.day')}>
+              {(control) => (
+                <input {...control} {...form.register('day')} placeholder="dd/mm/yyyy" inputMode="numeric" />
+              )}
+            </Field>
+            <Field name="kind" id="holiday-kind" label={t('field.kind')}>
+              {(control) => (
+                <select {...control} {...form.register('kind')}>
+                  <option value="holiday">{t('ui.holidays.kind_holiday')}</option>
+                  <option value="workday">{t('ui.holidays.kind_workday')}</option>
+                </select>
+              )}
+            </Field>
+            <Field name="name" id="holiday-name" label={t('field.name')}>
+              {(control) => <input {...control} {...form.register('name')} />}
+            </Field>
+            <p className="hint">{t('ui.holidays.effect')}</p>
+            <button type="submit" className="button button--primary" disabled={save.isPending}>
+              {t('ui.holidays.add')}
+            </button>
+          </form>
+        </FormProvider>
       )}
     </div>
   );

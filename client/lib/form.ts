@@ -1,0 +1,50 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import type { FieldErrors, FieldPath, FieldValues, Resolver, UseFormSetError } from 'react-hook-form';
+import type { z } from 'zod';
+import { issueMessage } from '../../shared/i18n/validation-messages';
+import { ApiError } from './api';
+import { currentLanguage } from './i18n';
+
+/**
+ * One declaration per rule (issue #16): a form is checked by the shared zod schema the server uses, with the
+ * shared Vietnamese/English messages, on the values as they will be sent. `toPayload` turns what the inputs
+ * hold (text) into the request body; the form keeps its own values (`raw`), the caller sends `toPayload(values)`.
+ */
+export function schemaResolver<Values extends FieldValues>(
+  schema: z.ZodType<unknown, FieldValues>,
+  toPayload: (values: Values) => FieldValues = (values) => values,
+): Resolver<Values> {
+  const check = zodResolver(
+    schema,
+    // The issue handed over is zod's own; the resolver declares a narrower fallback type for it.
+    { error: (issue) => issueMessage(currentLanguage(), issue as unknown as z.core.$ZodIssue) },
+    { raw: true },
+  );
+  return async (values, context) => {
+    const result = await check(toPayload(values), context, { fields: {}, shouldUseNativeValidation: false });
+    if (Object.keys(result.errors).length === 0) return { values, errors: {} };
+    // A payload never renames a field, so the errors' names are the form's own.
+    return { values: {}, errors: result.errors as FieldErrors<Values> };
+  };
+}
+
+/**
+ * A refusal from the server comes back to the form: each of its `fields[]` at its input, when the form has an
+ * input of that name (`photos.0` → `photos`). Returns what is left to show above the form: the error itself when
+ * no field took a message, or null.
+ */
+export function applyServerErrors<Values extends FieldValues>(
+  error: unknown,
+  setError: UseFormSetError<Values>,
+  fieldNames: readonly FieldPath<Values>[],
+): unknown {
+  if (!(error instanceof ApiError) || error.fields.length === 0) return error;
+  let placed = 0;
+  for (const { field, message } of error.fields) {
+    const name = fieldNames.find((candidate) => candidate === field || candidate === field.split('.')[0]);
+    if (!name) continue;
+    setError(name, { type: 'server', message });
+    placed += 1;
+  }
+  return placed === error.fields.length ? null : error;
+}
