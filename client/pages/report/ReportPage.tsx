@@ -1,17 +1,16 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { useForm, type FieldErrors, type Resolver } from 'react-hook-form';
+import { useForm, type FieldErrors } from 'react-hook-form';
 import { useBlocker } from 'react-router';
 import type { CommunesResponse, ProvincesResponse } from '../../../shared/api/places';
 import type { RoutingPreview } from '../../../shared/api/routing';
 import { CATEGORIES } from '../../../shared/domain/categories';
 import { PLACE_TYPES } from '../../../shared/domain/place-types';
 import { formatDateTime } from '../../../shared/i18n/format';
-import { issueMessage } from '../../../shared/i18n/validation-messages';
 import type { MessageKey } from '../../../shared/i18n/vi';
 import { DESCRIPTION_MAX, reportInputSchema, SELLER_HANDLE_MAX } from '../../../shared/schemas/report';
 import { apiRequest } from '../../lib/api';
+import { applyServerErrors, schemaResolver } from '../../lib/form';
 import { currentLanguage, useT } from '../../lib/i18n';
 import { useDebounced } from '../../lib/useDebounced';
 import { apiErrorMessage } from '../../ui/apiErrorMessage';
@@ -43,22 +42,12 @@ import {
   type StoredReport,
 } from './report-store';
 
-/**
- * One declaration per rule (issue #16): the form is checked by the shared schema the server uses,
- * on the values as they will be sent, with the shared Vietnamese/English messages.
- */
-function reportResolver(): Resolver<ReportFormValues> {
-  const check = zodResolver(
+/** The form is checked by the shared schema the server uses, on the values as they will be sent (issue #16). */
+const reportResolver = () =>
+  schemaResolver<ReportFormValues>(
     reportInputSchema(() => new Date()),
-    {
-      error: (issue) =>
-        issueMessage(currentLanguage(), { ...issue, path: issue.path ?? [] } as Parameters<typeof issueMessage>[1]),
-    },
-    { raw: true },
+    toPayload,
   );
-  return (values, context, options) =>
-    check(toPayload(values) as never, context, options as never) as ReturnType<Resolver<ReportFormValues>>;
-}
 
 /** The input a summary link takes the reporter to. */
 function focusField(target: FormField | 'photos') {
@@ -135,11 +124,7 @@ export function ReportPage() {
     if (!refusal || stage !== 'draft' || !sending.report) return;
     setDraft(sending.report);
     setFailure(apiErrorMessage(t, refusal));
-    for (const f of refusal.fields) {
-      const target = f.field.split('.')[0];
-      if ((FORM_FIELDS as readonly string[]).includes(target ?? ''))
-        setError(target as FormField, { type: 'server', message: f.message });
-    }
+    applyServerErrors(refusal, setError, FORM_FIELDS);
     summaryRef.current?.focus();
   }, [sending.refusal]);
 
