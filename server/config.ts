@@ -5,16 +5,206 @@ import { NATIONAL_HOTLINES } from '../shared/domain/places';
 import { normalisePhone } from '../shared/phone';
 import { PROJECT_ROOT } from './paths';
 
-const flag = z
-  .enum(['0', '1', 'true', 'false', 'yes', 'no', ''])
-  .optional()
-  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+/** What README's "Configuration" table says of a setting; generated from here (`npm run config:docs`). */
+export interface SettingDoc {
+  /** The "meaning" column, for whoever deploys. */
+  description: string;
+  /** The "default" column, when the schema's own default does not say it (computed, or generated at start). */
+  shownDefault?: string;
+  /** Never printed in a configuration error (issue #15): the logs outlive the keys. */
+  secret?: true;
+}
+
+export const settingDocs = z.registry<SettingDoc>();
+
+/** One setting declared once: its schema (with its default) and its documentation. */
+function setting<S extends z.ZodType>(description: string, schema: S, more: Omit<SettingDoc, 'description'> = {}): S {
+  // A schema instance shared by two settings would carry only the last one's documentation.
+  if (settingDocs.has(schema)) throw new Error(`one schema instance per setting: "${description}"`);
+  settingDocs.add(schema, { description, ...more });
+  return schema;
+}
+
+const flag = () =>
+  z
+    .enum(['0', '1', 'true', 'false', 'yes', 'no', ''])
+    .optional()
+    .transform((v) => v === '1' || v === 'true' || v === 'yes');
 
 const positiveInt = z.coerce.number().int().positive();
 const HEX_KEY = /^[0-9a-f]{64}$/i;
 
-/** Variables whose values a configuration error never prints (issue #15): the logs outlive the keys. */
-const SECRET_VARIABLES = new Set(['CONTACT_ENCRYPTION_KEY', 'SESSION_SECRET', 'DEMO_PASSWORD']);
+/** Enough for a dashboard to look lived-in (issue #7), few enough for a first start of seconds. */
+const DEFAULT_DEMO_REPORTS = 200;
+
+const hotlineLines = z
+  .string()
+  .default(NATIONAL_HOTLINES.join(','))
+  .transform((value, ctx) => {
+    const lines = value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean)
+      .map((entry) => {
+        const [number = '', provinceCode] = entry.split('=').map((part) => part.trim());
+        const normalised = normalisePhone(number);
+        if (!normalised || (provinceCode !== undefined && !/^\d{2}$/.test(provinceCode))) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `"${entry}" is not a phone number, optionally followed by =<2-digit province code>`,
+          });
+        }
+        return { number: normalised ?? number, provinceCode: provinceCode ?? null };
+      });
+    if (lines.length === 0) ctx.addIssue({ code: 'custom', message: 'at least one line' });
+    return lines;
+  });
+
+/**
+ * Every setting the server reads, each declared once: schema, default, and the README's description.
+ * This is the only reader of process.env; README "Configuration" is generated from it.
+ */
+const envSchema = z.object({
+  NODE_ENV: setting(
+    '`production` disables demo data',
+    z.enum(['development', 'production', 'test']).default('development'),
+  ),
+  HOST: setting('interface to listen on (`0.0.0.0` in a container)', z.string().min(1).default('127.0.0.1')),
+  PORT: setting('port to listen on', z.coerce.number().int().min(0).max(65535).default(3000)),
+  PUBLIC_URL: setting(
+    'the address people use; printed at start, used in links and the OpenAPI document',
+    z.url({ protocol: /^https?$/ }).optional(),
+    { shownDefault: '`http://HOST:PORT`' },
+  ),
+  DATABASE_URL: setting(
+    'unset: embedded PGlite in `DATA_DIR`; set (`postgres://…`): a PostgreSQL server',
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+      .optional(),
+  ),
+  DATABASE_POOL_SIZE: setting('connections to the server (1–100)', positiveInt.max(100).default(10)),
+  DATA_DIR: setting('embedded database files and generated keys', z.string().min(1).default('./data')),
+  UPLOAD_DIR: setting(
+    'photos: `incoming/` (uploads being read), `pending/` (re-encoded, report not yet committed), `photos/` (stored; served to staff only, never as static files)',
+    z.string().min(1).default('./uploads'),
+  ),
+  // STACK.md: sharp uses one core per image; more photos at once only add latency.
+  PHOTO_CONCURRENCY: setting(
+    'photos re-encoded at once (at most 16); sharp takes one core per photo, so set it to the number of cores',
+    positiveInt.max(16).default(2),
+  ),
+  PHOTO_QUEUE_MAX: setting(
+    'photos allowed to wait for a slot; past it a submission gets `503` with `Retry-After`',
+    positiveInt.default(24),
+  ),
+  STAFF_SESSION_IDLE_MINUTES: setting(
+    'a staff session ends after this long without a request',
+    positiveInt.default(30),
+  ),
+  STAFF_SESSION_MAX_HOURS: setting('a staff session ends after this long however busy', positiveInt.default(12)),
+  SIGN_IN_MAX_FAILURES: setting('failed sign-ins in a row that lock an account', positiveInt.default(5)),
+  SIGN_IN_LOCK_MINUTES: setting('how long a locked account stays locked', positiveInt.default(15)),
+  RATE_LIMIT_SIGN_IN_MAX: setting(
+    'sign-in attempts (and own-password changes) per window and client',
+    positiveInt.default(10),
+  ),
+  HOTLINE_LINES: setting(
+    "the lines the intake console offers, comma-separated, any Vietnamese format; `number=NN` marks province NN's own line, e.g. `0981389389,0206.389.389=04`",
+    hotlineLines,
+    { shownDefault: `\`${NATIONAL_HOTLINES.join(',')}\` (the national lines)` },
+  ),
+  // STACK.md: HSTS and upgrade-insecure-requests break plain-http LAN deployments.
+  HTTPS: setting(
+    '`1` behind HTTPS: sends HSTS and `upgrade-insecure-requests` (they break plain-http LAN use)',
+    flag(),
+  ),
+  TRUST_PROXY_HOPS: setting(
+    'reverse proxies in front whose `X-Forwarded-For` is trusted (0–10)',
+    z.coerce.number().int().min(0).max(10).default(0),
+  ),
+  RATE_LIMIT_DISABLED: setting(
+    '`1` turns every rate limit off (load tests, scripted demos); logged as a warning',
+    flag(),
+  ),
+  RATE_LIMIT_WINDOW_SECONDS: setting('window of the rate limits', positiveInt.default(60)),
+  RATE_LIMIT_PUBLIC_MAX: setting('requests per window and client on `/api/public`', positiveInt.default(120)),
+  RATE_LIMIT_REPORTS_MAX: setting('report submissions per window and client', positiveInt.default(10)),
+  RATE_LIMIT_TRACKING_MAX: setting(
+    'receipt look-ups per window and client (SPEC §6: against guessing)',
+    positiveInt.default(20),
+  ),
+  ACCEPT_WITHIN_HOURS: setting('SPEC §5 acceptance deadline', positiveInt.default(24)),
+  ACCEPT_WITHIN_HOURS_REMOTE: setting(
+    'SPEC §5 acceptance deadline in remote or island communes',
+    positiveInt.default(48),
+  ),
+  RESOLVE_WITHIN_DAYS: setting(
+    'SPEC §5 resolution deadline, in **working days** (weekends and the holiday calendar skipped)',
+    positiveInt.default(20),
+  ),
+  EXTENSION_MAX_DAYS: setting(
+    'SPEC §5 first extension: the latest resolution deadline, in calendar days from receipt',
+    positiveInt.default(60),
+  ),
+  SECOND_EXTENSION_MAX_DAYS: setting(
+    'SPEC §5 second (last) extension: calendar days past the first extended deadline',
+    positiveInt.default(60),
+  ),
+  DUE_SOON_HOURS: setting('when a deadline counts as "due soon"', positiveInt.default(24)),
+  CONTACT_ENCRYPTION_KEY: setting(
+    "64 hex characters; seals reporters' contacts and callers' numbers (AES-256-GCM). Embedded mode generates it, and `SESSION_SECRET`, into `DATA_DIR/secrets.json` (mode 0600) on first start and reuses them; back that file up with the data. Required in production with `DATABASE_URL`.",
+    z.string().regex(HEX_KEY, 'must be 64 hex characters').optional(),
+    { shownDefault: 'generated', secret: true },
+  ),
+  CONTACT_ENCRYPTION_KEY_FILE: setting(
+    'instead of `CONTACT_ENCRYPTION_KEY` (not both): a file holding it, outside `DATA_DIR`, readable by its owner (and at most its group) only, so the key is kept and backed up apart from the data; the rules: [deploy.md](docs/deploy.md#keys-apart-from-the-data)',
+    z.string().min(1).optional(),
+  ),
+  SESSION_SECRET: setting(
+    '64 hex characters; keys (HMAC-SHA256, `server/auth/keyed-hash.ts`) the stored hashes of session tokens and of unknown usernames typed at sign-in; changing it signs every staff member out. Generated and required like `CONTACT_ENCRYPTION_KEY`.',
+    z.string().regex(HEX_KEY, 'must be 64 hex characters').optional(),
+    { shownDefault: 'generated', secret: true },
+  ),
+  DEMO_DATA: setting(
+    '`0` starts without demo units and accounts; refused with `NODE_ENV=production`',
+    z
+      .enum(['0', '1', 'true', 'false', 'yes', 'no'])
+      .optional()
+      .transform((v) => (v === undefined ? undefined : v === '1' || v === 'true' || v === 'yes')),
+    { shownDefault: 'on outside production' },
+  ),
+  DEMO_PASSWORD: setting(
+    'one password for every demo account instead of random ones (scripted demos and tests); at least 8 characters',
+    z.string().min(8).optional(),
+    { shownDefault: 'random', secret: true },
+  ),
+  DEMO_REPORTS: setting(
+    'sample reports over the last twelve months, handled at every stage, loaded with the demo units on the first start (0–5,000; `0` loads none); refused with `NODE_ENV=production`',
+    z.coerce.number().int().min(0).max(5000).optional(),
+    { shownDefault: `\`${DEFAULT_DEMO_REPORTS}\` with demo data` },
+  ),
+  LOG_LEVEL: setting(
+    '`fatal` … `trace`, `silent`',
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+  SHUTDOWN_GRACE_SECONDS: setting(
+    'on SIGTERM/SIGINT: stop accepting, wait this long for requests in flight, close the database',
+    positiveInt.default(10),
+  ),
+});
+
+type Env = z.infer<typeof envSchema>;
+
+/** The settings in the order README lists them, for its generated table (`server/config-docs.ts`). */
+export const settingSchemas: Readonly<Record<string, z.ZodType>> = envSchema.shape;
+
+/** Variables whose values a configuration error never prints. */
+const SECRET_VARIABLES = new Set(
+  Object.entries(settingSchemas)
+    .filter(([, schema]) => settingDocs.get(schema)?.secret)
+    .map(([name]) => name),
+);
 
 /** What an error may say a variable held: nothing of a secret, a database URL without its password. */
 function shownValue(key: string, value: string | undefined): string {
@@ -29,155 +219,7 @@ function shownValue(key: string, value: string | undefined): string {
   return ` (got ${JSON.stringify(value ?? '')})`;
 }
 
-/** Enough for a dashboard to look lived-in (issue #7), few enough for a first start of seconds. */
-const DEFAULT_DEMO_REPORTS = 200;
-
-/**
- * Every setting the server reads, with its default. This is the only reader of process.env;
- * docs: README "Configuration", which lists the same keys.
- */
-const envSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  /** Interface to listen on; 0.0.0.0 in a container. */
-  HOST: z.string().min(1).default('127.0.0.1'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  /** Absent: embedded PGlite in DATA_DIR. Present: a PostgreSQL server (postgres:// URL). */
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
-    .optional(),
-  DATABASE_POOL_SIZE: positiveInt.max(100).default(10),
-  /** Embedded database files and the generated secret keys. */
-  DATA_DIR: z.string().min(1).default('./data'),
-  /** Stored photos (random names, metadata removed). */
-  UPLOAD_DIR: z.string().min(1).default('./uploads'),
-  /** The address citizens use, printed at start and used in links; defaults to http://HOST:PORT. */
-  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
-  /** Send HSTS and upgrade-insecure-requests: only behind HTTPS (STACK.md: breaks plain-http LAN deployments). */
-  HTTPS: flag,
-  /** Trust X-Forwarded-* from this many proxies in front (0 = none). */
-  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
-  /** Turns every rate limit off, for load tests and scripted demos; logged as a warning. */
-  RATE_LIMIT_DISABLED: flag,
-  RATE_LIMIT_WINDOW_SECONDS: positiveInt.default(60),
-  /** Requests per window and client on /api/public. */
-  RATE_LIMIT_PUBLIC_MAX: positiveInt.default(120),
-  /** Report submissions per window and client. */
-  RATE_LIMIT_REPORTS_MAX: positiveInt.default(10),
-  /** Receipt look-ups per window and client (SPEC.md §6: against guessing). */
-  RATE_LIMIT_TRACKING_MAX: positiveInt.default(20),
-  /** STACK.md: sharp uses one core per image; more photos at once only add latency. */
-  PHOTO_CONCURRENCY: positiveInt.max(16).default(2),
-  /** Photos allowed to wait for a slot; past this, submissions get 503 with Retry-After. */
-  PHOTO_QUEUE_MAX: positiveInt.default(24),
-  /** Staff sessions end after this long without a request, and in any case after STAFF_SESSION_MAX_HOURS. */
-  STAFF_SESSION_IDLE_MINUTES: positiveInt.default(30),
-  STAFF_SESSION_MAX_HOURS: positiveInt.default(12),
-  /** Consecutive failed sign-ins that lock an account, and for how long. */
-  SIGN_IN_MAX_FAILURES: positiveInt.default(5),
-  SIGN_IN_LOCK_MINUTES: positiveInt.default(15),
-  /** Sign-in attempts per window and client. */
-  RATE_LIMIT_SIGN_IN_MAX: positiveInt.default(10),
-  /** SPEC.md §5: accept within 24 hours (48 for remote or island communes). */
-  ACCEPT_WITHIN_HOURS: positiveInt.default(24),
-  ACCEPT_WITHIN_HOURS_REMOTE: positiveInt.default(48),
-  /** SPEC.md §5: resolve within 20 days, extendable to 2 months, then once more by up to 2 months. */
-  RESOLVE_WITHIN_DAYS: positiveInt.default(20),
-  EXTENSION_MAX_DAYS: positiveInt.default(60),
-  SECOND_EXTENSION_MAX_DAYS: positiveInt.default(60),
-  /** Reports due within this many hours are flagged "due soon". */
-  DUE_SOON_HOURS: positiveInt.default(24),
-  /** 64 hex characters (32 bytes) each; required with DATABASE_URL, generated into DATA_DIR otherwise. */
-  CONTACT_ENCRYPTION_KEY: z.string().regex(HEX_KEY, 'must be 64 hex characters').optional(),
-  /**
-   * The same key read from a file kept apart from DATA_DIR and its backups (issue #15); not together
-   * with CONTACT_ENCRYPTION_KEY. Readable by its owner (and at most its group) only.
-   */
-  CONTACT_ENCRYPTION_KEY_FILE: z.string().min(1).optional(),
-  /** Keys the hashes of session tokens and of unknown usernames in the audit log (auth/keyed-hash.ts). */
-  SESSION_SECRET: z.string().regex(HEX_KEY, 'must be 64 hex characters').optional(),
-  /** Sets every demo staff password instead of random ones (scripted demos and tests). */
-  DEMO_PASSWORD: z.string().min(8).optional(),
-  /** Load demo units and staff into an empty database; default on outside production, refused in it. */
-  DEMO_DATA: z
-    .enum(['0', '1', 'true', 'false', 'yes', 'no'])
-    .optional()
-    .transform((v) => (v === undefined ? undefined : v === '1' || v === 'true' || v === 'yes')),
-  /**
-   * Sample reports over the last twelve months, handled at every stage, loaded with the demo units on
-   * the first start (issue #7); 0 loads none. Absent: 200. Refused in production, like DEMO_DATA.
-   */
-  DEMO_REPORTS: z.coerce.number().int().min(0).max(5000).optional(),
-  /**
-   * The lines the intake console offers, comma-separated; `number=NN` marks a province's own line.
-   * Default: the two national 389 lines.
-   */
-  HOTLINE_LINES: z
-    .string()
-    .default(NATIONAL_HOTLINES.join(','))
-    .transform((value, ctx) => {
-      const lines = value
-        .split(',')
-        .map((entry) => entry.trim())
-        .filter(Boolean)
-        .map((entry) => {
-          const [number = '', provinceCode] = entry.split('=').map((part) => part.trim());
-          const normalised = normalisePhone(number);
-          if (!normalised || (provinceCode !== undefined && !/^\d{2}$/.test(provinceCode))) {
-            ctx.addIssue({
-              code: 'custom',
-              message: `"${entry}" is not a phone number, optionally followed by =<2-digit province code>`,
-            });
-          }
-          return { number: normalised ?? number, provinceCode: provinceCode ?? null };
-        });
-      if (lines.length === 0) ctx.addIssue({ code: 'custom', message: 'at least one line' });
-      return lines;
-    }),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Seconds to wait for in-flight requests on SIGTERM before closing anyway. */
-  SHUTDOWN_GRACE_SECONDS: positiveInt.default(10),
-});
-
-type Env = z.infer<typeof envSchema>;
-
-export interface Config {
-  env: Env['NODE_ENV'];
-  http: {
-    host: string;
-    port: number;
-    publicUrl: string;
-    https: boolean;
-    trustProxyHops: number;
-    shutdownGraceMs: number;
-  };
-  database: { url: string | undefined; poolSize: number; dataDir: string };
-  paths: { dataDir: string; uploadDir: string };
-  photos: { concurrency: number; queueMax: number };
-  staff: { idleMs: number; maxAgeMs: number; maxFailures: number; lockMs: number };
-  rateLimit: {
-    disabled: boolean;
-    windowMs: number;
-    publicMax: number;
-    reportsMax: number;
-    trackingMax: number;
-    signInMax: number;
-  };
-  deadlines: {
-    acceptWithinHours: number;
-    acceptWithinHoursRemote: number;
-    resolveWithinDays: number;
-    extensionMaxDays: number;
-    secondExtensionMaxDays: number;
-    dueSoonHours: number;
-  };
-  secrets: { contactEncryptionKey: string | undefined; sessionSecret: string | undefined };
-  /** `reports`: how many sample reports the first start loads (0 when demo data is off). */
-  demo: { enabled: boolean; password: string | undefined; reports: number };
-  /** The lines calls come in on (intake console); provinceCode null for a national line. */
-  hotlineLines: { number: string; provinceCode: string | null }[];
-  logLevel: Env['LOG_LEVEL'];
-}
+export type Config = ReturnType<typeof configFrom>;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -203,17 +245,27 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const e = parsed.data;
   const dataDir = path.resolve(PROJECT_ROOT, e.DATA_DIR);
   const contactEncryptionKey = e.CONTACT_ENCRYPTION_KEY_FILE ? readKeyFile(e, dataDir) : e.CONTACT_ENCRYPTION_KEY;
-  if (e.NODE_ENV === 'production' && e.DATABASE_URL && (!contactEncryptionKey || !e.SESSION_SECRET)) {
+  refuseInProduction(e, contactEncryptionKey);
+  return configFrom(e, dataDir, contactEncryptionKey);
+}
+
+function refuseInProduction(e: Env, contactEncryptionKey: string | undefined): void {
+  if (e.NODE_ENV !== 'production') return;
+  if (e.DATABASE_URL && (!contactEncryptionKey || !e.SESSION_SECRET)) {
     throw new ConfigError([
       'CONTACT_ENCRYPTION_KEY (or CONTACT_ENCRYPTION_KEY_FILE), SESSION_SECRET: required in production with DATABASE_URL (keys are only generated for the embedded database)',
     ]);
   }
-  if (e.NODE_ENV === 'production' && e.DEMO_DATA) {
+  if (e.DEMO_DATA) {
     throw new ConfigError(['DEMO_DATA: demo units and accounts are never loaded in production (NODE_ENV=production)']);
   }
-  if (e.NODE_ENV === 'production' && e.DEMO_REPORTS) {
+  if (e.DEMO_REPORTS) {
     throw new ConfigError(['DEMO_REPORTS: sample reports are never loaded in production (NODE_ENV=production)']);
   }
+}
+
+/** The settings grouped as the server uses them, times in milliseconds; the `Config` type is inferred from here. */
+function configFrom(e: Env, dataDir: string, contactEncryptionKey: string | undefined) {
   const demoEnabled = e.NODE_ENV !== 'production' && (e.DEMO_DATA ?? true);
   const displayHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? 'localhost' : e.HOST;
   return {
@@ -255,8 +307,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     demo: {
       enabled: demoEnabled,
       password: e.DEMO_PASSWORD,
+      /** How many sample reports the first start loads (0 when demo data is off). */
       reports: demoEnabled ? (e.DEMO_REPORTS ?? DEFAULT_DEMO_REPORTS) : 0,
     },
+    /** The lines calls come in on (intake console); provinceCode null for a national line. */
     hotlineLines: e.HOTLINE_LINES,
     logLevel: e.LOG_LEVEL,
   };

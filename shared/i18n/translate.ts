@@ -1,4 +1,5 @@
 import { en } from './en';
+import { formatPlurals } from './plural';
 import { vi, type MessageKey } from './vi';
 
 export const LANGUAGES = ['vi', 'en'] as const;
@@ -13,9 +14,12 @@ export function isMessageKey(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(vi, key);
 }
 
-/** Looks a key up in the language's dictionary and fills `{name}` placeholders. */
+/**
+ * Looks a key up in the language's dictionary, chooses its plural forms (`{n, plural, one {…} other {…}}`,
+ * shared/i18n/plural.ts) and fills `{name}` placeholders.
+ */
 export function t(lang: Language, key: MessageKey, params: MessageParams = {}): string {
-  const template = dictionaries[lang][key];
+  const template = formatPlurals(lang, dictionaries[lang][key], params);
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 

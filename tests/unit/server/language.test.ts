@@ -1,8 +1,11 @@
-import type { Request } from 'express';
+import express from 'express';
+import request from 'supertest';
 import { requestLanguage } from '../../../server/http/language';
 
-const req = (query: Record<string, string>, acceptLanguage?: string) =>
-  ({ query, headers: acceptLanguage ? { 'accept-language': acceptLanguage } : {} }) as unknown as Request;
+// A real Express request: the header is negotiated by Express itself (req.acceptsLanguages).
+const app = express().get('/', (req, res) => {
+  res.send(requestLanguage(req));
+});
 
 describe('request language', () => {
   it.each([
@@ -16,7 +19,9 @@ describe('request language', () => {
     [{ lang: 'en' }, 'vi', 'en'],
     [{ lang: 'EN' }, undefined, 'en'],
     [{ lang: 'xx' }, 'en', 'en'],
-  ])('query %j with Accept-Language %s → %s', (query, header, expected) => {
-    expect(requestLanguage(req(query, header))).toBe(expected);
+  ])('query %j with Accept-Language %s → %s', async (query, header, expected) => {
+    const call = request(app).get('/').query(query);
+    const response = await (header ? call.set('Accept-Language', header) : call);
+    expect(response.text).toBe(expected);
   });
 });
