@@ -6,7 +6,7 @@ import { reportInputSchema, trackMessageInputSchema } from '../../shared/schemas
 import { unitAndAbove } from '../units/units.repository';
 import { findAccountByUsername } from '../auth/auth.repository';
 import { toStaffUser, type StaffUser } from '../auth/auth.service';
-import { deadlineRules, loadCalendar } from '../cases/calendar';
+import { deadlineRules, loadCalendar } from '../holidays/calendar';
 import { applyCaseAction } from '../cases/cases.service';
 import { findCoordinations } from '../cases/cases.repository';
 import { extensionLimit } from '../cases/deadlines';
