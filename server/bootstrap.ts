@@ -1,5 +1,6 @@
 import { migrateDatabase } from './db/client';
 import type { Database } from './db/types';
+import { syncHolidays } from './holidays/sync-holidays';
 import { syncCodeLists } from './meta/sync-code-lists';
 import { importAdminUnits } from './places/import-admin-units';
 import { seedDefaultRules } from './routing/seed-default-rules';
@@ -8,6 +9,7 @@ import { seedDefaultRules } from './routing/seed-default-rules';
 export async function prepareDatabase(database: Database): Promise<{ communesImported: number }> {
   await migrateDatabase(database);
   await syncCodeLists(database.db);
+  await syncHolidays(database.db);
   const imported = await importAdminUnits(database.db);
   await seedDefaultRules(database.db);
   return { communesImported: imported.communes };

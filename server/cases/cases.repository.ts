@@ -1,7 +1,7 @@
 import { alias } from 'drizzle-orm/pg-core';
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { staffAccountsTable } from '../auth/auth.table';
-import { queryRows } from '../db/query-rows';
+import { queryRows, uuidArray } from '../db/query-rows';
 import type { Queryable } from '../db/types';
 import { communesTable, provincesTable } from '../places/places.table';
 import { reportCoordinationsTable, reportEventsTable, reportPhotosTable, reportsTable } from '../reports/reports.table';
@@ -94,13 +94,6 @@ export async function findCasePhotos(q: Queryable, reportId: string) {
     .where(eq(reportPhotosTable.reportId, reportId))
     .orderBy(asc(reportPhotosTable.createdAt), asc(reportPhotosTable.id));
 }
-
-/** `array[$1, $2…]::uuid[]`, empty or not. */
-export const uuidArray = (ids: string[]) =>
-  sql`array[${sql.join(
-    ids.map((id) => sql`${id}`),
-    sql`, `,
-  )}]::uuid[]`;
 
 export interface QueueRow {
   id: string;

@@ -1,13 +1,14 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { foldForSearch } from '../../shared/domain/text';
 import type { CaseQueueQuery } from '../../shared/schemas/cases';
-import { isStorableTime, isUuid } from '../../shared/schemas/storable';
-import { unitAndBelow } from '../auth/access';
+import { z } from 'zod';
+import { isStorableTime } from '../../shared/schemas/storable';
 import type { StaffUser } from '../auth/auth.service';
+import { scopeOf } from '../auth/scope';
 import type { AppDeps } from '../deps';
-import { fieldIssue, validationFailed } from '../http/errors';
+import { cursorCodec } from '../http/cursor';
 import { forbidden } from '../http/staff-api';
-import { countQueueByStatus, findQueuePage, uuidArray, type QueueRow } from './cases.repository';
+import { countQueueByStatus, findQueuePage, type QueueRow } from './cases.repository';
 
 export interface QueueItem {
   trackingCode: string;
@@ -26,50 +27,30 @@ export interface QueueItem {
   transferPending: boolean;
 }
 
-const encodeCursor = (row: QueueRow) =>
-  Buffer.from(
-    JSON.stringify({ d: row.next_due_at ? new Date(row.next_due_at).toISOString() : null, i: row.id }),
-  ).toString('base64url');
-
-function decodeCursor(cursor: string): { due: string | null; id: string } {
-  try {
-    const { d, i } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { d: unknown; i: unknown };
+/** The queue's keyset: the running deadline (none last) then the id, as the last row of a page has them. */
+const queueCursor = cursorCodec(
+  z.object({
     // A time the database holds (not year 0) and a real uuid (36 dashes pass a character class).
-    if ((d === null || (typeof d === 'string' && isStorableTime(new Date(d)))) && isUuid(i)) return { due: d, id: i };
-  } catch {
-    // falls through to the refusal
-  }
-  throw validationFailed([fieldIssue(['after'], 'invalid_value')]);
-}
+    d: z
+      .string()
+      .refine((d) => isStorableTime(new Date(d)))
+      .nullable(),
+    i: z.uuid(),
+  }),
+);
+const cursorOf = (row: QueueRow) => ({
+  d: row.next_due_at ? new Date(row.next_due_at).toISOString() : null,
+  i: row.id,
+});
+const afterKey = ({ d, i }: { d: string | null; i: string }) => ({ due: d, id: i });
 
-/**
- * Which reports a staff member's queue holds (SPEC.md §7): their units' lead and coordinated reports, or
- * a coordinator's scope. `openScope` is the same condition for open reports only (all that have a
- * running deadline): the open reports the units coordinate come from the small partial index of open
- * coordinations (migration 0011) as one hashed set, rather than probing the coordinations of every
- * report that a page or a count passes over (bench/queue.ts).
- */
-async function queueScope(
-  deps: AppDeps,
-  staff: StaffUser,
-  role: CaseQueueQuery['role'],
-): Promise<{ scope: SQL; openScope: SQL; leadUnits: string[] }> {
-  if (staff.role === 'coordinator') {
-    const scope = staff.scopeProvinceCode ? sql`r.province_code = ${staff.scopeProvinceCode}` : sql`true`;
-    return { scope, openScope: scope, leadUnits: [] };
-  }
-  if ((staff.role !== 'officer' && staff.role !== 'unit_lead') || !staff.unit) throw forbidden();
-  const mine = [...(await unitAndBelow(deps.db, staff.unit.id))];
-  const units = uuidArray(mine);
-  const lead = sql`(r.lead_unit_id = any(${units}) or r.transfer_to_unit_id = any(${units}))`;
-  const coordinating = sql`exists (select 1 from report_coordinations c where c.report_id = r.id and c.unit_id = any(${units}))`;
-  const openCoordinating =
-    role === 'lead'
-      ? sql`false`
-      : sql`r.id in (select c.report_id from report_coordinations c where c.unit_id = any(${units}) and c.report_open)`;
-  const either = (coordinated: SQL) =>
-    role === 'lead' ? lead : role === 'coordinating' ? coordinated : sql`(${lead} or ${coordinated})`;
-  return { scope: either(coordinating), openScope: either(openCoordinating), leadUnits: mine };
+/** Which reports a staff member's queue holds: their scope's reports (server/auth/scope.ts); a role without a list gets 403. */
+async function queueScope(deps: AppDeps, staff: StaffUser, role: CaseQueueQuery['role']) {
+  const mine = await scopeOf(deps.db, staff);
+  const scope = mine.reportsWhere({ role });
+  const openScope = mine.reportsWhere({ role, openOnly: true });
+  if (!scope || !openScope) throw forbidden();
+  return { scope, openScope, leadUnits: [...mine.unitIds] };
 }
 
 /**
@@ -116,7 +97,7 @@ export async function caseQueue(deps: AppDeps, staff: StaffUser, query: CaseQueu
       openScope,
       filters: [...filters, ...statusFilter],
       leadUnits,
-      after: query.after ? decodeCursor(query.after) : null,
+      after: query.after ? afterKey(queueCursor.decode(query.after)) : null,
       limit: query.limit + 1,
     }),
     countQueueByStatus(deps.db, openScope, filters),
@@ -142,5 +123,5 @@ export async function caseQueue(deps: AppDeps, staff: StaffUser, query: CaseQueu
       transferPending: r.transfer_pending,
     };
   });
-  return { items, counts, next: rows.length > query.limit && last ? encodeCursor(last) : null };
+  return { items, counts, next: rows.length > query.limit && last ? queueCursor.encode(cursorOf(last)) : null };
 }

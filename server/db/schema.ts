@@ -5,6 +5,7 @@ export * from '../units/units.table';
 export * from '../auth/auth.table';
 export * from '../routing/routing.table';
 export * from '../reports/reports.table';
+export * from '../holidays/holidays.table';
 export * from '../intake/intake.table';
 export * from '../stats/stats.table';
 export * from '../reports/idempotency.table';

@@ -3,10 +3,10 @@ import { formatDate } from '../../shared/i18n/format';
 import { caseActionSchemas, type CaseAction, type CaseActionInput } from '../../shared/schemas/cases';
 import { intakeReportInputSchema, appendCallInputSchema } from '../../shared/schemas/intake';
 import { reportInputSchema, trackMessageInputSchema } from '../../shared/schemas/report';
-import { unitAndAbove } from '../auth/access';
+import { unitAndAbove } from '../units/units.repository';
 import { findAccountByUsername } from '../auth/auth.repository';
 import { toStaffUser, type StaffUser } from '../auth/auth.service';
-import { deadlineRules, loadCalendar } from '../cases/calendar';
+import { deadlineRules, loadCalendar } from '../holidays/calendar';
 import { applyCaseAction } from '../cases/cases.service';
 import { findCoordinations } from '../cases/cases.repository';
 import { extensionLimit } from '../cases/deadlines';
@@ -49,7 +49,7 @@ interface Life {
 
 type Units = Awaited<ReturnType<typeof findUnits>>;
 
-/** Who the demo staff are and which of them may act for a unit (server/auth/access.ts decides the same). */
+/** Who the demo staff are and which of them may act for a unit (server/auth/scope.ts decides the same). */
 function demoStaff(tx: Tx, staff: StaffUser[], units: Units) {
   const above = new Map<string, Set<string>>();
   const unitsAbove = async (unitId: string) => {

@@ -1,32 +1,15 @@
-import { eq } from 'drizzle-orm';
 import { Router } from 'express';
 import { communeFlagsResponseSchema, type CommuneFlagsView } from '../../shared/api/rules';
 import { communeFlagsSchema, communeParamsSchema, type CommuneFlags } from '../../shared/schemas/rules';
-import { inScope } from '../auth/access';
 import { appendAudit } from '../auth/auth.repository';
 import type { StaffUser } from '../auth/auth.service';
-import type { Queryable } from '../db/types';
+import { scopeOf } from '../auth/scope';
 import type { AppDeps } from '../deps';
 import { parseRequest } from '../http/parse';
 import { requireRole, staffOf } from '../http/staff-api';
 import { type ApiDoc, errorResponses, jsonBody, jsonResponse } from '../openapi/api-doc';
 import { communeNotFound } from '../routing/routing.errors';
-import { communesTable } from './places.table';
-
-const flagColumns = {
-  code: communesTable.code,
-  name: communesTable.name,
-  provinceCode: communesTable.provinceCode,
-  landBorder: communesTable.landBorder,
-  coastal: communesTable.coastal,
-  remoteOrIsland: communesTable.remoteOrIsland,
-};
-
-async function findCommuneFlags(q: Queryable, code: string, lock = false): Promise<CommuneFlagsView | undefined> {
-  const query = q.select(flagColumns).from(communesTable).where(eq(communesTable.code, code));
-  const [row] = lock ? await query.for('update') : await query;
-  return row;
-}
+import { findCommuneFlags, updateCommuneFlags } from './places.repository';
 
 /**
  * SPEC.md §4: coordinators maintain a commune's flags, a province's coordinator only in that
@@ -41,11 +24,11 @@ export async function setCommuneFlags(
   flags: CommuneFlags,
 ): Promise<CommuneFlagsView> {
   const updated = await deps.db.transaction(async (tx) => {
-    const before = await findCommuneFlags(tx, code, true);
-    if (!before || !inScope(staff, before.provinceCode)) throw communeNotFound();
+    const before = await findCommuneFlags(tx, code, { lock: true });
+    if (!before || !(await scopeOf(tx, staff)).reachesProvince(before.provinceCode)) throw communeNotFound();
     const after = { ...before, ...Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined)) };
     const { landBorder, coastal, remoteOrIsland } = after;
-    await tx.update(communesTable).set({ landBorder, coastal, remoteOrIsland }).where(eq(communesTable.code, code));
+    await updateCommuneFlags(tx, code, { landBorder, coastal, remoteOrIsland });
     const pick = (f: CommuneFlagsView) => ({
       landBorder: f.landBorder,
       coastal: f.coastal,

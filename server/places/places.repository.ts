@@ -1,5 +1,6 @@
 import { and, asc, count, eq, inArray, like } from 'drizzle-orm';
 import type { Commune, Province } from '../../shared/api/places';
+import type { CommuneFlagsView } from '../../shared/api/rules';
 import type { CommuneType, ProvinceType } from '../../shared/domain/places';
 import { foldForSearch } from '../../shared/domain/text';
 import type { Queryable } from '../db/types';
@@ -80,4 +81,41 @@ export async function findCommunesByCode(
 export async function provinceExists(q: Queryable, code: string): Promise<boolean> {
   const [row] = await q.select({ code: provincesTable.code }).from(provincesTable).where(eq(provincesTable.code, code));
   return row !== undefined;
+}
+
+const flagColumns = {
+  code: communesTable.code,
+  name: communesTable.name,
+  provinceCode: communesTable.provinceCode,
+  landBorder: communesTable.landBorder,
+  coastal: communesTable.coastal,
+  remoteOrIsland: communesTable.remoteOrIsland,
+};
+
+/** A commune with its flags; `lock` holds the row for an update in the same transaction. */
+export async function findCommuneFlags(
+  q: Queryable,
+  code: string,
+  { lock = false } = {},
+): Promise<CommuneFlagsView | undefined> {
+  const query = q.select(flagColumns).from(communesTable).where(eq(communesTable.code, code));
+  const [row] = lock ? await query.for('update') : await query;
+  return row;
+}
+
+export async function updateCommuneFlags(
+  q: Queryable,
+  code: string,
+  flags: Pick<CommuneFlagsView, 'landBorder' | 'coastal' | 'remoteOrIsland'>,
+): Promise<void> {
+  await q.update(communesTable).set(flags).where(eq(communesTable.code, code));
+}
+
+/** Whether a commune is remote or on an island (SPEC.md §5: 48 hours to accept); false for an unknown code. */
+export async function isRemoteCommune(q: Queryable, code: string): Promise<boolean> {
+  const [row] = await q
+    .select({ remote: communesTable.remoteOrIsland })
+    .from(communesTable)
+    .where(eq(communesTable.code, code));
+  return row?.remote ?? false;
 }

@@ -4,8 +4,9 @@ import { foldForSearch } from '../../shared/domain/text';
 import { duplicateSearchInputSchema } from '../../shared/schemas/duplicates';
 import { sellerKey, urlKey } from '../../shared/url-key';
 import type { z } from 'zod';
-import { DUPLICATES_WINDOW_DAYS, inScope } from '../auth/access';
+import { DUPLICATES_WINDOW_DAYS } from '../auth/access';
 import type { StaffUser } from '../auth/auth.service';
+import { scopeOf } from '../auth/scope';
 import type { AppDeps } from '../deps';
 import { fieldIssue, notFound, validationFailed } from '../http/errors';
 import { parseBody } from '../http/parse';
@@ -27,7 +28,7 @@ async function searchDuplicates(
   if (input.communeCode && !commune) throw validationFailed([fieldIssue(['communeCode'], 'invalid_value')]);
   const provinceCode = commune?.provinceCode ?? input.provinceCode ?? '';
   if (!provinces.has(provinceCode)) throw validationFailed([fieldIssue(['provinceCode'], 'invalid_value')]);
-  if (staff.role === 'coordinator' && !inScope(staff, provinceCode)) throw notFound();
+  if (!(await scopeOf(deps.db, staff)).searchesDuplicatesIn(provinceCode)) throw notFound();
   return findDuplicateCandidates(deps.db, {
     provinceCode,
     communeCode: commune?.code ?? null,

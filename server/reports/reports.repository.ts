@@ -1,5 +1,5 @@
 import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
-import type { ReportPlace } from '../auth/access';
+import type { ReportPlace } from '../auth/scope';
 import { queryRows } from '../db/query-rows';
 import type { Queryable } from '../db/types';
 import { unitsTable } from '../units/units.table';

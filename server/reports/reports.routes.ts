@@ -13,7 +13,7 @@ import { requestLanguage } from '../http/language';
 import { parseBody, parseRequest } from '../http/parse';
 import { limiter } from '../http/rate-limit';
 import { requireStaff, staffOf } from '../http/staff-api';
-import { canSeeReport } from '../auth/access';
+import { scopeOf } from '../auth/scope';
 import { type ApiDoc, errorResponses, jsonResponse } from '../openapi/api-doc';
 import { apiErrorBodySchema } from '../../shared/api/errors';
 import { findPhoto, findReportPlace } from './reports.repository';
@@ -121,7 +121,7 @@ export function staffPhotoRoutes(deps: AppDeps): Router {
     const photo = await findPhoto(deps.db, params.photoId);
     const report = photo && (await findReportPlace(deps.db, photo.reportId));
     // Outside one's scope reads exactly like a photo that does not exist (SPEC.md §7).
-    if (!photo || !report || !(await canSeeReport(deps.db, staffOf(res.locals), report))) throw notFound();
+    if (!photo || !report || !(await scopeOf(deps.db, staffOf(res.locals))).canSee(report)) throw notFound();
     const name = query.size === 'thumb' ? photo.thumbName : photo.fileName;
     // Cache-Control: private, no-store comes with every /api/staff answer (staffApiMiddleware); sendFile keeps it.
     res.type('image/jpeg');

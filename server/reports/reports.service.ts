@@ -16,7 +16,7 @@ import {
   type ProcessedPhoto,
 } from './photos';
 import { newSecret, newTrackingCode, sealContact } from './receipt';
-import { deadlinesAtReceipt } from '../cases/calendar';
+import { deadlinesAtReceipt } from '../holidays/calendar';
 import { insertCoordinations, insertEvent, insertPhotos, insertReport, photoFileIsStored } from './reports.repository';
 import { photoRefusal } from './upload';
 import { loggableError } from '../logger';

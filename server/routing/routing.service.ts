@@ -1,13 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { and, inArray, isNull } from 'drizzle-orm';
 import type { Category } from '../../shared/domain/categories';
 import type { PlaceType } from '../../shared/domain/place-types';
 import type { Db, Queryable } from '../db/types';
 import type { Clock } from '../deps';
 import { fieldIssue, validationFailed } from '../http/errors';
 import { provinceNotFound } from '../places/places.errors';
-import { insertJurisdictions, insertUnits, type NewUnit } from '../units/units.repository';
-import { unitJurisdictionsTable, unitsTable, type UnitLevel } from '../units/units.table';
+import {
+  closeOpenJurisdictions,
+  closeUnits,
+  insertJurisdictions,
+  insertUnits,
+  type NewUnit,
+} from '../units/units.repository';
+import type { UnitLevel } from '../units/units.table';
 import { compileRouting, type CompiledRouting, type ValidationReport } from './compile';
 import { decide, type RoutingDecision } from './decision';
 import type { RuleSetSpec } from './default-rules';
@@ -292,23 +297,12 @@ export function createRouting(deps: { db: Db; clock: Clock }): Routing {
           }
           candidate.jurisdictions.push(...newRows);
           return async () => {
-            const closedIds = [...closing.map((u) => u.id), ...reassignedIds];
-            if (closing.length > 0)
-              await tx
-                .update(unitsTable)
-                .set({ validTo: from })
-                .where(
-                  inArray(
-                    unitsTable.id,
-                    closing.map((u) => u.id),
-                  ),
-                );
-            if (closedIds.length > 0) {
-              await tx
-                .update(unitJurisdictionsTable)
-                .set({ validTo: from })
-                .where(and(inArray(unitJurisdictionsTable.unitId, closedIds), isNull(unitJurisdictionsTable.validTo)));
-            }
+            await closeUnits(
+              tx,
+              closing.map((u) => u.id),
+              from,
+            );
+            await closeOpenJurisdictions(tx, [...closing.map((u) => u.id), ...reassignedIds], from);
             await insertUnits(tx, newUnits);
             await insertJurisdictions(tx, newRows);
           };

@@ -1,8 +1,8 @@
 import type { RuleSetDetail, RuleSetSummary, RuleView, ValidationSummary } from '../../shared/api/rules';
 import type { DraftInput, DraftRules } from '../../shared/schemas/rules';
-import { inScope } from '../auth/access';
 import { appendAudit } from '../auth/auth.repository';
 import type { StaffUser } from '../auth/auth.service';
+import { scopeOf } from '../auth/scope';
 import type { Queryable } from '../db/types';
 import type { AppDeps } from '../deps';
 import { AppError, fieldIssue, validationFailed } from '../http/errors';
@@ -32,19 +32,16 @@ const PROBLEMS_SHOWN = 20;
 export const scopeCodeOf = (param: string): ScopeCode => (param === 'national' ? null : param);
 
 /**
- * SPEC.md §7: a coordinator reads the national rules and their own scope; admins read everything.
- * Another province's rules answer 404, as if they did not exist.
+ * SPEC.md §7 (server/auth/scope.ts): another province's rules answer 404, as if they did not exist.
  */
-function checkRead(staff: StaffUser, provinceCode: ScopeCode): void {
-  if (staff.role === 'admin' || provinceCode === null) return;
-  if (staff.role !== 'coordinator' || !inScope(staff, provinceCode)) throw ruleSetNotFound();
+async function checkRead(deps: AppDeps, staff: StaffUser, provinceCode: ScopeCode): Promise<void> {
+  if (!(await scopeOf(deps.db, staff)).mayReadRules(provinceCode)) throw ruleSetNotFound();
 }
 
-/** Only coordinators write, within their scope; the national rules are the national coordinators'. */
-function checkEdit(staff: StaffUser, provinceCode: ScopeCode): void {
-  checkRead(staff, provinceCode);
-  if (staff.role !== 'coordinator') throw forbidden();
-  if (provinceCode === null && staff.scopeProvinceCode !== null) throw forbidden();
+/** Rules one may read but not write answer 403: their existence is no secret to the reader. */
+async function checkEdit(deps: AppDeps, staff: StaffUser, provinceCode: ScopeCode): Promise<void> {
+  await checkRead(deps, staff, provinceCode);
+  if (!(await scopeOf(deps.db, staff)).mayEditRules(provinceCode)) throw forbidden();
 }
 
 async function checkScopeExists(deps: AppDeps, provinceCode: ScopeCode): Promise<void> {
@@ -126,7 +123,7 @@ async function ruleViews(q: Queryable, rules: RuleRecord[]): Promise<RuleView[]>
 /** The versions of a scope, newest first. */
 export async function listRuleSets(deps: AppDeps, staff: StaffUser, scopeParam: string): Promise<RuleSetSummary[]> {
   const provinceCode = scopeCodeOf(scopeParam);
-  checkRead(staff, provinceCode);
+  await checkRead(deps, staff, provinceCode);
   await checkScopeExists(deps, provinceCode);
   const rows = await findRuleSetsOf(deps.db, provinceCode);
   const publishers = await findPublishers(
@@ -140,13 +137,13 @@ export async function listRuleSets(deps: AppDeps, staff: StaffUser, scopeParam: 
 async function readableRuleSet(deps: AppDeps, staff: StaffUser, id: number): Promise<RuleSetRow> {
   const row = await findRuleSetRow(deps.db, id);
   if (!row) throw ruleSetNotFound();
-  checkRead(staff, row.provinceCode);
+  await checkRead(deps, staff, row.provinceCode);
   return row;
 }
 
 async function editableDraft(deps: AppDeps, staff: StaffUser, id: number): Promise<RuleSetRow> {
   const row = await readableRuleSet(deps, staff, id);
-  checkEdit(staff, row.provinceCode);
+  await checkEdit(deps, staff, row.provinceCode);
   if (row.status !== 'draft') throw notDraft();
   return row;
 }
@@ -173,7 +170,7 @@ async function communeProvinces(q: Queryable, rules: { communeCode?: string }[])
 /** Starts a new version of a scope: a copy of the rules in effect now, or none. One draft per scope at a time. */
 export async function createDraft(deps: AppDeps, staff: StaffUser, input: DraftInput): Promise<RuleSetDetail> {
   const provinceCode = scopeCodeOf(input.province);
-  checkEdit(staff, provinceCode);
+  await checkEdit(deps, staff, provinceCode);
   await checkScopeExists(deps, provinceCode);
   const id = await deps.db.transaction(async (tx) => {
     const versions = await findRuleSetsOf(tx, provinceCode);

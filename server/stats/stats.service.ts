@@ -9,7 +9,9 @@ import { t, type Language } from '../../shared/i18n/translate';
 import type { MessageKey } from '../../shared/i18n/vi';
 import type { StaffStatsQuery, StaffStatsReportsQuery, StatsInterval, StatsMeasure } from '../../shared/schemas/stats';
 import type { StaffUser } from '../auth/auth.service';
+import { scopeOf } from '../auth/scope';
 import type { AppDeps } from '../deps';
+import { cursorCodec } from '../http/cursor';
 import { fieldIssue, notFound, validationFailed } from '../http/errors';
 import { bucketOf, bucketPeriod, bucketsOf, defaultInterval, resolvePeriod, vietnamToday, type Period } from './period';
 import {
@@ -22,8 +24,6 @@ import {
   readOverdue,
   type DurationCount,
   factsCursorOf,
-  type FactRow,
-  type FactsCursor,
   NO_MEASURES,
   type Measures,
   type OverdueCount,
@@ -113,15 +113,15 @@ export async function resolveScope(
     interval?: StatsInterval | undefined;
   },
 ): Promise<ResolvedScope> {
-  if (staff.scopeProvinceCode && query.province && query.province !== staff.scopeProvinceCode) throw notFound();
-  const province = staff.scopeProvinceCode ?? query.province ?? null;
+  const { province: own, reachesProvince } = await scopeOf(deps.db, staff);
+  if (query.province && !reachesProvince(query.province)) throw notFound();
+  const province = own ?? query.province ?? null;
   const names = await readNames(deps.db);
   if (province && !names.provinces.has(province)) throw validationFailed([fieldIssue(['province'], 'invalid_value')]);
   const unit = query.unit ? names.units.get(query.unit) : undefined;
   if (query.unit && !unit) throw validationFailed([fieldIssue(['unit'], 'unit_unknown')]);
   // A unit that does not work in a province coordinator's province is, for them, no unit at all.
-  if (query.unit && province && staff.scopeProvinceCode && !(await unitWorksIn(deps.db, query.unit, province)))
-    throw notFound();
+  if (query.unit && own && !(await unitWorksIn(deps.db, query.unit, own))) throw notFound();
   const now = deps.clock.now();
   const period = resolvePeriod(query, now);
   return {
@@ -288,25 +288,16 @@ function dimensionCondition(query: StaffStatsReportsQuery, scope: ResolvedScope)
   }
 }
 
-const encodeCursor = (r: FactRow) => Buffer.from(JSON.stringify(factsCursorOf(r))).toString('base64url');
-
-function decodeCursor(cursor: string): FactsCursor {
-  try {
-    const { us, id } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { us: unknown; id: unknown };
-    // Microseconds of a moment between 2000 and 2100, and a real uuid.
-    if (
-      typeof us === 'string' &&
-      /^\d{15,16}$/.test(us) &&
-      Number(us) >= 946_684_800_000_000 &&
-      Number(us) < 4_102_444_800_000_000 &&
-      z.uuid().safeParse(id).success
-    )
-      return { us, id: id as string };
-  } catch {
-    // falls through to the refusal
-  }
-  throw validationFailed([fieldIssue(['after'], 'invalid_value')]);
-}
+/** The list's keyset: the microsecond a report was received (a moment between 2000 and 2100), then its id. */
+const factsCursor = cursorCodec(
+  z.object({
+    us: z
+      .string()
+      .regex(/^\d{15,16}$/)
+      .refine((us) => Number(us) >= 946_684_800_000_000 && Number(us) < 4_102_444_800_000_000),
+    id: z.uuid(),
+  }),
+);
 
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
 
@@ -322,7 +313,7 @@ export async function statsReports(
     scope: { ...scope, period },
     where: [...measureCondition(query.measure, deps.clock.now()), ...where],
   };
-  const after = query.after ? decodeCursor(query.after) : null;
+  const after = query.after ? factsCursor.decode(query.after) : null;
   const [total, rows] = await Promise.all([
     countFacts(deps.db, condition),
     readFacts(deps.db, condition, { after, limit: query.limit + 1, order: 'newest' }),
@@ -348,6 +339,6 @@ export async function statsReports(
       resolvedAt: iso(r.resolved_at),
       nextDueAt: iso(r.next_due_at),
     })),
-    next: rows.length > query.limit && last ? encodeCursor(last) : null,
+    next: rows.length > query.limit && last ? factsCursor.encode(factsCursorOf(last)) : null,
   };
 }

@@ -1,4 +1,5 @@
-import { and, count, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import { queryRows } from '../db/query-rows';
 import type { Queryable } from '../db/types';
 import { communesTable } from '../places/places.table';
 import { unitJurisdictionsTable, unitsTable } from './units.table';
@@ -80,4 +81,44 @@ export async function findOpenJurisdictions(q: Queryable, unitId: string) {
 
 export async function updateUnitName(q: Queryable, id: string, name: string): Promise<void> {
   await q.update(unitsTable).set({ name }).where(eq(unitsTable.id, id));
+}
+
+/** A unit and every unit beneath it (a province-level unit and its commune-level units). */
+export async function unitAndBelow(q: Queryable, unitId: string): Promise<Set<string>> {
+  const rows = await queryRows<{ id: string }>(
+    q,
+    sql`with recursive tree as (
+          select id from units where id = ${unitId}
+          union all
+          select u.id from units u join tree t on u.parent_id = t.id
+        ) select id from tree`,
+  );
+  return new Set(rows.map((r) => r.id));
+}
+
+/** A unit and every unit above it (a commune-level unit, then its province-level unit…). */
+export async function unitAndAbove(q: Queryable, unitId: string): Promise<Set<string>> {
+  const rows = await queryRows<{ id: string }>(
+    q,
+    sql`with recursive chain as (
+          select id, parent_id from units where id = ${unitId}
+          union all
+          select u.id, u.parent_id from units u join chain c on u.id = c.parent_id
+        ) select id from chain`,
+  );
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Closes units from `at` on: their history stays, they take no new work. */
+export async function closeUnits(q: Queryable, unitIds: string[], at: Date): Promise<void> {
+  if (unitIds.length > 0) await q.update(unitsTable).set({ validTo: at }).where(inArray(unitsTable.id, unitIds));
+}
+
+/** Ends the open jurisdiction rows of these units at `at` (closed units, or units given new areas). */
+export async function closeOpenJurisdictions(q: Queryable, unitIds: string[], at: Date): Promise<void> {
+  if (unitIds.length === 0) return;
+  await q
+    .update(unitJurisdictionsTable)
+    .set({ validTo: at })
+    .where(and(inArray(unitJurisdictionsTable.unitId, unitIds), isNull(unitJurisdictionsTable.validTo)));
 }

@@ -5,7 +5,7 @@ import { OUTCOMES } from '../../shared/domain/outcomes';
 import { STATUSES, type Status } from '../../shared/domain/statuses';
 import { staffAccountsTable } from '../../server/auth/auth.table';
 import { verifyEventChains } from '../../server/cases/audit-chain';
-import { deadlineRules, loadCalendar } from '../../server/cases/calendar';
+import { deadlineRules, loadCalendar } from '../../server/holidays/calendar';
 import { initialDeadlines } from '../../server/cases/deadlines';
 import { runningDue } from '../../server/cases/transitions';
 import { planSampleReports } from '../../server/demo/sample-plan';

@@ -3,6 +3,7 @@ import { prepareDatabase } from '../../server/bootstrap';
 import { queryRows } from '../../server/db/query-rows';
 import { communesTable, provincesTable, unitsTable } from '../../server/db/schema';
 import { seedDemo } from '../../server/demo/seed-demo';
+import { VIETNAM_HOLIDAYS } from '../../server/holidays/holidays-vn';
 import { createTestDatabase } from '../helpers/test-db';
 
 describe('start-up steps are safe to repeat', () => {
@@ -44,6 +45,28 @@ describe('start-up steps are safe to repeat', () => {
       await prepareDatabase(testDb.database);
       const rows = await queryRows(db, sql`select land_border from communes where code = '01273'`);
       expect(rows).toEqual([{ land_border: false }]);
+    } finally {
+      await testDb.destroy();
+    }
+  });
+
+  it('copies the holidays written in code into the calendar, and never brings back a day a coordinator removed or changed', async () => {
+    const testDb = await createTestDatabase();
+    const { db } = testDb.database;
+    const calendar = () =>
+      queryRows<{ day: string; kind: string; name: string }>(
+        db,
+        sql`select day, kind, name from holidays order by day`,
+      );
+    try {
+      expect(await calendar()).toEqual(VIETNAM_HOLIDAYS.map(({ date, kind, name }) => ({ day: date, kind, name })));
+      await db.execute(sql`delete from holidays where day = '2026-09-02'`);
+      await db.execute(sql`update holidays set name = 'Tết (đã sửa)' where day = '2027-02-05'`);
+      await prepareDatabase(testDb.database);
+      const after = await calendar();
+      expect(after.find((h) => h.day === '2026-09-02')).toBeUndefined();
+      expect(after.find((h) => h.day === '2027-02-05')?.name).toBe('Tết (đã sửa)');
+      expect(after).toHaveLength(VIETNAM_HOLIDAYS.length - 1);
     } finally {
       await testDb.destroy();
     }

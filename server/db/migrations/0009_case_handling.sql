@@ -65,52 +65,8 @@ INSERT INTO "report_coordinations" ("report_id", "unit_id", "source", "at")
 SELECT r."id", (c->>'unitId')::uuid, 'routing', r."received_at"
 FROM "reports" r JOIN "routing_decisions" d ON d."id" = r."routing_decision_id", jsonb_array_elements(d."coordinating") c
 ON CONFLICT DO NOTHING;--> statement-breakpoint
--- Vietnam's public holidays 2025-2027 (server/cases/holidays-vn.ts); coordinators maintain them from here.
-INSERT INTO "holidays" ("day", "kind", "name") VALUES
-  ('2025-01-01', 'holiday', 'Tết Dương lịch'),
-  ('2025-01-25', 'holiday', 'Tết Nguyên đán Ất Tỵ'),
-  ('2025-01-26', 'holiday', 'Tết Nguyên đán Ất Tỵ'),
-  ('2025-01-27', 'holiday', 'Tết Nguyên đán Ất Tỵ'),
-  ('2025-01-28', 'holiday', 'Tết Nguyên đán Ất Tỵ'),
-  ('2025-01-29', 'holiday', 'Tết Nguyên đán Ất Tỵ'),
-  ('2025-01-30', 'holiday', 'Tết Nguyên đán Ất Tỵ'),
-  ('2025-01-31', 'holiday', 'Tết Nguyên đán Ất Tỵ'),
-  ('2025-02-01', 'holiday', 'Tết Nguyên đán Ất Tỵ'),
-  ('2025-02-02', 'holiday', 'Tết Nguyên đán Ất Tỵ'),
-  ('2025-04-07', 'holiday', 'Giỗ Tổ Hùng Vương'),
-  ('2025-04-26', 'workday', 'Làm bù cho ngày 02/5'),
-  ('2025-04-30', 'holiday', 'Ngày Giải phóng miền Nam'),
-  ('2025-05-01', 'holiday', 'Ngày Quốc tế Lao động'),
-  ('2025-05-02', 'holiday', 'Nghỉ hoán đổi (làm bù 26/4)'),
-  ('2025-09-01', 'holiday', 'Quốc khánh'),
-  ('2025-09-02', 'holiday', 'Quốc khánh'),
-  ('2026-01-01', 'holiday', 'Tết Dương lịch'),
-  ('2026-02-14', 'holiday', 'Tết Nguyên đán Bính Ngọ'),
-  ('2026-02-15', 'holiday', 'Tết Nguyên đán Bính Ngọ'),
-  ('2026-02-16', 'holiday', 'Tết Nguyên đán Bính Ngọ'),
-  ('2026-02-17', 'holiday', 'Tết Nguyên đán Bính Ngọ'),
-  ('2026-02-18', 'holiday', 'Tết Nguyên đán Bính Ngọ'),
-  ('2026-02-19', 'holiday', 'Tết Nguyên đán Bính Ngọ'),
-  ('2026-02-20', 'holiday', 'Tết Nguyên đán Bính Ngọ'),
-  ('2026-02-21', 'holiday', 'Tết Nguyên đán Bính Ngọ'),
-  ('2026-02-22', 'holiday', 'Tết Nguyên đán Bính Ngọ'),
-  ('2026-04-27', 'holiday', 'Nghỉ bù Giỗ Tổ Hùng Vương (26/4 là Chủ nhật)'),
-  ('2026-04-30', 'holiday', 'Ngày Giải phóng miền Nam'),
-  ('2026-05-01', 'holiday', 'Ngày Quốc tế Lao động'),
-  ('2026-09-01', 'holiday', 'Quốc khánh'),
-  ('2026-09-02', 'holiday', 'Quốc khánh'),
-  ('2027-01-01', 'holiday', 'Tết Dương lịch'),
-  ('2027-02-05', 'holiday', 'Tết Nguyên đán Đinh Mùi (dự kiến)'),
-  ('2027-02-06', 'holiday', 'Tết Nguyên đán Đinh Mùi (dự kiến)'),
-  ('2027-02-07', 'holiday', 'Tết Nguyên đán Đinh Mùi (dự kiến)'),
-  ('2027-02-08', 'holiday', 'Tết Nguyên đán Đinh Mùi (dự kiến)'),
-  ('2027-02-09', 'holiday', 'Tết Nguyên đán Đinh Mùi (dự kiến)'),
-  ('2027-02-10', 'holiday', 'Tết Nguyên đán Đinh Mùi (dự kiến)'),
-  ('2027-04-16', 'holiday', 'Giỗ Tổ Hùng Vương'),
-  ('2027-04-30', 'holiday', 'Ngày Giải phóng miền Nam'),
-  ('2027-05-03', 'holiday', 'Nghỉ bù Ngày Quốc tế Lao động (1/5 là thứ Bảy)'),
-  ('2027-09-02', 'holiday', 'Quốc khánh'),
-  ('2027-09-03', 'holiday', 'Quốc khánh');--> statement-breakpoint
+-- The holidays' data is written once, in server/holidays/holidays-vn.ts, and copied in at every start
+-- (syncHolidays, issue #16); this migration inserted the same rows until then.
 -- Issue #6, tamper evidence: each event's hash covers its content and the previous event of the
 -- report. The database computes it, so no code path can skip it; npm run audit:verify recomputes it.
 CREATE FUNCTION "report_event_digest"(prev text, e "report_events") RETURNS text LANGUAGE sql IMMUTABLE AS $$

@@ -6,7 +6,7 @@ import {
   type DeadlineRules,
   type WorkCalendar,
 } from '../../../server/cases/deadlines';
-import { VIETNAM_HOLIDAYS } from '../../../server/cases/holidays-vn';
+import { VIETNAM_HOLIDAYS } from '../../../server/holidays/holidays-vn';
 
 const calendar: WorkCalendar = {
   holidays: new Set(VIETNAM_HOLIDAYS.filter((h) => h.kind === 'holiday').map((h) => h.date)),

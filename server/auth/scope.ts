@@ -1,0 +1,140 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { uuidArray } from '../db/query-rows';
+import type { Queryable } from '../db/types';
+import { unitAndBelow } from '../units/units.repository';
+import type { StaffUser } from './auth.service';
+
+/*
+ * SPEC.md §7, the one place that states what a staff member may reach (issue #16: one scope). It is
+ * worked out once per staff member and request (`scopeOf`), then answered two ways from the same facts:
+ * per report in code (`relationTo`, for the case page, its actions and photos) and as a SQL condition
+ * over `reports r` for lists (`reportsWhere`, for the queue). Coordinators' province scope also decides
+ * the statistics, the rules editor, commune flags, the holiday calendar and the duplicates search.
+ * Operators' own rule (calls they took, the duplicates window) is `operatorMayReach` in access.ts.
+ */
+
+export interface ReportPlace {
+  provinceCode: string;
+  leadUnitId: string;
+  /** Units asked to coordinate (routing decision, later coordination requests). */
+  coordinatingUnitIds: string[];
+  /** The operator whose call opened the report, if it came in by the hotline. */
+  enteredBy: string | null;
+  /** A unit asked to take the lead and not yet answered: it sees the report to decide. */
+  transferToUnitId: string | null;
+}
+
+/**
+ * How a staff member stands to a report: the lead unit (or a unit above it), a coordinating unit, the
+ * unit a transfer waits for, a coordinator of its scope, or the operator whose call opened it.
+ */
+export type Relation = 'lead' | 'coordinating' | 'receiving' | 'coordinator' | 'entered';
+
+/** Which of a unit's reports a list holds: those it leads (or is asked to take), those it coordinates, or both. */
+export type ListRole = 'lead' | 'coordinating' | 'all';
+
+export interface StaffScope {
+  readonly staff: StaffUser;
+  /** An officer's or unit lead's unit and every unit beneath it; empty for every other role. */
+  readonly unitIds: ReadonlySet<string>;
+  /** A province coordinator's province; null for a national coordinator and for every other role. */
+  readonly province: string | null;
+  /** What the staff member is to one report; an empty set means 404. Admins are nothing to any report. */
+  relationTo(report: ReportPlace): Set<Relation>;
+  /** Whether the staff member may see the report at all (its photos, for instance); callers answer 404 on false. */
+  canSee(report: ReportPlace): boolean;
+  /** A coordinator whose scope holds this province (a national one holds every province). */
+  reachesProvince(provinceCode: string): boolean;
+  /**
+   * The reports a list shows the staff member, as a condition over `reports r` (the same rule as
+   * `relationTo`, minus `entered`: operators handle no cases); null when their role has no list.
+   * `openOnly`: the caller itself keeps to open reports, so coordinated ones may come from the small
+   * partial index of open coordinations (migration 0011) as one hashed set, rather than probing the
+   * coordinations of every report a page or a count passes over (bench/queue.ts).
+   */
+  reportsWhere(options?: { role?: ListRole; openOnly?: boolean }): SQL | null;
+  /** Rule sets: everyone reads the national ones; a province's, its coordinators and admins (else 404). */
+  mayReadRules(provinceCode: string | null): boolean;
+  /** Only coordinators write, within their scope; the national rules are the national coordinators'. */
+  mayEditRules(provinceCode: string | null): boolean;
+  /** The holiday calendar is the country's: a province coordinator cannot move every province's deadlines. */
+  readonly mayEditCalendar: boolean;
+  /** Operators search the province of the call they type; a coordinator only their scope (else 404). */
+  searchesDuplicatesIn(provinceCode: string): boolean;
+}
+
+const handlesCases = (staff: StaffUser) => staff.role === 'officer' || staff.role === 'unit_lead';
+
+/** The scope from the staff member and their units (see `scopeOf`); pure, so tests can build one. */
+export function scopeFrom(staff: StaffUser, unitIds: ReadonlySet<string>): StaffScope {
+  const isCoordinator = staff.role === 'coordinator';
+  const province = isCoordinator ? staff.scopeProvinceCode : null;
+  const reachesProvince = (code: string) => isCoordinator && (province === null || province === code);
+  const mine = (id: string | null) => id !== null && unitIds.has(id);
+  const hasUnits = handlesCases(staff) && unitIds.size > 0;
+
+  const relationTo = (report: ReportPlace): Set<Relation> => {
+    const relations = new Set<Relation>();
+    if (reachesProvince(report.provinceCode)) relations.add('coordinator');
+    if (staff.role === 'operator' && report.enteredBy === staff.id) relations.add('entered');
+    if (hasUnits) {
+      if (mine(report.leadUnitId)) relations.add('lead');
+      if (mine(report.transferToUnitId)) relations.add('receiving');
+      if (report.coordinatingUnitIds.some(mine)) relations.add('coordinating');
+    }
+    return relations;
+  };
+
+  const reportsWhere = ({ role = 'all', openOnly = false }: { role?: ListRole; openOnly?: boolean } = {}) => {
+    if (isCoordinator) return province ? sql`r.province_code = ${province}` : sql`true`;
+    if (!hasUnits) return null;
+    const units = uuidArray([...unitIds]);
+    // 'lead' and 'receiving' of relationTo: a unit sees the reports it is asked to take.
+    const lead = sql`(r.lead_unit_id = any(${units}) or r.transfer_to_unit_id = any(${units}))`;
+    if (role === 'lead') return lead;
+    const coordinating = openOnly
+      ? sql`r.id in (select c.report_id from report_coordinations c where c.unit_id = any(${units}) and c.report_open)`
+      : sql`exists (select 1 from report_coordinations c where c.report_id = r.id and c.unit_id = any(${units}))`;
+    return role === 'coordinating' ? coordinating : sql`(${lead} or ${coordinating})`;
+  };
+
+  return {
+    staff,
+    unitIds,
+    province,
+    relationTo,
+    canSee: (report) => relationTo(report).size > 0,
+    reachesProvince,
+    reportsWhere,
+    mayReadRules: (code) => code === null || staff.role === 'admin' || reachesProvince(code),
+    mayEditRules: (code) => isCoordinator && (code === null ? province === null : reachesProvince(code)),
+    mayEditCalendar: isCoordinator && province === null,
+    searchesDuplicatesIn: (code) => staff.role === 'operator' || reachesProvince(code),
+  };
+}
+
+/**
+ * Keyed by the staff object, which `authenticate` builds anew for every request: so a request works out
+ * its unit tree once (an `accept` used to do it three times) and the next request sees unit changes.
+ * Code that keeps a staff object longer (the demo seeder) sees the tree as it was when first asked.
+ */
+const scopes = new WeakMap<StaffUser, Promise<StaffScope>>();
+
+/**
+ * A staff member's scope, worked out once per request. `q` is the caller's transaction when there is
+ * one (on PGlite a read through `deps.db` inside a transaction waits for ever).
+ */
+export function scopeOf(q: Queryable, staff: StaffUser): Promise<StaffScope> {
+  const known = scopes.get(staff);
+  if (known) return known;
+  const scope = loadScope(q, staff);
+  scopes.set(staff, scope);
+  // A failed read (an aborted transaction, say) is not kept: the next call tries again.
+  scope.catch(() => scopes.delete(staff));
+  return scope;
+}
+
+async function loadScope(q: Queryable, staff: StaffUser): Promise<StaffScope> {
+  const unitIds = handlesCases(staff) && staff.unit ? await unitAndBelow(q, staff.unit.id) : new Set<string>();
+  return scopeFrom(staff, unitIds);
+}

@@ -1,0 +1,34 @@
+import type { Config } from '../config';
+import { initialDeadlines, type DeadlineRules, type WorkCalendar } from '../cases/deadlines';
+import type { Queryable } from '../db/types';
+import { isRemoteCommune } from '../places/places.repository';
+import { findCalendarDays } from './holidays.repository';
+
+/** The holiday calendar as deadlines count with it: days off, and Saturdays worked in exchange. */
+export async function loadCalendar(q: Queryable): Promise<WorkCalendar> {
+  const rows = await findCalendarDays(q);
+  return {
+    holidays: new Set(rows.filter((r) => r.kind === 'holiday').map((r) => r.day)),
+    workdays: new Set(rows.filter((r) => r.kind === 'workday').map((r) => r.day)),
+  };
+}
+
+export const deadlineRules = (config: Config): DeadlineRules => ({
+  acceptWithinHours: config.deadlines.acceptWithinHours,
+  acceptWithinHoursRemote: config.deadlines.acceptWithinHoursRemote,
+  resolveWithinWorkingDays: config.deadlines.resolveWithinDays,
+  extensionMaxDays: config.deadlines.extensionMaxDays,
+  secondExtensionMaxDays: config.deadlines.secondExtensionMaxDays,
+});
+
+/** A new report's deadlines (SPEC.md §5): the commune's remote flag and the holiday calendar decide them. */
+export async function deadlinesAtReceipt(
+  q: Queryable,
+  config: Config,
+  communeCode: string | null | undefined,
+  receivedAt: Date,
+) {
+  // An online report without a commune is not in a remote place: the ordinary deadline.
+  const remote = communeCode ? await isRemoteCommune(q, communeCode) : false;
+  return initialDeadlines(receivedAt, remote, deadlineRules(config), await loadCalendar(q));
+}
