@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import type { CaseQueue } from '../../shared/api/cases';
 import { foldForSearch } from '../../shared/domain/text';
 import type { CaseQueueQuery } from '../../shared/schemas/cases';
 import { isStorableTime, isUuid } from '../../shared/schemas/storable';
@@ -9,22 +10,8 @@ import { fieldIssue, validationFailed } from '../http/errors';
 import { forbidden } from '../http/staff-api';
 import { countQueueByStatus, findQueuePage, uuidArray, type QueueRow } from './cases.repository';
 
-export interface QueueItem {
-  trackingCode: string;
-  status: string;
-  category: string;
-  placeType: string;
-  communeName: string;
-  receivedAt: string;
-  nextDueAt: string | null;
-  overdue: boolean;
-  dueSoon: boolean;
-  leadUnitName: string;
-  assignedTo: string | null;
-  excerpt: string;
-  role: 'lead' | 'coordinating';
-  transferPending: boolean;
-}
+/** One line of the queue: the contract is the shared response schema. */
+type QueueItem = CaseQueue['items'][number];
 
 const encodeCursor = (row: QueueRow) =>
   Buffer.from(
@@ -78,7 +65,7 @@ async function queueScope(
  * reports are listed but not counted). For a coordinator the same over their scope: `overdue=1` is
  * their escalation list.
  */
-export async function caseQueue(deps: AppDeps, staff: StaffUser, query: CaseQueueQuery) {
+export async function caseQueue(deps: AppDeps, staff: StaffUser, query: CaseQueueQuery): Promise<CaseQueue> {
   const { scope, openScope, leadUnits } = await queueScope(deps, staff, query.role);
   const now = deps.clock.now();
   const soon = new Date(now.getTime() + deps.config.deadlines.dueSoonHours * 3_600_000);
