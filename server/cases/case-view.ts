@@ -4,7 +4,7 @@ import type { StaffUser } from '../auth/auth.service';
 import type { Queryable } from '../db/types';
 import type { AppDeps } from '../deps';
 import { notFound } from '../http/errors';
-import { findReportByCode } from '../reports/reports.repository';
+import { findReportByCode, type Report, type ReportEvent } from '../reports/reports.repository';
 import { deadlineRules } from './calendar';
 import { findAssignable, findCaseDetails, findCasePhotos, findCoordinations, findTimeline } from './cases.repository';
 import { assignableUnits, relationsOf, staffUnits, type Relation } from './case-relations';
@@ -25,6 +25,37 @@ export interface CaseViewer {
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /**
+ * The deadlines as the case page shows them: while the clock stands still they move with it
+ * (`currentDue`); `dueSoon` is the server's, from DUE_SOON_HOURS, so that no page computes its own.
+ */
+function deadlinesOf(r: Report, now: Date, config: AppDeps['config']): CaseView['deadlines'] {
+  const running = currentDue(runningDue(r, r.status), r.pausedSince, now);
+  const resolveDue = currentDue(r.resolveDueAt, r.pausedSince, now) ?? r.resolveDueAt;
+  const soonMs = config.deadlines.dueSoonHours * 3_600_000;
+  // An accepted report's accepting deadline is history: it no longer moves with a pause.
+  const acceptDue = currentDue(r.acceptDueAt, r.acceptedAt ? null : r.pausedSince, now) ?? r.acceptDueAt;
+  return {
+    acceptDueAt: acceptDue.toISOString(),
+    acceptedAt: iso(r.acceptedAt),
+    resolveDueAt: resolveDue.toISOString(),
+    resolvedAt: iso(r.resolvedAt),
+    running: iso(running),
+    paused: r.pausedSince !== null,
+    overdue: running !== null && running.getTime() < now.getTime(),
+    dueSoon: running !== null && running.getTime() >= now.getTime() && running.getTime() - now.getTime() <= soonMs,
+    extensions: r.extensions,
+    extensionLimit: iso(extensionLimit({ ...r, resolveDueAt: resolveDue }, deadlineRules(config))),
+  };
+}
+
+/** Notes are the lead's: others read those shared with them or written by their own units (SPEC.md §7). */
+function mayReadNote(event: ReportEvent, viewer: CaseViewer, seesAllNotes: boolean): boolean {
+  if (event.type !== 'note' || seesAllNotes) return true;
+  const data = event.data ?? {};
+  return data.shared === true || (typeof data.unitId === 'string' && viewer.units.has(data.unitId));
+}
+
+/**
  * The case page's data. Coordinating units see neither the contact (never in this view: it is
  * revealed on its own, audited) nor the lead's internal notes unless shared (SPEC.md §7).
  */
@@ -35,11 +66,10 @@ export async function buildView(
   reportId: string,
   lang: Language,
 ): Promise<CaseView> {
-  const { staff, units: mine, relations } = viewer;
+  const { staff, relations } = viewer;
   const details = await findCaseDetails(q, reportId);
   if (!details) throw notFound();
   const r = details.report;
-  const now = deps.clock.now();
   const [coordinating, timeline, photos] = await Promise.all([
     findCoordinations(q, r.id),
     findTimeline(q, r.id),
@@ -48,16 +78,9 @@ export async function buildView(
   const seesAllNotes = relations.has('lead') || relations.has('coordinator');
   const allowed = actionsFor(r, relations, staff);
   const assignable = allowed.includes('assign')
-    ? await findAssignable(q, await assignableUnits(q, mine, r.leadUnitId))
+    ? await findAssignable(q, await assignableUnits(q, viewer.units, r.leadUnitId))
     : [];
-  const visible = timeline.filter(({ event }) => {
-    if (event.type !== 'note' || seesAllNotes) return true;
-    const data = event.data ?? {};
-    return data.shared === true || (typeof data.unitId === 'string' && mine.has(data.unitId));
-  });
-  const running = currentDue(runningDue(r, r.status), r.pausedSince, now);
-  const resolveDue = currentDue(r.resolveDueAt, r.pausedSince, now) ?? r.resolveDueAt;
-  const soonMs = deps.config.deadlines.dueSoonHours * 3_600_000;
+  const visible = timeline.filter(({ event }) => mayReadNote(event, viewer, seesAllNotes));
   return {
     trackingCode: r.trackingCode,
     version: r.version,
@@ -88,21 +111,7 @@ export async function buildView(
       ruleSetVersion: details.routing.ruleSetVersion,
       explanation: lang === 'en' ? details.routing.explanationEn : details.routing.explanationVi,
     },
-    deadlines: {
-      acceptDueAt: (
-        currentDue(r.acceptedAt ? r.acceptDueAt : r.acceptDueAt, r.acceptedAt ? null : r.pausedSince, now) ??
-        r.acceptDueAt
-      ).toISOString(),
-      acceptedAt: iso(r.acceptedAt),
-      resolveDueAt: resolveDue.toISOString(),
-      resolvedAt: iso(r.resolvedAt),
-      running: iso(running),
-      paused: r.pausedSince !== null,
-      overdue: running !== null && running.getTime() < now.getTime(),
-      dueSoon: running !== null && running.getTime() >= now.getTime() && running.getTime() - now.getTime() <= soonMs,
-      extensions: r.extensions,
-      extensionLimit: iso(extensionLimit({ ...r, resolveDueAt: resolveDue }, deadlineRules(deps.config))),
-    },
+    deadlines: deadlinesOf(r, deps.clock.now(), deps.config),
     assignedTo: r.assignedTo && details.assignedName ? { id: r.assignedTo, name: details.assignedName } : null,
     outcome: r.outcome,
     mergedInto: details.mergedIntoCode ?? null,
