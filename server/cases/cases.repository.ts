@@ -1,8 +1,8 @@
 import { alias } from 'drizzle-orm/pg-core';
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import type { Status } from '../../shared/domain/statuses';
 import { staffAccountsTable } from '../auth/auth.table';
 import { queryRows } from '../db/query-rows';
-import type { Status } from '../../shared/domain/statuses';
 import type { Queryable } from '../db/types';
 import { communesTable, provincesTable } from '../places/places.table';
 import type { Report } from '../reports/reports.repository';
