@@ -1,18 +1,7 @@
-import type { Queryable } from '../db/types';
-import type { StaffUser } from './auth.service';
-import { scopeOf, type ReportPlace, type Relation } from './scope';
-
 /*
- * What a staff member may reach is stated once, in scope.ts. This file keeps operators' own rule and,
- * until the case actions call `scopeOf` themselves (issue #16), the names they call today.
+ * What a staff member may reach is stated once, in scope.ts. This file keeps operators' own rule, which
+ * depends on the call being typed rather than on the staff member.
  */
-
-export type { ReportPlace, Relation } from './scope';
-export { unitAndAbove, unitAndBelow } from '../units/units.repository';
-
-/** @deprecated `(await scopeOf(q, staff)).relationTo(report)`: the same answer, the unit tree read once per request. */
-export const relationsTo = async (q: Queryable, staff: StaffUser, report: ReportPlace): Promise<Set<Relation>> =>
-  (await scopeOf(q, staff)).relationTo(report);
 
 /** How far back the duplicates panel looks (issue #5), and so how far an operator may open by code. */
 export const DUPLICATES_WINDOW_DAYS = 30;

@@ -1,12 +1,40 @@
 import { alias } from 'drizzle-orm/pg-core';
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import type { Status } from '../../shared/domain/statuses';
 import { staffAccountsTable } from '../auth/auth.table';
 import { queryRows, uuidArray } from '../db/query-rows';
 import type { Queryable } from '../db/types';
 import { communesTable, provincesTable } from '../places/places.table';
-import { reportCoordinationsTable, reportEventsTable, reportPhotosTable, reportsTable } from '../reports/reports.table';
+import type { Report } from '../reports/reports.repository';
+import {
+  openStatusList,
+  reportCoordinationsTable,
+  reportEventsTable,
+  reportPhotosTable,
+  reportsTable,
+} from '../reports/reports.table';
 import { routingDecisionsTable } from '../routing/routing.table';
 import { unitsTable } from '../units/units.table';
+
+/** What a staff action or the reporter's answer may change of a report (its id and version are kept here). */
+export type ReportChanges = Partial<Omit<typeof reportsTable.$inferInsert, 'id' | 'version'>>;
+
+/**
+ * Writes `changes` and bumps the version if the report is still at `version`; undefined when it is
+ * not (someone else changed it since it was read).
+ */
+export async function updateReportAtVersion(
+  q: Queryable,
+  report: Pick<Report, 'id' | 'version'>,
+  changes: ReportChanges,
+): Promise<Report | undefined> {
+  const [row] = await q
+    .update(reportsTable)
+    .set({ ...changes, version: report.version + 1 })
+    .where(and(eq(reportsTable.id, report.id), eq(reportsTable.version, report.version)))
+    .returning();
+  return row;
+}
 
 /** The report, locked for the rest of the transaction: one action at a time per report. */
 export async function lockReportByCode(q: Queryable, trackingCode: string) {
@@ -98,10 +126,10 @@ export async function findCasePhotos(q: Queryable, reportId: string) {
 export interface QueueRow {
   id: string;
   tracking_code: string;
-  status: string;
+  status: Status;
   category: string;
   place_type: string;
-  commune_name: string;
+  commune_name: string | null;
   received_at: Date | string;
   next_due_at: Date | string | null;
   lead_unit_name: string;
@@ -111,11 +139,11 @@ export interface QueueRow {
   transfer_pending: boolean;
 }
 
-/** Statuses with work still to do: the ones the queue counts. */
-export const OPEN_STATUSES = ['received', 'accepted', 'verifying', 'needs_info', 'suspended'] as const;
-/** `<alias>.status` is open; constants, not parameters, so that the planner can match the partial index's predicate. */
-export const openStatusOf = (alias: string) =>
-  sql.raw(`${alias}.status in (${OPEN_STATUSES.map((st) => `'${st}'`).join(', ')})`);
+/**
+ * `<alias>.status` is open (shared/domain/lifecycle.ts `OPEN_STATUSES`); written as the partial index's
+ * predicate is (constants, not parameters), so that the planner can match it.
+ */
+export const openStatusOf = (alias: string) => sql`${sql.raw(alias)}.status in ${openStatusList}`;
 const OPEN = openStatusOf('r');
 
 /**

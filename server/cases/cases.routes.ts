@@ -36,8 +36,8 @@ export function casesRoutes(deps: AppDeps): Router {
         deps,
         staffOf(res.locals),
         params.code,
-        action as CaseAction,
-        body as never,
+        action,
+        body,
         requestLanguage(req),
       );
       res.json(contact ? { ...view, contact } : view);

@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import type { CaseQueue } from '../../shared/api/cases';
 import { foldForSearch } from '../../shared/domain/text';
 import type { CaseQueueQuery } from '../../shared/schemas/cases';
 import { z } from 'zod';
@@ -10,22 +11,8 @@ import { cursorCodec } from '../http/cursor';
 import { forbidden } from '../http/staff-api';
 import { countQueueByStatus, findQueuePage, type QueueRow } from './cases.repository';
 
-export interface QueueItem {
-  trackingCode: string;
-  status: string;
-  category: string;
-  placeType: string;
-  communeName: string;
-  receivedAt: string;
-  nextDueAt: string | null;
-  overdue: boolean;
-  dueSoon: boolean;
-  leadUnitName: string;
-  assignedTo: string | null;
-  excerpt: string;
-  role: 'lead' | 'coordinating';
-  transferPending: boolean;
-}
+/** One line of the queue: the contract is the shared response schema. */
+type QueueItem = CaseQueue['items'][number];
 
 /** The queue's keyset: the running deadline (none last) then the id, as the last row of a page has them. */
 const queueCursor = cursorCodec(
@@ -59,7 +46,7 @@ async function queueScope(deps: AppDeps, staff: StaffUser, role: CaseQueueQuery[
  * reports are listed but not counted). For a coordinator the same over their scope: `overdue=1` is
  * their escalation list.
  */
-export async function caseQueue(deps: AppDeps, staff: StaffUser, query: CaseQueueQuery) {
+export async function caseQueue(deps: AppDeps, staff: StaffUser, query: CaseQueueQuery): Promise<CaseQueue> {
   const { scope, openScope, leadUnits } = await queueScope(deps, staff, query.role);
   const now = deps.clock.now();
   const soon = new Date(now.getTime() + deps.config.deadlines.dueSoonHours * 3_600_000);

@@ -1,16 +1,13 @@
-import { and, eq } from 'drizzle-orm';
 import { PAUSED } from '../../shared/domain/lifecycle';
 import type { Status } from '../../shared/domain/statuses';
 import type { Queryable } from '../db/types';
 import { AppError } from '../http/errors';
 import { insertEvent, type NewEvent, type Report } from '../reports/reports.repository';
-import { reportsTable } from '../reports/reports.table';
+import { updateReportAtVersion, type ReportChanges } from './cases.repository';
 
 /** Someone else changed the report since `version` was read: the loser sees the new state (issue #6). */
 export const conflict = (current?: { status: string; version: number }) =>
   new AppError('conflict', 409, {}, [], {}, current ? { status: current.status, version: current.version } : undefined);
-
-type Changes = Partial<Omit<typeof reportsTable.$inferInsert, 'id' | 'version'>>;
 
 /** The deadline that runs in a status: accepting while received, resolving while handled, none while paused or done. */
 export function runningDue(report: Pick<Report, 'acceptDueAt' | 'resolveDueAt'>, status: Status): Date | null {
@@ -23,12 +20,8 @@ export function runningDue(report: Pick<Report, 'acceptDueAt' | 'resolveDueAt'>,
  * Writes `changes` if the report is still at `report.version`, and bumps the version; 409 otherwise.
  * Every staff action and the reporter's answer go through here.
  */
-export async function updateReport(q: Queryable, report: Report, changes: Changes): Promise<Report> {
-  const [row] = await q
-    .update(reportsTable)
-    .set({ ...changes, version: report.version + 1 })
-    .where(and(eq(reportsTable.id, report.id), eq(reportsTable.version, report.version)))
-    .returning();
+export async function updateReport(q: Queryable, report: Report, changes: ReportChanges): Promise<Report> {
+  const row = await updateReportAtVersion(q, report, changes);
   if (!row) throw conflict();
   return row;
 }
@@ -43,11 +36,11 @@ export async function moveReport(
   report: Report,
   to: Status,
   who: { actor: string; at: Date },
-  changes: Changes = {},
+  changes: ReportChanges = {},
   event: Partial<Pick<NewEvent, 'body' | 'data'>> = {},
 ): Promise<Report> {
-  const from = report.status as Status;
-  const next: Changes = { status: to, ...changes };
+  const from = report.status;
+  const next: ReportChanges = { status: to, ...changes };
   let due = { acceptDueAt: report.acceptDueAt, resolveDueAt: report.resolveDueAt };
   if (PAUSED.has(to) && !PAUSED.has(from)) {
     next.pausedSince = who.at;

@@ -42,15 +42,18 @@ const fileDigest = (file: string) =>
       .on('end', () => resolve(hash.digest('base64url')));
   });
 
-const canonical = (value: unknown): string =>
-  value !== null && typeof value === 'object' && !Array.isArray(value)
-    ? `{${Object.keys(value)
-        .sort()
-        .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-        .join(',')}}`
-    : Array.isArray(value)
-      ? `[${value.map(canonical).join(',')}]`
-      : JSON.stringify(value ?? null);
+// Keys in code-unit order, as `Array.prototype.sort` orders strings by default.
+const byKey = ([a]: [string, unknown], [b]: [string, unknown]) => (a < b ? -1 : a > b ? 1 : 0);
+
+const canonical = (value: unknown): string => {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  const entries: [string, unknown][] = Object.entries(value);
+  return `{${entries
+    .sort(byKey)
+    .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
+    .join(',')}}`;
+};
 
 /** What makes two requests "the same": the route's own part (a tracking code), the body's fields in any order, and the files' bytes. */
 export async function requestFingerprint(req: Request, ...parts: string[]): Promise<string> {

@@ -1,4 +1,6 @@
 import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
+import type { DuplicateCandidateView } from '../../shared/api/duplicates';
+import type { Status } from '../../shared/domain/statuses';
 import type { ReportPlace } from '../auth/scope';
 import { queryRows } from '../db/query-rows';
 import type { Queryable } from '../db/types';
@@ -105,18 +107,8 @@ export async function findReportPlace(q: Queryable, reportId: string): Promise<R
   return row && { ...row, coordinatingUnitIds: row.coordinating };
 }
 
-export interface DuplicateCandidate {
-  trackingCode: string;
-  receivedAt: string;
-  category: string;
-  placeType: string;
-  communeCode: string | null;
-  communeName: string | null;
-  status: string;
-  excerpt: string;
-  reasons: ('same_place_and_category' | 'similar_description' | 'same_url' | 'same_seller')[];
-  similarity: number;
-}
+/** One candidate of the duplicates panel: the shared response schema is the contract. */
+export type DuplicateCandidate = DuplicateCandidateView;
 
 /**
  * Issue #5: reports of one province since `since` that may be the same as the one being typed: same
@@ -149,7 +141,7 @@ export async function findDuplicateCandidates(
     place_type: string;
     commune_code: string | null;
     commune_name: string | null;
-    status: string;
+    status: Status;
     excerpt: string;
     same_place: boolean;
     same_url: boolean;

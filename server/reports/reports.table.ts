@@ -15,11 +15,19 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { OPEN_STATUSES } from '../../shared/domain/lifecycle';
+import type { Status } from '../../shared/domain/statuses';
 import { staffAccountsTable } from '../auth/auth.table';
 import { categoriesTable, placeTypesTable } from '../meta/meta.table';
 import { communesTable, provincesTable } from '../places/places.table';
 import { routingDecisionsTable } from '../routing/routing.table';
 import { unitsTable } from '../units/units.table';
+
+/**
+ * `('received', 'accepted', …)`: constants, not parameters, in an index predicate (and in queries that
+ * must match it, so that the planner can use the partial index).
+ */
+export const openStatusList = sql.raw(`(${OPEN_STATUSES.map((status) => `'${status}'`).join(', ')})`);
 
 /**
  * A report (tin báo). Nothing here identifies an anonymous sender: no address, no user agent, no
@@ -66,9 +74,9 @@ export const reportsTable = pgTable(
     hasContact: boolean('has_contact').notNull().default(false),
     /** `v1.<iv>.<tag>.<ciphertext>` (base64url) of the contact JSON; null for an anonymous report. */
     contactSealed: text('contact_sealed'),
-    status: text('status').notNull(),
-    /** Where a `needs_info` report goes back to when the reporter answers. */
-    statusBeforeInfo: text('status_before_info'),
+    status: text('status').$type<Status>().notNull(),
+    /** Where a `needs_info` or `suspended` report goes back to when the reporter answers or it is resumed. */
+    statusBeforeInfo: text('status_before_info').$type<Status>(),
     routingDecisionId: uuid('routing_decision_id')
       .notNull()
       .unique()
@@ -150,7 +158,7 @@ export const reportsTable = pgTable(
         t.channel,
         t.mergedInto,
       )
-      .where(sql`${t.status} in ('received', 'accepted', 'verifying', 'needs_info', 'suspended')`),
+      .where(sql`${t.status} in ${openStatusList}`),
   ],
 );
 
@@ -186,8 +194,8 @@ export const reportEventsTable = pgTable(
     /** 'reporter', 'system', or a staff account id. */
     actor: text('actor').notNull(),
     public: boolean('public').notNull(),
-    fromStatus: text('from_status'),
-    toStatus: text('to_status'),
+    fromStatus: text('from_status').$type<Status>(),
+    toStatus: text('to_status').$type<Status>(),
     body: text('body'),
     data: jsonb('data').$type<Record<string, unknown>>(),
     /** Issue #6, tamper evidence: set by the database (trigger) from the content and the report's previous event. */

@@ -54,7 +54,7 @@ export async function openReceipt(
   return report;
 }
 
-const PUBLIC_STATUS: Record<string, PublicStatus> = {
+const PUBLIC_STATUS: Record<Status, PublicStatus> = {
   received: 'received',
   accepted: 'in_progress',
   verifying: 'in_progress',
@@ -82,7 +82,7 @@ function citizenView(
   const resolution = [...followed.events].reverse().find((e) => e.toStatus === 'resolved' && e.public);
   return {
     trackingCode: report.trackingCode,
-    status: PUBLIC_STATUS[followed.report.status] ?? 'in_progress',
+    status: PUBLIC_STATUS[followed.report.status],
     receivedAt: report.receivedAt.toISOString(),
     lead,
     timeline: publicFollowed
@@ -90,7 +90,7 @@ function citizenView(
       .map((e) => ({
         at: e.at.toISOString(),
         type: e.type,
-        status: e.toStatus ? (PUBLIC_STATUS[e.toStatus] ?? null) : null,
+        status: e.toStatus ? PUBLIC_STATUS[e.toStatus] : null,
       }))
       .filter((e, i, all) => i === 0 || e.status !== all[i - 1]?.status),
     openQuestion:
@@ -167,7 +167,7 @@ export async function addReporterMessage(
         photos.map((p) => ({ ...p, reportId: current.id, eventId: event.id, createdAt: at })),
       );
       if (current.status !== 'needs_info') return current;
-      return moveReport(tx, current, (current.statusBeforeInfo as Status | null) ?? 'received', {
+      return moveReport(tx, current, current.statusBeforeInfo ?? 'received', {
         actor: 'reporter',
         at,
       });

@@ -1,13 +1,15 @@
 import { z } from 'zod';
+import { STATUSES } from '../domain/statuses';
 
 const isoTime = z.string().meta({ format: 'date-time' });
+const status = z.enum(STATUSES);
 
 export const caseQueueSchema = z
   .object({
     items: z.array(
       z.object({
         trackingCode: z.string(),
-        status: z.string(),
+        status,
         category: z.string(),
         placeType: z.string(),
         communeName: z
@@ -40,7 +42,7 @@ export const caseViewSchema = z
   .object({
     trackingCode: z.string(),
     version: z.number().int().meta({ description: 'Send it back with every action' }),
-    status: z.string(),
+    status,
     relation: z.array(z.enum(['lead', 'coordinating', 'receiving', 'coordinator'])),
     allowedActions: z
       .array(z.string())
@@ -105,8 +107,8 @@ export const caseViewSchema = z
         type: z.string(),
         actor: z.string(),
         public: z.boolean(),
-        fromStatus: z.string().nullable(),
-        toStatus: z.string().nullable(),
+        fromStatus: status.nullable(),
+        toStatus: status.nullable(),
         body: z.string().nullable(),
         data: z.record(z.string(), z.unknown()).nullable(),
       }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { STATUSES } from '../domain/statuses';
 
 export const duplicateCandidatesSchema = z
   .object({
@@ -13,7 +14,7 @@ export const duplicateCandidatesSchema = z
           .nullable()
           .meta({ description: 'null for an online report that names only its province' }),
         communeName: z.string().nullable(),
-        status: z.string(),
+        status: z.enum(STATUSES),
         excerpt: z.string().meta({ description: 'The first 200 characters of the description' }),
         reasons: z.array(z.enum(['same_place_and_category', 'similar_description', 'same_url', 'same_seller'])),
         similarity: z.number().meta({ description: 'Trigram similarity of the descriptions, 0 to 1' }),

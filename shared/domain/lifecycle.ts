@@ -10,9 +10,20 @@ import type { Status } from './statuses';
 export const STATUS_ACTIONS = ['accept', 'verify', 'ask', 'suspend', 'resume', 'resolve', 'close', 'merge'] as const;
 export type StatusAction = (typeof STATUS_ACTIONS)[number];
 
-const OPEN: Status[] = ['received', 'accepted', 'verifying', 'needs_info', 'suspended'];
+/**
+ * Statuses with work still to do (everything before resolved): the one list. The database's
+ * `report_is_open()` (migration 0011) states it in SQL; tests/api/open-statuses.test.ts keeps the two equal.
+ */
+export const OPEN_STATUSES = [
+  'received',
+  'accepted',
+  'verifying',
+  'needs_info',
+  'suspended',
+] as const satisfies readonly Status[];
+const OPEN: readonly Status[] = OPEN_STATUSES;
 
-const MOVES: Record<StatusAction, { from: Status[]; to: Status | 'back' }> = {
+const MOVES: Record<StatusAction, { from: readonly Status[]; to: Status | 'back' }> = {
   accept: { from: ['received'], to: 'accepted' },
   verify: { from: ['accepted'], to: 'verifying' },
   ask: { from: ['received', 'accepted', 'verifying'], to: 'needs_info' },
@@ -37,4 +48,4 @@ export function nextStatus(status: Status, action: StatusAction, back: Status | 
 
 /** The clock stops in these (SPEC.md §5). */
 export const PAUSED: ReadonlySet<Status> = new Set<Status>(['needs_info', 'suspended']);
-export const isOpen = (status: Status) => OPEN.includes(status);
+export const isOpen = (status: Status): boolean => OPEN.includes(status);

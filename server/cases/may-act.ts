@@ -1,0 +1,38 @@
+import { allowedActions, isOpen } from '../../shared/domain/lifecycle';
+import type { CaseAction, CaseActionInput } from '../../shared/schemas/cases';
+import type { StaffUser } from '../auth/auth.service';
+import type { Report } from '../reports/reports.repository';
+import type { Relation } from './case-relations';
+
+export type TransferStep = CaseActionInput<'transfer'>['step'];
+
+/** Who may do what (SPEC.md §7, issue #6): the lead unit handles; a unit lead assigns; the receiving unit answers a transfer; the coordinator arbitrates it. */
+export function mayAct(
+  action: CaseAction,
+  step: TransferStep | undefined,
+  relations: ReadonlySet<Relation>,
+  staff: StaffUser,
+): boolean {
+  if (action === 'notes') return relations.size > 0;
+  if (action === 'assign') return relations.has('lead') && staff.role === 'unit_lead';
+  if (action === 'transfer' && (step === 'accept' || step === 'refuse')) return relations.has('receiving');
+  if (action === 'transfer' && step === 'decide') return relations.has('coordinator');
+  return relations.has('lead');
+}
+
+/** The moves the case page offers this viewer: what the lifecycle allows from here and their role permits. */
+export function actionsFor(report: Report, relations: ReadonlySet<Relation>, staff: StaffUser): string[] {
+  const open = isOpen(report.status);
+  const offered: string[] = [];
+  if (relations.has('lead')) {
+    offered.push(...allowedActions(report.status));
+    if (open) offered.push('coordinate', report.transferToUnitId ? 'transfer.cancel' : 'transfer.request');
+    if (open && !report.pausedSince && report.extensions < 2) offered.push('extend');
+    if (report.hasContact) offered.push('reveal-contact');
+    if (staff.role === 'unit_lead' && open) offered.push('assign');
+  }
+  if (relations.has('receiving') && report.transferToUnitId) offered.push('transfer.accept', 'transfer.refuse');
+  if (relations.has('coordinator') && report.transferToUnitId) offered.push('transfer.decide');
+  if (relations.size > 0) offered.push('notes');
+  return offered;
+}
