@@ -1,14 +1,13 @@
 import { asc, eq, like } from 'drizzle-orm';
-import { Router, type RequestHandler } from 'express';
+import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import { holidayInputSchema, holidayParamsSchema, holidaysQuerySchema } from '../../shared/schemas/holidays';
 import { appendAudit } from '../auth/auth.repository';
 import type { AppDeps } from '../deps';
 import { notFound } from '../http/errors';
-import { parseRequest } from '../http/parse';
-import { forbidden, requireStaff, staffOf, unauthenticated } from '../http/staff-api';
+import { apiRouter, defineRoute, type ApiRouter } from '../http/define-route';
+import { forbidden, staffOf, unauthenticated } from '../http/staff-api';
 import type { StaffUser } from '../auth/auth.service';
-import { type ApiDoc, errorResponses, jsonResponse } from '../openapi/api-doc';
 import { holidaysTable } from '../reports/reports.table';
 
 const holidaysSchema = z
@@ -26,8 +25,8 @@ const nationalCoordinator: RequestHandler = (_req, res, next) => {
  * SPEC.md §5: the holiday calendar is data that coordinators maintain (the national ones). Every change is audited and
  * counts for reports received from then on; deadlines already set are not recomputed.
  */
-export function holidaysRoutes(deps: AppDeps): Router {
-  const router = Router();
+export function holidaysRoutes(deps: AppDeps): ApiRouter {
+  const api = apiRouter();
   const list = (year?: number) =>
     deps.db
       .select({ day: holidaysTable.day, kind: holidaysTable.kind, name: holidaysTable.name })
@@ -35,74 +34,76 @@ export function holidaysRoutes(deps: AppDeps): Router {
       .where(year ? like(holidaysTable.day, `${year}-%`) : undefined)
       .orderBy(asc(holidaysTable.day));
 
-  router.get('/holidays', requireStaff, async (req, res) => {
-    const { query } = parseRequest({ query: holidaysQuerySchema }, req);
-    res.json({ holidays: await list(query.year) });
-  });
-
-  router.put('/holidays/:day', nationalCoordinator, async (req, res) => {
-    const { params, body } = parseRequest({ params: holidayParamsSchema, body: holidayInputSchema }, req);
-    const staff = staffOf(res.locals);
-    const at = deps.clock.now();
-    await deps.db.transaction(async (tx) => {
-      await tx
-        .insert(holidaysTable)
-        .values({ day: params.day, ...body, updatedAt: at })
-        .onConflictDoUpdate({ target: holidaysTable.day, set: { ...body, updatedAt: at } });
-      await appendAudit(tx, {
-        at,
-        action: 'holiday_set',
-        actorId: staff.id,
-        subject: `holiday:${params.day}`,
-        data: body,
-      });
-    });
-    res.json({ holidays: await list(Number(params.day.slice(0, 4))) });
-  });
-
-  router.delete('/holidays/:day', nationalCoordinator, async (req, res) => {
-    const { params } = parseRequest({ params: holidayParamsSchema }, req);
-    const staff = staffOf(res.locals);
-    const at = deps.clock.now();
-    const removed = await deps.db.transaction(async (tx) => {
-      const rows = await tx
-        .delete(holidaysTable)
-        .where(eq(holidaysTable.day, params.day))
-        .returning({ day: holidaysTable.day });
-      if (rows.length > 0)
-        await appendAudit(tx, { at, action: 'holiday_removed', actorId: staff.id, subject: `holiday:${params.day}` });
-      return rows.length;
-    });
-    if (removed === 0) throw notFound();
-    res.status(204).end();
-  });
-  return router;
-}
-
-export const holidaysApiDocs: ApiDoc[] = [
-  {
+  defineRoute(api, {
     method: 'get',
-    path: '/api/staff/holidays',
+    path: '/holidays',
+    operationId: 'listHolidays',
     tags: ['cases'],
     summary: 'The holiday calendar deadlines count with (`year` to narrow it)',
+    access: 'staff',
     request: { query: holidaysQuerySchema },
-    responses: { 200: jsonResponse('Days off and Saturdays worked', holidaysSchema), ...errorResponses(400, 401) },
-  },
-  {
+    response: { description: 'Days off and Saturdays worked', schema: holidaysSchema },
+    errors: [400, 401],
+    handler: async ({ query }) => ({ holidays: await list(query.year) }),
+  });
+
+  defineRoute(api, {
     method: 'put',
-    path: '/api/staff/holidays/{day}',
+    path: '/holidays/:day',
+    operationId: 'setHoliday',
     tags: ['cases'],
     summary:
       'National coordinators: set a day as a holiday or a Saturday worked (`{ kind, name }`); counts for reports received from then on; audited',
-    request: { params: holidayParamsSchema, body: { content: { 'application/json': { schema: holidayInputSchema } } } },
-    responses: { 200: jsonResponse("That year's calendar", holidaysSchema), ...errorResponses(400, 401, 403) },
-  },
-  {
+    access: ['coordinator'],
+    use: [nationalCoordinator],
+    request: { params: holidayParamsSchema, body: holidayInputSchema },
+    response: { description: "That year's calendar", schema: holidaysSchema },
+    errors: [400, 401, 403],
+    handler: async ({ params, body }, _req, res) => {
+      const staff = staffOf(res.locals);
+      const at = deps.clock.now();
+      await deps.db.transaction(async (tx) => {
+        await tx
+          .insert(holidaysTable)
+          .values({ day: params.day, ...body, updatedAt: at })
+          .onConflictDoUpdate({ target: holidaysTable.day, set: { ...body, updatedAt: at } });
+        await appendAudit(tx, {
+          at,
+          action: 'holiday_set',
+          actorId: staff.id,
+          subject: `holiday:${params.day}`,
+          data: body,
+        });
+      });
+      return { holidays: await list(Number(params.day.slice(0, 4))) };
+    },
+  });
+
+  defineRoute(api, {
     method: 'delete',
-    path: '/api/staff/holidays/{day}',
+    path: '/holidays/:day',
+    operationId: 'removeHoliday',
     tags: ['cases'],
     summary: 'National coordinators: remove a day from the calendar; audited',
+    access: ['coordinator'],
+    use: [nationalCoordinator],
     request: { params: holidayParamsSchema },
-    responses: { 204: { description: 'Removed' }, ...errorResponses(400, 401, 403, 404) },
-  },
-];
+    response: { status: 204, description: 'Removed' },
+    errors: [400, 401, 403, 404],
+    handler: async ({ params }, _req, res) => {
+      const staff = staffOf(res.locals);
+      const at = deps.clock.now();
+      const removed = await deps.db.transaction(async (tx) => {
+        const rows = await tx
+          .delete(holidaysTable)
+          .where(eq(holidaysTable.day, params.day))
+          .returning({ day: holidaysTable.day });
+        if (rows.length > 0)
+          await appendAudit(tx, { at, action: 'holiday_removed', actorId: staff.id, subject: `holiday:${params.day}` });
+        return rows.length;
+      });
+      if (removed === 0) throw notFound();
+    },
+  });
+  return api;
+}
