@@ -6,7 +6,7 @@
  * it with Redocly. `PUBLIC_URL` sets its server as it does the app's. Exit codes: 0 written, 2 bad usage.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createApi } from '../app';
@@ -35,6 +35,7 @@ async function main(): Promise<void> {
         sessionSecret: randomBytes(32).toString('hex'),
       },
     });
+    mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, `${JSON.stringify(createApi(deps).document, null, 2)}\n`);
   } finally {
     await database.close();
