@@ -54,54 +54,46 @@ function securityHeaders(deps: AppDeps): RequestHandler {
 /**
  * The API in mount order: health at the root, then under /api the JSON parser, this document, the
  * public and the staff stacks and the JSON 404. Each prefix is written once: the document's paths are
- * the prefix plus each declared route (server/http/define-route.ts), built once here.
+ * the prefix plus each declared route (server/http/define-route.ts); the document is built once here.
  */
 export function createApi(deps: AppDeps): { router: Router; document: OpenApiDocument } {
-  const api = createApiCatalog();
   const router = Router();
-  router.use(api.mount('', healthRoutes(deps)));
-  router.use('/api', express.json({ limit: '200kb' }));
-  router.use(
+  const api = createApiCatalog(router);
+  api.mount('', healthRoutes(deps));
+  // The document is built below, once every router is mounted; it is first read by a request.
+  api.mount(
     '/api',
-    api.mount(
-      '/api',
-      openApiRoutes(() => document),
-    ),
+    express.json({ limit: '200kb' }),
+    openApiRoutes(() => document),
   );
-  router.use(
+  api.mount(
     '/api/public',
-    api.mount(
-      '/api/public',
-      publicApiMiddleware(deps.config),
-      metaRoutes(),
-      placesRoutes(deps),
-      routingRoutes(deps),
-      reportsRoutes(deps),
-      publicStatsRoutes(deps),
-    ),
+    publicApiMiddleware(deps.config),
+    metaRoutes(),
+    placesRoutes(deps),
+    routingRoutes(deps),
+    reportsRoutes(deps),
+    publicStatsRoutes(deps),
   );
-  router.use(
+  api.mount(
     '/api/staff',
-    api.mount(
-      '/api/staff',
-      privateNoStore,
-      signInRoutes(deps),
-      staffApiMiddleware(deps),
-      authRoutes(deps),
-      ownPasswordRoutes(deps),
-      accountsRoutes(deps),
-      unitsRoutes(deps),
-      duplicatesRoutes(deps),
-      intakeRoutes(deps),
-      casesRoutes(deps),
-      holidaysRoutes(deps),
-      staffStatsRoutes(deps),
-      rulesRoutes(deps),
-      communeFlagsRoutes(deps),
-      staffPhotoRoutes(deps),
-    ),
+    privateNoStore,
+    signInRoutes(deps),
+    staffApiMiddleware(deps),
+    authRoutes(deps),
+    ownPasswordRoutes(deps),
+    accountsRoutes(deps),
+    unitsRoutes(deps),
+    duplicatesRoutes(deps),
+    intakeRoutes(deps),
+    casesRoutes(deps),
+    holidaysRoutes(deps),
+    staffStatsRoutes(deps),
+    rulesRoutes(deps),
+    communeFlagsRoutes(deps),
+    staffPhotoRoutes(deps),
   );
-  router.use('/api', apiNotFound);
+  api.mount('/api', apiNotFound);
   const document = buildOpenApiDocument(api.operations, deps.config.http.publicUrl);
   return { router, document };
 }

@@ -125,20 +125,23 @@ function operationOf<In extends RouteRequest, R extends Reply>(route: RouteDecla
 type MountPart = RequestHandler | RequestHandler[] | ApiRouter;
 
 /**
- * What app.ts mounts, and what the OpenAPI document lists: each router's operations get the prefix the
- * router is mounted under, so a documented path is the path Express answers.
+ * Mounts on `router` what app.ts mounts, and keeps what the OpenAPI document lists: each router's
+ * operations get the prefix it is mounted under, written once, so a documented path is the path
+ * Express answers.
  */
-export function createApiCatalog() {
+export function createApiCatalog(router: Router) {
   const operations: RouteConfig[] = [];
   return {
     operations,
-    /** The handlers to mount under `prefix`, in order; each ApiRouter's operations are recorded under it. */
-    mount(prefix: string, ...parts: MountPart[]): RequestHandler[] {
-      return parts.flatMap((part) => {
+    /** Mounts `parts` under `prefix` ('' for the root), in order; each ApiRouter's operations are recorded under it. */
+    mount(prefix: '' | `/${string}`, ...parts: MountPart[]): void {
+      const handlers = parts.flatMap((part) => {
         if (Array.isArray(part) || typeof part === 'function') return part;
         operations.push(...part.operations.map((operation) => ({ ...operation, path: prefix + operation.path })));
         return [part.router];
       });
+      if (prefix) router.use(prefix, handlers);
+      else router.use(handlers);
     },
   };
 }

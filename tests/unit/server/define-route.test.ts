@@ -33,10 +33,11 @@ function appWithItems() {
     errors: [401, 403],
     handler: () => undefined,
   });
-  const catalog = createApiCatalog();
+  const router = express.Router();
+  const catalog = createApiCatalog(router);
+  catalog.mount('/api/things', items);
   const app = express();
-  app.use('/api/things', catalog.mount('/api/things', items));
-  app.use(errorHandler(createLogger('silent')));
+  app.use(router, errorHandler(createLogger('silent')));
   return { app, operations: catalog.operations };
 }
 
