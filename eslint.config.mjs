@@ -58,6 +58,21 @@ export default tseslint.config(
     },
   },
   {
+    // Every endpoint is declared with defineRoute (server/http/define-route.ts), which also documents it:
+    // a route added straight on a router would be served but missing from the OpenAPI document (issue #16).
+    files: ['server/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.property.name=/^(get|post|put|patch|delete|all)$/][callee.object.name=/^(router|app)$/], CallExpression[callee.property.name=/^(get|post|put|patch|delete|all)$/][callee.object.property.name='router']",
+          message: 'Declare endpoints with defineRoute(), so that the OpenAPI document lists them.',
+        },
+      ],
+    },
+  },
+  {
     files: ['tests/**/*.ts', 'bench/**/*.ts'],
     languageOptions: { globals: { ...globals.node, ...globals.jest } },
     rules: { 'no-console': 'off', '@typescript-eslint/no-require-imports': 'off' },

@@ -1,57 +1,30 @@
-import express, { type Express, type RequestHandler } from 'express';
+import express, { Router, type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { AppDeps } from './deps';
-import { accountsApiDocs, accountsRoutes } from './auth/accounts.routes';
-import { authApiDocs, authRoutes, signInRoutes } from './auth/auth.routes';
-import { ownPasswordApiDocs, ownPasswordRoutes } from './auth/own-password';
+import { accountsRoutes } from './auth/accounts.routes';
+import { authRoutes, signInRoutes } from './auth/auth.routes';
+import { ownPasswordRoutes } from './auth/own-password';
+import { createApiCatalog } from './http/define-route';
 import { apiNotFound, errorHandler } from './http/error-handler';
 import { publicApiMiddleware } from './http/public-api';
 import { clientRoutes } from './http/static-client';
 import { requestId, requestLogger } from './http/request-context';
 import { privateNoStore, staffApiMiddleware } from './http/staff-api';
-import { casesApiDocs, casesRoutes } from './cases/cases.routes';
-import { holidaysApiDocs, holidaysRoutes } from './cases/holidays.routes';
-import { healthApiDocs, healthRoutes } from './health/health.routes';
-import { intakeApiDocs, intakeRoutes } from './intake/intake.routes';
-import { metaApiDocs, metaRoutes } from './meta/meta.routes';
-import type { ApiDoc } from './openapi/api-doc';
-import { openApiRoutes } from './openapi/openapi.routes';
+import { casesRoutes } from './cases/cases.routes';
+import { holidaysRoutes } from './holidays/holidays.routes';
+import { healthRoutes } from './health/health.routes';
+import { intakeRoutes } from './intake/intake.routes';
+import { metaRoutes } from './meta/meta.routes';
+import { buildOpenApiDocument, openApiRoutes, type OpenApiDocument } from './openapi/openapi.routes';
 import { CLIENT_DIST_DIR } from './paths';
-import { placesApiDocs, placesRoutes } from './places/places.routes';
-import { duplicatesApiDocs, duplicatesRoutes } from './reports/duplicates';
-import { reportsApiDocs, reportsRoutes, staffPhotoRoutes } from './reports/reports.routes';
-import { communeFlagsApiDocs, communeFlagsRoutes } from './places/commune-flags';
-import { routingApiDocs, routingRoutes } from './routing/routing.routes';
-import { publicStatsRoutes, statsApiDocs, staffStatsRoutes } from './stats/stats.routes';
-import { rulesApiDocs, rulesRoutes } from './routing/rules.routes';
-import { unitsApiDocs, unitsRoutes } from './units/units.routes';
-
-/** Every documented endpoint; tests/api/openapi.test.ts checks that each mounted /api route is here. */
-export const apiDocs: ApiDoc[] = [
-  ...healthApiDocs,
-  ...metaApiDocs,
-  ...placesApiDocs,
-  ...routingApiDocs,
-  ...reportsApiDocs,
-  ...authApiDocs,
-  ...ownPasswordApiDocs,
-  ...accountsApiDocs,
-  ...unitsApiDocs,
-  ...duplicatesApiDocs,
-  ...intakeApiDocs,
-  ...casesApiDocs,
-  ...holidaysApiDocs,
-  ...statsApiDocs,
-  ...rulesApiDocs,
-  ...communeFlagsApiDocs,
-  {
-    method: 'get',
-    path: '/api/openapi.json',
-    tags: ['operations'],
-    summary: 'This document (OpenAPI 3.1)',
-    responses: { 200: { description: 'OpenAPI document' } },
-  },
-];
+import { placesRoutes } from './places/places.routes';
+import { duplicatesRoutes } from './reports/duplicates';
+import { reportsRoutes, staffPhotoRoutes } from './reports/reports.routes';
+import { communeFlagsRoutes } from './places/commune-flags';
+import { routingRoutes } from './routing/routing.routes';
+import { publicStatsRoutes, staffStatsRoutes } from './stats/stats.routes';
+import { rulesRoutes } from './routing/rules.routes';
+import { unitsRoutes } from './units/units.routes';
 
 function securityHeaders(deps: AppDeps): RequestHandler {
   const https = deps.config.http.https;
@@ -78,21 +51,22 @@ function securityHeaders(deps: AppDeps): RequestHandler {
   });
 }
 
-/** Middleware in order, one line each; feature routers; the client; the error handler. */
-export function createApp(deps: AppDeps): Express {
-  const app = express();
-  app.disable('x-powered-by');
-  app.set('trust proxy', deps.config.http.trustProxyHops);
-  app.set('query parser', 'simple');
-
-  app.use(requestId);
-  app.use(requestLogger(deps.logger));
-  app.use(securityHeaders(deps));
-  app.use(healthRoutes(deps));
-
-  app.use('/api', express.json({ limit: '200kb' }));
-  app.use('/api', openApiRoutes(apiDocs, deps.config.http.publicUrl));
-  app.use(
+/**
+ * The API in mount order: health at the root, then under /api the JSON parser, this document, the
+ * public and the staff stacks and the JSON 404. Each prefix is written once: the document's paths are
+ * the prefix plus each declared route (server/http/define-route.ts); the document is built once here.
+ */
+export function createApi(deps: AppDeps): { router: Router; document: OpenApiDocument } {
+  const router = Router();
+  const api = createApiCatalog(router);
+  api.mount('', healthRoutes(deps));
+  // The document is built below, once every router is mounted; it is first read by a request.
+  api.mount(
+    '/api',
+    express.json({ limit: '200kb' }),
+    openApiRoutes(() => document),
+  );
+  api.mount(
     '/api/public',
     publicApiMiddleware(deps.config),
     metaRoutes(),
@@ -101,7 +75,7 @@ export function createApp(deps: AppDeps): Express {
     reportsRoutes(deps),
     publicStatsRoutes(deps),
   );
-  app.use(
+  api.mount(
     '/api/staff',
     privateNoStore,
     signInRoutes(deps),
@@ -119,7 +93,22 @@ export function createApp(deps: AppDeps): Express {
     communeFlagsRoutes(deps),
     staffPhotoRoutes(deps),
   );
-  app.use('/api', apiNotFound);
+  api.mount('/api', apiNotFound);
+  const document = buildOpenApiDocument(api.operations, deps.config.http.publicUrl);
+  return { router, document };
+}
+
+/** Middleware in order, one line each; the API; the client; the error handler. */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', deps.config.http.trustProxyHops);
+  app.set('query parser', 'simple');
+
+  app.use(requestId);
+  app.use(requestLogger(deps.logger));
+  app.use(securityHeaders(deps));
+  app.use(createApi(deps).router);
 
   app.use(clientRoutes(CLIENT_DIST_DIR));
   app.use(errorHandler(deps.logger));

@@ -1,81 +1,81 @@
-import { Router } from 'express';
 import { accountSchema, accountsResponseSchema, accountWithPasswordSchema } from '../../shared/api/accounts';
 import { accountChangeSchema, accountInputSchema, accountParamsSchema } from '../../shared/schemas/accounts';
 import type { AppDeps } from '../deps';
-import { parseBody, parseParams, parseRequest } from '../http/parse';
+import { apiRouter, defineRoute, type ApiRouter } from '../http/define-route';
 import { requireRole, staffOf } from '../http/staff-api';
-import { type ApiDoc, errorResponses, jsonResponse } from '../openapi/api-doc';
 import { changeAccount, createAccount, listAccounts, resetPassword, unlockAccount } from './accounts.service';
 
 /** Issue #5: admins create, re-assign, disable and unlock accounts and reset passwords. */
-export function accountsRoutes(deps: AppDeps): Router {
-  const router = Router();
-  router.use('/accounts', requireRole('admin'));
+export function accountsRoutes(deps: AppDeps): ApiRouter {
+  const api = apiRouter();
+  // Also before paths under /accounts that do not exist: anyone but an admin gets 403 there, not 404.
+  api.router.use('/accounts', requireRole('admin'));
+  const admin = ['admin'] as const;
+  const tags = ['admin'];
 
-  router.get('/accounts', async (_req, res) => {
-    res.json({ accounts: await listAccounts(deps) });
-  });
-
-  router.post('/accounts', async (req, res) => {
-    res.status(201).json(await createAccount(deps, staffOf(res.locals), parseBody(accountInputSchema, req)));
-  });
-
-  router.patch('/accounts/:accountId', async (req, res) => {
-    const { params, body } = parseRequest({ params: accountParamsSchema, body: accountChangeSchema }, req);
-    res.json(await changeAccount(deps, staffOf(res.locals), params.accountId, body));
-  });
-
-  router.post('/accounts/:accountId/password', async (req, res) => {
-    res.json(await resetPassword(deps, staffOf(res.locals), parseParams(accountParamsSchema, req).accountId));
-  });
-
-  router.post('/accounts/:accountId/unlock', async (req, res) => {
-    res.json(await unlockAccount(deps, staffOf(res.locals), parseParams(accountParamsSchema, req).accountId));
-  });
-
-  return router;
-}
-
-const json = (schema: Parameters<typeof jsonResponse>[1]) => ({ content: { 'application/json': { schema } } });
-
-export const accountsApiDocs: ApiDoc[] = [
-  {
+  defineRoute(api, {
     method: 'get',
-    path: '/api/staff/accounts',
-    tags: ['admin'],
+    path: '/accounts',
+    operationId: 'listAccounts',
+    tags,
     summary: 'Every staff account (admins)',
-    responses: { 200: jsonResponse('Accounts', accountsResponseSchema), ...errorResponses(401, 403) },
-  },
-  {
+    access: admin,
+    response: { description: 'Accounts', schema: accountsResponseSchema },
+    errors: [401, 403],
+    handler: async () => ({ accounts: await listAccounts(deps) }),
+  });
+
+  defineRoute(api, {
     method: 'post',
-    path: '/api/staff/accounts',
-    tags: ['admin'],
+    path: '/accounts',
+    operationId: 'createAccount',
+    tags,
     summary: 'Create an account; its generated password is in this answer only (admins)',
-    request: { body: json(accountInputSchema) },
-    responses: { 201: jsonResponse('Created', accountWithPasswordSchema), ...errorResponses(400, 401, 403, 409) },
-  },
-  {
+    access: admin,
+    request: { body: accountInputSchema },
+    response: { status: 201, description: 'Created', schema: accountWithPasswordSchema },
+    errors: [400, 401, 403, 409],
+    handler: ({ body }, _req, res) => createAccount(deps, staffOf(res.locals), body),
+  });
+
+  defineRoute(api, {
     method: 'patch',
-    path: '/api/staff/accounts/{accountId}',
-    tags: ['admin'],
+    path: '/accounts/:accountId',
+    operationId: 'changeAccount',
+    tags,
     summary: 'Rename, re-assign, change role, disable or enable; disabling ends its sessions (admins)',
-    request: { params: accountParamsSchema, body: json(accountChangeSchema) },
-    responses: { 200: jsonResponse('Changed', accountSchema), ...errorResponses(400, 401, 403, 404) },
-  },
-  {
+    access: admin,
+    request: { params: accountParamsSchema, body: accountChangeSchema },
+    response: { description: 'Changed', schema: accountSchema },
+    errors: [400, 401, 403, 404],
+    handler: ({ params, body }, _req, res) => changeAccount(deps, staffOf(res.locals), params.accountId, body),
+  });
+
+  defineRoute(api, {
     method: 'post',
-    path: '/api/staff/accounts/{accountId}/password',
-    tags: ['admin'],
+    path: '/accounts/:accountId/password',
+    operationId: 'resetPassword',
+    tags,
     summary: 'Reset the password: a generated one, in this answer only; ends its sessions, releases a lock (admins)',
+    access: admin,
     request: { params: accountParamsSchema },
-    responses: { 200: jsonResponse('New password', accountWithPasswordSchema), ...errorResponses(401, 403, 404) },
-  },
-  {
+    response: { description: 'New password', schema: accountWithPasswordSchema },
+    errors: [401, 403, 404],
+    handler: ({ params }, _req, res) => resetPassword(deps, staffOf(res.locals), params.accountId),
+  });
+
+  defineRoute(api, {
     method: 'post',
-    path: '/api/staff/accounts/{accountId}/unlock',
-    tags: ['admin'],
+    path: '/accounts/:accountId/unlock',
+    operationId: 'unlockAccount',
+    tags,
     summary: 'Release a sign-in lock before its time (admins)',
+    access: admin,
     request: { params: accountParamsSchema },
-    responses: { 200: jsonResponse('Unlocked', accountSchema), ...errorResponses(401, 403, 404) },
-  },
-];
+    response: { description: 'Unlocked', schema: accountSchema },
+    errors: [401, 403, 404],
+    handler: ({ params }, _req, res) => unlockAccount(deps, staffOf(res.locals), params.accountId),
+  });
+
+  return api;
+}

@@ -1,12 +1,10 @@
-import { Router, type Response } from 'express';
+import type { Response } from 'express';
 import { serialize } from 'cookie';
 import { staffSessionSchema, type StaffSession } from '../../shared/api/staff';
 import { signInInputSchema } from '../../shared/schemas/staff';
 import type { AppDeps } from '../deps';
-import { parseBody } from '../http/parse';
+import { apiRouter, defineRoute, type ApiRouter } from '../http/define-route';
 import { limiter } from '../http/rate-limit';
-import { requireStaff } from '../http/staff-api';
-import { type ApiDoc, errorResponses, jsonResponse } from '../openapi/api-doc';
 import { createUnknownUserGuard, SESSION_COOKIE, signIn, signOut, type ActiveSession } from './auth.service';
 
 const present = ({ user, csrfToken }: ActiveSession): StaffSession => ({
@@ -47,67 +45,73 @@ function clearSessionCookie(deps: AppDeps, res: Response): void {
 }
 
 /** Signing in: mounted before the session and CSRF middleware, since there is no session yet. */
-export function signInRoutes(deps: AppDeps): Router {
-  const router = Router();
+export function signInRoutes(deps: AppDeps): ApiRouter {
+  const api = apiRouter();
   const guard = createUnknownUserGuard(deps);
-  router.post('/session', limiter(deps.config.rateLimit, deps.config.rateLimit.signInMax), async (req, res) => {
-    const { token, session } = await signIn(deps, guard, parseBody(signInInputSchema, req));
-    setSessionCookie(deps, res, token);
-    res.json(present(session));
-  });
-  return router;
-}
-
-export function authRoutes(deps: AppDeps): Router {
-  const router = Router();
-
-  router.get('/session', requireStaff, (_req, res) => {
-    res.json(present(res.locals.session as ActiveSession));
-  });
-
-  router.delete('/session', requireStaff, async (_req, res) => {
-    await signOut(deps, res.locals.session as ActiveSession, false);
-    clearSessionCookie(deps, res);
-    res.status(204).end();
-  });
-
-  router.delete('/sessions', requireStaff, async (_req, res) => {
-    await signOut(deps, res.locals.session as ActiveSession, true);
-    clearSessionCookie(deps, res);
-    res.status(204).end();
-  });
-
-  return router;
-}
-
-export const authApiDocs: ApiDoc[] = [
-  {
+  defineRoute(api, {
     method: 'post',
-    path: '/api/staff/session',
+    path: '/session',
+    operationId: 'signIn',
     tags: ['staff'],
     summary: 'Sign in; sets the session cookie (HttpOnly, SameSite=Strict)',
-    request: { body: { content: { 'application/json': { schema: signInInputSchema } } } },
-    responses: { 200: jsonResponse('Signed in', staffSessionSchema), ...errorResponses(400, 401, 429) },
-  },
-  {
+    access: 'public',
+    use: [limiter(deps.config.rateLimit, deps.config.rateLimit.signInMax)],
+    request: { body: signInInputSchema },
+    response: { description: 'Signed in', schema: staffSessionSchema },
+    errors: [400, 401, 429],
+    handler: async ({ body }, _req, res) => {
+      const { token, session } = await signIn(deps, guard, body);
+      setSessionCookie(deps, res, token);
+      return present(session);
+    },
+  });
+  return api;
+}
+
+export function authRoutes(deps: AppDeps): ApiRouter {
+  const api = apiRouter();
+
+  defineRoute(api, {
     method: 'get',
-    path: '/api/staff/session',
+    path: '/session',
+    operationId: 'getSession',
     tags: ['staff'],
     summary: 'The current session and its CSRF token',
-    responses: { 200: jsonResponse('Signed in', staffSessionSchema), ...errorResponses(401) },
-  },
-  {
+    access: 'staff',
+    response: { description: 'Signed in', schema: staffSessionSchema },
+    errors: [401],
+    handler: (_input, _req, res) => present(res.locals.session as ActiveSession),
+  });
+
+  defineRoute(api, {
     method: 'delete',
-    path: '/api/staff/session',
+    path: '/session',
+    operationId: 'signOut',
     tags: ['staff'],
     summary: 'Sign out (needs X-CSRF-Token)',
-    responses: { 204: { description: 'Signed out' }, ...errorResponses(401, 403) },
-  },
-  {
+    access: 'staff',
+    response: { status: 204, description: 'Signed out' },
+    errors: [401, 403],
+    handler: async (_input, _req, res) => {
+      await signOut(deps, res.locals.session as ActiveSession, false);
+      clearSessionCookie(deps, res);
+    },
+  });
+
+  defineRoute(api, {
     method: 'delete',
-    path: '/api/staff/sessions',
+    path: '/sessions',
+    operationId: 'signOutEverywhere',
     tags: ['staff'],
     summary: 'Sign out everywhere: every session of the account (needs X-CSRF-Token)',
-    responses: { 204: { description: 'Every session ended' }, ...errorResponses(401, 403) },
-  },
-];
+    access: 'staff',
+    response: { status: 204, description: 'Every session ended' },
+    errors: [401, 403],
+    handler: async (_input, _req, res) => {
+      await signOut(deps, res.locals.session as ActiveSession, true);
+      clearSessionCookie(deps, res);
+    },
+  });
+
+  return api;
+}

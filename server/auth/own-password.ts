@@ -1,11 +1,8 @@
-import { Router } from 'express';
 import { passwordChangeSchema, type PasswordChange } from '../../shared/schemas/staff';
 import type { AppDeps } from '../deps';
 import { fieldIssue, validationFailed } from '../http/errors';
-import { parseBody } from '../http/parse';
+import { apiRouter, defineRoute, type ApiRouter } from '../http/define-route';
 import { limiter } from '../http/rate-limit';
-import { requireStaff } from '../http/staff-api';
-import { type ApiDoc, errorResponses } from '../openapi/api-doc';
 import {
   appendAudit,
   clearFailedSignIns,
@@ -78,28 +75,21 @@ export async function changeOwnPassword(deps: AppDeps, session: ActiveSession, i
   });
 }
 
-export function ownPasswordRoutes(deps: AppDeps): Router {
-  const router = Router();
-  // Guessing the current password through this route is slowed like signing in.
-  router.post(
-    '/password',
-    requireStaff,
-    limiter(deps.config.rateLimit, deps.config.rateLimit.signInMax),
-    async (req, res) => {
-      await changeOwnPassword(deps, res.locals.session as ActiveSession, parseBody(passwordChangeSchema, req));
-      res.status(204).end();
-    },
-  );
-  return router;
-}
-
-export const ownPasswordApiDocs: ApiDoc[] = [
-  {
+export function ownPasswordRoutes(deps: AppDeps): ApiRouter {
+  const api = apiRouter();
+  defineRoute(api, {
     method: 'post',
-    path: '/api/staff/password',
+    path: '/password',
+    operationId: 'changeOwnPassword',
     tags: ['staff'],
     summary: `Changes one's own password: the current one, then a new one of at least 12 characters that is not a common password and does not contain the username; other sessions end`,
-    request: { body: { content: { 'application/json': { schema: passwordChangeSchema } } } },
-    responses: { 204: { description: 'Changed' }, ...errorResponses(400, 401, 403, 429) },
-  },
-];
+    access: 'staff',
+    // Guessing the current password through this route is slowed like signing in.
+    use: [limiter(deps.config.rateLimit, deps.config.rateLimit.signInMax)],
+    request: { body: passwordChangeSchema },
+    response: { status: 204, description: 'Changed' },
+    errors: [400, 401, 403, 429],
+    handler: ({ body }, _req, res) => changeOwnPassword(deps, res.locals.session as ActiveSession, body),
+  });
+  return api;
+}

@@ -1,4 +1,3 @@
-import { Router } from 'express';
 import { caseQueueSchema, caseViewSchema } from '../../shared/api/cases';
 import {
   CASE_ACTIONS,
@@ -8,30 +7,60 @@ import {
   type CaseAction,
 } from '../../shared/schemas/cases';
 import type { AppDeps } from '../deps';
+import { apiRouter, defineRoute, type ApiRouter } from '../http/define-route';
 import { requestLanguage } from '../http/language';
-import { parseRequest } from '../http/parse';
-import { requireRole, requireStaff, staffOf } from '../http/staff-api';
-import { type ApiDoc, errorResponses, jsonResponse } from '../openapi/api-doc';
+import { staffOf } from '../http/staff-api';
 import { actOnCase, caseView } from './cases.service';
 import { caseQueue } from './queue.service';
 
 /** Issue #6: unit queues, the case page and its actions; one route per action, each with the report's version. */
-export function casesRoutes(deps: AppDeps): Router {
-  const router = Router();
+export function casesRoutes(deps: AppDeps): ApiRouter {
+  const api = apiRouter();
 
-  router.get('/cases', requireRole('officer', 'unit_lead', 'coordinator'), async (req, res) => {
-    const { query } = parseRequest({ query: caseQueueQuerySchema }, req);
-    res.json(await caseQueue(deps, staffOf(res.locals), query));
+  defineRoute(api, {
+    method: 'get',
+    path: '/cases',
+    operationId: 'listCases',
+    tags: ['cases'],
+    summary:
+      "A unit's queue (officers, unit leads) or a coordinator's scope, nearest deadline first, with filters and keyset pagination",
+    access: ['officer', 'unit_lead', 'coordinator'],
+    request: { query: caseQueueQuerySchema },
+    response: { description: 'A page of the queue and the counts per status', schema: caseQueueSchema },
+    errors: [400, 401, 403],
+    handler: ({ query }, _req, res) => caseQueue(deps, staffOf(res.locals), query),
   });
 
-  router.get('/cases/:code', requireStaff, async (req, res) => {
-    const { params } = parseRequest({ params: caseParamsSchema }, req);
-    res.json(await caseView(deps, staffOf(res.locals), params.code, requestLanguage(req)));
+  defineRoute(api, {
+    method: 'get',
+    path: '/cases/:code',
+    operationId: 'getCase',
+    tags: ['cases'],
+    summary:
+      'The case page: every field, photos, routing, coordinating units, timeline, deadlines and the actions this viewer may take',
+    access: 'staff',
+    request: { params: caseParamsSchema },
+    response: { description: 'The case', schema: caseViewSchema },
+    errors: [400, 401, 404],
+    handler: ({ params }, req, res) => caseView(deps, staffOf(res.locals), params.code, requestLanguage(req)),
   });
 
-  for (const action of CASE_ACTIONS) {
-    router.post(`/cases/:code/${action}`, requireStaff, async (req, res) => {
-      const { params, body } = parseRequest({ params: caseParamsSchema, body: caseActionSchemas[action] }, req);
+  for (const action of CASE_ACTIONS) defineCaseAction(api, deps, action);
+  return api;
+}
+
+function defineCaseAction<A extends CaseAction>(api: ApiRouter, deps: AppDeps, action: A): void {
+  defineRoute(api, {
+    method: 'post',
+    path: `/cases/:code/${action}`,
+    operationId: OPERATION_IDS[action],
+    tags: ['cases'],
+    summary: `${SUMMARIES[action]}. Takes the report's \`version\`; 409 if it changed or the move is not allowed (with the allowed ones)`,
+    access: 'staff',
+    request: { params: caseParamsSchema, body: caseActionSchemas[action] },
+    response: { description: 'The case after the action', schema: caseViewSchema },
+    errors: [400, 401, 403, 404, 409],
+    handler: async ({ params, body }, req, res) => {
       const { view, contact } = await actOnCase(
         deps,
         staffOf(res.locals),
@@ -40,10 +69,9 @@ export function casesRoutes(deps: AppDeps): Router {
         body,
         requestLanguage(req),
       );
-      res.json(contact ? { ...view, contact } : view);
-    });
-  }
-  return router;
+      return contact ? { ...view, contact } : view;
+    },
+  });
 }
 
 const SUMMARIES: Record<CaseAction, string> = {
@@ -67,40 +95,20 @@ const SUMMARIES: Record<CaseAction, string> = {
   assign: '`{ officerId }`: a unit lead gives the report to an officer of the unit (null: nobody)',
 };
 
-export const casesApiDocs: ApiDoc[] = [
-  {
-    method: 'get',
-    path: '/api/staff/cases',
-    tags: ['cases'],
-    summary:
-      "A unit's queue (officers, unit leads) or a coordinator's scope, nearest deadline first, with filters and keyset pagination",
-    request: { query: caseQueueQuerySchema },
-    responses: {
-      200: jsonResponse('A page of the queue and the counts per status', caseQueueSchema),
-      ...errorResponses(400, 401, 403),
-    },
-  },
-  {
-    method: 'get',
-    path: '/api/staff/cases/{code}',
-    tags: ['cases'],
-    summary:
-      'The case page: every field, photos, routing, coordinating units, timeline, deadlines and the actions this viewer may take',
-    request: { params: caseParamsSchema },
-    responses: { 200: jsonResponse('The case', caseViewSchema), ...errorResponses(400, 401, 404) },
-  },
-  ...CASE_ACTIONS.map((action): ApiDoc => ({
-    method: 'post',
-    path: `/api/staff/cases/{code}/${action}`,
-    tags: ['cases'],
-    summary: `${SUMMARIES[action]}. Takes the report's \`version\`; 409 if it changed or the move is not allowed (with the allowed ones)`,
-    request: {
-      params: caseParamsSchema,
-      body: { content: { 'application/json': { schema: caseActionSchemas[action] } } },
-    },
-    responses: {
-      200: jsonResponse('The case after the action', caseViewSchema),
-      ...errorResponses(400, 401, 403, 404, 409),
-    },
-  })),
-];
+/** The names a generated client gives the calls. */
+const OPERATION_IDS: Record<CaseAction, string> = {
+  accept: 'acceptCase',
+  verify: 'verifyCase',
+  suspend: 'suspendCase',
+  resume: 'resumeCase',
+  ask: 'askReporter',
+  transfer: 'transferCase',
+  coordinate: 'requestCoordination',
+  extend: 'extendCase',
+  resolve: 'resolveCase',
+  close: 'closeCase',
+  merge: 'mergeCase',
+  'reveal-contact': 'revealContact',
+  notes: 'addCaseNote',
+  assign: 'assignCase',
+};

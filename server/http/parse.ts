@@ -6,22 +6,25 @@ import { validationFailed } from './errors';
 // apart from a missing one; the input itself never leaves the server (only field and message do).
 const PARSE_OPTIONS = { reportInput: true } as const;
 
-interface RequestSchemas {
+export interface RequestSchemas {
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
 }
-type Parsed<S extends RequestSchemas> = { [K in keyof S]: S[K] extends z.ZodType ? z.infer<S[K]> : never };
+export type Parsed<S extends RequestSchemas> = { [K in keyof S]: S[K] extends z.ZodType ? z.infer<S[K]> : never };
 
-/** Parses several parts of a request at once, so that one 400 lists every bad field of all of them. */
-export function parseRequest<S extends RequestSchemas>(schemas: S, req: Request): Parsed<S> {
+/**
+ * Parses several parts of a request at once, so that one 400 lists every bad field of all of them.
+ * No schemas (an endpoint that reads nothing from the request): nothing to parse.
+ */
+export function parseRequest<S extends RequestSchemas>(schemas: S | undefined, req: Request): Parsed<S> {
   // `?lang=` chooses the language of the answer (language.ts) on any route; strict query schemas do not list it.
   const { lang: _lang, ...query } = (req.query ?? {}) as Record<string, unknown>;
   const sources = { params: req.params, query, body: req.body ?? {} };
   const issues: z.core.$ZodIssue[] = [];
   const out: Record<string, unknown> = {};
   for (const part of ['params', 'query', 'body'] as const) {
-    const schema = schemas[part];
+    const schema = schemas?.[part];
     if (!schema) continue;
     const result = schema.safeParse(sources[part], PARSE_OPTIONS);
     if (result.success) out[part] = result.data;

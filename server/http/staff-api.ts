@@ -27,6 +27,8 @@ function loadSession(deps: AppDeps): RequestHandler {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** The request header that carries the session's CSRF token (also declared in the OpenAPI document). */
+export const CSRF_HEADER = 'X-CSRF-Token';
 
 /**
  * SPEC.md §7: a state-changing request of a session must carry the session's CSRF token in
@@ -36,7 +38,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const requireCsrf: RequestHandler = (req, res, next) => {
   const session = res.locals.session as ActiveSession | undefined;
   if (SAFE_METHODS.has(req.method) || !session) return next();
-  return req.get('X-CSRF-Token') === session.csrfToken ? next() : next(csrfRefused());
+  return req.get(CSRF_HEADER) === session.csrfToken ? next() : next(csrfRefused());
 };
 
 export function staffApiMiddleware(deps: AppDeps): RequestHandler[] {

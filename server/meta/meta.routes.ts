@@ -1,4 +1,3 @@
-import { Router } from 'express';
 import { metaResponseSchema, type MetaResponse } from '../../shared/api/meta';
 import { CATEGORIES } from '../../shared/domain/categories';
 import { CHANNELS } from '../../shared/domain/channels';
@@ -10,7 +9,7 @@ import { ROLES } from '../../shared/domain/roles';
 import { STATUSES } from '../../shared/domain/statuses';
 import { formatPhone } from '../../shared/i18n/format';
 import { codeLabels } from '../../shared/i18n/translate';
-import { type ApiDoc, errorResponses, jsonResponse } from '../openapi/api-doc';
+import { apiRouter, defineRoute, type ApiRouter } from '../http/define-route';
 
 /** Built once: the codes are constants of SPEC.md and the labels live in shared/i18n. */
 function buildMeta(): MetaResponse {
@@ -26,21 +25,22 @@ function buildMeta(): MetaResponse {
   };
 }
 
-export function metaRoutes(): Router {
-  const router = Router();
+export function metaRoutes(): ApiRouter {
+  const api = apiRouter();
   const meta = buildMeta();
-  router.get('/meta', (_req, res) => {
-    res.set('Cache-Control', 'public, max-age=300, must-revalidate').json(meta);
-  });
-  return router;
-}
-
-export const metaApiDocs: ApiDoc[] = [
-  {
+  defineRoute(api, {
     method: 'get',
-    path: '/api/public/meta',
+    path: '/meta',
+    operationId: 'getCodeLists',
     tags: ['reference'],
     summary: 'Categories, place types, forces, statuses, outcomes, channels and roles with vi/en labels',
-    responses: { 200: jsonResponse('Code lists of SPEC.md', metaResponseSchema), ...errorResponses(429) },
-  },
-];
+    access: 'public',
+    response: { description: 'Code lists of SPEC.md', schema: metaResponseSchema },
+    errors: [429],
+    handler: (_input, _req, res) => {
+      res.set('Cache-Control', 'public, max-age=300, must-revalidate');
+      return meta;
+    },
+  });
+  return api;
+}

@@ -1,13 +1,11 @@
-import { Router } from 'express';
 import { communeFlagsResponseSchema, type CommuneFlagsView } from '../../shared/api/rules';
 import { communeFlagsSchema, communeParamsSchema, type CommuneFlags } from '../../shared/schemas/rules';
 import { appendAudit } from '../auth/auth.repository';
 import type { StaffUser } from '../auth/auth.service';
 import { scopeOf } from '../auth/scope';
 import type { AppDeps } from '../deps';
-import { parseRequest } from '../http/parse';
-import { requireRole, staffOf } from '../http/staff-api';
-import { type ApiDoc, errorResponses, jsonBody, jsonResponse } from '../openapi/api-doc';
+import { apiRouter, defineRoute, type ApiRouter } from '../http/define-route';
+import { staffOf } from '../http/staff-api';
 import { communeNotFound } from '../routing/routing.errors';
 import { findCommuneFlags, updateCommuneFlags } from './places.repository';
 
@@ -47,26 +45,20 @@ export async function setCommuneFlags(
   return updated;
 }
 
-export function communeFlagsRoutes(deps: AppDeps): Router {
-  const router = Router();
-  router.patch('/communes/:communeCode/flags', requireRole('coordinator'), async (req, res) => {
-    const { params, body } = parseRequest({ params: communeParamsSchema, body: communeFlagsSchema }, req);
-    res.json(await setCommuneFlags(deps, staffOf(res.locals), params.communeCode, body));
-  });
-  return router;
-}
-
-export const communeFlagsApiDocs: ApiDoc[] = [
-  {
+export function communeFlagsRoutes(deps: AppDeps): ApiRouter {
+  const api = apiRouter();
+  defineRoute(api, {
     method: 'patch',
-    path: '/api/staff/communes/{communeCode}/flags',
+    path: '/communes/:communeCode/flags',
+    operationId: 'setCommuneFlags',
     tags: ['routing'],
     summary:
       'Coordinators (a province coordinator in their province): set `landBorder`, `coastal`, `remoteOrIsland`; counts for reports received from then on; audited with before and after',
-    request: { params: communeParamsSchema, body: jsonBody(communeFlagsSchema) },
-    responses: {
-      200: jsonResponse('The commune with its flags', communeFlagsResponseSchema),
-      ...errorResponses(400, 401, 403, 404),
-    },
-  },
-];
+    access: ['coordinator'],
+    request: { params: communeParamsSchema, body: communeFlagsSchema },
+    response: { description: 'The commune with its flags', schema: communeFlagsResponseSchema },
+    errors: [400, 401, 403, 404],
+    handler: ({ params, body }, _req, res) => setCommuneFlags(deps, staffOf(res.locals), params.communeCode, body),
+  });
+  return api;
+}

@@ -1,4 +1,3 @@
-import { Router } from 'express';
 import { duplicateCandidatesSchema } from '../../shared/api/duplicates';
 import { foldForSearch } from '../../shared/domain/text';
 import { duplicateSearchInputSchema } from '../../shared/schemas/duplicates';
@@ -9,9 +8,8 @@ import type { StaffUser } from '../auth/auth.service';
 import { scopeOf } from '../auth/scope';
 import type { AppDeps } from '../deps';
 import { fieldIssue, notFound, validationFailed } from '../http/errors';
-import { parseBody } from '../http/parse';
-import { requireRole, staffOf } from '../http/staff-api';
-import { type ApiDoc, errorResponses, jsonResponse } from '../openapi/api-doc';
+import { apiRouter, defineRoute, type ApiRouter } from '../http/define-route';
+import { staffOf } from '../http/staff-api';
 import { findDuplicateCandidates, type DuplicateCandidate } from './reports.repository';
 
 /**
@@ -41,27 +39,22 @@ async function searchDuplicates(
   });
 }
 
-export function duplicatesRoutes(deps: AppDeps): Router {
-  const router = Router();
-  router.post('/duplicates', requireRole('operator', 'coordinator'), async (req, res) => {
-    res.json({
-      candidates: await searchDuplicates(deps, staffOf(res.locals), parseBody(duplicateSearchInputSchema, req)),
-    });
-  });
-  return router;
-}
-
-export const duplicatesApiDocs: ApiDoc[] = [
-  {
+export function duplicatesRoutes(deps: AppDeps): ApiRouter {
+  const api = apiRouter();
+  defineRoute(api, {
     method: 'post',
-    path: '/api/staff/duplicates',
+    path: '/duplicates',
+    operationId: 'searchDuplicates',
     tags: ['intake'],
     summary:
       'Possible duplicates of a report being entered: same commune and category, similar description or same shop URL, last 30 days, same province (operators, coordinators)',
-    request: { body: { content: { 'application/json': { schema: duplicateSearchInputSchema } } } },
-    responses: {
-      200: jsonResponse('Candidates, best first', duplicateCandidatesSchema),
-      ...errorResponses(400, 401, 403, 404),
-    },
-  },
-];
+    access: ['operator', 'coordinator'],
+    request: { body: duplicateSearchInputSchema },
+    response: { description: 'Candidates, best first', schema: duplicateCandidatesSchema },
+    errors: [400, 401, 403, 404],
+    handler: async ({ body }, _req, res) => ({
+      candidates: await searchDuplicates(deps, staffOf(res.locals), body),
+    }),
+  });
+  return api;
+}

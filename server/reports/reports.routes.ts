@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { Router } from 'express';
 import { z } from 'zod';
 import { citizenViewSchema, photoCountSchema, receiptSchema, type CitizenView } from '../../shared/api/reports';
 import { t, type Language } from '../../shared/i18n/translate';
@@ -10,11 +9,12 @@ import type { AppDeps } from '../deps';
 import { reportSubmission } from '../http/error-handler';
 import { notFound } from '../http/errors';
 import { requestLanguage } from '../http/language';
+import { apiRouter, defineRoute, type ApiRouter } from '../http/define-route';
 import { parseBody, parseRequest } from '../http/parse';
 import { limiter } from '../http/rate-limit';
-import { requireStaff, staffOf } from '../http/staff-api';
+import { staffOf } from '../http/staff-api';
 import { scopeOf } from '../auth/scope';
-import { type ApiDoc, errorResponses, jsonResponse } from '../openapi/api-doc';
+import { jsonResponse } from '../openapi/api-doc';
 import { apiErrorBodySchema } from '../../shared/api/errors';
 import { findPhoto, findReportPlace } from './reports.repository';
 import { submitReport } from './reports.service';
@@ -29,115 +29,6 @@ export const presentCitizenView = (view: CitizenView, lang: Language) => ({
   ...view,
   statusLabel: t(lang, `ui.public_status.${view.status}` as MessageKey),
 });
-
-export function reportsRoutes(deps: AppDeps): Router {
-  const router = Router();
-  const reportInput = reportInputSchema(() => deps.clock.now());
-  const upload = acceptUpload(deps.photos.dirs);
-  const onePhoto = acceptOnePhoto(deps.photos.dirs);
-  const idempotency = createIdempotency(deps);
-  const guard = deps.receiptGuard;
-  const { rateLimit } = deps.config;
-
-  router.post('/reports', reportSubmission, limiter(rateLimit, rateLimit.reportsMax), upload, async (req, res) => {
-    const answer = await withUploads(req, async () =>
-      idempotency.run(
-        { scope: 'reports', key: idempotencyKeyOf(req), fingerprint: () => requestFingerprint(req) },
-        async () => ({
-          status: 201,
-          body: await submitReport(
-            deps,
-            parseBody(reportInput, req),
-            uploadedFiles(req).map((f) => f.path),
-          ),
-        }),
-      ),
-    );
-    res.status(answer.status).json(answer.body);
-  });
-
-  // Issue #14: photos follow the report one request each, so a dropped link costs one photo, not all.
-  router.post(
-    '/reports/:trackingCode/photos',
-    reportSubmission,
-    limiter(rateLimit, rateLimit.reportsMax * MAX_PHOTOS),
-    onePhoto,
-    async (req, res) => {
-      const answer = await withUploads(req, async () => {
-        const key = idempotencyKeyOf(req);
-        const { params, body } = parseRequest({ params: reportPhotoParamsSchema, body: reportPhotoInputSchema }, req);
-        const photoPath = uploadedPhoto(req);
-        return idempotency.run(
-          { scope: 'photos', key, fingerprint: () => requestFingerprint(req, params.trackingCode) },
-          async () => ({
-            status: 201,
-            body: await addReportPhoto(
-              deps,
-              guard,
-              { trackingCode: params.trackingCode, secret: body.secret },
-              photoPath,
-            ),
-          }),
-        );
-      });
-      res.status(answer.status).json(answer.body);
-    },
-  );
-
-  router.post('/track', limiter(rateLimit, rateLimit.trackingMax), async (req, res) => {
-    const { trackingCode, secret } = parseBody(trackInputSchema, req);
-    res.json(presentCitizenView(await trackReport(deps, guard, trackingCode, secret), requestLanguage(req)));
-  });
-
-  router.post(
-    '/track/messages',
-    reportSubmission,
-    limiter(rateLimit, rateLimit.trackingMax),
-    upload,
-    async (req, res) => {
-      const view = await withUploads(req, () =>
-        addReporterMessage(
-          deps,
-          guard,
-          parseBody(trackMessageInputSchema, req),
-          uploadedFiles(req).map((f) => f.path),
-        ),
-      );
-      res.json(presentCitizenView(view, requestLanguage(req)));
-    },
-  );
-
-  return router;
-}
-
-const photoParams = z.object({ photoId: z.uuid() });
-const photoQuery = z.object({ size: z.enum(['full', 'thumb']).default('full') });
-
-/** Photos are never served from a static path: only through this guarded route (SPEC.md §6). */
-export function staffPhotoRoutes(deps: AppDeps): Router {
-  const router = Router();
-  router.get('/photos/:photoId', requireStaff, async (req, res) => {
-    const { params, query } = parseRequest({ params: photoParams, query: photoQuery }, req);
-    const photo = await findPhoto(deps.db, params.photoId);
-    const report = photo && (await findReportPlace(deps.db, photo.reportId));
-    // Outside one's scope reads exactly like a photo that does not exist (SPEC.md §7).
-    if (!photo || !report || !(await scopeOf(deps.db, staffOf(res.locals))).canSee(report)) throw notFound();
-    const name = query.size === 'thumb' ? photo.thumbName : photo.fileName;
-    // Cache-Control: private, no-store comes with every /api/staff answer (staffApiMiddleware); sendFile keeps it.
-    res.type('image/jpeg');
-    // A photo whose move after commit failed stays pending until the next start: not found until then.
-    await new Promise<void>((resolve, reject) =>
-      res.sendFile(path.join(deps.photos.dirs.stored, name), (err) =>
-        !err
-          ? resolve()
-          : (err as NodeJS.ErrnoException).code === 'ENOENT' && !res.headersSent
-            ? reject(notFound())
-            : reject(err),
-      ),
-    );
-  });
-  return router;
-}
 
 const idempotencyHeaders = z.object({
   [IDEMPOTENCY_HEADER]: z.uuid().optional().meta({
@@ -157,6 +48,7 @@ const idempotencyResponses = {
   ),
 };
 
+/** Photos come as multipart; a report without photos may also come as JSON. */
 const multipart = (schema: z.ZodType) => ({
   content: {
     'multipart/form-data': { schema },
@@ -164,33 +56,67 @@ const multipart = (schema: z.ZodType) => ({
   },
 });
 
-export const reportsApiDocs: ApiDoc[] = [
-  {
+export function reportsRoutes(deps: AppDeps): ApiRouter {
+  const api = apiRouter();
+  const reportInput = reportInputSchema(() => deps.clock.now());
+  const upload = acceptUpload(deps.photos.dirs);
+  const onePhoto = acceptOnePhoto(deps.photos.dirs);
+  const idempotency = createIdempotency(deps);
+  const guard = deps.receiptGuard;
+  const { rateLimit } = deps.config;
+
+  defineRoute(api, {
     method: 'post',
-    path: '/api/public/reports',
+    path: '/reports',
+    operationId: 'submitReport',
     tags: ['reports'],
     summary: 'Submit a report (JSON, then photos one by one; or multipart with up to 5 `photos`); answers the receipt',
     description:
       "For `online`, `provinceCode` (the seller's, else the reporter's) is enough: `communeCode` and `address` are optional, and `url` or `sellerHandle` is required. " +
       'With an `Idempotency-Key`, the same key and body within 24 h answer the first answer again (same receipt, nothing stored).',
-    request: { headers: idempotencyHeaders, body: multipart(reportInputSchema(() => new Date())) },
-    responses: {
-      201: jsonResponse(
+    access: 'public',
+    use: [reportSubmission, limiter(rateLimit, rateLimit.reportsMax), upload],
+    parsedByHandler: { headers: idempotencyHeaders, body: multipart(reportInput) },
+    response: {
+      status: 201,
+      description:
         'Stored and routed: the receipt; the secret is shown only here (and to a repeat of the same Idempotency-Key)',
-        receiptSchema,
-      ),
-      ...errorResponses(400, 413, 415, 429, 503),
-      ...idempotencyResponses,
+      schema: receiptSchema,
+      // A repeated Idempotency-Key answers the stored answer, status and body as they were.
+      writesItself: true,
     },
-  },
-  {
+    errors: [400, 413, 415, 429, 503],
+    moreResponses: idempotencyResponses,
+    handler: async (_input, req, res) => {
+      const answer = await withUploads(req, async () =>
+        idempotency.run(
+          { scope: 'reports', key: idempotencyKeyOf(req), fingerprint: () => requestFingerprint(req) },
+          async () => ({
+            status: 201,
+            body: await submitReport(
+              deps,
+              parseBody(reportInput, req),
+              uploadedFiles(req).map((f) => f.path),
+            ),
+          }),
+        ),
+      );
+      res.status(answer.status).json(answer.body);
+    },
+  });
+
+  // Issue #14: photos follow the report one request each, so a dropped link costs one photo, not all.
+  defineRoute(api, {
     method: 'post',
-    path: '/api/public/reports/{trackingCode}/photos',
+    path: '/reports/:trackingCode/photos',
+    operationId: 'addReportPhoto',
     tags: ['reports'],
     summary: 'One more photo for a report, with its receipt: within 24 h of receipt, up to 5 photos in all',
     description:
       'A wrong code or secret and a report older than 24 h are the same 404. With an `Idempotency-Key`, the same key answers the first answer again and stores no second photo.',
-    request: {
+    access: 'public',
+    use: [reportSubmission, limiter(rateLimit, rateLimit.reportsMax * MAX_PHOTOS), onePhoto],
+    parsedByHandler: {
       headers: idempotencyHeaders,
       params: reportPhotoParamsSchema,
       body: {
@@ -203,47 +129,122 @@ export const reportsApiDocs: ApiDoc[] = [
         },
       },
     },
-    responses: {
-      201: jsonResponse(
-        'Stored: how many photos the report has from its reporter and how many more it takes',
-        photoCountSchema,
-      ),
-      ...errorResponses(400, 404, 413, 415, 429, 503),
+    response: {
+      status: 201,
+      description: 'Stored: how many photos the report has from its reporter and how many more it takes',
+      schema: photoCountSchema,
+      writesItself: true,
+    },
+    errors: [400, 404, 413, 415, 429, 503],
+    moreResponses: {
       ...idempotencyResponses,
       409: jsonResponse(
         '`photos.limit_reached`: the report has its 5 photos; or `idempotency.in_progress` (Retry-After: 2)',
         apiErrorBodySchema,
       ),
     },
-  },
-  {
+    handler: async (_input, req, res) => {
+      const answer = await withUploads(req, async () => {
+        const key = idempotencyKeyOf(req);
+        const { params, body } = parseRequest({ params: reportPhotoParamsSchema, body: reportPhotoInputSchema }, req);
+        const photoPath = uploadedPhoto(req);
+        return idempotency.run(
+          { scope: 'photos', key, fingerprint: () => requestFingerprint(req, params.trackingCode) },
+          async () => ({
+            status: 201,
+            body: await addReportPhoto(
+              deps,
+              guard,
+              { trackingCode: params.trackingCode, secret: body.secret },
+              photoPath,
+            ),
+          }),
+        );
+      });
+      res.status(answer.status).json(answer.body);
+    },
+  });
+
+  defineRoute(api, {
     method: 'post',
-    path: '/api/public/track',
+    path: '/track',
+    operationId: 'trackReport',
     tags: ['reports'],
     summary: 'The citizen view of a report, for its tracking code and secret',
-    request: { body: { content: { 'application/json': { schema: trackInputSchema } } } },
-    responses: {
-      200: jsonResponse('Status, public timeline, open question, outcome and messages', citizenViewSchema),
-      ...errorResponses(400, 404, 429),
+    access: 'public',
+    use: [limiter(rateLimit, rateLimit.trackingMax)],
+    request: { body: trackInputSchema },
+    response: {
+      description: 'Status, public timeline, open question, outcome and messages',
+      schema: citizenViewSchema,
     },
-  },
-  {
+    errors: [400, 404, 429],
+    handler: async ({ body }, req) =>
+      presentCitizenView(await trackReport(deps, guard, body.trackingCode, body.secret), requestLanguage(req)),
+  });
+
+  defineRoute(api, {
     method: 'post',
-    path: '/api/public/track/messages',
+    path: '/track/messages',
+    operationId: 'addReporterMessage',
     tags: ['reports'],
     summary: 'The reporter adds information or answers the open question, with up to 5 photos',
-    request: { body: multipart(trackMessageInputSchema) },
-    responses: {
-      200: jsonResponse('The citizen view after the message', citizenViewSchema),
-      ...errorResponses(400, 404, 413, 415, 429, 503),
+    access: 'public',
+    use: [reportSubmission, limiter(rateLimit, rateLimit.trackingMax), upload],
+    parsedByHandler: { body: multipart(trackMessageInputSchema) },
+    response: { description: 'The citizen view after the message', schema: citizenViewSchema },
+    errors: [400, 404, 413, 415, 429, 503],
+    handler: async (_input, req) => {
+      const view = await withUploads(req, () =>
+        addReporterMessage(
+          deps,
+          guard,
+          parseBody(trackMessageInputSchema, req),
+          uploadedFiles(req).map((f) => f.path),
+        ),
+      );
+      return presentCitizenView(view, requestLanguage(req));
     },
-  },
-  {
+  });
+
+  return api;
+}
+
+const photoParams = z.object({ photoId: z.uuid() });
+const photoQuery = z.object({ size: z.enum(['full', 'thumb']).default('full') });
+
+/** Photos are never served from a static path: only through this guarded route (SPEC.md §6). */
+export function staffPhotoRoutes(deps: AppDeps): ApiRouter {
+  const api = apiRouter();
+  defineRoute(api, {
     method: 'get',
-    path: '/api/staff/photos/{photoId}',
+    path: '/photos/:photoId',
+    operationId: 'getPhoto',
     tags: ['staff'],
     summary: 'A stored photo (`size=thumb` for the 400 px version), for signed-in staff only',
+    access: 'staff',
     request: { params: photoParams, query: photoQuery },
-    responses: { 200: { description: 'JPEG, metadata removed' }, ...errorResponses(401, 404) },
-  },
-];
+    response: { description: 'JPEG, metadata removed', writesItself: true },
+    errors: [401, 404],
+    handler: async ({ params, query }, _req, res) => {
+      const photo = await findPhoto(deps.db, params.photoId);
+      const report = photo && (await findReportPlace(deps.db, photo.reportId));
+      // Outside one's scope reads exactly like a photo that does not exist (SPEC.md §7).
+      if (!photo || !report || !(await scopeOf(deps.db, staffOf(res.locals))).canSee(report)) throw notFound();
+      const name = query.size === 'thumb' ? photo.thumbName : photo.fileName;
+      // Cache-Control: private, no-store comes with every /api/staff answer (staffApiMiddleware); sendFile keeps it.
+      res.type('image/jpeg');
+      // A photo whose move after commit failed stays pending until the next start: not found until then.
+      await new Promise<void>((resolve, reject) =>
+        res.sendFile(path.join(deps.photos.dirs.stored, name), (err) =>
+          !err
+            ? resolve()
+            : (err as NodeJS.ErrnoException).code === 'ENOENT' && !res.headersSent
+              ? reject(notFound())
+              : reject(err),
+        ),
+      );
+    },
+  });
+  return api;
+}

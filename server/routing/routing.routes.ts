@@ -1,11 +1,9 @@
-import { Router } from 'express';
 import { routingPreviewSchema, type RoutingPreview } from '../../shared/api/routing';
 import type { Language } from '../../shared/i18n/translate';
 import { routingPreviewInputSchema } from '../../shared/schemas/routing';
 import type { AppDeps } from '../deps';
 import { requestLanguage } from '../http/language';
-import { parseBody } from '../http/parse';
-import { type ApiDoc, errorResponses, jsonResponse } from '../openapi/api-doc';
+import { apiRouter, defineRoute, type ApiRouter } from '../http/define-route';
 import { warningText, type DecidedUnit, type RoutingDecision } from './decision';
 
 const routed = ({ force, unitId, unitName }: DecidedUnit) => ({ force, unitId, unitName });
@@ -20,28 +18,19 @@ function presentPreview(decision: RoutingDecision, lang: Language): RoutingPrevi
   };
 }
 
-export function routingRoutes(deps: AppDeps): Router {
-  const router = Router();
-
-  router.post('/routing/preview', async (req, res) => {
-    const input = parseBody(routingPreviewInputSchema, req);
-    const decision = await deps.routing.decide(input);
-    res.json(presentPreview(decision, requestLanguage(req)));
-  });
-
-  return router;
-}
-
-export const routingApiDocs: ApiDoc[] = [
-  {
+export function routingRoutes(deps: AppDeps): ApiRouter {
+  const api = apiRouter();
+  defineRoute(api, {
     method: 'post',
-    path: '/api/public/routing/preview',
+    path: '/routing/preview',
+    operationId: 'previewRouting',
     tags: ['routing'],
     summary: 'Where a report would go: lead unit, coordinating units and why (SPEC.md §4)',
-    request: { body: { content: { 'application/json': { schema: routingPreviewInputSchema } } } },
-    responses: {
-      200: jsonResponse('The decision the rules in effect now would make', routingPreviewSchema),
-      ...errorResponses(400, 404, 429, 503),
-    },
-  },
-];
+    access: 'public',
+    request: { body: routingPreviewInputSchema },
+    response: { description: 'The decision the rules in effect now would make', schema: routingPreviewSchema },
+    errors: [400, 404, 429, 503],
+    handler: async ({ body }, req) => presentPreview(await deps.routing.decide(body), requestLanguage(req)),
+  });
+  return api;
+}

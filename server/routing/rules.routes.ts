@@ -1,4 +1,3 @@
-import { Router } from 'express';
 import { ruleSetDetailSchema, ruleSetsResponseSchema, validationSummarySchema } from '../../shared/api/rules';
 import {
   draftInputSchema,
@@ -9,9 +8,8 @@ import {
   validateInputSchema,
 } from '../../shared/schemas/rules';
 import type { AppDeps } from '../deps';
-import { parseRequest } from '../http/parse';
-import { requireRole, staffOf } from '../http/staff-api';
-import { type ApiDoc, errorResponses, jsonBody, jsonResponse } from '../openapi/api-doc';
+import { apiRouter, defineRoute, type ApiRouter } from '../http/define-route';
+import { staffOf } from '../http/staff-api';
 import {
   createDraft,
   discardDraft,
@@ -25,123 +23,115 @@ import {
 const time = (iso: string | undefined) => (iso ? new Date(iso) : undefined);
 
 /** Issue #7: the rules editor. Coordinators draft, validate and publish; admins read. */
-export function rulesRoutes(deps: AppDeps): Router {
-  const router = Router();
-  const readers = requireRole('coordinator', 'admin');
-  const editors = requireRole('coordinator');
+export function rulesRoutes(deps: AppDeps): ApiRouter {
+  const api = apiRouter();
+  const readers = ['coordinator', 'admin'] as const;
+  const editors = ['coordinator'] as const;
+  const tags = ['routing'];
 
-  router.get('/routing/rule-sets', readers, async (req, res) => {
-    const { query } = parseRequest({ query: ruleSetsQuerySchema }, req);
-    res.json({ ruleSets: await listRuleSets(deps, staffOf(res.locals), query.province) });
-  });
-
-  router.post('/routing/rule-sets', editors, async (req, res) => {
-    const { body } = parseRequest({ body: draftInputSchema }, req);
-    res.status(201).json(await createDraft(deps, staffOf(res.locals), body));
-  });
-
-  router.get('/routing/rule-sets/:ruleSetId', readers, async (req, res) => {
-    const { params } = parseRequest({ params: ruleSetParamsSchema }, req);
-    res.json(await getRuleSet(deps, staffOf(res.locals), params.ruleSetId));
-  });
-
-  router.put('/routing/rule-sets/:ruleSetId', editors, async (req, res) => {
-    const { params, body } = parseRequest({ params: ruleSetParamsSchema, body: draftRulesSchema }, req);
-    res.json(await replaceDraft(deps, staffOf(res.locals), params.ruleSetId, body));
-  });
-
-  router.delete('/routing/rule-sets/:ruleSetId', editors, async (req, res) => {
-    const { params } = parseRequest({ params: ruleSetParamsSchema }, req);
-    await discardDraft(deps, staffOf(res.locals), params.ruleSetId);
-    res.status(204).end();
-  });
-
-  router.post('/routing/rule-sets/:ruleSetId/validate', readers, async (req, res) => {
-    const { params, body } = parseRequest({ params: ruleSetParamsSchema, body: validateInputSchema }, req);
-    res.json(await validateDraft(deps, staffOf(res.locals), params.ruleSetId, time(body.effectiveFrom)));
-  });
-
-  router.post('/routing/rule-sets/:ruleSetId/publish', editors, async (req, res) => {
-    const { params, body } = parseRequest({ params: ruleSetParamsSchema, body: publishInputSchema }, req);
-    res.json(await publishDraft(deps, staffOf(res.locals), params.ruleSetId, time(body.effectiveFrom)));
-  });
-
-  return router;
-}
-
-export const rulesApiDocs: ApiDoc[] = [
-  {
+  defineRoute(api, {
     method: 'get',
-    path: '/api/staff/routing/rule-sets',
-    tags: ['routing'],
+    path: '/routing/rule-sets',
+    operationId: 'listRuleSets',
+    tags,
     summary: 'Coordinators (their province or national) and admins: the versions of a scope, newest first',
+    access: readers,
     request: { query: ruleSetsQuerySchema },
-    responses: {
-      200: jsonResponse('Versions with status, effective times, publisher and rule count', ruleSetsResponseSchema),
-      ...errorResponses(400, 401, 403, 404),
+    response: {
+      description: 'Versions with status, effective times, publisher and rule count',
+      schema: ruleSetsResponseSchema,
     },
-  },
-  {
+    errors: [400, 401, 403, 404],
+    handler: async ({ query }, _req, res) => ({
+      ruleSets: await listRuleSets(deps, staffOf(res.locals), query.province),
+    }),
+  });
+
+  defineRoute(api, {
     method: 'post',
-    path: '/api/staff/routing/rule-sets',
-    tags: ['routing'],
+    path: '/routing/rule-sets',
+    operationId: 'createDraftRuleSet',
+    tags,
     summary:
       'Coordinators: a new draft of a scope, from the rules in effect (`start: current`) or none; one draft per scope; audited',
-    request: { body: jsonBody(draftInputSchema) },
-    responses: {
-      201: jsonResponse('The draft with its rules', ruleSetDetailSchema),
-      ...errorResponses(400, 401, 403, 404, 409),
-    },
-  },
-  {
+    access: editors,
+    request: { body: draftInputSchema },
+    response: { status: 201, description: 'The draft with its rules', schema: ruleSetDetailSchema },
+    errors: [400, 401, 403, 404, 409],
+    handler: ({ body }, _req, res) => createDraft(deps, staffOf(res.locals), body),
+  });
+
+  defineRoute(api, {
     method: 'get',
-    path: '/api/staff/routing/rule-sets/{ruleSetId}',
-    tags: ['routing'],
+    path: '/routing/rule-sets/:ruleSetId',
+    operationId: 'getRuleSet',
+    tags,
     summary: 'One version with its rules',
+    access: readers,
     request: { params: ruleSetParamsSchema },
-    responses: { 200: jsonResponse('The rule set', ruleSetDetailSchema), ...errorResponses(400, 401, 403, 404) },
-  },
-  {
+    response: { description: 'The rule set', schema: ruleSetDetailSchema },
+    errors: [400, 401, 403, 404],
+    handler: ({ params }, _req, res) => getRuleSet(deps, staffOf(res.locals), params.ruleSetId),
+  });
+
+  defineRoute(api, {
     method: 'put',
-    path: '/api/staff/routing/rule-sets/{ruleSetId}',
-    tags: ['routing'],
+    path: '/routing/rule-sets/:ruleSetId',
+    operationId: 'replaceDraftRules',
+    tags,
     summary: "Coordinators: replace a draft's rules (and note); commune rules stay in the draft's province; audited",
-    request: { params: ruleSetParamsSchema, body: jsonBody(draftRulesSchema) },
-    responses: { 200: jsonResponse('The draft', ruleSetDetailSchema), ...errorResponses(400, 401, 403, 404, 409) },
-  },
-  {
+    access: editors,
+    request: { params: ruleSetParamsSchema, body: draftRulesSchema },
+    response: { description: 'The draft', schema: ruleSetDetailSchema },
+    errors: [400, 401, 403, 404, 409],
+    handler: ({ params, body }, _req, res) => replaceDraft(deps, staffOf(res.locals), params.ruleSetId, body),
+  });
+
+  defineRoute(api, {
     method: 'delete',
-    path: '/api/staff/routing/rule-sets/{ruleSetId}',
-    tags: ['routing'],
+    path: '/routing/rule-sets/:ruleSetId',
+    operationId: 'discardDraftRuleSet',
+    tags,
     summary: 'Coordinators: discard a draft (published versions are immutable: 409); audited',
+    access: editors,
     request: { params: ruleSetParamsSchema },
-    responses: { 204: { description: 'Discarded' }, ...errorResponses(400, 401, 403, 404, 409) },
-  },
-  {
+    response: { status: 204, description: 'Discarded' },
+    errors: [400, 401, 403, 404, 409],
+    handler: ({ params }, _req, res) => discardDraft(deps, staffOf(res.locals), params.ruleSetId),
+  });
+
+  defineRoute(api, {
     method: 'post',
-    path: '/api/staff/routing/rule-sets/{ruleSetId}/validate',
-    tags: ['routing'],
+    path: '/routing/rule-sets/:ruleSetId/validate',
+    operationId: 'validateRuleSet',
+    tags,
     summary:
       'The validator on the whole country as it would be with this draft in effect from `effectiveFrom` (default now); writes nothing',
-    request: { params: ruleSetParamsSchema, body: jsonBody(validateInputSchema) },
-    responses: {
-      200: jsonResponse(
-        'Gaps and overlaps, each naming communes, categories and place types (first 20 in full)',
-        validationSummarySchema,
-      ),
-      ...errorResponses(400, 401, 403, 404, 409),
+    access: readers,
+    request: { params: ruleSetParamsSchema, body: validateInputSchema },
+    response: {
+      description: 'Gaps and overlaps, each naming communes, categories and place types (first 20 in full)',
+      schema: validationSummarySchema,
     },
-  },
-  {
+    errors: [400, 401, 403, 404, 409],
+    handler: ({ params, body }, _req, res) =>
+      validateDraft(deps, staffOf(res.locals), params.ruleSetId, time(body.effectiveFrom)),
+  });
+
+  defineRoute(api, {
     method: 'post',
-    path: '/api/staff/routing/rule-sets/{ruleSetId}/publish',
-    tags: ['routing'],
+    path: '/routing/rule-sets/:ruleSetId/publish',
+    operationId: 'publishRuleSet',
+    tags,
     summary:
       'Coordinators: publish a draft from `effectiveFrom` (default now, never in the past); 422 `routing.invalid` with the report in `error.details` when it leaves a gap or an overlap (nothing written); audited',
-    request: { params: ruleSetParamsSchema, body: jsonBody(publishInputSchema) },
-    responses: {
-      200: jsonResponse('The published version', ruleSetDetailSchema),
-      ...errorResponses(400, 401, 403, 404, 409, 422),
-    },
-  },
-];
+    access: editors,
+    request: { params: ruleSetParamsSchema, body: publishInputSchema },
+    response: { description: 'The published version', schema: ruleSetDetailSchema },
+    errors: [400, 401, 403, 404, 409, 422],
+    handler: ({ params, body }, _req, res) =>
+      publishDraft(deps, staffOf(res.locals), params.ruleSetId, time(body.effectiveFrom)),
+  });
+
+  return api;
+}

@@ -1,4 +1,3 @@
-import type { Express } from 'express';
 import request from 'supertest';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 
@@ -8,31 +7,14 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-interface Layer {
-  route?: { path: string; methods: Record<string, boolean> };
-  name: string;
-  handle: { stack?: Layer[] };
-  matchers?: ((path: string) => { path: string } | false)[];
+interface Operation {
+  operationId?: string;
+  security?: Record<string, string[]>[];
 }
-
-/** Walks Express 5's router stack: every concrete route with its mount prefix. */
-function mountedRoutes(app: Express): { method: string; path: string }[] {
-  const found: { method: string; path: string }[] = [];
-  const walk = (stack: Layer[], prefix: string) => {
-    for (const layer of stack) {
-      if (layer.route) {
-        for (const method of Object.keys(layer.route.methods)) found.push({ method, path: prefix + layer.route.path });
-      } else if (layer.name === 'router' && layer.handle.stack) {
-        // A mounted router's matcher answers with the part of the path it consumed: its mount point.
-        const candidates = ['/api/public/x', '/api/staff/x', '/api/x', '/x'];
-        const match = candidates.map((c) => layer.matchers?.[0]?.(c)).find((m) => m);
-        walk(layer.handle.stack, prefix + (match ? match.path.replace(/\/$/, '') : ''));
-      }
-    }
-  };
-  walk((app as unknown as { router: { stack: Layer[] } }).router.stack, '');
-  return found;
-}
+const operationsOf = (paths: Record<string, Record<string, Operation>>) =>
+  Object.entries(paths).flatMap(([path, ops]) =>
+    Object.entries(ops).map(([method, operation]) => ({ route: `${method} ${path}`, method, path, ...operation })),
+  );
 
 describe('GET /api/openapi.json', () => {
   it('is an OpenAPI 3.1 document built from the zod schemas', async () => {
@@ -49,15 +31,27 @@ describe('GET /api/openapi.json', () => {
     expect(res.body.components.schemas.Province.properties.code).toBeDefined();
   });
 
-  it('documents every route the app mounts', async () => {
+  it('names every operation once, camelCase, as a generated client calls it', async () => {
     const { body } = await request(t.app).get('/api/openapi.json');
-    const documented = new Set(
-      Object.entries(body.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
-        Object.keys(ops).map((method) => `${method} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
-      ),
-    );
-    const mounted = mountedRoutes(t.app).map((r) => `${r.method} ${r.path}`);
-    expect(mounted.length).toBeGreaterThanOrEqual(6);
-    expect(mounted.filter((route) => !documented.has(route))).toEqual([]);
+    const operations = operationsOf(body.paths);
+    expect(operations.length).toBeGreaterThan(60);
+    expect(operations.filter((o) => !/^[a-z][A-Za-z]+$/.test(o.operationId ?? '')).map((o) => o.route)).toEqual([]);
+    const ids = operations.map((o) => o.operationId);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+    expect(operations.find((o) => o.route === 'post /api/staff/cases/{code}/accept')?.operationId).toBe('acceptCase');
+  });
+
+  it('declares the session cookie and the CSRF header, required by every staff operation but signing in', async () => {
+    const { body } = await request(t.app).get('/api/openapi.json');
+    expect(body.components.securitySchemes).toEqual({
+      sessionCookie: expect.objectContaining({ type: 'apiKey', in: 'cookie', name: 'tipline_staff' }),
+      csrfToken: expect.objectContaining({ type: 'apiKey', in: 'header', name: 'X-CSRF-Token' }),
+    });
+    const securityOf = (o: Operation & { route: string; method: string; path: string }) => {
+      if (!o.path.startsWith('/api/staff/') || o.route === 'post /api/staff/session') return [];
+      return o.method === 'get' ? [{ sessionCookie: [] }] : [{ sessionCookie: [], csrfToken: [] }];
+    };
+    const wrong = operationsOf(body.paths).filter((o) => JSON.stringify(o.security) !== JSON.stringify(securityOf(o)));
+    expect(wrong.map((o) => o.route)).toEqual([]);
   });
 });

@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import request from 'supertest';
 import { CASE_ACTIONS, type CaseAction } from '../../shared/schemas/cases';
-import { apiDocs } from '../../server/app';
 import { queryRows } from '../../server/db/query-rows';
 import { phoneJpeg } from '../helpers/images';
 import { staffSession, type StaffSession } from '../helpers/staff';
@@ -512,8 +511,10 @@ describe('every role against every staff endpoint', () => {
     expect(await statuses(reportCode, '?communeCode=01447')).toEqual({ open: 200, append: 201, photos: 404 });
   });
 
-  it('lists every documented staff endpoint in the table above', () => {
-    const documented = apiDocs
+  it('lists every documented staff endpoint in the table above', async () => {
+    const { body } = await request(t.app).get('/api/openapi.json');
+    const documented = Object.entries(body.paths as Record<string, Record<string, unknown>>)
+      .flatMap(([path, operations]) => Object.keys(operations).map((method) => ({ method, path })))
       .filter((d) => d.path.startsWith('/api/staff/') && d.path !== '/api/staff/session')
       .map((d) => `${d.method} ${d.path}`);
     const tested = ENDPOINTS.map((e) => `${e.method} ${e.path}`);
