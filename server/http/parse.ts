@@ -19,7 +19,7 @@ export type Parsed<S extends RequestSchemas> = { [K in keyof S]: S[K] extends z.
  */
 export function parseRequest<S extends RequestSchemas>(schemas: S | undefined, req: Request): Parsed<S> {
   // `?lang=` chooses the language of the answer (language.ts) on any route; strict query schemas do not list it.
-  const { lang: _lang, ...query } = (req.query ?? {}) as Record<string, unknown>;
+  const { lang: _lang, ...query } = req.query ?? {};
   const sources = { params: req.params, query, body: req.body ?? {} };
   const issues: z.core.$ZodIssue[] = [];
   const out: Record<string, unknown> = {};
