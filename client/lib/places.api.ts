@@ -11,11 +11,13 @@ export const placeKeys = {
   communes: (provinceCode: string, q: string, limit?: number) => ['communes', provinceCode, q, { limit }] as const,
 };
 
-export function useProvinces() {
+/** Every province; `enabled: false` for a page that does not need them (a province coordinator's). */
+export function useProvinces({ enabled = true }: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: placeKeys.provinces,
     queryFn: ({ signal }) => apiRequest<ProvincesResponse>('/api/public/provinces', { signal }),
     staleTime: Infinity,
+    enabled,
   });
 }
 
