@@ -8,6 +8,7 @@ import { apiRequest } from './api';
  */
 export const placeKeys = {
   provinces: ['provinces'] as const,
+  allCommunes: ['communes'] as const,
   communes: (provinceCode: string, q: string, limit?: number) => ['communes', provinceCode, q, { limit }] as const,
 };
 
