@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { FormProvider, useForm, useFormContext, useWatch } from 'react-hook-form';
+import { FormProvider, useForm, useFormContext } from 'react-hook-form';
 import type { AccountView } from '../../../shared/api/accounts';
 import type { ProvincesResponse } from '../../../shared/api/places';
 import type { UnitsResponse } from '../../../shared/api/units';
@@ -61,8 +61,8 @@ function AccountFields({
   isNew: boolean;
 }) {
   const t = useT();
-  const { register, control } = useFormContext<Draft>();
-  const role = useWatch({ control, name: 'role' });
+  const { register, watch } = useFormContext<Draft>();
+  const role = watch('role');
   const prefix = isNew ? 'new' : 'edit';
   const field = (name: keyof Draft, control: (ids: FieldControlProps) => ReactNode) => (
     <Field name={name} id={`${prefix}-${name}`} label={t(`field.${name}`)}>

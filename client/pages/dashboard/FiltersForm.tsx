@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { FormProvider, useForm, useWatch } from 'react-hook-form';
+import { FormProvider, useForm } from 'react-hook-form';
 import { z } from 'zod';
 import type { Province } from '../../../shared/api/places';
 import type { UnitSummary } from '../../../shared/api/units';
@@ -58,7 +58,6 @@ export function FiltersForm({
     values: { from: shownDay(shown.from), to: shownDay(shown.to) },
     resolver: schemaResolver(periodSchema),
   });
-  const typed = useWatch({ control: form.control });
   // Open at a desk; on a phone folded to one line, so the figures come first.
   const [open, setOpen] = useState(() => window.matchMedia('(min-width: 48rem)').matches);
 
@@ -82,7 +81,7 @@ export function FiltersForm({
 
   const periodText =
     preset === 'custom'
-      ? t('ui.stats.period.range', { from: typed.from ?? '', to: typed.to ?? '' })
+      ? t('ui.stats.period.range', { from: shownDay(shown.from), to: shownDay(shown.to) })
       : t(presets.find((p) => p.id === preset)?.label ?? 'ui.stats.period.custom', {
           year: presets.find((p) => p.id === preset)?.year ?? '',
         });

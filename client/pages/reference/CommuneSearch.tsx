@@ -2,14 +2,12 @@ import { useId } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import { useSearchParams } from 'react-router';
 import type { Province } from '../../../shared/api/places';
-import { communeQuerySchema, provinceParamsSchema } from '../../../shared/schemas/places';
+import { provinceParamsSchema } from '../../../shared/schemas/places';
 import { schemaResolver } from '../../lib/form';
 import { useT } from '../../lib/i18n';
 import { Field } from '../../ui/Field';
 import { CommuneResults } from './CommuneResults';
 
-/** The server's checks on a commune search: its path's province and its query's text. */
-const searchSchema = provinceParamsSchema.extend(communeQuerySchema.pick({ q: true }).shape);
 type SearchForm = { provinceCode: string; q: string };
 
 /** The search lives in the URL (?province=04&q=…), so results survive a reload and Back works. */
@@ -20,7 +18,10 @@ export function CommuneSearch({ provinces }: { provinces: Province[] }) {
   const provinceCode = searchParams.get('province') ?? '';
   const q = searchParams.get('q') ?? '';
   // `values`: the form follows the URL (Back, a link) without an effect copying it over.
-  const form = useForm<SearchForm>({ values: { provinceCode, q }, resolver: schemaResolver(searchSchema) });
+  // The server's check on the province (its path parameter). The text needs none here: the input holds at most
+  // 100 characters, all the server takes. (Not `communeQuerySchema`: its `z.coerce` would ride along to the
+  // citizen pages, which share zod's chunk.)
+  const form = useForm<SearchForm>({ values: { provinceCode, q }, resolver: schemaResolver(provinceParamsSchema) });
 
   const search = form.handleSubmit((draft) => {
     const next = new URLSearchParams({ province: draft.provinceCode });

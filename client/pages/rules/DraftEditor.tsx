@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { FormProvider, useFieldArray, useForm, useFormContext, useWatch } from 'react-hook-form';
+import { FormProvider, useFieldArray, useForm, useFormContext } from 'react-hook-form';
 import type { RuleSetDetail, RuleView, ValidationSummary } from '../../../shared/api/rules';
 import { CATEGORIES } from '../../../shared/domain/categories';
 import { FORCES } from '../../../shared/domain/forces';
@@ -224,8 +224,8 @@ function RuleRowCells({
   onRemove: () => void;
 }) {
   const t = useT();
-  const { register, control, formState } = useFormContext<DraftForm>();
-  const lead = useWatch({ control, name: `rules.${i}.lead` });
+  const { register, watch, formState } = useFormContext<DraftForm>();
+  const lead = watch(`rules.${i}.lead`);
   const rowErrors = formState.errors.rules?.[i];
   const rowError = RULE_FIELDS.map((field) => rowErrors?.[field]?.message).find(Boolean);
   const n = i + 1;
