@@ -1,16 +1,20 @@
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { FormProvider, useForm, useFormContext } from 'react-hook-form';
 import type { AccountView } from '../../../shared/api/accounts';
 import type { ProvincesResponse } from '../../../shared/api/places';
 import type { UnitsResponse } from '../../../shared/api/units';
 import { ROLES, type Role } from '../../../shared/domain/roles';
 import { formatDateTime } from '../../../shared/i18n/format';
-import type { MessageKey } from '../../../shared/i18n/vi';
-import { ApiError, apiRequest } from '../../lib/api';
+import { accountChangeSchema, accountInputSchema } from '../../../shared/schemas/accounts';
+import { applyServerErrors, schemaResolver } from '../../lib/form';
 import { useT } from '../../lib/i18n';
-import { useApiQuery } from '../../lib/useApiQuery';
+import { useProvinces } from '../../lib/places.api';
+import { useUnitList } from '../../lib/units.api';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { Field, type FieldControlProps } from '../../ui/Field';
 import { PageLoading } from '../../ui/PageLoading';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { type NewAccount, useAccountAction, useAccounts, useChangeAccount, useCreateAccount } from './accounts.api';
 
 interface Draft {
   username: string;
@@ -31,8 +35,10 @@ function assignment(draft: Draft) {
   };
 }
 
+type HandedOut = { username: string; password: string };
+
 /** A password handed out once: the admin passes it on; it cannot be shown again. */
-function NewPassword({ username, password }: { username: string; password: string }) {
+function NewPassword({ username, password }: HandedOut) {
   const t = useT();
   return (
     <div className="notice notice--warning" role="status">
@@ -44,81 +50,56 @@ function NewPassword({ username, password }: { username: string; password: strin
   );
 }
 
-function AccountForm({
-  draft,
-  onChange,
+/** The inputs of one account: which appear follows the role chosen (a unit, a scope, or neither). */
+function AccountFields({
   units,
   provinces,
-  errors,
   isNew,
 }: {
-  draft: Draft;
-  onChange: (draft: Draft) => void;
   units: UnitsResponse['units'];
   provinces: ProvincesResponse['provinces'];
-  errors: { field: string; message: string }[];
   isNew: boolean;
 }) {
   const t = useT();
+  const { register, watch } = useFormContext<Draft>();
+  const role = watch('role');
   const prefix = isNew ? 'new' : 'edit';
-  const errorOf = (field: string) => errors.find((e) => e.field === field)?.message;
-  const field = (name: keyof Draft, control: ReactNode) => (
-    <div className="field">
-      <label htmlFor={`${prefix}-${name}`}>{t(`field.${name}` as MessageKey)}</label>
+  const field = (name: keyof Draft, control: (ids: FieldControlProps) => ReactNode) => (
+    <Field name={name} id={`${prefix}-${name}`} label={t(`field.${name}`)}>
       {control}
-      {errorOf(name) && <p className="field__error">{errorOf(name)}</p>}
-    </div>
+    </Field>
   );
-  const set = (name: keyof Draft) => (e: { target: { value: string } }) =>
-    onChange({ ...draft, [name]: e.target.value });
   return (
     <div className="intake-form__row">
       {isNew &&
-        field(
-          'username',
-          <input
-            id={`${prefix}-username`}
-            value={draft.username}
-            onChange={set('username')}
-            autoComplete="off"
-            spellCheck={false}
-          />,
-        )}
-      {field(
-        'displayName',
-        <input id={`${prefix}-displayName`} value={draft.displayName} onChange={set('displayName')} />,
-      )}
-      {field(
-        'role',
-        <select id={`${prefix}-role`} value={draft.role} onChange={set('role')}>
+        field('username', (ids) => <input {...ids} {...register('username')} autoComplete="off" spellCheck={false} />)}
+      {field('displayName', (ids) => (
+        <input {...ids} {...register('displayName')} />
+      ))}
+      {field('role', (ids) => (
+        <select {...ids} {...register('role')}>
           <option value="">{t('ui.report.choose')}</option>
           {ROLES.map((r) => (
             <option key={r} value={r}>
-              {t(`role.${r}` as MessageKey)}
+              {t(`role.${r}`)}
             </option>
           ))}
-        </select>,
-      )}
-      {needsUnit(draft.role) &&
-        field(
-          'unitId',
-          <select id={`${prefix}-unitId`} value={draft.unitId} onChange={set('unitId')}>
+        </select>
+      ))}
+      {needsUnit(role) &&
+        field('unitId', (ids) => (
+          <select {...ids} {...register('unitId')}>
             <option value="">{t('ui.report.choose')}</option>
             {units.map((u) => (
               <option key={u.id} value={u.id}>
-                {u.name} ({t(`force.${u.force}` as MessageKey)})
+                {u.name} ({t(`force.${u.force}`)})
               </option>
             ))}
-          </select>,
-        )}
-      {draft.role === 'coordinator' &&
-        field(
-          'scopeProvinceCode',
-          <select
-            id={`${prefix}-scopeProvinceCode`}
-            value={draft.scopeProvinceCode}
-            onChange={set('scopeProvinceCode')}
-          >
+          </select>
+        ))}
+      {role === 'coordinator' &&
+        field('scopeProvinceCode', (ids) => (
+          <select {...ids} {...register('scopeProvinceCode')}>
             <option value="">{t('ui.report.choose')}</option>
             <option value="national">{t('ui.accounts.national')}</option>
             {provinces.map((p) => (
@@ -126,9 +107,104 @@ function AccountForm({
                 {p.name}
               </option>
             ))}
-          </select>,
-        )}
+          </select>
+        ))}
     </div>
+  );
+}
+
+const DRAFT_FIELDS = ['username', 'displayName', 'role', 'unitId', 'scopeProvinceCode'] as const;
+const newAccount = (draft: Draft): NewAccount => ({
+  username: draft.username,
+  displayName: draft.displayName,
+  ...assignment(draft),
+});
+const accountChange = (draft: Draft) => {
+  const { role, unitId, scopeProvinceCode } = assignment(draft);
+  return { displayName: draft.displayName, role, unitId: unitId ?? null, scopeProvinceCode };
+};
+const draftOf = (a: AccountView): Draft => ({
+  username: a.username,
+  displayName: a.displayName,
+  role: a.role,
+  unitId: a.unit?.id ?? '',
+  scopeProvinceCode: a.role === 'coordinator' ? (a.scopeProvinceCode ?? 'national') : '',
+});
+
+type Lists = { units: UnitsResponse['units']; provinces: ProvincesResponse['provinces'] };
+
+/** The new-account form: checked by the create call's schema; the password comes back once. */
+function CreateAccount({ lists, onCreated }: { lists: Lists; onCreated: (handedOut: HandedOut) => void }) {
+  const t = useT();
+  const create = useCreateAccount();
+  const form = useForm<Draft>({ defaultValues: EMPTY, resolver: schemaResolver(accountInputSchema, newAccount) });
+  const [failure, setFailure] = useState<unknown>(null);
+  const submit = form.handleSubmit(async (draft) => {
+    setFailure(null);
+    try {
+      const result = await create.mutateAsync(newAccount(draft));
+      onCreated({ username: result.account.username, password: result.password });
+      form.reset(EMPTY);
+    } catch (err) {
+      setFailure(applyServerErrors(err, form.setError, DRAFT_FIELDS));
+    }
+  });
+  return (
+    <section className="panel" aria-labelledby="new-account">
+      <h2 id="new-account">{t('ui.accounts.create_title')}</h2>
+      {failure !== null && <ErrorNotice error={failure} />}
+      <FormProvider {...form}>
+        <form onSubmit={(e) => void submit(e)} noValidate className="intake-form">
+          <AccountFields {...lists} isNew />
+          <button type="submit" className="button button--primary" disabled={create.isPending}>
+            {t('ui.accounts.create')}
+          </button>
+        </form>
+      </FormProvider>
+    </section>
+  );
+}
+
+/** One account's form, opened from its row; the reader is taken to it (it sits above the table). */
+function EditAccount({ account, lists, onClose }: { account: AccountView; lists: Lists; onClose: () => void }) {
+  const t = useT();
+  const change = useChangeAccount();
+  const form = useForm<Draft>({
+    defaultValues: draftOf(account),
+    resolver: schemaResolver(accountChangeSchema, accountChange),
+  });
+  const [failure, setFailure] = useState<unknown>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const submit = form.handleSubmit(async (draft) => {
+    setFailure(null);
+    try {
+      await change.mutateAsync({ id: account.id, ...accountChange(draft) });
+      onClose();
+    } catch (err) {
+      setFailure(applyServerErrors(err, form.setError, DRAFT_FIELDS));
+    }
+  });
+  return (
+    <section className="panel" aria-labelledby="edit-account">
+      <h2 id="edit-account" tabIndex={-1} ref={heading}>
+        {t('ui.accounts.edit_title', { username: account.username })}
+      </h2>
+      {failure !== null && <ErrorNotice error={failure} />}
+      <FormProvider {...form}>
+        <form onSubmit={(e) => void submit(e)} noValidate className="intake-form">
+          <AccountFields {...lists} isNew={false} />
+          <div className="button-row">
+            <button type="submit" className="button button--primary" disabled={change.isPending}>
+              {t('ui.accounts.save')}
+            </button>
+            <button type="button" className="button button--secondary" onClick={onClose}>
+              {t('ui.accounts.cancel')}
+            </button>
+          </div>
+        </form>
+      </FormProvider>
+    </section>
   );
 }
 
@@ -136,91 +212,43 @@ function AccountForm({
 export function AccountsPage() {
   const t = useT();
   useDocumentTitle(t('ui.accounts.title'));
-  const [version, setVersion] = useState(0);
-  const accounts = useApiQuery(
-    (signal) => apiRequest<{ accounts: AccountView[] }>('/api/staff/accounts', { signal }),
-    [version],
-  );
-  const units = useApiQuery((signal) => apiRequest<UnitsResponse>('/api/staff/units', { signal }), []);
-  const provinces = useApiQuery((signal) => apiRequest<ProvincesResponse>('/api/public/provinces', { signal }), []);
-  const [draft, setDraft] = useState<Draft>(EMPTY);
-  const [editing, setEditing] = useState<{ id: string; draft: Draft } | null>(null);
-  // Field refusals belong to the form that was sent: the new-account form or the edit form.
-  const [errors, setErrors] = useState<{ form: 'create' | 'edit'; list: { field: string; message: string }[] }>({
-    form: 'create',
-    list: [],
-  });
+  const accounts = useAccounts();
+  const units = useUnitList();
+  const provinces = useProvinces();
+  const change = useChangeAccount();
+  const action = useAccountAction();
+  const [editing, setEditing] = useState<AccountView | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
-  const [handedOut, setHandedOut] = useState<{ username: string; password: string } | null>(null);
-  const editHeading = useRef<HTMLHeadingElement>(null);
-  // Opening an account's form takes the reader there (it sits above the table).
-  const editingId = editing?.id;
-  useEffect(() => {
-    if (editingId) editHeading.current?.focus();
-  }, [editingId]);
+  const [handedOut, setHandedOut] = useState<HandedOut | null>(null);
 
-  /** Runs an account action; field refusals go next to the fields, anything else above the table. */
-  async function act(form: 'create' | 'edit', work: () => Promise<void>) {
-    setErrors({ form, list: [] });
+  /** A row's action; a refusal shows above the table. */
+  function post(account: AccountView, kind: 'password' | 'unlock') {
+    if (kind === 'password' && !window.confirm(t('ui.accounts.reset_confirm', { username: account.username }))) return;
     setFailure(null);
-    try {
-      await work();
-      setVersion((n) => n + 1);
-    } catch (err) {
-      if (err instanceof ApiError && err.fields.length > 0) setErrors({ form, list: err.fields });
-      else setFailure(err);
-    }
+    action.mutate(
+      { id: account.id, action: kind },
+      {
+        onSuccess: (result) => {
+          if (result.password) setHandedOut({ username: account.username, password: result.password });
+        },
+        onError: setFailure,
+      },
+    );
+  }
+  function toggle(account: AccountView) {
+    setFailure(null);
+    change.mutate({ id: account.id, isDisabled: !account.isDisabled }, { onError: setFailure });
   }
 
-  const create = (event: FormEvent) => {
-    event.preventDefault();
-    void act('create', async () => {
-      const body = { username: draft.username, displayName: draft.displayName, ...assignment(draft) };
-      const result = await apiRequest<{ account: AccountView; password: string }>('/api/staff/accounts', {
-        method: 'POST',
-        body,
-      });
-      setHandedOut({ username: result.account.username, password: result.password });
-      setDraft(EMPTY);
-    });
-  };
-  const save = (event: FormEvent) => {
-    event.preventDefault();
-    if (!editing) return;
-    void act('edit', async () => {
-      const { role, unitId, scopeProvinceCode } = assignment(editing.draft);
-      const body = { displayName: editing.draft.displayName, role, unitId: unitId ?? null, scopeProvinceCode };
-      await apiRequest(`/api/staff/accounts/${editing.id}`, { method: 'PATCH', body });
-      setEditing(null);
-    });
-  };
-  const post = (account: AccountView, action: 'password' | 'unlock') =>
-    act('edit', async () => {
-      if (action === 'password' && !window.confirm(t('ui.accounts.reset_confirm', { username: account.username })))
-        return;
-      const result = await apiRequest<{ account: AccountView; password?: string }>(
-        `/api/staff/accounts/${account.id}/${action}`,
-        { method: 'POST' },
-      );
-      if (result.password) setHandedOut({ username: account.username, password: result.password });
-    });
-  const toggle = (account: AccountView) =>
-    act('edit', async () => {
-      await apiRequest(`/api/staff/accounts/${account.id}`, {
-        method: 'PATCH',
-        body: { isDisabled: !account.isDisabled },
-      });
-    });
-
-  if (accounts.status === 'error')
+  if (accounts.isError)
     return (
       <div className="container">
-        <ErrorNotice error={accounts.error} onRetry={accounts.retry} />
+        <ErrorNotice error={accounts.error} onRetry={() => void accounts.refetch()} />
       </div>
     );
-  if (accounts.status !== 'success' || units.status !== 'success' || provinces.status !== 'success')
-    return <PageLoading />;
-  const provinceName = new Map(provinces.data.provinces.map((p) => [p.code, p.name]));
+  if (!accounts.data || !units.data || !provinces.data) return <PageLoading />;
+  const lists: Lists = { units: units.data.units, provinces: provinces.data.provinces };
+  const provinceName = new Map(lists.provinces.map((p) => [p.code, p.name]));
   const where = (a: AccountView) =>
     a.unit?.name ??
     (a.role === 'coordinator'
@@ -241,48 +269,8 @@ export function AccountsPage() {
       {handedOut && <NewPassword {...handedOut} />}
       {failure !== null && <ErrorNotice error={failure} />}
 
-      <section className="panel" aria-labelledby="new-account">
-        <h2 id="new-account">{t('ui.accounts.create_title')}</h2>
-        <form onSubmit={create} noValidate className="intake-form">
-          <AccountForm
-            draft={draft}
-            onChange={setDraft}
-            units={units.data.units}
-            provinces={provinces.data.provinces}
-            errors={errors.form === 'create' ? errors.list : []}
-            isNew
-          />
-          <button type="submit" className="button button--primary">
-            {t('ui.accounts.create')}
-          </button>
-        </form>
-      </section>
-
-      {editing && (
-        <section className="panel" aria-labelledby="edit-account">
-          <h2 id="edit-account" tabIndex={-1} ref={editHeading}>
-            {t('ui.accounts.edit_title', { username: editing.draft.username })}
-          </h2>
-          <form onSubmit={save} noValidate className="intake-form">
-            <AccountForm
-              draft={editing.draft}
-              onChange={(d) => setEditing({ ...editing, draft: d })}
-              units={units.data.units}
-              provinces={provinces.data.provinces}
-              errors={errors.form === 'edit' ? errors.list : []}
-              isNew={false}
-            />
-            <div className="button-row">
-              <button type="submit" className="button button--primary">
-                {t('ui.accounts.save')}
-              </button>
-              <button type="button" className="button button--secondary" onClick={() => setEditing(null)}>
-                {t('ui.accounts.cancel')}
-              </button>
-            </div>
-          </form>
-        </section>
-      )}
+      <CreateAccount lists={lists} onCreated={setHandedOut} />
+      {editing && <EditAccount key={editing.id} account={editing} lists={lists} onClose={() => setEditing(null)} />}
 
       <div className="table-scroll" role="region" aria-label={t('ui.accounts.title')} tabIndex={0}>
         <table className="data-table">
@@ -301,39 +289,23 @@ export function AccountsPage() {
               <tr key={a.id}>
                 <th scope="row">{a.username}</th>
                 <td>{a.displayName}</td>
-                <td>{t(`role.${a.role}` as MessageKey)}</td>
+                <td>{t(`role.${a.role}`)}</td>
                 <td>{where(a)}</td>
                 <td>{stateOf(a)}</td>
                 <td>
                   <div className="button-row button-row--tight">
-                    <button
-                      type="button"
-                      className="link-button"
-                      onClick={() => {
-                        setErrors({ form: 'edit', list: [] });
-                        setEditing({
-                          id: a.id,
-                          draft: {
-                            username: a.username,
-                            displayName: a.displayName,
-                            role: a.role,
-                            unitId: a.unit?.id ?? '',
-                            scopeProvinceCode: a.role === 'coordinator' ? (a.scopeProvinceCode ?? 'national') : '',
-                          },
-                        });
-                      }}
-                    >
+                    <button type="button" className="link-button" onClick={() => setEditing(a)}>
                       {t('ui.accounts.edit')}
                     </button>
-                    <button type="button" className="link-button" onClick={() => void post(a, 'password')}>
+                    <button type="button" className="link-button" onClick={() => post(a, 'password')}>
                       {t('ui.accounts.reset')}
                     </button>
                     {a.lockedUntil && (
-                      <button type="button" className="link-button" onClick={() => void post(a, 'unlock')}>
+                      <button type="button" className="link-button" onClick={() => post(a, 'unlock')}>
                         {t('ui.accounts.unlock')}
                       </button>
                     )}
-                    <button type="button" className="link-button" onClick={() => void toggle(a)}>
+                    <button type="button" className="link-button" onClick={() => toggle(a)}>
                       {a.isDisabled ? t('ui.accounts.enable') : t('ui.accounts.disable')}
                     </button>
                   </div>

@@ -1,6 +1,5 @@
-import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import type { StaffStats, StatsRow } from '../../../shared/api/stats';
+import type { StatsRow } from '../../../shared/api/stats';
 import { formatDateTime } from '../../../shared/i18n/format';
 import type { MessageKey } from '../../../shared/i18n/vi';
 import type { StatsDimension } from '../../../shared/schemas/stats';
@@ -9,11 +8,12 @@ import { useT } from '../../lib/i18n';
 import { useStaffSession } from '../../lib/staffSession';
 import { shownDay, timeLabel } from '../../lib/statsPeriods';
 import { groupName } from '../../lib/statsLabels';
-import { useApiQuery } from '../../lib/useApiQuery';
+import { useProvinces } from '../../lib/places.api';
+import { useUnitList } from '../../lib/units.api';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { PageLoading } from '../../ui/PageLoading';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import { dashboardApi } from './dashboard.api';
+import { useStaffStats } from './dashboard.api';
 import { FiltersForm } from './FiltersForm';
 import { readFilters, toSearch, type DashboardFilters } from './filters';
 import { HeadlineCards } from './HeadlineCards';
@@ -30,20 +30,17 @@ export function DashboardPage() {
   const [params, setParams] = useSearchParams();
   const filters = readFilters(params);
   const query = { ...filters, province: ownProvince ? undefined : filters.province };
-  const stats = useApiQuery((signal) => dashboardApi.stats(query, signal), [JSON.stringify(query)]);
-  const provinces = useApiQuery(ownProvince ? null : (signal) => dashboardApi.provinces(signal), [ownProvince]);
-  const units = useApiQuery((signal) => dashboardApi.units(signal), []);
+  const stats = useStaffStats(query);
+  const provinces = useProvinces({ enabled: !ownProvince });
+  const units = useUnitList();
   // While new filters load, the last figures stay on screen (and the filters keep their focus).
-  const [shown, setShown] = useState<StaffStats | null>(null);
-  const answer = stats.status === 'success' ? stats.data : null;
-  useEffect(() => {
-    if (answer) setShown(answer);
-  }, [answer]);
+  const shown = stats.data;
+  const loading = stats.isPlaceholderData;
 
-  if (stats.status === 'error' && !shown)
+  if (stats.isError && !shown)
     return (
       <div className="container">
-        <ErrorNotice error={stats.error} onRetry={stats.retry} />
+        <ErrorNotice error={stats.error} onRetry={() => void stats.refetch()} />
       </div>
     );
   if (!shown) return <PageLoading />;
@@ -92,19 +89,15 @@ export function DashboardPage() {
       <FiltersForm
         filters={filters}
         shown={{ from: scope.from, to: scope.to }}
-        provinces={ownProvince ? null : provinces.status === 'success' ? provinces.data.provinces : []}
-        units={
-          units.status === 'success'
-            ? units.data.units.filter((u) => !unitProvince || u.provinceCode === unitProvince)
-            : []
-        }
+        provinces={ownProvince ? null : (provinces.data?.provinces ?? [])}
+        units={(units.data?.units ?? []).filter((u) => !unitProvince || u.provinceCode === unitProvince)}
         onChange={change}
       />
       <p className="visually-hidden" role="status">
-        {stats.status === 'loading' ? t('ui.common.loading') : ''}
+        {loading ? t('ui.common.loading') : ''}
       </p>
-      {stats.status === 'error' && <ErrorNotice error={stats.error} onRetry={stats.retry} />}
-      <div className={stats.status === 'loading' ? 'dashboard__body dashboard__body--stale' : 'dashboard__body'}>
+      {stats.isError && <ErrorNotice error={stats.error} onRetry={() => void stats.refetch()} />}
+      <div className={loading ? 'dashboard__body dashboard__body--stale' : 'dashboard__body'}>
         <HeadlineCards stats={shown} />
         <p className="hint">{t('ui.dashboard.as_of', { time: formatDateTime(scope.now) })}</p>
         {shown.totals.received === 0 ? (

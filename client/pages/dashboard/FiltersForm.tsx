@@ -1,13 +1,25 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { FormProvider, useForm } from 'react-hook-form';
+import { z } from 'zod';
 import type { Province } from '../../../shared/api/places';
 import type { UnitSummary } from '../../../shared/api/units';
 import { FORCES } from '../../../shared/domain/forces';
-import { fieldErrors, type FieldError } from '../../../shared/i18n/validation-messages';
 import { STATS_INTERVALS, staffStatsQuerySchema } from '../../../shared/schemas/stats';
-import { useI18n } from '../../lib/i18n';
+import { schemaResolver } from '../../lib/form';
+import { useT } from '../../lib/i18n';
 import { periodPresets, presetOf, shownDay, typedDay, vietnamToday } from '../../lib/statsPeriods';
-import type { DashboardFilters } from './filters';
+import { Field } from '../../ui/Field';
 import { ProvinceSelect } from '../../ui/ProvinceSelect';
+import type { DashboardFilters } from './filters';
+
+/** A day typed the Vietnamese way (`1/7/2026`), then the server's own check of the day it stands for. */
+const typedDaySchema = z
+  .string()
+  .refine((typed) => typedDay(typed) !== null, { params: { key: 'ui.stats.bad_date' }, abort: true })
+  .transform((typed) => typedDay(typed) ?? '')
+  .pipe(staffStatsQuerySchema.shape.from.unwrap());
+const periodSchema = z.object({ from: typedDaySchema, to: typedDaySchema });
+type TypedPeriod = { from: string; to: string };
 
 const daysBetween = (from: string, to: string) =>
   (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
@@ -38,14 +50,16 @@ export function FiltersForm({
   units: UnitSummary[];
   onChange: (next: DashboardFilters) => void;
 }) {
-  const { t, lang } = useI18n();
+  const t = useT();
   const today = vietnamToday();
   const presets = periodPresets(today);
-  const [typed, setTyped] = useState({ from: shownDay(shown.from), to: shownDay(shown.to) });
-  const [errors, setErrors] = useState<FieldError[]>([]);
+  // `values`: the date fields follow the period the server answered for, without an effect copying it over.
+  const form = useForm<TypedPeriod>({
+    values: { from: shownDay(shown.from), to: shownDay(shown.to) },
+    resolver: schemaResolver(periodSchema),
+  });
   // Open at a desk; on a phone folded to one line, so the figures come first.
   const [open, setOpen] = useState(() => window.matchMedia('(min-width: 48rem)').matches);
-  useEffect(() => setTyped({ from: shownDay(shown.from), to: shownDay(shown.to) }), [shown.from, shown.to]);
 
   const preset = presetOf(presets, filters.from, filters.to);
   const set = (next: Partial<DashboardFilters>) => onChange({ ...filters, ...next });
@@ -53,31 +67,21 @@ export function FiltersForm({
     const chosen = presets.find((p) => p.id === id);
     if (chosen) set({ from: chosen.from, to: chosen.to, interval: undefined });
   };
-  function applyDates(event: FormEvent) {
-    event.preventDefault();
-    const from = typedDay(typed.from);
-    const to = typedDay(typed.to);
-    const bad: FieldError[] = [];
-    if (!from) bad.push({ field: 'from', message: t('ui.stats.bad_date', { field: t('field.from') }) });
-    if (!to) bad.push({ field: 'to', message: t('ui.stats.bad_date', { field: t('field.to') }) });
-    if (from && to) {
-      const checked = staffStatsQuerySchema.safeParse({ from, to });
-      if (!checked.success) bad.push(...fieldErrors(lang, checked.error.issues));
-    }
-    setErrors(bad);
-    if (from && to && bad.length === 0)
-      set({
-        from,
-        to,
-        interval: filters.interval && intervalsFor(from, to).includes(filters.interval) ? filters.interval : undefined,
-      });
-  }
-  const errorOf = (field: string) => errors.find((e) => e.field === field)?.message;
+  const applyDates = form.handleSubmit((values) => {
+    const from = typedDay(values.from);
+    const to = typedDay(values.to);
+    if (!from || !to) return;
+    set({
+      from,
+      to,
+      interval: filters.interval && intervalsFor(from, to).includes(filters.interval) ? filters.interval : undefined,
+    });
+  });
   const unitChoices = units.filter((u) => !filters.force || u.force === filters.force);
 
   const periodText =
     preset === 'custom'
-      ? t('ui.stats.period.range', { from: typed.from, to: typed.to })
+      ? t('ui.stats.period.range', { from: shownDay(shown.from), to: shownDay(shown.to) })
       : t(presets.find((p) => p.id === preset)?.label ?? 'ui.stats.period.custom', {
           year: presets.find((p) => p.id === preset)?.year ?? '',
         });
@@ -93,105 +97,99 @@ export function FiltersForm({
       <summary>
         <strong>{t('ui.dashboard.filters')}</strong>: {summary.join(' · ')}
       </summary>
-      <form onSubmit={applyDates} noValidate>
-        <div className="stats-filters__row">
-          <div className="field">
-            <label htmlFor="period">{t('field.period')}</label>
-            <select id="period" value={preset} onChange={(e) => choosePreset(e.target.value)}>
-              {presets.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {t(p.label, { year: p.year ?? '' })}
-                </option>
-              ))}
-              <option value="custom" disabled>
-                {t('ui.stats.period.custom')}
-              </option>
-            </select>
+      <FormProvider {...form}>
+        <form onSubmit={(e) => void applyDates(e)} noValidate>
+          <div className="stats-filters__row">
+            <Field name="period" label={t('field.period')}>
+              {(control) => (
+                <select {...control} value={preset} onChange={(e) => choosePreset(e.target.value)}>
+                  {presets.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {t(p.label, { year: p.year ?? '' })}
+                    </option>
+                  ))}
+                  <option value="custom" disabled>
+                    {t('ui.stats.period.custom')}
+                  </option>
+                </select>
+              )}
+            </Field>
+            <Field name="from" label={t('field.from')}>
+              {(control) => (
+                <input {...control} {...form.register('from')} inputMode="numeric" placeholder="dd/mm/yyyy" />
+              )}
+            </Field>
+            <Field name="to" label={t('field.to')}>
+              {(control) => (
+                <input {...control} {...form.register('to')} inputMode="numeric" placeholder="dd/mm/yyyy" />
+              )}
+            </Field>
+            <div className="stats-filters__apply">
+              <button type="submit" className="button button--secondary">
+                {t('ui.stats.apply')}
+              </button>
+            </div>
           </div>
-          <div className="field">
-            <label htmlFor="from">{t('field.from')}</label>
-            <input
-              id="from"
-              value={typed.from}
-              inputMode="numeric"
-              placeholder="dd/mm/yyyy"
-              aria-invalid={!!errorOf('from')}
-              onChange={(e) => setTyped({ ...typed, from: e.target.value })}
-            />
-            {errorOf('from') && <p className="field__error">{errorOf('from')}</p>}
+          <div className="stats-filters__row">
+            {provinces && (
+              <ProvinceSelect
+                id="province"
+                value={filters.province}
+                provinces={provinces}
+                onChange={(province) => set({ province, unit: undefined })}
+              />
+            )}
+            <Field name="force" label={t('field.force')}>
+              {(control) => (
+                <select
+                  {...control}
+                  value={filters.force ?? ''}
+                  onChange={(e) => set({ force: FORCES.find((f) => f === e.target.value), unit: undefined })}
+                >
+                  <option value="">{t('ui.dashboard.all_forces')}</option>
+                  {FORCES.map((f) => (
+                    <option key={f} value={f}>
+                      {t(`force.${f}`)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field name="unit" label={t('field.unit')}>
+              {(control) => (
+                <select
+                  {...control}
+                  value={filters.unit ?? ''}
+                  onChange={(e) => set({ unit: e.target.value || undefined })}
+                >
+                  <option value="">{t('ui.dashboard.all_units')}</option>
+                  {unitChoices.map((u) => (
+                    <option key={u.id} value={u.id}>
+                      {u.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field name="interval" label={t('field.interval')}>
+              {(control) => (
+                <select
+                  {...control}
+                  value={filters.interval ?? ''}
+                  onChange={(e) => set({ interval: STATS_INTERVALS.find((i) => i === e.target.value) })}
+                >
+                  <option value="">{t('ui.dashboard.interval_auto')}</option>
+                  {intervalsFor(shown.from, shown.to).map((i) => (
+                    <option key={i} value={i}>
+                      {t(`ui.dashboard.interval.${i}`)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
           </div>
-          <div className="field">
-            <label htmlFor="to">{t('field.to')}</label>
-            <input
-              id="to"
-              value={typed.to}
-              inputMode="numeric"
-              placeholder="dd/mm/yyyy"
-              aria-invalid={!!errorOf('to')}
-              onChange={(e) => setTyped({ ...typed, to: e.target.value })}
-            />
-            {errorOf('to') && <p className="field__error">{errorOf('to')}</p>}
-          </div>
-          <div className="stats-filters__apply">
-            <button type="submit" className="button button--secondary">
-              {t('ui.stats.apply')}
-            </button>
-          </div>
-        </div>
-        <div className="stats-filters__row">
-          {provinces && (
-            <ProvinceSelect
-              id="province"
-              value={filters.province}
-              provinces={provinces}
-              onChange={(province) => set({ province, unit: undefined })}
-            />
-          )}
-          <div className="field">
-            <label htmlFor="force">{t('field.force')}</label>
-            <select
-              id="force"
-              value={filters.force ?? ''}
-              onChange={(e) =>
-                set({ force: (e.target.value || undefined) as DashboardFilters['force'], unit: undefined })
-              }
-            >
-              <option value="">{t('ui.dashboard.all_forces')}</option>
-              {FORCES.map((f) => (
-                <option key={f} value={f}>
-                  {t(`force.${f}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="unit">{t('field.unit')}</label>
-            <select id="unit" value={filters.unit ?? ''} onChange={(e) => set({ unit: e.target.value || undefined })}>
-              <option value="">{t('ui.dashboard.all_units')}</option>
-              {unitChoices.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="interval">{t('field.interval')}</label>
-            <select
-              id="interval"
-              value={filters.interval ?? ''}
-              onChange={(e) => set({ interval: (e.target.value || undefined) as DashboardFilters['interval'] })}
-            >
-              <option value="">{t('ui.dashboard.interval_auto')}</option>
-              {intervalsFor(shown.from, shown.to).map((i) => (
-                <option key={i} value={i}>
-                  {t(`ui.dashboard.interval.${i}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
-      </form>
+        </form>
+      </FormProvider>
     </details>
   );
 }

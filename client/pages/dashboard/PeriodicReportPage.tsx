@@ -6,11 +6,12 @@ import { useI18n } from '../../lib/i18n';
 import { useStaffSession } from '../../lib/staffSession';
 import { groupName } from '../../lib/statsLabels';
 import { periodLabel, shownDay, timeLabel, vietnamToday } from '../../lib/statsPeriods';
-import { useApiQuery } from '../../lib/useApiQuery';
+import { useProvinces } from '../../lib/places.api';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { Field } from '../../ui/Field';
 import { PageLoading } from '../../ui/PageLoading';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import { dashboardApi } from './dashboard.api';
+import { exportHref, useStaffStats } from './dashboard.api';
 import { toSearch } from './filters';
 import { FiguresTable } from './FiguresTable';
 import { ProvinceSelect } from '../../ui/ProvinceSelect';
@@ -46,15 +47,14 @@ export function PeriodicReportPage() {
   const { from, to } = periodDays(period);
   const title = t('ui.periodic.heading', { period: periodLabel(t, period) });
   useDocumentTitle(title);
-  const stats = useApiQuery(
-    (signal) => dashboardApi.stats({ from, to, province, interval: 'month' }, signal),
-    [from, to, province],
-  );
-  const provinces = useApiQuery(ownProvince ? null : (signal) => dashboardApi.provinces(signal), [ownProvince]);
+  const stats = useStaffStats({ from, to, province, interval: 'month' });
+  // A report under another period's title would mislead, on screen or on paper: no figures until its own come.
+  const report = stats.isPlaceholderData ? undefined : stats.data;
+  const provinces = useProvinces({ enabled: !ownProvince });
   const choose = (next: { period?: string; province?: string }) =>
     setParams(toSearch({ period, province: ownProvince ? undefined : province, ...next }));
   const download = (format: 'csv' | 'xlsx', table: 'summary' | 'reports') =>
-    dashboardApi.exportHref({ format, period, province, table }, lang);
+    exportHref({ format, period, province, table }, lang);
   const section = (
     id: string,
     heading: string,
@@ -75,21 +75,22 @@ export function PeriodicReportPage() {
       <h1 className="periodic__title">{title}</h1>
       <div className="periodic__controls no-print">
         <div className="intake-form__row">
-          <div className="field">
-            <label htmlFor="period">{t('field.period')}</label>
-            <select id="period" value={period} onChange={(e) => choose({ period: e.target.value })}>
-              {periodChoices(today).map((p) => (
-                <option key={p} value={p}>
-                  {periodLabel(t, p)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <Field name="period" label={t('field.period')}>
+            {(control) => (
+              <select {...control} value={period} onChange={(e) => choose({ period: e.target.value })}>
+                {periodChoices(today).map((p) => (
+                  <option key={p} value={p}>
+                    {periodLabel(t, p)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
           {!ownProvince && (
             <ProvinceSelect
               id="province"
               value={province}
-              provinces={provinces.status === 'success' ? provinces.data.provinces : []}
+              provinces={provinces.data?.provinces ?? []}
               onChange={(code) => choose({ province: code })}
             />
           )}
@@ -112,77 +113,77 @@ export function PeriodicReportPage() {
           </a>
         </div>
       </div>
-      {stats.status === 'error' && <ErrorNotice error={stats.error} onRetry={stats.retry} />}
-      {stats.status === 'loading' && <PageLoading />}
-      {stats.status === 'success' && (
+      {stats.isError && <ErrorNotice error={stats.error} onRetry={() => void stats.refetch()} />}
+      {!report && !stats.isError && <PageLoading />}
+      {report && (
         <article className="periodic__report">
           <p>
             {t('ui.periodic.scope', {
-              scope: stats.data.scope.province?.name ?? t('ui.stats.whole_country'),
-              from: shownDay(stats.data.scope.from),
-              to: shownDay(stats.data.scope.to),
-              time: formatDateTime(stats.data.scope.now),
+              scope: report.scope.province?.name ?? t('ui.stats.whole_country'),
+              from: shownDay(report.scope.from),
+              to: shownDay(report.scope.to),
+              time: formatDateTime(report.scope.now),
             })}
           </p>
-          {section('periodic-totals', t('ui.periodic.totals'), t('field.period'), [stats.data.totals], () =>
+          {section('periodic-totals', t('ui.periodic.totals'), t('field.period'), [report.totals], () =>
             periodLabel(t, period),
           )}
           {section(
             'periodic-force',
             t('ui.dashboard.section.force'),
             t('field.force'),
-            stats.data.byForce,
+            report.byForce,
             (r) => groupName(t, 'force', r.key, r.label),
-            stats.data.totals,
+            report.totals,
           )}
           {section(
             'periodic-unit',
             t('ui.dashboard.section.unit'),
             t('field.unit'),
-            stats.data.byUnit,
+            report.byUnit,
             (r) => r.label,
-            stats.data.totals,
+            report.totals,
           )}
           {section(
             'periodic-category',
             t('ui.dashboard.section.category'),
             t('field.category'),
-            stats.data.byCategory,
+            report.byCategory,
             (r) => groupName(t, 'category', r.key, r.label),
-            stats.data.totals,
+            report.totals,
           )}
           {section(
             'periodic-place-type',
             t('ui.dashboard.section.place_type'),
             t('field.placeType'),
-            stats.data.byPlaceType,
+            report.byPlaceType,
             (r) => groupName(t, 'placeType', r.key, r.label),
-            stats.data.totals,
+            report.totals,
           )}
           {section(
             'periodic-channel',
             t('ui.dashboard.section.channel'),
             t('ui.dashboard.channel_label'),
-            stats.data.byChannel,
+            report.byChannel,
             (r) => groupName(t, 'channel', r.key, r.label),
-            stats.data.totals,
+            report.totals,
           )}
-          {!stats.data.scope.province &&
+          {!report.scope.province &&
             section(
               'periodic-province',
               t('ui.dashboard.section.province'),
               t('field.province'),
-              stats.data.byProvince,
+              report.byProvince,
               (r) => r.label,
-              stats.data.totals,
+              report.totals,
             )}
           {section(
             'periodic-month',
             t('ui.periodic.by_month'),
             t('ui.dashboard.interval.month'),
-            stats.data.overTime,
+            report.overTime,
             (r) => timeLabel(t, r.key, 'month'),
-            stats.data.totals,
+            report.totals,
           )}
         </article>
       )}

@@ -1,6 +1,4 @@
-import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import type { StatsReports } from '../../../shared/api/stats';
 import { formatDateTime } from '../../../shared/i18n/format';
 import type { MessageKey } from '../../../shared/i18n/vi';
 import {
@@ -13,11 +11,11 @@ import { paths } from '../../app/paths';
 import { useI18n } from '../../lib/i18n';
 import { groupName, formatNumber } from '../../lib/statsLabels';
 import { shownDay, timeLabel } from '../../lib/statsPeriods';
-import { useApiQuery } from '../../lib/useApiQuery';
+import { useNow } from '../../lib/useNow';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { PageLoading } from '../../ui/PageLoading';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import { dashboardApi } from './dashboard.api';
+import { useStatsReports } from './dashboard.api';
 import { readFilters, toSearch } from './filters';
 
 const DIMENSION_FIELDS: Record<StatsDimension, MessageKey> = {
@@ -34,9 +32,9 @@ const oneOf = <T extends string>(list: readonly T[], value: string | null): T | 
   (list as readonly string[]).includes(value ?? '') ? (value as T) : undefined;
 
 /** A deadline and, once met, when: "14:00 24/11/2026 · xong lúc 09:12 24/11/2026". */
-function DueCell({ due, doneAt }: { due: string; doneAt: string | null }) {
+function DueCell({ due, doneAt, now }: { due: string; doneAt: string | null; now: number }) {
   const { t } = useI18n();
-  const late = doneAt ? Date.parse(doneAt) > Date.parse(due) : Date.parse(due) < Date.now();
+  const late = doneAt ? Date.parse(doneAt) > Date.parse(due) : Date.parse(due) < now;
   return (
     <td className={late ? 'deadline--overdue' : undefined}>
       {formatDateTime(due)}
@@ -56,27 +54,18 @@ export function ReportsListPage() {
   const measureName = t(`ui.stats.measure.${measure}`);
   useDocumentTitle(t('ui.drill.title', { measure: measureName }));
   const query = { ...filters, measure, dimension, key };
-  const [pages, setPages] = useState<StatsReports[]>([]);
-  const first = useApiQuery(
-    (signal) =>
-      dashboardApi.reports(query, signal).then((page) => {
-        setPages([]);
-        return page;
-      }),
-    [JSON.stringify(query)],
-  );
-  const [more, setMore] = useState<{ busy: boolean; error: unknown }>({ busy: false, error: null });
+  const list = useStatsReports(query);
+  const now = useNow();
 
-  if (first.status === 'error')
+  if (list.isError && !list.data)
     return (
       <div className="container">
-        <ErrorNotice error={first.error} onRetry={first.retry} />
+        <ErrorNotice error={list.error} onRetry={() => void list.refetch()} />
       </div>
     );
-  if (first.status !== 'success') return <PageLoading />;
-  const all = [first.data, ...pages];
-  const items = all.flatMap((p) => p.items);
-  const cursor = all[all.length - 1]?.next ?? null;
+  if (!list.data) return <PageLoading />;
+  const first = list.data.pages[0];
+  const items = list.data.pages.flatMap((p) => p.items);
   const groupValue =
     dimension && key
       ? dimension === 'time'
@@ -86,17 +75,6 @@ export function ReportsListPage() {
   // Units and provinces are named by the server, in the rows themselves.
   const named =
     dimension === 'unit' ? items[0]?.leadUnitName : dimension === 'province' ? items[0]?.provinceName : null;
-  async function loadMore() {
-    if (!cursor || more.busy) return;
-    setMore({ busy: true, error: null });
-    try {
-      const page = await dashboardApi.reports({ ...query, after: cursor });
-      setPages((p) => [...p, page]);
-      setMore({ busy: false, error: null });
-    } catch (error) {
-      setMore({ busy: false, error });
-    }
-  }
 
   return (
     <div className="container container--wide">
@@ -116,7 +94,7 @@ export function ReportsListPage() {
           t('ui.stats.period.range', { from: shownDay(filters.from), to: shownDay(filters.to) })}
       </p>
       <p className="drill-total" data-testid="drill-total">
-        {t('ui.drill.total', { n: formatNumber(lang, first.data.total) })}
+        {t('ui.drill.total', { n: formatNumber(lang, first?.total ?? 0) })}
       </p>
       {items.length === 0 ? (
         <p role="status">{t('ui.drill.empty')}</p>
@@ -153,8 +131,8 @@ export function ReportsListPage() {
                     <span className="muted">{[r.communeName, r.provinceName].filter(Boolean).join(', ')}</span>
                   </td>
                   <td>{r.leadUnitName}</td>
-                  <DueCell due={r.acceptDueAt} doneAt={r.acceptedAt} />
-                  <DueCell due={r.resolveDueAt} doneAt={r.resolvedAt} />
+                  <DueCell due={r.acceptDueAt} doneAt={r.acceptedAt} now={now} />
+                  <DueCell due={r.resolveDueAt} doneAt={r.resolvedAt} now={now} />
                 </tr>
               ))}
             </tbody>
@@ -162,9 +140,14 @@ export function ReportsListPage() {
         </div>
       )}
       {items.length > 0 && <p className="hint">{t('ui.drill.shown', { n: formatNumber(lang, items.length) })}</p>}
-      {more.error !== null && <ErrorNotice error={more.error} />}
-      {cursor && (
-        <button type="button" className="button button--secondary" disabled={more.busy} onClick={() => void loadMore()}>
+      {list.isFetchNextPageError && <ErrorNotice error={list.error} />}
+      {list.hasNextPage && (
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={list.isFetchingNextPage}
+          onClick={() => void list.fetchNextPage()}
+        >
           {t('ui.drill.more')}
         </button>
       )}

@@ -1,24 +1,44 @@
-import type { ProvincesResponse } from '../../../shared/api/places';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { StaffStats, StatsReports } from '../../../shared/api/stats';
-import type { UnitsResponse } from '../../../shared/api/units';
 import type { StaffStatsExportQuery } from '../../../shared/schemas/stats';
 import type { Language } from '../../../shared/i18n/translate';
 import { apiRequest } from '../../lib/api';
 
 type Query = Record<string, string | number | undefined>;
 
-/** The statistics pages' calls to the server (issue #7). */
-export const dashboardApi = {
-  stats: (query: Query, signal: AbortSignal) => apiRequest<StaffStats>('/api/staff/stats', { query, signal }),
-  reports: (query: Query, signal?: AbortSignal) =>
-    apiRequest<StatsReports>('/api/staff/stats/reports', { query, signal }),
-  units: (signal: AbortSignal) => apiRequest<UnitsResponse>('/api/staff/units', { signal }),
-  provinces: (signal: AbortSignal) => apiRequest<ProvincesResponse>('/api/public/provinces', { signal }),
-  /** A plain link: the browser downloads it with the session cookie (same-origin GET, no CSRF needed). */
-  exportHref: (query: StaffStatsExportQuery, lang: Language) => {
-    // The file speaks the page's language, whatever the browser's Accept-Language says.
-    const params = new URLSearchParams({ format: query.format, period: query.period, table: query.table, lang });
-    if (query.province) params.set('province', query.province);
-    return `/api/staff/stats/export?${params.toString()}`;
-  },
+/** The statistics pages' calls to the server (issue #7), keyed under `stats`. */
+const statsKeys = {
+  figures: (query: Query) => ['stats', 'staff', query] as const,
+  reports: (query: Query) => ['stats', 'reports', query] as const,
 };
+
+/**
+ * The dashboard's figures for a scope and period. While other filters load, the last figures stay on screen
+ * (`isPlaceholderData`), and the filters keep their focus.
+ */
+export function useStaffStats(query: Query) {
+  return useQuery({
+    queryKey: statsKeys.figures(query),
+    queryFn: ({ signal }) => apiRequest<StaffStats>('/api/staff/stats', { query, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The reports behind one number, a page at a time (keyset: `after` the last page's `next`). */
+export function useStatsReports(query: Query) {
+  return useInfiniteQuery({
+    queryKey: statsKeys.reports(query),
+    queryFn: ({ signal, pageParam }) =>
+      apiRequest<StatsReports>('/api/staff/stats/reports', { query: { ...query, after: pageParam }, signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.next ?? undefined,
+  });
+}
+
+/** A plain link: the browser downloads it with the session cookie (same-origin GET, no CSRF needed). */
+export function exportHref(query: StaffStatsExportQuery, lang: Language): string {
+  // The file speaks the page's language, whatever the browser's Accept-Language says.
+  const params = new URLSearchParams({ format: query.format, period: query.period, table: query.table, lang });
+  if (query.province) params.set('province', query.province);
+  return `/api/staff/stats/export?${params.toString()}`;
+}

@@ -1,21 +1,17 @@
 import type { Province } from '../../../shared/api/places';
 import { useT } from '../../lib/i18n';
-import { useApiQuery } from '../../lib/useApiQuery';
+import { useCommunes } from '../../lib/places.api';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { CommuneTable } from './CommuneTable';
-import { fetchCommunes } from './reference.api';
 
 /** Always rendered, so its status line is a live region before the first search starts. */
 export function CommuneResults({ province, q }: { province: Province | undefined; q: string }) {
   const t = useT();
-  const result = useApiQuery(province ? (signal) => fetchCommunes(province.code, q, signal) : null, [
-    province?.code,
-    q,
-  ]);
+  const result = useCommunes(province?.code ?? '', q, { enabled: province !== undefined });
 
   let summary = '';
-  if (result.status === 'loading') summary = t('ui.common.loading');
-  if (result.status === 'success' && province) {
+  if (result.isFetching && !result.data) summary = t('ui.common.loading');
+  if (result.data && province) {
     const count = result.data.communes.length;
     summary =
       count > 0
@@ -28,10 +24,8 @@ export function CommuneResults({ province, q }: { province: Province | undefined
       <p className="results__summary" role="status">
         {summary}
       </p>
-      {result.status === 'error' && <ErrorNotice error={result.error} onRetry={result.retry} />}
-      {result.status === 'success' && result.data.communes.length > 0 && (
-        <CommuneTable communes={result.data.communes} />
-      )}
+      {result.isError && <ErrorNotice error={result.error} onRetry={() => void result.refetch()} />}
+      {result.data && result.data.communes.length > 0 && <CommuneTable communes={result.data.communes} />}
     </div>
   );
 }

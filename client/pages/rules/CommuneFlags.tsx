@@ -1,15 +1,13 @@
 import { useState } from 'react';
-import type { CommunesResponse } from '../../../shared/api/places';
 import type { CommuneFlagsView } from '../../../shared/api/rules';
-import { apiRequest } from '../../lib/api';
 import { useT } from '../../lib/i18n';
-import { useApiQuery } from '../../lib/useApiQuery';
+import { useCommunes } from '../../lib/places.api';
 import { useDebounced } from '../../lib/useDebounced';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { setCommuneFlags } from './rules.api';
+import { Field } from '../../ui/Field';
+import { type CommuneFlag, useSetCommuneFlag } from './rules.api';
 
-const FLAGS = ['landBorder', 'coastal', 'remoteOrIsland'] as const;
-type Flag = (typeof FLAGS)[number];
+const FLAGS = ['landBorder', 'coastal', 'remoteOrIsland'] as const satisfies readonly CommuneFlag[];
 
 /** SPEC.md §4: coordinators keep the commune flags; a change counts for reports received from then on. */
 export function CommuneFlags({ provinces }: { provinces: { code: string; name: string }[] }) {
@@ -17,55 +15,49 @@ export function CommuneFlags({ provinces }: { provinces: { code: string; name: s
   const [province, setProvince] = useState(provinces[0]?.code ?? '');
   const [query, setQuery] = useState('');
   // The public commune list may come from the browser's cache (max-age 300): the flags saved here win.
-  const [savedFlags, setSavedFlags] = useState<Record<string, Pick<CommuneFlagsView, Flag>>>({});
-  const [failure, setFailure] = useState<unknown>(null);
+  const [savedFlags, setSavedFlags] = useState<Record<string, Pick<CommuneFlagsView, CommuneFlag>>>({});
   const [saved, setSaved] = useState('');
   const search = useDebounced(query, 250);
-  const communes = useApiQuery(
-    search.trim()
-      ? (signal) =>
-          apiRequest<CommunesResponse>(`/api/public/provinces/${province}/communes`, {
-            query: { q: search, limit: 20 },
-            signal,
-          })
-      : null,
-    [province, search],
-  );
+  const communes = useCommunes(province, search, { limit: 20, enabled: search.trim() !== '' });
+  const setFlag = useSetCommuneFlag();
 
-  async function toggle(code: string, name: string, flag: Flag, value: boolean) {
-    setFailure(null);
+  function toggle(code: string, name: string, flag: CommuneFlag, value: boolean) {
     setSaved('');
-    try {
-      const updated = await setCommuneFlags(code, { [flag]: value });
-      setSavedFlags((all) => ({ ...all, [code]: updated }));
-      setSaved(t('ui.flags.saved', { commune: name }));
-    } catch (err) {
-      setFailure(err);
-    }
+    setFlag.mutate(
+      { code, flag, value },
+      {
+        onSuccess: (updated) => {
+          setSavedFlags((all) => ({ ...all, [code]: updated }));
+          setSaved(t('ui.flags.saved', { commune: name }));
+        },
+      },
+    );
   }
 
   return (
     <section className="panel" aria-labelledby="flags-title">
       <h2 id="flags-title">{t('ui.flags.title')}</h2>
       <p className="hint">{t('ui.flags.intro')}</p>
-      <div className="field">
-        <label htmlFor="flags-province">{t('ui.reference.province_label')}</label>
-        <select id="flags-province" value={province} onChange={(e) => setProvince(e.target.value)}>
-          {provinces.map((p) => (
-            <option key={p.code} value={p.code}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="flags-query">{t('ui.reference.query_label')}</label>
-        <input id="flags-query" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="trung khanh" />
-      </div>
+      <Field name="flags-province" label={t('ui.reference.province_label')}>
+        {(control) => (
+          <select {...control} value={province} onChange={(e) => setProvince(e.target.value)}>
+            {provinces.map((p) => (
+              <option key={p.code} value={p.code}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field name="flags-query" label={t('ui.reference.query_label')}>
+        {(control) => (
+          <input {...control} value={query} onChange={(e) => setQuery(e.target.value)} placeholder="trung khanh" />
+        )}
+      </Field>
       {saved && <p role="status">{saved}</p>}
-      {failure !== null && <ErrorNotice error={failure} />}
-      {communes.status === 'error' && <ErrorNotice error={communes.error} onRetry={communes.retry} />}
-      {communes.status === 'success' && (
+      {setFlag.isError && <ErrorNotice error={setFlag.error} />}
+      {communes.isError && <ErrorNotice error={communes.error} onRetry={() => void communes.refetch()} />}
+      {communes.data && search.trim() !== '' && (
         <ul className="plain-list flag-list">
           {communes.data.communes
             .map((listed) => ({ ...listed, ...savedFlags[listed.code] }))
@@ -79,7 +71,7 @@ export function CommuneFlags({ provinces }: { provinces: { code: string; name: s
                         type="checkbox"
                         checked={c[flag]}
                         aria-label={`${t(`field.${flag}`)} — ${c.name}`}
-                        onChange={(e) => void toggle(c.code, c.name, flag, e.target.checked)}
+                        onChange={(e) => toggle(c.code, c.name, flag, e.target.checked)}
                       />
                       {t(`field.${flag}`)}
                     </label>

@@ -1,243 +1,297 @@
 import { useState } from 'react';
+import { FormProvider, useFieldArray, useForm, useFormContext } from 'react-hook-form';
 import type { RuleSetDetail, RuleView, ValidationSummary } from '../../../shared/api/rules';
 import { CATEGORIES } from '../../../shared/domain/categories';
-import { FORCES, type Force } from '../../../shared/domain/forces';
+import { FORCES } from '../../../shared/domain/forces';
 import { PLACE_TYPES } from '../../../shared/domain/place-types';
-import type { RuleInput } from '../../../shared/schemas/rules';
-import { ApiError } from '../../lib/api';
+import { draftRulesSchema, publishInputSchema, type RuleInput } from '../../../shared/schemas/rules';
 import { typedToIso } from '../../lib/datetime';
+import { applyServerErrors, schemaResolver } from '../../lib/form';
 import { useT } from '../../lib/i18n';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { Field } from '../../ui/Field';
 import { refusalReport, ValidationReport } from '../../ui/ValidationReport';
-import { discardDraft, publishDraft, saveDraft, validateDraft } from './rules.api';
+import { useDiscardDraft, usePublishDraft, useSaveDraft, useValidateDraft } from './rules.api';
 
-const toInput = ({ key: _key, communeName: _name, ...rule }: RuleView): RuleInput => rule;
-const blankRule = (): RuleInput => ({ placeType: 'market', category: '*', lead: 'market', coordinating: [] });
+/** A rule as its row holds it: the commune typed (empty: the whole province). */
+type RuleRow = Omit<RuleInput, 'communeCode'> & { communeCode: string };
+type DraftForm = { rules: RuleRow[]; effectiveFrom: string };
+
+const toRow = ({ key: _key, communeName: _name, ...rule }: RuleView): RuleRow => ({
+  ...rule,
+  communeCode: rule.communeCode ?? '',
+});
+const blankRule = (): RuleRow => ({
+  placeType: 'market',
+  category: '*',
+  lead: 'market',
+  coordinating: [],
+  communeCode: '',
+});
+const toRules = (rows: RuleRow[]): RuleInput[] =>
+  rows.map(({ communeCode, ...rule }) => ({ ...rule, communeCode: communeCode.trim() || undefined }));
+/** A typed time (`14:00 23/11/2026`) as the API takes it; empty is "now" (left out). */
+const effectiveAt = (typed: string) => typedToIso(typed, new Date(), { ahead: true }) || undefined;
+
+/** The server's checks on a draft's rules and on a publishing time, on the values as they will be sent. */
+const draftResolver = schemaResolver(draftRulesSchema.extend(publishInputSchema.shape), (values: DraftForm) => ({
+  rules: toRules(values.rules),
+  effectiveFrom: effectiveAt(values.effectiveFrom),
+}));
+const RULE_FIELDS = ['communeCode', 'category', 'placeType', 'lead', 'coordinating'] as const;
+/** The inputs the server's `fields[]` (`rules.3.communeCode`) can be shown at. */
+const draftFieldNames = (rows: RuleRow[]) => [
+  'effectiveFrom' as const,
+  ...rows.flatMap((_, i) => RULE_FIELDS.map((field) => `rules.${i}.${field}` as const)),
+];
 
 /** The rules of a draft as an editable table; validate, publish from a time, or discard. */
-export function DraftEditor({ draft, onChanged }: { draft: RuleSetDetail; onChanged: (published: boolean) => void }) {
+export function DraftEditor({
+  draft,
+  onChanged,
+}: {
+  draft: RuleSetDetail;
+  onChanged: (published: boolean, label: string) => void;
+}) {
   const t = useT();
-  const [rules, setRules] = useState<RuleInput[]>(() => draft.rules.map(toInput));
+  const form = useForm<DraftForm>({
+    defaultValues: { rules: draft.rules.map(toRow), effectiveFrom: '' },
+    resolver: draftResolver,
+  });
+  const rows = useFieldArray({ control: form.control, name: 'rules' });
+  const save = useSaveDraft();
+  const validate = useValidateDraft();
+  const publish = usePublishDraft();
+  const discard = useDiscardDraft();
+  const busy = save.isPending || validate.isPending || publish.isPending || discard.isPending;
   const [report, setReport] = useState<ValidationSummary | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
-  const [effectiveFrom, setEffectiveFrom] = useState('');
-  const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
   const isProvince = draft.scope === 'province';
 
-  const update = (i: number, change: Partial<RuleInput>) => {
-    setRules((list) => list.map((r, k) => (k === i ? { ...r, ...change } : r)));
+  /** An edit makes the last answer (saved, the validator's report) out of date. */
+  const edited = () => {
     setReport(null);
     setSaved(false);
   };
-  const fieldError = (i: number) =>
-    failure instanceof ApiError ? failure.fields.find((f) => f.field.startsWith(`rules.${i}.`))?.message : undefined;
-
-  async function run(work: () => Promise<void>) {
-    setBusy(true);
+  /**
+   * Checks what `work` needs (the rules; and the time, to publish; nothing, to discard), then runs it; refusals go
+   * where they belong.
+   */
+  async function run(needs: 'nothing' | 'rules' | 'all', work: (rules: RuleInput[]) => Promise<void>) {
     setFailure(null);
+    if (needs !== 'nothing' && !(await form.trigger(needs === 'rules' ? 'rules' : undefined))) return;
     try {
-      await work();
+      await work(toRules(form.getValues('rules')));
     } catch (err) {
       const refused = refusalReport(err);
       if (refused) setReport(refused);
-      else setFailure(err);
-    } finally {
-      setBusy(false);
+      else setFailure(applyServerErrors(err, form.setError, draftFieldNames(form.getValues('rules'))));
     }
   }
-  const cleaned = () => rules.map((r) => ({ ...r, communeCode: r.communeCode?.trim() || undefined }));
-  const save = () =>
-    run(async () => {
-      await saveDraft(draft.id, cleaned());
+  const saveRules = () =>
+    run('rules', async (rules) => {
+      await save.mutateAsync({ id: draft.id, rules });
       setSaved(true);
     });
-  const validate = () =>
-    run(async () => {
-      await saveDraft(draft.id, cleaned());
-      setReport(await validateDraft(draft.id));
+  const validateRules = () =>
+    run('rules', async (rules) => {
+      await save.mutateAsync({ id: draft.id, rules });
+      setReport(await validate.mutateAsync(draft.id));
     });
-  const publish = () =>
-    run(async () => {
-      await saveDraft(draft.id, cleaned());
+  const publishRules = () =>
+    run('all', async (rules) => {
+      await save.mutateAsync({ id: draft.id, rules });
       setReport(null);
-      await publishDraft(draft.id, typedToIso(effectiveFrom, new Date(), { ahead: true }));
-      onChanged(true);
+      await publish.mutateAsync({ id: draft.id, effectiveFrom: effectiveAt(form.getValues('effectiveFrom')) });
+      onChanged(true, draft.label);
     });
-  const discard = () =>
-    run(async () => {
-      await discardDraft(draft.id);
-      onChanged(false);
+  const discardDraft = () =>
+    run('nothing', async () => {
+      await discard.mutateAsync(draft.id);
+      onChanged(false, draft.label);
     });
 
   return (
-    <section className="panel" aria-labelledby="draft-title">
-      <h2 id="draft-title">{t('ui.rules.draft_title', { label: draft.label })}</h2>
-      <p className="hint">{t(isProvince ? 'ui.rules.draft_hint_province' : 'ui.rules.draft_hint_national')}</p>
-      <div
-        className="table-scroll"
-        role="region"
-        aria-label={t('ui.rules.draft_title', { label: draft.label })}
-        tabIndex={0}
-      >
-        <table className="data-table rules-table">
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              {isProvince && <th scope="col">{t('ui.rules.col.commune')}</th>}
-              <th scope="col">{t('field.category')}</th>
-              <th scope="col">{t('field.placeType')}</th>
-              <th scope="col">{t('ui.rules.col.lead')}</th>
-              <th scope="col">{t('ui.rules.col.coordinating')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('ui.accounts.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rules.map((rule, i) => {
-              const n = i + 1;
-              return (
-                <tr key={i}>
-                  <th scope="row">{n}</th>
-                  {isProvince && (
-                    <td>
-                      <input
-                        aria-label={t('ui.rules.commune_of', { n })}
-                        value={rule.communeCode ?? ''}
-                        placeholder={t('ui.rules.whole_province')}
-                        inputMode="numeric"
-                        size={8}
-                        onChange={(e) => update(i, { communeCode: e.target.value })}
-                      />
-                      {fieldError(i) && <p className="field__error">{fieldError(i)}</p>}
-                    </td>
-                  )}
-                  <td>
-                    <select
-                      aria-label={t('ui.rules.category_of', { n })}
-                      value={rule.category}
-                      onChange={(e) => update(i, { category: e.target.value as RuleInput['category'] })}
-                    >
-                      <option value="*">{t('ui.rules.any')}</option>
-                      {CATEGORIES.map((c) => (
-                        <option key={c} value={c}>
-                          {t(`category.${c}`)}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td>
-                    <select
-                      aria-label={t('ui.rules.place_type_of', { n })}
-                      value={rule.placeType}
-                      onChange={(e) => update(i, { placeType: e.target.value as RuleInput['placeType'] })}
-                    >
-                      <option value="*">{t('ui.rules.any')}</option>
-                      {PLACE_TYPES.map((p) => (
-                        <option key={p} value={p}>
-                          {t(`place_type.${p}`)}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td>
-                    <select
-                      aria-label={t('ui.rules.lead_of', { n })}
-                      value={rule.lead}
-                      onChange={(e) => update(i, { lead: e.target.value as Force })}
-                    >
-                      {FORCES.map((f) => (
-                        <option key={f} value={f}>
-                          {t(`force.${f}`)}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td>
-                    <fieldset className="rules-table__forces">
-                      <legend className="visually-hidden">{t('ui.rules.coordinating_of', { n })}</legend>
-                      {FORCES.filter((f) => f !== rule.lead).map((f) => (
-                        <label key={f} className="check check--inline">
-                          <input
-                            type="checkbox"
-                            checked={rule.coordinating.includes(f)}
-                            onChange={(e) =>
-                              update(i, {
-                                coordinating: e.target.checked
-                                  ? [...rule.coordinating, f]
-                                  : rule.coordinating.filter((x) => x !== f),
-                              })
-                            }
-                          />
-                          {t(`force.${f}`)}
-                        </label>
-                      ))}
-                    </fieldset>
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="link-button"
-                      onClick={() => {
-                        setRules((list) => list.filter((_, k) => k !== i));
-                        setReport(null);
-                      }}
-                    >
-                      {t('ui.rules.remove', { n })}
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-      {rules.length === 0 && <p className="muted">{t('ui.rules.no_rules')}</p>}
-      <div className="button-row">
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() => {
-            setRules((list) => [...list, blankRule()]);
-            setReport(null);
-          }}
+    <FormProvider {...form}>
+      <section className="panel" aria-labelledby="draft-title">
+        <h2 id="draft-title">{t('ui.rules.draft_title', { label: draft.label })}</h2>
+        <p className="hint">{t(isProvince ? 'ui.rules.draft_hint_province' : 'ui.rules.draft_hint_national')}</p>
+        <div
+          className="table-scroll"
+          role="region"
+          aria-label={t('ui.rules.draft_title', { label: draft.label })}
+          tabIndex={0}
         >
-          {t('ui.rules.add')}
-        </button>
-        <button type="button" className="button button--secondary" disabled={busy} onClick={() => void save()}>
-          {t('ui.rules.save')}
-        </button>
-        <button type="button" className="button button--primary" disabled={busy} onClick={() => void validate()}>
-          {t('ui.rules.validate')}
-        </button>
-      </div>
-      {saved && <p role="status">{t('ui.rules.saved')}</p>}
-      {failure !== null && <ErrorNotice error={failure} />}
-      {report && <ValidationReport report={report} />}
-      <div className="publish-row">
-        <div className="field">
-          <label htmlFor="effective-from">{t('field.effectiveFrom')}</label>
-          <input
-            id="effective-from"
-            value={effectiveFrom}
-            placeholder="HH:mm dd/mm/yyyy"
-            aria-describedby="effective-from-hint"
-            onChange={(e) => setEffectiveFrom(e.target.value)}
-          />
-          <p className="field__hint" id="effective-from-hint">
-            {t('ui.rules.effective_hint')}
-          </p>
+          <table className="data-table rules-table">
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                {isProvince && <th scope="col">{t('ui.rules.col.commune')}</th>}
+                <th scope="col">{t('field.category')}</th>
+                <th scope="col">{t('field.placeType')}</th>
+                <th scope="col">{t('ui.rules.col.lead')}</th>
+                <th scope="col">{t('ui.rules.col.coordinating')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('ui.accounts.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.fields.map((row, i) => (
+                <RuleRowCells
+                  key={row.id}
+                  index={i}
+                  isProvince={isProvince}
+                  onEdit={edited}
+                  onRemove={() => {
+                    rows.remove(i);
+                    edited();
+                  }}
+                />
+              ))}
+            </tbody>
+          </table>
         </div>
+        {rows.fields.length === 0 && <p className="muted">{t('ui.rules.no_rules')}</p>}
         <div className="button-row">
-          <button type="button" className="button button--primary" disabled={busy} onClick={() => void publish()}>
-            {t('ui.rules.publish')}
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => {
+              rows.append(blankRule());
+              edited();
+            }}
+          >
+            {t('ui.rules.add')}
           </button>
-          <button type="button" className="button button--secondary" disabled={busy} onClick={() => void discard()}>
-            {t('ui.rules.discard')}
+          <button type="button" className="button button--secondary" disabled={busy} onClick={() => void saveRules()}>
+            {t('ui.rules.save')}
+          </button>
+          <button type="button" className="button button--primary" disabled={busy} onClick={() => void validateRules()}>
+            {t('ui.rules.validate')}
           </button>
         </div>
-      </div>
-    </section>
+        {saved && <p role="status">{t('ui.rules.saved')}</p>}
+        {failure !== null && <ErrorNotice error={failure} />}
+        {report && <ValidationReport report={report} />}
+        <div className="publish-row">
+          <Field
+            name="effectiveFrom"
+            id="effective-from"
+            label={t('field.effectiveFrom')}
+            hint={t('ui.rules.effective_hint')}
+          >
+            {(control) => <input {...control} {...form.register('effectiveFrom')} placeholder="HH:mm dd/mm/yyyy" />}
+          </Field>
+          <div className="button-row">
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={busy}
+              onClick={() => void publishRules()}
+            >
+              {t('ui.rules.publish')}
+            </button>
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={busy}
+              onClick={() => void discardDraft()}
+            >
+              {t('ui.rules.discard')}
+            </button>
+          </div>
+        </div>
+      </section>
+    </FormProvider>
+  );
+}
+
+/**
+ * One rule's cells. The table's controls are named by `aria-label` (a visible label in every cell would
+ * crowd the table); the row's first error, the schema's or the server's, shows under its commune.
+ */
+function RuleRowCells({
+  index: i,
+  isProvince,
+  onEdit,
+  onRemove,
+}: {
+  index: number;
+  isProvince: boolean;
+  onEdit: () => void;
+  onRemove: () => void;
+}) {
+  const t = useT();
+  const { register, watch, formState } = useFormContext<DraftForm>();
+  const lead = watch(`rules.${i}.lead`);
+  const rowErrors = formState.errors.rules?.[i];
+  const rowError = RULE_FIELDS.map((field) => rowErrors?.[field]?.message).find(Boolean);
+  const n = i + 1;
+  const field = <Name extends (typeof RULE_FIELDS)[number]>(name: Name) =>
+    register(`rules.${i}.${name}`, { onChange: onEdit });
+  return (
+    <tr>
+      <th scope="row">{n}</th>
+      {isProvince && (
+        <td>
+          <input
+            aria-label={t('ui.rules.commune_of', { n })}
+            placeholder={t('ui.rules.whole_province')}
+            inputMode="numeric"
+            size={8}
+            aria-invalid={rowError ? true : undefined}
+            {...field('communeCode')}
+          />
+          {rowError && <p className="field__error">{rowError}</p>}
+        </td>
+      )}
+      <td>
+        <select aria-label={t('ui.rules.category_of', { n })} {...field('category')}>
+          <option value="*">{t('ui.rules.any')}</option>
+          {CATEGORIES.map((c) => (
+            <option key={c} value={c}>
+              {t(`category.${c}`)}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        <select aria-label={t('ui.rules.place_type_of', { n })} {...field('placeType')}>
+          <option value="*">{t('ui.rules.any')}</option>
+          {PLACE_TYPES.map((p) => (
+            <option key={p} value={p}>
+              {t(`place_type.${p}`)}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        <select aria-label={t('ui.rules.lead_of', { n })} {...field('lead')}>
+          {FORCES.map((f) => (
+            <option key={f} value={f}>
+              {t(`force.${f}`)}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        <fieldset className="rules-table__forces">
+          <legend className="visually-hidden">{t('ui.rules.coordinating_of', { n })}</legend>
+          {FORCES.filter((f) => f !== lead).map((f) => (
+            <label key={f} className="check check--inline">
+              <input type="checkbox" value={f} {...field('coordinating')} />
+              {t(`force.${f}`)}
+            </label>
+          ))}
+        </fieldset>
+      </td>
+      <td>
+        <button type="button" className="link-button" onClick={onRemove}>
+          {t('ui.rules.remove', { n })}
+        </button>
+      </td>
+    </tr>
   );
 }

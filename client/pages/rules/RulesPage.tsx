@@ -1,18 +1,17 @@
 import { useState } from 'react';
-import type { ProvincesResponse } from '../../../shared/api/places';
 import type { RuleSetSummary } from '../../../shared/api/rules';
 import { formatDateTime } from '../../../shared/i18n/format';
-import { apiRequest } from '../../lib/api';
 import { useT } from '../../lib/i18n';
 import { useStaffSession } from '../../lib/staffSession';
-import { useApiQuery } from '../../lib/useApiQuery';
+import { useProvinces } from '../../lib/places.api';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { Field } from '../../ui/Field';
 import { PageLoading } from '../../ui/PageLoading';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { CommuneFlags } from './CommuneFlags';
 import { DraftEditor } from './DraftEditor';
 import { RuleTable } from './RuleTable';
-import { createDraft, getRuleSet, listRuleSets } from './rules.api';
+import { useCreateDraft, useRuleSet, useRuleSets } from './rules.api';
 
 const when = (iso: string | null) => (iso ? formatDateTime(iso) : '—');
 
@@ -28,30 +27,25 @@ export function RulesPage() {
   const ownScope = user?.scopeProvinceCode ?? 'national';
   const [scope, setScope] = useState(ownScope);
   const [selected, setSelected] = useState<number | null>(null);
-  const [version, setVersion] = useState(0);
-  const [failure, setFailure] = useState<unknown>(null);
   const [notice, setNotice] = useState('');
   const canEdit = user?.role === 'coordinator' && (user.scopeProvinceCode === null || user.scopeProvinceCode === scope);
 
-  const provinces = useApiQuery((signal) => apiRequest<ProvincesResponse>('/api/public/provinces', { signal }), []);
-  const history = useApiQuery((signal) => listRuleSets(scope, signal), [scope, version]);
-  const shownId =
-    selected ??
-    (history.status === 'success'
-      ? (history.data.ruleSets.find((s) => s.status === 'draft') ?? history.data.ruleSets.find((s) => s.inEffect))?.id
-      : undefined);
-  const detail = useApiQuery(shownId ? (signal) => getRuleSet(shownId, signal) : null, [shownId, version]);
-  const hasDraft = history.status === 'success' && history.data.ruleSets.some((s) => s.status === 'draft');
+  const provinces = useProvinces();
+  const history = useRuleSets(scope);
+  const sets = history.data?.ruleSets;
+  const shownId = selected ?? (sets?.find((s) => s.status === 'draft') ?? sets?.find((s) => s.inEffect))?.id;
+  const detail = useRuleSet(shownId);
+  const hasDraft = sets?.some((s) => s.status === 'draft') ?? false;
+  const create = useCreateDraft();
 
-  const scopes =
-    provinces.status === 'success'
-      ? [
-          { code: 'national', name: t('ui.rules.national') },
-          ...provinces.data.provinces.filter(
-            (p) => user?.scopeProvinceCode === null || p.code === user?.scopeProvinceCode,
-          ),
-        ]
-      : [];
+  const scopes = provinces.data
+    ? [
+        { code: 'national', name: t('ui.rules.national') },
+        ...provinces.data.provinces.filter(
+          (p) => user?.scopeProvinceCode === null || p.code === user?.scopeProvinceCode,
+        ),
+      ]
+    : [];
   const statusOf = (s: RuleSetSummary) =>
     s.status === 'draft'
       ? t('ui.rules.status_draft')
@@ -59,50 +53,42 @@ export function RulesPage() {
         ? t('ui.rules.status_in_effect')
         : t('ui.rules.status_published');
 
-  async function startDraft() {
-    setFailure(null);
-    try {
-      const draft = await createDraft(scope);
-      setSelected(draft.id);
-      setVersion((n) => n + 1);
-    } catch (err) {
-      setFailure(err);
-    }
-  }
+  const startDraft = () => create.mutate(scope, { onSuccess: (draft) => setSelected(draft.id) });
 
   return (
     <div className="container container--wide">
       <h1>{t('ui.rules.title')}</h1>
       <p className="lead">{t('ui.rules.intro')}</p>
-      <div className="field">
-        <label htmlFor="rules-scope">{t('field.province')}</label>
-        <select
-          id="rules-scope"
-          value={scope}
-          onChange={(e) => {
-            setScope(e.target.value);
-            setSelected(null);
-            setNotice('');
-          }}
-        >
-          {scopes.map((s) => (
-            <option key={s.code} value={s.code}>
-              {s.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <Field name="rules-scope" label={t('field.province')}>
+        {(control) => (
+          <select
+            {...control}
+            value={scope}
+            onChange={(e) => {
+              setScope(e.target.value);
+              setSelected(null);
+              setNotice('');
+            }}
+          >
+            {scopes.map((s) => (
+              <option key={s.code} value={s.code}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       {notice && (
         <div className="notice" role="status">
           <p>{notice}</p>
         </div>
       )}
-      {failure !== null && <ErrorNotice error={failure} />}
+      {create.isError && <ErrorNotice error={create.error} />}
       <h2>{t('ui.rules.history')}</h2>
-      {history.status === 'loading' && <PageLoading />}
-      {history.status === 'error' && <ErrorNotice error={history.error} onRetry={history.retry} />}
-      {history.status === 'success' &&
-        (history.data.ruleSets.length === 0 ? (
+      {history.isPending && <PageLoading />}
+      {history.isError && <ErrorNotice error={history.error} onRetry={() => void history.refetch()} />}
+      {sets &&
+        (sets.length === 0 ? (
           <p className="muted">{t('ui.rules.no_versions')}</p>
         ) : (
           <div className="table-scroll" role="region" aria-label={t('ui.rules.history')} tabIndex={0}>
@@ -119,7 +105,7 @@ export function RulesPage() {
                 </tr>
               </thead>
               <tbody>
-                {history.data.ruleSets.map((s) => (
+                {sets.map((s) => (
                   <tr
                     key={s.id}
                     aria-current={s.id === shownId ? 'true' : undefined}
@@ -144,23 +130,22 @@ export function RulesPage() {
             </table>
           </div>
         ))}
-      {canEdit && history.status === 'success' && !hasDraft && (
+      {canEdit && sets && !hasDraft && (
         <div className="button-row">
-          <button type="button" className="button button--primary" onClick={() => void startDraft()}>
+          <button type="button" className="button button--primary" disabled={create.isPending} onClick={startDraft}>
             {t('ui.rules.new_draft')}
           </button>
         </div>
       )}
-      {detail.status === 'error' && <ErrorNotice error={detail.error} onRetry={detail.retry} />}
-      {detail.status === 'success' &&
+      {detail.isError && <ErrorNotice error={detail.error} onRetry={() => void detail.refetch()} />}
+      {detail.data &&
         (detail.data.status === 'draft' && canEdit ? (
           <DraftEditor
-            key={`${detail.data.id}-${version}`}
+            key={detail.data.id}
             draft={detail.data}
-            onChanged={(published) => {
+            onChanged={(published, label) => {
               setSelected(null);
-              setNotice(published ? t('ui.rules.published', { label: detail.data.label }) : t('ui.rules.discarded'));
-              setVersion((n) => n + 1);
+              setNotice(published ? t('ui.rules.published', { label }) : t('ui.rules.discarded'));
             }}
           />
         ) : (

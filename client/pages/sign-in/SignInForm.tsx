@@ -1,70 +1,72 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { FormProvider, useForm } from 'react-hook-form';
+import { signInInputSchema } from '../../../shared/schemas/staff';
+import { applyServerErrors, schemaResolver } from '../../lib/form';
 import { useT } from '../../lib/i18n';
 import { useStaffSession } from '../../lib/staffSession';
-import { apiErrorMessage } from '../../ui/apiErrorMessage';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { Field } from '../../ui/Field';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+
+type SignIn = { username: string; password: string };
 
 /** Shown at any staff address until the person signs in; the page they asked for follows. */
 export function SignInForm() {
   const t = useT();
   useDocumentTitle(t('ui.sign_in.title'));
   const { signIn } = useStaffSession();
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useForm<SignIn>({
+    defaultValues: { username: '', password: '' },
+    resolver: schemaResolver(signInInputSchema),
+  });
+  const [failure, setFailure] = useState<unknown>(null);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
+  const submit = form.handleSubmit(async ({ username, password }) => {
+    setFailure(null);
     try {
       await signIn(username, password);
     } catch (err) {
-      setError(apiErrorMessage(t, err));
-      setPassword('');
-    } finally {
-      setBusy(false);
+      form.setValue('password', '');
+      setFailure(applyServerErrors(err, form.setError, ['username', 'password']));
     }
-  }
+  });
 
   return (
     <div className="container narrow">
       <h1>{t('ui.sign_in.title')}</h1>
-      <form className="report-form" onSubmit={submit}>
-        <div className="field">
-          <label htmlFor="username">{t('field.username')}</label>
-          <input
-            id="username"
-            autoComplete="username"
-            autoCapitalize="none"
-            spellCheck={false}
-            autoFocus
-            value={username}
-            onChange={(e) => setUsername(e.target.value)}
-            required
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="password">{t('field.password')}</label>
-          <input
-            id="password"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            required
-          />
-        </div>
-        {error && (
-          <div className="notice notice--error" role="alert">
-            <p>{error}</p>
-          </div>
-        )}
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {t('ui.sign_in.submit')}
-        </button>
-      </form>
+      <FormProvider {...form}>
+        {/* No noValidate: the browser's own "fill this in" speaks first, as it always has here. */}
+        <form className="report-form" onSubmit={(e) => void submit(e)}>
+          <Field name="username" label={t('field.username')}>
+            {(control) => (
+              <input
+                {...control}
+                {...form.register('username')}
+                autoComplete="username"
+                autoCapitalize="none"
+                spellCheck={false}
+                autoFocus
+                required
+              />
+            )}
+          </Field>
+          <Field name="password" label={t('field.password')}>
+            {(control) => (
+              <input
+                {...control}
+                {...form.register('password')}
+                type="password"
+                autoComplete="current-password"
+                required
+              />
+            )}
+          </Field>
+          {failure !== null && <ErrorNotice error={failure} />}
+          <button type="submit" className="button button--primary" disabled={form.formState.isSubmitting}>
+            {t('ui.sign_in.submit')}
+          </button>
+        </form>
+      </FormProvider>
     </div>
   );
 }

@@ -1,16 +1,16 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import type { PublicCount, PublicStats } from '../../../shared/api/stats';
 import { useI18n } from '../../lib/i18n';
 import { formatNumber, groupName } from '../../lib/statsLabels';
-import { shownDay, timeLabel, vietnamToday } from '../../lib/statsPeriods';
-import { useApiQuery } from '../../lib/useApiQuery';
+import { shownDay, timeLabel } from '../../lib/statsPeriods';
+import { useProvinces } from '../../lib/places.api';
 import { BarChartFigure, SERIES_COLORS } from '../../ui/BarChartFigure';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { FigureSection, ScrollTable } from '../../ui/FigureSection';
 import { PageLoading } from '../../ui/PageLoading';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import { statsApi } from './stats.api';
+import { usePublicStats } from './stats.api';
 // Figures and charts styles, shared with the staff dashboard; loaded with this page's own chunk.
 import '../../styles/dashboard.css';
 import { ProvinceSelect } from '../../ui/ProvinceSelect';
@@ -27,11 +27,8 @@ function Count({ value }: { value: PublicCount }) {
 /** How many years the year list offers, the latest first. */
 const YEARS_OFFERED = 5;
 
-/** The year of the last month that has ended (public figures have finished months only): last year in January. */
-function latestPublicYear(today: string): number {
-  const year = Number(today.slice(0, 4));
-  return today.slice(5, 7) === '01' ? year - 1 : year;
-}
+/** The years offered, from the latest the server publishes, backwards. */
+const yearsFrom = (latest: number) => Array.from({ length: YEARS_OFFERED }, (_, i) => String(latest - i));
 
 const charted = (value: PublicCount) => (typeof value === 'number' ? value : null);
 
@@ -40,28 +37,26 @@ export function PublicStatsPage() {
   const { t, lang } = useI18n();
   useDocumentTitle(t('ui.public_stats.title'));
   const [params, setParams] = useSearchParams();
-  // Public figures are published for calendar years only, each month once it has ended (issue #15).
-  const latest = latestPublicYear(vietnamToday());
-  const years = Array.from({ length: YEARS_OFFERED }, (_, i) => String(latest - i));
   const provinceParam = params.get('province');
   const province = provinceParam && /^\d{2}$/.test(provinceParam) ? provinceParam : undefined;
-  const chosenYear = years.find((y) => y === params.get('year'));
-  // No year chosen: the server's default (the year of the last finished month by its clock; a phone's
-  // clock running ahead would otherwise ask for a year with no finished month and get only an error).
-  const query = { province, year: chosenYear };
-  // The status groups (waiting, being handled, resolved) are named by the server, in the page's language.
-  const stats = useApiQuery((signal) => statsApi.stats(query, signal), [JSON.stringify(query), lang]);
-  const provinces = useApiQuery((signal) => statsApi.provinces(signal), []);
-  const [shown, setShown] = useState<PublicStats | null>(null);
-  const answer = stats.status === 'success' ? stats.data : null;
-  useEffect(() => {
-    if (answer) setShown(answer);
-  }, [answer]);
-  const year = chosenYear ?? (shown ? String(shown.year) : years[0]);
+  const yearParam = params.get('year');
+  const asked = yearParam && /^\d{4}$/.test(yearParam) ? yearParam : undefined;
+  // Public figures are published for calendar years only, each month once it has ended (issue #15). Which year
+  // is the latest is the server's to say (its answer without a year is for that year): a phone's clock running
+  // ahead would otherwise ask for a year with no finished month and get only an error. With no year asked for,
+  // both queries are one.
+  const latest = usePublicStats({ province, year: undefined }, lang).data?.year;
+  const stats = usePublicStats({ province, year: asked }, lang);
+  const provinces = useProvinces();
+  const years = latest !== undefined ? yearsFrom(latest) : asked ? [asked] : [];
+  const shown = stats.data;
+  const loading = stats.isFetching && (stats.isPlaceholderData || !shown);
+  const year = shown ? String(shown.year) : (asked ?? '');
   const choose = (next: { province?: string; year?: string }) => {
-    const merged = { province, year: year === years[0] ? undefined : year, ...next };
+    const merged = { province, year, ...next };
     const search = new URLSearchParams();
     if (merged.province) search.set('province', merged.province);
+    // The latest year is the default: it stays out of the address, which then follows the server's calendar.
     if (merged.year && merged.year !== years[0]) search.set('year', merged.year);
     setParams(search);
   };
@@ -139,7 +134,7 @@ export function PublicStatsPage() {
         <ProvinceSelect
           id="stats-province"
           value={province}
-          provinces={provinces.status === 'success' ? provinces.data.provinces : []}
+          provinces={provinces.data?.provinces ?? []}
           onChange={(code) => choose({ province: code })}
         />
         <div className="field">
@@ -154,13 +149,13 @@ export function PublicStatsPage() {
         </div>
       </div>
       <p className="visually-hidden" role="status">
-        {stats.status === 'loading' ? t('ui.common.loading') : ''}
+        {loading ? t('ui.common.loading') : ''}
       </p>
-      {stats.status === 'error' && <ErrorNotice error={stats.error} onRetry={stats.retry} />}
+      {stats.isError && <ErrorNotice error={stats.error} onRetry={() => void stats.refetch()} />}
       {!shown ? (
-        stats.status !== 'error' && <PageLoading />
+        !stats.isError && <PageLoading />
       ) : (
-        <div className={stats.status === 'loading' ? 'dashboard__body dashboard__body--stale' : 'dashboard__body'}>
+        <div className={stats.isPlaceholderData ? 'dashboard__body dashboard__body--stale' : 'dashboard__body'}>
           <p data-testid="public-scope">
             {t('ui.public_stats.scope', {
               scope: shown.province?.name ?? t('ui.stats.whole_country'),

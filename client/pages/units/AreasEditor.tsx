@@ -1,5 +1,7 @@
+import { useFieldArray, useFormContext } from 'react-hook-form';
 import { PLACE_TYPES, type PlaceType } from '../../../shared/domain/place-types';
 import { useT } from '../../lib/i18n';
+import { Field } from '../../ui/Field';
 
 export interface AreaRow {
   provinceCode: string;
@@ -7,69 +9,55 @@ export interface AreaRow {
   placeTypes: PlaceType[];
 }
 
-/** What a unit covers, one row per area: a commune (or the whole province), all place types unless some are ticked. */
-export function AreasEditor({
-  areas,
-  onChange,
-  errorOf,
-}: {
-  areas: AreaRow[];
-  onChange: (areas: AreaRow[]) => void;
-  errorOf: (field: string) => string | undefined;
-}) {
+/** The field names of the areas' inputs, where the server's `fields[]` (`areas.0.communeCode`) are shown. */
+export const areaFieldNames = (areas: AreaRow[]) =>
+  areas.flatMap((_, i) => [`areas.${i}.provinceCode`, `areas.${i}.communeCode`, `areas.${i}.placeTypes`] as const);
+
+/**
+ * What a unit covers, one row per area: a commune (or the whole province), all place types unless some are ticked.
+ * The rows are the `areas` of the form around it (`FormProvider`), so their errors are the form's.
+ */
+export function AreasEditor() {
   const t = useT();
-  const set = (i: number, change: Partial<AreaRow>) =>
-    onChange(areas.map((a, k) => (k === i ? { ...a, ...change } : a)));
+  const { control, register, getValues, formState } = useFormContext<{ areas: AreaRow[] }>();
+  const { fields, append, remove } = useFieldArray({ control, name: 'areas' });
+  const whole = formState.errors.areas?.root?.message ?? formState.errors.areas?.message;
   return (
     <fieldset className="areas">
       <legend>{t('field.areas')}</legend>
-      {areas.map((area, i) => {
+      {whole && <p className="field__error">{whole}</p>}
+      {fields.map((area, i) => {
         const n = i + 1;
         return (
-          <div key={i} className="areas__row">
-            <div className="field">
-              <label htmlFor={`area-province-${i}`}>{t('ui.units.area_province', { n })}</label>
-              <input
-                id={`area-province-${i}`}
-                value={area.provinceCode}
-                size={3}
-                inputMode="numeric"
-                onChange={(e) => set(i, { provinceCode: e.target.value.trim() })}
-              />
-              {errorOf(`areas.${i}.provinceCode`) && (
-                <p className="field__error">{errorOf(`areas.${i}.provinceCode`)}</p>
+          <div key={area.id} className="areas__row">
+            <Field
+              name={`areas.${i}.provinceCode`}
+              id={`area-province-${i}`}
+              label={t('ui.units.area_province', { n })}
+            >
+              {(ids) => <input {...ids} {...register(`areas.${i}.provinceCode`)} size={3} inputMode="numeric" />}
+            </Field>
+            <Field name={`areas.${i}.communeCode`} id={`area-commune-${i}`} label={t('ui.units.area_commune', { n })}>
+              {(ids) => (
+                <input
+                  {...ids}
+                  {...register(`areas.${i}.communeCode`)}
+                  size={7}
+                  inputMode="numeric"
+                  placeholder={t('ui.rules.whole_province')}
+                />
               )}
-            </div>
-            <div className="field">
-              <label htmlFor={`area-commune-${i}`}>{t('ui.units.area_commune', { n })}</label>
-              <input
-                id={`area-commune-${i}`}
-                value={area.communeCode}
-                size={7}
-                inputMode="numeric"
-                placeholder={t('ui.rules.whole_province')}
-                onChange={(e) => set(i, { communeCode: e.target.value.trim() })}
-              />
-              {errorOf(`areas.${i}.communeCode`) && <p className="field__error">{errorOf(`areas.${i}.communeCode`)}</p>}
-            </div>
+            </Field>
             <fieldset className="areas__types">
               <legend>{t('ui.units.area_types', { n })}</legend>
               {PLACE_TYPES.map((p) => (
                 <label key={p} className="check check--inline">
-                  <input
-                    type="checkbox"
-                    checked={area.placeTypes.includes(p)}
-                    onChange={(e) =>
-                      set(i, {
-                        placeTypes: e.target.checked ? [...area.placeTypes, p] : area.placeTypes.filter((x) => x !== p),
-                      })
-                    }
-                  />
+                  <input type="checkbox" value={p} {...register(`areas.${i}.placeTypes`)} />
                   {t(`place_type.${p}`)}
                 </label>
               ))}
             </fieldset>
-            <button type="button" className="link-button" onClick={() => onChange(areas.filter((_, k) => k !== i))}>
+            <button type="button" className="link-button" onClick={() => remove(i)}>
               {t('ui.units.area_remove', { n })}
             </button>
           </div>
@@ -79,7 +67,7 @@ export function AreasEditor({
         type="button"
         className="button button--secondary"
         onClick={() =>
-          onChange([...areas, { provinceCode: areas[0]?.provinceCode ?? '', communeCode: '', placeTypes: [] }])
+          append({ provinceCode: getValues('areas.0.provinceCode') ?? '', communeCode: '', placeTypes: [] })
         }
       >
         {t('ui.units.area_add')}
@@ -88,9 +76,11 @@ export function AreasEditor({
   );
 }
 
+/** The rows as the API takes them: no commune is the whole province, no type ticked is every type. */
 export const toAreas = (rows: AreaRow[]) =>
   rows.map((a) => ({
-    provinceCode: a.provinceCode,
-    communeCode: a.communeCode || null,
-    placeTypes: a.placeTypes.length > 0 ? a.placeTypes : null,
+    provinceCode: a.provinceCode.trim(),
+    communeCode: a.communeCode.trim() || null,
+    // A lone ticked box can come back from the form as a value, not a list: read it as a list either way.
+    placeTypes: Array.isArray(a.placeTypes) && a.placeTypes.length > 0 ? a.placeTypes : null,
   }));

@@ -1,33 +1,42 @@
 import { useState, type FormEvent } from 'react';
-import type { ProvincesResponse } from '../../../shared/api/places';
+import { FormProvider, useForm } from 'react-hook-form';
 import type { UnitDetail, ValidationSummary } from '../../../shared/api/rules';
 import { FORCES, type Force } from '../../../shared/domain/forces';
 import { formatDateTime } from '../../../shared/i18n/format';
-import { ApiError, apiRequest } from '../../lib/api';
+import { jurisdictionInputSchema, unitInputSchema, unitRenameSchema } from '../../../shared/schemas/rules';
 import { typedToIso } from '../../lib/datetime';
+import { applyServerErrors, schemaResolver } from '../../lib/form';
 import { useT } from '../../lib/i18n';
-import { useApiQuery } from '../../lib/useApiQuery';
+import { useProvinces } from '../../lib/places.api';
+import { useUnitList } from '../../lib/units.api';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { PageLoading } from '../../ui/PageLoading';
+import { Field } from '../../ui/Field';
+import { QueryResult } from '../../ui/QueryResult';
 import { refusalReport, ValidationReport } from '../../ui/ValidationReport';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import { AreasEditor, toAreas, type AreaRow } from './AreasEditor';
-import { closeUnit, createUnit, getUnit, listUnits, renameUnit, setJurisdiction } from './units.api';
+import { AreasEditor, areaFieldNames, toAreas, type AreaRow } from './AreasEditor';
+import { useCloseUnit, useCreateUnit, useRenameUnit, useSetJurisdiction, useUnit } from './units.api';
 
 const LEVELS = ['regional', 'province', 'local'] as const;
+type Level = (typeof LEVELS)[number];
 const rowsOf = (unit: UnitDetail): AreaRow[] =>
   unit.areas.map((a) => ({
     provinceCode: a.provinceCode,
     communeCode: a.communeCode ?? '',
     placeTypes: a.placeTypes ?? [],
   }));
+/** A typed time (`14:00 23/11/2026`) as the API takes it; empty is "now" (left out). */
+const effectiveAt = (typed: string) => typedToIso(typed, new Date(), { ahead: true }) || undefined;
 
-/** Outcome of a change: refused by the validator (the report), by a field, or otherwise. */
-function useChange() {
+/**
+ * Outcome of a change: done (a sentence), refused by the validator (its report), or refused otherwise — the
+ * server's `fields[]` go to their inputs (`place`), what is left above the form.
+ */
+function useOutcome() {
   const [report, setReport] = useState<ValidationSummary | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [done, setDone] = useState('');
-  const run = async (work: () => Promise<string>) => {
+  const run = async (work: () => Promise<string>, place: (err: unknown) => unknown) => {
     setReport(null);
     setFailure(null);
     setDone('');
@@ -36,12 +45,21 @@ function useChange() {
     } catch (err) {
       const refused = refusalReport(err);
       if (refused) setReport(refused);
-      else setFailure(err);
+      else setFailure(place(err));
     }
   };
-  const errorOf = (field: string) =>
-    failure instanceof ApiError ? failure.fields.find((f) => f.field === field)?.message : undefined;
-  return { report, failure, done, run, errorOf };
+  const notices = (
+    <>
+      {done && (
+        <div className="notice" role="status">
+          <p>{done}</p>
+        </div>
+      )}
+      {failure !== null && <ErrorNotice error={failure} />}
+      {report && <ValidationReport report={report} />}
+    </>
+  );
+  return { run, notices };
 }
 
 /** Issue #7, admins: units by province and force; open, rename, close, and what each covers, validated with the whole country. */
@@ -50,103 +68,137 @@ export function UnitsPage() {
   useDocumentTitle(t('ui.units.title'));
   const [province, setProvince] = useState('04');
   const [selected, setSelected] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
-  const provinces = useApiQuery((signal) => apiRequest<ProvincesResponse>('/api/public/provinces', { signal }), []);
-  const units = useApiQuery((signal) => listUnits(signal), [version]);
-  const shown = units.status === 'success' ? units.data.units.filter((u) => u.provinceCode === province) : [];
+  const provinces = useProvinces();
+  const units = useUnitList();
 
   return (
     <div className="container container--wide">
       <h1>{t('ui.units.title')}</h1>
       <p className="lead">{t('ui.units.intro')}</p>
-      <div className="field">
-        <label htmlFor="units-province">{t('ui.reference.province_label')}</label>
-        <select
-          id="units-province"
-          value={province}
-          onChange={(e) => {
-            setProvince(e.target.value);
-            setSelected(null);
-          }}
-        >
-          {provinces.status === 'success' &&
-            provinces.data.provinces.map((p) => (
+      <Field name="units-province" label={t('ui.reference.province_label')}>
+        {(control) => (
+          <select
+            {...control}
+            value={province}
+            onChange={(e) => {
+              setProvince(e.target.value);
+              setSelected(null);
+            }}
+          >
+            {provinces.data?.provinces.map((p) => (
               <option key={p.code} value={p.code}>
                 {p.name}
               </option>
             ))}
-        </select>
-      </div>
-      {units.status === 'loading' && <PageLoading />}
-      {units.status === 'error' && <ErrorNotice error={units.error} onRetry={units.retry} />}
-      {units.status === 'success' && (
-        <div className="table-scroll" role="region" aria-label={t('ui.units.list')} tabIndex={0}>
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('field.name')}</th>
-                <th scope="col">{t('field.force')}</th>
-                <th scope="col">{t('field.level')}</th>
-                <th scope="col">{t('field.unitCode')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((u) => (
-                <tr key={u.id} aria-current={u.id === selected ? 'true' : undefined}>
-                  <th scope="row">
-                    <button type="button" className="link-button" onClick={() => setSelected(u.id)}>
-                      {u.name}
-                    </button>
-                  </th>
-                  <td>{t(`force.${u.force}`)}</td>
-                  <td>{t(`ui.units.level.${u.level as (typeof LEVELS)[number]}`)}</td>
-                  <td>
-                    <code>{u.code}</code>
-                  </td>
+          </select>
+        )}
+      </Field>
+      <QueryResult query={units}>
+        {(data) => (
+          <div className="table-scroll" role="region" aria-label={t('ui.units.list')} tabIndex={0}>
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('field.name')}</th>
+                  <th scope="col">{t('field.force')}</th>
+                  <th scope="col">{t('field.level')}</th>
+                  <th scope="col">{t('field.unitCode')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {selected && (
-        <UnitEditor key={`${selected}-${version}`} id={selected} onChanged={() => setVersion((n) => n + 1)} />
-      )}
-      <NewUnit
-        key={province}
-        province={province}
-        onCreated={(id) => {
-          setSelected(id);
-          setVersion((n) => n + 1);
-        }}
-      />
+              </thead>
+              <tbody>
+                {data.units
+                  .filter((u) => u.provinceCode === province)
+                  .map((u) => (
+                    <tr key={u.id} aria-current={u.id === selected ? 'true' : undefined}>
+                      <th scope="row">
+                        <button type="button" className="link-button" onClick={() => setSelected(u.id)}>
+                          {u.name}
+                        </button>
+                      </th>
+                      <td>{t(`force.${u.force}`)}</td>
+                      <td>{t(`ui.units.level.${u.level as Level}`)}</td>
+                      <td>
+                        <code>{u.code}</code>
+                      </td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </QueryResult>
+      {selected && <UnitEditor key={selected} id={selected} />}
+      <NewUnit key={province} province={province} onCreated={setSelected} />
     </div>
   );
 }
 
-function UnitEditor({ id, onChanged }: { id: string; onChanged: () => void }) {
-  const unit = useApiQuery((signal) => getUnit(id, signal), [id]);
-  if (unit.status === 'loading') return <PageLoading />;
-  if (unit.status === 'error') return <ErrorNotice error={unit.error} onRetry={unit.retry} />;
-  if (unit.status !== 'success') return null;
-  return <UnitForms unit={unit.data} onChanged={onChanged} />;
+function UnitEditor({ id }: { id: string }) {
+  const unit = useUnit(id);
+  return <QueryResult query={unit}>{(data) => <UnitForms unit={data} />}</QueryResult>;
 }
 
-function UnitForms({ unit, onChanged }: { unit: UnitDetail; onChanged: () => void }) {
+type RenameForm = { name: string };
+type CoverageForm = { effectiveFrom: string; areas: AreaRow[] };
+/** The server's checks on a unit's areas and the time they change, on the values as they will be sent. */
+const coverageResolver = schemaResolver(jurisdictionInputSchema, (values: CoverageForm) => ({
+  areas: toAreas(values.areas),
+  effectiveFrom: effectiveAt(values.effectiveFrom),
+}));
+
+/**
+ * One unit's changes. The forms follow the unit as the server last gave it (`values`): after a change the
+ * refreshed unit is what they show.
+ */
+function UnitForms({ unit }: { unit: UnitDetail }) {
   const t = useT();
-  const [name, setName] = useState(unit.name);
-  const [areas, setAreas] = useState<AreaRow[]>(rowsOf(unit));
-  const [effectiveFrom, setEffectiveFrom] = useState('');
-  const change = useChange();
-  const at = () => typedToIso(effectiveFrom, new Date(), { ahead: true });
-  const submit = (work: () => Promise<string>) => (event: FormEvent) => {
+  const outcome = useOutcome();
+  const rename = useRenameUnit();
+  const close = useCloseUnit();
+  const setJurisdiction = useSetJurisdiction();
+  const renameForm = useForm<RenameForm>({
+    values: { name: unit.name },
+    resolver: schemaResolver(unitRenameSchema),
+  });
+  const coverageForm = useForm<CoverageForm>({
+    values: { effectiveFrom: '', areas: rowsOf(unit) },
+    resolver: coverageResolver,
+  });
+
+  const saveName = renameForm.handleSubmit(({ name }) =>
+    outcome.run(
+      async () => (await rename.mutateAsync({ id: unit.id, name }), t('ui.units.renamed')),
+      (err) => applyServerErrors(err, renameForm.setError, ['name']),
+    ),
+  );
+  const placeCoverage = (err: unknown) =>
+    applyServerErrors(err, coverageForm.setError, [
+      'effectiveFrom',
+      ...areaFieldNames(coverageForm.getValues('areas')),
+    ]);
+  const saveAreas = coverageForm.handleSubmit(({ areas, effectiveFrom }) =>
+    outcome.run(
+      async () => (
+        await setJurisdiction.mutateAsync({
+          id: unit.id,
+          areas: toAreas(areas),
+          effectiveFrom: effectiveAt(effectiveFrom),
+        }),
+        t('ui.units.jurisdiction_saved')
+      ),
+      placeCoverage,
+    ),
+  );
+  // Closing needs only the time: the areas' checks are not its business.
+  async function closeUnit(event: FormEvent) {
     event.preventDefault();
-    void change.run(async () => {
-      const message = await work();
-      onChanged();
-      return message;
-    });
-  };
+    if (!(await coverageForm.trigger('effectiveFrom'))) return;
+    const effectiveFrom = effectiveAt(coverageForm.getValues('effectiveFrom'));
+    await outcome.run(
+      async () => (await close.mutateAsync({ id: unit.id, effectiveFrom }), t('ui.units.closed')),
+      placeCoverage,
+    );
+  }
 
   return (
     <section className="panel" aria-labelledby="unit-title">
@@ -156,140 +208,122 @@ function UnitForms({ unit, onChanged }: { unit: UnitDetail; onChanged: () => voi
         {t('ui.units.since', { from: formatDateTime(unit.validFrom) })}
         {unit.validTo && ` · ${t('ui.units.closed_at', { at: formatDateTime(unit.validTo) })}`}
       </p>
-      {change.done && (
-        <div className="notice" role="status">
-          <p>{change.done}</p>
-        </div>
-      )}
-      {change.failure !== null && <ErrorNotice error={change.failure} />}
-      {change.report && <ValidationReport report={change.report} />}
-      <form onSubmit={submit(async () => (await renameUnit(unit.id, name), t('ui.units.renamed')))} noValidate>
-        <div className="field">
-          <label htmlFor="unit-name">{t('ui.units.new_name')}</label>
-          <input id="unit-name" value={name} onChange={(e) => setName(e.target.value)} />
-          {change.errorOf('name') && <p className="field__error">{change.errorOf('name')}</p>}
-          <p className="field__hint">{t('ui.units.rename_hint')}</p>
-        </div>
-        <button type="submit" className="button button--secondary">
-          {t('ui.units.rename')}
-        </button>
-      </form>
-      <div className="field">
-        <label htmlFor="unit-effective">{t('field.effectiveFrom')}</label>
-        <input
-          id="unit-effective"
-          value={effectiveFrom}
-          placeholder="HH:mm dd/mm/yyyy"
-          onChange={(e) => setEffectiveFrom(e.target.value)}
-        />
-        <p className="field__hint">{t('ui.rules.effective_hint')}</p>
-      </div>
-      <form
-        onSubmit={submit(
-          async () => (
-            await setJurisdiction(unit.id, { areas: toAreas(areas), effectiveFrom: at() || undefined }),
-            t('ui.units.jurisdiction_saved')
-          ),
-        )}
-        noValidate
-      >
-        <AreasEditor areas={areas} onChange={setAreas} errorOf={change.errorOf} />
-        <div className="button-row">
-          <button type="submit" className="button button--primary">
-            {t('ui.units.save_jurisdiction')}
-          </button>
-        </div>
-      </form>
-      {!unit.validTo && (
-        <form onSubmit={submit(async () => (await closeUnit(unit.id, at()), t('ui.units.closed')))} noValidate>
+      {outcome.notices}
+      <FormProvider {...renameForm}>
+        <form onSubmit={(e) => void saveName(e)} noValidate>
+          <Field name="name" id="unit-name" label={t('ui.units.new_name')} hint={t('ui.units.rename_hint')}>
+            {(control) => <input {...control} {...renameForm.register('name')} />}
+          </Field>
           <button type="submit" className="button button--secondary">
-            {t('ui.units.close')}
+            {t('ui.units.rename')}
           </button>
         </form>
-      )}
+      </FormProvider>
+      <FormProvider {...coverageForm}>
+        <Field
+          name="effectiveFrom"
+          id="unit-effective"
+          label={t('field.effectiveFrom')}
+          hint={t('ui.rules.effective_hint')}
+        >
+          {(control) => (
+            <input {...control} {...coverageForm.register('effectiveFrom')} placeholder="HH:mm dd/mm/yyyy" />
+          )}
+        </Field>
+        <form onSubmit={(e) => void saveAreas(e)} noValidate>
+          <AreasEditor />
+          <div className="button-row">
+            <button type="submit" className="button button--primary">
+              {t('ui.units.save_jurisdiction')}
+            </button>
+          </div>
+        </form>
+        {!unit.validTo && (
+          <form onSubmit={(e) => void closeUnit(e)} noValidate>
+            <button type="submit" className="button button--secondary">
+              {t('ui.units.close')}
+            </button>
+          </form>
+        )}
+      </FormProvider>
     </section>
   );
 }
 
+type NewUnitForm = { unitCode: string; name: string; force: Force; level: Level; areas: AreaRow[] };
+
 function NewUnit({ province, onCreated }: { province: string; onCreated: (id: string) => void }) {
   const t = useT();
-  const [draft, setDraft] = useState({
-    unitCode: '',
-    name: '',
-    force: 'market' as Force,
-    level: 'local' as (typeof LEVELS)[number],
+  const outcome = useOutcome();
+  const create = useCreateUnit();
+  const payload = (values: NewUnitForm) => ({ ...values, provinceCode: province, areas: toAreas(values.areas) });
+  const form = useForm<NewUnitForm>({
+    defaultValues: {
+      unitCode: '',
+      name: '',
+      force: 'market',
+      level: 'local',
+      areas: [{ provinceCode: province, communeCode: '', placeTypes: [] }],
+    },
+    resolver: schemaResolver(unitInputSchema, payload),
   });
-  const [areas, setAreas] = useState<AreaRow[]>([{ provinceCode: province, communeCode: '', placeTypes: [] }]);
-  const change = useChange();
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    void change.run(async () => {
-      const made = await createUnit({ ...draft, provinceCode: province, areas: toAreas(areas) });
-      onCreated(made.id);
-      return t('ui.units.created', { name: made.name });
-    });
-  }
+  const submit = form.handleSubmit((values) =>
+    outcome.run(
+      async () => {
+        const made = await create.mutateAsync(payload(values));
+        onCreated(made.id);
+        return t('ui.units.created', { name: made.name });
+      },
+      (err) =>
+        applyServerErrors(err, form.setError, [
+          'unitCode',
+          'name',
+          'force',
+          'level',
+          ...areaFieldNames(form.getValues('areas')),
+        ]),
+    ),
+  );
   return (
-    <form className="panel" onSubmit={submit} noValidate aria-labelledby="new-unit-title">
-      <h2 id="new-unit-title">{t('ui.units.new_title')}</h2>
-      {change.done && (
-        <div className="notice" role="status">
-          <p>{change.done}</p>
+    <FormProvider {...form}>
+      <form className="panel" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="new-unit-title">
+        <h2 id="new-unit-title">{t('ui.units.new_title')}</h2>
+        {outcome.notices}
+        <Field name="unitCode" id="new-unit-code" label={t('field.unitCode')}>
+          {(control) => <input {...control} {...form.register('unitCode')} placeholder="market-04-doi-9" />}
+        </Field>
+        <Field name="name" id="new-unit-name" label={t('field.name')}>
+          {(control) => <input {...control} {...form.register('name')} />}
+        </Field>
+        <Field name="force" id="new-unit-force" label={t('field.force')}>
+          {(control) => (
+            <select {...control} {...form.register('force')}>
+              {FORCES.map((f) => (
+                <option key={f} value={f}>
+                  {t(`force.${f}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field name="level" id="new-unit-level" label={t('field.level')}>
+          {(control) => (
+            <select {...control} {...form.register('level')}>
+              {LEVELS.map((l) => (
+                <option key={l} value={l}>
+                  {t(`ui.units.level.${l}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <AreasEditor />
+        <div className="button-row">
+          <button type="submit" className="button button--primary">
+            {t('ui.units.create')}
+          </button>
         </div>
-      )}
-      {change.failure !== null && !(change.failure instanceof ApiError && change.failure.fields.length > 0) && (
-        <ErrorNotice error={change.failure} />
-      )}
-      {change.report && <ValidationReport report={change.report} />}
-      <div className="field">
-        <label htmlFor="new-unit-code">{t('field.unitCode')}</label>
-        <input
-          id="new-unit-code"
-          value={draft.unitCode}
-          placeholder="market-04-doi-9"
-          onChange={(e) => setDraft({ ...draft, unitCode: e.target.value })}
-        />
-        {change.errorOf('unitCode') && <p className="field__error">{change.errorOf('unitCode')}</p>}
-      </div>
-      <div className="field">
-        <label htmlFor="new-unit-name">{t('field.name')}</label>
-        <input id="new-unit-name" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
-        {change.errorOf('name') && <p className="field__error">{change.errorOf('name')}</p>}
-      </div>
-      <div className="field">
-        <label htmlFor="new-unit-force">{t('field.force')}</label>
-        <select
-          id="new-unit-force"
-          value={draft.force}
-          onChange={(e) => setDraft({ ...draft, force: e.target.value as Force })}
-        >
-          {FORCES.map((f) => (
-            <option key={f} value={f}>
-              {t(`force.${f}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="new-unit-level">{t('field.level')}</label>
-        <select
-          id="new-unit-level"
-          value={draft.level}
-          onChange={(e) => setDraft({ ...draft, level: e.target.value as (typeof LEVELS)[number] })}
-        >
-          {LEVELS.map((l) => (
-            <option key={l} value={l}>
-              {t(`ui.units.level.${l}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <AreasEditor areas={areas} onChange={setAreas} errorOf={change.errorOf} />
-      <div className="button-row">
-        <button type="submit" className="button button--primary">
-          {t('ui.units.create')}
-        </button>
-      </div>
-    </form>
+      </form>
+    </FormProvider>
   );
 }
