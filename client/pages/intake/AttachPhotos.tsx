@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { ApiError } from '../../lib/api';
 import { useT } from '../../lib/i18n';
 import { apiErrorMessage } from '../../ui/apiErrorMessage';
-import { PhotoPicker } from '../report/PhotoPicker';
+import { PhotoPicker } from '../../ui/PhotoPicker';
 import { intakeApi } from './intake.api';
 
 /** Photos the caller sends later (Zalo, e-mail), attached to a report this operator entered. */

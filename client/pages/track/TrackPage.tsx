@@ -6,7 +6,7 @@ import { ApiError, apiRequest } from '../../lib/api';
 import { useT } from '../../lib/i18n';
 import { postMultipart } from '../../lib/upload';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import { PhotoPicker } from '../report/PhotoPicker';
+import { PhotoPicker } from '../../ui/PhotoPicker';
 import { formatDateTime } from '../../../shared/i18n/format';
 import { apiErrorMessage } from '../../ui/apiErrorMessage';
 
