@@ -1,4 +1,4 @@
-import { FormProvider, useForm, useWatch } from 'react-hook-form';
+import { FormProvider, useForm } from 'react-hook-form';
 import { Link } from 'react-router';
 import type { CaseQueue } from '../../../shared/api/cases';
 import { CATEGORIES } from '../../../shared/domain/categories';
@@ -6,6 +6,8 @@ import { isOpen } from '../../../shared/domain/lifecycle';
 import { STATUSES, type Status } from '../../../shared/domain/statuses';
 import type { MessageKey } from '../../../shared/i18n/vi';
 import { paths } from '../../app/paths';
+import { caseQueueQuerySchema } from '../../../shared/schemas/cases';
+import { schemaResolver } from '../../lib/form';
 import { useT } from '../../lib/i18n';
 import { useStaffSession } from '../../lib/staffSession';
 import { useDebounced } from '../../lib/useDebounced';
@@ -45,8 +47,13 @@ export function QueuePage() {
   useDocumentTitle(t('ui.cases.title'));
   const { state } = useStaffSession();
   const isCoordinator = state.status === 'signed_in' && state.session.user.role === 'coordinator';
-  const form = useForm<Filters>({ defaultValues: NO_FILTERS });
-  const filters = { ...NO_FILTERS, ...useWatch({ control: form.control }) };
+  // The bar is checked by the queue's own query schema as it changes, as the server will check the request.
+  const form = useForm<Filters>({
+    defaultValues: NO_FILTERS,
+    mode: 'onChange',
+    resolver: schemaResolver<Filters>(caseQueueQuerySchema, (values) => queueFilters(values, values.q, isCoordinator)),
+  });
+  const filters = form.watch();
   const q = useDebounced(filters.q, 300);
   const queue = useCaseQueue(queueFilters(filters, q, isCoordinator));
   const first: CaseQueue | undefined = queue.data?.pages[0];

@@ -1,5 +1,5 @@
 import type { InputHTMLAttributes, Ref } from 'react';
-import { useFormContext, useWatch } from 'react-hook-form';
+import { useFormContext } from 'react-hook-form';
 import type { HotlineLines } from '../../../shared/api/intake';
 import { CATEGORIES } from '../../../shared/domain/categories';
 import { PLACE_TYPES } from '../../../shared/domain/place-types';
@@ -85,8 +85,8 @@ export function CallFieldset({
   firstField: Ref<HTMLSelectElement>;
 }) {
   const t = useT();
-  const { register, setValue, control } = useFormContext<IntakeValues>();
-  const anonymous = useWatch({ control, name: 'callerAnonymous' });
+  const { register, setValue, watch } = useFormContext<IntakeValues>();
+  const anonymous = watch('callerAnonymous');
   const lineOptions = lines.map((l) => ({
     value: l.number,
     label: `${formatPhone(l.number)} — ${l.provinceName ?? t('ui.intake.national_line')}`,
@@ -136,9 +136,9 @@ export function CallFieldset({
 /** What the caller reports: the same fields as the citizen's form. */
 export function ReportFieldset({ placeKey }: { placeKey: number }) {
   const t = useT();
-  const { register, control } = useFormContext<IntakeValues>();
-  const placeType = useWatch({ control, name: 'placeType' });
-  const description = useWatch({ control, name: 'description' });
+  const { register, watch } = useFormContext<IntakeValues>();
+  const placeType = watch('placeType');
+  const description = watch('description');
   return (
     <fieldset className="intake-form__group">
       <legend>{t('ui.intake.report_title')}</legend>

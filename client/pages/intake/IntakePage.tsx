@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { FormProvider, useForm, useWatch, type FieldErrors } from 'react-hook-form';
+import { FormProvider, useForm, type FieldErrors } from 'react-hook-form';
 import type { CallSummary, IntakeReceipt } from '../../../shared/api/intake';
 import { intakeReportInputSchema } from '../../../shared/schemas/intake';
 import { applyServerErrors, schemaResolver } from '../../lib/form';
@@ -73,20 +73,16 @@ export function IntakePage() {
     firstField.current?.focus();
   }, [firstLine, form]);
 
-  const values = useWatch({ control: form.control });
-  const place = {
-    placeType: values.placeType ?? '',
-    communeCode: values.communeCode ?? '',
-    provinceCode: values.provinceCode ?? '',
-  };
-  const route = routingInput({ ...place, category: values.category ?? '' });
+  const values = form.watch();
+  const route = routingInput(values);
   const preview = useRoutingPreview(route);
+  // The texts are compared on each pause in typing, not on each key.
   const typed = {
-    description: useDebounced(values.description ?? '', 400),
-    url: useDebounced(values.url ?? '', 400),
-    sellerHandle: useDebounced(values.sellerHandle ?? '', 400),
+    description: useDebounced(values.description, 400),
+    url: useDebounced(values.url, 400),
+    sellerHandle: useDebounced(values.sellerHandle, 400),
   };
-  const duplicates = useDuplicates(duplicateSearch({ ...place, category: values.category ?? '' }, typed));
+  const duplicates = useDuplicates(duplicateSearch(values, typed));
 
   const newCall = useCallback(() => {
     form.reset(blankCall(firstLine));
@@ -166,8 +162,8 @@ export function IntakePage() {
             <OpenedReport
               key={opened}
               code={opened}
-              place={typedPlace(place)}
-              draftNote={values.description ?? ''}
+              place={typedPlace(values)}
+              draftNote={values.description}
               call={() => callPayload(form.getValues())}
               onAppended={(call) => {
                 setStage({ kind: 'appended', call });

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { useFormContext, useWatch } from 'react-hook-form';
+import { useFormContext } from 'react-hook-form';
 import { foldForSearch } from '../../../shared/domain/text';
 import { useT } from '../../lib/i18n';
 import { useDebounced } from '../../lib/useDebounced';
@@ -13,8 +13,8 @@ import { useCommunes, useProvinces } from './intake.api';
  */
 export function PlacePicker() {
   const t = useT();
-  const { control, setValue, clearErrors, formState } = useFormContext<IntakeValues>();
-  const provinceCode = useWatch({ control, name: 'provinceCode' });
+  const { watch, setValue, clearErrors, formState } = useFormContext<IntakeValues>();
+  const provinceCode = watch('provinceCode');
   const [provinceQuery, setProvinceQuery] = useState('');
   const [communeQuery, setCommuneQuery] = useState('');
   const [communeChoice, setCommuneChoice] = useState<SearchOption | null>(null);
