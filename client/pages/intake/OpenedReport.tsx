@@ -10,7 +10,8 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { QueryResult } from '../../ui/QueryResult';
 import { AttachPhotos } from './AttachPhotos';
-import { type FormBody, useAppendCall, useIntakeReport } from './intake.api';
+import type { FormBody } from './intake-form';
+import { useAppendCall, useIntakeReport } from './intake.api';
 
 interface Props {
   code: string;

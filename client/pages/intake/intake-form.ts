@@ -1,8 +1,18 @@
 import { CATEGORIES } from '../../../shared/domain/categories';
 import { PLACE_TYPES } from '../../../shared/domain/place-types';
+import type { z } from 'zod';
+import type { duplicateSearchInputSchema } from '../../../shared/schemas/duplicates';
 import type { TypedPlace } from '../../../shared/schemas/intake';
+import type { routingPreviewInputSchema } from '../../../shared/schemas/routing';
 import { typedNow, typedToIso } from '../../lib/datetime';
-import type { DuplicateSearch, FormBody, RoutingInput } from './intake.api';
+
+/**
+ * A form's body as typed, blanks left out: the shared schema checked it before sending (intakeReportInputSchema,
+ * appendCallInputSchema) and the server parses it again.
+ */
+export type FormBody = Record<string, string | boolean>;
+export type DuplicateSearch = z.input<typeof duplicateSearchInputSchema>;
+export type RoutingInput = z.input<typeof routingPreviewInputSchema>;
 
 /** What the console's inputs hold: text as typed (times `14:05 23/11/2026`), and the anonymity box. */
 export type IntakeValues = {

@@ -12,21 +12,12 @@ import type {
 import type { CommunesResponse, ProvincesResponse } from '../../../shared/api/places';
 import type { CitizenViewBody } from '../../../shared/api/reports';
 import type { RoutingPreview } from '../../../shared/api/routing';
-import type { duplicateSearchInputSchema } from '../../../shared/schemas/duplicates';
 import type { TypedPlace } from '../../../shared/schemas/intake';
 import type { trackInputSchema } from '../../../shared/schemas/report';
-import type { routingPreviewInputSchema } from '../../../shared/schemas/routing';
 import { apiRequest } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { postMultipart } from '../../lib/upload';
-
-/**
- * A form's body as typed, blanks left out: the shared schema checked it before sending (intakeReportInputSchema,
- * appendCallInputSchema) and the server parses it again.
- */
-export type FormBody = Record<string, string | boolean>;
-export type DuplicateSearch = z.input<typeof duplicateSearchInputSchema>;
-export type RoutingInput = z.input<typeof routingPreviewInputSchema>;
+import type { DuplicateSearch, FormBody, RoutingInput } from './intake-form';
 
 /**
  * The intake console's calls (issue #5), keyed under `intake`. A call entered or appended changes the recent
