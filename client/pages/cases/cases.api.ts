@@ -77,7 +77,8 @@ export function useCaseAction(code: string) {
   return useMutation({
     mutationFn: ({ action, body }: { action: CaseAction; body: CaseActionBody }) =>
       apiRequest<CaseViewBody>(`${caseUrl(code)}/${action}`, { method: 'POST', body }),
-    onSuccess: (view) => {
+    onSuccess: ({ contact: _shownOnce, ...view }) => {
+      // A revealed contact is shown by the action that asked for it (CaseActions), never kept in the cache.
       client.setQueryData(caseKeys.view(code, lang), view);
       return client.invalidateQueries({ queryKey: caseKeys.queues });
     },
