@@ -53,12 +53,14 @@ export const caseActionSchemas = {
   notes: z.strictObject({ version, text: freeText(1, 5000), shared: z.boolean().default(false) }),
   coordinate: z.strictObject({ version, unitId: z.uuid(), reason }),
   assign: z.strictObject({ version, officerId: z.uuid().nullable() }),
+  // One-value enums, not z.literal: the browser's zod code is one chunk that the citizen's form loads too
+  // (170 KB budget), and the staff forms check with these schemas; the enum is already in it, the literal is not.
   transfer: z.discriminatedUnion('step', [
-    z.strictObject({ step: z.literal('request'), version, unitId: z.uuid(), reason }),
-    z.strictObject({ step: z.literal('cancel'), version }),
-    z.strictObject({ step: z.literal('accept'), version }),
-    z.strictObject({ step: z.literal('refuse'), version, reason }),
-    z.strictObject({ step: z.literal('decide'), version, keep: z.boolean(), reason }),
+    z.strictObject({ step: z.enum(['request']), version, unitId: z.uuid(), reason }),
+    z.strictObject({ step: z.enum(['cancel']), version }),
+    z.strictObject({ step: z.enum(['accept']), version }),
+    z.strictObject({ step: z.enum(['refuse']), version, reason }),
+    z.strictObject({ step: z.enum(['decide']), version, keep: z.boolean(), reason }),
   ]),
 } satisfies Record<CaseAction, z.ZodType>;
 export type CaseActionInput<A extends CaseAction> = z.infer<(typeof caseActionSchemas)[A]>;
@@ -75,7 +77,7 @@ export const caseQueueQuerySchema = z.strictObject({
     .optional(),
   overdue: flag.optional(),
   dueSoon: flag.optional(),
-  assignedTo: z.union([z.uuid(), z.literal('me'), z.literal('nobody')]).optional(),
+  assignedTo: z.union([z.uuid(), z.enum(['me', 'nobody'])]).optional(),
   /** Lead reports, coordinated ones, or both (default). */
   role: z.enum(['lead', 'coordinating', 'all']).default('all'),
   q: text().trim().max(200).optional(),

@@ -1,16 +1,24 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { createContext, useContext, useState, type ReactNode } from 'react';
+import {
+  FormProvider,
+  useForm,
+  useFormContext,
+  type DefaultValues,
+  type FieldValues,
+  type Path,
+} from 'react-hook-form';
 import type { CaseViewBody } from '../../../shared/api/cases';
 import { OUTCOMES } from '../../../shared/domain/outcomes';
 import { formatDateTime } from '../../../shared/i18n/format';
 import type { MessageKey } from '../../../shared/i18n/vi';
+import { type CaseAction, caseActionSchemas } from '../../../shared/schemas/cases';
 import { ApiError } from '../../lib/api';
 import { typedToIso, TYPED_TIME_FORMAT } from '../../lib/datetime';
+import { applyServerErrors, schemaResolver } from '../../lib/form';
 import { useT } from '../../lib/i18n';
-import { useApiQuery } from '../../lib/useApiQuery';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { casesApi } from './cases.api';
-
-type Contact = { name?: string; phone?: string; email?: string };
+import { Field } from '../../ui/Field';
+import { type CaseActionBody, useCaseAction, useUnits } from './cases.api';
 
 /** The typed extension date; a day alone that is the limit's day means the limit itself. */
 function extensionUntil(typed: string, limit: string | null): string {
@@ -28,115 +36,154 @@ function extensionUntil(typed: string, limit: string | null): string {
 /** Moves that need nothing more than a click. */
 const SIMPLE = ['accept', 'verify', 'resume', 'close'] as const;
 
+/** The moves with a form, as the server names them in `allowedActions`, and their button's label. */
+const WITH_FORM = [
+  ['ask', 'ui.cases.action.ask'],
+  ['suspend', 'ui.cases.action.suspend'],
+  ['resolve', 'ui.cases.action.resolve'],
+  ['extend', 'ui.cases.action.extend'],
+  ['transfer.request', 'ui.cases.action.transfer'],
+  ['transfer.cancel', 'ui.cases.action.transfer_cancel'],
+  ['transfer.accept', 'ui.cases.action.transfer_accept'],
+  ['transfer.refuse', 'ui.cases.action.transfer_refuse'],
+  ['transfer.decide', 'ui.cases.action.transfer_decide'],
+  ['coordinate', 'ui.cases.action.coordinate'],
+  ['merge', 'ui.cases.action.merge'],
+  ['reveal-contact', 'ui.cases.action.reveal'],
+  ['notes', 'ui.cases.action.note'],
+  ['assign', 'ui.cases.action.assign'],
+] as const satisfies readonly (readonly [string, MessageKey])[];
+type FormVerb = (typeof WITH_FORM)[number][0];
+
+type ResolveOutcome = CaseActionBody<'resolve'>['outcome'];
+type Contact = NonNullable<CaseViewBody['contact']>;
+
 interface Props {
   report: CaseViewBody;
-  onChanged(view: CaseViewBody): void;
   /** Someone else changed the report first: reload it. */
   onStale(): void;
 }
 
 /** The actions the server says this viewer may take now, each with the fields it needs. */
-export function CaseActions({ report, onChanged, onStale }: Props) {
+export function CaseActions({ report, onStale }: Props) {
   const t = useT();
-  const [open, setOpen] = useState<string | null>(null);
-  const [fields, setFields] = useState<Record<string, string | boolean>>({});
-  const [errors, setErrors] = useState<{ field: string; message: string }[]>([]);
+  const [open, setOpen] = useState<FormVerb | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [contact, setContact] = useState<Contact | null>(null);
-  const [busy, setBusy] = useState(false);
+  const act = useCaseAction(report.trackingCode);
   const allowed = new Set(report.allowedActions);
-  const needsUnits = allowed.has('transfer.request') || allowed.has('coordinate');
-  const units = useApiQuery(needsUnits ? (signal) => casesApi.units(signal) : null, [needsUnits]);
+  const { version } = report;
 
-  async function run(action: string, body: Record<string, unknown>) {
-    setBusy(true);
-    setErrors([]);
+  /** Sends one action; the page shows the answer (cases.api.ts). Rejects with what the server refused. */
+  async function run(action: CaseAction, body: CaseActionBody): Promise<void> {
     setFailure(null);
     try {
-      const view = await casesApi.act(report.trackingCode, action, { version: report.version, ...body });
-      if ('contact' in view && view.contact) setContact(view.contact);
+      const view = await act.mutateAsync({ action, body });
+      if (view.contact) setContact(view.contact);
       setOpen(null);
-      setFields({});
-      onChanged(view);
     } catch (err) {
-      if (err instanceof ApiError && err.fields.length > 0) setErrors(err.fields);
-      else setFailure(err);
       if (err instanceof ApiError && err.code === 'conflict') onStale();
-    } finally {
-      setBusy(false);
+      throw err;
     }
   }
-
-  const str = (name: string) => String(fields[name] ?? '');
-  const setField = (name: string) => (value: string | boolean) => setFields((f) => ({ ...f, [name]: value }));
-  const errorOf = (name: string) => errors.find((e) => e.field === name)?.message;
-  const text = (name: string, label: string, multiline = true) => (
-    <div className="field">
-      <label htmlFor={`action-${name}`}>{label}</label>
-      {multiline ? (
-        <textarea id={`action-${name}`} rows={3} value={str(name)} onChange={(e) => setField(name)(e.target.value)} />
-      ) : (
-        <input id={`action-${name}`} value={str(name)} onChange={(e) => setField(name)(e.target.value)} />
-      )}
-      {errorOf(name) && <p className="field__error">{errorOf(name)}</p>}
-    </div>
-  );
-  const unitSelect = (name: string) => (
-    <div className="field">
-      <label htmlFor={`action-${name}`}>{t('field.unitId')}</label>
-      <select id={`action-${name}`} value={str(name)} onChange={(e) => setField(name)(e.target.value)}>
-        <option value="">{t('ui.report.choose')}</option>
-        {units.status === 'success' &&
-          units.data.units
-            .filter((u) => u.id !== report.lead.unitId)
-            .map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name} ({t(`force.${u.force}` as MessageKey)})
-              </option>
-            ))}
-      </select>
-      {errorOf(name) && <p className="field__error">{errorOf(name)}</p>}
-    </div>
-  );
-  const form = (key: string, title: string, body: ReactNode, submit: () => Record<string, unknown>, action = key) =>
-    open === key && (
-      <form
-        className="case-action"
-        onSubmit={(e: FormEvent) => {
-          e.preventDefault();
-          void run(action, submit());
-        }}
-        noValidate
+  const forms: Record<FormVerb, ReactNode> = {
+    ask: (
+      <ActionForm action="ask" defaults={{ question: '' }} body={(v) => ({ version, ...v })}>
+        <ActionText name="question" label={t('field.question')} />
+      </ActionForm>
+    ),
+    suspend: (
+      <ActionForm action="suspend" defaults={{ reason: '' }} body={(v) => ({ version, ...v })}>
+        <ActionText name="reason" label={t('field.reason')} />
+      </ActionForm>
+    ),
+    resolve: (
+      <ActionForm<'resolve', { outcome: ResolveOutcome; publicOutcome: string }>
+        action="resolve"
+        defaults={{ outcome: undefined, publicOutcome: '' }}
+        body={(v) => ({ version, ...v })}
       >
-        <h3>{title}</h3>
-        {body}
-        <div className="button-row">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {title}
-          </button>
-          <button type="button" className="button button--secondary" onClick={() => setOpen(null)}>
-            {t('ui.accounts.cancel')}
-          </button>
-        </div>
-      </form>
-    );
-
-  const withForm: [string, string][] = [
-    ['ask', t('ui.cases.action.ask')],
-    ['suspend', t('ui.cases.action.suspend')],
-    ['resolve', t('ui.cases.action.resolve')],
-    ['extend', t('ui.cases.action.extend')],
-    ['transfer.request', t('ui.cases.action.transfer')],
-    ['transfer.cancel', t('ui.cases.action.transfer_cancel')],
-    ['transfer.accept', t('ui.cases.action.transfer_accept')],
-    ['transfer.refuse', t('ui.cases.action.transfer_refuse')],
-    ['transfer.decide', t('ui.cases.action.transfer_decide')],
-    ['coordinate', t('ui.cases.action.coordinate')],
-    ['merge', t('ui.cases.action.merge')],
-    ['reveal-contact', t('ui.cases.action.reveal')],
-    ['notes', t('ui.cases.action.note')],
-    ['assign', t('ui.cases.action.assign')],
-  ];
+        <OutcomeSelect />
+        <ActionText name="publicOutcome" label={t('field.publicOutcome')} />
+        <p className="hint">{t('ui.cases.public_outcome_hint')}</p>
+      </ActionForm>
+    ),
+    extend: (
+      <ActionForm
+        action="extend"
+        defaults={{ until: '', reason: '' }}
+        body={(v) => ({ version, until: extensionUntil(v.until, report.deadlines.extensionLimit), reason: v.reason })}
+      >
+        <ActionText name="until" label={t('field.until')} multiline={false} />
+        <p className="hint">
+          {t('ui.cases.extend_hint', {
+            format: TYPED_TIME_FORMAT,
+            limit: report.deadlines.extensionLimit ? formatDateTime(report.deadlines.extensionLimit) : '—',
+          })}
+        </p>
+        <ActionText name="reason" label={t('field.reason')} />
+      </ActionForm>
+    ),
+    'transfer.request': (
+      <ActionForm
+        action="transfer"
+        defaults={{ unitId: '', reason: '' }}
+        body={(v) => ({ step: 'request', version, ...v })}
+      >
+        <UnitSelect leadUnitId={report.lead.unitId} />
+        <ActionText name="reason" label={t('field.reason')} />
+      </ActionForm>
+    ),
+    'transfer.cancel': <ActionForm action="transfer" defaults={{}} body={() => ({ step: 'cancel', version })} />,
+    'transfer.accept': <ActionForm action="transfer" defaults={{}} body={() => ({ step: 'accept', version })} />,
+    'transfer.refuse': (
+      <ActionForm action="transfer" defaults={{ reason: '' }} body={(v) => ({ step: 'refuse', version, ...v })}>
+        <ActionText name="reason" label={t('field.reason')} />
+      </ActionForm>
+    ),
+    'transfer.decide': (
+      <ActionForm
+        action="transfer"
+        defaults={{ keep: false, reason: '' }}
+        body={(v) => ({ step: 'decide', version, ...v })}
+      >
+        <ActionCheck name="keep" label={t('ui.cases.keep_lead')} />
+        <ActionText name="reason" label={t('field.reason')} />
+      </ActionForm>
+    ),
+    coordinate: (
+      <ActionForm action="coordinate" defaults={{ unitId: '', reason: '' }} body={(v) => ({ version, ...v })}>
+        <UnitSelect leadUnitId={report.lead.unitId} />
+        <ActionText name="reason" label={t('field.reason')} />
+      </ActionForm>
+    ),
+    merge: (
+      <ActionForm action="merge" defaults={{ into: '' }} body={(v) => ({ version, ...v })}>
+        <ActionText name="into" label={t('field.into')} multiline={false} />
+      </ActionForm>
+    ),
+    'reveal-contact': (
+      <ActionForm action="reveal-contact" defaults={{ reason: '' }} body={(v) => ({ version, ...v })}>
+        <ActionText name="reason" label={t('field.reason')} />
+        <p className="hint">{t('ui.cases.reveal_hint')}</p>
+      </ActionForm>
+    ),
+    assign: (
+      <ActionForm
+        action="assign"
+        defaults={{ officerId: report.assignedTo?.id ?? '' }}
+        body={(v) => ({ version, officerId: v.officerId || null })}
+      >
+        <OfficerSelect assignable={report.assignable} />
+      </ActionForm>
+    ),
+    notes: (
+      <ActionForm action="notes" defaults={{ text: '', shared: false }} body={(v) => ({ version, ...v })}>
+        <ActionText name="text" label={t('field.text')} />
+        <ActionCheck name="shared" label={t('field.shared')} />
+      </ActionForm>
+    ),
+  };
 
   return (
     <section className="panel case-actions" aria-labelledby="actions-title">
@@ -147,28 +194,23 @@ export function CaseActions({ report, onChanged, onStale }: Props) {
             key={a}
             type="button"
             className="button button--primary"
-            disabled={busy}
-            onClick={() => void run(a, {})}
+            disabled={act.isPending}
+            onClick={() => void run(a, { version }).catch(setFailure)}
           >
-            {t(`ui.cases.action.${a}` as MessageKey)}
+            {t(`ui.cases.action.${a}`)}
           </button>
         ))}
-        {withForm
-          .filter(([key]) => allowed.has(key))
-          .map(([key, label]) => (
-            <button
-              key={key}
-              type="button"
-              className="button button--secondary"
-              aria-expanded={open === key}
-              onClick={() => {
-                setOpen(open === key ? null : key);
-                setErrors([]);
-              }}
-            >
-              {label}
-            </button>
-          ))}
+        {WITH_FORM.filter(([verb]) => allowed.has(verb)).map(([verb, label]) => (
+          <button
+            key={verb}
+            type="button"
+            className="button button--secondary"
+            aria-expanded={open === verb}
+            onClick={() => setOpen(open === verb ? null : verb)}
+          >
+            {t(label)}
+          </button>
+        ))}
       </div>
       {failure !== null && <ErrorNotice error={failure} />}
       {contact && (
@@ -177,140 +219,167 @@ export function CaseActions({ report, onChanged, onStale }: Props) {
           <p>{[contact.name, contact.phone, contact.email].filter(Boolean).join(' · ')}</p>
         </div>
       )}
-      {form('ask', t('ui.cases.action.ask'), text('question', t('field.question')), () => ({
-        question: str('question'),
-      }))}
-      {form('suspend', t('ui.cases.action.suspend'), text('reason', t('field.reason')), () => ({
-        reason: str('reason'),
-      }))}
-      {form(
-        'resolve',
-        t('ui.cases.action.resolve'),
-        <>
-          <div className="field">
-            <label htmlFor="action-outcome">{t('field.outcome')}</label>
-            <select id="action-outcome" value={str('outcome')} onChange={(e) => setField('outcome')(e.target.value)}>
-              <option value="">{t('ui.report.choose')}</option>
-              {OUTCOMES.filter((o) => o !== 'duplicate').map((o) => (
-                <option key={o} value={o}>
-                  {t(`outcome.${o}` as MessageKey)}
-                </option>
-              ))}
-            </select>
-            {errorOf('outcome') && <p className="field__error">{errorOf('outcome')}</p>}
-          </div>
-          {text('publicOutcome', t('field.publicOutcome'))}
-          <p className="hint">{t('ui.cases.public_outcome_hint')}</p>
-        </>,
-        () => ({ outcome: str('outcome'), publicOutcome: str('publicOutcome') }),
-      )}
-      {form(
-        'extend',
-        t('ui.cases.action.extend'),
-        <>
-          {text('until', t('field.until'), false)}
-          <p className="hint">
-            {t('ui.cases.extend_hint', {
-              format: TYPED_TIME_FORMAT,
-              limit: report.deadlines.extensionLimit ? formatDateTime(report.deadlines.extensionLimit) : '—',
-            })}
-          </p>
-          {text('reason', t('field.reason'))}
-        </>,
-        () => ({ until: extensionUntil(str('until'), report.deadlines.extensionLimit), reason: str('reason') }),
-      )}
-      {form(
-        'transfer.request',
-        t('ui.cases.action.transfer'),
-        <>
-          {unitSelect('unitId')}
-          {text('reason', t('field.reason'))}
-        </>,
-        () => ({ step: 'request', unitId: str('unitId'), reason: str('reason') }),
-        'transfer',
-      )}
-      {form('transfer.cancel', t('ui.cases.action.transfer_cancel'), null, () => ({ step: 'cancel' }), 'transfer')}
-      {form('transfer.accept', t('ui.cases.action.transfer_accept'), null, () => ({ step: 'accept' }), 'transfer')}
-      {form(
-        'transfer.refuse',
-        t('ui.cases.action.transfer_refuse'),
-        text('reason', t('field.reason')),
-        () => ({ step: 'refuse', reason: str('reason') }),
-        'transfer',
-      )}
-      {form(
-        'transfer.decide',
-        t('ui.cases.action.transfer_decide'),
-        <>
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={fields.keep === true}
-              onChange={(e) => setField('keep')(e.target.checked)}
-            />{' '}
-            {t('ui.cases.keep_lead')}
-          </label>
-          {text('reason', t('field.reason'))}
-        </>,
-        () => ({ step: 'decide', keep: fields.keep === true, reason: str('reason') }),
-        'transfer',
-      )}
-      {form(
-        'coordinate',
-        t('ui.cases.action.coordinate'),
-        <>
-          {unitSelect('unitId')}
-          {text('reason', t('field.reason'))}
-        </>,
-        () => ({ unitId: str('unitId'), reason: str('reason') }),
-      )}
-      {form('merge', t('ui.cases.action.merge'), text('into', t('field.into'), false), () => ({ into: str('into') }))}
-      {form(
-        'reveal-contact',
-        t('ui.cases.action.reveal'),
-        <>
-          {text('reason', t('field.reason'))}
-          <p className="hint">{t('ui.cases.reveal_hint')}</p>
-        </>,
-        () => ({ reason: str('reason') }),
-      )}
-      {form(
-        'assign',
-        t('ui.cases.action.assign'),
-        <div className="field">
-          <label htmlFor="action-officerId">{t('field.officerId')}</label>
-          <select
-            id="action-officerId"
-            value={fields.officerId === undefined ? (report.assignedTo?.id ?? '') : str('officerId')}
-            onChange={(e) => setField('officerId')(e.target.value)}
-          >
-            <option value="">{t('ui.cases.nobody')}</option>
-            {report.assignable.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-          {errorOf('officerId') && <p className="field__error">{errorOf('officerId')}</p>}
-        </div>,
-        () => ({ officerId: (fields.officerId === undefined ? report.assignedTo?.id : str('officerId')) || null }),
-      )}
-      {form(
-        'notes',
-        t('ui.cases.action.note'),
-        <>
-          {text('text', t('field.text'))}
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={fields.shared === true}
-              onChange={(e) => setField('shared')(e.target.checked)}
-            />{' '}
-            {t('field.shared')}
-          </label>
-        </>,
-        () => ({ text: str('text'), shared: fields.shared === true }),
+      {open && (
+        <ActionContext.Provider
+          // A form opened again starts empty, as a new form.
+          key={open}
+          value={{
+            title: t(WITH_FORM.find(([verb]) => verb === open)?.[1] ?? 'ui.cases.actions'),
+            busy: act.isPending,
+            run,
+            close: () => setOpen(null),
+          }}
+        >
+          {forms[open]}
+        </ActionContext.Provider>
       )}
     </section>
+  );
+}
+
+/** What every action form shares: its title (also its button), the sending, and how to close it. */
+interface ActionContextValue {
+  title: string;
+  busy: boolean;
+  run(action: CaseAction, body: CaseActionBody): Promise<void>;
+  close(): void;
+}
+const ActionContext = createContext<ActionContextValue | null>(null);
+
+function useActionContext(): ActionContextValue {
+  const value = useContext(ActionContext);
+  if (!value) throw new Error('an action form outside CaseActions');
+  return value;
+}
+
+/**
+ * One action's form (issue #16): checked by the action's shared schema on the body as it will be sent, with
+ * the shared messages; a refusal's `fields[]` at their inputs, anything else above the button.
+ */
+function ActionForm<A extends CaseAction, Values extends FieldValues>({
+  action,
+  defaults,
+  body,
+  children,
+}: {
+  action: A;
+  /** Every field of the form, so that the server's `fields[]` find their input; a choice not made yet is undefined. */
+  defaults: DefaultValues<Values>;
+  body: (values: Values) => CaseActionBody<A>;
+  children?: ReactNode;
+}) {
+  const t = useT();
+  const { title, busy, run, close } = useActionContext();
+  const form = useForm<Values>({
+    defaultValues: defaults,
+    resolver: schemaResolver<Values>(caseActionSchemas[action], body),
+  });
+  const [failure, setFailure] = useState<unknown>(null);
+  const names = Object.keys(defaults).filter((name): name is Path<Values> => name in defaults);
+  const submit = form.handleSubmit(async (values) => {
+    setFailure(null);
+    try {
+      await run(action, body(values));
+    } catch (err) {
+      setFailure(applyServerErrors(err, form.setError, names));
+    }
+  });
+  return (
+    <FormProvider {...form}>
+      <form className="case-action" onSubmit={(e) => void submit(e)} noValidate>
+        <h3>{title}</h3>
+        {children}
+        {failure !== null && <ErrorNotice error={failure} />}
+        <div className="button-row">
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {title}
+          </button>
+          <button type="button" className="button button--secondary" onClick={close}>
+            {t('ui.accounts.cancel')}
+          </button>
+        </div>
+      </form>
+    </FormProvider>
+  );
+}
+
+function ActionText({ name, label, multiline = true }: { name: string; label: string; multiline?: boolean }) {
+  const { register } = useFormContext();
+  return (
+    <Field name={name} id={`action-${name}`} label={label}>
+      {(control) =>
+        multiline ? <textarea {...control} rows={3} {...register(name)} /> : <input {...control} {...register(name)} />
+      }
+    </Field>
+  );
+}
+
+function ActionCheck({ name, label }: { name: string; label: string }) {
+  const { register } = useFormContext();
+  return (
+    <label className="check">
+      <input type="checkbox" {...register(name)} /> {label}
+    </label>
+  );
+}
+
+function OutcomeSelect() {
+  const t = useT();
+  const { register } = useFormContext();
+  return (
+    <Field name="outcome" id="action-outcome" label={t('field.outcome')}>
+      {(control) => (
+        <select {...control} {...register('outcome')}>
+          <option value="">{t('ui.report.choose')}</option>
+          {OUTCOMES.filter((o) => o !== 'duplicate').map((o) => (
+            <option key={o} value={o}>
+              {t(`outcome.${o}`)}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+/** The units to transfer to or share with: any but the lead unit (asked for when the form opens). */
+function UnitSelect({ leadUnitId }: { leadUnitId: string }) {
+  const t = useT();
+  const { register } = useFormContext();
+  const units = useUnits();
+  return (
+    <Field name="unitId" id="action-unitId" label={t('field.unitId')}>
+      {(control) => (
+        <select {...control} {...register('unitId')}>
+          <option value="">{t('ui.report.choose')}</option>
+          {units.data?.units
+            .filter((u) => u.id !== leadUnitId)
+            .map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name} ({t(`force.${u.force}`)})
+              </option>
+            ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+function OfficerSelect({ assignable }: { assignable: CaseViewBody['assignable'] }) {
+  const t = useT();
+  const { register } = useFormContext();
+  return (
+    <Field name="officerId" id="action-officerId" label={t('field.officerId')}>
+      {(control) => (
+        <select {...control} {...register('officerId')}>
+          <option value="">{t('ui.cases.nobody')}</option>
+          {assignable.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }

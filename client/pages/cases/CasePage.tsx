@@ -1,18 +1,17 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { CaseViewBody } from '../../../shared/api/cases';
 import { formatDateTime } from '../../../shared/i18n/format';
 import type { MessageKey } from '../../../shared/i18n/vi';
 import { MAX_PHOTOS, PHOTO_UPLOAD_HOURS } from '../../../shared/schemas/report';
 import { paths } from '../../app/paths';
-import { currentLanguage, useT } from '../../lib/i18n';
-import { useApiQuery } from '../../lib/useApiQuery';
-import { ErrorNotice } from '../../ui/ErrorNotice';
-import { PageLoading } from '../../ui/PageLoading';
+import { useT } from '../../lib/i18n';
+import { useNow } from '../../lib/useNow';
+import { QueryResult } from '../../ui/QueryResult';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { CaseActions } from './CaseActions';
-import { casesApi } from './cases.api';
-import { Deadline } from './Deadline';
+import { useCase, useLatePhotos } from './cases.api';
+import { Deadline, type DueFlags } from './Deadline';
 
 /** The route: a new code is a new page (nothing of the previous report, such as a revealed contact, stays). */
 export function CasePage() {
@@ -22,63 +21,39 @@ export function CasePage() {
 
 const PHOTO_REFRESH_MS = 15_000;
 
-/**
- * Issue #14: a citizen's photos follow the report one by one, for up to 24 hours. While the page is
- * open and visible it asks again every 15 s and takes only the photo list, so nothing typed into an
- * action and no version the actions rely on changes under the officer's hands.
- */
-function useLatePhotos(
-  code: string,
-  current: Pick<CaseViewBody, 'receivedAt' | 'photos'> | null,
-  setCurrent: (update: (c: CaseViewBody | null) => CaseViewBody | null) => void,
-) {
-  // Only while photos can still come: within 24 h of the receipt and below the limit (issue #14).
-  const mayGetPhotos =
-    current !== null &&
-    current.photos.length < MAX_PHOTOS &&
-    Date.now() - Date.parse(current.receivedAt) < PHOTO_UPLOAD_HOURS * 3_600_000;
-  useEffect(() => {
-    if (!mayGetPhotos) return undefined;
-    const controller = new AbortController();
-    const timer = window.setInterval(() => {
-      if (document.visibilityState !== 'visible') return;
-      casesApi.view(code, controller.signal).then(
-        (fresh) =>
-          setCurrent((c) => (c && fresh.photos.length !== c.photos.length ? { ...c, photos: fresh.photos } : c)),
-        () => undefined, // the next tick tries again; the page keeps what it shows
-      );
-    }, PHOTO_REFRESH_MS);
-    return () => {
-      window.clearInterval(timer);
-      controller.abort();
-    };
-  }, [code, setCurrent, mayGetPhotos]);
-}
-
 /** Issue #6: everything about one report, its deadlines and timeline, and what the viewer may do. */
 function CaseDetails({ code }: { code: string }) {
   const t = useT();
   useDocumentTitle(t('ui.cases.case_title', { code }));
-  const loaded = useApiQuery((signal) => casesApi.view(code, signal), [code, currentLanguage()]);
-  const [current, setCurrent] = useState<CaseViewBody | null>(null);
-  const [stale, setStale] = useState(false);
-  // The page shows what the server last answered: the load, then each action's answer.
-  const loadedData = loaded.status === 'success' ? loaded.data : null;
-  useEffect(() => {
-    if (loadedData) setCurrent(loadedData);
-  }, [loadedData]);
-  useLatePhotos(code, current, setCurrent);
+  // The page shows what the server last answered: the load, then each action's answer (cases.api.ts).
+  const loaded = useCase(code);
+  return (
+    <QueryResult query={loaded}>
+      {(report) => <CaseView report={report} onReload={() => void loaded.refetch()} />}
+    </QueryResult>
+  );
+}
 
-  if (loaded.status === 'error')
-    return (
-      <div className="container">
-        <ErrorNotice error={loaded.error} onRetry={loaded.retry} />
-      </div>
-    );
-  if (!current) return <PageLoading />;
-  const r = current;
+/**
+ * Issue #14: a citizen's photos follow the report one by one, for up to 24 hours and up to the limit. While
+ * they can still come and the page is visible, it asks for them again every 15 s.
+ */
+function usePhotos(r: CaseViewBody): CaseViewBody['photos'] {
+  const now = useNow(PHOTO_REFRESH_MS);
+  const mayGetPhotos = r.photos.length < MAX_PHOTOS && now - Date.parse(r.receivedAt) < PHOTO_UPLOAD_HOURS * 3_600_000;
+  const late = useLatePhotos(r.trackingCode, r.photos, PHOTO_REFRESH_MS, mayGetPhotos).data;
+  // Photos are only ever added: the longer list is the newer one (an action's answer may be newer still).
+  return late.length > r.photos.length ? late : r.photos;
+}
+
+function CaseView({ report: r, onReload }: { report: CaseViewBody; onReload(): void }) {
+  const t = useT();
+  const [stale, setStale] = useState(false);
+  const photos = usePhotos(r);
   const actor = (name: string) =>
     name === 'reporter' ? t('ui.cases.reporter') : name === 'system' ? t('ui.cases.system') : name;
+  // The server's due-soon/overdue are for the deadline running now; the other one is only late once passed.
+  const dueOf = (at: string): DueFlags | undefined => (at === r.deadlines.running ? r.deadlines : undefined);
 
   return (
     <div className="container container--wide case-page">
@@ -101,7 +76,7 @@ function CaseDetails({ code }: { code: string }) {
             className="button button--secondary"
             onClick={() => {
               setStale(false);
-              loaded.retry();
+              onReload();
             }}
           >
             {t('ui.cases.reload')}
@@ -128,7 +103,11 @@ function CaseDetails({ code }: { code: string }) {
                 {r.deadlines.acceptedAt ? (
                   t('ui.cases.accepted_at', { time: formatDateTime(r.deadlines.acceptedAt) })
                 ) : (
-                  <Deadline at={r.deadlines.acceptDueAt} paused={r.deadlines.paused} />
+                  <Deadline
+                    at={r.deadlines.acceptDueAt}
+                    paused={r.deadlines.paused}
+                    due={dueOf(r.deadlines.acceptDueAt)}
+                  />
                 )}
               </dd>
               <dt>{t('ui.cases.resolve_by')}</dt>
@@ -136,7 +115,11 @@ function CaseDetails({ code }: { code: string }) {
                 {r.deadlines.resolvedAt ? (
                   t('ui.cases.resolved_at', { time: formatDateTime(r.deadlines.resolvedAt) })
                 ) : (
-                  <Deadline at={r.deadlines.resolveDueAt} paused={r.deadlines.paused} />
+                  <Deadline
+                    at={r.deadlines.resolveDueAt}
+                    paused={r.deadlines.paused}
+                    due={dueOf(r.deadlines.resolveDueAt)}
+                  />
                 )}
               </dd>
               {r.deadlines.extensions > 0 && (
@@ -197,9 +180,9 @@ function CaseDetails({ code }: { code: string }) {
                 </>
               )}
             </dl>
-            {r.photos.length > 0 && (
+            {photos.length > 0 && (
               <ul className="photo-list">
-                {r.photos.map((p, i) => (
+                {photos.map((p, i) => (
                   <li key={p.id} className="photo-list__item">
                     <a href={`/api/staff/photos/${p.id}`} target="_blank" rel="noreferrer">
                       <img
@@ -229,7 +212,7 @@ function CaseDetails({ code }: { code: string }) {
           </section>
         </div>
         <div>
-          <CaseActions report={r} onChanged={setCurrent} onStale={() => setStale(true)} />
+          <CaseActions report={r} onStale={() => setStale(true)} />
           <section aria-labelledby="timeline-title">
             <h2 id="timeline-title">{t('ui.cases.timeline')}</h2>
             <ol className="case-timeline">

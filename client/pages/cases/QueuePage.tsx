@@ -1,50 +1,36 @@
-import { useEffect, useState } from 'react';
+import { FormProvider, useForm } from 'react-hook-form';
 import { Link } from 'react-router';
 import type { CaseQueue } from '../../../shared/api/cases';
 import { CATEGORIES } from '../../../shared/domain/categories';
-import { STATUSES } from '../../../shared/domain/statuses';
+import { isOpen } from '../../../shared/domain/lifecycle';
+import { STATUSES, type Status } from '../../../shared/domain/statuses';
 import type { MessageKey } from '../../../shared/i18n/vi';
 import { paths } from '../../app/paths';
+import { caseQueueQuerySchema } from '../../../shared/schemas/cases';
+import { schemaResolver } from '../../lib/form';
 import { useT } from '../../lib/i18n';
 import { useStaffSession } from '../../lib/staffSession';
-import { useApiQuery } from '../../lib/useApiQuery';
 import { useDebounced } from '../../lib/useDebounced';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { Field } from '../../ui/Field';
 import { PageLoading } from '../../ui/PageLoading';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import { casesApi } from './cases.api';
+import { type QueueFilters, useCaseQueue } from './cases.api';
 import { Deadline } from './Deadline';
 
-const OPEN_STATUSES = new Set(['received', 'accepted', 'verifying', 'needs_info', 'suspended']);
-
 interface Filters {
-  status: string;
+  status: Status | '';
   category: string;
   role: string;
   due: '' | 'overdue' | 'dueSoon';
   mine: boolean;
   q: string;
 }
+const NO_FILTERS: Filters = { status: '', category: '', role: 'all', due: '', mine: false, q: '' };
 
-/** Issue #6: a unit's queue (or a coordinator's scope), nearest deadline first, with status tabs and filters. */
-export function QueuePage() {
-  const t = useT();
-  useDocumentTitle(t('ui.cases.title'));
-  const { state } = useStaffSession();
-  const isCoordinator = state.status === 'signed_in' && state.session.user.role === 'coordinator';
-  const [filters, setFilters] = useState<Filters>({
-    status: '',
-    category: '',
-    role: 'all',
-    due: '',
-    mine: false,
-    q: '',
-  });
-  const q = useDebounced(filters.q, 300);
-  const [pages, setPages] = useState<CaseQueue['items'][]>([]);
-  // undefined: the first page's cursor holds; after "more", the last page's.
-  const [next, setNext] = useState<string | null | undefined>(undefined);
-  const query = {
+/** The filter bar's values as query parameters; a coordinator's scope has no lead/coordinating role. */
+function queueFilters(filters: Filters, q: string, isCoordinator: boolean): QueueFilters {
+  return {
     status: filters.status || undefined,
     category: filters.category || undefined,
     role: isCoordinator ? undefined : filters.role,
@@ -53,169 +39,169 @@ export function QueuePage() {
     assignedTo: filters.mine ? 'me' : undefined,
     q: q || undefined,
   };
-  const first = useApiQuery(
-    (signal) =>
-      casesApi.queue(query, signal).then((page) => {
-        setPages([]);
-        setNext(undefined);
-        return page;
-      }),
-    [JSON.stringify(query)],
-  );
-  // While a new filter loads, the last answer stays on screen (and the search box keeps its focus).
-  const [shown, setShown] = useState<CaseQueue | null>(null);
-  const answer = first.status === 'success' ? first.data : null;
-  useEffect(() => {
-    if (answer) setShown(answer);
-  }, [answer]);
-  const [moreState, setMoreState] = useState<{ busy: boolean; error: unknown }>({ busy: false, error: null });
-  const set = <K extends keyof Filters>(name: K, value: Filters[K]) => setFilters((f) => ({ ...f, [name]: value }));
+}
 
-  if (first.status === 'error' && !shown)
-    return (
-      <div className="container">
-        <ErrorNotice error={first.error} onRetry={first.retry} />
-      </div>
-    );
-  if (!shown) return <PageLoading />;
-  const cursor = next === undefined ? shown.next : next;
-  const items = [...shown.items, ...pages.flat()];
+/** Issue #6: a unit's queue (or a coordinator's scope), nearest deadline first, with status tabs and filters. */
+export function QueuePage() {
+  const t = useT();
+  useDocumentTitle(t('ui.cases.title'));
+  const { state } = useStaffSession();
+  const isCoordinator = state.status === 'signed_in' && state.session.user.role === 'coordinator';
+  // The bar is checked by the queue's own query schema as it changes, as the server will check the request.
+  const form = useForm<Filters>({
+    defaultValues: NO_FILTERS,
+    mode: 'onChange',
+    resolver: schemaResolver<Filters>(caseQueueQuerySchema, (values) => queueFilters(values, values.q, isCoordinator)),
+  });
+  const filters = form.watch();
+  const q = useDebounced(filters.q, 300);
+  const queue = useCaseQueue(queueFilters(filters, q, isCoordinator));
+  const first: CaseQueue | undefined = queue.data?.pages[0];
+  const items = queue.data?.pages.flatMap((page) => page.items) ?? [];
   // Counts cover the open statuses only (the server does not count the archive on every request).
-  const countOf = (status: string) => (OPEN_STATUSES.has(status) ? ` (${shown.counts[status] ?? 0})` : '');
-  async function more() {
-    if (!cursor || moreState.busy) return;
-    setMoreState({ busy: true, error: null });
-    try {
-      const page = await casesApi.queue({ ...query, after: cursor });
-      setPages((p) => [...p, page.items]);
-      setNext(page.next);
-      setMoreState({ busy: false, error: null });
-    } catch (error) {
-      setMoreState({ busy: false, error });
-    }
-  }
+  const countOf = (status: Status | '') => (status && isOpen(status) ? ` (${first?.counts[status] ?? 0})` : '');
+  const refreshing = queue.isFetching && !queue.isFetchingNextPage;
 
   return (
     <div className="container container--wide">
       <h1>{isCoordinator ? t('ui.cases.title_coordinator') : t('ui.cases.title')}</h1>
       <p className="visually-hidden" role="status">
-        {first.status === 'loading' ? t('ui.common.loading') : ''}
+        {refreshing ? t('ui.common.loading') : ''}
       </p>
       <nav className="tabs" aria-label={t('field.status')}>
-        {['', ...STATUSES].map((s) => (
+        {(['', ...STATUSES] as const).map((s) => (
           <button
             key={s || 'all'}
             type="button"
             className={`tab${filters.status === s ? ' tab--active' : ''}`}
             aria-pressed={filters.status === s}
-            onClick={() => set('status', s)}
+            onClick={() => form.setValue('status', s)}
           >
             {s ? t(`status.${s}` as MessageKey) : t('ui.cases.all')}
             {countOf(s)}
           </button>
         ))}
       </nav>
-      <div className="intake-form__row queue-filters">
-        {!isCoordinator && (
-          <div className="field">
-            <label htmlFor="role">{t('ui.cases.role')}</label>
-            <select id="role" value={filters.role} onChange={(e) => set('role', e.target.value)}>
-              <option value="all">{t('ui.cases.role_all')}</option>
-              <option value="lead">{t('ui.cases.role_lead')}</option>
-              <option value="coordinating">{t('ui.cases.role_coordinating')}</option>
-            </select>
-          </div>
-        )}
-        <div className="field">
-          <label htmlFor="category">{t('field.category')}</label>
-          <select id="category" value={filters.category} onChange={(e) => set('category', e.target.value)}>
-            <option value="">{t('ui.cases.all')}</option>
-            {CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {t(`category.${c}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="due">{t('ui.cases.deadline')}</label>
-          <select id="due" value={filters.due} onChange={(e) => set('due', e.target.value as Filters['due'])}>
-            <option value="">{t('ui.cases.all')}</option>
-            <option value="overdue">{t('field.overdue')}</option>
-            <option value="dueSoon">{t('field.dueSoon')}</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="q">{t('ui.cases.search')}</label>
-          <input
-            id="q"
-            type="search"
-            value={filters.q}
-            onChange={(e) => set('q', e.target.value)}
-            placeholder={t('ui.cases.search_hint')}
-          />
-        </div>
-        {!isCoordinator && (
-          <label className="check">
-            <input type="checkbox" checked={filters.mine} onChange={(e) => set('mine', e.target.checked)} />{' '}
-            {t('ui.cases.mine')}
-          </label>
-        )}
-      </div>
-      {items.length === 0 ? (
-        <p role="status">{t('ui.cases.empty')}</p>
+      <FormProvider {...form}>
+        <form className="intake-form__row queue-filters" onSubmit={(e) => e.preventDefault()}>
+          {!isCoordinator && (
+            <Field name="role" label={t('ui.cases.role')}>
+              {(control) => (
+                <select {...control} {...form.register('role')}>
+                  <option value="all">{t('ui.cases.role_all')}</option>
+                  <option value="lead">{t('ui.cases.role_lead')}</option>
+                  <option value="coordinating">{t('ui.cases.role_coordinating')}</option>
+                </select>
+              )}
+            </Field>
+          )}
+          <Field name="category" label={t('field.category')}>
+            {(control) => (
+              <select {...control} {...form.register('category')}>
+                <option value="">{t('ui.cases.all')}</option>
+                {CATEGORIES.map((c) => (
+                  <option key={c} value={c}>
+                    {t(`category.${c}` as MessageKey)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field name="due" label={t('ui.cases.deadline')}>
+            {(control) => (
+              <select {...control} {...form.register('due')}>
+                <option value="">{t('ui.cases.all')}</option>
+                <option value="overdue">{t('field.overdue')}</option>
+                <option value="dueSoon">{t('field.dueSoon')}</option>
+              </select>
+            )}
+          </Field>
+          <Field name="q" label={t('ui.cases.search')}>
+            {(control) => (
+              <input
+                {...control}
+                {...form.register('q')}
+                type="search"
+                maxLength={200}
+                placeholder={t('ui.cases.search_hint')}
+              />
+            )}
+          </Field>
+          {!isCoordinator && (
+            <label className="check">
+              <input type="checkbox" {...form.register('mine')} /> {t('ui.cases.mine')}
+            </label>
+          )}
+        </form>
+      </FormProvider>
+      {queue.data === undefined ? (
+        queue.isError ? (
+          <ErrorNotice error={queue.error} onRetry={() => void queue.refetch()} />
+        ) : (
+          <PageLoading />
+        )
       ) : (
-        <div className="table-scroll" role="region" aria-label={t('ui.cases.title')} tabIndex={0}>
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('field.trackingCode')}</th>
-                <th scope="col">{t('field.status')}</th>
-                <th scope="col">{t('ui.cases.deadline')}</th>
-                <th scope="col">{t('field.category')}</th>
-                <th scope="col">{t('field.commune')}</th>
-                <th scope="col">{t('ui.intake.lead')}</th>
-                <th scope="col">{t('field.assignedTo')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((c) => (
-                <tr key={c.trackingCode} className={c.overdue ? 'row--overdue' : undefined}>
-                  <th scope="row">
-                    <Link to={paths.staff.case.href(c.trackingCode)}>{c.trackingCode}</Link>
-                    {c.role === 'coordinating' && (
-                      <span className="badge">{t('ui.cases.role_coordinating_short')}</span>
-                    )}
-                    {c.transferPending && (
-                      <span className="badge badge--warning">{t('ui.cases.transfer_pending')}</span>
-                    )}
-                  </th>
-                  <td>{t(`status.${c.status}` as MessageKey)}</td>
-                  <td>
-                    <Deadline at={c.nextDueAt} />
-                  </td>
-                  <td>{t(`category.${c.category}` as MessageKey)}</td>
-                  <td>{c.communeName ?? t(`place_type.${c.placeType}` as MessageKey)}</td>
-                  <td>{c.leadUnitName}</td>
-                  <td>{c.assignedTo ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <QueueTable items={items} />
       )}
-      {first.status === 'error' && <ErrorNotice error={first.error} onRetry={first.retry} />}
-      {moreState.error !== null && <ErrorNotice error={moreState.error} />}
-      {cursor && (
+      {queue.data !== undefined && queue.isError && (
+        <ErrorNotice
+          error={queue.error}
+          onRetry={() => void (queue.isFetchNextPageError ? queue.fetchNextPage() : queue.refetch())}
+        />
+      )}
+      {queue.hasNextPage && (
         <button
           type="button"
           className="button button--secondary"
-          disabled={moreState.busy}
-          onClick={() => void more()}
+          disabled={queue.isFetchingNextPage}
+          onClick={() => void queue.fetchNextPage()}
         >
           {t('ui.cases.more')}
         </button>
       )}
+    </div>
+  );
+}
+
+/** The reports of the queue, the overdue ones in red by the server's word. */
+function QueueTable({ items }: { items: CaseQueue['items'] }) {
+  const t = useT();
+  return items.length === 0 ? (
+    <p role="status">{t('ui.cases.empty')}</p>
+  ) : (
+    <div className="table-scroll" role="region" aria-label={t('ui.cases.title')} tabIndex={0}>
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('field.trackingCode')}</th>
+            <th scope="col">{t('field.status')}</th>
+            <th scope="col">{t('ui.cases.deadline')}</th>
+            <th scope="col">{t('field.category')}</th>
+            <th scope="col">{t('field.commune')}</th>
+            <th scope="col">{t('ui.intake.lead')}</th>
+            <th scope="col">{t('field.assignedTo')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((c) => (
+            <tr key={c.trackingCode} className={c.overdue ? 'row--overdue' : undefined}>
+              <th scope="row">
+                <Link to={paths.staff.case.href(c.trackingCode)}>{c.trackingCode}</Link>
+                {c.role === 'coordinating' && <span className="badge">{t('ui.cases.role_coordinating_short')}</span>}
+                {c.transferPending && <span className="badge badge--warning">{t('ui.cases.transfer_pending')}</span>}
+              </th>
+              <td>{t(`status.${c.status}` as MessageKey)}</td>
+              <td>
+                <Deadline at={c.nextDueAt} due={c} />
+              </td>
+              <td>{t(`category.${c.category}` as MessageKey)}</td>
+              <td>{c.communeName ?? t(`place_type.${c.placeType}` as MessageKey)}</td>
+              <td>{c.leadUnitName}</td>
+              <td>{c.assignedTo ?? '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

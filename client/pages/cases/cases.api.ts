@@ -1,14 +1,86 @@
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import type { CaseQueue, CaseViewBody } from '../../../shared/api/cases';
 import type { UnitsResponse } from '../../../shared/api/units';
+import type { CaseAction, caseActionSchemas, CaseQueueQuery } from '../../../shared/schemas/cases';
 import { apiRequest } from '../../lib/api';
+import { useI18n } from '../../lib/i18n';
 
-/** The case pages' calls to the server (issue #6). */
-export const casesApi = {
-  queue: (query: Record<string, string | number | undefined>, signal?: AbortSignal) =>
-    apiRequest<CaseQueue>('/api/staff/cases', { query, signal }),
-  view: (code: string, signal?: AbortSignal) =>
-    apiRequest<CaseViewBody>(`/api/staff/cases/${encodeURIComponent(code)}`, { signal }),
-  act: (code: string, action: string, body: Record<string, unknown>) =>
-    apiRequest<CaseViewBody>(`/api/staff/cases/${encodeURIComponent(code)}/${action}`, { method: 'POST', body }),
-  units: (signal: AbortSignal) => apiRequest<UnitsResponse>('/api/staff/units', { signal }),
+/** The queue's filters as the page sends them (query parameters; the cursor is the list's own). */
+export type QueueFilters = { [K in keyof Omit<CaseQueueQuery, 'after' | 'limit'>]?: string };
+
+/** What an action sends: the body its shared schema takes, version included. */
+export type CaseActionBody<A extends CaseAction = CaseAction> = z.input<(typeof caseActionSchemas)[A]>;
+
+/** The case pages' calls (issue #6), keyed under `cases` so an action refreshes the queues too. */
+const caseKeys = {
+  queues: ['cases', 'queue'] as const,
+  queue: (filters: QueueFilters) => ['cases', 'queue', filters] as const,
+  view: (code: string, lang: string) => ['cases', 'view', code, lang] as const,
+  photos: (code: string) => ['cases', 'photos', code] as const,
 };
+
+const caseUrl = (code: string) => `/api/staff/cases/${encodeURIComponent(code)}`;
+
+/**
+ * The queue, a page at a time (keyset: each answer names the cursor of the next). While other filters load,
+ * the last answer stays on screen, so the search box keeps its focus and the table does not flash.
+ */
+export function useCaseQueue(filters: QueueFilters) {
+  return useInfiniteQuery({
+    queryKey: caseKeys.queue(filters),
+    queryFn: ({ pageParam, signal }) =>
+      apiRequest<CaseQueue>('/api/staff/cases', { query: { ...filters, after: pageParam }, signal }),
+    // The first page has no cursor: an empty `after` is left out of the URL.
+    initialPageParam: '',
+    getNextPageParam: (last) => last.next ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** One report as this viewer sees it, in the page's language (the routing explanation is in it). */
+export function useCase(code: string) {
+  const { lang } = useI18n();
+  return useQuery({
+    queryKey: caseKeys.view(code, lang),
+    queryFn: ({ signal }) => apiRequest<CaseViewBody>(caseUrl(code), { signal }),
+  });
+}
+
+/**
+ * Issue #14: only the photo list of a report, asked again every `everyMs` while the page is visible and
+ * `enabled`; the case itself (its version, what an action is typed against) does not change under the officer.
+ */
+export function useLatePhotos(code: string, current: CaseViewBody['photos'], everyMs: number, enabled: boolean) {
+  return useQuery({
+    queryKey: caseKeys.photos(code),
+    queryFn: ({ signal }) => apiRequest<CaseViewBody>(caseUrl(code), { signal }).then((view) => view.photos),
+    initialData: current,
+    staleTime: everyMs,
+    refetchInterval: enabled ? everyMs : false,
+    enabled,
+  });
+}
+
+/** The units a report can be transferred to or shared with (asked when such a form opens). */
+export function useUnits() {
+  return useQuery({
+    queryKey: ['cases', 'units'],
+    queryFn: ({ signal }) => apiRequest<UnitsResponse>('/api/staff/units', { signal }),
+  });
+}
+
+/** Takes an action; the answer is the report as it now stands, shown at once, and every queue is asked again. */
+export function useCaseAction(code: string) {
+  const client = useQueryClient();
+  const { lang } = useI18n();
+  return useMutation({
+    mutationFn: ({ action, body }: { action: CaseAction; body: CaseActionBody }) =>
+      apiRequest<CaseViewBody>(`${caseUrl(code)}/${action}`, { method: 'POST', body }),
+    onSuccess: ({ contact: _shownOnce, ...view }) => {
+      // A revealed contact is shown by the action that asked for it (CaseActions), never kept in the cache.
+      client.setQueryData(caseKeys.view(code, lang), view);
+      return client.invalidateQueries({ queryKey: caseKeys.queues });
+    },
+  });
+}

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { ApiError } from '../../lib/api';
 import { useT } from '../../lib/i18n';
 import { apiErrorMessage } from '../../ui/apiErrorMessage';
-import { PhotoPicker } from '../report/PhotoPicker';
-import { intakeApi } from './intake.api';
+import { PhotoPicker } from '../../ui/PhotoPicker';
+import { useAttachPhotos } from './intake.api';
 
 /** Photos the caller sends later (Zalo, e-mail), attached to a report this operator entered. */
 export function AttachPhotos({
@@ -16,23 +16,22 @@ export function AttachPhotos({
   const t = useT();
   const [files, setFiles] = useState<File[]>([]);
   const [progress, setProgress] = useState<number | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState<number | null>(null);
+  const attach = useAttachPhotos(trackingCode);
+  const error = attach.error;
+  const done = attach.data?.photos ?? null;
 
-  async function send() {
-    setError(null);
-    setDone(null);
+  function send() {
     setProgress(0);
-    try {
-      const result = await intakeApi.attachPhotos(trackingCode, files, setProgress);
-      setFiles([]);
-      setDone(result.photos);
-      onAttached?.(result.photos);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setProgress(null);
-    }
+    attach.mutate(
+      { files, onProgress: setProgress },
+      {
+        onSuccess: (result) => {
+          setFiles([]);
+          onAttached?.(result.photos);
+        },
+        onSettled: () => setProgress(null),
+      },
+    );
   }
 
   const fieldError =
@@ -45,11 +44,11 @@ export function AttachPhotos({
         files={files}
         onChange={(next) => {
           setFiles(next);
-          setError(null);
+          attach.reset();
         }}
         error={fieldError}
       />
-      {error !== null && !fieldError && (
+      {error && !fieldError && (
         <div className="notice notice--error" role="alert">
           <p>{apiErrorMessage(t, error)}</p>
         </div>
@@ -64,7 +63,7 @@ export function AttachPhotos({
         type="button"
         className="button button--secondary"
         disabled={files.length === 0 || progress !== null}
-        onClick={() => void send()}
+        onClick={send}
       >
         {files.length > 0 ? t('ui.intake.attach_send', { n: files.length }) : t('ui.intake.attach_none')}
       </button>

@@ -1,15 +1,17 @@
 import { useState } from 'react';
-import type { CallSummary } from '../../../shared/api/intake';
+import { FormProvider, useForm } from 'react-hook-form';
+import type { CallSummary, IntakeReportView } from '../../../shared/api/intake';
 import { formatDateTime } from '../../../shared/i18n/format';
 import type { MessageKey } from '../../../shared/i18n/vi';
-import { ApiError } from '../../lib/api';
+import { appendCallInputSchema, type TypedPlace } from '../../../shared/schemas/intake';
+import { applyServerErrors, schemaResolver } from '../../lib/form';
 import { useT } from '../../lib/i18n';
-import { useApiQuery } from '../../lib/useApiQuery';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { PageLoading } from '../../ui/PageLoading';
-import type { TypedPlace } from '../../../shared/schemas/intake';
+import { Field } from '../../ui/Field';
+import { QueryResult } from '../../ui/QueryResult';
 import { AttachPhotos } from './AttachPhotos';
-import { intakeApi } from './intake.api';
+import type { FormBody } from './intake-form';
+import { useAppendCall, useIntakeReport } from './intake.api';
 
 interface Props {
   code: string;
@@ -17,41 +19,54 @@ interface Props {
   place: TypedPlace;
   /** The note proposed for an appended call: what the operator has typed so far. */
   draftNote: string;
-  /** Appends the call on the form to this report; resolves to the field errors, if refused. */
-  onAppend(code: string, note: string): Promise<{ field: string; message: string }[]>;
+  /** The call on the console's form, as the API takes it (line, times, caller). */
+  call(): FormBody;
+  onAppended(call: CallSummary): void;
   onClose(): void;
 }
 
-/** A report opened from the duplicates or the recent calls: read it, append this call to it, or attach photos. */
-export function OpenedReport({ code, place, draftNote, onAppend, onClose }: Props) {
-  const t = useT();
-  const report = useApiQuery(
-    (signal) => intakeApi.report(code, place, signal),
-    [code, place.communeCode, place.provinceCode],
-  );
-  const [note, setNote] = useState(draftNote);
-  const [errors, setErrors] = useState<{ field: string; message: string }[]>([]);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+const appendSchema = appendCallInputSchema(() => new Date());
+/** The call's own fields: a refusal of one of them is mended on the console's form, not here. */
+const CALL_FIELDS = ['line', 'callStartedAt', 'callEndedAt', 'callerNumber', 'callerAnonymous'] as const;
+/** The note is the only input; the call's fields are named only to hold their errors. */
+type AppendValues = { note: string } & { [K in (typeof CALL_FIELDS)[number]]?: string };
 
-  async function append() {
-    setBusy(true);
+/** A report opened from the duplicates or the recent calls: read it, append this call to it, or attach photos. */
+export function OpenedReport(props: Props) {
+  const report = useIntakeReport(props.code, props.place);
+  return <QueryResult query={report}>{(r) => <OpenedReportView report={r} {...props} />}</QueryResult>;
+}
+
+function OpenedReportView({
+  report: r,
+  place,
+  draftNote,
+  call,
+  onAppended,
+  onClose,
+}: Props & { report: IntakeReportView }) {
+  const t = useT();
+  const append = useAppendCall();
+  // The call fields are checked with the note, as the server will: their errors are listed, the note's is at it.
+  const form = useForm<AppendValues>({
+    defaultValues: { note: draftNote },
+    resolver: schemaResolver<AppendValues>(appendSchema, ({ note }) => ({ ...call(), note })),
+  });
+  const [failure, setFailure] = useState<unknown>(null);
+  const submit = form.handleSubmit(async ({ note }) => {
     setFailure(null);
     try {
-      setErrors(await onAppend(code, note));
+      onAppended(await append.mutateAsync({ code: r.trackingCode, place, body: { ...call(), note } }));
     } catch (err) {
-      if (err instanceof ApiError && err.fields.length > 0) setErrors(err.fields);
-      else setFailure(err);
-    } finally {
-      setBusy(false);
+      setFailure(applyServerErrors(err, form.setError, ['note', ...CALL_FIELDS]));
     }
-  }
+  });
+  const errors = form.formState.errors;
+  const callErrors = CALL_FIELDS.flatMap((name) => {
+    const message = errors[name]?.message;
+    return typeof message === 'string' ? [{ name, message }] : [];
+  });
 
-  if (report.status === 'loading' || report.status === 'idle') return <PageLoading />;
-  if (report.status === 'error') return <ErrorNotice error={report.error} onRetry={report.retry} />;
-  const r = report.data;
-  const noteError = errors.find((e) => e.field === 'note')?.message;
-  const otherErrors = errors.filter((e) => e.field !== 'note');
   return (
     <article className="opened-report" aria-labelledby="opened-title">
       <h3 id="opened-title">{t('ui.intake.opened_title', { code: r.trackingCode })}</h3>
@@ -97,37 +112,29 @@ export function OpenedReport({ code, place, draftNote, onAppend, onClose }: Prop
           </ul>
         </>
       )}
-      <div className="field">
-        <label htmlFor="append-note">{t('field.note')}</label>
-        <textarea
-          id="append-note"
-          rows={4}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-          aria-describedby={noteError ? 'append-note-error' : 'append-note-hint'}
-        />
-        <p id="append-note-hint" className="hint">
-          {t('ui.intake.append_hint')}
-        </p>
-        {noteError && (
-          <p id="append-note-error" className="field__error">
-            {noteError}
-          </p>
-        )}
-      </div>
-      {otherErrors.length > 0 && (
+      <FormProvider {...form}>
+        <Field name="note" id="append-note" label={t('field.note')} hint={t('ui.intake.append_hint')}>
+          {(control) => <textarea {...control} rows={4} {...form.register('note')} />}
+        </Field>
+      </FormProvider>
+      {callErrors.length > 0 && (
         <div className="notice notice--error" role="alert">
           <p>{t('ui.intake.append_fix_call')}</p>
           <ul>
-            {otherErrors.map((e) => (
-              <li key={e.field}>{e.message}</li>
+            {callErrors.map((e) => (
+              <li key={e.name}>{e.message}</li>
             ))}
           </ul>
         </div>
       )}
       {failure !== null && <ErrorNotice error={failure} />}
       <div className="button-row">
-        <button type="button" className="button button--primary" disabled={busy} onClick={() => void append()}>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={append.isPending}
+          onClick={() => void submit()}
+        >
           {t('ui.intake.append')}
         </button>
         <button type="button" className="button button--secondary" onClick={onClose}>

@@ -1,10 +1,14 @@
-import { useState, type FormEvent } from 'react';
-import type { CitizenViewBody } from '../../../shared/api/reports';
+import { useState } from 'react';
+import { FormProvider, useForm } from 'react-hook-form';
 import { formatDateTime } from '../../../shared/i18n/format';
-import { ApiError } from '../../lib/api';
+import { trackInputSchema } from '../../../shared/schemas/report';
+import { applyServerErrors, schemaResolver } from '../../lib/form';
 import { useT } from '../../lib/i18n';
-import { apiErrorMessage } from '../../ui/apiErrorMessage';
-import { intakeApi } from './intake.api';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { Field } from '../../ui/Field';
+import { useCheckReceipt } from './intake.api';
+
+type Receipt = { trackingCode: string; secret: string };
 
 /**
  * SPEC.md §6: a caller asking about a report that is not among the operator's own gives its code and
@@ -12,64 +16,53 @@ import { intakeApi } from './intake.api';
  */
 export function ReceiptCheck() {
   const t = useT();
-  const [receipt, setReceipt] = useState({ trackingCode: '', secret: '' });
-  const [view, setView] = useState<CitizenViewBody | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useForm<Receipt>({
+    defaultValues: { trackingCode: '', secret: '' },
+    resolver: schemaResolver<Receipt>(trackInputSchema),
+  });
+  const check = useCheckReceipt();
+  const [failure, setFailure] = useState<unknown>(null);
+  const view = check.data;
 
-  async function check(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    setBusy(true);
+  const submit = form.handleSubmit(async (receipt) => {
+    setFailure(null);
     try {
-      setView(await intakeApi.checkReceipt(receipt));
+      await check.mutateAsync(receipt);
     } catch (err) {
-      setView(null);
-      setError(
-        [apiErrorMessage(t, err), ...(err instanceof ApiError ? err.fields.map((f) => f.message) : [])].join(' '),
-      );
-    } finally {
-      setBusy(false);
+      setFailure(applyServerErrors(err, form.setError, ['trackingCode', 'secret']));
     }
-  }
+  });
 
   return (
     <details className="receipt-check">
       <summary>{t('ui.intake.receipt_check_title')}</summary>
       <p className="hint">{t('ui.intake.receipt_check_hint')}</p>
-      <form onSubmit={check} noValidate>
-        <div className="intake-form__row">
-          <div className="field">
-            <label htmlFor="receipt-code">{t('field.trackingCode')}</label>
-            <input
-              id="receipt-code"
-              autoComplete="off"
-              autoCapitalize="characters"
-              placeholder="389-XXXX-XXXX"
-              value={receipt.trackingCode}
-              onChange={(e) => setReceipt((r) => ({ ...r, trackingCode: e.target.value }))}
-            />
+      <FormProvider {...form}>
+        <form onSubmit={(e) => void submit(e)} noValidate>
+          <div className="intake-form__row">
+            <Field name="trackingCode" id="receipt-code" label={t('field.trackingCode')}>
+              {(control) => (
+                <input
+                  {...control}
+                  {...form.register('trackingCode')}
+                  autoComplete="off"
+                  autoCapitalize="characters"
+                  placeholder="389-XXXX-XXXX"
+                />
+              )}
+            </Field>
+            <Field name="secret" id="receipt-secret" label={t('field.secret')}>
+              {(control) => (
+                <input {...control} {...form.register('secret')} autoComplete="off" autoCapitalize="characters" />
+              )}
+            </Field>
           </div>
-          <div className="field">
-            <label htmlFor="receipt-secret">{t('field.secret')}</label>
-            <input
-              id="receipt-secret"
-              autoComplete="off"
-              autoCapitalize="characters"
-              value={receipt.secret}
-              onChange={(e) => setReceipt((r) => ({ ...r, secret: e.target.value }))}
-            />
-          </div>
-        </div>
-        <button type="submit" className="button button--secondary" disabled={busy}>
-          {t('ui.intake.receipt_check')}
-        </button>
-      </form>
-      {error && (
-        <div className="notice notice--error" role="alert">
-          <p>{error}</p>
-        </div>
-      )}
+          <button type="submit" className="button button--secondary" disabled={check.isPending}>
+            {t('ui.intake.receipt_check')}
+          </button>
+        </form>
+      </FormProvider>
+      {failure !== null && <ErrorNotice error={failure} />}
       {view && (
         <section className="receipt-check__view" aria-labelledby="receipt-check-status">
           <h3 id="receipt-check-status">

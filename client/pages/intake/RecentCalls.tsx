@@ -1,17 +1,19 @@
 import { formatDateTime, formatPhone } from '../../../shared/i18n/format';
 import { useT } from '../../lib/i18n';
-import { useApiQuery } from '../../lib/useApiQuery';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { intakeApi } from './intake.api';
+import { useRecentCalls } from './intake.api';
 
-/** The operator's latest calls: the way back to a report to append to it or attach photos. */
-export function RecentCalls({ refresh, onOpen }: { refresh: number; onOpen(code: string): void }) {
+/**
+ * The operator's latest calls: the way back to a report to append to it or attach photos. Asked again after
+ * each call entered or appended (intake.api.ts).
+ */
+export function RecentCalls({ onOpen }: { onOpen(code: string): void }) {
   const t = useT();
-  const calls = useApiQuery((signal) => intakeApi.recentCalls(signal), [refresh]);
+  const calls = useRecentCalls();
   return (
     <details className="recent-calls">
       <summary>{t('ui.intake.recent_title')}</summary>
-      {calls.status === 'error' && <ErrorNotice error={calls.error} onRetry={calls.retry} />}
+      {calls.isError && <ErrorNotice error={calls.error} onRetry={() => void calls.refetch()} />}
       {calls.status === 'success' && calls.data.calls.length === 0 && <p>{t('ui.intake.recent_none')}</p>}
       {calls.status === 'success' && calls.data.calls.length > 0 && (
         <div className="table-scroll">

@@ -3,12 +3,13 @@ import type { RoutingPreview } from '../../../shared/api/routing';
 import { formatDateTime } from '../../../shared/i18n/format';
 import type { MessageKey } from '../../../shared/i18n/vi';
 import { useT } from '../../lib/i18n';
-import type { QueryState } from '../../lib/useApiQuery';
+import type { UseQueryResult } from '@tanstack/react-query';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 
 interface Props {
-  preview: QueryState<RoutingPreview>;
-  duplicates: QueryState<{ candidates: DuplicateCandidateView[] }>;
+  /** null while category, place type and place are not all known: nothing to ask yet. */
+  preview: UseQueryResult<RoutingPreview> | null;
+  duplicates: UseQueryResult<{ candidates: DuplicateCandidateView[] }> | null;
   onOpen(code: string): void;
 }
 
@@ -19,9 +20,9 @@ export function SidePanel({ preview, duplicates, onOpen }: Props) {
     <>
       <section className="panel routing-panel" aria-labelledby="routing-title" aria-live="polite">
         <h2 id="routing-title">{t('ui.intake.routing_title')}</h2>
-        {preview.status === 'idle' && <p className="hint">{t('ui.intake.routing_wait')}</p>}
-        {preview.status === 'error' && <ErrorNotice error={preview.error} />}
-        {preview.status === 'success' && (
+        {!preview && <p className="hint">{t('ui.intake.routing_wait')}</p>}
+        {preview?.isError && <ErrorNotice error={preview.error} />}
+        {preview?.isSuccess && (
           <>
             <p className="routing-panel__lead" data-testid="lead-unit">
               <strong>{t(`force.${preview.data.lead.force}` as MessageKey)}</strong> — {preview.data.lead.unitName}
@@ -44,12 +45,12 @@ export function SidePanel({ preview, duplicates, onOpen }: Props) {
         <h2 id="duplicates-title">
           {t('ui.intake.duplicates_title')} <kbd>Alt+D</kbd>
         </h2>
-        {duplicates.status === 'idle' && <p className="hint">{t('ui.intake.duplicates_wait')}</p>}
-        {duplicates.status === 'error' && <ErrorNotice error={duplicates.error} />}
-        {duplicates.status === 'success' && duplicates.data.candidates.length === 0 && (
+        {!duplicates && <p className="hint">{t('ui.intake.duplicates_wait')}</p>}
+        {duplicates?.isError && <ErrorNotice error={duplicates.error} />}
+        {duplicates?.isSuccess && duplicates.data.candidates.length === 0 && (
           <p role="status">{t('ui.intake.duplicates_none')}</p>
         )}
-        {duplicates.status === 'success' && duplicates.data.candidates.length > 0 && (
+        {duplicates?.isSuccess && duplicates.data.candidates.length > 0 && (
           <ol className="duplicates" aria-live="polite">
             {duplicates.data.candidates.map((c) => (
               <li key={c.trackingCode} className="duplicates__item">

@@ -1,3 +1,6 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { DuplicateCandidates } from '../../../shared/api/duplicates';
 import type {
   AttachedPhotos,
   CallSummary,
@@ -6,40 +9,145 @@ import type {
   IntakeReportView,
   RecentCalls,
 } from '../../../shared/api/intake';
-import type { DuplicateCandidates } from '../../../shared/api/duplicates';
+import type { CommunesResponse, ProvincesResponse } from '../../../shared/api/places';
 import type { CitizenViewBody } from '../../../shared/api/reports';
+import type { RoutingPreview } from '../../../shared/api/routing';
 import type { TypedPlace } from '../../../shared/schemas/intake';
-import type { duplicateSearchInputSchema } from '../../../shared/schemas/duplicates';
-import type { z } from 'zod';
+import type { trackInputSchema } from '../../../shared/schemas/report';
 import { apiRequest } from '../../lib/api';
+import { useI18n } from '../../lib/i18n';
 import { postMultipart } from '../../lib/upload';
+import type { DuplicateSearch, FormBody, RoutingInput } from './intake-form';
 
-/** The intake console's calls to the server, one place (issue #5). */
-export const intakeApi = {
-  lines: (signal: AbortSignal) => apiRequest<HotlineLines>('/api/staff/intake/lines', { signal }),
-  recentCalls: (signal: AbortSignal) => apiRequest<RecentCalls>('/api/staff/intake/calls', { signal }),
-  duplicates: (body: z.input<typeof duplicateSearchInputSchema>, signal: AbortSignal) =>
-    apiRequest<DuplicateCandidates>('/api/staff/duplicates', { method: 'POST', body, signal }),
-  /** `place`: the commune (or an online seller's province) of the call being typed; with it the reports its duplicates panel shows open too (issue #15). */
-  report: (code: string, place: TypedPlace, signal: AbortSignal) =>
-    apiRequest<IntakeReportView>(`/api/staff/intake/reports/${encodeURIComponent(code)}`, { query: place, signal }),
-  enter: (body: Record<string, unknown>) =>
-    apiRequest<IntakeReceipt>('/api/staff/intake/reports', { method: 'POST', body }),
-  append: (code: string, place: TypedPlace, body: Record<string, unknown>) =>
-    apiRequest<CallSummary>(`/api/staff/intake/reports/${encodeURIComponent(code)}/calls`, {
-      method: 'POST',
-      query: place,
-      body,
-    }),
-  checkReceipt: (body: { trackingCode: string; secret: string }) =>
-    apiRequest<CitizenViewBody>('/api/staff/intake/receipts', { method: 'POST', body }),
-  attachPhotos: (code: string, files: File[], onProgress: (fraction: number) => void) => {
-    const form = new FormData();
-    for (const file of files) form.append('photos', file);
-    return postMultipart<AttachedPhotos>(
-      `/api/staff/intake/reports/${encodeURIComponent(code)}/photos`,
-      form,
-      onProgress,
-    );
-  },
+/**
+ * The intake console's calls (issue #5), keyed under `intake`. A call entered or appended changes the recent
+ * calls, the duplicates and the opened reports: those are asked again.
+ */
+const intakeKeys = {
+  lines: ['intake', 'lines'] as const,
+  calls: ['intake', 'calls'] as const,
+  duplicates: ['intake', 'duplicates'] as const,
+  reports: ['intake', 'report'] as const,
+  report: (code: string, place: TypedPlace) => ['intake', 'report', code, place] as const,
+  provinces: ['intake', 'provinces'] as const,
+  communes: (provinceCode: string, q: string) => ['intake', 'communes', provinceCode, q] as const,
 };
+
+const reportUrl = (code: string) => `/api/staff/intake/reports/${encodeURIComponent(code)}`;
+
+export function useHotlineLines() {
+  return useQuery({
+    queryKey: intakeKeys.lines,
+    queryFn: ({ signal }) => apiRequest<HotlineLines>('/api/staff/intake/lines', { signal }),
+  });
+}
+
+/** The operator's latest calls. */
+export function useRecentCalls() {
+  return useQuery({
+    queryKey: intakeKeys.calls,
+    queryFn: ({ signal }) => apiRequest<RecentCalls>('/api/staff/intake/calls', { signal }),
+  });
+}
+
+export function useProvinces() {
+  return useQuery({
+    queryKey: intakeKeys.provinces,
+    queryFn: ({ signal }) => apiRequest<ProvincesResponse>('/api/public/provinces', { signal }),
+    staleTime: Infinity,
+  });
+}
+
+/** The communes of a province matching what is typed; `enabled` false once one is chosen. */
+export function useCommunes(provinceCode: string, q: string, enabled: boolean) {
+  return useQuery({
+    queryKey: intakeKeys.communes(provinceCode, q),
+    queryFn: ({ signal }) =>
+      apiRequest<CommunesResponse>(`/api/public/provinces/${provinceCode}/communes`, {
+        query: { q, limit: 12 },
+        signal,
+      }),
+    enabled: enabled && provinceCode !== '',
+  });
+}
+
+/** Where the report being typed will go, in the page's language; null while the place is not known yet. */
+export function useRoutingPreview(input: RoutingInput | null) {
+  const { lang } = useI18n();
+  return useQuery({
+    queryKey: ['intake', 'routing', input, lang] as const,
+    queryFn: ({ signal }) =>
+      apiRequest<RoutingPreview>('/api/public/routing/preview', { method: 'POST', body: input, signal }),
+    enabled: input !== null,
+  });
+}
+
+/** Reports the call being typed may repeat; null while there is nothing to compare yet. */
+export function useDuplicates(search: DuplicateSearch | null) {
+  return useQuery({
+    queryKey: [...intakeKeys.duplicates, search] as const,
+    queryFn: ({ signal }) =>
+      apiRequest<DuplicateCandidates>('/api/staff/duplicates', { method: 'POST', body: search, signal }),
+    enabled: search !== null,
+  });
+}
+
+/**
+ * A report opened from the duplicates or the recent calls. `place`: the commune (or an online seller's
+ * province) of the call being typed; with it the reports its duplicates panel shows open too (issue #15).
+ */
+export function useIntakeReport(code: string, place: TypedPlace) {
+  return useQuery({
+    queryKey: intakeKeys.report(code, place),
+    queryFn: ({ signal }) => apiRequest<IntakeReportView>(reportUrl(code), { query: place, signal }),
+  });
+}
+
+/** After a call is entered or appended: what it changed is asked again. */
+function useAfterCall() {
+  const client = useQueryClient();
+  return () =>
+    Promise.all(
+      [intakeKeys.calls, intakeKeys.duplicates, intakeKeys.reports].map((queryKey) =>
+        client.invalidateQueries({ queryKey }),
+      ),
+    );
+}
+
+export function useEnterReport() {
+  const afterCall = useAfterCall();
+  return useMutation({
+    mutationFn: (body: FormBody) => apiRequest<IntakeReceipt>('/api/staff/intake/reports', { method: 'POST', body }),
+    onSuccess: afterCall,
+  });
+}
+
+export function useAppendCall() {
+  const afterCall = useAfterCall();
+  return useMutation({
+    mutationFn: ({ code, place, body }: { code: string; place: TypedPlace; body: FormBody }) =>
+      apiRequest<CallSummary>(`${reportUrl(code)}/calls`, { method: 'POST', query: place, body }),
+    onSuccess: afterCall,
+  });
+}
+
+/** SPEC.md §6: the citizen's view of a report, for a caller who gives its code and secret. */
+export function useCheckReceipt() {
+  return useMutation({
+    mutationFn: (body: z.input<typeof trackInputSchema>) =>
+      apiRequest<CitizenViewBody>('/api/staff/intake/receipts', { method: 'POST', body }),
+  });
+}
+
+/** Photos sent later by the caller, with the upload's progress; the opened reports then count them. */
+export function useAttachPhotos(code: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ files, onProgress }: { files: File[]; onProgress: (fraction: number) => void }) => {
+      const form = new FormData();
+      for (const file of files) form.append('photos', file);
+      return postMultipart<AttachedPhotos>(`${reportUrl(code)}/photos`, form, onProgress);
+    },
+    onSuccess: () => client.invalidateQueries({ queryKey: intakeKeys.reports }),
+  });
+}

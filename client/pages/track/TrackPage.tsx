@@ -1,63 +1,63 @@
 import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
-import type { CitizenViewBody as CitizenView } from '../../../shared/api/reports';
+import type { CitizenViewBody } from '../../../shared/api/reports';
 import type { MessageKey } from '../../../shared/i18n/vi';
-import { ApiError, apiRequest } from '../../lib/api';
-import { useT } from '../../lib/i18n';
-import { postMultipart } from '../../lib/upload';
-import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import { PhotoPicker } from '../report/PhotoPicker';
 import { formatDateTime } from '../../../shared/i18n/format';
+import { ApiError } from '../../lib/api';
+import { useT } from '../../lib/i18n';
 import { apiErrorMessage } from '../../ui/apiErrorMessage';
+import { PhotoPicker } from '../../ui/PhotoPicker';
+import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { type Receipt, useLookUp, useSendMessage } from './track.api';
 
-/** Code and secret in, the citizen's view out; answers to questions go back with photos. */
+/**
+ * Code and secret in, the citizen's view out; answers to questions go back with photos. On the citizen path:
+ * plain inputs, no form library (the server's field messages are shown together above the view).
+ */
 export function TrackPage() {
   const t = useT();
   useDocumentTitle(t('ui.track.title'));
   // The receipt page links here with the code filled in (/track?code=…); the secret is never in a URL.
   const [searchParams] = useSearchParams();
-  const [receipt, setReceipt] = useState(() => ({
+  const [receipt, setReceipt] = useState<Receipt>(() => ({
     trackingCode: searchParams.get('code')?.slice(0, 40) ?? '',
     secret: '',
   }));
-  const [view, setView] = useState<CitizenView | null>(null);
   const [message, setMessage] = useState('');
   const [photos, setPhotos] = useState<File[]>([]);
-  const [error, setError] = useState<string | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
+  const lookUp = useLookUp();
+  const sendMessage = useSendMessage();
+  // The last answer, to the look-up or to a message sent since; a failed look-up shows nothing.
+  const [view, setView] = useState<CitizenViewBody | null>(null);
+  const failure = lookUp.error ?? sendMessage.error;
+  const error =
+    failure &&
+    [apiErrorMessage(t, failure), ...(failure instanceof ApiError ? failure.fields.map((f) => f.message) : [])].join(
+      ' ',
+    );
 
-  const explain = (err: unknown) =>
-    [apiErrorMessage(t, err), ...(err instanceof ApiError ? err.fields.map((f) => f.message) : [])].join(' ');
-
-  async function look(event: FormEvent) {
+  function look(event: FormEvent) {
     event.preventDefault();
-    setError(null);
-    try {
-      setView(await apiRequest<CitizenView>('/api/public/track', { method: 'POST', body: receipt }));
-    } catch (err) {
-      setView(null);
-      setError(explain(err));
-    }
+    sendMessage.reset();
+    lookUp.mutate(receipt, { onSuccess: setView, onError: () => setView(null) });
   }
 
-  async function send(event: FormEvent) {
+  function send(event: FormEvent) {
     event.preventDefault();
-    setError(null);
-    const form = new FormData();
-    form.append('trackingCode', receipt.trackingCode);
-    form.append('secret', receipt.secret);
-    form.append('message', message);
-    for (const photo of photos) form.append('photos', photo);
+    lookUp.reset();
     setProgress(0);
-    try {
-      setView(await postMultipart<CitizenView>('/api/public/track/messages', form, setProgress));
-      setMessage('');
-      setPhotos([]);
-    } catch (err) {
-      setError(explain(err));
-    } finally {
-      setProgress(null);
-    }
+    sendMessage.mutate(
+      { receipt, message, photos, onProgress: setProgress },
+      {
+        onSuccess: (answer) => {
+          setView(answer);
+          setMessage('');
+          setPhotos([]);
+        },
+        onSettled: () => setProgress(null),
+      },
+    );
   }
 
   return (

@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react';
-import { MAX_PHOTOS } from '../../../shared/schemas/report';
-import { useT } from '../../lib/i18n';
+import { MAX_PHOTOS } from '../../shared/schemas/report';
+import { useT } from '../lib/i18n';
 
 /** Photos with previews and remove buttons; previews are blob: URLs, released when a photo goes. */
 export function PhotoPicker({
