@@ -24,6 +24,22 @@ const optionalLine = (max: number) =>
 
 export const DESCRIPTION_MIN = 20;
 export const DESCRIPTION_MAX = 5000;
+
+/** The fields a report is made of, in the order the forms show them (citizen form and hotline console). */
+export const REPORT_FIELDS = [
+  'category',
+  'placeType',
+  'provinceCode',
+  'communeCode',
+  'address',
+  'url',
+  'sellerHandle',
+  'observedAt',
+  'description',
+  'contactName',
+  'contactPhone',
+  'contactEmail',
+] as const;
 export const MAX_PHOTOS = 5;
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 export const MAX_PHOTO_PIXELS = 40_000_000;

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { duplicateSearchInputSchema } from '../../../shared/schemas/duplicates';
 import type { TypedPlace } from '../../../shared/schemas/intake';
 import type { routingPreviewInputSchema } from '../../../shared/schemas/routing';
+import { REPORT_FIELDS } from '../../../shared/schemas/report';
 import { typedNow, typedToIso } from '../../lib/datetime';
 
 /**
@@ -42,18 +43,7 @@ export const INTAKE_FIELDS = [
   'callEndedAt',
   'callerNumber',
   'callerAnonymous',
-  'category',
-  'placeType',
-  'provinceCode',
-  'communeCode',
-  'address',
-  'url',
-  'sellerHandle',
-  'observedAt',
-  'description',
-  'contactName',
-  'contactPhone',
-  'contactEmail',
+  ...REPORT_FIELDS,
 ] as const satisfies readonly (keyof IntakeValues)[];
 
 /** A new call: it started now, and so did what the caller saw, until the operator types otherwise. */

@@ -1,21 +1,9 @@
 import { foldForSearch } from '../../../shared/domain/text';
+import { REPORT_FIELDS } from '../../../shared/schemas/report';
 import type { FieldError } from '../../../shared/i18n/validation-messages';
 
 /** The form's fields, in the order they appear on the page (the error summary follows it). */
-export const FORM_FIELDS = [
-  'category',
-  'placeType',
-  'provinceCode',
-  'communeCode',
-  'address',
-  'url',
-  'sellerHandle',
-  'observedAt',
-  'description',
-  'contactName',
-  'contactPhone',
-  'contactEmail',
-] as const;
+export const FORM_FIELDS = REPORT_FIELDS;
 export type FormField = (typeof FORM_FIELDS)[number];
 /** What the inputs hold: text everywhere, `observedAt` as the browser's local `datetime-local`. */
 export type ReportFormValues = Record<FormField, string>;
