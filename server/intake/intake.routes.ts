@@ -22,7 +22,7 @@ import { apiRouter, defineRoute, type ApiRouter } from '../http/define-route';
 import { parseRequest } from '../http/parse';
 import { limiter } from '../http/rate-limit';
 import { staffOf } from '../http/staff-api';
-import { presentCitizenView } from '../reports/reports.routes';
+import { presentCitizenView } from '../reports/tracking.service';
 import { trackReport } from '../reports/tracking.service';
 import { acceptUpload, uploadedFiles, withUploads } from '../reports/upload';
 import { appendCall, attachPhotos, enterCall, hotlineLines, intakeReportView, recentCalls } from './intake.service';

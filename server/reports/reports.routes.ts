@@ -1,8 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { citizenViewSchema, photoCountSchema, receiptSchema, type CitizenView } from '../../shared/api/reports';
-import { t, type Language } from '../../shared/i18n/translate';
-import type { MessageKey } from '../../shared/i18n/vi';
+import { citizenViewSchema, photoCountSchema, receiptSchema } from '../../shared/api/reports';
 import { MAX_PHOTOS, reportInputSchema, trackInputSchema, trackMessageInputSchema } from '../../shared/schemas/report';
 import { reportPhotoInputSchema, reportPhotoParamsSchema } from '../../shared/schemas/report-photos';
 import type { AppDeps } from '../deps';
@@ -18,17 +16,11 @@ import { jsonResponse } from '../openapi/api-doc';
 import { apiErrorBodySchema } from '../../shared/api/errors';
 import { findPhoto, findReportPlace } from './reports.repository';
 import { submitReport } from './reports.service';
-import { addReporterMessage, trackReport } from './tracking.service';
+import { addReporterMessage, presentCitizenView, trackReport } from './tracking.service';
 import { acceptUpload, uploadedFiles, withUploads } from './upload';
 import { createIdempotency, IDEMPOTENCY_HEADER, idempotencyKeyOf, requestFingerprint } from './idempotency';
 import { addReportPhoto } from './late-photos';
 import { acceptOnePhoto, uploadedPhoto } from './photo-upload';
-
-/** The citizen view with its status label in the request's language. */
-export const presentCitizenView = (view: CitizenView, lang: Language) => ({
-  ...view,
-  statusLabel: t(lang, `ui.public_status.${view.status}` as MessageKey),
-});
 
 const idempotencyHeaders = z.object({
   [IDEMPOTENCY_HEADER]: z.uuid().optional().meta({

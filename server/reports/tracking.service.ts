@@ -1,4 +1,5 @@
 import type { CitizenView, PublicStatus } from '../../shared/api/reports';
+import { t, type Language } from '../../shared/i18n/translate';
 import { hashPassword, RANDOM_SECRET_COST, verifyPassword } from '../auth/passwords';
 import type { Queryable } from '../db/types';
 import type { AppDeps, Clock } from '../deps';
@@ -176,3 +177,9 @@ export async function addReporterMessage(
   // The receipt was checked above: the answer is built without a second scrypt verification.
   return viewOf(deps, report);
 }
+
+/** The citizen view with its status label in the request's language. */
+export const presentCitizenView = (view: CitizenView, lang: Language) => ({
+  ...view,
+  statusLabel: t(lang, `ui.public_status.${view.status}`),
+});
