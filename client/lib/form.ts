@@ -17,7 +17,10 @@ export function schemaResolver<Values extends FieldValues>(
   const check = zodResolver(
     schema,
     // The issue handed over is zod's own; the resolver declares a narrower fallback type for it.
-    { error: (issue) => issueMessage(currentLanguage(), issue as unknown as z.core.$ZodIssue) },
+    {
+      error: (issue) =>
+        issueMessage(currentLanguage(), { ...issue, path: issue.path ?? [] } as unknown as z.core.$ZodIssue),
+    },
     { raw: true },
   );
   return async (values, context) => {

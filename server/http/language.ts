@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { DEFAULT_LANGUAGE, LANGUAGES, parseLanguage, type Language } from '../../shared/i18n/translate';
+import { DEFAULT_LANGUAGE, parseLanguage, type Language } from '../../shared/i18n/translate';
 
 /**
  * SPEC.md §8: Vietnamese unless the caller asks for English with `?lang=en` or
@@ -7,5 +7,17 @@ import { DEFAULT_LANGUAGE, LANGUAGES, parseLanguage, type Language } from '../..
  * Express negotiates it, `en-GB` counting as `en`).
  */
 export function requestLanguage(req: Request): Language {
-  return parseLanguage(req.query?.lang) ?? parseLanguage(req.acceptsLanguages(...LANGUAGES)) ?? DEFAULT_LANGUAGE;
+  return parseLanguage(req.query?.lang) ?? headerLanguage(req) ?? DEFAULT_LANGUAGE;
+}
+
+/**
+ * Express sorts the header by weight (`q`); among equal weights the header's own order decides, as the old
+ * parser did. (`acceptsLanguages('vi', 'en')` would rank an exact tag above a regional one: `vi-VN, en` → en.)
+ */
+function headerLanguage(req: Request): Language | undefined {
+  for (const tag of req.acceptsLanguages()) {
+    const language = parseLanguage(tag.split('-')[0]?.toLowerCase());
+    if (language) return language;
+  }
+  return undefined;
 }

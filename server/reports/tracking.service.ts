@@ -83,7 +83,8 @@ function citizenView(
   const resolution = [...followed.events].reverse().find((e) => e.toStatus === 'resolved' && e.public);
   return {
     trackingCode: report.trackingCode,
-    status: PUBLIC_STATUS[followed.report.status],
+    // The column is typed, but a row fixed by hand may hold anything: the citizen then reads "in progress".
+    status: PUBLIC_STATUS[followed.report.status] ?? 'in_progress',
     receivedAt: report.receivedAt.toISOString(),
     lead,
     timeline: publicFollowed
@@ -91,7 +92,7 @@ function citizenView(
       .map((e) => ({
         at: e.at.toISOString(),
         type: e.type,
-        status: e.toStatus ? PUBLIC_STATUS[e.toStatus] : null,
+        status: e.toStatus ? (PUBLIC_STATUS[e.toStatus] ?? 'in_progress') : null,
       }))
       .filter((e, i, all) => i === 0 || e.status !== all[i - 1]?.status),
     openQuestion:

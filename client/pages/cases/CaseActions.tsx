@@ -18,7 +18,8 @@ import { applyServerErrors, schemaResolver } from '../../lib/form';
 import { useT } from '../../lib/i18n';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
-import { type CaseActionBody, useCaseAction, useUnits } from './cases.api';
+import { useUnitList } from '../../lib/units.api';
+import { type CaseActionBody, useCaseAction } from './cases.api';
 
 /** The typed extension date; a day alone that is the limit's day means the limit itself. */
 function extensionUntil(typed: string, limit: string | null): string {
@@ -346,7 +347,7 @@ function OutcomeSelect() {
 function UnitSelect({ leadUnitId }: { leadUnitId: string }) {
   const t = useT();
   const { register } = useFormContext();
-  const units = useUnits();
+  const units = useUnitList();
   return (
     <Field name="unitId" id="action-unitId" label={t('field.unitId')}>
       {(control) => (

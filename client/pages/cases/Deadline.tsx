@@ -18,7 +18,8 @@ export function Deadline({ at, paused = false, due }: { at: string | null; pause
   if (paused) return <span className="deadline deadline--paused">{t('ui.cases.paused')}</span>;
   if (!at) return <span className="muted">—</span>;
   const ms = Date.parse(at) - now;
-  const late = due ? due.overdue : ms < 0;
+  // The server's flag as fetched, or the clock: a deadline that passes while the page is open turns late.
+  const late = ms < 0 || (due?.overdue ?? false);
   const hours = Math.round(Math.abs(ms) / 3_600_000);
   const span = hours >= 48 ? t('ui.cases.days', { n: Math.round(hours / 24) }) : t('ui.cases.hours', { n: hours });
   const state = late ? 'overdue' : due?.dueSoon ? 'soon' : 'ok';

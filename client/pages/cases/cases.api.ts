@@ -1,7 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { CaseQueue, CaseViewBody } from '../../../shared/api/cases';
-import type { UnitsResponse } from '../../../shared/api/units';
 import type { CaseAction, caseActionSchemas, CaseQueueQuery } from '../../../shared/schemas/cases';
 import { apiRequest } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
@@ -44,6 +43,8 @@ export function useCase(code: string) {
   return useQuery({
     queryKey: caseKeys.view(code, lang),
     queryFn: ({ signal }) => apiRequest<CaseViewBody>(caseUrl(code), { signal }),
+    // A language switch keeps the page (a half-typed action, a revealed contact) while the new text loads.
+    placeholderData: keepPreviousData,
   });
 }
 
@@ -62,14 +63,6 @@ export function useLatePhotos(code: string, current: CaseViewBody['photos'], eve
   });
 }
 
-/** The units a report can be transferred to or shared with (asked when such a form opens). */
-export function useUnits() {
-  return useQuery({
-    queryKey: ['cases', 'units'],
-    queryFn: ({ signal }) => apiRequest<UnitsResponse>('/api/staff/units', { signal }),
-  });
-}
-
 /** Takes an action; the answer is the report as it now stands, shown at once, and every queue is asked again. */
 export function useCaseAction(code: string) {
   const client = useQueryClient();
@@ -77,10 +70,14 @@ export function useCaseAction(code: string) {
   return useMutation({
     mutationFn: ({ action, body }: { action: CaseAction; body: CaseActionBody }) =>
       apiRequest<CaseViewBody>(`${caseUrl(code)}/${action}`, { method: 'POST', body }),
+    // A revealed contact is shown by the action that asked for it (CaseActions), never kept in a cache: not in
+    // the query's, and the mutation's own answer is dropped as soon as nothing shows it.
+    gcTime: 0,
     onSuccess: ({ contact: _shownOnce, ...view }) => {
-      // A revealed contact is shown by the action that asked for it (CaseActions), never kept in the cache.
       client.setQueryData(caseKeys.view(code, lang), view);
-      return client.invalidateQueries({ queryKey: caseKeys.queues });
+      // The case in the other language holds the old version and actions: asked again when next shown.
+      void client.invalidateQueries({ queryKey: ['cases', 'view', code], predicate: (q) => q.queryKey[3] !== lang });
+      void client.invalidateQueries({ queryKey: caseKeys.queues });
     },
   });
 }

@@ -101,7 +101,9 @@ export function IntakePage() {
       setStage({ kind: 'receipt', receipt: await enter.mutateAsync(reportPayload(entered)) });
     } catch (err) {
       setFailure(applyServerErrors(err, form.setError, INTAKE_FIELDS));
-      focusFirstError(form.formState.errors);
+      // formState is this render's snapshot; the errors just set are read from the form itself.
+      const first = INTAKE_FIELDS.find((name) => form.getFieldState(name).error);
+      if (first) document.getElementById(first)?.focus();
     }
   }, focusFirstError);
   async function save() {

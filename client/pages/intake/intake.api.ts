@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { DuplicateCandidates } from '../../../shared/api/duplicates';
 import type {
@@ -100,18 +100,21 @@ export function useIntakeReport(code: string, place: TypedPlace) {
   return useQuery({
     queryKey: intakeKeys.report(code, place),
     queryFn: ({ signal }) => apiRequest<IntakeReportView>(reportUrl(code), { query: place, signal }),
+    // The place is part of the key: typing another commune must not close the report and drop the note typed in it.
+    placeholderData: keepPreviousData,
   });
 }
 
-/** After a call is entered or appended: what it changed is asked again. */
+/**
+ * After a call is entered or appended: what it changed is asked again, in the background (the receipt is read to
+ * the caller at once, not after three refetches).
+ */
 function useAfterCall() {
   const client = useQueryClient();
-  return () =>
-    Promise.all(
-      [intakeKeys.calls, intakeKeys.duplicates, intakeKeys.reports].map((queryKey) =>
-        client.invalidateQueries({ queryKey }),
-      ),
-    );
+  return () => {
+    for (const queryKey of [intakeKeys.calls, intakeKeys.duplicates, intakeKeys.reports])
+      void client.invalidateQueries({ queryKey });
+  };
 }
 
 export function useEnterReport() {

@@ -16,6 +16,9 @@ describe('request language', () => {
     [{}, 'vi-VN,vi;q=0.9,en;q=0.8', 'vi'],
     [{}, 'en;q=0.2,vi;q=0.9', 'vi'],
     [{}, 'de', 'vi'],
+    // Equal weights: the header's order, a regional tag counting as its language.
+    [{}, 'vi-VN, en', 'vi'],
+    [{}, 'en-US, vi', 'en'],
     [{ lang: 'en' }, 'vi', 'en'],
     [{ lang: 'EN' }, undefined, 'en'],
     [{ lang: 'xx' }, 'en', 'en'],
