@@ -240,10 +240,12 @@ export function AccountsPage() {
     change.mutate({ id: account.id, isDisabled: !account.isDisabled }, { onError: setFailure });
   }
 
-  if (accounts.isError)
+  // Any of the three lists failing is said, with a retry of what failed (not "loading" for ever).
+  const failed = [accounts, units, provinces].find((query) => query.isError && !query.data);
+  if (failed)
     return (
       <div className="container">
-        <ErrorNotice error={accounts.error} onRetry={() => void accounts.refetch()} />
+        <ErrorNotice error={failed.error} onRetry={() => void failed.refetch()} />
       </div>
     );
   if (!accounts.data || !units.data || !provinces.data) return <PageLoading />;

@@ -291,6 +291,8 @@ function RuleRowCells({
         <button type="button" className="link-button" onClick={onRemove}>
           {t('ui.rules.remove', { n })}
         </button>
+        {/* A national draft has no commune cell: the row's error shows at the row's end instead. */}
+        {!isProvince && rowError && <p className="field__error">{rowError}</p>}
       </td>
     </tr>
   );

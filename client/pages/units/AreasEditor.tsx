@@ -17,7 +17,8 @@ export const areaFieldNames = (areas: AreaRow[]) =>
  * What a unit covers, one row per area: a commune (or the whole province), all place types unless some are ticked.
  * The rows are the `areas` of the form around it (`FormProvider`), so their errors are the form's.
  */
-export function AreasEditor() {
+/** `idPrefix`: the units page shows two editors at once (the selected unit's and a new unit's); ids must differ. */
+export function AreasEditor({ idPrefix }: { idPrefix: string }) {
   const t = useT();
   const { control, register, getValues, formState } = useFormContext<{ areas: AreaRow[] }>();
   const { fields, append, remove } = useFieldArray({ control, name: 'areas' });
@@ -32,12 +33,16 @@ export function AreasEditor() {
           <div key={area.id} className="areas__row">
             <Field
               name={`areas.${i}.provinceCode`}
-              id={`area-province-${i}`}
+              id={`${idPrefix}-area-province-${i}`}
               label={t('ui.units.area_province', { n })}
             >
               {(ids) => <input {...ids} {...register(`areas.${i}.provinceCode`)} size={3} inputMode="numeric" />}
             </Field>
-            <Field name={`areas.${i}.communeCode`} id={`area-commune-${i}`} label={t('ui.units.area_commune', { n })}>
+            <Field
+              name={`areas.${i}.communeCode`}
+              id={`${idPrefix}-area-commune-${i}`}
+              label={t('ui.units.area_commune', { n })}
+            >
               {(ids) => (
                 <input
                   {...ids}

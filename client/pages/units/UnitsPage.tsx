@@ -231,7 +231,7 @@ function UnitForms({ unit }: { unit: UnitDetail }) {
           )}
         </Field>
         <form onSubmit={(e) => void saveAreas(e)} noValidate>
-          <AreasEditor />
+          <AreasEditor idPrefix="unit" />
           <div className="button-row">
             <button type="submit" className="button button--primary">
               {t('ui.units.save_jurisdiction')}
@@ -317,7 +317,7 @@ function NewUnit({ province, onCreated }: { province: string; onCreated: (id: st
             </select>
           )}
         </Field>
-        <AreasEditor />
+        <AreasEditor idPrefix="new" />
         <div className="button-row">
           <button type="submit" className="button button--primary">
             {t('ui.units.create')}
