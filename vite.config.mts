@@ -109,6 +109,24 @@ function routePreload(): Plugin {
   };
 }
 
+/**
+ * The server and the tests load every language (shared/i18n/dictionaries.ts); the browser gets
+ * client/lib/dictionaries.ts instead, which fetches English only when a reader switches to it, so a
+ * Vietnamese citizen's first visit does not carry the English texts (~12 KB Brotli).
+ */
+function clientDictionaries(): Plugin {
+  const shared = fileURLToPath(new URL('./shared/i18n/dictionaries.ts', import.meta.url));
+  const client = fileURLToPath(new URL('./client/lib/dictionaries.ts', import.meta.url));
+  return {
+    name: 'tipline:client-dictionaries',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (!importer || source !== './dictionaries') return null;
+      return path.resolve(path.dirname(importer), `${source}.ts`) === shared ? client : null;
+    },
+  };
+}
+
 /** The files the service worker precaches: the shell and the public pages' code (never the staff area's). */
 function isPrecached(url: string): boolean {
   if (url === 'index.html' || url === 'favicon.svg' || url.startsWith('assets/route-preload-')) return true;
@@ -119,6 +137,7 @@ function isPrecached(url: string): boolean {
 export default defineConfig({
   root: fileURLToPath(new URL('./client', import.meta.url)),
   plugins: [
+    clientDictionaries(),
     react(),
     routePreload(),
     VitePWA({

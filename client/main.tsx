@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { z } from 'zod';
 import { router } from './app/router';
-import { I18nProvider } from './lib/i18n';
+import { I18nProvider, prepareLanguage } from './lib/i18n';
 import { registerPublicServiceWorker } from './lib/serviceWorker';
 import './styles/base.css';
 import './styles/layout.css';
@@ -33,7 +33,7 @@ function whenFirstPageLoaded(): Promise<void> {
 }
 
 registerPublicServiceWorker();
-void whenFirstPageLoaded().then(() => {
+void Promise.all([whenFirstPageLoaded(), prepareLanguage()]).then(() => {
   createRoot(container).render(
     <StrictMode>
       <QueryClientProvider client={queryClient}>

@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { DEFAULT_LANGUAGE, parseLanguage, t, type Language, type MessageParams } from '../../shared/i18n/translate';
 import type { MessageKey } from '../../shared/i18n/vi';
+import { loadLanguage } from './dictionaries';
 
 const STORAGE_KEY = 'tipline389.lang';
 
@@ -9,6 +10,20 @@ let activeLanguage: Language = DEFAULT_LANGUAGE;
 /** The language of the page right now; read by the API client for Accept-Language. */
 export function currentLanguage(): Language {
   return activeLanguage;
+}
+
+/** The language the reader chose last time, its dictionary loaded: awaited before the first page is drawn. */
+export function prepareLanguage(): Promise<void> {
+  const lang = storedLanguage();
+  // A dictionary that cannot come (offline, first visit in English) leaves the page in Vietnamese, not blank.
+  return loadLanguage(lang).then(
+    () => {
+      activeLanguage = lang;
+    },
+    () => {
+      activeLanguage = DEFAULT_LANGUAGE;
+    },
+  );
 }
 
 function storedLanguage(): Language {
@@ -39,7 +54,7 @@ interface I18nValue {
 const I18nContext = createContext<I18nValue | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<Language>(() => (activeLanguage = storedLanguage()));
+  const [lang, setLangState] = useState<Language>(() => activeLanguage);
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -47,8 +62,14 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   const setLang = useCallback((next: Language) => {
     remember(next);
-    activeLanguage = next;
-    setLangState(next);
+    // The page changes language once the texts are here; if they cannot come, it stays as it is.
+    void loadLanguage(next).then(
+      () => {
+        activeLanguage = next;
+        setLangState(next);
+      },
+      () => undefined,
+    );
   }, []);
 
   const value = useMemo<I18nValue>(

@@ -1,4 +1,4 @@
-import { t as translate } from '../../shared/i18n/translate';
+import { LANGUAGE_NAMES } from '../../shared/i18n/language-names';
 import { useI18n } from '../lib/i18n';
 
 /** Offers the other language, named in that language ("English" / "Tiếng Việt"). */
@@ -10,10 +10,10 @@ export function LanguageSwitch() {
       type="button"
       className="language-switch"
       lang={other}
-      aria-label={translate(other, 'ui.language.switch_to')}
+      aria-label={LANGUAGE_NAMES[other]['ui.language.switch_to']}
       onClick={() => setLang(other)}
     >
-      {translate(other, 'ui.language.name')}
+      {LANGUAGE_NAMES[other]['ui.language.name']}
     </button>
   );
 }

@@ -1,3 +1,4 @@
+import { LANGUAGE_NAMES } from './language-names';
 import type { MessageKey } from './vi';
 
 /** English dictionary (SPEC.md §8); the type makes a missing key a compile error. */
@@ -328,8 +329,7 @@ export const en: Record<MessageKey, string> = {
   'ui.app.name': '389 Hotline',
   'ui.app.tagline': 'Tip-offs on smuggling, trade fraud and counterfeit goods',
   'ui.app.skip_to_content': 'Skip to main content',
-  'ui.language.name': 'English',
-  'ui.language.switch_to': 'Switch to English',
+  ...LANGUAGE_NAMES.en,
   'ui.hotline.label': 'Hotline',
   'ui.hotline.call': 'Call the hotline {number}',
   'ui.nav.main': 'Main navigation',

@@ -1,12 +1,9 @@
-import { en } from './en';
+import { dictionaries } from './dictionaries';
+import { LANGUAGES, type Language } from './languages';
 import { formatPlurals } from './plural';
 import { vi, type MessageKey } from './vi';
 
-export const LANGUAGES = ['vi', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
-export const DEFAULT_LANGUAGE: Language = 'vi';
-
-const dictionaries: Record<Language, Record<MessageKey, string>> = { vi, en };
+export { DEFAULT_LANGUAGE, LANGUAGES, type Language } from './languages';
 
 export type MessageParams = Record<string, string | number>;
 
@@ -25,7 +22,7 @@ export function t(lang: Language, key: MessageKey, params: MessageParams = {}): 
 
 /** Both labels of a code, as the meta API and the forms want them. */
 export function labels(key: MessageKey): { vi: string; en: string } {
-  return { vi: vi[key], en: en[key] };
+  return { vi: vi[key], en: dictionaries.en[key] };
 }
 
 /** Every code of a list with its labels, read from the keys `<prefix>.<code>`. */

@@ -1,3 +1,5 @@
+import { LANGUAGE_NAMES } from './language-names';
+
 /** Vietnamese dictionary: the default language (SPEC.md §8). It defines the keys; en.ts must cover them. */
 export const vi = {
   'category.smuggling': 'Buôn lậu',
@@ -325,8 +327,7 @@ export const vi = {
   'ui.app.name': 'Đường dây nóng 389',
   'ui.app.tagline': 'Tiếp nhận tin báo về buôn lậu, gian lận thương mại và hàng giả',
   'ui.app.skip_to_content': 'Chuyển đến nội dung chính',
-  'ui.language.name': 'Tiếng Việt',
-  'ui.language.switch_to': 'Chuyển sang Tiếng Việt',
+  ...LANGUAGE_NAMES.vi,
   'ui.hotline.label': 'Đường dây nóng',
   'ui.hotline.call': 'Gọi đường dây nóng {number}',
   'ui.nav.main': 'Điều hướng chính',
