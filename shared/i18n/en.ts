@@ -729,8 +729,7 @@ export const en: Record<MessageKey, string> = {
   'ui.intake.append': 'Append this call to this report',
   'ui.intake.back_to_list': 'Back to the list',
   'ui.intake.appended_title': 'Call appended to report {code}',
-  'ui.intake.appended_body':
-    'The caller follows this report with its tracking code and the secret key of their own below. Read them out for the caller to write down.',
+  'ui.intake.appended_body': 'The caller follows this report with its code and their own secret below.',
   'ui.intake.new_call': 'New call',
   'ui.intake.receipt_title': 'Read the receipt to the caller',
   'ui.intake.receipt_lead': 'Report saved. {force} leads: {unit}.',
@@ -754,12 +753,9 @@ export const en: Record<MessageKey, string> = {
   'ui.intake.receipt_check_hint':
     'The caller asks about a report you did not take: ask for its tracking code and secret key. Shown as the tracking page shows it (status, question, outcome), never the contact.',
   'ui.intake.receipt_check': 'Look up',
-  'ui.intake.answer_label': "The caller's answer",
-  'ui.intake.answer_label_more': 'What the caller adds',
-  'ui.intake.answer_hint':
-    "Write down what the caller says; it is kept as the reporter's message, with this call (line and times above).",
-  'ui.intake.answer_record': 'Record the answer',
-  'ui.intake.answer_recorded': "The caller's answer is recorded on the report.",
+  'ui.intake.answer_label': 'What the caller answers or adds',
+  'ui.intake.answer_record': 'Record',
+  'ui.intake.answer_recorded': 'Recorded.',
   'ui.staff.public_site': 'Public site',
   'ui.reference.title': 'Reference data: provinces and communes',
   'ui.reference.summary':

@@ -720,8 +720,7 @@ export const vi = {
   'ui.intake.append': 'Ghép cuộc gọi vào tin báo này',
   'ui.intake.back_to_list': 'Quay lại danh sách',
   'ui.intake.appended_title': 'Đã ghép cuộc gọi vào tin báo {code}',
-  'ui.intake.appended_body':
-    'Người gọi theo dõi tin báo này bằng mã tra cứu của nó và mã bí mật riêng dưới đây. Đọc cho người gọi ghi lại.',
+  'ui.intake.appended_body': 'Người gọi theo dõi tin báo này bằng mã tra cứu và mã bí mật riêng dưới đây.',
   'ui.intake.new_call': 'Cuộc gọi mới',
   'ui.intake.receipt_title': 'Đọc mã cho người gọi',
   'ui.intake.receipt_lead': 'Đã lưu tin báo. {force} chủ trì: {unit}.',
@@ -743,12 +742,9 @@ export const vi = {
   'ui.intake.receipt_check_hint':
     'Người gọi hỏi về một tin báo không do bạn tiếp nhận: đọc mã tra cứu và mã bí mật của họ. Hiển thị đúng như trang tra cứu (trạng thái, câu hỏi, kết quả), không có thông tin liên hệ.',
   'ui.intake.receipt_check': 'Tra cứu',
-  'ui.intake.answer_label': 'Câu trả lời của người gọi',
-  'ui.intake.answer_label_more': 'Thông tin người gọi bổ sung',
-  'ui.intake.answer_hint':
-    'Ghi lại lời người gọi như họ nói; được lưu như tin nhắn của người báo kèm cuộc gọi này (đường dây, thời gian ở trên).',
-  'ui.intake.answer_record': 'Ghi câu trả lời',
-  'ui.intake.answer_recorded': 'Đã ghi câu trả lời của người gọi vào tin báo.',
+  'ui.intake.answer_label': 'Lời người gọi trả lời hoặc bổ sung',
+  'ui.intake.answer_record': 'Ghi lại',
+  'ui.intake.answer_recorded': 'Đã ghi lời người gọi.',
   'ui.staff.public_site': 'Trang công khai',
   'ui.reference.title': 'Dữ liệu danh mục: tỉnh, thành phố và xã, phường',
   'ui.reference.summary':

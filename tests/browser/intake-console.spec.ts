@@ -274,9 +274,9 @@ describeInBrowser('an operator enters hotline calls with the keyboard alone', ()
     await page.getByRole('button', { name: 'Tra cứu', exact: true }).click();
     await page.getByText(question).waitFor();
     expect(await page.getByTestId('receipt-status').textContent()).toBe('Cần bổ sung thông tin');
-    await page.getByLabel('Câu trả lời của người gọi').fill('Ki-ốt mở từ 7 giờ sáng đến 5 giờ chiều.');
-    await page.getByRole('button', { name: 'Ghi câu trả lời' }).click();
-    await page.getByText('Đã ghi câu trả lời của người gọi vào tin báo.').waitFor();
+    await page.getByLabel('Lời người gọi trả lời hoặc bổ sung').fill('Ki-ốt mở từ 7 giờ sáng đến 5 giờ chiều.');
+    await page.getByRole('button', { name: 'Ghi lại', exact: true }).click();
+    await page.getByText('Đã ghi lời người gọi.').waitFor();
     expect(await page.getByTestId('receipt-status').textContent()).toBe('Đã tiếp nhận');
     const [row] = await queryRows<{ status: string; calls: number }>(
       server.deps.db,

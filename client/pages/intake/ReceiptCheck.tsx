@@ -103,7 +103,6 @@ export function ReceiptCheck({ call }: { call(): FormBody }) {
           key={`${check.variables.trackingCode}-${check.submittedAt}`}
           receipt={check.variables}
           call={call}
-          asked={view.openQuestion !== null}
           onAnswered={setAnswered}
         />
       )}
@@ -118,12 +117,10 @@ export function ReceiptCheck({ call }: { call(): FormBody }) {
 function SpokenAnswer({
   receipt,
   call,
-  asked,
   onAnswered,
 }: {
   receipt: Receipt;
   call(): FormBody;
-  asked: boolean;
   onAnswered(view: CitizenViewBody): void;
 }) {
   const t = useT();
@@ -149,12 +146,7 @@ function SpokenAnswer({
   return (
     <FormProvider {...form}>
       <form className="receipt-check__answer" onSubmit={(e) => void submit(e)} noValidate>
-        <Field
-          name="message"
-          id="receipt-answer"
-          label={asked ? t('ui.intake.answer_label') : t('ui.intake.answer_label_more')}
-          hint={t('ui.intake.answer_hint')}
-        >
+        <Field name="message" id="receipt-answer" label={t('ui.intake.answer_label')}>
           {(control) => <textarea {...control} rows={3} {...form.register('message')} />}
         </Field>
         {otherErrors.length > 0 && (
