@@ -23,7 +23,8 @@ interface Props {
 
 /**
  * A combobox for the keyboard (WAI-ARIA pattern): type a few letters, ↓/↑ to move, Enter to choose
- * (Enter never reaches the form), Esc to close. Typing again clears the choice.
+ * (Enter never reaches the form), Tab to choose and move on (issue #17; only once something was typed or
+ * the arrows moved: tabbing through an empty box chooses nothing), Esc to close. Typing again clears the choice.
  */
 export function SearchSelect({
   id,
@@ -41,18 +42,22 @@ export function SearchSelect({
   const listId = useId();
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
+  // Whether the operator typed or moved in the list since the box took the focus: Tab then takes the highlighted option.
+  const [searched, setSearched] = useState(false);
   const shown = open && !selected && options.length > 0;
   const choose = (option: SearchOption | undefined) => {
     if (!option) return;
     onSelect(option);
     onQuery(option.label);
     setOpen(false);
+    setSearched(false);
   };
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       setOpen(true);
+      setSearched(true);
       const step = event.key === 'ArrowDown' ? 1 : -1;
       setActive((i) => (options.length === 0 ? 0 : (i + step + options.length) % options.length));
     } else if (event.key === 'Enter' && !event.ctrlKey && !event.metaKey) {
@@ -60,6 +65,9 @@ export function SearchSelect({
         event.preventDefault();
         choose(options[Math.min(active, options.length - 1)]);
       }
+    } else if (event.key === 'Tab' && !event.shiftKey && shown && searched) {
+      // Not prevented: the focus moves on as usual, with the option taken.
+      choose(options[Math.min(active, options.length - 1)]);
     } else if (event.key === 'Escape' && shown) {
       event.preventDefault();
       setOpen(false);
@@ -89,8 +97,12 @@ export function SearchSelect({
           if (selected) onSelect(null);
           setActive(0);
           setOpen(true);
+          setSearched(true);
         }}
-        onFocus={() => setOpen(true)}
+        onFocus={() => {
+          setOpen(true);
+          setSearched(false);
+        }}
         onBlur={() => setOpen(false)}
         onKeyDown={onKeyDown}
       />

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { CallSummary } from '../../shared/api/intake';
 import { staffAccountsTable } from '../auth/auth.table';
 import { communesTable, provincesTable } from '../places/places.table';
@@ -9,9 +9,19 @@ import { hotlineCallsTable } from './intake.table';
 
 export type NewCall = typeof hotlineCallsTable.$inferInsert;
 
-export async function insertCall(q: Queryable, call: NewCall): Promise<void> {
-  await q.insert(hotlineCallsTable).values(call);
+/** Returns the new call's id. */
+export async function insertCall(q: Queryable, call: NewCall): Promise<string> {
+  const [row] = await q.insert(hotlineCallsTable).values(call).returning({ id: hotlineCallsTable.id });
+  if (!row) throw new Error('call not inserted');
+  return row.id;
 }
+
+/**
+ * Calls that opened a report or were appended to it. A follow-up call, where a caller gave their receipt and
+ * the operator recorded the spoken answer (event `reporter_message`, issue #17), is left out: it shows the
+ * operator what the tracking page shows, and does not make the report theirs to open or list.
+ */
+const reportCall = inArray(reportEventsTable.type, ['received', 'call_appended']);
 
 const callColumns = {
   at: hotlineCallsTable.startedAt,
@@ -54,7 +64,7 @@ export async function findCallsOfReport(q: Queryable, reportId: string): Promise
 /** An operator's latest calls, newest first: the way back to a report to attach the caller's photos. */
 export async function findCallsOfOperator(q: Queryable, operatorId: string, limit: number): Promise<CallSummary[]> {
   const rows = await selectCalls(q)
-    .where(eq(hotlineCallsTable.operatorId, operatorId))
+    .where(and(eq(hotlineCallsTable.operatorId, operatorId), reportCall))
     .orderBy(desc(hotlineCallsTable.createdAt), desc(hotlineCallsTable.startedAt))
     .limit(limit);
   return rows.map(presentCall);
@@ -75,12 +85,13 @@ export async function operatorOpenedReport(q: Queryable, operatorId: string, rep
   return rows.length > 0;
 }
 
-/** Whether a call of this operator opened the report or was appended to it (issue #15: their own). */
+/** Whether a call of this operator opened the report or was appended to it (issue #15: their own; not a follow-up call). */
 export async function operatorHasCallOn(q: Queryable, operatorId: string, reportId: string): Promise<boolean> {
   const rows = await q
     .select({ id: hotlineCallsTable.id })
     .from(hotlineCallsTable)
-    .where(and(eq(hotlineCallsTable.reportId, reportId), eq(hotlineCallsTable.operatorId, operatorId)))
+    .innerJoin(reportEventsTable, eq(reportEventsTable.id, hotlineCallsTable.eventId))
+    .where(and(eq(hotlineCallsTable.reportId, reportId), eq(hotlineCallsTable.operatorId, operatorId), reportCall))
     .limit(1);
   return rows.length > 0;
 }

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { MAX_PHOTOS } from '../../shared/schemas/report';
 import {
+  appendedCallSchema,
   attachedPhotosSchema,
-  callSummarySchema,
+  receiptAnswerSchema,
   hotlineLinesSchema,
   intakeReceiptSchema,
   intakeReportViewSchema,
@@ -13,6 +14,7 @@ import {
   appendCallInputSchema,
   intakeReportInputSchema,
   intakeReportQuerySchema,
+  receiptAnswerInputSchema,
   reportCodeParamsSchema,
 } from '../../shared/schemas/intake';
 import { trackInputSchema } from '../../shared/schemas/report';
@@ -25,7 +27,15 @@ import { staffOf } from '../http/staff-api';
 import { presentCitizenView } from '../reports/tracking.service';
 import { trackReport } from '../reports/tracking.service';
 import { acceptUpload, uploadedFiles, withUploads } from '../reports/upload';
-import { appendCall, attachPhotos, enterCall, hotlineLines, intakeReportView, recentCalls } from './intake.service';
+import {
+  appendCall,
+  attachPhotos,
+  enterCall,
+  hotlineLines,
+  intakeReportView,
+  recentCalls,
+  recordSpokenAnswer,
+} from './intake.service';
 
 const photoUpload = z.object({
   photos: z
@@ -40,6 +50,7 @@ export function intakeRoutes(deps: AppDeps): ApiRouter {
   const now = () => deps.clock.now();
   const reportInput = intakeReportInputSchema(now);
   const callInput = appendCallInputSchema(now);
+  const answerInput = receiptAnswerInputSchema(now);
   const operator = ['operator'] as const;
   const tags = ['intake'];
 
@@ -105,10 +116,14 @@ export function intakeRoutes(deps: AppDeps): ApiRouter {
     operationId: 'appendCall',
     tags,
     summary:
-      'Appends a further call to a report (an event with its own text) instead of creating a new one; the same reports as opening one',
+      "Appends a further call to a report (an event with its own text) instead of creating a new one; the same reports as opening one. The caller gets a secret of their own for the report's code",
     access: operator,
     request: { params: reportCodeParamsSchema, query: intakeReportQuerySchema, body: callInput },
-    response: { status: 201, description: 'The call as recorded', schema: callSummarySchema },
+    response: {
+      status: 201,
+      description: "The call as recorded, and the caller's own secret (shown only here)",
+      schema: appendedCallSchema,
+    },
     errors: [400, 401, 403, 404],
     handler: ({ params, query, body }, _req, res) => appendCall(deps, staffOf(res.locals), params.code, body, query),
   });
@@ -133,6 +148,24 @@ export function intakeRoutes(deps: AppDeps): ApiRouter {
         await trackReport(deps, deps.receiptGuard, body.trackingCode, body.secret),
         requestLanguage(req),
       ),
+  });
+
+  defineRoute(api, {
+    method: 'post',
+    path: '/intake/receipts/answer',
+    operationId: 'recordCallerAnswer',
+    tags,
+    summary:
+      "Issue #17, follow-up by phone: the caller's code and secret again, their spoken answer and the call; recorded as the reporter's message (as on the tracking page: a report waiting for information resumes). Wrong secrets count with the tracking page's",
+    access: operator,
+    use: [limiter(rateLimit, rateLimit.trackingMax)],
+    request: { body: answerInput },
+    response: {
+      description: 'The citizen view after the answer, and the call as recorded',
+      schema: receiptAnswerSchema,
+    },
+    errors: [400, 401, 403, 404, 429],
+    handler: ({ body }, req, res) => recordSpokenAnswer(deps, staffOf(res.locals), body, requestLanguage(req)),
   });
 
   defineRoute(api, {

@@ -1,13 +1,24 @@
-import type { CallSummary, HotlineLines, IntakeReceipt, IntakeReportView } from '../../shared/api/intake';
+import type {
+  AppendedCall,
+  CallSummary,
+  HotlineLines,
+  IntakeReceipt,
+  IntakeReportView,
+  ReceiptAnswer,
+} from '../../shared/api/intake';
 import { maskPhone, normalisePhone } from '../../shared/phone';
-import type { AppendCallInput, IntakeReportInput, TypedPlace } from '../../shared/schemas/intake';
+import type { AppendCallInput, IntakeReportInput, ReceiptAnswerInput, TypedPlace } from '../../shared/schemas/intake';
+import type { Language } from '../../shared/i18n/translate';
+import { hashPassword, RANDOM_SECRET_COST } from '../auth/passwords';
 import type { ReportInput } from '../../shared/schemas/report';
 import type { StaffUser } from '../auth/auth.service';
 import type { Queryable } from '../db/types';
 import type { AppDeps } from '../deps';
 import { fieldIssue, notFound, validationFailed } from '../http/errors';
 import { findProvinces } from '../places/places.repository';
-import { sealContact } from '../reports/receipt';
+import { newSecret, sealContact } from '../reports/receipt';
+import { insertReceipt } from '../reports/receipts.repository';
+import { addReporterMessage, presentCitizenView } from '../reports/tracking.service';
 import { findReportByCode, findReportById, insertEvent, insertPhotos } from '../reports/reports.repository';
 import { processPhotos, storeWithPhotos, submitReport } from '../reports/reports.service';
 import { operatorMayReach } from '../auth/access';
@@ -91,8 +102,9 @@ export async function enterCall(deps: AppDeps, staff: StaffUser, input: IntakeRe
   const row = callRow(deps, staff, input, line);
   const receipt = await submitReport(deps, report satisfies ReportInput, [], {
     channel: 'hotline',
-    alsoStore: (tx, stored) =>
-      insertCall(tx, { ...row, reportId: stored.reportId, eventId: stored.receivedEventId, opensReport: true }),
+    alsoStore: async (tx, stored) => {
+      await insertCall(tx, { ...row, reportId: stored.reportId, eventId: stored.receivedEventId, opensReport: true });
+    },
   });
   return { ...receipt, call: summary(row, staff, receipt.trackingCode, true, null) };
 }
@@ -137,17 +149,23 @@ async function reportForOperator(
   return report;
 }
 
-/** A further call about a report, found among the duplicates: an event with its own text, not a new report. */
+/**
+ * A further call about a report, found among the duplicates: an event with its own text, not a new report.
+ * The caller gets the report's code and a secret of their own to follow it (issue #17), read aloud like a
+ * new report's receipt; only its slow hash is kept (`report_receipts`).
+ */
 export async function appendCall(
   deps: AppDeps,
   staff: StaffUser,
   trackingCode: string,
   input: AppendCallInput,
   typed: TypedPlace = {},
-): Promise<CallSummary> {
+): Promise<AppendedCall> {
   const line = checkLine(deps, input.line);
   const row = callRow(deps, staff, input, line);
   const province = await typedProvince(deps, typed);
+  const secret = newSecret();
+  const secretHash = await hashPassword(secret.normalised, RANDOM_SECRET_COST);
   return deps.db.transaction(async (tx) => {
     const found = await reportForOperator(deps, tx, staff, trackingCode, province);
     // A call about a duplicate belongs with the report it was merged into.
@@ -161,9 +179,39 @@ export async function appendCall(
       body: input.note,
       data: { line },
     });
-    await insertCall(tx, { ...row, reportId: report.id, eventId: event.id, opensReport: false });
-    return summary(row, staff, report.trackingCode, false, input.note);
+    const callId = await insertCall(tx, { ...row, reportId: report.id, eventId: event.id, opensReport: false });
+    await insertReceipt(tx, { reportId: report.id, secretHash, callId, createdAt: row.createdAt });
+    return { ...summary(row, staff, report.trackingCode, false, input.note), secret: secret.display };
   });
+}
+
+/**
+ * Issue #17, follow-up by phone: a caller gives their code and secret (checked like the tracking page, one
+ * count of wrong secrets for both) and their spoken answer is recorded as the reporter's own message, with the
+ * call: the same effect as an answer on /track (a report waiting for information goes back to where it was and
+ * its clock runs again). The operator gets the citizen view, nothing more.
+ */
+export async function recordSpokenAnswer(
+  deps: AppDeps,
+  staff: StaffUser,
+  input: ReceiptAnswerInput,
+  lang: Language,
+): Promise<ReceiptAnswer> {
+  const line = checkLine(deps, input.line);
+  const row = callRow(deps, staff, input, line);
+  const view = await addReporterMessage(
+    deps,
+    deps.receiptGuard,
+    { trackingCode: input.trackingCode, secret: input.secret, message: input.message },
+    [],
+    {
+      eventData: { channel: 'hotline', line },
+      alsoStore: async (tx, stored) => {
+        await insertCall(tx, { ...row, reportId: stored.reportId, eventId: stored.eventId, opensReport: false });
+      },
+    },
+  );
+  return { ...presentCitizenView(view, lang), call: summary(row, staff, view.trackingCode, false, input.message) };
 }
 
 export async function intakeReportView(

@@ -89,6 +89,7 @@ export function reportsRoutes(deps: AppDeps): ApiRouter {
               deps,
               parseBody(reportInput, req),
               uploadedFiles(req).map((f) => f.path),
+              { language: requestLanguage(req) },
             ),
           }),
         ),

@@ -1,5 +1,6 @@
 import type { Receipt } from '../../shared/api/reports';
 import type { Channel } from '../../shared/domain/channels';
+import { DEFAULT_LANGUAGE, type Language } from '../../shared/i18n/translate';
 import { foldForSearch } from '../../shared/domain/text';
 import { sellerKey, urlKey } from '../../shared/url-key';
 import { hasContact, MAX_PHOTOS, PHOTO_UPLOAD_HOURS, type ReportInput } from '../../shared/schemas/report';
@@ -91,6 +92,8 @@ async function checkPlace(deps: AppDeps, input: ReportInput): Promise<void> {
  */
 export interface SubmitOptions {
   channel?: Channel;
+  /** The language of the page the report came from: a notice the reporter asked for is written in it (issue #17). */
+  language?: Language;
   /** Rows that belong with the report (the operator's call), written in its transaction. */
   alsoStore?: (tx: Queryable, stored: { reportId: string; receivedEventId: number; receivedAt: Date }) => Promise<void>;
 }
@@ -99,7 +102,7 @@ export async function submitReport(
   deps: AppDeps,
   input: ReportInput,
   photoPaths: string[],
-  { channel = 'web', alsoStore }: SubmitOptions = {},
+  { channel = 'web', language = DEFAULT_LANGUAGE, alsoStore }: SubmitOptions = {},
 ): Promise<Receipt> {
   await checkPlace(deps, input);
   const photos = await processPhotos(deps, photoPaths);
@@ -112,6 +115,8 @@ export async function submitReport(
           deps.secrets.contactEncryptionKey,
         )
       : null;
+    // Issue #17: only with an e-mail in the sealed contact (the schema refuses the box without one).
+    const notice = Boolean(input.reporterNotice && input.contactEmail && contact);
     for (let attempt = 1; ; attempt += 1) {
       try {
         const receivedAt = deps.clock.now();
@@ -136,6 +141,8 @@ export async function submitReport(
             urlKey: input.url ? (urlKey(input.url) ?? null) : null,
             hasContact: contact !== null,
             contactSealed: contact,
+            reporterNotice: notice,
+            noticeLanguage: notice ? language : null,
             status: 'received',
             routingDecisionId: decisionId,
             leadUnitId: decision.lead.unitId,

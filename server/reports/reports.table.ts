@@ -74,6 +74,13 @@ export const reportsTable = pgTable(
     hasContact: boolean('has_contact').notNull().default(false),
     /** `v1.<iv>.<tag>.<ciphertext>` (base64url) of the contact JSON; null for an anonymous report. */
     contactSealed: text('contact_sealed'),
+    /**
+     * Issue #17: the reporter who left an e-mail asked to be told when a question or a result arrives
+     * (the mail says only that there is news: reporter-notice.ts). Only with a sealed contact.
+     */
+    reporterNotice: boolean('reporter_notice').notNull().default(false),
+    /** The language of the page the reporter asked from (`vi`, `en`), for that mail; null without the request. */
+    noticeLanguage: text('notice_language'),
     status: text('status').$type<Status>().notNull(),
     /** Where a `needs_info` or `suspended` report goes back to when the reporter answers or it is resumed. */
     statusBeforeInfo: text('status_before_info').$type<Status>(),
@@ -118,6 +125,7 @@ export const reportsTable = pgTable(
       'reports_place_unless_online',
       sql`${t.placeType} = 'online' or (${t.communeCode} is not null and ${t.address} is not null)`,
     ),
+    check('reports_notice_needs_contact', sql`not ${t.reporterNotice} or ${t.contactSealed} is not null`),
     index('reports_lead_unit_idx').on(t.leadUnitId, t.status),
     index('reports_commune_received_idx').on(t.communeCode, t.category, t.receivedAt),
     index('reports_province_received_idx').on(t.provinceCode, t.receivedAt),

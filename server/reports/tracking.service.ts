@@ -19,6 +19,7 @@ import {
   type Report,
   type ReportEvent,
 } from './reports.repository';
+import { findReceiptHashes } from './receipts.repository';
 import { processPhotos, storeWithPhotos } from './reports.service';
 
 export const reportNotFound = () => new AppError('report.not_found', 404);
@@ -46,7 +47,10 @@ export async function openReceipt(
   const wait = guard.blockedFor(trackingCode);
   if (wait > 0) throw tooManyAttempts(wait / 1000);
   const report = await findReportByCode(q, trackingCode);
-  const ok = await verifyPassword(secret, report?.secretHash ?? (await decoyHash));
+  // The report's first secret and those of callers appended to it (issue #17), verified side by side:
+  // a report with a few callers answers about as fast as one without (scrypt runs on the thread pool).
+  const hashes = report ? [report.secretHash, ...(await findReceiptHashes(q, report.id))] : [await decoyHash];
+  const ok = (await Promise.all(hashes.map((hash) => verifyPassword(secret, hash)))).some(Boolean);
   if (!report || !ok) {
     guard.fail(trackingCode);
     throw reportNotFound();
@@ -142,11 +146,19 @@ export async function trackReport(
  * The reporter adds information, with photos; if the lead unit asked a question, this answers it
  * and the report goes back to the status it had before (SPEC.md §5: the clock runs again).
  */
+export interface ReporterMessageOptions {
+  /** What the message's event records besides (the operator's call: `{ channel: 'hotline', line }`). */
+  eventData?: Record<string, unknown>;
+  /** Rows that belong with the message (the call it was spoken on), written in its transaction. */
+  alsoStore?: (tx: Queryable, stored: { reportId: string; eventId: number; at: Date }) => Promise<void>;
+}
+
 export async function addReporterMessage(
   deps: AppDeps,
   guard: FailureGuard,
   input: { trackingCode: string; secret: string; message: string },
   photoPaths: string[],
+  { eventData, alsoStore }: ReporterMessageOptions = {},
 ): Promise<CitizenView> {
   await openReceipt(deps, guard, input.trackingCode, input.secret);
   const photos = await processPhotos(deps, photoPaths);
@@ -163,7 +175,9 @@ export async function addReporterMessage(
         actor: 'reporter',
         public: true,
         body: input.message,
+        ...(eventData ? { data: eventData } : {}),
       });
+      await alsoStore?.(tx, { reportId: current.id, eventId: event.id, at });
       await insertPhotos(
         tx,
         photos.map((p) => ({ ...p, reportId: current.id, eventId: event.id, createdAt: at })),

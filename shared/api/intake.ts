@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { receiptSchema } from './reports';
+import { citizenViewSchema, receiptSchema } from './reports';
 
 export const hotlineLinesSchema = z
   .object({
@@ -32,6 +32,22 @@ export const callSummarySchema = z.object({
   trackingCode: z.string(),
 });
 export type CallSummary = z.infer<typeof callSummarySchema>;
+
+/** Issue #17: an appended call, and the secret of the caller's own to follow the report with its code. */
+export const appendedCallSchema = callSummarySchema
+  .extend({
+    secret: z.string().meta({
+      description:
+        "The caller's own secret for the report's tracking code: read aloud once, only a slow hash is stored",
+      example: 'Q2XP-7K4M-9ABC-DEFG',
+    }),
+  })
+  .meta({ id: 'AppendedCall' });
+export type AppendedCall = z.infer<typeof appendedCallSchema>;
+
+/** Issue #17: the citizen view after the caller's spoken answer, and the call it was recorded with. */
+export const receiptAnswerSchema = citizenViewSchema.extend({ call: callSummarySchema }).meta({ id: 'ReceiptAnswer' });
+export type ReceiptAnswer = z.infer<typeof receiptAnswerSchema>;
 
 export const intakeReceiptSchema = receiptSchema
   .extend({ call: callSummarySchema })

@@ -8,6 +8,8 @@ import {
   pastTimeSchema,
   phoneSchema,
   reportFields,
+  trackInputSchema,
+  trackMessageInputSchema,
   trackingCodeSchema,
 } from './report';
 import { text } from './storable';
@@ -77,6 +79,21 @@ export function appendCallInputSchema(now: () => Date) {
     .superRefine(checkCall);
 }
 export type AppendCallInput = z.infer<ReturnType<typeof appendCallInputSchema>>;
+
+/**
+ * `POST /api/staff/intake/receipts/answer` (issue #17): a caller's spoken answer, recorded as the reporter's
+ * own message with the call it came on. The code and secret are checked again, as on the tracking page.
+ */
+export function receiptAnswerInputSchema(now: () => Date) {
+  return z
+    .strictObject({
+      ...trackInputSchema.shape,
+      message: trackMessageInputSchema.shape.message,
+      ...callFields(now),
+    })
+    .superRefine(checkCall);
+}
+export type ReceiptAnswerInput = z.infer<ReturnType<typeof receiptAnswerInputSchema>>;
 
 /** A report is addressed by its tracking code, typed as forgivingly as on the tracking page. */
 export const reportCodeParamsSchema = z.object({ code: trackingCodeSchema });

@@ -132,12 +132,35 @@ export const placeCheck = z.superRefine(checkReportFields, {
 });
 
 /**
+ * Issue #17: a reporter who leaves an e-mail may ask to be told when a question or a result arrives (a
+ * multipart form sends the box as 'true'/'false'). Only with an e-mail: there is nowhere else to send it.
+ */
+const noticeField = z
+  .preprocess((v) => (v === 'true' ? true : v === 'false' || v === '' ? undefined : v), z.boolean().optional())
+  .meta({ description: 'Issue #17: e-mail the reporter (contactEmail required) when a question or a result arrives' });
+
+/**
  * The fields of a citizen's report, as the form and `POST /api/public/reports` take them. `now` is
  * the server's clock on the server and the phone's in the form.
  */
 export function reportInputSchema(now: () => Date) {
-  return z.strictObject(reportFields(now)).check(placeCheck);
+  return z
+    .strictObject({ ...reportFields(now), reporterNotice: noticeField })
+    .check(placeCheck)
+    .check(noticeCheck);
 }
+
+const noticeCheck = z.superRefine(
+  (report: { reporterNotice?: boolean | undefined; contactEmail?: string | undefined }, ctx) => {
+    if (report.reporterNotice && !report.contactEmail)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reporterNotice'],
+        params: { key: 'validation.notice_needs_email' },
+        input: report.reporterNotice,
+      });
+  },
+);
 export type ReportInput = z.infer<ReturnType<typeof reportInputSchema>>;
 
 export const hasContact = (r: Pick<ReportInput, 'contactName' | 'contactPhone' | 'contactEmail'>) =>

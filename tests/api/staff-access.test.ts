@@ -205,6 +205,17 @@ const ENDPOINTS: Endpoint[] = [
   },
   {
     method: 'post',
+    path: '/api/staff/intake/receipts/answer',
+    call: (a) =>
+      as(a).post('/api/staff/intake/receipts/answer', {
+        ...receipt,
+        ...CALL,
+        message: 'Người gọi cho biết cửa hàng đã đóng cửa từ hôm qua.',
+      }),
+    expect: only({ operator: 200 }),
+  },
+  {
+    method: 'post',
     path: '/api/staff/intake/reports/{code}/photos',
     call: async (a) => {
       const session = sessions.get(a);

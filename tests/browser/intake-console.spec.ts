@@ -1,5 +1,7 @@
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
+import { queryRows } from '../../server/db/query-rows';
 import { CATEGORIES } from '../../shared/domain/categories';
 import { PLACE_TYPES } from '../../shared/domain/place-types';
 import { TEST_DEMO_PASSWORD } from '../helpers/test-db';
@@ -47,6 +49,23 @@ async function typeReport(
   expect(await focused(page)).toBe('observedAt');
   await page.keyboard.press('Tab');
   await page.keyboard.type(report.description);
+}
+
+/** Signs a staff member in over HTTP: the cookie and CSRF token a browser would hold. */
+async function staffFetch(baseUrl: string, username: string) {
+  const res = await fetch(`${baseUrl}/api/staff/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password: TEST_DEMO_PASSWORD }),
+  });
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return (url: string, body: object) =>
+    fetch(`${baseUrl}${url}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Cookie: cookie, 'X-CSRF-Token': csrfToken },
+      body: JSON.stringify(body),
+    });
 }
 
 describeInBrowser('an operator enters hotline calls with the keyboard alone', () => {
@@ -169,6 +188,103 @@ describeInBrowser('an operator enters hotline calls with the keyboard alone', ()
     await citizen.getByTestId('status').waitFor();
     expect(await citizen.getByTestId('status').textContent()).toBe('Đã tiếp nhận');
     // The session check before sign-in answers 401; nothing else may go wrong.
+    expect(problems.filter((p) => !/401/.test(p))).toEqual([]);
+  });
+
+  it('issue #17: Tab takes the highlighted province and commune, an opened duplicate takes the focus, an appended caller hears a secret of their own, and a caller following up by phone has their answer recorded', async () => {
+    const { page, server, problems } = session;
+    const filed = await fetch(`${server.baseUrl}/api/public/reports`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        category: 'counterfeit',
+        placeType: 'market',
+        provinceCode: '04',
+        communeCode: '01447',
+        address: 'Chợ Trà Lĩnh',
+        observedAt: new Date(Date.now() - 3_600_000).toISOString(),
+        description: 'Ki-ốt số 20 chợ Trà Lĩnh bán giày thể thao giả nhãn hiệu, giá rất rẻ.',
+      }),
+    });
+    const first = (await filed.json()) as { trackingCode: string; secret: string };
+    const officer = await staffFetch(server.baseUrl, 'market.cao-bang');
+    const question = 'Ki-ốt số 20 mở cửa vào giờ nào?';
+    expect((await officer(`/api/staff/cases/${first.trackingCode}/ask`, { version: 1, question })).status).toBe(200);
+
+    await page.goto(`${server.baseUrl}/staff`);
+    await page.getByLabel('Tên đăng nhập').fill('operator');
+    await page.getByLabel('Mật khẩu').fill(TEST_DEMO_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Tiếp nhận cuộc gọi đường dây nóng' }).waitFor();
+    await page.getByLabel('Người gọi muốn ẩn danh').check();
+    await page.getByLabel('Lĩnh vực vi phạm').selectOption('counterfeit');
+    await page.getByLabel('Loại địa bàn').selectOption('market');
+
+    // Tabbing through the empty province box takes nothing; typed, Tab takes the highlighted one and moves on.
+    await page.locator('#provinceCode').focus();
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).not.toBe('provinceCode');
+    expect(await page.locator('#provinceCode').inputValue()).toBe('');
+    await page.locator('#provinceCode').focus();
+    await page.keyboard.type('cao bang');
+    await page.getByRole('option', { name: 'Tỉnh Cao Bằng' }).waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.locator('#provinceCode').inputValue()).toBe('Tỉnh Cao Bằng');
+    expect(await focused(page)).toBe('communeCode');
+    await page.keyboard.type('tra linh');
+    await page.getByRole('option', { name: 'Xã Trà Lĩnh' }).waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.locator('#communeCode').inputValue()).toBe('Xã Trà Lĩnh');
+    expect(await focused(page)).toBe('address');
+    await page.keyboard.type('Chợ Trà Lĩnh, ki-ốt 20');
+    await page.getByLabel('Mô tả').fill('Người gọi thấy ki-ốt 20 chợ Trà Lĩnh vẫn bán giày thể thao giả.');
+
+    // The duplicate, opened with the keyboard, takes the focus: its heading.
+    const candidate = page.locator('.duplicates__open', { hasText: first.trackingCode });
+    await candidate.waitFor();
+    await candidate.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: `Tin báo ${first.trackingCode}` }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'opened-title');
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('append-note');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+
+    // Appended: the report's code and a secret of the caller's own, read aloud; the tracking page takes both.
+    await page.getByRole('heading', { name: `Đã ghép cuộc gọi vào tin báo ${first.trackingCode}` }).waitFor();
+    expect(await page.getByTestId('tracking-code').textContent()).toBe(first.trackingCode);
+    const own = (await page.getByTestId('secret').textContent()) ?? '';
+    expect(own).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+    expect(own).not.toBe(first.secret);
+    expect(await page.locator('.read-aloud__groups li').count()).toBe(3 + 4);
+    const tracked = await fetch(`${server.baseUrl}/api/public/track`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ trackingCode: first.trackingCode, secret: own }),
+    });
+    expect(tracked.status).toBe(200);
+
+    // Follow-up by phone: the first caller gives code and secret, hears the question and answers it.
+    await page.keyboard.press('Alt+N');
+    await page.getByLabel('Người gọi muốn ẩn danh').check();
+    await page.getByText('Tra cứu tin báo theo biên nhận của người gọi').click();
+    await page.getByLabel('Mã tra cứu').fill(first.trackingCode);
+    await page.getByLabel('Mã bí mật').fill(first.secret);
+    await page.getByRole('button', { name: 'Tra cứu', exact: true }).click();
+    await page.getByText(question).waitFor();
+    expect(await page.getByTestId('receipt-status').textContent()).toBe('Cần bổ sung thông tin');
+    await page.getByLabel('Lời người gọi trả lời hoặc bổ sung').fill('Ki-ốt mở từ 7 giờ sáng đến 5 giờ chiều.');
+    await page.getByRole('button', { name: 'Ghi lại', exact: true }).click();
+    await page.getByText('Đã ghi lời người gọi.').waitFor();
+    expect(await page.getByTestId('receipt-status').textContent()).toBe('Đã tiếp nhận');
+    const [row] = await queryRows<{ status: string; calls: number }>(
+      server.deps.db,
+      sql`select r.status, (select count(*)::int from hotline_calls h where h.report_id = r.id) as calls
+          from reports r where r.tracking_code = ${first.trackingCode}`,
+    );
+    expect(row).toEqual({ status: 'received', calls: 2 });
+    await page.screenshot({ path: path.join(ARTEFACTS, 'intake-follow-up.png'), fullPage: true });
     expect(problems.filter((p) => !/401/.test(p))).toEqual([]);
   });
 

@@ -83,6 +83,31 @@ describeInBrowser('a citizen reports from a phone and tracks the report', () => 
     ).toBeLessThanOrEqual(0);
     expect(problems).toEqual([]);
   });
+  it('asks to be told by e-mail when there is news: the box shows only with an e-mail and is kept with the report (issue #17)', async () => {
+    const { page, server, problems } = session;
+    await page.goto(`${server.baseUrl}/report`);
+    await page.getByRole('radio', { name: 'Vi phạm trên thương mại điện tử, mạng xã hội' }).check();
+    await page.getByRole('radio', { name: 'Website, sàn TMĐT, mạng xã hội' }).check();
+    await page.getByLabel(/Tỉnh, thành phố nơi xảy ra vi phạm/).selectOption({ label: 'Tỉnh Cao Bằng' });
+    await page.getByLabel(/^Tài khoản người bán/).fill('Zalo 0988 777 666');
+    const description = 'Tài khoản Zalo bán mỹ phẩm giả, người bán hẹn giao hàng tại nhà.';
+    await page.getByLabel('Mô tả').fill(description);
+    await page.getByText('Để lại thông tin liên hệ (không bắt buộc)').click();
+    const box = page.getByRole('checkbox', { name: /Báo cho tôi qua thư khi có tin mới/ });
+    expect(await box.count()).toBe(0);
+    await page.getByLabel('Thư điện tử').fill('nguoi.bao@example.vn');
+    await box.check();
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Gửi tin báo' }).click();
+    await page.getByRole('heading', { name: 'Đã tiếp nhận tin báo' }).waitFor({ timeout: 30_000 });
+    const [stored] = await queryRows<{ reporter_notice: boolean; notice_language: string | null }>(
+      server.deps.db,
+      sql`select reporter_notice, notice_language from reports where description = ${description}`,
+    );
+    expect(stored).toEqual({ reporter_notice: true, notice_language: 'vi' });
+    expect(problems).toEqual([]);
+  });
+
   it('reports an online seller known only by a Zalo number, with the province alone (SPEC.md §3)', async () => {
     const { page, server, problems } = session;
     await page.goto(`${server.baseUrl}/report`);

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { FormProvider, useForm, type FieldErrors } from 'react-hook-form';
-import type { CallSummary, IntakeReceipt } from '../../../shared/api/intake';
+import type { AppendedCall, IntakeReceipt } from '../../../shared/api/intake';
 import { intakeReportInputSchema } from '../../../shared/schemas/intake';
 import { applyServerErrors, schemaResolver } from '../../lib/form';
 import { useT } from '../../lib/i18n';
@@ -21,13 +21,13 @@ import { useDuplicates, useEnterReport, useHotlineLines, useRoutingPreview } fro
 import { CallFieldset, ContactFieldset, ReportFieldset } from './IntakeFields';
 import { onFormKey, useIntakeShortcuts } from './keyboard';
 import { OpenedReport } from './OpenedReport';
-import { ReadAloudReceipt } from './ReadAloudReceipt';
+import { ReadAloudReceipt, Spelled } from './ReadAloudReceipt';
 import { ReceiptCheck } from './ReceiptCheck';
 import { RecentCalls } from './RecentCalls';
 import { SidePanel } from './SidePanel';
 
 type Stage =
-  { kind: 'entering' } | { kind: 'receipt'; receipt: IntakeReceipt } | { kind: 'appended'; call: CallSummary };
+  { kind: 'entering' } | { kind: 'receipt'; receipt: IntakeReceipt } | { kind: 'appended'; call: AppendedCall };
 
 /** The shared schema the server checks the report with, on the body as it will be sent (issue #16). */
 const intakeResolver = schemaResolver<IntakeValues>(
@@ -156,7 +156,7 @@ export function IntakePage() {
             </FormProvider>
           )}
           <RecentCalls onOpen={setOpened} />
-          <ReceiptCheck />
+          <ReceiptCheck call={() => callPayload(form.getValues())} />
         </div>
 
         <aside className="intake__side" aria-label={t('ui.intake.side')}>
@@ -208,14 +208,28 @@ function Shortcuts() {
   );
 }
 
-/** The call was added to an existing report: nothing to read out, the caller already has a receipt. */
-function Appended({ call, onNewCall }: { call: CallSummary; onNewCall(): void }) {
+/**
+ * The call was added to an existing report (issue #17): the caller gets that report's code and a secret of
+ * their own, read aloud like a new report's receipt.
+ */
+function Appended({ call, onNewCall }: { call: AppendedCall; onNewCall(): void }) {
   const t = useT();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
   return (
     <section className="read-aloud" aria-labelledby="appended-title">
-      <h2 id="appended-title">{t('ui.intake.appended_title', { code: call.trackingCode })}</h2>
+      <h2 id="appended-title" tabIndex={-1} ref={heading}>
+        {t('ui.intake.appended_title', { code: call.trackingCode })}
+      </h2>
       <p>{t('ui.intake.appended_body')}</p>
-      <button type="button" className="button button--primary" autoFocus onClick={onNewCall}>
+      <div className="notice notice--warning" role="note">
+        <p>{t('ui.intake.receipt_warning')}</p>
+      </div>
+      <p className="read-aloud__script">{t('ui.intake.receipt_script')}</p>
+      <Spelled label={t('field.trackingCode')} value={call.trackingCode} testId="tracking-code" />
+      <Spelled label={t('field.secret')} value={call.secret} testId="secret" />
+      <p className="hint">{t('ui.intake.receipt_where')}</p>
+      <button type="button" className="button button--primary" onClick={onNewCall}>
         {t('ui.intake.new_call')} <kbd>Alt+N</kbd>
       </button>
     </section>

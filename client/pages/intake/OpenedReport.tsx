@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
-import type { CallSummary, IntakeReportView } from '../../../shared/api/intake';
+import type { AppendedCall, CallSummary, IntakeReportView } from '../../../shared/api/intake';
 import { formatDateTime } from '../../../shared/i18n/format';
 import type { MessageKey } from '../../../shared/i18n/vi';
 import { appendCallInputSchema, type TypedPlace } from '../../../shared/schemas/intake';
@@ -21,7 +21,7 @@ interface Props {
   draftNote: string;
   /** The call on the console's form, as the API takes it (line, times, caller). */
   call(): FormBody;
-  onAppended(call: CallSummary): void;
+  onAppended(call: AppendedCall): void;
   onClose(): void;
 }
 
@@ -47,6 +47,10 @@ function OpenedReportView({
 }: Props & { report: IntakeReportView }) {
   const t = useT();
   const append = useAppendCall();
+  // Issue #17: the opened report takes the focus (its heading), so the keyboard and a screen reader go on from
+  // there; once, when it opens: a refetch while the operator types on the form must not pull the focus away.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
   // The call fields are checked with the note, as the server will: their errors are listed, the note's is at it.
   const form = useForm<AppendValues>({
     defaultValues: { note: draftNote },
@@ -69,7 +73,9 @@ function OpenedReportView({
 
   return (
     <article className="opened-report" aria-labelledby="opened-title">
-      <h3 id="opened-title">{t('ui.intake.opened_title', { code: r.trackingCode })}</h3>
+      <h3 id="opened-title" tabIndex={-1} ref={heading}>
+        {t('ui.intake.opened_title', { code: r.trackingCode })}
+      </h3>
       <dl className="facts">
         <dt>{t('ui.intake.received')}</dt>
         <dd>

@@ -5,7 +5,7 @@ import type { MessageKey } from '../../../shared/i18n/vi';
 import { useI18n } from '../../lib/i18n';
 import { AttachPhotos } from './AttachPhotos';
 
-function Spelled({ label, value, testId }: { label: string; value: string; testId: string }) {
+export function Spelled({ label, value, testId }: { label: string; value: string; testId: string }) {
   const { lang } = useI18n();
   return (
     <div className="read-aloud__item">

@@ -2,11 +2,12 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { z } from 'zod';
 import type { DuplicateCandidates } from '../../../shared/api/duplicates';
 import type {
+  AppendedCall,
   AttachedPhotos,
-  CallSummary,
   HotlineLines,
   IntakeReceipt,
   IntakeReportView,
+  ReceiptAnswer,
   RecentCalls,
 } from '../../../shared/api/intake';
 import type { CommunesResponse, ProvincesResponse } from '../../../shared/api/places';
@@ -129,7 +130,7 @@ export function useAppendCall() {
   const afterCall = useAfterCall();
   return useMutation({
     mutationFn: ({ code, place, body }: { code: string; place: TypedPlace; body: FormBody }) =>
-      apiRequest<CallSummary>(`${reportUrl(code)}/calls`, { method: 'POST', query: place, body }),
+      apiRequest<AppendedCall>(`${reportUrl(code)}/calls`, { method: 'POST', query: place, body }),
     onSuccess: afterCall,
   });
 }
@@ -139,6 +140,19 @@ export function useCheckReceipt() {
   return useMutation({
     mutationFn: (body: z.input<typeof trackInputSchema>) =>
       apiRequest<CitizenViewBody>('/api/staff/intake/receipts', { method: 'POST', body }),
+  });
+}
+
+/**
+ * Issue #17, follow-up by phone: the caller's spoken answer with their code and secret and the call; the answer
+ * is the citizen view after it.
+ */
+export function useRecordAnswer() {
+  const afterCall = useAfterCall();
+  return useMutation({
+    mutationFn: (body: FormBody) =>
+      apiRequest<ReceiptAnswer>('/api/staff/intake/receipts/answer', { method: 'POST', body }),
+    onSuccess: afterCall,
   });
 }
 

@@ -466,7 +466,10 @@ export function ReportPage() {
 
         <details
           className="field contact"
-          open={Boolean(errors.contactName || errors.contactPhone || errors.contactEmail) || undefined}
+          open={
+            Boolean(errors.contactName || errors.contactPhone || errors.contactEmail || errors.reporterNotice) ||
+            undefined
+          }
         >
           <summary>{t('ui.report.contact_title')}</summary>
           <p className="hint">{t('ui.report.contact_explain')}</p>
@@ -482,6 +485,23 @@ export function ReportPage() {
               <ErrorText name={name} />
             </div>
           ))}
+          {values.contactEmail.trim() !== '' && (
+            <div className="field field--check">
+              <label htmlFor="reporterNotice">
+                <input
+                  id="reporterNotice"
+                  type="checkbox"
+                  checked={values.reporterNotice === 'true'}
+                  onChange={(e) =>
+                    form.setValue('reporterNotice', e.target.checked ? 'true' : '', { shouldDirty: true })
+                  }
+                  {...invalid('reporterNotice')}
+                />{' '}
+                {t('field.reporterNotice')}
+              </label>
+              <ErrorText name="reporterNotice" />
+            </div>
+          )}
         </details>
 
         <div

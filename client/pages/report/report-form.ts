@@ -2,8 +2,11 @@ import { foldForSearch } from '../../../shared/domain/text';
 import { REPORT_FIELDS } from '../../../shared/schemas/report';
 import type { FieldError } from '../../../shared/i18n/validation-messages';
 
-/** The form's fields, in the order they appear on the page (the error summary follows it). */
-export const FORM_FIELDS = REPORT_FIELDS;
+/**
+ * The form's fields, in the order they appear on the page (the error summary follows it). `reporterNotice`
+ * (issue #17) is the box "email me when there is news", shown only with an e-mail: `'true'` or `''`.
+ */
+export const FORM_FIELDS = [...REPORT_FIELDS, 'reporterNotice'] as const;
 export type FormField = (typeof FORM_FIELDS)[number];
 /** What the inputs hold: text everywhere, `observedAt` as the browser's local `datetime-local`. */
 export type ReportFormValues = Record<FormField, string>;
@@ -30,6 +33,8 @@ export function toPayload(values: Partial<ReportFormValues>): Record<string, str
   const payload: Record<string, string> = {};
   for (const field of FORM_FIELDS) {
     const value = field === 'observedAt' ? localToIso(values.observedAt ?? '') : (values[field] ?? '');
+    // The box is hidden without an e-mail: a value left from before is not sent.
+    if (field === 'reporterNotice' && !(values.contactEmail ?? '').trim()) continue;
     if (value.trim() !== '') payload[field] = value;
   }
   return payload;

@@ -38,6 +38,18 @@ describe('the report form values', () => {
     expect(payload.observedAt).toBe(new Date('2026-11-23T10:05').toISOString());
   });
 
+  it("sends the reporter's notice box (issue #17) only with an e-mail, as the schema takes it", () => {
+    const base = { ...emptyForm('2026-11-23T10:05'), reporterNotice: 'true' };
+    expect(toPayload(base)).not.toHaveProperty('reporterNotice');
+    expect(toPayload({ ...base, contactEmail: 'a@example.vn' })).toMatchObject({
+      contactEmail: 'a@example.vn',
+      reporterNotice: 'true',
+    });
+    expect(toPayload({ ...base, reporterNotice: '', contactEmail: 'a@example.vn' })).not.toHaveProperty(
+      'reporterNotice',
+    );
+  });
+
   it('counts as started from the first field or photo, not from the pre-filled time', () => {
     expect(hasContent(emptyForm('2026-11-23T10:05'), 0)).toBe(false);
     expect(hasContent({ ...emptyForm(''), address: 'Chợ Trà Lĩnh' }, 0)).toBe(true);
