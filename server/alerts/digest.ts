@@ -37,8 +37,8 @@ interface UnitFigures extends Record<string, unknown> {
 
 /**
  * Issue #17: once a day from 07:00 Vietnam time (J1's runner calls it every few minutes), each open unit
- * with a duty mailbox and something to say gets the day's digest: its open reports, due soon, overdue,
- * new since yesterday. `alert_digests` makes it once per unit and day, whichever process comes first.
+ * with a duty mailbox and open reports gets the day's digest of the reports it and the units beneath it
+ * lead: open, due soon, overdue, new since yesterday. `alert_digests` makes it once per unit and day, whichever process comes first.
  * Returns how many digests were queued.
  */
 export async function sendDigests(deps: AppDeps, now: Date = deps.clock.now()): Promise<number> {
@@ -50,16 +50,22 @@ export async function sendDigests(deps: AppDeps, now: Date = deps.clock.now()): 
   return deps.db.transaction(async (tx) => {
     const units = await queryRows<UnitFigures>(
       tx,
-      sql`select u.id, u.name, u.duty_email,
+      sql`with recursive tree as (
+            select id as root, id, 0 as depth from units
+             where duty_email is not null and (valid_to is null or valid_to > ${now})
+               and not exists (select 1 from alert_digests d where d.unit_id = units.id and d.day = ${day})
+            union all
+            select t.root, u.id, t.depth + 1 from units u join tree t on u.parent_id = t.id where t.depth < 10
+          )
+          select u.id, u.name, u.duty_email,
                  count(r.id)::int as open,
                  count(r.id) filter (where r.next_due_at > ${now} and r.next_due_at <= ${soon})::int as due_soon,
                  count(r.id) filter (where r.next_due_at <= ${now})::int as overdue,
                  count(r.id) filter (where r.received_at > ${dayAgo})::int as new_since_yesterday,
                  (array_agg(r.tracking_code order by r.next_due_at) filter (where r.next_due_at <= ${now}))[1:${OVERDUE_CODES}] as overdue_codes
-            from units u
-            join reports r on r.lead_unit_id = u.id and report_is_open(r.status)
-           where u.duty_email is not null and (u.valid_to is null or u.valid_to > ${now})
-             and not exists (select 1 from alert_digests d where d.unit_id = u.id and d.day = ${day})
+            from tree t
+            join units u on u.id = t.root
+            join reports r on r.lead_unit_id = t.id and report_is_open(r.status)
            group by u.id
            order by u.id`,
     );

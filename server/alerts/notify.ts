@@ -49,33 +49,46 @@ export function eventKeyOf(event: AlertEvent): string {
   return event.key ?? `${event.kind}:${event.reportId}:${audienceKey(event.audience)}:${event.at.toISOString()}`;
 }
 
+/** The unit and the units above it, nearest first: a unit above sees the reports of the units beneath it (SPEC.md §7). */
+const unitAndAbove = (unitId: string) =>
+  sql`with recursive up as (
+        select id, parent_id, duty_email, 0 as depth from units where id = ${unitId}
+        union all
+        select u.id, u.parent_id, u.duty_email, up.depth + 1 from units u join up on u.id = up.parent_id where up.depth < 10
+      )`;
+
 /**
- * The staff told of an event for `audience`: a unit's officers and unit lead, and the report's assigned
- * officer when the unit leads it (on a transfer nobody is assigned yet); or the coordinators of a province,
- * or the national ones. Disabled accounts are left out.
+ * The staff told of an event for `audience`: the officers and unit leads of the unit and of the units
+ * above it (those whose queue shows the report), and the report's assigned officer when the unit leads it
+ * (on a transfer nobody is assigned yet); or the coordinators of a province, or the national ones.
+ * Disabled accounts are left out.
  */
 async function recipientsOf(tx: Queryable, reportId: string, audience: AlertAudience): Promise<Recipient[]> {
+  const prefix = 'unitId' in audience ? unitAndAbove(audience.unitId) : sql``;
   const who =
     'unitId' in audience
-      ? sql`(s.unit_id = ${audience.unitId} and s.role in ('officer', 'unit_lead'))
+      ? sql`(s.unit_id in (select id from up) and s.role in ('officer', 'unit_lead'))
           or s.id = (select r.assigned_to from reports r where r.id = ${reportId} and r.lead_unit_id = ${audience.unitId})`
       : audience.coordinatorsOf === null
         ? sql`s.role = 'coordinator' and s.scope_province_code is null`
         : sql`s.role = 'coordinator' and s.scope_province_code = ${audience.coordinatorsOf}`;
   return queryRows<Recipient>(
     tx,
-    sql`select s.id, p.address, p.email
+    sql`${prefix}
+        select s.id, p.address, p.email
           from staff_accounts s left join staff_alert_preferences p on p.staff_id = s.id
          where not s.is_disabled and (${who})
          order by s.id`,
   );
 }
 
+/** The unit's duty mailbox, or that of the nearest unit above it that has one. */
 async function dutyMailbox(tx: Queryable, audience: AlertAudience): Promise<string | null> {
   if (!('unitId' in audience)) return null;
-  const [unit] = await queryRows<{ duty_email: string | null }>(
+  const [unit] = await queryRows<{ duty_email: string }>(
     tx,
-    sql`select duty_email from units where id = ${audience.unitId}`,
+    sql`${unitAndAbove(audience.unitId)}
+        select duty_email from up where duty_email is not null order by depth limit 1`,
   );
   return unit?.duty_email ?? null;
 }
