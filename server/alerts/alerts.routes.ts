@@ -47,8 +47,9 @@ export function alertsRoutes(deps: AppDeps): ApiRouter {
       'Server-Sent Events: `alert` (an Alert of mine), `case` (`{ trackingCode }` of a report I can see that changed); a comment every 25 s',
     access: 'staff',
     response: {
-      description: '`text/event-stream`, open until the client leaves or the server stops',
+      description: 'Open until the client leaves or the server stops',
       writesItself: true,
+      mediaType: 'text/event-stream',
     },
     errors: [401],
     handler: async (_input, _req, res) => openAlertStream(deps, staffOf(res.locals), res),

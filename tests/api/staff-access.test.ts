@@ -400,11 +400,12 @@ const ENDPOINTS: Endpoint[] = [
       sign(a, request(t.app).get('/api/staff/alerts/stream'))
         .buffer(false)
         .parse((res, done) => {
-          res.once('data', () => {
-            res.destroy();
+          const stream = res as unknown as NodeJS.ReadableStream & { destroy(): void };
+          stream.once('data', () => {
+            stream.destroy();
             done(null, null);
           });
-          res.once('end', () => done(null, null));
+          stream.once('end', () => done(null, null));
         }),
     expect: everyone(200),
   },
