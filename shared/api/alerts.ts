@@ -36,12 +36,9 @@ export const alertUnreadSchema = z.object({ unread: z.number().int() }).meta({ i
 export const alertPreferencesSchema = z
   .object({
     email: z.record(z.enum(ALERT_KINDS), z.boolean()),
-    address: z
-      .string()
-      .nullable()
-      .meta({
-        description: 'Where this staff member’s alert e-mails go; null: none (the duty mailbox still gets them)',
-      }),
+    address: z.string().nullable().meta({
+      description: 'Where this staff member’s alert e-mails go; null: none (the duty mailbox still gets them)',
+    }),
   })
   .meta({ id: 'AlertPreferences' });
 export type AlertPreferences = z.infer<typeof alertPreferencesSchema>;
