@@ -14,7 +14,7 @@ export interface BenchServer {
  * The app as `npm start` runs it (built client, embedded PGlite in a fresh data directory, no sample
  * reports), in a process of its own so the browser, the proxy and the bench do not share its event loop.
  */
-export async function startBenchServer(port: number): Promise<BenchServer> {
+export async function startBenchServer(port: number, moreEnv: Record<string, string> = {}): Promise<BenchServer> {
   ensureClientBuilt();
   const work = mkdtempSync(path.join(os.tmpdir(), 'tipline-bench-'));
   const env = {
@@ -28,6 +28,7 @@ export async function startBenchServer(port: number): Promise<BenchServer> {
     DEMO_REPORTS: '0',
     DEMO_PASSWORD: 'benchmark-password',
     MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
+    ...moreEnv,
   };
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: path.join(__dirname, '..'),

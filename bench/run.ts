@@ -2,6 +2,7 @@
  * Benchmarks print figures; they are not timed tests. Usage: `npm run bench [-- name…]`.
  * Each benchmark measures against a baseline run in the same process, so figures read as ratios.
  */
+import { alertsBenchmark } from './alerts';
 import { dashboardBenchmark } from './dashboard';
 import { duplicatesBenchmark } from './duplicates';
 import { fieldBenchmark } from './field';
@@ -20,6 +21,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   dashboard: dashboardBenchmark,
   field: fieldBenchmark,
   lighthouse: lighthouseBenchmark,
+  alerts: alertsBenchmark,
 };
 
 async function main(): Promise<void> {

@@ -1,6 +1,7 @@
 import express, { Router, type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { AppDeps } from './deps';
+import { alertsRoutes } from './alerts/alerts.routes';
 import { accountsRoutes } from './auth/accounts.routes';
 import { authRoutes, signInRoutes } from './auth/auth.routes';
 import { ownPasswordRoutes } from './auth/own-password';
@@ -82,6 +83,7 @@ export function createApi(deps: AppDeps): { router: Router; document: OpenApiDoc
     staffApiMiddleware(deps),
     authRoutes(deps),
     ownPasswordRoutes(deps),
+    alertsRoutes(deps),
     accountsRoutes(deps),
     unitsRoutes(deps),
     duplicatesRoutes(deps),

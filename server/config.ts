@@ -152,6 +152,18 @@ const envSchema = z.object({
     positiveInt.default(60),
   ),
   DUE_SOON_HOURS: setting('when a deadline counts as "due soon"', positiveInt.default(24)),
+  SMTP_URL: setting(
+    'the mail server alerts are sent through (`smtp://user:password@host:587`, `smtps://…:465`); unset: alerts in the staff pages only (said once in the log)',
+    z
+      .string()
+      .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+      .optional(),
+    { secret: true },
+  ),
+  MAIL_FROM: setting(
+    'the sender of alert e-mails',
+    z.string().min(3).max(200).default('Tipline 389 <no-reply@localhost>'),
+  ),
   CONTACT_ENCRYPTION_KEY: setting(
     "64 hex characters; seals reporters' contacts and callers' numbers (AES-256-GCM). Embedded mode generates it, and `SESSION_SECRET`, into `DATA_DIR/secrets.json` (mode 0600) on first start and reuses them; back that file up with the data. Required in production with `DATABASE_URL`.",
     z.string().regex(HEX_KEY, 'must be 64 hex characters').optional(),
@@ -303,6 +315,8 @@ function configFrom(e: Env, dataDir: string, contactEncryptionKey: string | unde
       secondExtensionMaxDays: e.SECOND_EXTENSION_MAX_DAYS,
       dueSoonHours: e.DUE_SOON_HOURS,
     },
+    /** Issue #17: alert e-mails; `smtpUrl` undefined → in-app alerts only. */
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     secrets: { contactEncryptionKey, sessionSecret: e.SESSION_SECRET },
     demo: {
       enabled: demoEnabled,

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { createStreamHub, type StreamHub } from './alerts/stream';
 import type { Config } from './config';
 import type { Database, Db } from './db/types';
 import type { FailureGuard } from './http/failure-guard';
@@ -27,6 +28,8 @@ export interface AppDeps {
   photos: { dirs: PhotoDirs; queue: PhotoQueue };
   /** Wrong receipt secrets per tracking code (SPEC.md §6), one count for the tracking page and the intake console. */
   receiptGuard: FailureGuard;
+  /** Issue #17: the open alert streams (Server-Sent Events) of this process, closed on shutdown. */
+  streams: StreamHub;
 }
 
 export function assembleDeps(parts: Pick<AppDeps, 'config' | 'database' | 'clock' | 'logger' | 'secrets'>): AppDeps {
@@ -37,5 +40,6 @@ export function assembleDeps(parts: Pick<AppDeps, 'config' | 'database' | 'clock
     routing: createRouting({ db, clock: parts.clock }),
     photos: { dirs: photoDirs(parts.config.paths.uploadDir), queue: createPhotoQueue(parts.config.photos) },
     receiptGuard: createSecretGuard(parts.clock),
+    streams: createStreamHub(),
   };
 }

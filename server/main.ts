@@ -1,4 +1,6 @@
 import type { Server } from 'node:http';
+import { announceMail, closeMail } from './alerts/deliver';
+import { startAlertWork } from './alerts/schedule';
 import { createApp } from './app';
 import { exitOnUncaught } from './crash';
 import { prepareDatabase } from './bootstrap';
@@ -89,6 +91,8 @@ async function main(): Promise<void> {
   process.stdout.write(banner(config, database, logins, samples));
 
   const stopKeySweep = startKeySweep(deps);
+  announceMail(deps);
+  const stopAlertWork = startAlertWork(deps);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -96,12 +100,16 @@ async function main(): Promise<void> {
     stopping = true;
     stopKeySweep();
     logger.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
+    // Open alert streams would hold the server open until the grace period ends.
+    deps.streams.closeAll();
     const force = setTimeout(() => server.closeAllConnections(), config.http.shutdownGraceMs).unref();
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeIdleConnections();
     });
     clearTimeout(force);
+    await stopAlertWork();
+    closeMail(deps);
     await database.close();
     logger.info('stopped');
     process.exit(0);

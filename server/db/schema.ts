@@ -10,3 +10,4 @@ export * from '../intake/intake.table';
 export * from '../stats/stats.table';
 export * from '../reports/idempotency.table';
 export * from '../reports/receipts.table';
+export * from '../alerts/alerts.table';

@@ -26,7 +26,14 @@ export type Reply =
   /** No body: the handler returns nothing. */
   | { status: 204; description: string }
   /** A file, a stream or a replayed answer: the handler writes the answer itself and returns nothing. */
-  | { status?: 200 | 201; description: string; schema?: z.ZodType; writesItself: true };
+  | {
+      status?: 200 | 201;
+      description: string;
+      schema?: z.ZodType;
+      writesItself: true;
+      /** A body that is not JSON (`text/event-stream`), documented as text of this media type. */
+      mediaType?: string;
+    };
 
 type Answer<R extends Reply> = R extends { writesItself: true }
   ? void
@@ -99,7 +106,12 @@ function operationOf<In extends RouteRequest, R extends Reply>(route: RouteDecla
   const reply: Reply = route.response;
   const { params, query, body } = route.request ?? {};
   const schema = 'schema' in reply ? reply.schema : undefined;
-  const success: ResponseConfig = schema ? jsonResponse(reply.description, schema) : { description: reply.description };
+  const mediaType = 'mediaType' in reply ? reply.mediaType : undefined;
+  const success: ResponseConfig = schema
+    ? jsonResponse(reply.description, schema)
+    : mediaType
+      ? { description: reply.description, content: { [mediaType]: { schema: { type: 'string' } } } }
+      : { description: reply.description };
   return {
     method: route.method,
     path: route.path.replace(/:(\w+)/g, '{$1}'),

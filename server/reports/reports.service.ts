@@ -18,6 +18,7 @@ import {
 } from './photos';
 import { newSecret, newTrackingCode, sealContact } from './receipt';
 import { deadlinesAtReceipt } from '../holidays/calendar';
+import { notify } from '../alerts/notify';
 import { insertCoordinations, insertEvent, insertPhotos, insertReport, photoFileIsStored } from './reports.repository';
 import { photoRefusal } from './upload';
 import { loggableError } from '../logger';
@@ -173,6 +174,20 @@ export async function submitReport(
             data: { leadForce: decision.lead.force, leadUnitName: decision.lead.unitName, photos: photos.length },
           });
           await alsoStore?.(tx, { reportId: report.id, receivedEventId: received.id, receivedAt });
+          // Issue #17: the lead unit is told at once, and the units asked to coordinate by the routing rule.
+          await notify(deps, tx, {
+            kind: 'routed',
+            reportId: report.id,
+            audience: { unitId: report.leadUnitId },
+            at: receivedAt,
+          });
+          for (const c of decision.coordinating)
+            await notify(deps, tx, {
+              kind: 'coordination_requested',
+              reportId: report.id,
+              audience: { unitId: c.unitId },
+              at: receivedAt,
+            });
           return {
             trackingCode: report.trackingCode,
             secret: secret.display,

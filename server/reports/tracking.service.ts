@@ -1,5 +1,6 @@
 import type { CitizenView, PublicStatus } from '../../shared/api/reports';
 import { t, type Language } from '../../shared/i18n/translate';
+import { notify } from '../alerts/notify';
 import { hashPassword, RANDOM_SECRET_COST, verifyPassword } from '../auth/passwords';
 import type { Queryable } from '../db/types';
 import type { AppDeps, Clock } from '../deps';
@@ -182,6 +183,14 @@ export async function addReporterMessage(
         tx,
         photos.map((p) => ({ ...p, reportId: current.id, eventId: event.id, createdAt: at })),
       );
+      // Issue #17: the lead unit (and its assigned officer) learn that the reporter answered.
+      await notify(deps, tx, {
+        kind: 'reporter_answered',
+        reportId: current.id,
+        audience: { unitId: current.leadUnitId },
+        at,
+        key: `reporter_answered:${event.id}`,
+      });
       if (current.status !== 'needs_info') return current;
       return moveReport(tx, current, current.statusBeforeInfo ?? 'received', {
         actor: 'reporter',

@@ -50,6 +50,8 @@ export async function findUnits(q: Queryable) {
         provinceCode: unitsTable.provinceCode,
         level: unitsTable.level,
         parentId: unitsTable.parentId,
+        dutyPhone: unitsTable.dutyPhone,
+        dutyEmail: unitsTable.dutyEmail,
       })
       .from(unitsTable)
       // Closed units (merged or dissolved) keep their history but take no new work.
@@ -77,6 +79,15 @@ export async function findOpenJurisdictions(q: Queryable, unitId: string) {
     .leftJoin(communesTable, eq(communesTable.code, unitJurisdictionsTable.communeCode))
     .where(and(eq(unitJurisdictionsTable.unitId, unitId), isNull(unitJurisdictionsTable.validTo)))
     .orderBy(unitJurisdictionsTable.provinceCode, communesTable.sortOrder);
+}
+
+/** Issue #17: the unit's duty hotline and duty mailbox. */
+export async function updateUnitDutyContacts(
+  q: Queryable,
+  id: string,
+  contacts: { dutyPhone: string | null; dutyEmail: string | null },
+): Promise<void> {
+  await q.update(unitsTable).set(contacts).where(eq(unitsTable.id, id));
 }
 
 export async function updateUnitName(q: Queryable, id: string, name: string): Promise<void> {

@@ -5,13 +5,14 @@ import {
   unitCloseSchema,
   unitInputSchema,
   unitParamsSchema,
+  unitDutyContactsSchema,
   unitRenameSchema,
 } from '../../shared/schemas/rules';
 import type { AppDeps } from '../deps';
 import { apiRouter, defineRoute, type ApiRouter } from '../http/define-route';
 import { staffOf } from '../http/staff-api';
 import { findUnits } from './units.repository';
-import { closeUnit, createUnit, getUnitDetail, renameUnit, setJurisdiction } from './units.service';
+import { closeUnit, createUnit, getUnitDetail, renameUnit, setDutyContacts, setJurisdiction } from './units.service';
 
 const refused =
   '422 `routing.invalid` with the validator’s report in `error.details` when the change would leave a gap or an overlap (nothing written); audited';
@@ -74,6 +75,20 @@ export function unitsRoutes(deps: AppDeps): ApiRouter {
     response: unitReply,
     errors: [400, 401, 403, 404],
     handler: ({ params, body }, _req, res) => renameUnit(deps, staffOf(res.locals), params.unitId, body.name),
+  });
+
+  defineRoute(api, {
+    method: 'put',
+    path: '/units/:unitId/duty-contacts',
+    operationId: 'setUnitDutyContacts',
+    tags,
+    summary:
+      'Admins: the unit’s public duty hotline (`dutyPhone`, Vietnamese formats, normalised) and the duty mailbox its alerts go to (`dutyEmail`); null removes one; audited',
+    access: admins,
+    request: { params: unitParamsSchema, body: unitDutyContactsSchema },
+    response: unitReply,
+    errors: [400, 401, 403, 404],
+    handler: ({ params, body }, _req, res) => setDutyContacts(deps, staffOf(res.locals), params.unitId, body),
   });
 
   defineRoute(api, {

@@ -1,6 +1,6 @@
 import type { UnitDetail } from '../../shared/api/rules';
 import type { PlaceType } from '../../shared/domain/place-types';
-import type { JurisdictionInput, UnitInput } from '../../shared/schemas/rules';
+import type { JurisdictionInput, UnitDutyContacts, UnitInput } from '../../shared/schemas/rules';
 import { appendAudit } from '../auth/auth.repository';
 import type { StaffUser } from '../auth/auth.service';
 import type { Queryable } from '../db/types';
@@ -9,7 +9,13 @@ import { fieldIssue, validationFailed } from '../http/errors';
 import { findCommunesByCode, provinceExists } from '../places/places.repository';
 import { boundedRefusal } from '../routing/rules-editor.service';
 import { unitClosed, unitNotFound } from './units.errors';
-import { findOpenJurisdictions, findUnit, findUnitByCode, updateUnitName } from './units.repository';
+import {
+  findOpenJurisdictions,
+  findUnit,
+  findUnitByCode,
+  updateUnitDutyContacts,
+  updateUnitName,
+} from './units.repository';
 
 type Area = JurisdictionInput['areas'][number];
 type Unit = NonNullable<Awaited<ReturnType<typeof findUnit>>>;
@@ -35,6 +41,8 @@ export async function getUnitDetail(deps: AppDeps, id: string): Promise<UnitDeta
     provinceCode: unit.provinceCode,
     level: unit.level,
     parentId: unit.parentId,
+    dutyPhone: unit.dutyPhone,
+    dutyEmail: unit.dutyEmail,
     validFrom: unit.validFrom.toISOString(),
     validTo: unit.validTo?.toISOString() ?? null,
     areas: areas.map((a) => ({
@@ -105,6 +113,24 @@ export async function renameUnit(deps: AppDeps, staff: StaffUser, id: string, na
     await audit(deps, staff, 'unit_renamed', unit.code, { from: unit.name, to: name })(tx);
   });
   deps.routing.invalidate();
+  return getUnitDetail(deps, id);
+}
+
+/** Issue #17: sets a unit's duty hotline and duty mailbox (audited; the address is not copied into the audit log). */
+export async function setDutyContacts(
+  deps: AppDeps,
+  staff: StaffUser,
+  id: string,
+  contacts: UnitDutyContacts,
+): Promise<UnitDetail> {
+  const unit = await openUnit(deps, id);
+  await deps.db.transaction(async (tx) => {
+    await updateUnitDutyContacts(tx, id, contacts);
+    await audit(deps, staff, 'unit_duty_contacts', unit.code, {
+      dutyPhone: contacts.dutyPhone,
+      dutyEmail: contacts.dutyEmail !== null,
+    })(tx);
+  });
   return getUnitDetail(deps, id);
 }
 

@@ -21,6 +21,10 @@ export const unitsTable = pgTable(
     level: text('level').$type<UnitLevel>().notNull(),
     name: text('name').notNull(),
     hotline: text('hotline'),
+    /** Issue #17: the unit's public duty hotline (đường dây nóng trực ban), handed to urgent callers and listed publicly. */
+    dutyPhone: text('duty_phone'),
+    /** Issue #17: the duty mailbox every alert of the unit is also sent to (never shown to the public). */
+    dutyEmail: text('duty_email'),
     validFrom: timestamp('valid_from', { withTimezone: true }).notNull().defaultNow(),
     /** Set when a unit is closed or merged (2025 reorganisation); old reports keep pointing at it. */
     validTo: timestamp('valid_to', { withTimezone: true }),

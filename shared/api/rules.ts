@@ -91,6 +91,9 @@ export const unitDetailSchema = z
     provinceCode: z.string(),
     level: z.enum(['regional', 'province', 'local']),
     parentId: z.string().nullable(),
+    /** Issue #17: the public duty hotline and the duty mailbox for alerts. */
+    dutyPhone: z.string().nullable(),
+    dutyEmail: z.string().nullable(),
     validFrom: time,
     validTo: time.nullable(),
     areas: z.array(

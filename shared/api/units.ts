@@ -12,6 +12,9 @@ export const unitsResponseSchema = z
         provinceCode: z.string().nullable(),
         level: z.string(),
         parentId: z.string().nullable(),
+        /** Issue #17: the unit's public duty hotline and its duty mailbox for alerts. */
+        dutyPhone: z.string().nullable(),
+        dutyEmail: z.string().nullable(),
       }),
     ),
   })

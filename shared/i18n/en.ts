@@ -896,4 +896,27 @@ export const en: Record<MessageKey, string> = {
   'ui.public_stats.status_nation_only':
     "The handling status is published for the whole country only: each province's figures beside the national ones could reveal a small number.",
   'ui.public_stats.scope': '{scope}, {from} to {to}',
+  'mail.alert.subject.routed': '[389] New report {code} for your unit to lead',
+  'mail.alert.subject.transfer_requested': '[389] Transfer of report {code} requested',
+  'mail.alert.subject.coordination_requested': '[389] Coordination requested on report {code}',
+  'mail.alert.subject.reporter_answered': '[389] The reporter answered: report {code}',
+  'mail.alert.subject.due_soon': '[389] Due soon: report {code}',
+  'mail.alert.subject.overdue': '[389] Overdue: report {code}',
+  'mail.alert.subject.escalated': '[389] Report {code} not accepted in time, escalated',
+  'mail.alert.lead.routed': 'Your unit is to lead the handling of a report.',
+  'mail.alert.lead.transfer_requested': 'Another unit asks to hand this report over to your unit.',
+  'mail.alert.lead.coordination_requested': 'Your unit is asked to coordinate on this report.',
+  'mail.alert.lead.reporter_answered': "The reporter sent more information or answered your unit's question.",
+  'mail.alert.lead.due_soon': "This report's deadline is close.",
+  'mail.alert.lead.overdue': 'This report is overdue.',
+  'mail.alert.lead.escalated': 'This report was not accepted in time and is escalated to the coordinator.',
+  'mail.alert.facts': 'Tracking code: {code}\nCategory: {category}\nPlace: {place}\nDeadline: {due}\nOpen it: {link}',
+  'mail.alert.no_due': 'no running deadline',
+  'mail.alert.online': 'online, {province}',
+  'mail.alert.footer':
+    "Automatic message from the 389 hotline, please do not reply. It holds neither the report's text nor anything of the reporter: open the report in the system.",
+  'mail.digest.subject': '[389] Daily summary of {day}: {unit}',
+  'mail.digest.body':
+    'Open reports: {open}\nDue soon: {dueSoon}\nOverdue: {overdue}\nNew since yesterday: {new}\nList: {link}',
+  'mail.digest.overdue_codes': 'Overdue reports: {codes}',
 };

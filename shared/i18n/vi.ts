@@ -885,6 +885,30 @@ export const vi = {
   'ui.public_stats.status_nation_only':
     'Tình trạng xử lý chỉ được công bố cho cả nước: số của từng tỉnh, đặt cạnh số cả nước, có thể làm lộ một con số nhỏ.',
   'ui.public_stats.scope': '{scope}, từ {from} đến {to}',
+  'mail.alert.subject.routed': '[389] Tin báo mới {code} giao đơn vị chủ trì',
+  'mail.alert.subject.transfer_requested': '[389] Đề nghị nhận chuyển giao tin báo {code}',
+  'mail.alert.subject.coordination_requested': '[389] Đề nghị phối hợp xử lý tin báo {code}',
+  'mail.alert.subject.reporter_answered': '[389] Người báo tin đã trả lời: tin báo {code}',
+  'mail.alert.subject.due_soon': '[389] Sắp đến hạn: tin báo {code}',
+  'mail.alert.subject.overdue': '[389] Quá hạn: tin báo {code}',
+  'mail.alert.subject.escalated': '[389] Tin báo {code} quá hạn thụ lý, chuyển điều phối',
+  'mail.alert.lead.routed': 'Đơn vị được giao chủ trì xử lý một tin báo.',
+  'mail.alert.lead.transfer_requested': 'Một đơn vị đề nghị chuyển giao tin báo này cho đơn vị.',
+  'mail.alert.lead.coordination_requested': 'Đơn vị được đề nghị phối hợp xử lý tin báo này.',
+  'mail.alert.lead.reporter_answered': 'Người báo tin đã gửi thêm thông tin hoặc trả lời câu hỏi của đơn vị.',
+  'mail.alert.lead.due_soon': 'Thời hạn của tin báo này sắp hết.',
+  'mail.alert.lead.overdue': 'Tin báo này đã quá hạn.',
+  'mail.alert.lead.escalated': 'Tin báo chưa được thụ lý đúng hạn và được chuyển lên điều phối viên.',
+  'mail.alert.facts':
+    'Mã tin báo: {code}\nLĩnh vực: {category}\nĐịa bàn: {place}\nThời hạn: {due}\nXem và xử lý: {link}',
+  'mail.alert.no_due': 'không có thời hạn đang chạy',
+  'mail.alert.online': 'trên mạng, {province}',
+  'mail.alert.footer':
+    'Thư tự động của Đường dây nóng 389, xin không trả lời. Thư không chứa nội dung tin báo hay thông tin của người báo tin: hãy mở tin báo trên hệ thống.',
+  'mail.digest.subject': '[389] Tổng hợp tin báo ngày {day}: {unit}',
+  'mail.digest.body':
+    'Tin báo đang xử lý: {open}\nSắp đến hạn: {dueSoon}\nQuá hạn: {overdue}\nMới từ hôm qua: {new}\nDanh sách tin báo: {link}',
+  'mail.digest.overdue_codes': 'Tin báo quá hạn: {codes}',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -15,4 +15,8 @@ export const alertListQuerySchema = z.strictObject({
   after: z.string().max(200).optional(),
 });
 
-export const alertPreferencesInputSchema = z.strictObject({ email: z.partialRecord(z.enum(ALERT_KINDS), z.boolean()) });
+export const alertPreferencesInputSchema = z.strictObject({
+  email: z.partialRecord(z.enum(ALERT_KINDS), z.boolean()),
+  /** The staff member's own address for alert e-mails; null removes it. */
+  address: z.email().max(254).nullable().optional(),
+});

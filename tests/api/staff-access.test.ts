@@ -353,6 +353,16 @@ const ENDPOINTS: Endpoint[] = [
     expect: only({ admin: 400 }),
   },
   {
+    method: 'put',
+    path: '/api/staff/units/{unitId}/duty-contacts',
+    call: (a) =>
+      sign(a, request(t.app).put(`/api/staff/units/${policeUnitId}/duty-contacts`)).send({
+        dutyPhone: 'x',
+        dutyEmail: null,
+      }),
+    expect: only({ admin: 400 }),
+  },
+  {
     method: 'post',
     path: '/api/staff/units/{unitId}/close',
     call: (a) => as(a).post(`/api/staff/units/${policeUnitId}/close`, { effectiveFrom: '2020-01-01T00:00:00+07:00' }),
@@ -385,6 +395,43 @@ const ENDPOINTS: Endpoint[] = [
       expect: only(mayAct, 404),
     };
   }),
+  // Issue #17: every signed-in staff member has their own alerts and e-mail choices.
+  { method: 'get', path: '/api/staff/alerts', call: (a) => as(a).get('/api/staff/alerts'), expect: everyone(200) },
+  {
+    method: 'post',
+    path: '/api/staff/alerts/read',
+    call: (a) => as(a).post('/api/staff/alerts/read', { all: true }),
+    expect: everyone(200),
+  },
+  {
+    method: 'get',
+    path: '/api/staff/alerts/stream',
+    // The stream stays open: its status is read from the first bytes, then the connection is dropped.
+    call: (a) =>
+      sign(a, request(t.app).get('/api/staff/alerts/stream'))
+        .buffer(false)
+        .parse((res, done) => {
+          const stream = res as unknown as NodeJS.ReadableStream & { destroy(): void };
+          stream.once('data', () => {
+            stream.destroy();
+            done(null, null);
+          });
+          stream.once('end', () => done(null, null));
+        }),
+    expect: everyone(200),
+  },
+  {
+    method: 'get',
+    path: '/api/staff/account/alert-preferences',
+    call: (a) => as(a).get('/api/staff/account/alert-preferences'),
+    expect: everyone(200),
+  },
+  {
+    method: 'put',
+    path: '/api/staff/account/alert-preferences',
+    call: (a) => sign(a, request(t.app).put('/api/staff/account/alert-preferences')).send({ email: { routed: true } }),
+    expect: everyone(200),
+  },
   // Last: it ends every session of the account, the shared ones above included.
   {
     method: 'delete',

@@ -1,3 +1,4 @@
+import { notify } from '../../alerts/notify';
 import { fieldIssue, validationFailed } from '../../http/errors';
 import { insertCoordinations } from '../../reports/reports.repository';
 import { findCoordinations } from '../cases.repository';
@@ -18,6 +19,12 @@ export const coordinate: ActionHandler<'coordinate'> = async (ctx, { unitId, rea
     public: false,
     body: reason,
     data: { unitId: unit.id, unitName: unit.name },
+  });
+  await notify(ctx.deps, tx, {
+    kind: 'coordination_requested',
+    reportId: report.id,
+    audience: { unitId: unit.id },
+    at: who.at,
   });
   return { report: after };
 };

@@ -1,3 +1,4 @@
+import { notify } from '../../alerts/notify';
 import { isOpen } from '../../../shared/domain/lifecycle';
 import type { CaseActionInput } from '../../../shared/schemas/cases';
 import { fieldIssue, validationFailed } from '../../http/errors';
@@ -39,6 +40,12 @@ async function request(ctx: ActionContext, { unitId, reason }: Step<'request'>):
     body: reason,
     data: { toUnitId: unit.id, toUnitName: unit.name },
   });
+  await notify(ctx.deps, ctx.tx, {
+    kind: 'transfer_requested',
+    reportId: report.id,
+    audience: { unitId: unit.id },
+    at: who.at,
+  });
   return updated;
 }
 
@@ -76,6 +83,13 @@ async function handOver(ctx: ActionContext, decided: { reason: string } | null):
     public: false,
     body: decided ? decided.reason : report.transferReason,
     data: { fromUnitId: report.leadUnitId, toUnitId: pending, toUnitName: unit?.name ?? '', decided: decided !== null },
+  });
+  // Issue #17: the new lead is told, whether it accepted the transfer or a coordinator decided.
+  await notify(ctx.deps, ctx.tx, {
+    kind: 'routed',
+    reportId: report.id,
+    audience: { unitId: pending },
+    at: ctx.who.at,
   });
   return updated;
 }
