@@ -92,7 +92,10 @@ async function checkPlace(deps: AppDeps, input: ReportInput): Promise<void> {
 export interface SubmitOptions {
   channel?: Channel;
   /** Rows that belong with the report (the operator's call), written in its transaction. */
-  alsoStore?: (tx: Queryable, stored: { reportId: string; receivedEventId: number; receivedAt: Date }) => Promise<void>;
+  alsoStore?: (
+    tx: Queryable,
+    stored: { reportId: string; receivedEventId: number; receivedAt: Date; leadUnitId: string },
+  ) => Promise<void>;
 }
 
 export async function submitReport(
@@ -117,7 +120,7 @@ export async function submitReport(
         const receivedAt = deps.clock.now();
         const receipt = await deps.db.transaction(async (tx) => {
           const { id: decisionId, decision } = await routeOrRefuse(deps, tx, input, receivedAt);
-          const due = await deadlinesAtReceipt(tx, deps.config, input.communeCode, receivedAt);
+          const due = await deadlinesAtReceipt(tx, deps.config, input, receivedAt);
           const report = await insertReport(tx, {
             trackingCode: newTrackingCode(),
             secretHash,
@@ -137,6 +140,7 @@ export async function submitReport(
             hasContact: contact !== null,
             contactSealed: contact,
             status: 'received',
+            urgent: input.urgent,
             routingDecisionId: decisionId,
             leadUnitId: decision.lead.unitId,
             receivedAt,
@@ -165,7 +169,12 @@ export async function submitReport(
             toStatus: 'received',
             data: { leadForce: decision.lead.force, leadUnitName: decision.lead.unitName, photos: photos.length },
           });
-          await alsoStore?.(tx, { reportId: report.id, receivedEventId: received.id, receivedAt });
+          await alsoStore?.(tx, {
+            reportId: report.id,
+            receivedEventId: received.id,
+            receivedAt,
+            leadUnitId: decision.lead.unitId,
+          });
           return {
             trackingCode: report.trackingCode,
             secret: secret.display,

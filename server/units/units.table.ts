@@ -21,6 +21,10 @@ export const unitsTable = pgTable(
     level: text('level').$type<UnitLevel>().notNull(),
     name: text('name').notNull(),
     hotline: text('hotline'),
+    /** Issue #17: the duty phone a caller is handed over to, listed publicly for the unit's province. */
+    dutyPhone: text('duty_phone'),
+    /** Issue #17: the duty mailbox alerts go to. */
+    dutyEmail: text('duty_email'),
     validFrom: timestamp('valid_from', { withTimezone: true }).notNull().defaultNow(),
     /** Set when a unit is closed or merged (2025 reorganisation); old reports keep pointing at it. */
     validTo: timestamp('valid_to', { withTimezone: true }),

@@ -34,7 +34,14 @@ export const callSummarySchema = z.object({
 export type CallSummary = z.infer<typeof callSummarySchema>;
 
 export const intakeReceiptSchema = receiptSchema
-  .extend({ call: callSummarySchema })
+  .extend({
+    call: callSummarySchema,
+    urgent: z.boolean().meta({ description: 'Issue #17: marked "happening now"; hand the caller over' }),
+    leadDutyPhone: z
+      .string()
+      .nullable()
+      .meta({ description: "The lead unit's duty phone, to hand an urgent caller over to; null when it has none" }),
+  })
   .meta({ id: 'IntakeReceipt', description: 'The receipt to read to the caller, and the call as recorded' });
 export type IntakeReceipt = z.infer<typeof intakeReceiptSchema>;
 
