@@ -3,9 +3,23 @@ import { Link } from 'react-router';
 import type { Receipt } from '../../../shared/api/reports';
 import { paths } from '../../app/paths';
 import { useT } from '../../lib/i18n';
+import { ProvinceHotlines } from '../../ui/ProvinceHotlines';
 
-/** The receipt: shown once, cannot be recovered; large, copyable in one go, and savable as a text file. */
-export function ReceiptView({ receipt, children }: { receipt: Receipt; children?: React.ReactNode }) {
+/**
+ * The receipt: shown once, cannot be recovered; large, copyable in one go, and savable as a text file.
+ * Below it the duty hotlines of the forces of the report's province (issue #17).
+ */
+export function ReceiptView({
+  receipt,
+  provinceCode,
+  urgent,
+  children,
+}: {
+  receipt: Receipt;
+  provinceCode: string;
+  urgent: boolean;
+  children?: React.ReactNode;
+}) {
   const t = useT();
   const [copied, setCopied] = useState(false);
   const trackUrl = `${window.location.origin}${paths.track.href()}`;
@@ -25,6 +39,7 @@ export function ReceiptView({ receipt, children }: { receipt: Receipt; children?
     <div className="container narrow receipt">
       <h1>{t('ui.receipt.title')}</h1>
       <p className="lead">{t('ui.receipt.handled_by', { unit: receipt.lead.unitName })}</p>
+      {urgent && <p className="notice">{t('ui.receipt.urgent')}</p>}
       <div className="notice notice--warning" role="note">
         <p>{t('ui.receipt.warning')}</p>
       </div>
@@ -56,6 +71,7 @@ export function ReceiptView({ receipt, children }: { receipt: Receipt; children?
           {t('ui.receipt.track_link')}
         </Link>
       </p>
+      <ProvinceHotlines provinceCode={provinceCode} intro={t('ui.hotlines.receipt_hint')} />
     </div>
   );
 }

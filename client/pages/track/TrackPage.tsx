@@ -7,6 +7,7 @@ import { ApiError } from '../../lib/api';
 import { useT } from '../../lib/i18n';
 import { apiErrorMessage } from '../../ui/apiErrorMessage';
 import { PhotoPicker } from '../../ui/PhotoPicker';
+import { ProvinceHotlines } from '../../ui/ProvinceHotlines';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { type Receipt, useLookUp, useSendMessage } from './track.api';
 
@@ -150,6 +151,7 @@ export function TrackPage() {
               {t('ui.track.send')}
             </button>
           </form>
+          <ProvinceHotlines provinceCode={view.provinceCode} />
         </section>
       )}
     </div>
