@@ -90,7 +90,8 @@ function ProvincePicker() {
   const provinces = useProvinces();
   const [provinceCode, setProvinceCode] = useState('');
   return (
-    <section className="home-hotlines" aria-label={t('ui.hotlines.choose')}>
+    <section className="home-hotlines" aria-labelledby="home-hotlines-title">
+      <h2 id="home-hotlines-title">{t('ui.hotlines.home_title')}</h2>
       <div className="field">
         <label htmlFor={id}>{t('ui.hotlines.choose')}</label>
         <select id={id} value={provinceCode} onChange={(e) => setProvinceCode(e.target.value)}>

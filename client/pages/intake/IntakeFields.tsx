@@ -152,10 +152,6 @@ export function ReportFieldset({ placeKey }: { placeKey: number }) {
       {placeType === 'online' && <TextInput name="url" type="url" placeholder="https://" />}
       {placeType === 'online' && <TextInput name="sellerHandle" maxLength={200} />}
       <TextInput name="observedAt" inputMode="numeric" placeholder={TYPED_TIME_FORMAT} aria-describedby="time-hint" />
-      <label className="check intake-form__urgent">
-        <input id="urgent" type="checkbox" {...register('urgent')} />
-        {t('ui.report.urgent')}
-      </label>
       <Field name="description" label={t('field.description')}>
         {(control) => (
           <>
@@ -172,6 +168,10 @@ export function ReportFieldset({ placeKey }: { placeKey: number }) {
           </>
         )}
       </Field>
+      <label className="check intake-form__urgent">
+        <input id="urgent" type="checkbox" {...register('urgent')} />
+        {t('ui.report.urgent')}
+      </label>
     </fieldset>
   );
 }
