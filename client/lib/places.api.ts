@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { CommunesResponse, ProvinceHotlines, ProvincesResponse } from '../../shared/api/places';
+import type { CommunesResponse, ProvincesResponse } from '../../shared/api/places';
 import { apiRequest } from './api';
 
 /**
@@ -10,7 +10,6 @@ export const placeKeys = {
   provinces: ['provinces'] as const,
   allCommunes: ['communes'] as const,
   communes: (provinceCode: string, q: string, limit?: number) => ['communes', provinceCode, q, { limit }] as const,
-  hotlines: (provinceCode: string) => ['hotlines', provinceCode] as const,
 };
 
 /** Every province; `enabled: false` for a page that does not need them (a province coordinator's). */
@@ -37,16 +36,5 @@ export function useCommunes(
         signal,
       }),
     enabled: enabled && provinceCode !== '',
-  });
-}
-
-/** Issue #17: the duty hotlines of the forces' units of a province; asks nothing without a province. */
-export function useProvinceHotlines(provinceCode: string) {
-  return useQuery({
-    queryKey: placeKeys.hotlines(provinceCode),
-    queryFn: ({ signal }) =>
-      apiRequest<ProvinceHotlines>(`/api/public/provinces/${encodeURIComponent(provinceCode)}/hotlines`, { signal }),
-    enabled: /^\d{2}$/.test(provinceCode),
-    staleTime: 5 * 60_000,
   });
 }

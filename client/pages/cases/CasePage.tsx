@@ -68,7 +68,7 @@ function CaseView({ report: r, onReload }: { report: CaseViewBody; onReload(): v
           {t(`status.${r.status}` as MessageKey)}
         </span>
         {r.urgent && (
-          <span className="badge badge--urgent" title={t('ui.cases.urgent_title')} data-testid="urgent-mark">
+          <span className="badge badge--urgent" title={t('ui.report.urgent')} data-testid="urgent-mark">
             {t('ui.cases.urgent')}
           </span>
         )}

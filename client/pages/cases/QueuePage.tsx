@@ -188,7 +188,7 @@ function QueueTable({ items }: { items: CaseQueue['items'] }) {
               <th scope="row">
                 <Link to={paths.staff.case.href(c.trackingCode)}>{c.trackingCode}</Link>
                 {c.urgent && (
-                  <span className="badge badge--urgent" title={t('ui.cases.urgent_title')} data-testid="urgent-mark">
+                  <span className="badge badge--urgent" title={t('ui.report.urgent')} data-testid="urgent-mark">
                     {t('ui.cases.urgent')}
                   </span>
                 )}

@@ -1,12 +1,13 @@
-import { useId, useState } from 'react';
+import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { paths } from '../../app/paths';
 import { useT } from '../../lib/i18n';
-import { useProvinces } from '../../lib/places.api';
 import { HotlineLinks } from '../../ui/HotlineLinks';
-import { ProvinceHotlines } from '../../ui/ProvinceHotlines';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { CategoryList } from './CategoryList';
+
+/** Issue #17: below the first screen, loaded after it (the province list and the hotlines come with it). */
+const ProvincePicker = lazy(() => import('./ProvincePicker').then((m) => ({ default: m.ProvincePicker })));
 
 const ANONYMITY_POINTS = [
   'ui.home.anonymity.no_identity',
@@ -47,7 +48,9 @@ export function HomePage() {
       </section>
 
       <div className="container home-sections">
-        <ProvincePicker />
+        <Suspense fallback={null}>
+          <ProvincePicker />
+        </Suspense>
 
         <section aria-labelledby="categories-title">
           <h2 id="categories-title">{t('ui.home.categories_title')}</h2>
@@ -77,33 +80,5 @@ export function HomePage() {
         </section>
       </div>
     </>
-  );
-}
-
-/**
- * Issue #17: below the first screen, the duty hotlines of the forces of a province the visitor picks
- * (the Đồng Tháp plan: "công khai rộng rãi đường dây nóng của các cơ quan chức năng").
- */
-function ProvincePicker() {
-  const t = useT();
-  const id = useId();
-  const provinces = useProvinces();
-  const [provinceCode, setProvinceCode] = useState('');
-  return (
-    <section className="home-hotlines" aria-labelledby="home-hotlines-title">
-      <h2 id="home-hotlines-title">{t('ui.hotlines.home_title')}</h2>
-      <div className="field">
-        <label htmlFor={id}>{t('ui.hotlines.choose')}</label>
-        <select id={id} value={provinceCode} onChange={(e) => setProvinceCode(e.target.value)}>
-          <option value="">{t('ui.report.choose')}</option>
-          {provinces.data?.provinces.map((p) => (
-            <option key={p.code} value={p.code}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <ProvinceHotlines provinceCode={provinceCode} headingLevel={3} />
-    </section>
   );
 }

@@ -1,9 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { Receipt } from '../../../shared/api/reports';
 import { paths } from '../../app/paths';
 import { useT } from '../../lib/i18n';
-import { ProvinceHotlines } from '../../ui/ProvinceHotlines';
+
+/** Issue #17: loaded after the page (below what the page is for), off the citizen pages' 170 KB budget. */
+const ProvinceHotlines = lazy(() => import('../../ui/ProvinceHotlines').then((m) => ({ default: m.ProvinceHotlines })));
 
 /**
  * The receipt: shown once, cannot be recovered; large, copyable in one go, and savable as a text file.
@@ -12,12 +14,10 @@ import { ProvinceHotlines } from '../../ui/ProvinceHotlines';
 export function ReceiptView({
   receipt,
   provinceCode,
-  urgent,
   children,
 }: {
   receipt: Receipt;
   provinceCode: string;
-  urgent: boolean;
   children?: React.ReactNode;
 }) {
   const t = useT();
@@ -39,7 +39,6 @@ export function ReceiptView({
     <div className="container narrow receipt">
       <h1>{t('ui.receipt.title')}</h1>
       <p className="lead">{t('ui.receipt.handled_by', { unit: receipt.lead.unitName })}</p>
-      {urgent && <p className="notice">{t('ui.receipt.urgent')}</p>}
       <div className="notice notice--warning" role="note">
         <p>{t('ui.receipt.warning')}</p>
       </div>
@@ -71,7 +70,9 @@ export function ReceiptView({
           {t('ui.receipt.track_link')}
         </Link>
       </p>
-      <ProvinceHotlines provinceCode={provinceCode} intro={t('ui.hotlines.receipt_hint')} />
+      <Suspense fallback={null}>
+        <ProvinceHotlines provinceCode={provinceCode} />
+      </Suspense>
     </div>
   );
 }

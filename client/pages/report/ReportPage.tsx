@@ -206,11 +206,7 @@ export function ReportPage() {
     const busy = uploads.some((u) => u.status === 'sending');
     const pending = uploads.some((u) => u.status !== 'sent' && u.status !== 'refused');
     return (
-      <ReceiptView
-        receipt={sending.report.receipt}
-        provinceCode={sending.report.values.provinceCode}
-        urgent={sending.report.values.urgent}
-      >
+      <ReceiptView receipt={sending.report.receipt} provinceCode={sending.report.values.provinceCode}>
         <PhotoUploads uploads={uploads} rate={sending.rate} />
         {pending && <SendNotice state={sending} sender={sender} busy={busy} />}
       </ReceiptView>
@@ -452,7 +448,7 @@ export function ReportPage() {
         </div>
 
         <div className="field">
-          <label className={`choice${values.urgent ? ' choice--selected' : ''}`}>
+          <label className="choice">
             <input type="checkbox" id="urgent" {...register('urgent')} aria-describedby="urgent-hint" />
             <span>{t('ui.report.urgent')}</span>
           </label>
