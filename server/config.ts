@@ -139,6 +139,10 @@ const envSchema = z.object({
     'SPEC §5 acceptance deadline in remote or island communes',
     positiveInt.default(48),
   ),
+  URGENT_ACCEPT_MINUTES: setting(
+    'issue #17: acceptance deadline of a report marked urgent ("Việc đang diễn ra, cần xử lý ngay"), in calendar minutes, instead of the 24/48 hours',
+    positiveInt.default(120),
+  ),
   RESOLVE_WITHIN_DAYS: setting(
     'SPEC §5 resolution deadline, in **working days** (weekends and the holiday calendar skipped)',
     positiveInt.default(20),
@@ -310,6 +314,7 @@ function configFrom(e: Env, dataDir: string, contactEncryptionKey: string | unde
     deadlines: {
       acceptWithinHours: e.ACCEPT_WITHIN_HOURS,
       acceptWithinHoursRemote: e.ACCEPT_WITHIN_HOURS_REMOTE,
+      urgentAcceptMinutes: e.URGENT_ACCEPT_MINUTES,
       resolveWithinDays: e.RESOLVE_WITHIN_DAYS,
       extensionMaxDays: e.EXTENSION_MAX_DAYS,
       secondExtensionMaxDays: e.SECOND_EXTENSION_MAX_DAYS,

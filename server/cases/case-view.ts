@@ -88,6 +88,7 @@ export async function buildView(
     relation: [...relations],
     allowedActions: allowed,
     channel: r.channel,
+    urgent: r.urgent,
     category: r.category,
     placeType: r.placeType,
     province: { code: r.provinceCode, name: details.provinceName },

@@ -137,6 +137,7 @@ export interface QueueRow {
   excerpt: string;
   is_lead: boolean;
   transfer_pending: boolean;
+  urgent: boolean;
 }
 
 /**
@@ -164,7 +165,8 @@ export async function findQueuePage(
     openScope: SQL;
     filters: SQL[];
     leadUnits: string[];
-    after: { due: string | null; id: string } | null;
+    /** The last row of the previous page: `urgent` when it was an urgent open report (the first part). */
+    after: { urgent: boolean; due: string | null; id: string } | null;
     limit: number;
   },
 ): Promise<QueueRow[]> {
@@ -174,7 +176,7 @@ export async function findQueuePage(
       sql`select r.id, r.tracking_code, r.status, r.category, r.place_type, c.name as commune_name, r.received_at, r.next_due_at,
             u.name as lead_unit_name, s.display_name as assigned_name, left(r.description, 160) as excerpt,
             r.lead_unit_id = any(${uuidArray(input.leadUnits)}) as is_lead,
-            r.transfer_to_unit_id is not null as transfer_pending
+            r.transfer_to_unit_id is not null as transfer_pending, r.urgent
           from (select r.id from reports r where ${where} order by r.next_due_at asc nulls last, r.id asc limit ${limit}) p
           join reports r on r.id = p.id
           left join communes c on c.code = r.commune_code
@@ -182,33 +184,49 @@ export async function findQueuePage(
           left join staff_accounts s on s.id = r.assigned_to
           order by r.next_due_at asc nulls last, r.id asc`,
     );
-  const running =
-    input.after?.due === null
-      ? []
-      : await page(
-          q,
-          and(
-            input.openScope,
-            sql`r.next_due_at is not null`,
-            input.after
-              ? sql`(r.next_due_at, r.id) > (${input.after.due}::timestamptz, ${input.after.id}::uuid)`
-              : undefined,
-            ...input.filters,
-          ),
-          input.limit,
-        );
-  if (running.length >= input.limit) return running;
+  const { after } = input;
+  // Issue #17: three parts in this order, each by running deadline (none last) then id: urgent open
+  // reports, then the others' running deadlines, then those with none. The cursor names its part.
+  const urgentOpen = sql`(r.urgent and ${OPEN})`;
+  const rows: QueueRow[] = [];
+  if (!after || after.urgent) {
+    const afterKey = !after
+      ? undefined
+      : after.due === null
+        ? sql`r.next_due_at is null and r.id > ${after.id}::uuid`
+        : sql`(r.next_due_at is null or (r.next_due_at, r.id) > (${after.due}::timestamptz, ${after.id}::uuid))`;
+    rows.push(...(await page(q, and(input.openScope, urgentOpen, afterKey, ...input.filters), input.limit)));
+    if (rows.length >= input.limit) return rows;
+  }
+  const inRest = !after || after.urgent ? null : after;
+  if (inRest?.due !== null) {
+    rows.push(
+      ...(await page(
+        q,
+        and(
+          input.openScope,
+          sql`r.next_due_at is not null`,
+          sql`not r.urgent`,
+          inRest ? sql`(r.next_due_at, r.id) > (${inRest.due}::timestamptz, ${inRest.id}::uuid)` : undefined,
+          ...input.filters,
+        ),
+        input.limit - rows.length,
+      )),
+    );
+    if (rows.length >= input.limit) return rows;
+  }
   const stopped = await page(
     q,
     and(
       input.scope,
       sql`r.next_due_at is null`,
-      input.after?.due === null ? sql`r.id > ${input.after.id}::uuid` : undefined,
+      sql`not ${urgentOpen}`,
+      inRest?.due === null ? sql`r.id > ${inRest.id}::uuid` : undefined,
       ...input.filters,
     ),
-    input.limit - running.length,
+    input.limit - rows.length,
   );
-  return [...running, ...stopped];
+  return [...rows, ...stopped];
 }
 
 /**

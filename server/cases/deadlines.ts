@@ -11,6 +11,8 @@ export interface WorkCalendar {
 export interface DeadlineRules {
   acceptWithinHours: number;
   acceptWithinHoursRemote: number;
+  /** Issue #17: calendar minutes to accept a report marked urgent, wherever it is. */
+  urgentAcceptMinutes: number;
   /** Working days: weekends and holidays do not count. */
   resolveWithinWorkingDays: number;
   /** Calendar days an extension may reach, from the receipt (first) and from the first extension (second). */
@@ -42,11 +44,23 @@ export function addWorkingDays(from: Date, days: number, calendar: WorkCalendar)
   return new Date(addDays(day, 1).getTime());
 }
 
-/** SPEC.md §5, at receipt: accept within 24 hours (48 for remote or island communes), resolve within 20 working days. */
-export function initialDeadlines(receivedAt: Date, remote: boolean, rules: DeadlineRules, calendar: WorkCalendar) {
-  const hours = remote ? rules.acceptWithinHoursRemote : rules.acceptWithinHours;
+/**
+ * SPEC.md §5, at receipt: accept within 24 hours (48 for remote or island communes), resolve within 20
+ * working days. Issue #17: an urgent report is to be accepted within `urgentAcceptMinutes` (calendar
+ * time, like the 24 hours); its resolution clock is the same.
+ */
+export function initialDeadlines(
+  receivedAt: Date,
+  remote: boolean,
+  rules: DeadlineRules,
+  calendar: WorkCalendar,
+  { urgent = false }: { urgent?: boolean } = {},
+) {
+  const acceptMs = urgent
+    ? rules.urgentAcceptMinutes * 60_000
+    : (remote ? rules.acceptWithinHoursRemote : rules.acceptWithinHours) * 3_600_000;
   return {
-    acceptDueAt: new Date(receivedAt.getTime() + hours * 3_600_000),
+    acceptDueAt: new Date(receivedAt.getTime() + acceptMs),
     resolveDueAt: addWorkingDays(receivedAt, rules.resolveWithinWorkingDays, calendar),
   };
 }

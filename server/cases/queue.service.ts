@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { CaseQueue } from '../../shared/api/cases';
+import { isOpen } from '../../shared/domain/lifecycle';
 import { foldForSearch } from '../../shared/domain/text';
 import type { CaseQueueQuery } from '../../shared/schemas/cases';
 import { z } from 'zod';
@@ -14,9 +15,13 @@ import { countQueueByStatus, findQueuePage, type QueueRow } from './cases.reposi
 /** One line of the queue: the contract is the shared response schema. */
 type QueueItem = CaseQueue['items'][number];
 
-/** The queue's keyset: the running deadline (none last) then the id, as the last row of a page has them. */
+/**
+ * The queue's keyset: urgent open reports first (`u`, issue #17; absent in cursors of the other
+ * parts), then the running deadline (none last), then the id, as the last row of a page has them.
+ */
 const queueCursor = cursorCodec(
   z.object({
+    u: z.literal(true).optional(),
     // A time the database holds (not year 0) and a real uuid (36 dashes pass a character class).
     d: z
       .string()
@@ -26,10 +31,15 @@ const queueCursor = cursorCodec(
   }),
 );
 const cursorOf = (row: QueueRow) => ({
+  ...(row.urgent && isOpen(row.status) ? { u: true as const } : {}),
   d: row.next_due_at ? new Date(row.next_due_at).toISOString() : null,
   i: row.id,
 });
-const afterKey = ({ d, i }: { d: string | null; i: string }) => ({ due: d, id: i });
+const afterKey = ({ u, d, i }: { u?: true | undefined; d: string | null; i: string }) => ({
+  urgent: u === true,
+  due: d,
+  id: i,
+});
 
 /** Which reports a staff member's queue holds: their scope's reports (server/auth/scope.ts); a role without a list gets 403. */
 async function queueScope(deps: AppDeps, staff: StaffUser, role: CaseQueueQuery['role']) {
@@ -41,7 +51,7 @@ async function queueScope(deps: AppDeps, staff: StaffUser, role: CaseQueueQuery[
 }
 
 /**
- * Issue #6: a unit's queue, nearest running deadline first, with filters, keyset pagination and the
+ * Issue #6: a unit's queue, urgent open reports first (issue #17), then nearest running deadline first, with filters, keyset pagination and the
  * count of each open status for the tabs (the same filters, any open status; resolved and closed
  * reports are listed but not counted). For a coordinator the same over their scope: `overdue=1` is
  * their escalation list.
@@ -108,6 +118,7 @@ export async function caseQueue(deps: AppDeps, staff: StaffUser, query: CaseQueu
       excerpt: r.excerpt,
       role: staff.role === 'coordinator' || r.is_lead ? 'lead' : 'coordinating',
       transferPending: r.transfer_pending,
+      urgent: r.urgent,
     };
   });
   return { items, counts, next: rows.length > query.limit && last ? queueCursor.encode(cursorOf(last)) : null };

@@ -34,6 +34,15 @@ export function formatDemoLogins(logins: DemoLogin[]): string[] {
 const policeName = (p: Province) => `Phòng Cảnh sát kinh tế, Công an ${inSentence(p.name)}`;
 const marketName = (p: Province) => `Chi cục Quản lý thị trường ${inSentence(p.name)}`;
 const borderName = (p: Province) => `Bộ Chỉ huy Bộ đội Biên phòng ${inSentence(p.name)}`;
+/**
+ * Issue #17: a made-up duty phone per demo unit (02 + the province's code + a digit per force +
+ * 388 + the digit thrice), listed on the public pages and handed to urgent callers.
+ */
+const FORCE_DIGIT = { police: 1, market: 2, border: 3, customs: 4 } as const;
+const demoDutyPhone = (provinceCode: string, force: keyof typeof FORCE_DIGIT) => {
+  const n = FORCE_DIGIT[force];
+  return `02${provinceCode}${n}388${n}${n}${n}`;
+};
 
 interface PlannedUnit extends NewUnit {
   parentCode?: string;
@@ -53,6 +62,7 @@ function planDemoUnits(provinces: Province[]): PlannedUnit[] {
       provinceCode: p.code,
       level: 'province',
       name: policeName(p),
+      dutyPhone: demoDutyPhone(p.code, 'police'),
       ...since,
       jurisdiction: whole(p.code),
     });
@@ -62,6 +72,7 @@ function planDemoUnits(provinces: Province[]): PlannedUnit[] {
       provinceCode: p.code,
       level: 'province',
       name: marketName(p),
+      dutyPhone: demoDutyPhone(p.code, 'market'),
       ...since,
       jurisdiction: whole(p.code),
     });
@@ -72,6 +83,7 @@ function planDemoUnits(provinces: Province[]): PlannedUnit[] {
         provinceCode: p.code,
         level: 'province',
         name: borderName(p),
+        dutyPhone: demoDutyPhone(p.code, 'border'),
         ...since,
         jurisdiction: whole(p.code),
       });
@@ -84,6 +96,7 @@ function planDemoUnits(provinces: Province[]): PlannedUnit[] {
       provinceCode: region.provinces[0] ?? '01',
       level: 'regional',
       name: `Chi cục Hải quan khu vực ${region.numeral}`,
+      dutyPhone: demoDutyPhone(region.provinces[0] ?? '01', 'customs'),
       ...since,
       jurisdiction: region.provinces.flatMap(whole),
     });

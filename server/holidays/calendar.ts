@@ -16,19 +16,23 @@ export async function loadCalendar(q: Queryable): Promise<WorkCalendar> {
 export const deadlineRules = (config: Config): DeadlineRules => ({
   acceptWithinHours: config.deadlines.acceptWithinHours,
   acceptWithinHoursRemote: config.deadlines.acceptWithinHoursRemote,
+  urgentAcceptMinutes: config.deadlines.urgentAcceptMinutes,
   resolveWithinWorkingDays: config.deadlines.resolveWithinDays,
   extensionMaxDays: config.deadlines.extensionMaxDays,
   secondExtensionMaxDays: config.deadlines.secondExtensionMaxDays,
 });
 
-/** A new report's deadlines (SPEC.md §5): the commune's remote flag and the holiday calendar decide them. */
+/**
+ * A new report's deadlines (SPEC.md §5): the commune's remote flag and the holiday calendar decide them;
+ * an urgent report (issue #17) is to be accepted within URGENT_ACCEPT_MINUTES wherever it is.
+ */
 export async function deadlinesAtReceipt(
   q: Queryable,
   config: Config,
-  communeCode: string | null | undefined,
+  report: { communeCode?: string | null | undefined; urgent: boolean },
   receivedAt: Date,
 ) {
   // An online report without a commune is not in a remote place: the ordinary deadline.
-  const remote = communeCode ? await isRemoteCommune(q, communeCode) : false;
-  return initialDeadlines(receivedAt, remote, deadlineRules(config), await loadCalendar(q));
+  const remote = report.communeCode ? await isRemoteCommune(q, report.communeCode) : false;
+  return initialDeadlines(receivedAt, remote, deadlineRules(config), await loadCalendar(q), { urgent: report.urgent });
 }

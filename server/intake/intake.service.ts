@@ -21,6 +21,7 @@ import { insertReceipt } from '../reports/receipts.repository';
 import { addReporterMessage, presentCitizenView } from '../reports/tracking.service';
 import { findReportByCode, findReportById, insertEvent, insertPhotos } from '../reports/reports.repository';
 import { processPhotos, storeWithPhotos, submitReport } from '../reports/reports.service';
+import { dutyPhoneOf } from '../units/units.repository';
 import { operatorMayReach } from '../auth/access';
 import {
   findCallsOfOperator,
@@ -100,13 +101,21 @@ export async function enterCall(deps: AppDeps, staff: StaffUser, input: IntakeRe
   const line = checkLine(deps, input.line);
   const { line: _line, callStartedAt: _s, callEndedAt: _e, callerNumber: _n, callerAnonymous: _a, ...report } = input;
   const row = callRow(deps, staff, input, line);
+  let leadDutyPhone: string | null = null;
   const receipt = await submitReport(deps, report satisfies ReportInput, [], {
     channel: 'hotline',
     alsoStore: async (tx, stored) => {
       await insertCall(tx, { ...row, reportId: stored.reportId, eventId: stored.receivedEventId, opensReport: true });
+      // Issue #17: the operator hands an urgent caller over to the lead unit's duty phone.
+      leadDutyPhone = await dutyPhoneOf(tx, stored.leadUnitId);
     },
   });
-  return { ...receipt, call: summary(row, staff, receipt.trackingCode, true, null) };
+  return {
+    ...receipt,
+    urgent: input.urgent,
+    leadDutyPhone,
+    call: summary(row, staff, receipt.trackingCode, true, null),
+  };
 }
 
 async function reportOr404(q: Queryable, trackingCode: string) {

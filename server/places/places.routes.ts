@@ -1,8 +1,9 @@
-import { communesResponseSchema, provincesResponseSchema } from '../../shared/api/places';
+import { communesResponseSchema, provinceHotlinesSchema, provincesResponseSchema } from '../../shared/api/places';
 import { communeQuerySchema, provinceParamsSchema } from '../../shared/schemas/places';
 import type { AppDeps } from '../deps';
 import { apiRouter, defineRoute, type ApiRouter } from '../http/define-route';
 import { provinceNotFound } from './places.errors';
+import { findProvinceDutyPhones } from '../units/units.repository';
 import { findCommunes, findProvince, findProvinces } from './places.repository';
 
 // Reference data changes a few times a year; the ETag lets clients revalidate for free.
@@ -45,6 +46,28 @@ export function placesRoutes(deps: AppDeps): ApiRouter {
       const communes = await findCommunes(deps.db, provinceCode, { search: q, limit });
       res.set('Cache-Control', REFERENCE_CACHE);
       return { province, communes };
+    },
+  });
+
+  defineRoute(api, {
+    method: 'get',
+    path: '/provinces/:provinceCode/hotlines',
+    operationId: 'listProvinceHotlines',
+    tags: ['reference'],
+    summary: "The duty hotlines of the forces' units of a province (issue #17), beside the national 389 lines",
+    access: 'public',
+    request: { params: provinceParamsSchema },
+    response: {
+      description: 'Units of the province (open, with a duty phone): police, market, border, customs',
+      schema: provinceHotlinesSchema,
+    },
+    errors: [400, 404, 429],
+    handler: async ({ params }, _req, res) => {
+      const province = await findProvince(deps.db, params.provinceCode);
+      if (!province) throw provinceNotFound();
+      const hotlines = await findProvinceDutyPhones(deps.db, province.code);
+      res.set('Cache-Control', REFERENCE_CACHE);
+      return { province: { code: province.code, name: province.name }, hotlines };
     },
   });
 

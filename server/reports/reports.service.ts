@@ -96,7 +96,10 @@ export interface SubmitOptions {
   /** The language of the page the report came from: a notice the reporter asked for is written in it (issue #17). */
   language?: Language;
   /** Rows that belong with the report (the operator's call), written in its transaction. */
-  alsoStore?: (tx: Queryable, stored: { reportId: string; receivedEventId: number; receivedAt: Date }) => Promise<void>;
+  alsoStore?: (
+    tx: Queryable,
+    stored: { reportId: string; receivedEventId: number; receivedAt: Date; leadUnitId: string },
+  ) => Promise<void>;
 }
 
 export async function submitReport(
@@ -123,7 +126,7 @@ export async function submitReport(
         const receivedAt = deps.clock.now();
         const receipt = await deps.db.transaction(async (tx) => {
           const { id: decisionId, decision } = await routeOrRefuse(deps, tx, input, receivedAt);
-          const due = await deadlinesAtReceipt(tx, deps.config, input.communeCode, receivedAt);
+          const due = await deadlinesAtReceipt(tx, deps.config, input, receivedAt);
           const report = await insertReport(tx, {
             trackingCode: newTrackingCode(),
             secretHash,
@@ -145,6 +148,7 @@ export async function submitReport(
             reporterNotice: notice,
             noticeLanguage: notice ? language : null,
             status: 'received',
+            urgent: input.urgent,
             routingDecisionId: decisionId,
             leadUnitId: decision.lead.unitId,
             receivedAt,
@@ -173,7 +177,12 @@ export async function submitReport(
             toStatus: 'received',
             data: { leadForce: decision.lead.force, leadUnitName: decision.lead.unitName, photos: photos.length },
           });
-          await alsoStore?.(tx, { reportId: report.id, receivedEventId: received.id, receivedAt });
+          await alsoStore?.(tx, {
+            reportId: report.id,
+            receivedEventId: received.id,
+            receivedAt,
+            leadUnitId: decision.lead.unitId,
+          });
           // Issue #17: the lead unit is told at once, and the units asked to coordinate by the routing rule.
           await notify(deps, tx, {
             kind: 'routed',

@@ -116,6 +116,8 @@ export const reportsTable = pgTable(
     transferReason: text('transfer_reason'),
     transferRequestedAt: timestamp('transfer_requested_at', { withTimezone: true }),
     transferDisputed: boolean('transfer_disputed').notNull().default(false),
+    /** Issue #17: "happening now": accepted within URGENT_ACCEPT_MINUTES, first in every queue while open. */
+    urgent: boolean('urgent').notNull().default(false),
     /** The head of the report's event chain, kept by the database's insert trigger: deleting the last events shows. */
     eventsSeq: integer('events_seq').notNull().default(0),
     eventsHead: text('events_head'),
@@ -167,6 +169,10 @@ export const reportsTable = pgTable(
         t.mergedInto,
       )
       .where(sql`${t.status} in ${openStatusList}`),
+    // Issue #17: the few urgent open reports, read first by every queue.
+    index('reports_urgent_open_idx')
+      .on(t.nextDueAt, t.id)
+      .where(sql`${t.urgent} and ${t.status} in ${openStatusList}`),
   ],
 );
 

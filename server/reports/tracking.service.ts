@@ -91,6 +91,7 @@ function citizenView(
     // The column is typed, but a row fixed by hand may hold anything: the citizen then reads "in progress".
     status: PUBLIC_STATUS[followed.report.status] ?? 'in_progress',
     receivedAt: report.receivedAt.toISOString(),
+    provinceCode: report.provinceCode,
     lead,
     timeline: publicFollowed
       .filter((e) => e.type === 'received' || e.type === 'status_changed')

@@ -1,4 +1,5 @@
-import { and, count, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { FORCES } from '../../shared/domain/forces';
 import { queryRows } from '../db/query-rows';
 import type { Queryable } from '../db/types';
 import { communesTable } from '../places/places.table';
@@ -132,4 +133,45 @@ export async function closeOpenJurisdictions(q: Queryable, unitIds: string[], at
     .update(unitJurisdictionsTable)
     .set({ validTo: at })
     .where(and(inArray(unitJurisdictionsTable.unitId, unitIds), isNull(unitJurisdictionsTable.validTo)));
+}
+
+const openUnit = or(isNull(unitsTable.validTo), gt(unitsTable.validTo, sql`now()`));
+
+/**
+ * Issue #17: the duty phone to hand an urgent caller over to: the unit's own, else that of the nearest
+ * unit above it (a commune team without a duty desk → its province department); null when none has one.
+ */
+export async function dutyPhoneOf(q: Queryable, unitId: string): Promise<string | null> {
+  const [row] = await queryRows<{ duty_phone: string }>(
+    q,
+    sql`with recursive chain as (
+          select id, parent_id, duty_phone, 0 as depth from units where id = ${unitId}
+          union all
+          select u.id, u.parent_id, u.duty_phone, c.depth + 1 from units u join chain c on u.id = c.parent_id
+          where c.duty_phone is null and c.depth < 10
+        ) select duty_phone from chain where duty_phone is not null order by depth limit 1`,
+  );
+  return row?.duty_phone ?? null;
+}
+
+/**
+ * Issue #17: the open units that publish a duty phone and work in a province (based there, or with an
+ * open jurisdiction in it: a regional customs branch covers several), by force, level, then name.
+ */
+export async function findProvinceDutyPhones(q: Queryable, provinceCode: string) {
+  const worksThere = sql`exists (select 1 from ${unitJurisdictionsTable} j
+    where j.unit_id = ${unitsTable.id} and j.province_code = ${provinceCode} and (j.valid_to is null or j.valid_to > now()))`;
+  const rows = await q
+    .select({ force: unitsTable.force, unitName: unitsTable.name, phone: unitsTable.dutyPhone })
+    .from(unitsTable)
+    .where(and(or(eq(unitsTable.provinceCode, provinceCode), worksThere), isNotNull(unitsTable.dutyPhone), openUnit))
+    .orderBy(
+      sql`array_position(${sql.raw(`array[${FORCES.map((f) => `'${f}'`).join(', ')}]`)}::text[], ${unitsTable.force})`,
+      sql`case ${unitsTable.level} when 'province' then 0 when 'regional' then 1 else 2 end`,
+      unitsTable.name,
+    );
+  return rows.flatMap((r) => {
+    const force = FORCES.find((f) => f === r.force);
+    return force && r.phone ? [{ force, unitName: r.unitName, phone: r.phone }] : [];
+  });
 }

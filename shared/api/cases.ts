@@ -27,6 +27,9 @@ export const caseQueueSchema = z
         excerpt: z.string(),
         role: z.enum(['lead', 'coordinating']),
         transferPending: z.boolean(),
+        urgent: z
+          .boolean()
+          .meta({ description: 'Issue #17: "happening now"; urgent open reports come first in every queue' }),
       }),
     ),
     counts: z.record(z.string(), z.number().int()).meta({
@@ -48,6 +51,7 @@ export const caseViewSchema = z
       .array(z.string())
       .meta({ description: 'What this viewer may do now, e.g. `accept`, `transfer.request`' }),
     channel: z.string(),
+    urgent: z.boolean().meta({ description: 'Issue #17: "happening now", accepted within URGENT_ACCEPT_MINUTES' }),
     category: z.string(),
     placeType: z.string(),
     province: z.object({ code: z.string(), name: z.string() }),

@@ -50,7 +50,14 @@ export const receiptAnswerSchema = citizenViewSchema.extend({ call: callSummaryS
 export type ReceiptAnswer = z.infer<typeof receiptAnswerSchema>;
 
 export const intakeReceiptSchema = receiptSchema
-  .extend({ call: callSummarySchema })
+  .extend({
+    call: callSummarySchema,
+    urgent: z.boolean().meta({ description: 'Issue #17: marked "happening now"; hand the caller over' }),
+    leadDutyPhone: z
+      .string()
+      .nullable()
+      .meta({ description: "The lead unit's duty phone, to hand an urgent caller over to; null when it has none" }),
+  })
   .meta({ id: 'IntakeReceipt', description: 'The receipt to read to the caller, and the call as recorded' });
 export type IntakeReceipt = z.infer<typeof intakeReceiptSchema>;
 

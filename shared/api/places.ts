@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FORCES } from '../domain/forces';
 import { COMMUNE_TYPES, PROVINCE_TYPES } from '../domain/places';
 
 export const provinceSchema = z
@@ -31,3 +32,18 @@ export type ProvincesResponse = z.infer<typeof provincesResponseSchema>;
 
 export const communesResponseSchema = z.object({ province: provinceSchema, communes: z.array(communeSchema) });
 export type CommunesResponse = z.infer<typeof communesResponseSchema>;
+
+/** Issue #17: the public duty hotlines of the forces' units of a province (the Đồng Tháp plan: published widely). */
+export const provinceHotlinesSchema = z
+  .object({
+    province: z.object({ code: z.string(), name: z.string() }),
+    hotlines: z.array(
+      z.object({
+        force: z.enum(FORCES),
+        unitName: z.string().meta({ example: 'Công an tỉnh Cao Bằng' }),
+        phone: z.string().meta({ example: '02063852345' }),
+      }),
+    ),
+  })
+  .meta({ id: 'ProvinceHotlines' });
+export type ProvinceHotlines = z.infer<typeof provinceHotlinesSchema>;

@@ -45,6 +45,9 @@ export const citizenViewSchema = z
       .meta({ description: 'SPEC.md §5 "citizen sees": internal steps read as in_progress' }),
     statusLabel: z.string().meta({ description: 'The status in the request language', example: 'Đang xử lý' }),
     receivedAt: z.string(),
+    provinceCode: z
+      .string()
+      .meta({ description: "The report's province: the tracking page lists its forces' duty hotlines (issue #17)" }),
     lead: z.object({ force: z.string(), unitName: z.string() }).nullable(),
     timeline: z.array(z.object({ at: z.string(), type: z.string(), status: z.string().nullable() })),
     openQuestion: z.object({ at: z.string(), text: z.string() }).nullable(),

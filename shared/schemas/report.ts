@@ -89,6 +89,8 @@ export function reportFields(now: () => Date) {
     contactName: z.preprocess(blankIsAbsent, optionalLine(200)),
     contactPhone: z.preprocess(blankIsAbsent, phoneSchema.optional()),
     contactEmail: z.preprocess(blankIsAbsent, z.email().max(254).optional()),
+    /** Issue #17: "Việc đang diễn ra, cần xử lý ngay": accepted within URGENT_ACCEPT_MINUTES, first in every queue. */
+    urgent: z.boolean().default(false),
   };
 }
 

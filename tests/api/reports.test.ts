@@ -603,6 +603,8 @@ describe('tracking', () => {
       status: 'received',
       statusLabel: 'Đã tiếp nhận',
       receivedAt: FIXED_NOW.toISOString(),
+      // Issue #17: the tracking page lists the duty hotlines of the report's province.
+      provinceCode: '04',
       lead: { force: 'market', unitName: 'Đội Quản lý thị trường số 2' },
       timeline: [{ at: FIXED_NOW.toISOString(), type: 'received', status: 'received' }],
       openQuestion: null,

@@ -311,4 +311,38 @@ describeInBrowser('an operator enters hotline calls with the keyboard alone', ()
     await page.getByRole('cell', { name: code }).waitFor();
     expect(problems.filter((p) => !/401/.test(p))).toEqual([]);
   });
+
+  it("marks a call urgent from the keyboard and shows the lead unit's duty phone to hand the caller over (issue #17)", async () => {
+    const { page, server, problems } = session;
+    await page.goto(`${server.baseUrl}/staff`);
+    await page.getByLabel('Tên đăng nhập').fill('operator');
+    await page.getByLabel('Mật khẩu').fill(TEST_DEMO_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Tiếp nhận cuộc gọi đường dây nóng' }).waitFor();
+    await page.getByLabel('Người gọi muốn ẩn danh').check();
+    await page.getByLabel('Lĩnh vực vi phạm').focus();
+    await typeReport(page, {
+      category: 'counterfeit',
+      placeType: 'market',
+      province: ['cao bang', 'Tỉnh Cao Bằng'],
+      commune: ['tra linh', 'Xã Trà Lĩnh'],
+      address: 'Cổng chợ Trà Lĩnh',
+      description: 'Xe tải đang bốc hàng giả ở cổng chợ, người gọi nói xe sắp chạy ngay trong đêm nay.',
+    });
+    // The box follows the description: Tab, Space.
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('urgent');
+    await page.keyboard.press('Space');
+    expect(await page.getByLabel('Việc đang diễn ra, cần xử lý ngay').isChecked()).toBe(true);
+    await page.getByTestId('lead-unit').getByText('Đội Quản lý thị trường số 2').waitFor();
+    await page.keyboard.press('Control+Enter');
+
+    await page.getByRole('heading', { name: 'Đọc mã cho người gọi' }).waitFor();
+    const handOver = page.getByTestId('hand-over');
+    await handOver.getByText('Tin khẩn: chuyển máy cho trực ban đơn vị chủ trì').waitFor();
+    // The commune team has no duty desk: its province department's.
+    expect(await handOver.getByTestId('duty-phone').getAttribute('href')).toBe('tel:02042388222');
+    await page.screenshot({ path: path.join(ARTEFACTS, 'intake-urgent-receipt.png'), fullPage: true });
+    expect(problems.filter((p) => !/401/.test(p))).toEqual([]);
+  });
 });

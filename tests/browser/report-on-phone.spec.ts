@@ -138,4 +138,60 @@ describeInBrowser('a citizen reports from a phone and tracks the report', () => 
     expect(stored).toEqual({ commune_code: null, seller_handle: 'Zalo 0912 345 678' });
     expect(problems).toEqual([]);
   });
+
+  it('marks a report urgent with the box, gets the short deadline, and sees the duty hotlines of the province on the receipt and the tracking page', async () => {
+    const { page, server, problems } = session;
+    await page.goto(`${server.baseUrl}/report`);
+    await page.getByRole('radio', { name: 'Hàng giả' }).check();
+    await page.getByRole('radio', { name: 'Chợ, trung tâm thương mại, cửa hàng, kho bãi' }).check();
+    await page.getByLabel(/Tỉnh, thành phố nơi xảy ra vi phạm/).selectOption({ label: 'Tỉnh Cao Bằng' });
+    await page.getByRole('searchbox').fill('tra linh');
+    await page.getByText('Đã chọn: Xã Trà Lĩnh').waitFor();
+    await page.getByLabel('Địa chỉ hoặc mốc nhận biết').fill('Cổng chợ Trà Lĩnh');
+    const description = 'Xe tải đang bốc hàng giả nhãn hiệu nổi tiếng ở cổng chợ, sắp chạy đi ngay trong đêm.';
+    await page.getByLabel('Mô tả').fill(description);
+    const urgent = page.getByRole('checkbox', { name: 'Việc đang diễn ra, cần xử lý ngay' });
+    expect(await urgent.isChecked()).toBe(false);
+    await urgent.check();
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Gửi tin báo' }).click();
+
+    await page.getByRole('heading', { name: 'Đã tiếp nhận tin báo' }).waitFor({ timeout: 30_000 });
+    const [stored] = await queryRows<{ urgent: boolean; minutes: number }>(
+      server.deps.db,
+      sql`select urgent, extract(epoch from accept_due_at - received_at)::int / 60 as minutes from reports where description = ${description}`,
+    );
+    expect(stored).toEqual({ urgent: true, minutes: 120 });
+    // The forces' duty desks of Cao Bằng, as phone links.
+    const hotlines = page.getByTestId('province-hotlines');
+    await hotlines.getByRole('heading', { name: 'Trực ban các lực lượng tại Tỉnh Cao Bằng' }).waitFor();
+    const links = await hotlines.getByRole('link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(links.length).toBeGreaterThanOrEqual(4);
+    expect(links.every((href) => /^tel:0\d{9,10}$/.test(href ?? ''))).toBe(true);
+    await page.screenshot({ path: path.join(ARTEFACTS, 'receipt-urgent-phone.png'), fullPage: true });
+    expect(await accessibilityProblems(page)).toEqual([]);
+
+    const code = (await page.getByTestId('tracking-code').textContent()) ?? '';
+    const secret = (await page.getByTestId('secret').textContent()) ?? '';
+    await page.getByRole('link', { name: 'Tra cứu tình trạng tin báo' }).click();
+    await page.getByLabel('Mã bí mật').fill(secret);
+    expect(await page.getByLabel('Mã tra cứu').inputValue()).toBe(code);
+    await page.getByRole('button', { name: 'Tra cứu' }).click();
+    await page.getByTestId('status').waitFor();
+    await page.getByTestId('province-hotlines').getByRole('link').first().waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it('lists the duty hotlines of the province chosen on the home page, below the first screen', async () => {
+    const { page, server, problems } = session;
+    await page.goto(`${server.baseUrl}/`);
+    const section = page.getByRole('region', { name: 'Đường dây nóng các lực lượng tại địa phương' });
+    const picker = section.getByLabel('Tỉnh, thành phố');
+    await picker.selectOption({ label: 'Tỉnh Cao Bằng' });
+    const hotlines = page.getByTestId('province-hotlines');
+    await hotlines.getByText('Bộ đội Biên phòng').waitFor();
+    expect(await hotlines.getByText('Hải quan').count()).toBeGreaterThan(0);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
 });

@@ -67,6 +67,11 @@ function CaseView({ report: r, onReload }: { report: CaseViewBody; onReload(): v
         <span className="badge" data-testid="case-status">
           {t(`status.${r.status}` as MessageKey)}
         </span>
+        {r.urgent && (
+          <span className="badge badge--urgent" title={t('ui.report.urgent')} data-testid="urgent-mark">
+            {t('ui.cases.urgent')}
+          </span>
+        )}
       </h1>
       {stale && (
         <div className="notice notice--warning" role="alert">

@@ -187,6 +187,11 @@ function QueueTable({ items }: { items: CaseQueue['items'] }) {
             <tr key={c.trackingCode} className={c.overdue ? 'row--overdue' : undefined}>
               <th scope="row">
                 <Link to={paths.staff.case.href(c.trackingCode)}>{c.trackingCode}</Link>
+                {c.urgent && (
+                  <span className="badge badge--urgent" title={t('ui.report.urgent')} data-testid="urgent-mark">
+                    {t('ui.cases.urgent')}
+                  </span>
+                )}
                 {c.role === 'coordinating' && <span className="badge">{t('ui.cases.role_coordinating_short')}</span>}
                 {c.transferPending && <span className="badge badge--warning">{t('ui.cases.transfer_pending')}</span>}
               </th>

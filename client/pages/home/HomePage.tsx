@@ -1,9 +1,13 @@
+import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { paths } from '../../app/paths';
 import { useT } from '../../lib/i18n';
 import { HotlineLinks } from '../../ui/HotlineLinks';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { CategoryList } from './CategoryList';
+
+/** Issue #17: below the first screen, loaded after it (the province list and the hotlines come with it). */
+const ProvincePicker = lazy(() => import('./ProvincePicker').then((m) => ({ default: m.ProvincePicker })));
 
 const ANONYMITY_POINTS = [
   'ui.home.anonymity.no_identity',
@@ -44,6 +48,10 @@ export function HomePage() {
       </section>
 
       <div className="container home-sections">
+        <Suspense fallback={null}>
+          <ProvincePicker />
+        </Suspense>
+
         <section aria-labelledby="categories-title">
           <h2 id="categories-title">{t('ui.home.categories_title')}</h2>
           <CategoryList />

@@ -168,6 +168,10 @@ export function ReportFieldset({ placeKey }: { placeKey: number }) {
           </>
         )}
       </Field>
+      <label className="check intake-form__urgent">
+        <input id="urgent" type="checkbox" {...register('urgent')} />
+        {t('ui.report.urgent')}
+      </label>
     </fieldset>
   );
 }

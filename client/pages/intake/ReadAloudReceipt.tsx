@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { IntakeReceipt } from '../../../shared/api/intake';
 import { spellForReading } from '../../../shared/domain/spelling';
+import { formatPhone } from '../../../shared/i18n/format';
 import type { MessageKey } from '../../../shared/i18n/vi';
 import { useI18n } from '../../lib/i18n';
 import { AttachPhotos } from './AttachPhotos';
@@ -44,6 +45,7 @@ export function ReadAloudReceipt({ receipt, onNewCall }: { receipt: IntakeReceip
           unit: receipt.lead.unitName,
         })}
       </p>
+      {receipt.urgent && <HandOver phone={receipt.leadDutyPhone} />}
       <div className="notice notice--warning" role="note">
         <p>{t('ui.intake.receipt_warning')}</p>
       </div>
@@ -56,5 +58,26 @@ export function ReadAloudReceipt({ receipt, onNewCall }: { receipt: IntakeReceip
       </button>
       <AttachPhotos trackingCode={receipt.trackingCode} />
     </section>
+  );
+}
+
+/** Issue #17: an urgent call goes on to the lead unit's duty desk (or the nearest unit above with one). */
+function HandOver({ phone }: { phone: string | null }) {
+  const { t } = useI18n();
+  return (
+    <div className="notice notice--error hand-over" role="note" data-testid="hand-over">
+      <p>
+        <strong>{t('ui.intake.hand_over')}</strong>
+      </p>
+      {phone ? (
+        <p className="hand-over__phone">
+          <a href={`tel:${phone}`} data-testid="duty-phone">
+            {formatPhone(phone)}
+          </a>
+        </p>
+      ) : (
+        <p>{t('ui.intake.hand_over_none')}</p>
+      )}
+    </div>
   );
 }

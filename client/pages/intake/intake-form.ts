@@ -15,7 +15,7 @@ export type FormBody = Record<string, string | boolean>;
 export type DuplicateSearch = z.input<typeof duplicateSearchInputSchema>;
 export type RoutingInput = z.input<typeof routingPreviewInputSchema>;
 
-/** What the console's inputs hold: text as typed (times `14:05 23/11/2026`), and the anonymity box. */
+/** What the console's inputs hold: text as typed (times `14:05 23/11/2026`), the anonymity and urgent boxes. */
 export type IntakeValues = {
   line: string;
   callStartedAt: string;
@@ -34,6 +34,8 @@ export type IntakeValues = {
   contactName: string;
   contactPhone: string;
   contactEmail: string;
+  /** Issue #17: "Việc đang diễn ra, cần xử lý ngay". */
+  urgent: boolean;
 };
 
 /** Every input of the form, in the order a refusal is looked at (the first named gets the focus). */
@@ -44,6 +46,7 @@ export const INTAKE_FIELDS = [
   'callerNumber',
   'callerAnonymous',
   ...REPORT_FIELDS,
+  'urgent',
 ] as const satisfies readonly (keyof IntakeValues)[];
 
 /** A new call: it started now, and so did what the caller saw, until the operator types otherwise. */
@@ -65,6 +68,7 @@ export const blankCall = (line: string): IntakeValues => ({
   contactName: '',
   contactPhone: '',
   contactEmail: '',
+  urgent: false,
 });
 
 /** The call's fields as the API takes them; an empty end time means "now", when the operator saves. */

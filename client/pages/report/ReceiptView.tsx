@@ -1,11 +1,25 @@
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { Receipt } from '../../../shared/api/reports';
 import { paths } from '../../app/paths';
 import { useT } from '../../lib/i18n';
 
-/** The receipt: shown once, cannot be recovered; large, copyable in one go, and savable as a text file. */
-export function ReceiptView({ receipt, children }: { receipt: Receipt; children?: React.ReactNode }) {
+/** Issue #17: loaded after the page (below what the page is for), off the citizen pages' 170 KB budget. */
+const ProvinceHotlines = lazy(() => import('../../ui/ProvinceHotlines').then((m) => ({ default: m.ProvinceHotlines })));
+
+/**
+ * The receipt: shown once, cannot be recovered; large, copyable in one go, and savable as a text file.
+ * Below it the duty hotlines of the forces of the report's province (issue #17).
+ */
+export function ReceiptView({
+  receipt,
+  provinceCode,
+  children,
+}: {
+  receipt: Receipt;
+  provinceCode: string;
+  children?: React.ReactNode;
+}) {
   const t = useT();
   const [copied, setCopied] = useState(false);
   const trackUrl = `${window.location.origin}${paths.track.href()}`;
@@ -56,6 +70,9 @@ export function ReceiptView({ receipt, children }: { receipt: Receipt; children?
           {t('ui.receipt.track_link')}
         </Link>
       </p>
+      <Suspense fallback={null}>
+        <ProvinceHotlines provinceCode={provinceCode} />
+      </Suspense>
     </div>
   );
 }

@@ -206,7 +206,7 @@ export function ReportPage() {
     const busy = uploads.some((u) => u.status === 'sending');
     const pending = uploads.some((u) => u.status !== 'sent' && u.status !== 'refused');
     return (
-      <ReceiptView receipt={sending.report.receipt}>
+      <ReceiptView receipt={sending.report.receipt} provinceCode={sending.report.values.provinceCode}>
         <PhotoUploads uploads={uploads} rate={sending.rate} />
         {pending && <SendNotice state={sending} sender={sender} busy={busy} />}
       </ReceiptView>
@@ -445,6 +445,16 @@ export function ReportPage() {
             {...invalid('observedAt')}
           />
           <ErrorText name="observedAt" />
+        </div>
+
+        <div className="field">
+          <label className="choice">
+            <input type="checkbox" id="urgent" {...register('urgent')} aria-describedby="urgent-hint" />
+            <span>{t('ui.report.urgent')}</span>
+          </label>
+          <p id="urgent-hint" className="hint">
+            {t('ui.report.urgent_hint')}
+          </p>
         </div>
 
         <div className="field">

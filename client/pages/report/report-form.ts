@@ -8,11 +8,17 @@ import type { FieldError } from '../../../shared/i18n/validation-messages';
  */
 export const FORM_FIELDS = [...REPORT_FIELDS, 'reporterNotice'] as const;
 export type FormField = (typeof FORM_FIELDS)[number];
-/** What the inputs hold: text everywhere, `observedAt` as the browser's local `datetime-local`. */
-export type ReportFormValues = Record<FormField, string>;
+/**
+ * What the inputs hold: text everywhere, `observedAt` as the browser's local `datetime-local`; `urgent`
+ * the checkbox "Việc đang diễn ra, cần xử lý ngay" (issue #17).
+ */
+export type ReportFormValues = Record<FormField, string> & { urgent: boolean };
+/** The JSON body of a report. */
+export type ReportPayload = Record<string, string | boolean>;
 
 export function emptyForm(observedAt: string): ReportFormValues {
-  return Object.fromEntries(FORM_FIELDS.map((f) => [f, f === 'observedAt' ? observedAt : ''])) as ReportFormValues;
+  const text = Object.fromEntries(FORM_FIELDS.map((f) => [f, f === 'observedAt' ? observedAt : '']));
+  return { ...(text as Record<FormField, string>), urgent: false };
 }
 
 /** `datetime-local` wants the phone's local time without a zone: 2026-11-23T10:05 (no date library on this page). */
@@ -28,21 +34,26 @@ export function localToIso(value: string): string {
   return Number.isNaN(time.getTime()) ? value : time.toISOString();
 }
 
-/** The body of POST /api/public/reports: empty fields left out, the time as ISO with offset. */
-export function toPayload(values: Partial<ReportFormValues>): Record<string, string> {
-  const payload: Record<string, string> = {};
+/** The body of POST /api/public/reports: empty fields left out, the time as ISO with offset, `urgent` only when ticked. */
+export function toPayload(values: Partial<ReportFormValues>): ReportPayload {
+  const payload: ReportPayload = {};
   for (const field of FORM_FIELDS) {
     const value = field === 'observedAt' ? localToIso(values.observedAt ?? '') : (values[field] ?? '');
     // The box is hidden without an e-mail: a value left from before is not sent.
     if (field === 'reporterNotice' && !(values.contactEmail ?? '').trim()) continue;
     if (value.trim() !== '') payload[field] = value;
   }
+  if (values.urgent === true) payload.urgent = true;
   return payload;
 }
 
-/** Whether the reporter has started: any field but the pre-filled time, or a photo. */
+/** Whether the reporter has started: any field but the pre-filled time, the urgent mark, or a photo. */
 export function hasContent(values: Partial<ReportFormValues>, photos: number): boolean {
-  return photos > 0 || FORM_FIELDS.some((f) => f !== 'observedAt' && (values[f] ?? '').trim() !== '');
+  return (
+    photos > 0 ||
+    values.urgent === true ||
+    FORM_FIELDS.some((f) => f !== 'observedAt' && (values[f] ?? '').trim() !== '')
+  );
 }
 
 /** The input an error's field is shown at: `photos.0` → photos, `_` or an unknown name → none. */

@@ -1,6 +1,6 @@
 import { del, get, set } from 'idb-keyval';
 import type { Receipt } from '../../../shared/api/reports';
-import { FORM_FIELDS, type ReportFormValues } from './report-form';
+import { FORM_FIELDS, type ReportFormValues, type ReportPayload } from './report-form';
 import { newUpload, type PhotoUpload } from './upload-queue';
 
 /**
@@ -32,7 +32,7 @@ export interface StoredReport {
   communeQuery?: string;
   photos: StoredPhoto[];
   /** The JSON body, frozen when the reporter pressed "send". */
-  payload?: Record<string, string>;
+  payload?: ReportPayload;
   receipt?: SubmitAnswer;
   receiptSeen?: boolean;
   uploads?: PhotoUpload[];
@@ -46,7 +46,7 @@ export function newReport(key: string, values: ReportFormValues, now: Date): Sto
 }
 
 /** The report once the reporter pressed "send": its body frozen, each photo given its upload entry. */
-export function toOutbox(report: StoredReport, payload: Record<string, string>, now: Date): StoredReport {
+export function toOutbox(report: StoredReport, payload: ReportPayload, now: Date): StoredReport {
   return {
     ...report,
     stage: 'outbox',
@@ -91,9 +91,12 @@ export function readStoredReport(value: unknown): StoredReport | null {
   )
     return null;
   if (typeof r.values !== 'object' || r.values === null) return null;
-  const values = Object.fromEntries(
-    FORM_FIELDS.map((f) => [f, isText(r.values?.[f]) ? r.values[f] : '']),
-  ) as ReportFormValues;
+  const text = Object.fromEntries(FORM_FIELDS.map((f) => [f, isText(r.values?.[f]) ? r.values[f] : '']));
+  // A draft kept before issue #17 has no urgent mark: not urgent.
+  const values: ReportFormValues = {
+    ...(text as Record<(typeof FORM_FIELDS)[number], string>),
+    urgent: r.values.urgent === true,
+  };
   if (!Array.isArray(r.photos) || !r.photos.every((p) => isText(p?.key) && isText(p?.name) && p?.blob instanceof Blob))
     return null;
   if (r.stage !== 'draft' && (typeof r.payload !== 'object' || !Array.isArray(r.uploads))) return null;

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { lazy, Suspense, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import type { CitizenViewBody } from '../../../shared/api/reports';
 import type { MessageKey } from '../../../shared/i18n/vi';
@@ -9,6 +9,9 @@ import { apiErrorMessage } from '../../ui/apiErrorMessage';
 import { PhotoPicker } from '../../ui/PhotoPicker';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { type Receipt, useLookUp, useSendMessage } from './track.api';
+
+/** Issue #17: loaded after the page (below what the page is for), off the citizen pages' 170 KB budget. */
+const ProvinceHotlines = lazy(() => import('../../ui/ProvinceHotlines').then((m) => ({ default: m.ProvinceHotlines })));
 
 /**
  * Code and secret in, the citizen's view out; answers to questions go back with photos. On the citizen path:
@@ -150,6 +153,9 @@ export function TrackPage() {
               {t('ui.track.send')}
             </button>
           </form>
+          <Suspense fallback={null}>
+            <ProvinceHotlines provinceCode={view.provinceCode} />
+          </Suspense>
         </section>
       )}
     </div>

@@ -50,6 +50,12 @@ describe('the report form values', () => {
     );
   });
 
+  it('sends `urgent: true` only when the box is ticked (issue #17), and a ticked box counts as started', () => {
+    expect(toPayload(emptyForm('2026-11-23T10:05'))).not.toHaveProperty('urgent');
+    expect(toPayload({ ...emptyForm('2026-11-23T10:05'), urgent: true }).urgent).toBe(true);
+    expect(hasContent({ ...emptyForm('2026-11-23T10:05'), urgent: true }, 0)).toBe(true);
+  });
+
   it('counts as started from the first field or photo, not from the pre-filled time', () => {
     expect(hasContent(emptyForm('2026-11-23T10:05'), 0)).toBe(false);
     expect(hasContent({ ...emptyForm(''), address: 'Chợ Trà Lĩnh' }, 0)).toBe(true);

@@ -48,6 +48,14 @@ describe('the report kept on the phone (draft, outbox, sent)', () => {
     expect(back?.key).toBe(outbox.key);
   });
 
+  it('keeps the urgent mark, and reads a draft kept before it existed as not urgent', () => {
+    const urgent = { ...draftWithPhotos(), values: { ...draftWithPhotos().values, urgent: true } };
+    expect(readStoredReport(structuredClone(urgent))?.values.urgent).toBe(true);
+    const { urgent: _dropped, ...older } = draftWithPhotos().values;
+    expect(readStoredReport(structuredClone({ ...draftWithPhotos(), values: older }))?.values.urgent).toBe(false);
+    expect(readStoredReport({ ...draftWithPhotos(), values: { ...older, urgent: 'yes' } })?.values.urgent).toBe(false);
+  });
+
   it('puts a photo cut short by a closed page back in the queue', () => {
     const sent = toSent(toOutbox(draftWithPhotos(), {}, NOW), receipt, NOW);
     const cut = {

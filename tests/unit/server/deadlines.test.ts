@@ -15,6 +15,7 @@ const calendar: WorkCalendar = {
 const rules: DeadlineRules = {
   acceptWithinHours: 24,
   acceptWithinHoursRemote: 48,
+  urgentAcceptMinutes: 120,
   resolveWithinWorkingDays: 20,
   extensionMaxDays: 60,
   secondExtensionMaxDays: 60,
@@ -42,6 +43,15 @@ describe('deadlines in working days, Vietnam time', () => {
     const at = vn('2026-11-21T09:00:00'); // a Saturday: hours run on weekends
     expect(initialDeadlines(at, false, rules, calendar).acceptDueAt).toEqual(vn('2026-11-22T09:00:00'));
     expect(initialDeadlines(at, true, rules, calendar).acceptDueAt).toEqual(vn('2026-11-23T09:00:00'));
+  });
+
+  it('gives an urgent report URGENT_ACCEPT_MINUTES to accept, remote or not, and keeps its resolution clock', () => {
+    const at = vn('2026-11-21T23:30:00'); // Saturday night: calendar minutes, not working time
+    for (const remote of [false, true]) {
+      const urgent = initialDeadlines(at, remote, rules, calendar, { urgent: true });
+      expect(urgent.acceptDueAt).toEqual(vn('2026-11-22T01:30:00'));
+      expect(urgent.resolveDueAt).toEqual(initialDeadlines(at, remote, rules, calendar).resolveDueAt);
+    }
   });
 
   it('lets the clock stand still while paused', () => {
