@@ -52,6 +52,10 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('../pages/account/AccountPage')).AccountPage }),
       },
       {
+        path: paths.staff.alerts.path,
+        lazy: async () => ({ Component: (await import('../pages/alerts/AlertsPage')).AlertsPage }),
+      },
+      {
         path: paths.staff.accounts.path,
         lazy: async () => ({ Component: (await import('../pages/accounts/AccountsPage')).AccountsPage }),
       },

@@ -9,6 +9,8 @@ import { paths } from '../paths';
 import { StaffSessionProvider, useStaffSession } from '../../lib/staffSession';
 import { SignInForm } from '../../pages/sign-in/SignInForm';
 import { PageLoading } from '../../ui/PageLoading';
+import { isAlerted, useAlertStream } from '../../lib/alerts.api';
+import { AlertBell } from './AlertBell';
 // The staff area's styles come with its (lazy) layout, never on the citizen pages.
 import '../../styles/intake.css';
 import '../../styles/cases.css';
@@ -60,6 +62,9 @@ export function StaffLayout() {
 function StaffShell() {
   const t = useT();
   const { state, signOut } = useStaffSession();
+  const alerted = state.status === 'signed_in' && isAlerted(state.session.user.role);
+  // One stream per signed-in person: the bell, the queue and the case page follow it.
+  useAlertStream(alerted ? state.session.user.username : null);
   return (
     <div className="page page--staff">
       <SkipLink />
@@ -69,6 +74,7 @@ function StaffShell() {
           <div className="staff-user">
             {state.status === 'signed_in' && (
               <>
+                {alerted && <AlertBell />}
                 <Link to={paths.staff.account.href()} className="staff-user__name" title={t('ui.staff.nav.account')}>
                   {state.session.user.displayName}
                 </Link>

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { FormProvider, useForm } from 'react-hook-form';
+import { FormProvider, useForm, useFormContext } from 'react-hook-form';
 import type { UnitDetail, ValidationSummary } from '../../../shared/api/rules';
 import { FORCES, type Force } from '../../../shared/domain/forces';
 import { formatDateTime } from '../../../shared/i18n/format';
@@ -15,7 +15,16 @@ import { QueryResult } from '../../ui/QueryResult';
 import { refusalReport, ValidationReport } from '../../ui/ValidationReport';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { AreasEditor, areaFieldNames, toAreas, type AreaRow } from './AreasEditor';
-import { useCloseUnit, useCreateUnit, useRenameUnit, useSetJurisdiction, useUnit } from './units.api';
+import {
+  useCloseUnit,
+  useCreateUnit,
+  useRenameUnit,
+  useSetDutyContacts,
+  useSetJurisdiction,
+  useUnit,
+  type DutyContacts,
+  type UnitWithDuty,
+} from './units.api';
 
 const LEVELS = ['regional', 'province', 'local'] as const;
 type Level = (typeof LEVELS)[number];
@@ -25,6 +34,12 @@ const rowsOf = (unit: UnitDetail): AreaRow[] =>
     communeCode: a.communeCode ?? '',
     placeTypes: a.placeTypes ?? [],
   }));
+/** Duty contacts as typed (text) and as sent: an empty box is "none" (null). */
+type DutyForm = { dutyEmail: string; dutyPhone: string };
+const dutyPayload = ({ dutyEmail, dutyPhone }: DutyForm): DutyContacts => ({
+  dutyEmail: dutyEmail.trim() || null,
+  dutyPhone: dutyPhone.trim() || null,
+});
 /** A typed time (`14:00 23/11/2026`) as the API takes it; empty is "now" (left out). */
 const effectiveAt = (typed: string) => typedToIso(typed, new Date(), { ahead: true }) || undefined;
 
@@ -150,15 +165,19 @@ const coverageResolver = schemaResolver(jurisdictionInputSchema, (values: Covera
  * One unit's changes. The forms follow the unit as the server last gave it (`values`): after a change the
  * refreshed unit is what they show.
  */
-function UnitForms({ unit }: { unit: UnitDetail }) {
+function UnitForms({ unit }: { unit: UnitWithDuty }) {
   const t = useT();
   const outcome = useOutcome();
   const rename = useRenameUnit();
   const close = useCloseUnit();
   const setJurisdiction = useSetJurisdiction();
+  const setDuty = useSetDutyContacts();
   const renameForm = useForm<RenameForm>({
     values: { name: unit.name },
     resolver: schemaResolver(unitRenameSchema),
+  });
+  const dutyForm = useForm<DutyForm>({
+    values: { dutyEmail: unit.dutyEmail ?? '', dutyPhone: unit.dutyPhone ?? '' },
   });
   const coverageForm = useForm<CoverageForm>({
     values: { effectiveFrom: '', areas: rowsOf(unit) },
@@ -169,6 +188,12 @@ function UnitForms({ unit }: { unit: UnitDetail }) {
     outcome.run(
       async () => (await rename.mutateAsync({ id: unit.id, name }), t('ui.units.renamed')),
       (err) => applyServerErrors(err, renameForm.setError, ['name']),
+    ),
+  );
+  const saveDuty = dutyForm.handleSubmit((values) =>
+    outcome.run(
+      async () => (await setDuty.mutateAsync({ id: unit.id, ...dutyPayload(values) }), t('ui.units.duty_saved')),
+      (err) => applyServerErrors(err, dutyForm.setError, ['dutyEmail', 'dutyPhone']),
     ),
   );
   const placeCoverage = (err: unknown) =>
@@ -219,6 +244,15 @@ function UnitForms({ unit }: { unit: UnitDetail }) {
           </button>
         </form>
       </FormProvider>
+      <FormProvider {...dutyForm}>
+        <form onSubmit={(e) => void saveDuty(e)} noValidate aria-labelledby="unit-duty-title">
+          <h3 id="unit-duty-title">{t('ui.units.duty_title')}</h3>
+          <DutyFields idPrefix="unit" />
+          <button type="submit" className="button button--secondary">
+            {t('ui.units.duty_save')}
+          </button>
+        </form>
+      </FormProvider>
       <FormProvider {...coverageForm}>
         <Field
           name="effectiveFrom"
@@ -250,19 +284,58 @@ function UnitForms({ unit }: { unit: UnitDetail }) {
   );
 }
 
-type NewUnitForm = { unitCode: string; name: string; force: Force; level: Level; areas: AreaRow[] };
+/** The duty mailbox and hotline inputs, the same in the editor and in a new unit's form. */
+function DutyFields({ idPrefix }: { idPrefix: string }) {
+  const t = useT();
+  // Both forms hold these two fields under these names (NewUnitForm includes DutyForm).
+  const { register } = useFormContext<DutyForm>();
+  return (
+    <>
+      <Field
+        name="dutyEmail"
+        id={`${idPrefix}-duty-email`}
+        label={t('field.dutyEmail')}
+        hint={t('ui.units.duty_email_hint')}
+      >
+        {(control) => <input {...control} {...register('dutyEmail')} type="email" autoComplete="off" />}
+      </Field>
+      <Field
+        name="dutyPhone"
+        id={`${idPrefix}-duty-phone`}
+        label={t('field.dutyPhone')}
+        hint={t('ui.units.duty_phone_hint')}
+      >
+        {(control) => <input {...control} {...register('dutyPhone')} type="tel" autoComplete="off" />}
+      </Field>
+    </>
+  );
+}
+
+type NewUnitForm = DutyForm & { unitCode: string; name: string; force: Force; level: Level; areas: AreaRow[] };
 
 function NewUnit({ province, onCreated }: { province: string; onCreated: (id: string) => void }) {
   const t = useT();
   const outcome = useOutcome();
   const create = useCreateUnit();
-  const payload = (values: NewUnitForm) => ({ ...values, provinceCode: province, areas: toAreas(values.areas) });
+  // A unit opened without duty contacts is sent without them (the API's default: none).
+  const payload = ({ dutyEmail, dutyPhone, ...values }: NewUnitForm) => {
+    const duty = dutyPayload({ dutyEmail, dutyPhone });
+    return {
+      ...values,
+      provinceCode: province,
+      areas: toAreas(values.areas),
+      ...(duty.dutyEmail !== null && { dutyEmail: duty.dutyEmail }),
+      ...(duty.dutyPhone !== null && { dutyPhone: duty.dutyPhone }),
+    };
+  };
   const form = useForm<NewUnitForm>({
     defaultValues: {
       unitCode: '',
       name: '',
       force: 'market',
       level: 'local',
+      dutyEmail: '',
+      dutyPhone: '',
       areas: [{ provinceCode: province, communeCode: '', placeTypes: [] }],
     },
     resolver: schemaResolver(unitInputSchema, payload),
@@ -280,6 +353,8 @@ function NewUnit({ province, onCreated }: { province: string; onCreated: (id: st
           'name',
           'force',
           'level',
+          'dutyEmail',
+          'dutyPhone',
           ...areaFieldNames(form.getValues('areas')),
         ]),
     ),
@@ -317,6 +392,7 @@ function NewUnit({ province, onCreated }: { province: string; onCreated: (id: st
             </select>
           )}
         </Field>
+        <DutyFields idPrefix="new-unit" />
         <AreasEditor />
         <div className="button-row">
           <button type="submit" className="button button--primary">

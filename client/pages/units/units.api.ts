@@ -7,10 +7,17 @@ import { unitKeys } from '../../lib/units.api';
 /** What the client sends: the schema's input, before its defaults are filled in. */
 type Body<T> = { [K in keyof T]?: T[K] | undefined };
 
+/**
+ * Issue #17: a unit's duty mailbox (alerts, the daily digest) and public duty hotline, in the units API's detail
+ * and in its create and update bodies; null when the unit has none.
+ */
+export type DutyContacts = { dutyEmail: string | null; dutyPhone: string | null };
+export type UnitWithDuty = UnitDetail & DutyContacts;
+
 export function useUnit(id: string) {
   return useQuery({
     queryKey: unitKeys.detail(id),
-    queryFn: ({ signal }) => apiRequest<UnitDetail>(`/api/staff/units/${id}`, { signal }),
+    queryFn: ({ signal }) => apiRequest<UnitWithDuty>(`/api/staff/units/${id}`, { signal }),
   });
 }
 
@@ -24,7 +31,15 @@ function useUnitChange<Input>(send: (input: Input) => Promise<UnitDetail>) {
 }
 
 export const useCreateUnit = () =>
-  useUnitChange((body: Body<UnitInput>) => apiRequest<UnitDetail>('/api/staff/units', { method: 'POST', body }));
+  useUnitChange((body: Body<UnitInput> & Partial<DutyContacts>) =>
+    apiRequest<UnitDetail>('/api/staff/units', { method: 'POST', body }),
+  );
+
+/** The duty contacts alone (the update body's other field, the name, is the rename's). */
+export const useSetDutyContacts = () =>
+  useUnitChange(({ id, ...body }: DutyContacts & { id: string }) =>
+    apiRequest<UnitDetail>(`/api/staff/units/${id}`, { method: 'PATCH', body }),
+  );
 
 export const useRenameUnit = () =>
   useUnitChange(({ id, name }: { id: string; name: string }) =>
