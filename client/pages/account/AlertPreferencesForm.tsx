@@ -42,7 +42,7 @@ function AlertPreferencesForm({ saved }: { saved: AlertPreferences }) {
   return (
     <FormProvider {...form}>
       <form className="report-form" onSubmit={(e) => void submit(e)} noValidate>
-        <fieldset className="field">
+        <fieldset className="alert-preferences">
           <legend>{t('ui.account.alerts_email')}</legend>
           {ALERT_KINDS.map((kind) => (
             <label key={kind} className="check check--inline">
