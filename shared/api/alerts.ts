@@ -34,7 +34,15 @@ export const alertUnreadSchema = z.object({ unread: z.number().int() }).meta({ i
 
 /** `GET|PUT /api/staff/account/alert-preferences`: e-mail per kind for this staff member (in-app always on). */
 export const alertPreferencesSchema = z
-  .object({ email: z.record(z.enum(ALERT_KINDS), z.boolean()) })
+  .object({
+    email: z.record(z.enum(ALERT_KINDS), z.boolean()),
+    address: z
+      .string()
+      .nullable()
+      .meta({
+        description: 'Where this staff member’s alert e-mails go; null: none (the duty mailbox still gets them)',
+      }),
+  })
   .meta({ id: 'AlertPreferences' });
 export type AlertPreferences = z.infer<typeof alertPreferencesSchema>;
 

@@ -484,6 +484,8 @@ export const en: Record<MessageKey, string> = {
   'ui.account.alerts_title': 'Alerts by e-mail',
   'ui.account.alerts_body':
     'Every alert always shows at the bell in the staff pages. Choose the kinds you also want by e-mail; a mail never carries the description of a report or the reporter’s contact.',
+  'ui.account.alerts_address': 'My e-mail address for alerts',
+  'ui.account.alerts_address_hint': 'Empty: no mail to you personally (the unit’s duty mailbox still gets them).',
   'ui.account.alerts_email': 'E-mail me when there is',
   'ui.account.alerts_submit': 'Save my choice',
   'ui.account.alerts_saved': 'Your alert choice is saved.',

@@ -480,6 +480,8 @@ export const vi = {
   'ui.account.alerts_title': 'Nhận thông báo qua thư điện tử',
   'ui.account.alerts_body':
     'Mọi thông báo luôn hiện ở biểu tượng chuông trong trang cán bộ. Chọn những loại bạn muốn nhận thêm qua thư điện tử; thư không bao giờ kèm mô tả tin báo hay liên lạc của người báo.',
+  'ui.account.alerts_address': 'Địa chỉ thư điện tử nhận thông báo',
+  'ui.account.alerts_address_hint': 'Để trống: không gửi thư cho riêng bạn (hộp thư trực ban của đơn vị vẫn nhận).',
   'ui.account.alerts_email': 'Gửi thư điện tử cho tôi khi có',
   'ui.account.alerts_submit': 'Lưu lựa chọn',
   'ui.account.alerts_saved': 'Đã lưu lựa chọn nhận thông báo.',

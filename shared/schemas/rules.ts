@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CATEGORIES } from '../domain/categories';
 import { FORCES } from '../domain/forces';
 import { PLACE_TYPES } from '../domain/place-types';
+import { phoneSchema } from './report';
 import { communeCodeSchema, provinceCodeSchema } from './routing';
 import { isoTime, positiveInt, text } from './storable';
 
@@ -82,6 +83,16 @@ export const unitInputSchema = z.strictObject({
 export type UnitInput = z.infer<typeof unitInputSchema>;
 
 export const unitRenameSchema = z.strictObject({ name: text().trim().min(3).max(200) });
+/**
+ * Issue #17: a unit's duty contacts. `dutyPhone` is its public duty hotline (shown to callers and on the
+ * public pages); `dutyEmail` the mailbox its alerts also go to. null removes one.
+ */
+export const unitDutyContactsSchema = z.strictObject({
+  dutyPhone: phoneSchema.nullable(),
+  dutyEmail: z.email().max(254).nullable(),
+});
+export type UnitDutyContacts = z.infer<typeof unitDutyContactsSchema>;
+
 export const unitCloseSchema = z.strictObject({ effectiveFrom: effectiveFromSchema });
 export const jurisdictionInputSchema = z.strictObject({
   areas: z.array(areaSchema).min(1).max(500),

@@ -2,9 +2,10 @@ import { useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import { alertPreferencesSchema, type AlertPreferences } from '../../../shared/api/alerts';
 import { ALERT_KINDS } from '../../../shared/domain/alerts';
-import { schemaResolver } from '../../lib/form';
+import { applyServerErrors, schemaResolver } from '../../lib/form';
 import { useT } from '../../lib/i18n';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { Field } from '../../ui/Field';
 import { QueryResult } from '../../ui/QueryResult';
 import { useAlertPreferences, useSaveAlertPreferences } from './account.api';
 
@@ -21,27 +22,42 @@ export function AlertPreferencesSection() {
   );
 }
 
+/** The form holds the address as typed; an empty box is sent as "no address" (null). */
+type PreferencesForm = Omit<AlertPreferences, 'address'> & { address: string };
+const toPayload = ({ email, address }: PreferencesForm): AlertPreferences => ({
+  email,
+  address: address.trim() || null,
+});
+
 function AlertPreferencesForm({ saved }: { saved: AlertPreferences }) {
   const t = useT();
   const save = useSaveAlertPreferences();
   const [failure, setFailure] = useState<unknown>(null);
-  const form = useForm<AlertPreferences>({
-    values: saved,
-    resolver: schemaResolver(alertPreferencesSchema),
+  const form = useForm<PreferencesForm>({
+    values: { email: saved.email, address: saved.address ?? '' },
+    resolver: schemaResolver(alertPreferencesSchema, toPayload),
   });
   const submit = form.handleSubmit(async (values) => {
     setFailure(null);
     save.reset();
     try {
-      await save.mutateAsync(values);
+      await save.mutateAsync(toPayload(values));
     } catch (err) {
-      // A box cannot hold a wrong value: whatever the server refuses is said above the button.
-      setFailure(err);
+      // The server checks the address (an e-mail address); a box cannot hold a wrong value.
+      setFailure(applyServerErrors(err, form.setError, ['address']));
     }
   });
   return (
     <FormProvider {...form}>
       <form className="report-form" onSubmit={(e) => void submit(e)} noValidate>
+        <Field
+          name="address"
+          id="alert-address"
+          label={t('ui.account.alerts_address')}
+          hint={t('ui.account.alerts_address_hint')}
+        >
+          {(control) => <input {...control} {...form.register('address')} type="email" autoComplete="email" />}
+        </Field>
         <fieldset className="alert-preferences">
           <legend>{t('ui.account.alerts_email')}</legend>
           {ALERT_KINDS.map((kind) => (

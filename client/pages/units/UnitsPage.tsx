@@ -1,9 +1,15 @@
 import { useState, type FormEvent } from 'react';
-import { FormProvider, useForm, useFormContext } from 'react-hook-form';
+import { FormProvider, useForm } from 'react-hook-form';
 import type { UnitDetail, ValidationSummary } from '../../../shared/api/rules';
 import { FORCES, type Force } from '../../../shared/domain/forces';
 import { formatDateTime } from '../../../shared/i18n/format';
-import { jurisdictionInputSchema, unitInputSchema, unitRenameSchema } from '../../../shared/schemas/rules';
+import {
+  jurisdictionInputSchema,
+  unitDutyContactsSchema,
+  unitInputSchema,
+  unitRenameSchema,
+  type UnitDutyContacts,
+} from '../../../shared/schemas/rules';
 import { typedToIso } from '../../lib/datetime';
 import { applyServerErrors, schemaResolver } from '../../lib/form';
 import { useT } from '../../lib/i18n';
@@ -22,7 +28,6 @@ import {
   useSetDutyContacts,
   useSetJurisdiction,
   useUnit,
-  type DutyContacts,
   type UnitWithDuty,
 } from './units.api';
 
@@ -36,7 +41,7 @@ const rowsOf = (unit: UnitDetail): AreaRow[] =>
   }));
 /** Duty contacts as typed (text) and as sent: an empty box is "none" (null). */
 type DutyForm = { dutyEmail: string; dutyPhone: string };
-const dutyPayload = ({ dutyEmail, dutyPhone }: DutyForm): DutyContacts => ({
+const dutyPayload = ({ dutyEmail, dutyPhone }: DutyForm): UnitDutyContacts => ({
   dutyEmail: dutyEmail.trim() || null,
   dutyPhone: dutyPhone.trim() || null,
 });
@@ -178,6 +183,7 @@ function UnitForms({ unit }: { unit: UnitWithDuty }) {
   });
   const dutyForm = useForm<DutyForm>({
     values: { dutyEmail: unit.dutyEmail ?? '', dutyPhone: unit.dutyPhone ?? '' },
+    resolver: schemaResolver(unitDutyContactsSchema, dutyPayload),
   });
   const coverageForm = useForm<CoverageForm>({
     values: { effectiveFrom: '', areas: rowsOf(unit) },
@@ -247,7 +253,22 @@ function UnitForms({ unit }: { unit: UnitWithDuty }) {
       <FormProvider {...dutyForm}>
         <form onSubmit={(e) => void saveDuty(e)} noValidate aria-labelledby="unit-duty-title">
           <h3 id="unit-duty-title">{t('ui.units.duty_title')}</h3>
-          <DutyFields idPrefix="unit" />
+          <Field
+            name="dutyEmail"
+            id="unit-duty-email"
+            label={t('field.dutyEmail')}
+            hint={t('ui.units.duty_email_hint')}
+          >
+            {(control) => <input {...control} {...dutyForm.register('dutyEmail')} type="email" autoComplete="off" />}
+          </Field>
+          <Field
+            name="dutyPhone"
+            id="unit-duty-phone"
+            label={t('field.dutyPhone')}
+            hint={t('ui.units.duty_phone_hint')}
+          >
+            {(control) => <input {...control} {...dutyForm.register('dutyPhone')} type="tel" autoComplete="off" />}
+          </Field>
           <button type="submit" className="button button--secondary">
             {t('ui.units.duty_save')}
           </button>
@@ -284,58 +305,19 @@ function UnitForms({ unit }: { unit: UnitWithDuty }) {
   );
 }
 
-/** The duty mailbox and hotline inputs, the same in the editor and in a new unit's form. */
-function DutyFields({ idPrefix }: { idPrefix: string }) {
-  const t = useT();
-  // Both forms hold these two fields under these names (NewUnitForm includes DutyForm).
-  const { register } = useFormContext<DutyForm>();
-  return (
-    <>
-      <Field
-        name="dutyEmail"
-        id={`${idPrefix}-duty-email`}
-        label={t('field.dutyEmail')}
-        hint={t('ui.units.duty_email_hint')}
-      >
-        {(control) => <input {...control} {...register('dutyEmail')} type="email" autoComplete="off" />}
-      </Field>
-      <Field
-        name="dutyPhone"
-        id={`${idPrefix}-duty-phone`}
-        label={t('field.dutyPhone')}
-        hint={t('ui.units.duty_phone_hint')}
-      >
-        {(control) => <input {...control} {...register('dutyPhone')} type="tel" autoComplete="off" />}
-      </Field>
-    </>
-  );
-}
-
-type NewUnitForm = DutyForm & { unitCode: string; name: string; force: Force; level: Level; areas: AreaRow[] };
+type NewUnitForm = { unitCode: string; name: string; force: Force; level: Level; areas: AreaRow[] };
 
 function NewUnit({ province, onCreated }: { province: string; onCreated: (id: string) => void }) {
   const t = useT();
   const outcome = useOutcome();
   const create = useCreateUnit();
-  // A unit opened without duty contacts is sent without them (the API's default: none).
-  const payload = ({ dutyEmail, dutyPhone, ...values }: NewUnitForm) => {
-    const duty = dutyPayload({ dutyEmail, dutyPhone });
-    return {
-      ...values,
-      provinceCode: province,
-      areas: toAreas(values.areas),
-      ...(duty.dutyEmail !== null && { dutyEmail: duty.dutyEmail }),
-      ...(duty.dutyPhone !== null && { dutyPhone: duty.dutyPhone }),
-    };
-  };
+  const payload = (values: NewUnitForm) => ({ ...values, provinceCode: province, areas: toAreas(values.areas) });
   const form = useForm<NewUnitForm>({
     defaultValues: {
       unitCode: '',
       name: '',
       force: 'market',
       level: 'local',
-      dutyEmail: '',
-      dutyPhone: '',
       areas: [{ provinceCode: province, communeCode: '', placeTypes: [] }],
     },
     resolver: schemaResolver(unitInputSchema, payload),
@@ -353,8 +335,6 @@ function NewUnit({ province, onCreated }: { province: string; onCreated: (id: st
           'name',
           'force',
           'level',
-          'dutyEmail',
-          'dutyPhone',
           ...areaFieldNames(form.getValues('areas')),
         ]),
     ),
@@ -392,7 +372,6 @@ function NewUnit({ province, onCreated }: { province: string; onCreated: (id: st
             </select>
           )}
         </Field>
-        <DutyFields idPrefix="new-unit" />
         <AreasEditor />
         <div className="button-row">
           <button type="submit" className="button button--primary">

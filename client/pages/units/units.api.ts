@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { UnitDetail } from '../../../shared/api/rules';
-import type { JurisdictionInput, UnitInput } from '../../../shared/schemas/rules';
+import type { JurisdictionInput, UnitDutyContacts, UnitInput } from '../../../shared/schemas/rules';
 import { apiRequest } from '../../lib/api';
 import { unitKeys } from '../../lib/units.api';
 
@@ -8,11 +8,10 @@ import { unitKeys } from '../../lib/units.api';
 type Body<T> = { [K in keyof T]?: T[K] | undefined };
 
 /**
- * Issue #17: a unit's duty mailbox (alerts, the daily digest) and public duty hotline, in the units API's detail
- * and in its create and update bodies; null when the unit has none.
+ * Issue #17: a unit's duty mailbox (alerts, the daily digest) and public duty hotline (null: none). J2's branch
+ * adds both to `unitDetailSchema`; until that merge the detail is typed with them here.
  */
-export type DutyContacts = { dutyEmail: string | null; dutyPhone: string | null };
-export type UnitWithDuty = UnitDetail & DutyContacts;
+export type UnitWithDuty = UnitDetail & UnitDutyContacts;
 
 export function useUnit(id: string) {
   return useQuery({
@@ -31,14 +30,12 @@ function useUnitChange<Input>(send: (input: Input) => Promise<UnitDetail>) {
 }
 
 export const useCreateUnit = () =>
-  useUnitChange((body: Body<UnitInput> & Partial<DutyContacts>) =>
-    apiRequest<UnitDetail>('/api/staff/units', { method: 'POST', body }),
-  );
+  useUnitChange((body: Body<UnitInput>) => apiRequest<UnitDetail>('/api/staff/units', { method: 'POST', body }));
 
-/** The duty contacts alone (the update body's other field, the name, is the rename's). */
+/** Issue #17: both duty contacts at once (null removes one). */
 export const useSetDutyContacts = () =>
-  useUnitChange(({ id, ...body }: DutyContacts & { id: string }) =>
-    apiRequest<UnitDetail>(`/api/staff/units/${id}`, { method: 'PATCH', body }),
+  useUnitChange(({ id, ...body }: UnitDutyContacts & { id: string }) =>
+    apiRequest<UnitDetail>(`/api/staff/units/${id}/duty-contacts`, { method: 'PUT', body }),
   );
 
 export const useRenameUnit = () =>
