@@ -19,8 +19,9 @@ async function unreadCount(page: Page): Promise<number> {
  * Issue #17: the staff pages are told. An officer of the market unit of Cao Bằng has the queue open; a citizen
  * files a report at a market in Xã Trà Lĩnh, which that unit leads. Without a reload, the bell counts one more
  * unread alert and the report shows in the queue (Server-Sent Events); opening it from the alerts page reads it.
+ * Then what staff choose: e-mail per alert kind on "my account", a unit's duty contacts in the units editor.
  */
-describeInBrowser('the bell and the queue while a citizen files a report', () => {
+describeInBrowser('what staff are told, and where', () => {
   const session = useBrowserPage(DESK, { clock: { now: () => new Date() } });
 
   it('counts the new alert and lists the report without a reload, and reads it when opened', async () => {
@@ -73,6 +74,50 @@ describeInBrowser('the bell and the queue while a citizen files a report', () =>
     await page.getByRole('link', { name: `${before} thông báo chưa đọc` }).waitFor({ timeout: 10_000 });
 
     // The session check before sign-in answers 401; nothing else may go wrong.
+    expect(problems.filter((p) => !/401/.test(p))).toEqual([]);
+  });
+
+  it("keeps an officer's e-mail choice and address, and a unit's duty mailbox and hotline", async () => {
+    const { server, page, problems } = session;
+    const inputValue = (id: string) => page.locator(`#${id}`).inputValue();
+    await page.goto(`${server.baseUrl}/staff/account`);
+    await page.getByLabel('Tên đăng nhập').fill('market.cao-bang');
+    await page.getByLabel('Mật khẩu').fill(TEST_DEMO_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Nhận thông báo qua thư điện tử' }).waitFor();
+    // E-mail is on for every kind until one turns it off.
+    expect(await page.getByLabel('Đã quá hạn').isChecked()).toBe(true);
+    await page.getByLabel('Đã quá hạn').uncheck();
+    await page.getByLabel('Địa chỉ thư điện tử nhận thông báo').fill('can.bo@qltt-caobang.example');
+    await page.getByRole('button', { name: 'Lưu lựa chọn' }).click();
+    await page.getByText('Đã lưu lựa chọn nhận thông báo.').waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Nhận thông báo qua thư điện tử' }).waitFor();
+    await page.waitForFunction(
+      () => (document.getElementById('alert-address') as HTMLInputElement | null)?.value !== '',
+    );
+    expect(await inputValue('alert-address')).toBe('can.bo@qltt-caobang.example');
+    expect(await page.getByLabel('Đã quá hạn').isChecked()).toBe(false);
+    expect(await page.getByLabel('Sắp đến hạn').isChecked()).toBe(true);
+
+    await page.getByRole('button', { name: 'Đăng xuất', exact: true }).click();
+    await page.getByLabel('Tên đăng nhập').fill('admin');
+    await page.getByLabel('Mật khẩu').fill(TEST_DEMO_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Tài khoản của tôi' }).waitFor();
+    await page.goto(`${server.baseUrl}/staff/units`);
+    await page.getByRole('button', { name: 'Chi cục Quản lý thị trường tỉnh Cao Bằng' }).click();
+    await page.getByRole('heading', { name: 'Liên lạc trực ban' }).waitFor();
+    // Checked by the shared schema before anything is sent.
+    await page.getByLabel('Hộp thư trực ban').fill('truc ban');
+    await page.getByRole('button', { name: 'Lưu liên lạc trực ban' }).click();
+    await page.locator('#unit-duty-email-error').waitFor();
+    await page.getByLabel('Hộp thư trực ban').fill('truc.ban@qltt-caobang.example');
+    await page.getByLabel('Điện thoại trực ban').fill('0206.3852.389');
+    await page.getByRole('button', { name: 'Lưu liên lạc trực ban' }).click();
+    await page.getByText('Đã lưu liên lạc trực ban.').waitFor();
+    expect(await inputValue('unit-duty-email')).toBe('truc.ban@qltt-caobang.example');
+    expect(await inputValue('unit-duty-phone')).toBe('02063852389');
     expect(problems.filter((p) => !/401/.test(p))).toEqual([]);
   });
 });
