@@ -53,7 +53,8 @@ export const router = createBrowserRouter([
       },
       {
         path: paths.staff.alerts.path,
-        lazy: async () => ({ Component: (await import('../pages/alerts/AlertsPage')).AlertsPage }),
+        // With the layout that shows the bell (see StaffLayout.tsx).
+        lazy: async () => ({ Component: (await import('./layouts/StaffLayout')).AlertsPage }),
       },
       {
         path: paths.staff.accounts.path,

@@ -68,7 +68,7 @@ describeInBrowser('what staff are told, and where', () => {
     await page.getByTestId('alert-bell').click();
     await page.getByRole('heading', { level: 1, name: 'Thông báo' }).waitFor();
     const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: trackingCode }) });
-    await row.getByText('Tin báo mới giao đơn vị chủ trì').waitFor();
+    await row.getByText('Tin báo mới giao đơn vị').waitFor();
     await row.getByRole('link', { name: trackingCode }).click();
     await page.getByRole('heading', { level: 1, name: new RegExp(trackingCode) }).waitFor();
     await page.getByRole('link', { name: `${before} thông báo chưa đọc` }).waitFor({ timeout: 10_000 });
@@ -89,7 +89,7 @@ describeInBrowser('what staff are told, and where', () => {
     expect(await page.getByLabel('Đã quá hạn').isChecked()).toBe(true);
     await page.getByLabel('Đã quá hạn').uncheck();
     await page.getByLabel('Địa chỉ thư điện tử nhận thông báo').fill('can.bo@qltt-caobang.example');
-    await page.getByRole('button', { name: 'Lưu lựa chọn' }).click();
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
     await page.getByText('Đã lưu lựa chọn nhận thông báo.').waitFor();
     await page.reload();
     await page.getByRole('heading', { name: 'Nhận thông báo qua thư điện tử' }).waitFor();

@@ -11,6 +11,13 @@ import { SignInForm } from '../../pages/sign-in/SignInForm';
 import { PageLoading } from '../../ui/PageLoading';
 import { isAlerted, useAlertStream } from '../../lib/alerts.api';
 import { AlertBell } from './AlertBell';
+
+/**
+ * Issue #17: the list behind the bell comes with the layout that shows the bell. Also a matter of bytes: as a chunk
+ * of its own (ErrorNotice without zod) it made Rollup split zod out of the chunk the citizen pages share with the
+ * staff area (+1.1 KB of Brotli on /report and /track, tests/api/client-shell.test.ts).
+ */
+export { AlertsPage } from '../../pages/alerts/AlertsPage';
 // The staff area's styles come with its (lazy) layout, never on the citizen pages.
 import '../../styles/intake.css';
 import '../../styles/cases.css';

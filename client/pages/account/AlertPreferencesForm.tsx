@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
-import { alertPreferencesSchema, type AlertPreferences } from '../../../shared/api/alerts';
+import type { AlertPreferences } from '../../../shared/api/alerts';
 import { ALERT_KINDS } from '../../../shared/domain/alerts';
-import { applyServerErrors, schemaResolver } from '../../lib/form';
+import { applyServerErrors } from '../../lib/form';
 import { useT } from '../../lib/i18n';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
@@ -16,7 +16,6 @@ export function AlertPreferencesSection() {
   return (
     <section aria-labelledby="alert-preferences-title">
       <h2 id="alert-preferences-title">{t('ui.account.alerts_title')}</h2>
-      <p>{t('ui.account.alerts_body')}</p>
       <QueryResult query={preferences}>{(saved) => <AlertPreferencesForm saved={saved} />}</QueryResult>
     </section>
   );
@@ -33,29 +32,23 @@ function AlertPreferencesForm({ saved }: { saved: AlertPreferences }) {
   const t = useT();
   const save = useSaveAlertPreferences();
   const [failure, setFailure] = useState<unknown>(null);
-  const form = useForm<PreferencesForm>({
-    values: { email: saved.email, address: saved.address ?? '' },
-    resolver: schemaResolver(alertPreferencesSchema, toPayload),
-  });
+  // No schema in the browser: boxes cannot hold a wrong value, and the address is the server's to check (its
+  // refusal comes back to the field). The response schema's z.record would also cost the citizen pages ~1 KB: zod
+  // lives in the chunk they share with the staff area (tests/api/client-shell.test.ts).
+  const form = useForm<PreferencesForm>({ values: { email: saved.email, address: saved.address ?? '' } });
   const submit = form.handleSubmit(async (values) => {
     setFailure(null);
     save.reset();
     try {
       await save.mutateAsync(toPayload(values));
     } catch (err) {
-      // The server checks the address (an e-mail address); a box cannot hold a wrong value.
       setFailure(applyServerErrors(err, form.setError, ['address']));
     }
   });
   return (
     <FormProvider {...form}>
       <form className="report-form" onSubmit={(e) => void submit(e)} noValidate>
-        <Field
-          name="address"
-          id="alert-address"
-          label={t('ui.account.alerts_address')}
-          hint={t('ui.account.alerts_address_hint')}
-        >
+        <Field name="address" id="alert-address" label={t('ui.account.alerts_address')}>
           {(control) => <input {...control} {...form.register('address')} type="email" autoComplete="email" />}
         </Field>
         <fieldset className="alert-preferences">
@@ -73,7 +66,7 @@ function AlertPreferencesForm({ saved }: { saved: AlertPreferences }) {
           </p>
         )}
         <button type="submit" className="button button--primary" disabled={save.isPending}>
-          {t('ui.account.alerts_submit')}
+          {t('ui.accounts.save')}
         </button>
       </form>
     </FormProvider>

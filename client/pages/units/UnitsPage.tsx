@@ -253,20 +253,10 @@ function UnitForms({ unit }: { unit: UnitWithDuty }) {
       <FormProvider {...dutyForm}>
         <form onSubmit={(e) => void saveDuty(e)} noValidate aria-labelledby="unit-duty-title">
           <h3 id="unit-duty-title">{t('ui.units.duty_title')}</h3>
-          <Field
-            name="dutyEmail"
-            id="unit-duty-email"
-            label={t('field.dutyEmail')}
-            hint={t('ui.units.duty_email_hint')}
-          >
+          <Field name="dutyEmail" id="unit-duty-email" label={t('field.dutyEmail')}>
             {(control) => <input {...control} {...dutyForm.register('dutyEmail')} type="email" autoComplete="off" />}
           </Field>
-          <Field
-            name="dutyPhone"
-            id="unit-duty-phone"
-            label={t('field.dutyPhone')}
-            hint={t('ui.units.duty_phone_hint')}
-          >
+          <Field name="dutyPhone" id="unit-duty-phone" label={t('field.dutyPhone')}>
             {(control) => <input {...control} {...dutyForm.register('dutyPhone')} type="tel" autoComplete="off" />}
           </Field>
           <button type="submit" className="button button--secondary">
