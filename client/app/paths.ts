@@ -9,6 +9,7 @@ export const paths = {
     reference: { path: '/staff/reference', href: () => '/staff/reference' },
     intake: { path: '/staff/intake', href: () => '/staff/intake' },
     account: { path: '/staff/account', href: () => '/staff/account' },
+    alerts: { path: '/staff/alerts', href: () => '/staff/alerts' },
     accounts: { path: '/staff/accounts', href: () => '/staff/accounts' },
     cases: { path: '/staff/cases', href: () => '/staff/cases' },
     holidays: { path: '/staff/holidays', href: () => '/staff/holidays' },

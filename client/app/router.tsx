@@ -52,6 +52,11 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('../pages/account/AccountPage')).AccountPage }),
       },
       {
+        path: paths.staff.alerts.path,
+        // With the layout that shows the bell (see StaffLayout.tsx).
+        lazy: async () => ({ Component: (await import('./layouts/StaffLayout')).AlertsPage }),
+      },
+      {
         path: paths.staff.accounts.path,
         lazy: async () => ({ Component: (await import('../pages/accounts/AccountsPage')).AccountsPage }),
       },

@@ -8,11 +8,16 @@ import { useStaffSession } from '../../lib/staffSession';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { isAlerted } from '../../lib/alerts.api';
 import { useChangePassword } from './account.api';
+import { AlertPreferencesSection } from './AlertPreferencesForm';
 
 const EMPTY: PasswordChange = { currentPassword: '', newPassword: '' };
 
-/** One's own account: who one is, a new password (issue #5), and signing out on every device. */
+/**
+ * One's own account: who one is, a new password (issue #5), which alerts come by e-mail (issue #17), and signing
+ * out on every device.
+ */
 export function AccountPage() {
   const t = useT();
   useDocumentTitle(t('ui.account.title'));
@@ -85,6 +90,8 @@ export function AccountPage() {
           </button>
         </form>
       </FormProvider>
+
+      {isAlerted(user.role) && <AlertPreferencesSection />}
 
       <h2>{t('ui.account.sessions_title')}</h2>
       <p>{t('ui.account.sessions_body')}</p>

@@ -5,7 +5,9 @@ import { formatDateTime } from '../../../shared/i18n/format';
 import type { MessageKey } from '../../../shared/i18n/vi';
 import { MAX_PHOTOS, PHOTO_UPLOAD_HOURS } from '../../../shared/schemas/report';
 import { paths } from '../../app/paths';
+import { isAlerted, useMarkCaseAlertsRead } from '../../lib/alerts.api';
 import { useT } from '../../lib/i18n';
+import { useStaffSession } from '../../lib/staffSession';
 import { useNow } from '../../lib/useNow';
 import { QueryResult } from '../../ui/QueryResult';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
@@ -25,8 +27,15 @@ const PHOTO_REFRESH_MS = 15_000;
 function CaseDetails({ code }: { code: string }) {
   const t = useT();
   useDocumentTitle(t('ui.cases.case_title', { code }));
-  // The page shows what the server last answered: the load, then each action's answer (cases.api.ts).
+  // The page shows what the server last answered: the load, then each action's answer (cases.api.ts), and it is
+  // asked again when the alert stream says the report changed (client/lib/alerts.api.ts).
   const loaded = useCase(code);
+  const { state } = useStaffSession();
+  // Issue #17: the report is open, so what one was told about it is read.
+  useMarkCaseAlertsRead(
+    code,
+    loaded.data !== undefined && state.status === 'signed_in' && isAlerted(state.session.user.role),
+  );
   return (
     <QueryResult query={loaded}>
       {(report) => <CaseView report={report} onReload={() => void loaded.refetch()} />}

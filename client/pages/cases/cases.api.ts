@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { CaseQueue, CaseViewBody } from '../../../shared/api/cases';
 import type { CaseAction, caseActionSchemas, CaseQueueQuery } from '../../../shared/schemas/cases';
 import { apiRequest } from '../../lib/api';
+import { caseKeys } from '../../lib/caseKeys';
 import { useI18n } from '../../lib/i18n';
 
 /** The queue's filters as the page sends them (query parameters; the cursor is the list's own). */
@@ -10,14 +11,6 @@ export type QueueFilters = { [K in keyof Omit<CaseQueueQuery, 'after' | 'limit'>
 
 /** What an action sends: the body its shared schema takes, version included. */
 export type CaseActionBody<A extends CaseAction = CaseAction> = z.input<(typeof caseActionSchemas)[A]>;
-
-/** The case pages' calls (issue #6), keyed under `cases` so an action refreshes the queues too. */
-const caseKeys = {
-  queues: ['cases', 'queue'] as const,
-  queue: (filters: QueueFilters) => ['cases', 'queue', filters] as const,
-  view: (code: string, lang: string) => ['cases', 'view', code, lang] as const,
-  photos: (code: string) => ['cases', 'photos', code] as const,
-};
 
 const caseUrl = (code: string) => `/api/staff/cases/${encodeURIComponent(code)}`;
 
@@ -76,7 +69,7 @@ export function useCaseAction(code: string) {
     onSuccess: ({ contact: _shownOnce, ...view }) => {
       client.setQueryData(caseKeys.view(code, lang), view);
       // The case in the other language holds the old version and actions: asked again when next shown.
-      void client.invalidateQueries({ queryKey: ['cases', 'view', code], predicate: (q) => q.queryKey[3] !== lang });
+      void client.invalidateQueries({ queryKey: caseKeys.views(code), predicate: (q) => q.queryKey[3] !== lang });
       void client.invalidateQueries({ queryKey: caseKeys.queues });
     },
   });

@@ -3,7 +3,13 @@ import { FormProvider, useForm } from 'react-hook-form';
 import type { UnitDetail, ValidationSummary } from '../../../shared/api/rules';
 import { FORCES, type Force } from '../../../shared/domain/forces';
 import { formatDateTime } from '../../../shared/i18n/format';
-import { jurisdictionInputSchema, unitInputSchema, unitRenameSchema } from '../../../shared/schemas/rules';
+import {
+  jurisdictionInputSchema,
+  unitDutyContactsSchema,
+  unitInputSchema,
+  unitRenameSchema,
+  type UnitDutyContacts,
+} from '../../../shared/schemas/rules';
 import { typedToIso } from '../../lib/datetime';
 import { applyServerErrors, schemaResolver } from '../../lib/form';
 import { useT } from '../../lib/i18n';
@@ -15,7 +21,15 @@ import { QueryResult } from '../../ui/QueryResult';
 import { refusalReport, ValidationReport } from '../../ui/ValidationReport';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { AreasEditor, areaFieldNames, toAreas, type AreaRow } from './AreasEditor';
-import { useCloseUnit, useCreateUnit, useRenameUnit, useSetJurisdiction, useUnit } from './units.api';
+import {
+  useCloseUnit,
+  useCreateUnit,
+  useRenameUnit,
+  useSetDutyContacts,
+  useSetJurisdiction,
+  useUnit,
+  type UnitWithDuty,
+} from './units.api';
 
 const LEVELS = ['regional', 'province', 'local'] as const;
 type Level = (typeof LEVELS)[number];
@@ -25,6 +39,12 @@ const rowsOf = (unit: UnitDetail): AreaRow[] =>
     communeCode: a.communeCode ?? '',
     placeTypes: a.placeTypes ?? [],
   }));
+/** Duty contacts as typed (text) and as sent: an empty box is "none" (null). */
+type DutyForm = { dutyEmail: string; dutyPhone: string };
+const dutyPayload = ({ dutyEmail, dutyPhone }: DutyForm): UnitDutyContacts => ({
+  dutyEmail: dutyEmail.trim() || null,
+  dutyPhone: dutyPhone.trim() || null,
+});
 /** A typed time (`14:00 23/11/2026`) as the API takes it; empty is "now" (left out). */
 const effectiveAt = (typed: string) => typedToIso(typed, new Date(), { ahead: true }) || undefined;
 
@@ -150,15 +170,20 @@ const coverageResolver = schemaResolver(jurisdictionInputSchema, (values: Covera
  * One unit's changes. The forms follow the unit as the server last gave it (`values`): after a change the
  * refreshed unit is what they show.
  */
-function UnitForms({ unit }: { unit: UnitDetail }) {
+function UnitForms({ unit }: { unit: UnitWithDuty }) {
   const t = useT();
   const outcome = useOutcome();
   const rename = useRenameUnit();
   const close = useCloseUnit();
   const setJurisdiction = useSetJurisdiction();
+  const setDuty = useSetDutyContacts();
   const renameForm = useForm<RenameForm>({
     values: { name: unit.name },
     resolver: schemaResolver(unitRenameSchema),
+  });
+  const dutyForm = useForm<DutyForm>({
+    values: { dutyEmail: unit.dutyEmail ?? '', dutyPhone: unit.dutyPhone ?? '' },
+    resolver: schemaResolver(unitDutyContactsSchema, dutyPayload),
   });
   const coverageForm = useForm<CoverageForm>({
     values: { effectiveFrom: '', areas: rowsOf(unit) },
@@ -169,6 +194,12 @@ function UnitForms({ unit }: { unit: UnitDetail }) {
     outcome.run(
       async () => (await rename.mutateAsync({ id: unit.id, name }), t('ui.units.renamed')),
       (err) => applyServerErrors(err, renameForm.setError, ['name']),
+    ),
+  );
+  const saveDuty = dutyForm.handleSubmit((values) =>
+    outcome.run(
+      async () => (await setDuty.mutateAsync({ id: unit.id, ...dutyPayload(values) }), t('ui.units.duty_saved')),
+      (err) => applyServerErrors(err, dutyForm.setError, ['dutyEmail', 'dutyPhone']),
     ),
   );
   const placeCoverage = (err: unknown) =>
@@ -216,6 +247,20 @@ function UnitForms({ unit }: { unit: UnitDetail }) {
           </Field>
           <button type="submit" className="button button--secondary">
             {t('ui.units.rename')}
+          </button>
+        </form>
+      </FormProvider>
+      <FormProvider {...dutyForm}>
+        <form onSubmit={(e) => void saveDuty(e)} noValidate aria-labelledby="unit-duty-title">
+          <h3 id="unit-duty-title">{t('ui.units.duty_title')}</h3>
+          <Field name="dutyEmail" id="unit-duty-email" label={t('field.dutyEmail')}>
+            {(control) => <input {...control} {...dutyForm.register('dutyEmail')} type="email" autoComplete="off" />}
+          </Field>
+          <Field name="dutyPhone" id="unit-duty-phone" label={t('field.dutyPhone')}>
+            {(control) => <input {...control} {...dutyForm.register('dutyPhone')} type="tel" autoComplete="off" />}
+          </Field>
+          <button type="submit" className="button button--secondary">
+            {t('ui.units.duty_save')}
           </button>
         </form>
       </FormProvider>

@@ -1,16 +1,22 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { UnitDetail } from '../../../shared/api/rules';
-import type { JurisdictionInput, UnitInput } from '../../../shared/schemas/rules';
+import type { JurisdictionInput, UnitDutyContacts, UnitInput } from '../../../shared/schemas/rules';
 import { apiRequest } from '../../lib/api';
 import { unitKeys } from '../../lib/units.api';
 
 /** What the client sends: the schema's input, before its defaults are filled in. */
 type Body<T> = { [K in keyof T]?: T[K] | undefined };
 
+/**
+ * Issue #17: a unit's duty mailbox (alerts, the daily digest) and public duty hotline (null: none). J2's branch
+ * adds both to `unitDetailSchema`; until that merge the detail is typed with them here.
+ */
+export type UnitWithDuty = UnitDetail & UnitDutyContacts;
+
 export function useUnit(id: string) {
   return useQuery({
     queryKey: unitKeys.detail(id),
-    queryFn: ({ signal }) => apiRequest<UnitDetail>(`/api/staff/units/${id}`, { signal }),
+    queryFn: ({ signal }) => apiRequest<UnitWithDuty>(`/api/staff/units/${id}`, { signal }),
   });
 }
 
@@ -25,6 +31,12 @@ function useUnitChange<Input>(send: (input: Input) => Promise<UnitDetail>) {
 
 export const useCreateUnit = () =>
   useUnitChange((body: Body<UnitInput>) => apiRequest<UnitDetail>('/api/staff/units', { method: 'POST', body }));
+
+/** Issue #17: both duty contacts at once (null removes one). */
+export const useSetDutyContacts = () =>
+  useUnitChange(({ id, ...body }: UnitDutyContacts & { id: string }) =>
+    apiRequest<UnitDetail>(`/api/staff/units/${id}/duty-contacts`, { method: 'PUT', body }),
+  );
 
 export const useRenameUnit = () =>
   useUnitChange(({ id, name }: { id: string; name: string }) =>
