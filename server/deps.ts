@@ -2,6 +2,8 @@ import type { Logger } from 'pino';
 import type { Config } from './config';
 import type { Database, Db } from './db/types';
 import type { FailureGuard } from './http/failure-guard';
+import { createJobs, type JobRunner } from './jobs/jobs';
+import { APP_QUEUES, type AppQueues } from './jobs/queues';
 import { createPhotoQueue, photoDirs, type PhotoDirs, type PhotoQueue } from './reports/photos';
 import { createSecretGuard } from './reports/tracking.service';
 import { createRouting, type Routing } from './routing/routing.service';
@@ -27,6 +29,11 @@ export interface AppDeps {
   photos: { dirs: PhotoDirs; queue: PhotoQueue };
   /** Wrong receipt secrets per tracking code (SPEC.md §6), one count for the tracking page and the intake console. */
   receiptGuard: FailureGuard;
+  /**
+   * Background jobs (server/jobs, pg-boss in our database). Sending works at any time; jobs run only
+   * in a process that registered handlers and started it (server/main.ts; tests that ask).
+   */
+  jobs: JobRunner<AppQueues>;
 }
 
 export function assembleDeps(parts: Pick<AppDeps, 'config' | 'database' | 'clock' | 'logger' | 'secrets'>): AppDeps {
@@ -37,5 +44,10 @@ export function assembleDeps(parts: Pick<AppDeps, 'config' | 'database' | 'clock
     routing: createRouting({ db, clock: parts.clock }),
     photos: { dirs: photoDirs(parts.config.paths.uploadDir), queue: createPhotoQueue(parts.config.photos) },
     receiptGuard: createSecretGuard(parts.clock),
+    jobs: createJobs<AppQueues>(parts.database, {
+      queues: APP_QUEUES,
+      pollSeconds: parts.config.jobs.pollSeconds,
+      logger: parts.logger,
+    }),
   };
 }

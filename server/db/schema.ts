@@ -9,3 +9,4 @@ export * from '../holidays/holidays.table';
 export * from '../intake/intake.table';
 export * from '../stats/stats.table';
 export * from '../reports/idempotency.table';
+export * from '../cases/escalations.table';

@@ -1,0 +1,18 @@
+import type { QueuePolicy } from './jobs';
+
+/**
+ * Every background queue, with what its jobs carry and its pg-boss policy: the one list
+ * (`prepareDatabase` creates them, `createJobs` checks them at start). Handlers and schedules are
+ * declared in `server/jobs/registry.ts`.
+ */
+// A type, not an interface: it must fit `QueueMap` (a type alias has the implied index signature).
+// eslint-disable-next-line @typescript-eslint/consistent-type-definitions
+export type AppQueues = {
+  /** Every minute: escalates reports whose acceptance deadline passed (server/cases/escalation.ts). */
+  'deadline-sweep': Record<string, never>;
+};
+
+/** `short`: at most one job waits per queue (a late tick does not pile up sweeps). */
+export const APP_QUEUES: { [N in keyof AppQueues]: QueuePolicy } = {
+  'deadline-sweep': 'short',
+};
