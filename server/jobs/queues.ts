@@ -6,7 +6,6 @@ import type { QueuePolicy } from './jobs';
  * declared in `server/jobs/registry.ts`.
  */
 // A type, not an interface: it must fit `QueueMap` (a type alias has the implied index signature).
-// eslint-disable-next-line @typescript-eslint/consistent-type-definitions
 export type AppQueues = {
   /** Every minute: escalates reports whose acceptance deadline passed (server/cases/escalation.ts). */
   'deadline-sweep': Record<string, never>;

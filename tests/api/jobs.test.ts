@@ -6,7 +6,6 @@ import { createTestApp, type TestApp } from '../helpers/test-app';
 jest.setTimeout(60_000);
 
 /** A queue of this test only: pg-boss creates it at start. */
-// eslint-disable-next-line @typescript-eslint/consistent-type-definitions
 type TestQueues = { 'test-echo': { n: number } };
 
 function runner(database: Database, t: TestApp): JobRunner<TestQueues> {
