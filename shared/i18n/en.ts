@@ -105,6 +105,8 @@ export const en: Record<MessageKey, string> = {
   'field.commune': 'Commune',
   'field.overdue': 'Overdue',
   'field.dueSoon': 'Due soon',
+  'field.escalated': 'Escalated (not accepted in time)',
+  'field.waitingAnswer': 'Waiting too long for an answer',
   'field.assignedTo': 'Assigned to',
   'field.after': 'Next page',
   'field.day': 'Day',
@@ -269,6 +271,8 @@ export const en: Record<MessageKey, string> = {
   'error.busy': 'The system is overloaded. Your report was not sent; please try again in a few seconds.',
   'error.unauthenticated': 'Please sign in.',
   'error.conflict': 'Someone else has just updated this report. Please reload and try again.',
+  'error.case.answer_wait':
+    'Going on without the answer is possible {days} days after the question to the reporter: from {date}.',
   'error.case.not_allowed': 'The report is in a status that does not allow this (see the allowed moves).',
   'error.auth.invalid_credentials': 'Wrong username or password.',
   'error.auth.locked':
@@ -586,6 +590,26 @@ export const en: Record<MessageKey, string> = {
   'ui.cases.event.note': 'Note',
   'ui.cases.event.contact_revealed': 'Contact shown',
   'ui.cases.event.merged': 'Duplicate merged in',
+  'ui.cases.action.withdraw_question': 'Withdraw the question',
+  'ui.cases.action.continue_without_answer': 'Go on without the answer',
+  'ui.cases.action.move_lead': 'Move the lead (coordinator)',
+  'ui.cases.action.remind': 'Remind the lead unit',
+  'ui.cases.reason_optional': 'Reason (optional)',
+  'ui.cases.withdraw_question_hint': 'The report goes back to where it was before the question; the clock resumes.',
+  'ui.cases.continue_without_answer_hint':
+    'The reporter did not answer: the report goes back to where it was before the question; the clock resumes.',
+  'ui.cases.move_lead_hint':
+    'The new unit leads at once; a pending transfer is dropped; the deadlines stay. The move is audited.',
+  'ui.cases.escalated_province': 'Not accepted in time: escalated to the province coordinators at {at} (due {due}).',
+  'ui.cases.escalated_national': 'Not accepted in time: escalated to the national coordinators at {at}.',
+  'ui.cases.answer_wait': "Waiting for the reporter's answer; from {date} the unit may go on without it.",
+  'ui.cases.event.escalated': 'Escalated to the coordinators: not accepted in time',
+  'ui.cases.event.lead_moved': 'Lead moved by a coordinator',
+  'ui.cases.event.reminder': "Coordinator's reminder",
+  'ui.cases.event.question_withdrawn': 'Question withdrawn',
+  'ui.cases.event.went_on_without_answer': 'Went on without the answer',
+  'validation.unit_outside_scope':
+    "{field}: this unit is outside your scope (the report's province or a regional unit)",
   'ui.staff.nav.holidays': 'Holiday calendar',
   'ui.holidays.title': 'Public holiday calendar',
   'ui.holidays.intro':
