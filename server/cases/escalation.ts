@@ -126,9 +126,11 @@ export async function openEscalations(
 ): Promise<{ level: EscalationLevel; at: Date; dueAt: Date }[]> {
   const rows = await queryRows<{ level: EscalationLevel; at: string | Date; due_at: string | Date }>(
     q,
-    sql`select level, at, due_at from report_escalations
-         where report_id = ${reportId}::uuid and resolved_at is null
-         order by case level when 'province' then 1 else 2 end`,
+    // An escalation the next sweep will close (the report was accepted or closed since) is not shown.
+    sql`select e.level, e.at, e.due_at from report_escalations e join reports r on r.id = e.report_id
+         where e.report_id = ${reportId}::uuid and e.resolved_at is null
+           and r.accepted_at is null and report_is_open(r.status) and r.merged_into is null
+         order by case e.level when 'province' then 1 else 2 end`,
   );
   return rows.map((r) => ({ level: r.level, at: new Date(r.at), dueAt: new Date(r.due_at) }));
 }

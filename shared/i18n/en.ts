@@ -373,7 +373,7 @@ export const en: Record<MessageKey, string> = {
   'ui.home.handling.lead':
     'Every tip has exactly one lead unit from one of the four forces: police, market management, border guard, customs.',
   'ui.home.handling.deadlines':
-    'The lead unit must accept it within 24 hours (48 hours in remote or island communes) and resolve it within 20 days; overdue tips are escalated to the Standing Office of Committee 389.',
+    'The lead unit must accept it within 24 hours (48 hours in remote or island communes) and resolve it within 20 days; a tip not accepted in time is escalated automatically to the Standing Office of Committee 389 of the province, and if it is still not accepted a day later to the national Standing Office; the Standing Office can hand it to another unit.',
   'ui.report.title': 'Send a tip',
   'ui.report.intro': 'No sign-in, no name needed. Photos and contact details are optional.',
   'ui.report.province': 'Province or city where it happened (online: where the seller is, or else where you live)',

@@ -369,7 +369,7 @@ export const vi = {
   'ui.home.handling.lead':
     'Mỗi tin báo có đúng một đơn vị chủ trì thuộc một trong bốn lực lượng: Công an, Quản lý thị trường, Bộ đội Biên phòng, Hải quan.',
   'ui.home.handling.deadlines':
-    'Đơn vị chủ trì phải thụ lý trong 24 giờ (48 giờ với xã vùng sâu, hải đảo) và giải quyết trong 20 ngày; tin báo quá hạn được báo lên Cơ quan Thường trực BCĐ 389.',
+    'Đơn vị chủ trì phải thụ lý trong 24 giờ (48 giờ với xã vùng sâu, hải đảo) và giải quyết trong 20 ngày; tin báo chưa được thụ lý đúng hạn được tự động báo lên Cơ quan Thường trực BCĐ 389 của tỉnh, và nếu một ngày sau vẫn chưa thụ lý thì báo lên Cơ quan Thường trực trung ương; Cơ quan Thường trực có thể giao tin báo cho đơn vị khác chủ trì.',
   'ui.report.title': 'Gửi tin báo',
   'ui.report.intro': 'Không cần đăng nhập, không cần cho biết họ tên. Các trường có thể bỏ trống: ảnh, liên hệ.',
   'ui.report.province':
