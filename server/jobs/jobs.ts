@@ -68,9 +68,20 @@ export async function installJobs(database: Database, queues: Record<string, Que
   }
 }
 
+/**
+ * Creates the queues not there yet. Two processes starting at once may both try (each queue is a
+ * partition, and PostgreSQL may answer one of them with a deadlock): the loser finds it made by the other.
+ */
 async function createQueues(boss: PgBoss, queues: Record<string, QueuePolicy>): Promise<void> {
   for (const [name, policy] of Object.entries(queues)) {
-    if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, policy });
+    for (let attempt = 1; !(await boss.getQueue(name)); attempt += 1) {
+      try {
+        await boss.createQueue(name, { name, policy });
+      } catch (err) {
+        if (attempt >= 3) throw err;
+        await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+      }
+    }
   }
 }
 
@@ -123,14 +134,20 @@ export function createJobs<Q extends QueueMap>(database: Database, options: Jobs
     async start() {
       if (started) return;
       await boss.start();
-      await createQueues(boss, options.queues as Record<string, QueuePolicy>);
-      for (const s of schedules) await applySchedule(s);
-      for (const w of workers) await applyWorker(w.queue, w.run);
+      try {
+        await createQueues(boss, options.queues as Record<string, QueuePolicy>);
+        for (const s of schedules) await applySchedule(s);
+        for (const w of workers) await applyWorker(w.queue, w.run);
+      } catch (err) {
+        // Half started (some workers polling) is not left behind.
+        await boss.stop({ graceful: false, close: false });
+        throw err;
+      }
       started = true;
     },
     async stop(timeoutMs = 10_000) {
-      if (!started) return;
       started = false;
+      // pg-boss returns at once when it is not running.
       await boss.stop({ graceful: true, wait: true, close: false, timeout: timeoutMs });
     },
   };
