@@ -105,8 +105,8 @@ export const en: Record<MessageKey, string> = {
   'field.commune': 'Commune',
   'field.overdue': 'Overdue',
   'field.dueSoon': 'Due soon',
-  'field.escalated': 'Escalated (not accepted in time)',
-  'field.waitingAnswer': 'Waiting too long for an answer',
+  'field.escalated': 'Escalated',
+  'field.waitingAnswer': 'Waiting long for an answer',
   'field.assignedTo': 'Assigned to',
   'field.after': 'Next page',
   'field.day': 'Day',
@@ -271,8 +271,7 @@ export const en: Record<MessageKey, string> = {
   'error.busy': 'The system is overloaded. Your report was not sent; please try again in a few seconds.',
   'error.unauthenticated': 'Please sign in.',
   'error.conflict': 'Someone else has just updated this report. Please reload and try again.',
-  'error.case.answer_wait':
-    'Going on without the answer is possible {days} days after the question to the reporter: from {date}.',
+  'error.case.answer_wait': 'Going on without the answer is possible from {date}, {days} days after the question.',
   'error.case.not_allowed': 'The report is in a status that does not allow this (see the allowed moves).',
   'error.auth.invalid_credentials': 'Wrong username or password.',
   'error.auth.locked':
@@ -373,7 +372,7 @@ export const en: Record<MessageKey, string> = {
   'ui.home.handling.lead':
     'Every tip has exactly one lead unit from one of the four forces: police, market management, border guard, customs.',
   'ui.home.handling.deadlines':
-    'The lead unit must accept it within 24 hours (48 hours in remote or island communes) and resolve it within 20 days; a tip not accepted in time is escalated automatically to the Standing Office of Committee 389 of the province, and if it is still not accepted a day later to the national Standing Office; the Standing Office can hand it to another unit.',
+    'The lead unit must accept it within 24 hours (48 hours in remote or island communes) and resolve it within 20 days; a tip not accepted in time is escalated automatically to the Standing Office of Committee 389 in the province, a day later to the national one, and can be handed to another unit.',
   'ui.report.title': 'Send a tip',
   'ui.report.intro': 'No sign-in, no name needed. Photos and contact details are optional.',
   'ui.report.province': 'Province or city where it happened (online: where the seller is, or else where you live)',
@@ -596,20 +595,16 @@ export const en: Record<MessageKey, string> = {
   'ui.cases.action.remind': 'Remind the lead unit',
   'ui.cases.reason_optional': 'Reason (optional)',
   'ui.cases.withdraw_question_hint': 'The report goes back to where it was before the question; the clock resumes.',
-  'ui.cases.continue_without_answer_hint':
-    'The reporter did not answer: the report goes back to where it was before the question; the clock resumes.',
-  'ui.cases.move_lead_hint':
-    'The new unit leads at once; a pending transfer is dropped; the deadlines stay. The move is audited.',
-  'ui.cases.escalated_province': 'Not accepted in time: escalated to the province coordinators at {at} (due {due}).',
-  'ui.cases.escalated_national': 'Not accepted in time: escalated to the national coordinators at {at}.',
-  'ui.cases.answer_wait': "Waiting for the reporter's answer; from {date} the unit may go on without it.",
-  'ui.cases.event.escalated': 'Escalated to the coordinators: not accepted in time',
+  'ui.cases.move_lead_hint': 'The deadlines stay; audited.',
+  'ui.cases.escalated_province': 'Not accepted in time: escalated to the province at {at} (due {due}).',
+  'ui.cases.escalated_national': 'Escalated nationally at {at}.',
+  'ui.cases.answer_wait': 'Waiting for an answer; from {date} the unit may go on without it.',
+  'ui.cases.event.escalated': 'Escalated: not accepted in time',
   'ui.cases.event.lead_moved': 'Lead moved by a coordinator',
   'ui.cases.event.reminder': "Coordinator's reminder",
   'ui.cases.event.question_withdrawn': 'Question withdrawn',
   'ui.cases.event.went_on_without_answer': 'Went on without the answer',
-  'validation.unit_outside_scope':
-    "{field}: this unit is outside your scope (the report's province or a regional unit)",
+  'validation.unit_outside_scope': '{field}: this unit is outside your scope',
   'ui.staff.nav.holidays': 'Holiday calendar',
   'ui.holidays.title': 'Public holiday calendar',
   'ui.holidays.intro':

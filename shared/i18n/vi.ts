@@ -103,8 +103,8 @@ export const vi = {
   'field.commune': 'Xã, phường',
   'field.overdue': 'Quá hạn',
   'field.dueSoon': 'Sắp đến hạn',
-  'field.escalated': 'Đã báo điều phối (quá hạn thụ lý)',
-  'field.waitingAnswer': 'Chờ người báo quá lâu',
+  'field.escalated': 'Đã báo điều phối',
+  'field.waitingAnswer': 'Chờ trả lời quá lâu',
   'field.assignedTo': 'Người được giao',
   'field.after': 'Trang tiếp theo',
   'field.day': 'Ngày',
@@ -266,8 +266,7 @@ export const vi = {
   'error.busy': 'Hệ thống đang quá tải. Tin báo của bạn chưa được gửi; vui lòng thử lại sau ít giây.',
   'error.unauthenticated': 'Vui lòng đăng nhập.',
   'error.conflict': 'Tin báo vừa được người khác cập nhật. Vui lòng tải lại và thử lại.',
-  'error.case.answer_wait':
-    'Chỉ được tiếp tục xử lý không chờ trả lời sau {days} ngày kể từ khi hỏi người báo: từ {date}.',
+  'error.case.answer_wait': 'Chỉ được tiếp tục không chờ trả lời từ {date} ({days} ngày sau khi hỏi).',
   'error.case.not_allowed': 'Tin báo đang ở trạng thái không cho phép thao tác này (xem các thao tác được phép).',
   'error.auth.invalid_credentials': 'Tên đăng nhập hoặc mật khẩu không đúng.',
   'error.auth.locked':
@@ -369,7 +368,7 @@ export const vi = {
   'ui.home.handling.lead':
     'Mỗi tin báo có đúng một đơn vị chủ trì thuộc một trong bốn lực lượng: Công an, Quản lý thị trường, Bộ đội Biên phòng, Hải quan.',
   'ui.home.handling.deadlines':
-    'Đơn vị chủ trì phải thụ lý trong 24 giờ (48 giờ với xã vùng sâu, hải đảo) và giải quyết trong 20 ngày; tin báo chưa được thụ lý đúng hạn được tự động báo lên Cơ quan Thường trực BCĐ 389 của tỉnh, và nếu một ngày sau vẫn chưa thụ lý thì báo lên Cơ quan Thường trực trung ương; Cơ quan Thường trực có thể giao tin báo cho đơn vị khác chủ trì.',
+    'Đơn vị chủ trì phải thụ lý trong 24 giờ (48 giờ với xã vùng sâu, hải đảo) và giải quyết trong 20 ngày; tin báo chưa thụ lý đúng hạn tự động được báo lên Cơ quan Thường trực BCĐ 389 của tỉnh, sau một ngày nữa lên trung ương, và có thể được giao cho đơn vị khác.',
   'ui.report.title': 'Gửi tin báo',
   'ui.report.intro': 'Không cần đăng nhập, không cần cho biết họ tên. Các trường có thể bỏ trống: ảnh, liên hệ.',
   'ui.report.province':
@@ -592,20 +591,16 @@ export const vi = {
   'ui.cases.action.remind': 'Nhắc đơn vị chủ trì',
   'ui.cases.reason_optional': 'Lý do (không bắt buộc)',
   'ui.cases.withdraw_question_hint': 'Tin báo trở lại trạng thái trước khi hỏi; thời hạn tiếp tục tính.',
-  'ui.cases.continue_without_answer_hint':
-    'Người báo không trả lời: tin báo trở lại trạng thái trước khi hỏi; thời hạn tiếp tục tính.',
-  'ui.cases.move_lead_hint':
-    'Đơn vị mới chủ trì ngay; đề nghị chuyển đang chờ (nếu có) bị hủy; thời hạn giữ nguyên. Thao tác được ghi nhật ký.',
-  'ui.cases.escalated_province': 'Quá hạn thụ lý: đã báo điều phối viên cấp tỉnh lúc {at} (hạn {due}).',
-  'ui.cases.escalated_national': 'Quá hạn thụ lý: đã báo điều phối viên toàn quốc lúc {at}.',
-  'ui.cases.answer_wait': 'Đang chờ người báo trả lời; từ {date} có thể tiếp tục mà không chờ.',
-  'ui.cases.event.escalated': 'Báo cáo điều phối viên do quá hạn thụ lý',
+  'ui.cases.move_lead_hint': 'Thời hạn giữ nguyên; được ghi nhật ký.',
+  'ui.cases.escalated_province': 'Quá hạn thụ lý: đã báo điều phối cấp tỉnh lúc {at} (hạn {due}).',
+  'ui.cases.escalated_national': 'Đã báo điều phối toàn quốc lúc {at}.',
+  'ui.cases.answer_wait': 'Chờ người báo trả lời; từ {date} có thể tiếp tục không chờ.',
+  'ui.cases.event.escalated': 'Quá hạn thụ lý, báo điều phối',
   'ui.cases.event.lead_moved': 'Điều phối viên chuyển đơn vị chủ trì',
   'ui.cases.event.reminder': 'Điều phối viên nhắc',
   'ui.cases.event.question_withdrawn': 'Rút câu hỏi',
   'ui.cases.event.went_on_without_answer': 'Tiếp tục không chờ trả lời',
-  'validation.unit_outside_scope':
-    '{field}: đơn vị này ngoài phạm vi điều phối của bạn (tỉnh của tin báo hoặc đơn vị cấp vùng)',
+  'validation.unit_outside_scope': '{field}: đơn vị ngoài phạm vi của bạn',
   'ui.staff.nav.holidays': 'Lịch ngày nghỉ',
   'ui.holidays.title': 'Lịch ngày nghỉ lễ, tết',
   'ui.holidays.intro':

@@ -201,7 +201,7 @@ export function CaseActions({ report, onStale }: Props) {
     'continue-without-answer': (
       <ActionForm action="continue-without-answer" defaults={{ reason: '' }} body={(v) => ({ version, ...v })}>
         <ActionText name="reason" label={t('field.reason')} />
-        <p className="hint">{t('ui.cases.continue_without_answer_hint')}</p>
+        <p className="hint">{t('ui.cases.withdraw_question_hint')}</p>
       </ActionForm>
     ),
     'move-lead': (
