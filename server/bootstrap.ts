@@ -2,6 +2,8 @@ import { migrateDatabase } from './db/client';
 import type { Database } from './db/types';
 import { syncHolidays } from './holidays/sync-holidays';
 import { syncCodeLists } from './meta/sync-code-lists';
+import { installJobs } from './jobs/jobs';
+import { APP_QUEUES } from './jobs/queues';
 import { importAdminUnits } from './places/import-admin-units';
 import { seedDefaultRules } from './routing/seed-default-rules';
 
@@ -12,5 +14,7 @@ export async function prepareDatabase(database: Database): Promise<{ communesImp
   await syncHolidays(database.db);
   const imported = await importAdminUnits(database.db);
   await seedDefaultRules(database.db);
+  // pg-boss's tables and our queues (issue #17), so that a report can send a job before the runner starts.
+  await installJobs(database, APP_QUEUES);
   return { communesImported: imported.communes };
 }

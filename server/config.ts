@@ -168,6 +168,18 @@ const envSchema = z.object({
     'the sender of alert e-mails',
     z.string().min(3).max(200).default('Tipline 389 <no-reply@localhost>'),
   ),
+  ESCALATE_NATIONAL_HOURS: setting(
+    'a report not accepted in time is escalated to its province coordinator; still not accepted this many hours later, to the national coordinators',
+    positiveInt.default(24),
+  ),
+  NEEDS_INFO_MAX_DAYS: setting(
+    "days after a question to the reporter without an answer from which the lead unit may go on without it; such reports also appear on the coordinators' list",
+    positiveInt.default(10),
+  ),
+  JOBS_POLL_SECONDS: setting(
+    'how often each server process asks the database for background jobs (deadline sweep, alerts); 0.5–60',
+    z.coerce.number().min(0.5).max(60).default(2),
+  ),
   CONTACT_ENCRYPTION_KEY: setting(
     "64 hex characters; seals reporters' contacts and callers' numbers (AES-256-GCM). Embedded mode generates it, and `SESSION_SECRET`, into `DATA_DIR/secrets.json` (mode 0600) on first start and reuses them; back that file up with the data. Required in production with `DATABASE_URL`.",
     z.string().regex(HEX_KEY, 'must be 64 hex characters').optional(),
@@ -319,9 +331,12 @@ function configFrom(e: Env, dataDir: string, contactEncryptionKey: string | unde
       extensionMaxDays: e.EXTENSION_MAX_DAYS,
       secondExtensionMaxDays: e.SECOND_EXTENSION_MAX_DAYS,
       dueSoonHours: e.DUE_SOON_HOURS,
+      escalateNationalHours: e.ESCALATE_NATIONAL_HOURS,
+      needsInfoMaxDays: e.NEEDS_INFO_MAX_DAYS,
     },
     /** Issue #17: alert e-mails; `smtpUrl` undefined → in-app alerts only. */
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    jobs: { pollSeconds: e.JOBS_POLL_SECONDS },
     secrets: { contactEncryptionKey, sessionSecret: e.SESSION_SECRET },
     demo: {
       enabled: demoEnabled,

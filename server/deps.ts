@@ -3,6 +3,8 @@ import { createStreamHub, type StreamHub } from './alerts/stream';
 import type { Config } from './config';
 import type { Database, Db } from './db/types';
 import type { FailureGuard } from './http/failure-guard';
+import { createJobs, type JobRunner } from './jobs/jobs';
+import { APP_QUEUES, type AppQueues } from './jobs/queues';
 import { createPhotoQueue, photoDirs, type PhotoDirs, type PhotoQueue } from './reports/photos';
 import { createSecretGuard } from './reports/tracking.service';
 import { createRouting, type Routing } from './routing/routing.service';
@@ -30,6 +32,11 @@ export interface AppDeps {
   receiptGuard: FailureGuard;
   /** Issue #17: the open alert streams (Server-Sent Events) of this process, closed on shutdown. */
   streams: StreamHub;
+  /**
+   * Background jobs (server/jobs, pg-boss in our database). Sending works at any time; jobs run only
+   * in a process that registered handlers and started it (server/main.ts; tests that ask).
+   */
+  jobs: JobRunner<AppQueues>;
 }
 
 export function assembleDeps(parts: Pick<AppDeps, 'config' | 'database' | 'clock' | 'logger' | 'secrets'>): AppDeps {
@@ -41,5 +48,10 @@ export function assembleDeps(parts: Pick<AppDeps, 'config' | 'database' | 'clock
     photos: { dirs: photoDirs(parts.config.paths.uploadDir), queue: createPhotoQueue(parts.config.photos) },
     receiptGuard: createSecretGuard(parts.clock),
     streams: createStreamHub(),
+    jobs: createJobs<AppQueues>(parts.database, {
+      queues: APP_QUEUES,
+      pollSeconds: parts.config.jobs.pollSeconds,
+      logger: parts.logger,
+    }),
   };
 }

@@ -11,6 +11,7 @@ import type { Database } from './db/types';
 import { assembleDeps, systemClock } from './deps';
 import { formatSampleSummary, seedSampleReports, type SampleSummary } from './demo/sample-reports';
 import { formatDemoLogins, seedDemo, type DemoLogin } from './demo/seed-demo';
+import { registerJobs } from './jobs/registry';
 import { createLogger } from './logger';
 import { startKeySweep } from './reports/idempotency';
 import { settlePendingPhotos } from './reports/reports.service';
@@ -93,6 +94,9 @@ async function main(): Promise<void> {
   const stopKeySweep = startKeySweep(deps);
   announceMail(deps);
   const stopAlertWork = startAlertWork(deps);
+  // Background jobs (issue #17): the deadline sweep and what features declare in server/jobs/registry.ts.
+  await registerJobs(deps);
+  await deps.jobs.start();
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -108,6 +112,8 @@ async function main(): Promise<void> {
       server.closeIdleConnections();
     });
     clearTimeout(force);
+    // A job running now finishes (or is handed back to the queue) before the database closes.
+    await deps.jobs.stop(config.http.shutdownGraceMs);
     await stopAlertWork();
     closeMail(deps);
     await database.close();

@@ -1,21 +1,19 @@
 import type { AppDeps } from '../deps';
 import { loggableError } from '../logger';
-import { notifyDeadlines } from './deadlines';
 import { deliverEmails } from './deliver';
-import { sendDigests } from './digest';
 
-/** How often each piece of alert work runs in a process. */
+/**
+ * The e-mail outbox is drained every 2 s by every process (claims with SKIP LOCKED: each message once),
+ * so an alert's e-mail leaves within seconds of its event: pg-boss schedules are per minute. The minute-scale
+ * work (deadline notices, digests, the escalation sweep) runs as jobs: server/jobs/registry.ts.
+ */
 export const ALERT_WORK = [
   { name: 'deliverEmails', everyMs: 2_000, run: (deps: AppDeps) => deliverEmails(deps) },
-  { name: 'notifyDeadlines', everyMs: 60_000, run: (deps: AppDeps) => notifyDeadlines(deps) },
-  { name: 'sendDigests', everyMs: 5 * 60_000, run: (deps: AppDeps) => sendDigests(deps) },
 ] as const;
 
 /**
- * Runs ALERT_WORK on timers in this process until the returned function is called. Each piece is safe with
- * several processes at once (claims with SKIP LOCKED, one notice per deadline, one digest per unit and day),
- * so every process may run them. J1's job runner (pg-boss) takes these over at merge: this is the fallback
- * that makes `npm start` send alerts on its own.
+ * Runs ALERT_WORK on timers in this process until the returned function is called; safe with several
+ * processes at once.
  */
 export function startAlertWork(deps: AppDeps): () => Promise<void> {
   const running = new Set<Promise<unknown>>();

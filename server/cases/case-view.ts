@@ -9,6 +9,8 @@ import { deadlineRules } from '../holidays/calendar';
 import { findAssignable, findCaseDetails, findCasePhotos, findCoordinations, findTimeline } from './cases.repository';
 import { assignableUnits, relationsOf, staffUnits, type Relation } from './case-relations';
 import { currentDue, extensionLimit } from './deadlines';
+import { answerWaitEnds } from './actions/continue-without-answer';
+import { openEscalations } from './escalation';
 import { actionsFor } from './may-act';
 import { runningDue } from './transitions';
 
@@ -70,13 +72,16 @@ export async function buildView(
   const details = await findCaseDetails(q, reportId);
   if (!details) throw notFound();
   const r = details.report;
-  const [coordinating, timeline, photos] = await Promise.all([
+  const [coordinating, timeline, photos, escalations] = await Promise.all([
     findCoordinations(q, r.id),
     findTimeline(q, r.id),
     findCasePhotos(q, r.id),
+    openEscalations(q, r.id),
   ]);
+  const now = deps.clock.now();
+  const maxDays = deps.config.deadlines.needsInfoMaxDays;
   const seesAllNotes = relations.has('lead') || relations.has('coordinator');
-  const allowed = actionsFor(r, relations, staff);
+  const allowed = actionsFor(r, relations, staff, now, maxDays);
   const assignable = allowed.includes('assign')
     ? await findAssignable(q, await assignableUnits(q, viewer.units, r.leadUnitId))
     : [];
@@ -112,7 +117,7 @@ export async function buildView(
       ruleSetVersion: details.routing.ruleSetVersion,
       explanation: lang === 'en' ? details.routing.explanationEn : details.routing.explanationVi,
     },
-    deadlines: deadlinesOf(r, deps.clock.now(), deps.config),
+    deadlines: deadlinesOf(r, now, deps.config),
     assignedTo: r.assignedTo && details.assignedName ? { id: r.assignedTo, name: details.assignedName } : null,
     outcome: r.outcome,
     mergedInto: details.mergedIntoCode ?? null,
@@ -126,6 +131,9 @@ export async function buildView(
             disputed: r.transferDisputed,
           }
         : null,
+    escalations: escalations.map((e) => ({ level: e.level, at: e.at.toISOString(), dueAt: e.dueAt.toISOString() })),
+    answerWaitEndsAt:
+      r.status === 'needs_info' && r.pausedSince ? answerWaitEnds(r.pausedSince, maxDays).toISOString() : null,
     photos: photos.map((p) => ({ id: p.id, width: p.width, height: p.height })),
     assignable,
     timeline: visible.map(({ event, actorName }) => ({

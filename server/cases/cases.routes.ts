@@ -93,6 +93,12 @@ const SUMMARIES: Record<CaseAction, string> = {
   notes:
     "`{ text, shared }`: an internal note, never shown to the reporter; coordinating units see the lead's notes only when `shared`",
   assign: '`{ officerId }`: a unit lead gives the report to an officer of the unit (null: nobody)',
+  'move-lead':
+    '`{ unitId, reason }`: a coordinator in scope moves the lead to another unit, of any force (an escalated report); audited; a pending transfer is dropped',
+  remind: '`{ text }`: a coordinator in scope records a reminder to the lead unit (never shown to the reporter)',
+  'withdraw-question': '`{ reason? }`: the lead withdraws its question: needs_info → where it was, the clock resumes',
+  'continue-without-answer':
+    '`{ reason }`: the lead goes on without the answer, NEEDS_INFO_MAX_DAYS after the question (before: 409 `case.answer_wait` with `availableAt`); needs_info → where it was',
 };
 
 /** The names a generated client gives the calls. */
@@ -111,4 +117,8 @@ const OPERATION_IDS: Record<CaseAction, string> = {
   'reveal-contact': 'revealContact',
   notes: 'addCaseNote',
   assign: 'assignCase',
+  'move-lead': 'moveCaseLead',
+  remind: 'remindCaseLead',
+  'withdraw-question': 'withdrawQuestion',
+  'continue-without-answer': 'continueWithoutAnswer',
 };

@@ -11,16 +11,20 @@ import { ask } from './actions/ask';
 import { assign } from './actions/assign';
 import { close } from './actions/close';
 import type { ActionContext, ActionHandler, ActionOutcome } from './actions/context';
+import { continueWithoutAnswer } from './actions/continue-without-answer';
 import { coordinate } from './actions/coordinate';
 import { extend } from './actions/extend';
 import { merge } from './actions/merge';
+import { moveLead } from './actions/move-lead';
 import { notes } from './actions/notes';
+import { remind } from './actions/remind';
 import { resolve } from './actions/resolve';
 import { resume } from './actions/resume';
 import { revealContact } from './actions/reveal-contact';
 import { suspend } from './actions/suspend';
 import { transfer } from './actions/transfer';
 import { verify } from './actions/verify';
+import { withdrawQuestion } from './actions/withdraw-question';
 import { lockReportByCode } from './cases.repository';
 import { relationsOf, staffUnits, type Relation } from './case-relations';
 import { buildView, type CaseView } from './case-view';
@@ -45,10 +49,17 @@ const HANDLERS: { [A in CaseAction]: ActionHandler<A> } = {
   'reveal-contact': revealContact,
   notes,
   assign,
+  'move-lead': moveLead,
+  remind,
+  'withdraw-question': withdrawQuestion,
+  'continue-without-answer': continueWithoutAnswer,
 };
 
 /** The actions after which the staff member may stand otherwise to the report: the lead or its coordinating units change. */
-const MOVES_RELATIONS: ReadonlySet<CaseAction> = new Set<CaseAction>(['transfer', 'coordinate']);
+const MOVES_RELATIONS: ReadonlySet<CaseAction> = new Set<CaseAction>(['transfer', 'coordinate', 'move-lead']);
+
+/** Actions that add to the record without changing the report: written on an older page they still belong. */
+const ADDS_ONLY: ReadonlySet<CaseAction> = new Set<CaseAction>(['notes', 'remind']);
 
 /** Any action's input, for what every one of them carries (the version) or what only one does (a transfer's step). */
 type AnyCaseActionInput = CaseActionInput<CaseAction>;
@@ -110,8 +121,7 @@ export async function applyCaseAction<A extends CaseAction>(
   if (relations.size === 0) throw notFound();
   const common: AnyCaseActionInput = input;
   if (!mayAct(action, transferStepOf(common), relations, staff)) throw forbidden();
-  // A note adds to the record without changing it: written on an older page it still belongs.
-  if (action !== 'notes' && common.version !== report.version) throw conflict(report);
+  if (!ADDS_ONLY.has(action) && common.version !== report.version) throw conflict(report);
   const units = await staffUnits(tx, staff);
   const ctx = { deps, tx, staff, units, report, relations, who: { actor: staff.id, at: deps.clock.now() } };
   const outcome = await runHandler(action, ctx, input);

@@ -2,6 +2,7 @@ import { allowedActions, isOpen } from '../../shared/domain/lifecycle';
 import type { CaseAction, CaseActionInput } from '../../shared/schemas/cases';
 import type { StaffUser } from '../auth/auth.service';
 import type { Report } from '../reports/reports.repository';
+import { answerWaitEnds } from './actions/continue-without-answer';
 import type { Relation } from './case-relations';
 
 export type TransferStep = CaseActionInput<'transfer'>['step'];
@@ -14,6 +15,8 @@ export function mayAct(
   staff: StaffUser,
 ): boolean {
   if (action === 'notes') return relations.size > 0;
+  // Issue #17: the coordinators in scope act on an escalated (or any open) report.
+  if (action === 'move-lead' || action === 'remind') return relations.has('coordinator');
   if (action === 'assign') return relations.has('lead') && staff.role === 'unit_lead';
   if (action === 'transfer' && (step === 'accept' || step === 'refuse')) return relations.has('receiving');
   if (action === 'transfer' && step === 'decide') return relations.has('coordinator');
@@ -21,7 +24,13 @@ export function mayAct(
 }
 
 /** The moves the case page offers this viewer: what the lifecycle allows from here and their role permits. */
-export function actionsFor(report: Report, relations: ReadonlySet<Relation>, staff: StaffUser): string[] {
+export function actionsFor(
+  report: Report,
+  relations: ReadonlySet<Relation>,
+  staff: StaffUser,
+  now: Date,
+  needsInfoMaxDays: number,
+): string[] {
   const open = isOpen(report.status);
   const offered: string[] = [];
   if (relations.has('lead')) {
@@ -30,9 +39,16 @@ export function actionsFor(report: Report, relations: ReadonlySet<Relation>, sta
     if (open && !report.pausedSince && report.extensions < 2) offered.push('extend');
     if (report.hasContact) offered.push('reveal-contact');
     if (staff.role === 'unit_lead' && open) offered.push('assign');
+    // Issue #17: needs_info has a way out; going on without the answer only once the wait is over.
+    if (report.status === 'needs_info') {
+      offered.push('withdraw-question');
+      if (report.pausedSince && now >= answerWaitEnds(report.pausedSince, needsInfoMaxDays))
+        offered.push('continue-without-answer');
+    }
   }
   if (relations.has('receiving') && report.transferToUnitId) offered.push('transfer.accept', 'transfer.refuse');
   if (relations.has('coordinator') && report.transferToUnitId) offered.push('transfer.decide');
+  if (relations.has('coordinator') && open) offered.push('move-lead', 'remind');
   if (relations.size > 0) offered.push('notes');
   return offered;
 }

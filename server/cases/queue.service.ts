@@ -10,6 +10,7 @@ import { scopeOf } from '../auth/scope';
 import type { AppDeps } from '../deps';
 import { cursorCodec } from '../http/cursor';
 import { forbidden } from '../http/staff-api';
+import { answerWaitStartedBefore } from './actions/continue-without-answer';
 import { countQueueByStatus, findQueuePage, type QueueRow } from './cases.repository';
 
 /** One line of the queue: the contract is the shared response schema. */
@@ -69,6 +70,12 @@ export async function caseQueue(deps: AppDeps, staff: StaffUser, query: CaseQueu
     filters.push(
       sql`r.next_due_at >= ${now.toISOString()}::timestamptz and r.next_due_at <= ${soon.toISOString()}::timestamptz`,
     );
+  if (query.escalated)
+    filters.push(sql`exists (select 1 from report_escalations e where e.report_id = r.id and e.resolved_at is null)`);
+  if (query.waitingAnswer) {
+    const since = answerWaitStartedBefore(now, deps.config.deadlines.needsInfoMaxDays);
+    filters.push(sql`r.status = 'needs_info' and r.paused_since <= ${since.toISOString()}::timestamptz`);
+  }
   if (query.assignedTo === 'nobody') filters.push(sql`r.assigned_to is null`);
   else if (query.assignedTo)
     filters.push(sql`r.assigned_to = ${query.assignedTo === 'me' ? staff.id : query.assignedTo}::uuid`);

@@ -9,7 +9,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { Pool } from 'pg';
+import { Pool, type QueryResult } from 'pg';
 import { MIGRATIONS_DIR } from '../paths';
 import { lockDataDir } from './data-dir-lock';
 import * as schema from './schema';
@@ -45,6 +45,11 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   return {
     db,
     engine: 'postgres',
+    executeSql: async (text, values) => {
+      // Without values pg sends a simple query, which may hold several statements and answer with an array.
+      const result: QueryResult | QueryResult[] = await pool.query(text, values);
+      return { rows: Array.isArray(result) ? (result.at(-1)?.rows ?? []) : result.rows };
+    },
     ping: async () => {
       await db.execute(sql`select 1`);
     },
@@ -92,6 +97,12 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
     db,
     engine: 'pglite',
     pglite: client,
+    executeSql: async (text, values) => {
+      if (values !== undefined && values.length > 0) return { rows: (await client.query(text, values)).rows };
+      // exec runs a script of several statements (pg-boss's schema install); query takes one.
+      const results = await client.exec(text);
+      return { rows: results.at(-1)?.rows ?? [] };
+    },
     ping: async () => {
       if (closed) throw new Error('database closed');
       await client.query('select 1');

@@ -11,3 +11,4 @@ export * from '../stats/stats.table';
 export * from '../reports/idempotency.table';
 export * from '../reports/receipts.table';
 export * from '../alerts/alerts.table';
+export * from '../cases/escalations.table';

@@ -18,6 +18,12 @@ export interface Database {
   engine: DatabaseEngine;
   /** The embedded engine itself (dumps for tests and backups); absent on a server. */
   pglite?: PGlite;
+  /**
+   * Raw SQL for libraries that bring their own (pg-boss, server/jobs): with values one statement through
+   * the engine's parameterised query; without, PGlite runs a script of several statements (the last
+   * one's rows are returned). Application code uses `db`.
+   */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
   close(): Promise<void>;

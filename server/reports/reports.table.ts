@@ -193,7 +193,13 @@ type EventType =
   | 'deadline_extended'
   | 'note'
   | 'contact_revealed'
-  | 'merged';
+  | 'merged'
+  // Issue #17: escalation (the sweeper, actor 'system'), a coordinator's moves, the way out of needs_info.
+  | 'escalated'
+  | 'lead_moved'
+  | 'reminder'
+  | 'question_withdrawn'
+  | 'went_on_without_answer';
 
 /** Every change to a report, appended (SPEC.md §5); `public` events show on the tracking page. */
 export const reportEventsTable = pgTable(

@@ -100,6 +100,14 @@ export const caseViewSchema = z
         disputed: z.boolean(),
       })
       .nullable(),
+    escalations: z.array(z.object({ level: z.enum(['province', 'national']), at: isoTime, dueAt: isoTime })).meta({
+      description:
+        'Issue #17: open escalations (acceptance deadline passed): to the province coordinators, then the national ones',
+    }),
+    answerWaitEndsAt: isoTime.nullable().meta({
+      description:
+        'In needs_info: from when the lead may go on without the answer (NEEDS_INFO_MAX_DAYS after the question)',
+    }),
     photos: z.array(z.object({ id: z.string(), width: z.number().int(), height: z.number().int() })),
     assignable: z
       .array(z.object({ id: z.string(), name: z.string() }))

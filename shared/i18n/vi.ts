@@ -106,6 +106,8 @@ export const vi = {
   'field.commune': 'Xã, phường',
   'field.overdue': 'Quá hạn',
   'field.dueSoon': 'Sắp đến hạn',
+  'field.escalated': 'Đã báo điều phối',
+  'field.waitingAnswer': 'Chờ trả lời quá lâu',
   'field.assignedTo': 'Người được giao',
   'field.after': 'Trang tiếp theo',
   'field.day': 'Ngày',
@@ -268,6 +270,7 @@ export const vi = {
   'error.busy': 'Hệ thống đang quá tải. Tin báo của bạn chưa được gửi; vui lòng thử lại sau ít giây.',
   'error.unauthenticated': 'Vui lòng đăng nhập.',
   'error.conflict': 'Tin báo vừa được người khác cập nhật. Vui lòng tải lại và thử lại.',
+  'error.case.answer_wait': 'Chỉ được tiếp tục không chờ trả lời từ {date} ({days} ngày sau khi hỏi).',
   'error.case.not_allowed': 'Tin báo đang ở trạng thái không cho phép thao tác này (xem các thao tác được phép).',
   'error.auth.invalid_credentials': 'Tên đăng nhập hoặc mật khẩu không đúng.',
   'error.auth.locked':
@@ -377,7 +380,7 @@ export const vi = {
   'ui.home.handling.lead':
     'Mỗi tin báo có đúng một đơn vị chủ trì thuộc một trong bốn lực lượng: Công an, Quản lý thị trường, Bộ đội Biên phòng, Hải quan.',
   'ui.home.handling.deadlines':
-    'Đơn vị chủ trì phải thụ lý trong 24 giờ (48 giờ với xã vùng sâu, hải đảo) và giải quyết trong 20 ngày; tin báo quá hạn được báo lên Cơ quan Thường trực BCĐ 389.',
+    'Đơn vị chủ trì phải thụ lý trong 24 giờ (48 giờ với xã vùng sâu, hải đảo) và giải quyết trong 20 ngày; tin báo chưa thụ lý đúng hạn tự động được báo lên Cơ quan Thường trực BCĐ 389 của tỉnh, sau một ngày nữa lên trung ương, và có thể được giao cho đơn vị khác.',
   'ui.report.title': 'Gửi tin báo',
   'ui.report.intro': 'Không cần đăng nhập, không cần cho biết họ tên. Các trường có thể bỏ trống: ảnh, liên hệ.',
   'ui.report.province':
@@ -613,6 +616,22 @@ export const vi = {
   'ui.cases.event.note': 'Ghi chú',
   'ui.cases.event.contact_revealed': 'Xem liên hệ người báo',
   'ui.cases.event.merged': 'Gộp tin báo trùng',
+  'ui.cases.action.withdraw_question': 'Rút câu hỏi',
+  'ui.cases.action.continue_without_answer': 'Tiếp tục, không chờ trả lời',
+  'ui.cases.action.move_lead': 'Chuyển đơn vị chủ trì (điều phối)',
+  'ui.cases.action.remind': 'Nhắc đơn vị chủ trì',
+  'ui.cases.reason_optional': 'Lý do (không bắt buộc)',
+  'ui.cases.withdraw_question_hint': 'Tin báo trở lại trạng thái trước khi hỏi; thời hạn tiếp tục tính.',
+  'ui.cases.move_lead_hint': 'Thời hạn giữ nguyên; được ghi nhật ký.',
+  'ui.cases.escalated_province': 'Quá hạn thụ lý: đã báo điều phối cấp tỉnh lúc {at} (hạn {due}).',
+  'ui.cases.escalated_national': 'Đã báo điều phối toàn quốc lúc {at}.',
+  'ui.cases.answer_wait': 'Chờ người báo trả lời; từ {date} có thể tiếp tục không chờ.',
+  'ui.cases.event.escalated': 'Quá hạn thụ lý, báo điều phối',
+  'ui.cases.event.lead_moved': 'Điều phối viên chuyển đơn vị chủ trì',
+  'ui.cases.event.reminder': 'Điều phối viên nhắc',
+  'ui.cases.event.question_withdrawn': 'Rút câu hỏi',
+  'ui.cases.event.went_on_without_answer': 'Tiếp tục không chờ trả lời',
+  'validation.unit_outside_scope': '{field}: đơn vị ngoài phạm vi của bạn',
   'ui.staff.nav.holidays': 'Lịch ngày nghỉ',
   'ui.holidays.title': 'Lịch ngày nghỉ lễ, tết',
   'ui.holidays.intro':

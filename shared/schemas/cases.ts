@@ -31,6 +31,11 @@ export const CASE_ACTIONS = [
   'reveal-contact',
   'notes',
   'assign',
+  // Issue #17: a coordinator on an escalated report; the lead's ways out of needs_info.
+  'move-lead',
+  'remind',
+  'withdraw-question',
+  'continue-without-answer',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -53,6 +58,10 @@ export const caseActionSchemas = {
   notes: z.strictObject({ version, text: freeText(1, 5000), shared: z.boolean().default(false) }),
   coordinate: z.strictObject({ version, unitId: z.uuid(), reason }),
   assign: z.strictObject({ version, officerId: z.uuid().nullable() }),
+  'move-lead': z.strictObject({ version, unitId: z.uuid(), reason }),
+  remind: z.strictObject({ version, text: freeText(5, 2000) }),
+  'withdraw-question': z.strictObject({ version, reason: freeText(5, 2000).optional() }),
+  'continue-without-answer': z.strictObject({ version, reason }),
   // One-value enums, not z.literal: the browser's zod code is one chunk that the citizen's form loads too
   // (170 KB budget), and the staff forms check with these schemas; the enum is already in it, the literal is not.
   transfer: z.discriminatedUnion('step', [
@@ -77,6 +86,10 @@ export const caseQueueQuerySchema = z.strictObject({
     .optional(),
   overdue: flag.optional(),
   dueSoon: flag.optional(),
+  /** Issue #17: reports escalated (acceptance deadline passed) and not yet accepted. */
+  escalated: flag.optional(),
+  /** Issue #17: reports in needs_info for NEEDS_INFO_MAX_DAYS or longer without an answer. */
+  waitingAnswer: flag.optional(),
   assignedTo: z.union([z.uuid(), z.enum(['me', 'nobody'])]).optional(),
   /** Lead reports, coordinated ones, or both (default). */
   role: z.enum(['lead', 'coordinating', 'all']).default('all'),

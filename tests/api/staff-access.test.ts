@@ -57,6 +57,10 @@ const VALID_ACTION_BODIES: Record<CaseAction, object> = {
   coordinate: { unitId: '00000000-0000-4000-8000-000000000000', reason: 'Cần lực lượng phối hợp' },
   assign: { officerId: null },
   transfer: {},
+  'move-lead': { unitId: '00000000-0000-4000-8000-000000000000', reason: 'Quá hạn thụ lý, chuyển đơn vị khác' },
+  remind: { text: 'Đề nghị thụ lý ngay' },
+  'withdraw-question': {},
+  'continue-without-answer': { reason: 'Người báo không trả lời' },
 };
 
 const minutesAgo = (m: number) => new Date(FIXED_NOW.getTime() - m * 60_000).toISOString();
@@ -376,13 +380,18 @@ const ENDPOINTS: Endpoint[] = [
   },
   // Every action with a stale version: 409 for whoever may take it (nothing changes), 403 for those
   // who see the report but may not, 404 for those who do not see it. Notes take no version: 200.
+  // Issue #17: moving the lead and reminders are the coordinators' (a reminder, like a note, takes no version).
   ...CASE_ACTIONS.map((action): Endpoint => {
     const mayAct: Partial<Record<Actor, number>> =
       action === 'notes'
         ? { officer: 200, unit_lead: 200, coordinator: 200, coordinator_province: 200 }
         : action === 'assign'
           ? { officer: 403, unit_lead: 409, coordinator: 403, coordinator_province: 403 }
-          : { officer: 409, unit_lead: 409, coordinator: 403, coordinator_province: 403 };
+          : action === 'move-lead'
+            ? { officer: 403, unit_lead: 403, coordinator: 409, coordinator_province: 409 }
+            : action === 'remind'
+              ? { officer: 403, unit_lead: 403, coordinator: 200, coordinator_province: 200 }
+              : { officer: 409, unit_lead: 409, coordinator: 403, coordinator_province: 403 };
     return {
       method: 'post',
       path: `/api/staff/cases/{code}/${action}`,
@@ -390,7 +399,7 @@ const ENDPOINTS: Endpoint[] = [
         as(a).post(`/api/staff/cases/${reportCode}/${action}`, {
           ...VALID_ACTION_BODIES[action],
           ...(action === 'transfer' ? { step: 'request', unitId: policeUnitId, reason: 'Không thuộc thẩm quyền' } : {}),
-          version: action === 'notes' ? 1 : 999,
+          version: action === 'notes' || action === 'remind' ? 1 : 999,
         }),
       expect: only(mayAct, 404),
     };

@@ -6,6 +6,7 @@ import type { Express } from 'express';
 import { createApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
 import { assembleDeps, type AppDeps, type Clock } from '../../server/deps';
+import { registerJobs } from '../../server/jobs/registry';
 import { createLogger } from '../../server/logger';
 import { createTestDatabase, TEST_DEMO_PASSWORD, type TestDatabase } from './test-db';
 
@@ -23,6 +24,11 @@ export interface TestApp {
 export interface TestAppOptions {
   env?: Record<string, string>;
   clock?: Clock;
+  /**
+   * Register the job handlers (server/jobs/registry.ts) and start the runner, as `npm start` does
+   * (issue #17); off by default so that the other tests do not poll. Stopped by close().
+   */
+  jobs?: boolean;
 }
 
 /**
@@ -54,7 +60,12 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     logger: createLogger(config.logLevel, sink),
     secrets: { contactEncryptionKey: '11'.repeat(32), sessionSecret: '22'.repeat(32) },
   });
+  if (options.jobs) {
+    await registerJobs(deps);
+    await deps.jobs.start();
+  }
   const close = async () => {
+    await deps.jobs.stop(1000);
     await testDb.destroy();
     rmSync(uploadDir, { recursive: true, force: true });
   };

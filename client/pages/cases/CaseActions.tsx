@@ -53,6 +53,10 @@ const WITH_FORM = [
   ['reveal-contact', 'ui.cases.action.reveal'],
   ['notes', 'ui.cases.action.note'],
   ['assign', 'ui.cases.action.assign'],
+  ['withdraw-question', 'ui.cases.action.withdraw_question'],
+  ['continue-without-answer', 'ui.cases.action.continue_without_answer'],
+  ['move-lead', 'ui.cases.action.move_lead'],
+  ['remind', 'ui.cases.action.remind'],
 ] as const satisfies readonly (readonly [string, MessageKey])[];
 type FormVerb = (typeof WITH_FORM)[number][0];
 
@@ -182,6 +186,34 @@ export function CaseActions({ report, onStale }: Props) {
       <ActionForm action="notes" defaults={{ text: '', shared: false }} body={(v) => ({ version, ...v })}>
         <ActionText name="text" label={t('field.text')} />
         <ActionCheck name="shared" label={t('field.shared')} />
+      </ActionForm>
+    ),
+    'withdraw-question': (
+      <ActionForm
+        action="withdraw-question"
+        defaults={{ reason: '' }}
+        body={(v) => ({ version, ...(v.reason.trim() ? { reason: v.reason } : {}) })}
+      >
+        <ActionText name="reason" label={t('ui.cases.reason_optional')} />
+        <p className="hint">{t('ui.cases.withdraw_question_hint')}</p>
+      </ActionForm>
+    ),
+    'continue-without-answer': (
+      <ActionForm action="continue-without-answer" defaults={{ reason: '' }} body={(v) => ({ version, ...v })}>
+        <ActionText name="reason" label={t('field.reason')} />
+        <p className="hint">{t('ui.cases.withdraw_question_hint')}</p>
+      </ActionForm>
+    ),
+    'move-lead': (
+      <ActionForm action="move-lead" defaults={{ unitId: '', reason: '' }} body={(v) => ({ version, ...v })}>
+        <UnitSelect leadUnitId={report.lead.unitId} />
+        <ActionText name="reason" label={t('field.reason')} />
+        <p className="hint">{t('ui.cases.move_lead_hint')}</p>
+      </ActionForm>
+    ),
+    remind: (
+      <ActionForm action="remind" defaults={{ text: '' }} body={(v) => ({ version, ...v })}>
+        <ActionText name="text" label={t('field.text')} />
       </ActionForm>
     ),
   };

@@ -107,6 +107,22 @@ function CaseView({ report: r, onReload }: { report: CaseViewBody; onReload(): v
           </p>
         </div>
       )}
+      {r.escalations.length > 0 && (
+        <div className="notice notice--warning" data-testid="escalations">
+          {r.escalations.map((e) => (
+            <p key={e.level}>
+              {e.level === 'province'
+                ? t('ui.cases.escalated_province', { at: formatDateTime(e.at), due: formatDateTime(e.dueAt) })
+                : t('ui.cases.escalated_national', { at: formatDateTime(e.at) })}
+            </p>
+          ))}
+        </div>
+      )}
+      {r.answerWaitEndsAt && (
+        <div className="notice">
+          <p>{t('ui.cases.answer_wait', { date: formatDateTime(r.answerWaitEndsAt) })}</p>
+        </div>
+      )}
       <div className="case-grid">
         <div>
           <section className="panel" aria-labelledby="deadlines-title">

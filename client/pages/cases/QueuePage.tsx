@@ -22,7 +22,7 @@ interface Filters {
   status: Status | '';
   category: string;
   role: string;
-  due: '' | 'overdue' | 'dueSoon';
+  due: '' | 'overdue' | 'dueSoon' | 'escalated' | 'waitingAnswer';
   mine: boolean;
   q: string;
 }
@@ -36,6 +36,8 @@ function queueFilters(filters: Filters, q: string, isCoordinator: boolean): Queu
     role: isCoordinator ? undefined : filters.role,
     overdue: filters.due === 'overdue' ? '1' : undefined,
     dueSoon: filters.due === 'dueSoon' ? '1' : undefined,
+    escalated: filters.due === 'escalated' ? '1' : undefined,
+    waitingAnswer: filters.due === 'waitingAnswer' ? '1' : undefined,
     assignedTo: filters.mine ? 'me' : undefined,
     q: q || undefined,
   };
@@ -113,6 +115,8 @@ export function QueuePage() {
                 <option value="">{t('ui.cases.all')}</option>
                 <option value="overdue">{t('field.overdue')}</option>
                 <option value="dueSoon">{t('field.dueSoon')}</option>
+                <option value="escalated">{t('field.escalated')}</option>
+                <option value="waitingAnswer">{t('field.waitingAnswer')}</option>
               </select>
             )}
           </Field>
