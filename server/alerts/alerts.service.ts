@@ -28,6 +28,7 @@ interface AlertRow extends Record<string, unknown> {
   tracking_code: string;
   category: Category;
   commune_name: string | null;
+  urgent: boolean;
 }
 
 const iso = (value: Date | string) => new Date(value).toISOString();
@@ -36,7 +37,7 @@ const iso = (value: Date | string) => new Date(value).toISOString();
 export async function findAlerts(q: Queryable, staffId: string, where: SQL, limit: number): Promise<AlertView[]> {
   const rows = await queryRows<AlertRow>(
     q,
-    sql`select a.id, a.kind, a.created_at, a.read_at, a.due_at, r.tracking_code, r.category, c.name as commune_name
+    sql`select a.id, a.kind, a.created_at, a.read_at, a.due_at, r.tracking_code, r.category, r.urgent, c.name as commune_name
           from alerts a
           join reports r on r.id = a.report_id
           left join communes c on c.code = r.commune_code
@@ -50,8 +51,7 @@ export async function findAlerts(q: Queryable, staffId: string, where: SQL, limi
     trackingCode: row.tracking_code,
     category: row.category,
     communeName: row.commune_name,
-    // The urgent path (issue #17, another part) adds the report's flag; until then no report is urgent.
-    urgent: false,
+    urgent: row.urgent,
     dueAt: row.due_at ? iso(row.due_at) : null,
     createdAt: iso(row.created_at),
     readAt: row.read_at ? iso(row.read_at) : null,

@@ -37,6 +37,12 @@ export const alertsTable = pgTable(
 );
 
 export type AlertEmailStatus = 'pending' | 'sent' | 'failed';
+/**
+ * What an outbox row sends: an alert, a unit's digest, or the news notice a reporter asked for (issue #17). A
+ * reporter's row holds no address (`recipient` is `REPORTER`): it is opened from the sealed contact when sent.
+ */
+export type AlertEmailKind = AlertKind | 'digest' | 'reporter_notice';
+export const REPORTER = 'reporter';
 
 /**
  * Issue #17: the e-mail outbox, written in the event's transaction and sent by `deliverEmails`.
@@ -48,7 +54,7 @@ export const alertEmailsTable = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     eventKey: text('event_key').notNull(),
-    kind: text('kind').$type<AlertKind | 'digest'>().notNull(),
+    kind: text('kind').$type<AlertEmailKind>().notNull(),
     /** null for a unit's daily digest. */
     reportId: uuid('report_id').references(() => reportsTable.id),
     /** The unit of a digest, or whose duty mailbox this is. */

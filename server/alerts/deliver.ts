@@ -1,8 +1,10 @@
+import { reporterNoticeFor } from '../reports/reporter-notice';
 import { sql } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { AlertKind } from '../../shared/domain/alerts';
 import { queryRows } from '../db/query-rows';
 import type { AppDeps } from '../deps';
+import { type AlertEmailKind } from './alerts.table';
 import { composeAlertMail, composeDigestMail, type DigestFigures, type Mail } from './mail';
 
 /** Rows taken per run; the rest wait for the next run (a minute's alerts at 50 reports a minute fit in one). */
@@ -44,13 +46,15 @@ export function announceMail(deps: AppDeps): void {
 
 interface Claimed extends Record<string, unknown> {
   id: string;
-  kind: AlertKind | 'digest';
+  kind: AlertEmailKind;
+  report_id: string | null;
   recipient: string;
   due_at: Date | string | null;
   data: DigestFigures | null;
   attempts: number;
   created_at: Date | string;
   tracking_code: string | null;
+  urgent: boolean | null;
   category: string | null;
   commune_name: string | null;
   province_name: string | null;
@@ -74,8 +78,8 @@ async function claim(deps: AppDeps, now: Date): Promise<Claimed[]> {
                            limit ${BATCH}
                            for update skip locked)
           returning e.id, e.kind, e.recipient, e.due_at, e.data, e.attempts, e.report_id, e.created_at)
-        select t.id, t.kind, t.recipient, t.due_at, t.data, t.attempts, t.created_at,
-               r.tracking_code, r.category, c.name as commune_name, p.name as province_name
+        select t.id, t.kind, t.report_id, t.recipient, t.due_at, t.data, t.attempts, t.created_at,
+               r.tracking_code, r.category, r.urgent, c.name as commune_name, p.name as province_name
           from taken t
           left join reports r on r.id = t.report_id
           left join communes c on c.code = r.commune_code
@@ -83,7 +87,18 @@ async function claim(deps: AppDeps, now: Date): Promise<Claimed[]> {
   );
 }
 
-function mailOf(deps: AppDeps, row: Claimed): Mail {
+/** The envelope and words of a row; null when a reporter's notice has no one to go to any more. */
+async function envelopeOf(deps: AppDeps, row: Claimed): Promise<(Mail & { to: string }) | null> {
+  if (row.kind !== 'reporter_notice') return { to: row.recipient, ...mailOf(deps, { ...row, kind: row.kind }) };
+  if (!row.report_id) return null;
+  const notice = await reporterNoticeFor(deps.db, row.report_id, {
+    contactKey: deps.secrets.contactEncryptionKey,
+    trackUrl: `${deps.config.http.publicUrl}/track`,
+  });
+  return notice && { to: notice.to, subject: notice.subject, text: notice.text };
+}
+
+function mailOf(deps: AppDeps, row: Claimed & { kind: AlertKind | 'digest' }): Mail {
   const publicUrl = deps.config.http.publicUrl;
   if (row.kind === 'digest') {
     if (!row.data) throw new Error('a digest without its figures');
@@ -97,6 +112,7 @@ function mailOf(deps: AppDeps, row: Claimed): Mail {
       communeName: row.commune_name,
       provinceName: row.province_name ?? '',
       dueAt: row.due_at ? new Date(row.due_at) : null,
+      urgent: row.urgent ?? false,
     },
     publicUrl,
   );
@@ -114,13 +130,15 @@ function errorCodeOf(err: unknown): string {
 
 async function sendOne(deps: AppDeps, transport: Transporter, row: Claimed, now: Date): Promise<boolean> {
   try {
-    const mail = mailOf(deps, row);
-    await transport.sendMail({
-      from: deps.config.mail.from,
-      to: row.recipient,
-      subject: mail.subject,
-      text: mail.text,
-    });
+    const mail = await envelopeOf(deps, row);
+    if (!mail) {
+      // The reporter's contact is gone (a report merged or its notice withdrawn): nothing to send, ever.
+      await deps.db.execute(
+        sql`update alert_emails set status = 'failed', claimed_at = null, last_error = 'no_recipient' where id = ${row.id}`,
+      );
+      return false;
+    }
+    await transport.sendMail({ from: deps.config.mail.from, to: mail.to, subject: mail.subject, text: mail.text });
     await deps.db.execute(
       sql`update alert_emails set status = 'sent', sent_at = ${now}, claimed_at = null, last_error = null
            where id = ${row.id}`,

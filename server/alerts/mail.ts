@@ -14,6 +14,8 @@ export interface MailFacts {
   communeName: string | null;
   provinceName: string;
   dueAt: Date | null;
+  /** Issue #17: "the goods cross tonight": the subject says so first. */
+  urgent: boolean;
 }
 
 export interface Mail {
@@ -40,7 +42,7 @@ export function composeAlertMail(kind: AlertKind, facts: MailFacts, publicUrl: s
     link: caseLink(publicUrl, facts.trackingCode),
   });
   return {
-    subject: t(lang, `mail.alert.subject.${kind}`, { code: facts.trackingCode }),
+    subject: `${facts.urgent ? `[${t(lang, 'mail.alert.urgent')}] ` : ''}${t(lang, `mail.alert.subject.${kind}`, { code: facts.trackingCode })}`,
     text: [t(lang, `mail.alert.lead.${kind}`), '', facts_, '', t(lang, 'mail.alert.footer')].join('\n'),
   };
 }

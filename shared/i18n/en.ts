@@ -963,6 +963,7 @@ export const en: Record<MessageKey, string> = {
   'mail.alert.facts': 'Tracking code: {code}\nCategory: {category}\nPlace: {place}\nDeadline: {due}\nOpen it: {link}',
   'mail.alert.no_due': 'no running deadline',
   'mail.alert.online': 'online, {province}',
+  'mail.alert.urgent': 'URGENT',
   'mail.alert.footer':
     "Automatic message from the 389 hotline, please do not reply. It holds neither the report's text nor anything of the reporter: open the report in the system.",
   'mail.digest.subject': '[389] Daily summary of {day}: {unit}',

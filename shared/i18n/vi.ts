@@ -953,6 +953,7 @@ export const vi = {
     'Mã tin báo: {code}\nLĩnh vực: {category}\nĐịa bàn: {place}\nThời hạn: {due}\nXem và xử lý: {link}',
   'mail.alert.no_due': 'không có thời hạn đang chạy',
   'mail.alert.online': 'trên mạng, {province}',
+  'mail.alert.urgent': 'KHẨN',
   'mail.alert.footer':
     'Thư tự động của Đường dây nóng 389, xin không trả lời. Thư không chứa nội dung tin báo hay thông tin của người báo tin: hãy mở tin báo trên hệ thống.',
   'mail.digest.subject': '[389] Tổng hợp tin báo ngày {day}: {unit}',

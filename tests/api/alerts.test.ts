@@ -238,6 +238,58 @@ describe('alert e-mails through a real SMTP server', () => {
     ).toEqual(['coordination_requested', 'reporter_answered', 'routed', 'transfer_requested']);
   });
 
+  it('an urgent report: its alert says so in the bell, and its e-mail says so first in the subject', async () => {
+    const { trackingCode: code } = await file({ urgent: true });
+    const mails = mailsTo(await deliver(), MAILBOX.market);
+    expect(mails.map((m) => m.subject)).toEqual([`[KHẨN] [389] Tin báo mới ${code} giao đơn vị chủ trì`]);
+    const bell = await get('market', '/api/staff/alerts');
+    expect(bell.body.alerts.find((a: { trackingCode: string }) => a.trackingCode === code)).toMatchObject({
+      kind: 'routed',
+      urgent: true,
+    });
+  });
+
+  it('a reporter who asked to be told gets one mail per question and per result, with no code and nothing of the report; one who did not gets none', async () => {
+    const asked = await file({ reporterNotice: true });
+    const silent = await file();
+    await deliver();
+    const versionOf = async (code: string) => (await get('market', `/api/staff/cases/${code}`)).body.version as number;
+    for (const { trackingCode: code } of [asked, silent]) {
+      expect((await act('market', code, 'accept', { version: await versionOf(code) })).status).toBe(200);
+      const question = { version: await versionOf(code), question: 'Hàng được giao vào giờ nào trong ngày?' };
+      expect((await act('market', code, 'ask', question)).status).toBe(200);
+    }
+    let mails = mailsTo(await deliver(), CONTACT.contactEmail);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]?.subject).toBe('Đường dây nóng 389: tin báo của bạn có thông tin mới');
+    expect(mails[0]?.text).toContain('https://389.example.test/track');
+    for (const code of [asked.trackingCode, silent.trackingCode]) expect(mails[0]?.text).not.toContain(code);
+    expect(mails[0]?.text).not.toContain('giờ nào');
+    expectNothingOfTheReporter(mails.map((m) => ({ ...m, text: m.text.replace(CONTACT.contactEmail, '') })));
+    // The outbox never held the address: it is opened from the sealed contact when the mail leaves.
+    const rows = await queryRows<{ recipient: string }>(
+      t.deps.db,
+      sql`select recipient from alert_emails where kind = 'reporter_notice'`,
+    );
+    expect(rows.map((r) => r.recipient)).toEqual(['reporter']);
+
+    const answer = await request(t.app)
+      .post('/api/public/track/messages')
+      .field('trackingCode', asked.trackingCode)
+      .field('secret', asked.secret)
+      .field('message', 'Khoảng 5 giờ sáng.');
+    expect(answer.status).toBe(200);
+    const result = {
+      version: await versionOf(asked.trackingCode),
+      outcome: 'violation_handled',
+      publicOutcome: 'Đã kiểm tra và xử lý vi phạm theo quy định.',
+    };
+    expect((await act('market', asked.trackingCode, 'resolve', result)).status).toBe(200);
+    mails = mailsTo(await deliver(), CONTACT.contactEmail);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]?.text).not.toContain('xử lý vi phạm');
+  });
+
   it('the reporter’s answer is not e-mailed to an officer who turned that kind off, but stays in the bell', async () => {
     const receipt = await file();
     await deliver();

@@ -1,3 +1,4 @@
+import { queueReporterNotice } from '../../alerts/reporter-notice-queue';
 import { moveReport } from '../transitions';
 import { addEvent, lifecycleMove, type ActionHandler } from './context';
 
@@ -8,5 +9,6 @@ import { addEvent, lifecycleMove, type ActionHandler } from './context';
 export const ask: ActionHandler<'ask'> = async (ctx, { question }) => {
   const to = lifecycleMove(ctx.report, 'ask');
   await addEvent(ctx, { type: 'question', public: true, body: question });
+  await queueReporterNotice(ctx.tx, ctx.deps, ctx.report, 'question', ctx.who.at);
   return { report: await moveReport(ctx.tx, ctx.report, to, ctx.who) };
 };
