@@ -28,7 +28,11 @@ export interface SendOptions {
 export type JobHandler<D> = (data: D, job: { id: string }) => Promise<void>;
 
 export interface JobRunner<Q extends QueueMap> {
-  /** The job's id, or null when a singleton of that key already waits. */
+  /**
+   * The job's id, or null when a singleton of that key already waits. Never call it inside a
+   * `deps.db.transaction(...)` callback: pg-boss writes through the database's own connection, and
+   * PGlite has one, held by the transaction (it would wait forever).
+   */
   send<N extends keyof Q & string>(queue: N, data: Q[N], options?: SendOptions): Promise<string | null>;
   /** Runs the handler for each job of the queue; registered before or after start. */
   work<N extends keyof Q & string>(queue: N, handler: JobHandler<Q[N]>): Promise<void>;
@@ -92,6 +96,8 @@ export function createJobs<Q extends QueueMap>(database: Database, options: Jobs
   const workers: { queue: string; run: (job: PgBoss.Job<object>) => Promise<void> }[] = [];
   const schedules: { queue: string; cron: string; tz: string; data: object }[] = [];
   let started = false;
+  // Two concurrent start() calls share one start of pg-boss.
+  let starting: Promise<void> | null = null;
 
   const applyWorker = async (queue: string, run: (job: PgBoss.Job<object>) => Promise<void>) => {
     await boss.work<object>(queue, { pollingIntervalSeconds: options.pollSeconds, batchSize: 1 }, async (jobs) => {
@@ -131,19 +137,24 @@ export function createJobs<Q extends QueueMap>(database: Database, options: Jobs
       schedules.push(entry);
       if (started) await applySchedule(entry);
     },
-    async start() {
-      if (started) return;
-      await boss.start();
-      try {
-        await createQueues(boss, options.queues as Record<string, QueuePolicy>);
-        for (const s of schedules) await applySchedule(s);
-        for (const w of workers) await applyWorker(w.queue, w.run);
-      } catch (err) {
-        // Half started (some workers polling) is not left behind.
-        await boss.stop({ graceful: false, close: false });
-        throw err;
-      }
-      started = true;
+    start() {
+      if (started) return Promise.resolve();
+      starting ??= (async () => {
+        await boss.start();
+        try {
+          await createQueues(boss, options.queues as Record<string, QueuePolicy>);
+          for (const s of schedules) await applySchedule(s);
+          for (const w of workers) await applyWorker(w.queue, w.run);
+        } catch (err) {
+          // Half started (some workers polling) is not left behind.
+          await boss.stop({ graceful: false, close: false });
+          throw err;
+        }
+        started = true;
+      })().finally(() => {
+        starting = null;
+      });
+      return starting;
     },
     async stop(timeoutMs = 10_000) {
       started = false;

@@ -1,3 +1,4 @@
+import PgBoss from 'pg-boss';
 import { openDatabase } from '../../server/db/client';
 import type { Database } from '../../server/db/types';
 import { createJobs, type JobRunner } from '../../server/jobs/jobs';
@@ -75,6 +76,20 @@ describe('background jobs (pg-boss in our database)', () => {
     await waitFor(() => seen.length >= 2);
     await settle();
     expect(seen.sort()).toEqual([7, 8]);
+  });
+
+  it('starts pg-boss once when start() is called twice at once', async () => {
+    const jobs = runner(t.deps.database, t);
+    running.push(jobs);
+    const bossStart = jest.spyOn(PgBoss.prototype, 'start');
+    try {
+      await jobs.work('test-echo', async () => undefined);
+      await Promise.all([jobs.start(), jobs.start()]);
+      expect(jobs.started).toBe(true);
+      expect(bossStart).toHaveBeenCalledTimes(1);
+    } finally {
+      bossStart.mockRestore();
+    }
   });
 
   it('retries a job whose handler failed, and logs it without its message', async () => {
