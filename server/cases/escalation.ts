@@ -28,7 +28,12 @@ export interface SweepResult {
 export interface SweepOptions {
   /** Called with the new escalations after they are committed (issue #17: the alerts hook here). */
   onEscalated?: (escalations: NewEscalation[]) => Promise<void>;
+  /** Reports escalated per level and sweep (SWEEP_BATCH); the next minute's sweep continues. */
+  batch?: number;
 }
+
+/** At most this many reports per level and sweep: a backlog never makes one long transaction. */
+export const SWEEP_BATCH = 200;
 
 type EscalationRow = {
   id: string;
@@ -57,7 +62,13 @@ const toEscalation = (r: EscalationRow): NewEscalation => ({
  * `lateBy` ago. A report in `received` runs its acceptance deadline in `next_due_at` (paused while a
  * question waits). One row per report and level: a second sweep writes nothing.
  */
-async function escalate(q: Queryable, level: EscalationLevel, now: Date, lateByMs: number): Promise<NewEscalation[]> {
+async function escalate(
+  q: Queryable,
+  level: EscalationLevel,
+  now: Date,
+  lateByMs: number,
+  batch: number,
+): Promise<NewEscalation[]> {
   const before = new Date(now.getTime() - lateByMs).toISOString();
   const rows = await queryRows<EscalationRow>(
     q,
@@ -67,6 +78,10 @@ async function escalate(q: Queryable, level: EscalationLevel, now: Date, lateByM
             from reports r
            where r.status = 'received' and r.accepted_at is null and r.merged_into is null
              and r.next_due_at <= ${before}::timestamptz
+             -- Those escalated at this level already are not taken again (they would fill the batch).
+             and not exists (select 1 from report_escalations x where x.report_id = r.id and x.level = ${level})
+           order by r.next_due_at, r.id
+           limit ${batch}
           on conflict (report_id, level) do nothing
           returning id, report_id, level, province_code, lead_unit_id, due_at, at
         )
@@ -95,8 +110,10 @@ export async function sweepDeadlines(deps: AppDeps, options: SweepOptions = {}):
              and (r.accepted_at is not null or not report_is_open(r.status) or r.merged_into is not null)
           returning e.id`,
     );
-    const province = await escalate(tx, 'province', now, 0);
-    const national = await escalate(tx, 'national', now, deps.config.deadlines.escalateNationalHours * 3_600_000);
+    const batch = options.batch ?? SWEEP_BATCH;
+    const province = await escalate(tx, 'province', now, 0, batch);
+    const lateBy = deps.config.deadlines.escalateNationalHours * 3_600_000;
+    const national = await escalate(tx, 'national', now, lateBy, batch);
     const escalated = [...province, ...national];
     // In the report's history too (chained like every event); the coordinators see it on the case page.
     for (const e of escalated) {

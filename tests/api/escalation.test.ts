@@ -139,6 +139,32 @@ describe('escalation of reports not accepted in time (the sweeper on the injecte
     now = start;
   });
 
+  it('takes at most a batch of reports per sweep; the next sweeps take the rest, oldest deadline first', async () => {
+    const start = now;
+    const codes: string[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      codes.push((await file()).trackingCode);
+      now += 60_000;
+    }
+    const due = Date.parse((await view('market', codes[2] ?? '')).body.deadlines.acceptDueAt);
+    // Past the province level, not the national one.
+    now = due + 60_000;
+    const sweeps: string[][] = [];
+    for (let n = 0; n < 20; n += 1) {
+      const { escalated } = await sweepDeadlines(t.deps, { batch: 2 });
+      if (escalated.length === 0) break;
+      expect(escalated.filter((e) => e.level === 'province').length).toBeLessThanOrEqual(2);
+      sweeps.push(escalated.filter((e) => e.level === 'province').map((e) => e.trackingCode));
+    }
+    expect(sweeps.length).toBeGreaterThanOrEqual(2);
+    expect(sweeps.flat()).toEqual(expect.arrayContaining(codes));
+    // Filed in order, due in order: the first two go in one sweep, the third in the next.
+    const sweepOf = (code: string) => sweeps.findIndex((s) => s.includes(code));
+    expect(sweepOf(codes[2] ?? '')).toBeGreaterThan(sweepOf(codes[0] ?? ''));
+    for (const code of codes) expect(await escalationsOf(code)).toEqual([{ level: 'province', resolution: null }]);
+    now = start;
+  });
+
   it('runs as the scheduled job: the registry hands the deadline-sweep queue to the sweeper', async () => {
     let jobsNow = FIXED_NOW.getTime();
     const jobs = await createTestApp({ clock: { now: () => new Date(jobsNow) }, jobs: true });
