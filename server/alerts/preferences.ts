@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { ALERT_KINDS, type AlertKind } from '../../shared/domain/alerts';
 import type { AlertPreferences } from '../../shared/api/alerts';
 import type { Queryable } from '../db/types';
@@ -39,15 +39,20 @@ export async function setAlertPreferences(
   staffId: string,
   input: { email: Partial<Record<AlertKind, boolean>>; address?: string | null },
 ): Promise<AlertPreferences> {
-  return deps.db.transaction(async (tx) => {
-    const current = await findPreferences(tx, staffId);
-    const email = { ...current?.email, ...input.email };
-    const address = input.address === undefined ? (current?.address ?? null) : input.address;
-    const at = deps.clock.now();
-    await tx
-      .insert(staffAlertPreferencesTable)
-      .values({ staffId, email, address, updatedAt: at })
-      .onConflictDoUpdate({ target: staffAlertPreferencesTable.staffId, set: { email, address, updatedAt: at } });
-    return present({ email, address });
-  });
+  const at = deps.clock.now();
+  const t = staffAlertPreferencesTable;
+  // One statement, merged in the database: two PUTs at once (each with its own kinds) lose neither.
+  const [row] = await deps.db
+    .insert(t)
+    .values({ staffId, email: input.email, address: input.address ?? null, updatedAt: at })
+    .onConflictDoUpdate({
+      target: t.staffId,
+      set: {
+        email: sql`${t.email} || excluded.email`,
+        ...(input.address === undefined ? {} : { address: input.address }),
+        updatedAt: at,
+      },
+    })
+    .returning({ address: t.address, email: t.email });
+  return present(row);
 }

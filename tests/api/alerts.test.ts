@@ -451,6 +451,23 @@ describe('the bell and preferences', () => {
     const unknownKind = await send('market', 'put', '/api/staff/account/alert-preferences', { email: { nope: true } });
     expect(unknownKind.status).toBe(400);
   });
+
+  it('preferences: two PUTs at once, each with its own kind, lose neither (merged in the upsert)', async () => {
+    const before = await get('lead', '/api/staff/account/alert-preferences');
+    const [a, b] = await Promise.all([
+      send('lead', 'put', '/api/staff/account/alert-preferences', { email: { overdue: false } }),
+      send('lead', 'put', '/api/staff/account/alert-preferences', { email: { escalated: false } }),
+    ]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    const after = await get('lead', '/api/staff/account/alert-preferences');
+    expect(after.body).toEqual({
+      address: before.body.address,
+      email: { ...before.body.email, overdue: false, escalated: false },
+    });
+    // The address is kept when not given, and replaced when given.
+    await send('lead', 'put', '/api/staff/account/alert-preferences', { email: { overdue: true }, address: null });
+    expect((await get('lead', '/api/staff/account/alert-preferences')).body.email.escalated).toBe(false);
+  });
 });
 
 describe('without SMTP_URL', () => {

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { Express } from 'express';
+import { closeMail } from '../../server/alerts/deliver';
 import { createApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
 import { assembleDeps, type AppDeps, type Clock } from '../../server/deps';
@@ -66,6 +67,9 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   }
   const close = async () => {
     await deps.jobs.stop(1000);
+    // As main's shutdown: the open alert streams and the SMTP connections go before the database.
+    deps.streams.closeAll();
+    closeMail(deps);
     await testDb.destroy();
     rmSync(uploadDir, { recursive: true, force: true });
   };
