@@ -1,4 +1,4 @@
-import { and, count, eq, gt, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import { FORCES } from '../../shared/domain/forces';
 import { queryRows } from '../db/query-rows';
 import type { Queryable } from '../db/types';
@@ -152,6 +152,28 @@ export async function dutyPhoneOf(q: Queryable, unitId: string): Promise<string 
         ) select duty_phone from chain where duty_phone is not null order by depth limit 1`,
   );
   return row?.duty_phone ?? null;
+}
+
+/** Issue #17: whether the unit has a jurisdiction in the province open at `at` (a regional unit covers several). */
+export async function unitCoversProvince(
+  q: Queryable,
+  unitId: string,
+  provinceCode: string,
+  at: Date,
+): Promise<boolean> {
+  const [row] = await q
+    .select({ unitId: unitJurisdictionsTable.unitId })
+    .from(unitJurisdictionsTable)
+    .where(
+      and(
+        eq(unitJurisdictionsTable.unitId, unitId),
+        eq(unitJurisdictionsTable.provinceCode, provinceCode),
+        lte(unitJurisdictionsTable.validFrom, at),
+        or(isNull(unitJurisdictionsTable.validTo), gt(unitJurisdictionsTable.validTo, at)),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
 }
 
 /**

@@ -255,6 +255,60 @@ describe('a coordinator acts on an escalated report', () => {
     expect(national.body.lead.unitId).toBe(policeHanoi);
   });
 
+  it('tells the new lead unit (routed), and lets a province coordinator pick only a regional unit covering the province', async () => {
+    const { trackingCode: code } = await file();
+    const before = await view('coordinator', code);
+    const regional = await queryRows<{ id: string; covers: boolean }>(
+      t.deps.db,
+      sql`select u.id, exists (select 1 from unit_jurisdictions j where j.unit_id = u.id and j.province_code = '04'
+                                  and j.valid_to is null) as covers
+            from units u where u.level = 'regional' and u.province_code <> '04' order by u.code`,
+    );
+    const elsewhere = regional.find((u) => !u.covers)?.id ?? '';
+    const covering = await queryRows<{ id: string }>(
+      t.deps.db,
+      sql`select u.id from units u where u.level = 'regional'
+            and exists (select 1 from unit_jurisdictions j where j.unit_id = u.id and j.province_code = '04' and j.valid_to is null)`,
+    );
+    expect(elsewhere).toBeTruthy();
+    expect(covering.length).toBeGreaterThan(0);
+    const far = await act('coordinator', code, 'move-lead', {
+      version: before.body.version,
+      unitId: elsewhere,
+      reason: 'Chi cục hải quan khu vực khác',
+    });
+    expect(far.status).toBe(400);
+    expect(far.body.error.fields.map((f: { field: string }) => f.field)).toEqual(['unitId']);
+    const routedTo = (unitId: string) =>
+      queryRows<{ n: number }>(
+        t.deps.db,
+        sql`select count(*)::int as n from alerts a join reports r on r.id = a.report_id
+             where r.tracking_code = ${code} and a.kind = 'routed' and a.unit_id = ${unitId}::uuid`,
+      );
+    expect((await routedTo(police04))[0]?.n).toBe(0);
+    const moved = await act('coordinator', code, 'move-lead', {
+      version: before.body.version,
+      unitId: police04,
+      reason: 'Công an tỉnh xử lý',
+    });
+    expect(moved.status).toBe(200);
+    expect((await routedTo(police04))[0]?.n).toBeGreaterThan(0);
+    const police = await request(t.app)
+      .get('/api/staff/alerts')
+      .set('Cookie', who.police?.cookie ?? '');
+    expect(
+      police.body.alerts.filter(
+        (a: { kind: string; trackingCode: string }) => a.kind === 'routed' && a.trackingCode === code,
+      ),
+    ).toHaveLength(1);
+    const toRegion = await act('coordinator', code, 'move-lead', {
+      version: moved.body.version,
+      unitId: covering[0]?.id ?? '',
+      reason: 'Hải quan khu vực phụ trách tỉnh',
+    });
+    expect(toRegion.status).toBe(200);
+  });
+
   it('records a reminder the lead sees and the reporter does not', async () => {
     const receipt = await file();
     const code = receipt.trackingCode;

@@ -1,6 +1,8 @@
 import { isOpen } from '../../../shared/domain/lifecycle';
 import { appendAudit } from '../../auth/auth.repository';
 import { fieldIssue, validationFailed } from '../../http/errors';
+import { notify } from '../../alerts/notify';
+import { unitCoversProvince as coversProvince } from '../../units/units.repository';
 import { updateReport } from '../transitions';
 import { addEvent, notAllowed, otherUnit, type ActionHandler } from './context';
 
@@ -8,7 +10,8 @@ import { addEvent, notAllowed, otherUnit, type ActionHandler } from './context';
  * Issue #17: a coordinator moves the lead of an open report (an escalated one, typically) to another
  * unit, of any force, with a reason. The lead changes in one update, so the report has exactly one
  * lead at every moment; a pending transfer is dropped and nobody is assigned. A province coordinator
- * chooses among the units of the report's province and the regional ones; a national one, any open unit.
+ * chooses among the units of the report's province and the regional ones with an open jurisdiction in
+ * it; a national one, any open unit. The new lead unit is told (`routed`).
  * The deadlines stay: the report was due when it was, whoever leads it now (the escalation stays open
  * until it is accepted).
  */
@@ -16,7 +19,11 @@ export const moveLead: ActionHandler<'move-lead'> = async (ctx, { unitId, reason
   const { report, staff, who } = ctx;
   if (!isOpen(report.status)) throw notAllowed(report);
   const unit = await otherUnit(ctx, unitId);
-  if (staff.scopeProvinceCode && unit.provinceCode !== report.provinceCode && unit.level !== 'regional')
+  if (
+    staff.scopeProvinceCode &&
+    unit.provinceCode !== report.provinceCode &&
+    !(unit.level === 'regional' && (await coversProvince(ctx.tx, unit.id, report.provinceCode, who.at)))
+  )
     throw validationFailed([fieldIssue(['unitId'], 'unit_outside_scope')]);
   const updated = await updateReport(ctx.tx, report, {
     leadUnitId: unit.id,
@@ -32,6 +39,8 @@ export const moveLead: ActionHandler<'move-lead'> = async (ctx, { unitId, reason
     body: reason,
     data: { fromUnitId: report.leadUnitId, toUnitId: unit.id, toUnitName: unit.name },
   });
+  // The new lead unit is told, as a newly routed report is.
+  await notify(ctx.deps, ctx.tx, { kind: 'routed', reportId: report.id, audience: { unitId: unit.id }, at: who.at });
   await appendAudit(ctx.tx, {
     at: who.at,
     action: 'case_lead_moved',
