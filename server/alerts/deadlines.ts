@@ -15,8 +15,9 @@ interface Running extends Record<string, unknown> {
 }
 
 /**
- * Issue #17, a scheduled check (J1's runner, every minute): each running deadline within DUE_SOON_HOURS
- * and each one passed is told to the lead unit once per report, deadline and kind (`deadline_notices`):
+ * Issue #17, a scheduled check (J1's runner, every minute): each running deadline due soon (within
+ * DUE_SOON_HOURS, or half the time from when it started running if that is shorter: a fresh report's
+ * 24-hour acceptance deadline is due soon after 12 hours, not at once) and each one passed is told to the lead unit once per report, deadline and kind (`deadline_notices`):
  * an extension or a pause moves the deadline, and the new one is told again. Returns how many were told.
  */
 export async function notifyDeadlines(deps: AppDeps, now: Date = deps.clock.now()): Promise<number> {
@@ -28,6 +29,12 @@ export async function notifyDeadlines(deps: AppDeps, now: Date = deps.clock.now(
             from reports r
            cross join lateral (select case when r.next_due_at <= ${now} then 'overdue' else 'due_soon' end as kind) k
            where r.next_due_at is not null and r.next_due_at <= ${soon}
+             and (r.next_due_at <= ${now}
+                  -- Due soon within min(DUE_SOON_HOURS, half the time the deadline runs): the acceptance
+                  -- deadline runs from received_at, the resolution deadline from accepted_at.
+                  or r.next_due_at - least(${soon.toISOString()}::timestamptz - ${now.toISOString()}::timestamptz,
+                                           (r.next_due_at - coalesce(r.accepted_at, r.received_at)) / 2)
+                     <= ${now.toISOString()}::timestamptz)
              and not exists (select 1 from deadline_notices n
                               where n.report_id = r.id and n.kind = k.kind and n.due_at = r.next_due_at)
            order by r.next_due_at, r.id

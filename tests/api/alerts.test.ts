@@ -307,11 +307,12 @@ describe('alert e-mails through a real SMTP server', () => {
   it('deadlines: due soon, then overdue, each told once per deadline', async () => {
     const { trackingCode } = await file();
     await deliver();
-    const dueSoonAt = new Date(now + 2 * HOUR); // 24 h acceptance; due soon = within 24 h: already.
+    // 24 h to accept: due soon within min(DUE_SOON_HOURS = 24, half of 24 h) = the last 12 hours.
+    const dueSoonAt = new Date(now + 13 * HOUR);
     expect(await notifyDeadlines(t.deps, dueSoonAt)).toBeGreaterThan(0);
     const soon = await deliver(dueSoonAt);
     expect(mailsTo(soon, MAILBOX.market).map((m) => m.subject)).toContain(`[389] Sắp đến hạn: tin báo ${trackingCode}`);
-    expect(await notifyDeadlines(t.deps, new Date(now + 3 * HOUR))).toBe(0);
+    expect(await notifyDeadlines(t.deps, new Date(now + 14 * HOUR))).toBe(0);
 
     const lateAt = new Date(now + 25 * HOUR);
     expect(await notifyDeadlines(t.deps, lateAt)).toBeGreaterThan(0);
@@ -320,6 +321,24 @@ describe('alert e-mails through a real SMTP server', () => {
     expect(mailsTo(late, MAILBOX.market).filter((m) => m.subject.includes(trackingCode))).toHaveLength(1);
     expect(await notifyDeadlines(t.deps, new Date(now + 26 * HOUR))).toBe(0);
     expectNothingOfTheReporter([...soon, ...late]);
+  });
+
+  it('deadlines: a fresh report is told as routed, not due soon (the acceptance window is not due soon at once)', async () => {
+    const { trackingCode } = await file();
+    const kinds = async () =>
+      (
+        await queryRows<{ kind: string }>(
+          t.deps.db,
+          sql`select distinct a.kind from alerts a join reports r on r.id = a.report_id
+               where r.tracking_code = ${trackingCode} and a.kind in ('routed', 'due_soon', 'overdue') order by a.kind`,
+        )
+      ).map((k) => k.kind);
+    await notifyDeadlines(t.deps, new Date(now + 60_000));
+    await notifyDeadlines(t.deps, new Date(now + 11 * HOUR));
+    expect(await kinds()).toEqual(['routed']);
+    // Half-way through its 24 hours it is.
+    await notifyDeadlines(t.deps, new Date(now + 12 * HOUR + 60_000));
+    expect(await kinds()).toEqual(['due_soon', 'routed']);
   });
 
   it('an escalation reaches the province coordinators (in the app and, with an address, by e-mail), not the national ones', async () => {
