@@ -114,7 +114,7 @@ async function main(): Promise<void> {
     clearTimeout(force);
     // A job running now finishes (or is handed back to the queue) before the database closes.
     await deps.jobs.stop(config.http.shutdownGraceMs);
-    await stopAlertWork();
+    await stopAlertWork(config.http.shutdownGraceMs);
     closeMail(deps);
     await database.close();
     logger.info('stopped');

@@ -4,6 +4,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { AlertKind } from '../../shared/domain/alerts';
 import { queryRows } from '../db/query-rows';
 import type { AppDeps } from '../deps';
+import { loggableError } from '../logger';
 import { type AlertEmailKind } from './alerts.table';
 import { composeAlertMail, composeDigestMail, type DigestFigures, type Mail } from './mail';
 
@@ -19,6 +20,9 @@ export const MAX_ATTEMPTS = 10;
 /** Backoff after the n-th failed attempt: 30 s, 1 min, 2 min … at most 4 h. */
 export const retryDelayMs = (attempts: number) => Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 4 * 3_600_000);
 
+/** Connection, greeting and idle-socket timeout of the SMTP client. */
+export const SMTP_TIMEOUT_MS = 20_000;
+
 const transports = new WeakMap<object, Transporter>();
 
 function transportOf(deps: AppDeps): Transporter | null {
@@ -26,7 +30,13 @@ function transportOf(deps: AppDeps): Transporter | null {
   if (!url) return null;
   let transport = transports.get(deps.config);
   if (!transport) {
-    transport = nodemailer.createTransport(url);
+    transport = nodemailer.createTransport({
+      url,
+      // A hung SMTP server ends a send in seconds, long before LEASE_MS hands the row to another process.
+      connectionTimeout: SMTP_TIMEOUT_MS,
+      greetingTimeout: SMTP_TIMEOUT_MS,
+      socketTimeout: SMTP_TIMEOUT_MS,
+    });
     transports.set(deps.config, transport);
   }
   return transport;
@@ -139,27 +149,41 @@ async function sendOne(deps: AppDeps, transport: Transporter, row: Claimed, now:
       return false;
     }
     await transport.sendMail({ from: deps.config.mail.from, to: mail.to, subject: mail.subject, text: mail.text });
+  } catch (err) {
+    await recordFailure(deps, row, now, err);
+    return false;
+  }
+  try {
     await deps.db.execute(
       sql`update alert_emails set status = 'sent', sent_at = ${now}, claimed_at = null, last_error = null
            where id = ${row.id}`,
     );
-    return true;
   } catch (err) {
-    const code = errorCodeOf(err);
-    const giveUp = row.attempts >= MAX_ATTEMPTS;
-    await deps.db.execute(
-      sql`update alert_emails
-             set claimed_at = null, last_error = ${code},
-                 status = ${giveUp ? 'failed' : 'pending'},
-                 next_attempt_at = ${new Date(now.getTime() + retryDelayMs(row.attempts))}
-           where id = ${row.id}`,
+    // The SMTP server has the message: it must not go back to pending (it would be sent again at the
+    // next run). The row stays claimed; only a lapsed lease sends it again, as after a crash here.
+    deps.logger.error(
+      { alertEmail: row.id, err: loggableError(err) },
+      'alert e-mail sent but not marked sent: left claimed',
     );
-    deps.logger.warn(
-      { alertEmail: row.id, attempts: row.attempts, error: code, gaveUp: giveUp },
-      'alert e-mail not sent',
-    );
-    return false;
   }
+  return true;
+}
+
+/** Not sent: back to pending after its backoff, or given up after MAX_ATTEMPTS. */
+async function recordFailure(deps: AppDeps, row: Claimed, now: Date, err: unknown): Promise<void> {
+  const code = errorCodeOf(err);
+  const giveUp = row.attempts >= MAX_ATTEMPTS;
+  await deps.db.execute(
+    sql`update alert_emails
+           set claimed_at = null, last_error = ${code},
+               status = ${giveUp ? 'failed' : 'pending'},
+               next_attempt_at = ${new Date(now.getTime() + retryDelayMs(row.attempts))}
+         where id = ${row.id}`,
+  );
+  deps.logger.warn(
+    { alertEmail: row.id, attempts: row.attempts, error: code, gaveUp: giveUp },
+    'alert e-mail not sent',
+  );
 }
 
 /**

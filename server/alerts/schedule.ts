@@ -11,13 +11,23 @@ export const ALERT_WORK = [
   { name: 'deliverEmails', everyMs: 2_000, run: (deps: AppDeps) => deliverEmails(deps) },
 ] as const;
 
+interface AlertWork {
+  name: string;
+  everyMs: number;
+  run: (deps: AppDeps) => Promise<unknown>;
+}
+
 /**
  * Runs ALERT_WORK on timers in this process until the returned function is called; safe with several
- * processes at once.
+ * processes at once. The stop waits for the runs in flight at most `timeoutMs` (main: SHUTDOWN_GRACE_MS):
+ * a run cut short leaves its rows claimed, and their lease hands them to the next process.
  */
-export function startAlertWork(deps: AppDeps): () => Promise<void> {
+export function startAlertWork(
+  deps: AppDeps,
+  works: readonly AlertWork[] = ALERT_WORK,
+): (timeoutMs?: number) => Promise<void> {
   const running = new Set<Promise<unknown>>();
-  const timers = ALERT_WORK.map((work) => {
+  const timers = works.map((work) => {
     let busy = false;
     return setInterval(() => {
       if (busy) return;
@@ -32,8 +42,13 @@ export function startAlertWork(deps: AppDeps): () => Promise<void> {
       running.add(done);
     }, work.everyMs);
   });
-  return async () => {
+  return async (timeoutMs = 10_000) => {
     for (const timer of timers) clearInterval(timer);
-    await Promise.all(running);
+    let timeout: NodeJS.Timeout | undefined;
+    const late = new Promise<void>((resolve) => {
+      timeout = setTimeout(resolve, timeoutMs);
+    });
+    await Promise.race([Promise.all(running), late]);
+    clearTimeout(timeout);
   };
 }

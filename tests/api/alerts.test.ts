@@ -3,6 +3,7 @@ import request from 'supertest';
 import { notify } from '../../server/alerts/notify';
 import { deliverEmails, closeMail, retryDelayMs } from '../../server/alerts/deliver';
 import { notifyDeadlines } from '../../server/alerts/deadlines';
+import { startAlertWork } from '../../server/alerts/schedule';
 import { sendDigests } from '../../server/alerts/digest';
 import { queryRows } from '../../server/db/query-rows';
 import { startSmtpSink, type SmtpSink, type SunkMail } from '../helpers/smtp-sink';
@@ -339,6 +340,8 @@ describe('alert e-mails through a real SMTP server', () => {
     // Half-way through its 24 hours it is.
     await notifyDeadlines(t.deps, new Date(now + 12 * HOUR + 60_000));
     expect(await kinds()).toEqual(['due_soon', 'routed']);
+    // Its mails leave now: the later tests count theirs.
+    await deliver(new Date(now + 12 * HOUR + 60_000));
   });
 
   it('an escalation reaches the province coordinators (in the app and, with an address, by e-mail), not the national ones', async () => {
@@ -386,6 +389,51 @@ describe('alert e-mails through a real SMTP server', () => {
     expect(logged).toContain('smtp_451');
     expect(logged).not.toContain(MAILBOX.market);
     expect(logged).not.toContain(trackingCode);
+  });
+
+  it('a message the SMTP server accepted is not put back to pending when its sent mark fails: left claimed, not resent', async () => {
+    const { trackingCode } = await file();
+    await t.deps.database.executeSql(`
+      create function test_refuse_sent() returns trigger language plpgsql as $$
+      begin
+        if new.status = 'sent' then raise exception 'the sent mark fails'; end if;
+        return new;
+      end $$;
+      create trigger test_refuse_sent before update on alert_emails for each row execute function test_refuse_sent();`);
+    try {
+      const first = await deliver();
+      expect(first.filter((m) => m.subject.includes(trackingCode)).length).toBeGreaterThan(0);
+      const rows = await queryRows<{ status: string; claimed: boolean; last_error: string | null }>(
+        t.deps.db,
+        sql`select e.status, e.claimed_at is not null as claimed, e.last_error from alert_emails e
+              join reports r on r.id = e.report_id where r.tracking_code = ${trackingCode}`,
+      );
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) expect(row).toEqual({ status: 'pending', claimed: true, last_error: null });
+      expect(t.logs.some((l) => l.msg === 'alert e-mail sent but not marked sent: left claimed')).toBe(true);
+      // The next runs (before the lease lapses) do not send it again.
+      expect((await deliver(new Date(now + retryDelayMs(1)))).filter((m) => m.subject.includes(trackingCode))).toEqual(
+        [],
+      );
+    } finally {
+      await t.deps.database.executeSql(
+        `drop trigger test_refuse_sent on alert_emails; drop function test_refuse_sent();`,
+      );
+      // Left claimed, it would go out again once the lease lapses (a later test's clock): mark it as the
+      // failed update would have.
+      await t.deps.db.execute(
+        sql`update alert_emails e set status = 'sent', claimed_at = null from reports r
+             where r.id = e.report_id and r.tracking_code = ${trackingCode}`,
+      );
+    }
+  });
+
+  it('stopping the alert work waits for a hung run at most the time given', async () => {
+    const stop = startAlertWork(t.deps, [{ name: 'hung', everyMs: 10, run: () => new Promise(() => undefined) }]);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const started = Date.now();
+    await stop(200);
+    expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it('two deliveries running at once send each message once', async () => {
