@@ -2,7 +2,8 @@ import { alertListSchema, alertPreferencesSchema, alertUnreadSchema } from '../.
 import { alertListQuerySchema, alertPreferencesInputSchema, markAlertsReadSchema } from '../../shared/schemas/alerts';
 import type { AppDeps } from '../deps';
 import { apiRouter, defineRoute, type ApiRouter } from '../http/define-route';
-import { staffOf } from '../http/staff-api';
+import { authenticate } from '../auth/auth.service';
+import { sessionToken, staffOf } from '../http/staff-api';
 import { listAlerts, markAlertsRead } from './alerts.service';
 import { getAlertPreferences, setAlertPreferences } from './preferences';
 import { openAlertStream } from './stream';
@@ -52,7 +53,12 @@ export function alertsRoutes(deps: AppDeps): ApiRouter {
       mediaType: 'text/event-stream',
     },
     errors: [401],
-    handler: async (_input, _req, res) => openAlertStream(deps, staffOf(res.locals), res),
+    handler: async (_input, req, res) => {
+      const token = sessionToken(req);
+      // Re-checked while open: a signed-out, expired or disabled session ends the stream.
+      const recheck = async () => (await authenticate(deps, token, { touch: false }))?.user;
+      await openAlertStream(deps, staffOf(res.locals), res, recheck);
+    },
   });
 
   defineRoute(api, {

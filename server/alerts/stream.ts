@@ -16,16 +16,22 @@ const CLOCK_MARGIN_MS = 60_000;
 /** Report events looked at behind the highest id seen: a transaction that took its id earlier may commit later. */
 const EVENT_ID_MARGIN = 500;
 
+/** How often an open stream checks its session again (signed out, expired, account disabled: it ends). */
+export const STREAM_SESSION_CHECK_MS = 15_000;
+
 /** The open streams of this process, closed on shutdown (a stream would otherwise hold the server open). */
 export interface StreamHub {
   add(close: () => void): () => void;
   closeAll(): void;
   readonly size: number;
+  /** STREAM_SESSION_CHECK_MS; a test sets it short. */
+  sessionCheckMs: number;
 }
 
 export function createStreamHub(): StreamHub {
   const open = new Set<() => void>();
   return {
+    sessionCheckMs: STREAM_SESSION_CHECK_MS,
     add(close) {
       open.add(close);
       return () => open.delete(close);
@@ -50,9 +56,14 @@ function send(res: Response, event: string, data: unknown): void {
  * `case`). Polling rather than LISTEN/NOTIFY: it works the same on PGlite and on a server, sees what any
  * process wrote, costs one indexed query per stream and poll, and needs no connection held per process.
  */
-export async function openAlertStream(deps: AppDeps, staff: StaffUser, res: Response): Promise<void> {
-  const scope = await scopeOf(deps.db, staff);
-  const inScope = scope.reportsWhere({});
+export async function openAlertStream(
+  deps: AppDeps,
+  staff: StaffUser,
+  res: Response,
+  recheck: () => Promise<StaffUser | undefined>,
+): Promise<void> {
+  // Rebuilt from a fresh session at each check: a changed role, unit or province changes what is seen.
+  let inScope = (await scopeOf(deps.db, staff)).reportsWhere({});
   const seenAlerts = new Set(
     (await findAlerts(deps.db, staff.id, sql`a.created_at >= ${margin(deps.clock.now())}`, 1000)).map((a) => a.id),
   );
@@ -111,12 +122,25 @@ export async function openAlertStream(deps: AppDeps, staff: StaffUser, res: Resp
     }
   };
 
+  const checkSession = async () => {
+    if (closed) return;
+    try {
+      const fresh = await recheck();
+      if (!fresh || fresh.id !== staff.id) return close();
+      inScope = (await scopeOf(deps.db, fresh)).reportsWhere({});
+    } catch (err) {
+      deps.logger.warn({ err: loggableError(err) }, 'alert stream session check failed');
+    }
+  };
+
   const pollTimer = setInterval(() => void poll(), STREAM_POLL_MS);
+  const sessionTimer = setInterval(() => void checkSession(), deps.streams.sessionCheckMs);
   const heartbeat = setInterval(() => res.write(': ping\n\n'), STREAM_HEARTBEAT_MS);
   const close = () => {
     if (closed) return;
     closed = true;
     clearInterval(pollTimer);
+    clearInterval(sessionTimer);
     clearInterval(heartbeat);
     forget();
     res.end();

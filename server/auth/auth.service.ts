@@ -134,8 +134,15 @@ export async function signIn(
   return { token, session: activeSession({ session, account, unit }) };
 }
 
-/** The session of a cookie's token, or undefined when unknown, revoked, idle too long or too old. */
-export async function authenticate(deps: AppDeps, token: string | undefined): Promise<ActiveSession | undefined> {
+/**
+ * The session of a cookie's token, or undefined when unknown, revoked, idle too long or too old (or its
+ * account disabled). `touch: false` (an open alert stream re-checking itself) does not count as activity.
+ */
+export async function authenticate(
+  deps: AppDeps,
+  token: string | undefined,
+  { touch = true }: { touch?: boolean } = {},
+): Promise<ActiveSession | undefined> {
   if (!token) return undefined;
   const tokenHash = hashToken(deps, token);
   const row = await findSession(deps.db, tokenHash);
@@ -149,7 +156,8 @@ export async function authenticate(deps: AppDeps, token: string | undefined): Pr
     await revokeSessions(deps.db, { tokenHash }, now);
     return undefined;
   }
-  if (now.getTime() - row.session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(deps.db, tokenHash, now);
+  if (touch && now.getTime() - row.session.lastSeenAt.getTime() > TOUCH_EVERY_MS)
+    await touchSession(deps.db, tokenHash, now);
   return activeSession(row);
 }
 

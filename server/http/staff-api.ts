@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { parse as parseCookie } from 'cookie';
 import { authenticate, SESSION_COOKIE, type ActiveSession, type StaffUser } from '../auth/auth.service';
 import type { AppDeps } from '../deps';
@@ -13,11 +13,13 @@ export const privateNoStore: RequestHandler = (_req, res, next) => {
   next();
 };
 
+/** The session token of a request's cookie. */
+export const sessionToken = (req: Request): string | undefined => parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE];
+
 /** Reads the session cookie; a valid session puts the staff member in `res.locals`. */
 function loadSession(deps: AppDeps): RequestHandler {
   return async (req, res, next) => {
-    const token = parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE];
-    const session = await authenticate(deps, token);
+    const session = await authenticate(deps, sessionToken(req));
     if (session) {
       res.locals.session = session;
       res.locals.staff = session.user;

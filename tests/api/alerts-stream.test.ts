@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import request from 'supertest';
+import { STREAM_SESSION_CHECK_MS } from '../../server/alerts/stream';
 import { staffSession, type StaffSession } from '../helpers/staff';
 import { createTestApp, FIXED_NOW, type TestApp } from '../helpers/test-app';
 
@@ -94,6 +95,34 @@ describe('GET /api/staff/alerts/stream', () => {
     while (!done && Date.now() < until) done = (await reader.read()).done;
     expect(done).toBe(true);
     expect(t.deps.streams.size).toBe(0);
+  });
+
+  it('ends within the session check interval once the session is signed out', async () => {
+    t.deps.streams.sessionCheckMs = 200;
+    const other = await staffSession(t.app, 'police.cao-bang');
+    try {
+      const res = await fetch(`${base}/api/staff/alerts/stream`, { headers: { Cookie: other.cookie } });
+      expect(res.status).toBe(200);
+      const body = res.body;
+      if (!body) throw new Error('no body');
+      // Still open after a few checks while the session lives.
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      expect(t.deps.streams.size).toBe(1);
+      const out = await request(t.app)
+        .delete('/api/staff/session')
+        .set('Cookie', other.cookie)
+        .set('X-CSRF-Token', other.csrf);
+      expect(out.status).toBeLessThan(300);
+      const signedOutAt = Date.now();
+      const reader = body.getReader();
+      let done = false;
+      while (!done && Date.now() - signedOutAt < 5_000) done = (await reader.read()).done;
+      expect(done).toBe(true);
+      expect(Date.now() - signedOutAt).toBeLessThan(2_000);
+      expect(t.deps.streams.size).toBe(0);
+    } finally {
+      t.deps.streams.sessionCheckMs = STREAM_SESSION_CHECK_MS;
+    }
   });
 
   it('refuses without a session (401)', async () => {
