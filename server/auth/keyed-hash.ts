@@ -4,6 +4,10 @@ import { createHmac } from 'node:crypto';
  * HMAC-SHA256 under SESSION_SECRET (issue #15: the secret had no use). A value stored this way cannot be
  * read back, nor found by hashing guesses without the key; `purpose` keeps the uses apart.
  */
-export function keyedHash(secretHex: string, purpose: 'session-token' | 'audit-username', value: string): string {
+export function keyedHash(
+  secretHex: string,
+  purpose: 'session-token' | 'audit-username' | 'receipt-secret',
+  value: string,
+): string {
   return createHmac('sha256', Buffer.from(secretHex, 'hex')).update(`${purpose}\0${value}`).digest('base64url');
 }

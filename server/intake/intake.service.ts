@@ -17,7 +17,7 @@ import type { AppDeps } from '../deps';
 import { fieldIssue, notFound, validationFailed } from '../http/errors';
 import { findProvinces } from '../places/places.repository';
 import { newSecret, sealContact } from '../reports/receipt';
-import { insertReceipt } from '../reports/receipts.repository';
+import { insertReceipt, receiptFingerprint } from '../reports/receipts.repository';
 import { addReporterMessage, presentCitizenView } from '../reports/tracking.service';
 import { findReportByCode, findReportById, insertEvent, insertPhotos } from '../reports/reports.repository';
 import { processPhotos, storeWithPhotos, submitReport } from '../reports/reports.service';
@@ -189,7 +189,13 @@ export async function appendCall(
       data: { line },
     });
     const callId = await insertCall(tx, { ...row, reportId: report.id, eventId: event.id, opensReport: false });
-    await insertReceipt(tx, { reportId: report.id, secretHash, callId, createdAt: row.createdAt });
+    await insertReceipt(tx, {
+      reportId: report.id,
+      secretHash,
+      secretFingerprint: receiptFingerprint(deps.secrets.sessionSecret, secret.normalised),
+      callId,
+      createdAt: row.createdAt,
+    });
     return { ...summary(row, staff, report.trackingCode, false, input.note), secret: secret.display };
   });
 }

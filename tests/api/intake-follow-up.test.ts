@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import request from 'supertest';
 import { queryRows } from '../../server/db/query-rows';
+import { receiptFingerprint, receiptHashesFor } from '../../server/reports/receipts.repository';
+import { normaliseReceiptPart } from '../../shared/schemas/report';
 import { staffSession, type StaffSession as Who } from '../helpers/staff';
 import { createTestApp, FIXED_NOW, type TestApp } from '../helpers/test-app';
 
@@ -27,6 +29,8 @@ const report = {
 };
 const track = (receipt: { trackingCode: string; secret: string }) =>
   request(t.app).post('/api/public/track').send(receipt);
+/** A secret as the server keeps it (the schema's normal form). */
+const plain = (secret: string) => normaliseReceiptPart(secret);
 /** Another secret of the right shape: the first character changed. */
 const wrongOf = (secret: string) => secret.replace(/^./, (c) => (c === 'A' ? 'B' : 'A'));
 
@@ -231,6 +235,45 @@ describe("an appended caller's own secret (issue #17)", () => {
     expect(third.status).toBe(201);
     expect(new Set([first.secret, second.secret, third.body.secret]).size).toBe(3);
     expect((await track({ trackingCode: first.trackingCode, secret: third.body.secret })).status).toBe(200);
+  });
+
+  it('verifies one slow hash per attempt, whatever the secret and however many callers were appended (found by a keyed fingerprint)', async () => {
+    const first = await file('Ki-ốt số 11 chợ Trà Lĩnh bán giày giả nhãn hiệu, giá rẻ bất thường.');
+    const secrets: string[] = [];
+    for (const note of ['Người gọi thứ hai về ki-ốt số 11.', 'Người gọi thứ ba về ki-ốt số 11.']) {
+      const res = await as(operator).post(`/api/staff/intake/reports/${first.trackingCode}/calls?communeCode=01447`, {
+        ...call,
+        note,
+      });
+      expect(res.status).toBe(201);
+      secrets.push(res.body.secret as string);
+    }
+    const [row] = await queryRows<{ id: string; secret_hash: string }>(
+      t.deps.db,
+      sql`select id, secret_hash from reports where tracking_code = ${first.trackingCode}`,
+    );
+    const reportRef = { id: row?.id ?? '', secretHash: row?.secret_hash ?? '' };
+    const stored = await queryRows<{ secret_hash: string; secret_fingerprint: string | null }>(
+      t.deps.db,
+      sql`select secret_hash, secret_fingerprint from report_receipts where report_id = ${reportRef.id}::uuid
+           order by created_at`,
+    );
+    expect(stored).toHaveLength(2);
+    // The fingerprint is keyed: not the secret, nor an unkeyed digest of it.
+    for (const [i, r] of stored.entries()) {
+      expect(r.secret_fingerprint).toBe(receiptFingerprint(t.deps.secrets.sessionSecret, plain(secrets[i] ?? '')));
+      expect(r.secret_fingerprint).not.toContain(plain(secrets[i] ?? ''));
+    }
+    const hashesFor = (secret: string) =>
+      receiptHashesFor(t.deps.db, reportRef, receiptFingerprint(t.deps.secrets.sessionSecret, plain(secret)));
+    // An appended caller's secret: its own hash only; the first secret or a wrong one: the report's only.
+    expect(await hashesFor(secrets[1] ?? '')).toEqual([stored[1]?.secret_hash]);
+    expect(await hashesFor(first.secret)).toEqual([reportRef.secretHash]);
+    expect(await hashesFor(wrongOf(first.secret))).toEqual([reportRef.secretHash]);
+    // And each still opens the report; a wrong one does not.
+    for (const secret of [first.secret, ...secrets])
+      expect((await track({ trackingCode: first.trackingCode, secret })).status).toBe(200);
+    expect((await track({ trackingCode: first.trackingCode, secret: wrongOf(secrets[0] ?? '') })).status).toBe(404);
   });
 
   it("gives a call appended to a duplicate the surviving report's code, and the secret opens that report", async () => {

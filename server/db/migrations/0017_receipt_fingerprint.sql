@@ -1,0 +1,2 @@
+ALTER TABLE "report_receipts" ADD COLUMN "secret_fingerprint" text;--> statement-breakpoint
+CREATE INDEX "report_receipts_fingerprint_idx" ON "report_receipts" USING btree ("report_id","secret_fingerprint");
