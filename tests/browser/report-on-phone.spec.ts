@@ -97,6 +97,12 @@ describeInBrowser('a citizen reports from a phone and tracks the report', () => 
     expect(await box.count()).toBe(0);
     await page.getByLabel('Thư điện tử').fill('nguoi.bao@example.vn');
     await box.check();
+    // Cleared with the address: it does not come back ticked for another one.
+    await page.getByLabel('Thư điện tử').fill('');
+    expect(await box.count()).toBe(0);
+    await page.getByLabel('Thư điện tử').fill('nguoi.bao@example.vn');
+    expect(await box.isChecked()).toBe(false);
+    await box.check();
     expect(await accessibilityProblems(page)).toEqual([]);
     await page.getByRole('button', { name: 'Gửi tin báo' }).click();
     await page.getByRole('heading', { name: 'Đã tiếp nhận tin báo' }).waitFor({ timeout: 30_000 });

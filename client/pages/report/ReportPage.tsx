@@ -143,6 +143,12 @@ export function ReportPage() {
     ({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname,
   );
 
+  // The notice box is asked with an e-mail only: cleared with the address, it does not come back ticked for another.
+  const noEmail = values.contactEmail.trim() === '';
+  useEffect(() => {
+    if (noEmail && getValues('reporterNotice') === 'true') setValue('reporterNotice', '', { shouldDirty: true });
+  }, [noEmail, getValues, setValue]);
+
   const category = values.category;
   const placeType = values.placeType;
   const provinceCode = values.provinceCode;
