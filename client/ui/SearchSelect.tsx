@@ -19,12 +19,19 @@ interface Props {
   hint?: string;
   error?: string | undefined;
   disabled?: boolean;
+  /**
+   * Whether `options` answer what is typed now (default true). A caller searching after a pause (debounced, on
+   * the server) passes false while the options are still the previous search's: Enter and Tab then take nothing,
+   * so a quick typist never gets the previous text's first option (issue #17 review).
+   */
+  current?: boolean;
 }
 
 /**
  * A combobox for the keyboard (WAI-ARIA pattern): type a few letters, ↓/↑ to move, Enter to choose
  * (Enter never reaches the form), Tab to choose and move on (issue #17; only once something was typed or
- * the arrows moved: tabbing through an empty box chooses nothing), Esc to close. Typing again clears the choice.
+ * the arrows moved: tabbing through an empty box chooses nothing), Esc to close. Neither Enter nor Tab chooses
+ * while the options are not `current` (still the previous search's). Typing again clears the choice.
  */
 export function SearchSelect({
   id,
@@ -38,6 +45,7 @@ export function SearchSelect({
   hint,
   error,
   disabled,
+  current = true,
 }: Props) {
   const listId = useId();
   const [open, setOpen] = useState(false);
@@ -63,9 +71,9 @@ export function SearchSelect({
     } else if (event.key === 'Enter' && !event.ctrlKey && !event.metaKey) {
       if (shown) {
         event.preventDefault();
-        choose(options[Math.min(active, options.length - 1)]);
+        if (current) choose(options[Math.min(active, options.length - 1)]);
       }
-    } else if (event.key === 'Tab' && !event.shiftKey && shown && searched) {
+    } else if (event.key === 'Tab' && !event.shiftKey && shown && searched && current) {
       // Not prevented: the focus moves on as usual, with the option taken.
       choose(options[Math.min(active, options.length - 1)]);
     } else if (event.key === 'Escape' && shown) {
