@@ -295,6 +295,12 @@ describeInBrowser('an operator enters hotline calls with the keyboard alone', ()
     );
     expect(row).toEqual({ status: 'received', calls: 2 });
     await page.screenshot({ path: path.join(ARTEFACTS, 'intake-follow-up.png'), fullPage: true });
+    // The next call starts with the check empty: no answer typed for the next caller can go to this report.
+    await page.keyboard.press('Alt+N');
+    await page.getByLabel('Người gọi muốn ẩn danh').waitFor();
+    expect(await page.getByTestId('receipt-status').count()).toBe(0);
+    expect(await page.getByLabel('Lời người gọi trả lời hoặc bổ sung').count()).toBe(0);
+    expect(await page.getByLabel('Mã tra cứu').inputValue()).toBe('');
     expect(problems.filter((p) => !/401/.test(p))).toEqual([]);
   });
 
