@@ -500,6 +500,7 @@ export const en: Record<MessageKey, string> = {
   'ui.alerts.title': 'Alerts',
   'ui.alerts.unread': '{n, plural, one {# unread alert} other {# unread alerts}}',
   'ui.alerts.arrived': '{n, plural, one {New alert: # unread alert} other {New alert: # unread alerts}}',
+  'ui.language.switch_failed': 'Could not load this language (connection lost?). Press again to retry.',
   'ui.alerts.unread_mark': 'unread',
   'ui.alerts.mark_all_read': 'Mark all as read',
   'ui.alerts.empty': 'No alerts yet.',
