@@ -21,7 +21,7 @@ interface Props {
   disabled?: boolean;
   /**
    * Whether `options` answer what is typed now (default true). A caller searching after a pause (debounced, on
-   * the server) passes false while the options are still the previous search's: Enter and Tab then take nothing,
+   * the server) passes false while the options are still the previous search's: Tab then takes nothing (moves on),
    * so a quick typist never gets the previous text's first option (issue #17 review).
    */
   current?: boolean;
@@ -30,8 +30,9 @@ interface Props {
 /**
  * A combobox for the keyboard (WAI-ARIA pattern): type a few letters, ↓/↑ to move, Enter to choose
  * (Enter never reaches the form), Tab to choose and move on (issue #17; only once something was typed or
- * the arrows moved: tabbing through an empty box chooses nothing), Esc to close. Neither Enter nor Tab chooses
- * while the options are not `current` (still the previous search's). Typing again clears the choice.
+ * the arrows moved: tabbing through an empty box chooses nothing), Esc to close. Tab chooses nothing while the
+ * options are not `current` (still the previous search's); Enter, a deliberate choice of what is highlighted,
+ * does. Typing again clears the choice.
  */
 export function SearchSelect({
   id,
@@ -71,7 +72,7 @@ export function SearchSelect({
     } else if (event.key === 'Enter' && !event.ctrlKey && !event.metaKey) {
       if (shown) {
         event.preventDefault();
-        if (current) choose(options[Math.min(active, options.length - 1)]);
+        choose(options[Math.min(active, options.length - 1)]);
       }
     } else if (event.key === 'Tab' && !event.shiftKey && shown && searched && current) {
       // Not prevented: the focus moves on as usual, with the option taken.
