@@ -7,7 +7,7 @@ import zlib from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin, type Rollup } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { PUBLIC_PAGES, citizenPathFiles, type BuildManifest } from './client/build/citizen-path.ts';
+import { PUBLIC_PAGES, precachedPageFiles, type BuildManifest } from './client/build/citizen-path.ts';
 
 const api = 'http://127.0.0.1:3000';
 const outDir = fileURLToPath(new URL('./client/dist', import.meta.url));
@@ -127,11 +127,14 @@ function clientDictionaries(): Plugin {
   };
 }
 
-/** The files the service worker precaches: the shell and the public pages' code (never the staff area's). */
+/**
+ * The files the service worker precaches: the shell and the public pages' code, with the chunks they load later
+ * (the English dictionary, the province hotlines and picker), never the staff area's.
+ */
 function isPrecached(url: string): boolean {
   if (url === 'index.html' || url === 'favicon.svg' || url.startsWith('assets/route-preload-')) return true;
   const manifest = JSON.parse(readFileSync(path.join(outDir, '.vite', 'manifest.json'), 'utf8')) as BuildManifest;
-  return citizenPathFiles(manifest, PUBLIC_PAGES).includes(url);
+  return precachedPageFiles(manifest).includes(url);
 }
 
 export default defineConfig({

@@ -9,6 +9,7 @@ export interface ManifestChunk {
   file: string;
   isEntry?: boolean;
   imports?: string[];
+  dynamicImports?: string[];
   css?: string[];
 }
 export type BuildManifest = Record<string, ManifestChunk>;
@@ -54,4 +55,34 @@ export function citizenPathFiles(
   pages: readonly { source: string }[] = CITIZEN_PAGES,
 ): string[] {
   return [...new Set(pages.flatMap(({ source }) => pageFiles(manifest, source)))].sort();
+}
+
+/**
+ * What the service worker precaches for the given pages (by default every public page): their first-visit files
+ * (`pageFiles`) and what they load later by `import()` (issue #17 review): the English dictionary, the province
+ * hotlines and picker, with the static imports and CSS of each. The entry's own dynamic imports are the router's
+ * pages, staff area included: they are not followed (each public page is walked by name). Larger than the
+ * citizen budget's `citizenPathFiles`, which counts only what a first visit downloads.
+ */
+export function precachedPageFiles(
+  manifest: BuildManifest,
+  pages: readonly { source: string }[] = PUBLIC_PAGES,
+): string[] {
+  const entry = Object.keys(manifest).find((key) => manifest[key]?.isEntry);
+  if (!entry) throw new Error('the build manifest has no entry');
+  const files = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (key: string) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    const chunk = manifest[key];
+    if (!chunk) throw new Error(`the build manifest has no chunk ${key}`);
+    files.add(chunk.file);
+    for (const css of chunk.css ?? []) files.add(css);
+    for (const imported of chunk.imports ?? []) visit(imported);
+    if (key !== entry) for (const imported of chunk.dynamicImports ?? []) visit(imported);
+  };
+  visit(entry);
+  for (const { source } of pages) visit(source);
+  return [...files].filter((file) => file.endsWith('.js') || file.endsWith('.css')).sort();
 }

@@ -16,6 +16,39 @@ export function reconnectDelay(failures: number): number {
   return Math.min(60_000, 1_000 * 2 ** Math.max(0, failures));
 }
 
+/**
+ * The wait actually used: `reconnectDelay` ±30 % at random, so that the staff pages a server restart cut off do
+ * not all come back in the same second. `random` is Math.random's range [0, 1).
+ */
+export function jitteredDelay(failures: number, random: () => number = Math.random): number {
+  return Math.round(reconnectDelay(failures) * (0.7 + 0.6 * random()));
+}
+
+/** A stream up this long counts as working again: the next error waits from 1 s anew. */
+export const STABLE_STREAM_MS = 30_000;
+
+/**
+ * The failures in a row after one more error: a stream that stayed open `upFor` ms (null: it never opened)
+ * starts counting again only if it stayed up `STABLE_STREAM_MS` (one that opens and drops at once keeps backing off).
+ */
+export function failuresAfterError(failures: number, upFor: number | null): number {
+  return (upFor !== null && upFor >= STABLE_STREAM_MS ? 0 : failures) + 1;
+}
+
+/**
+ * The stream failed: the unread count is asked again. A refused stream says nothing of why; the count's own
+ * request does: a 401 there goes through apiRequest's sign-out, so a session ended elsewhere is seen at once.
+ */
+export function applyStreamError(client: QueryClient): void {
+  void client.invalidateQueries({ queryKey: alertKeys.unread });
+}
+
+/** The stream is back after a gap: events sent meanwhile were missed, so the alerts and every case key are asked again. */
+export function applyStreamGap(client: QueryClient): void {
+  void client.invalidateQueries({ queryKey: alertKeys.all });
+  void client.invalidateQueries({ queryKey: caseKeys.all });
+}
+
 /** What the stream's events ask the cache to do (`shared/api/alerts.ts`: events `alert` and `case`). */
 export function applyStreamEvent(client: QueryClient, event: 'alert' | 'case', data: string): void {
   if (event === 'alert') {

@@ -3,8 +3,14 @@ import { useEffect, useRef } from 'react';
 import type { AlertList } from '../../shared/api/alerts';
 import type { Role } from '../../shared/domain/roles';
 import { apiRequest } from './api';
-import { alertKeys, applyStreamEvent, reconnectDelay } from './alert-stream';
-import { caseKeys } from './caseKeys';
+import {
+  alertKeys,
+  applyStreamError,
+  applyStreamEvent,
+  applyStreamGap,
+  failuresAfterError,
+  jitteredDelay,
+} from './alert-stream';
 
 /** The roles alerts are for (a unit's officers and lead, the coordinators): they get the bell and live pages. */
 export const isAlerted = (role: Role) => role === 'officer' || role === 'unit_lead' || role === 'coordinator';
@@ -67,8 +73,9 @@ export function useMarkCaseAlertsRead(trackingCode: string, enabled: boolean) {
  * Issue #17: the staff pages are told (Server-Sent Events). Opened once by the staff layout while someone is
  * signed in (`sessionKey` changes with the person: a new stream for a new session). The browser's own retry is
  * not used: a refused stream (401 after a sign-out elsewhere, a proxy's 502) would end it for good, so every error
- * closes it and it is opened again after `reconnectDelay`; after a gap the lists are asked again, since events
- * sent meanwhile were missed. Same-origin: the session cookie goes with it; a GET needs no CSRF token.
+ * closes it, asks the unread count again (a 401 there signs out) and opens it again after `jitteredDelay` (the
+ * count of failures starts anew only after 30 s up); after a gap the alerts and every case key are asked again,
+ * since events sent meanwhile were missed. Same-origin: the session cookie goes with it; a GET needs no CSRF token.
  */
 export function useAlertStream(sessionKey: string | null): void {
   const client = useQueryClient();
@@ -78,22 +85,22 @@ export function useAlertStream(sessionKey: string | null): void {
     let timer: number | undefined;
     let failures = 0;
     let hadGap = false;
+    let openedAt: number | null = null;
     const open = () => {
       source = new EventSource(ALERT_STREAM_URL, { withCredentials: true });
       source.addEventListener('open', () => {
-        failures = 0;
-        if (hadGap) {
-          void client.invalidateQueries({ queryKey: alertKeys.all });
-          void client.invalidateQueries({ queryKey: caseKeys.queues });
-        }
+        openedAt = Date.now();
+        if (hadGap) applyStreamGap(client);
       });
       source.addEventListener('alert', (e) => applyStreamEvent(client, 'alert', e.data as string));
       source.addEventListener('case', (e) => applyStreamEvent(client, 'case', e.data as string));
       source.addEventListener('error', () => {
         source?.close();
         hadGap = true;
-        timer = window.setTimeout(open, reconnectDelay(failures));
-        failures += 1;
+        applyStreamError(client);
+        failures = failuresAfterError(failures, openedAt === null ? null : Date.now() - openedAt);
+        openedAt = null;
+        timer = window.setTimeout(open, jitteredDelay(failures - 1));
       });
     };
     open();

@@ -3,6 +3,7 @@
  * because the alert stream (issue #17, `alerts.api.ts`) refreshes a queue and a case when the server says so.
  */
 export const caseKeys = {
+  all: ['cases'] as const,
   queues: ['cases', 'queue'] as const,
   queue: (filters: object) => ['cases', 'queue', filters] as const,
   views: (code: string) => ['cases', 'view', code] as const,

@@ -1,7 +1,17 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
 import { DEFAULT_LANGUAGE, parseLanguage, t, type Language, type MessageParams } from '../../shared/i18n/translate';
 import type { MessageKey } from '../../shared/i18n/vi';
 import { loadLanguage } from './dictionaries';
+import { languageRequests, settledWithin } from './language-requests';
 
 const STORAGE_KEY = 'tipline389.lang';
 
@@ -12,18 +22,36 @@ export function currentLanguage(): Language {
   return activeLanguage;
 }
 
-/** The language the reader chose last time, its dictionary loaded: awaited before the first page is drawn. */
-export function prepareLanguage(): Promise<void> {
+/** How long the first drawing waits for the dictionary of the stored language before it draws in Vietnamese. */
+export const FIRST_DRAW_WAIT_MS = 3_000;
+
+const requestLanguage = languageRequests(loadLanguage);
+/** What follows `activeLanguage` (the provider): told when it changes, e.g. a dictionary arriving after the first drawing. */
+const listeners = new Set<() => void>();
+function setActiveLanguage(lang: Language): void {
+  activeLanguage = lang;
+  for (const listener of listeners) listener();
+}
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/**
+ * The language the reader chose last time, its dictionary loaded: awaited before the first page is drawn, at
+ * most `FIRST_DRAW_WAIT_MS` (a slow link must not keep the page blank): then the page is drawn in Vietnamese and
+ * switches when the dictionary arrives, unless the reader chose another language meanwhile.
+ */
+export function prepareLanguage(wait = FIRST_DRAW_WAIT_MS): Promise<void> {
   const lang = storedLanguage();
-  // A dictionary that cannot come (offline, first visit in English) leaves the page in Vietnamese, not blank.
-  return loadLanguage(lang).then(
-    () => {
-      activeLanguage = lang;
+  const loaded = requestLanguage(lang).then(
+    (latest) => {
+      if (latest) setActiveLanguage(lang);
     },
-    () => {
-      activeLanguage = DEFAULT_LANGUAGE;
-    },
+    // A dictionary that cannot come (offline, first visit in English) leaves the page in Vietnamese, not blank.
+    () => undefined,
   );
+  return settledWithin(loaded, wait);
 }
 
 function storedLanguage(): Language {
@@ -48,33 +76,40 @@ export type Translate = (key: MessageKey, params?: MessageParams) => string;
 interface I18nValue {
   lang: Language;
   setLang: (lang: Language) => void;
+  /** A language asked for whose dictionary could not be downloaded (null: none, or a later request succeeded). */
+  failed: Language | null;
   t: Translate;
 }
 
 const I18nContext = createContext<I18nValue | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<Language>(() => activeLanguage);
+  const lang = useSyncExternalStore(subscribe, currentLanguage);
+  // The language asked for whose dictionary could not come: the page stays as it is, the switch can be pressed again.
+  const [failed, setFailed] = useState<Language | null>(null);
 
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
 
   const setLang = useCallback((next: Language) => {
-    remember(next);
-    // The page changes language once the texts are here; if they cannot come, it stays as it is.
-    void loadLanguage(next).then(
-      () => {
-        activeLanguage = next;
-        setLangState(next);
+    setFailed(null);
+    // The page changes language, and the choice is remembered, once the texts are here and if no other choice
+    // came after. A failed dynamic import may be kept as failed by some browsers for the page's life: then only
+    // a reload helps (noted in docs/ARCHITECTURE.md); nothing is added to the URL to get around it.
+    requestLanguage(next).then(
+      (latest) => {
+        if (!latest) return;
+        remember(next);
+        setActiveLanguage(next);
       },
-      () => undefined,
+      () => setFailed(next),
     );
   }, []);
 
   const value = useMemo<I18nValue>(
-    () => ({ lang, setLang, t: (key, params) => t(lang, key, params) }),
-    [lang, setLang],
+    () => ({ lang, setLang, failed, t: (key, params) => t(lang, key, params) }),
+    [lang, setLang, failed],
   );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

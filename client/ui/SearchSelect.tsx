@@ -19,12 +19,20 @@ interface Props {
   hint?: string;
   error?: string | undefined;
   disabled?: boolean;
+  /**
+   * Whether `options` answer what is typed now (default true). A caller searching after a pause (debounced, on
+   * the server) passes false while the options are still the previous search's: Tab then takes nothing (moves on),
+   * so a quick typist never gets the previous text's first option (issue #17 review).
+   */
+  current?: boolean;
 }
 
 /**
  * A combobox for the keyboard (WAI-ARIA pattern): type a few letters, ↓/↑ to move, Enter to choose
  * (Enter never reaches the form), Tab to choose and move on (issue #17; only once something was typed or
- * the arrows moved: tabbing through an empty box chooses nothing), Esc to close. Typing again clears the choice.
+ * the arrows moved: tabbing through an empty box chooses nothing), Esc to close. Tab chooses nothing while the
+ * options are not `current` (still the previous search's); Enter, a deliberate choice of what is highlighted,
+ * does. Typing again clears the choice.
  */
 export function SearchSelect({
   id,
@@ -38,6 +46,7 @@ export function SearchSelect({
   hint,
   error,
   disabled,
+  current = true,
 }: Props) {
   const listId = useId();
   const [open, setOpen] = useState(false);
@@ -65,7 +74,7 @@ export function SearchSelect({
         event.preventDefault();
         choose(options[Math.min(active, options.length - 1)]);
       }
-    } else if (event.key === 'Tab' && !event.shiftKey && shown && searched) {
+    } else if (event.key === 'Tab' && !event.shiftKey && shown && searched && current) {
       // Not prevented: the focus moves on as usual, with the option taken.
       choose(options[Math.min(active, options.length - 1)]);
     } else if (event.key === 'Escape' && shown) {

@@ -499,6 +499,8 @@ export const en: Record<MessageKey, string> = {
   'ui.account.alerts_saved': 'Your alert choice is saved.',
   'ui.alerts.title': 'Alerts',
   'ui.alerts.unread': '{n, plural, one {# unread alert} other {# unread alerts}}',
+  'ui.alerts.arrived': '{n, plural, one {New alert: # unread alert} other {New alert: # unread alerts}}',
+  'ui.language.switch_failed': 'Could not load this language (connection lost?). Press again to retry.',
   'ui.alerts.unread_mark': 'unread',
   'ui.alerts.mark_all_read': 'Mark all as read',
   'ui.alerts.empty': 'No alerts yet.',

@@ -496,6 +496,8 @@ export const vi = {
   'ui.account.alerts_saved': 'Đã lưu lựa chọn nhận thông báo.',
   'ui.alerts.title': 'Thông báo',
   'ui.alerts.unread': '{n} thông báo chưa đọc',
+  'ui.alerts.arrived': 'Có thông báo mới: {n} thông báo chưa đọc',
+  'ui.language.switch_failed': 'Chưa tải được ngôn ngữ này (mất kết nối?). Bấm lại để thử lại.',
   'ui.alerts.unread_mark': 'chưa đọc',
   'ui.alerts.mark_all_read': 'Đánh dấu tất cả là đã đọc',
   'ui.alerts.empty': 'Chưa có thông báo nào.',

@@ -195,6 +195,13 @@ describe('issue #14: the service worker for the public pages', () => {
     const stats = readBuildManifest()['pages/stats/PublicStatsPage.tsx']!.file;
     expect(sw.precached).toEqual(expect.arrayContaining(['index.html', stats, ...citizen]));
     expect(sw.precached.some((url) => url.startsWith('assets/route-preload-'))).toBe(true);
+    // What the public pages load later by import() (issue #17 review): offline, or after a release removed the
+    // previous build's chunks, a switch to English or the hotlines below the receipt must still come.
+    const manifest = readBuildManifest();
+    for (const lazy of ['../shared/i18n/en.ts', 'ui/ProvinceHotlines.tsx', 'pages/home/ProvincePicker.tsx']) {
+      expect([lazy, sw.precached.includes(manifest[lazy]!.file)]).toEqual([lazy, true]);
+    }
+    expect(sw.precached.some((url) => /^assets\/en-[\w-]+\.js$/.test(url))).toBe(true);
     expect(sw.precached.join(' ')).not.toMatch(
       /StaffLayout|Intake|DashboardPage|Queue|Rules|Units|Accounts|CasePage|Holidays|Reference/,
     );

@@ -37,7 +37,8 @@ describeInBrowser('what staff are told, and where', () => {
     await page.getByLabel('Mật khẩu').fill(TEST_DEMO_PASSWORD);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Tin báo của đơn vị' }).waitFor();
-    await page.getByTestId('alert-bell').waitFor();
+    // While the count is not known the bell shows none (never a "0" that is not true).
+    await page.getByRole('link', { name: /^\d+ thông báo chưa đọc$/ }).waitFor();
     await streamOpened;
     const before = await unreadCount(page);
     const loadsBefore = loads;
@@ -62,6 +63,10 @@ describeInBrowser('what staff are told, and where', () => {
     await page.getByRole('link', { name: `${before + 1} thông báo chưa đọc` }).waitFor({ timeout: 15_000 });
     await page.getByRole('link', { name: trackingCode }).waitFor({ timeout: 15_000 });
     expect(loads).toBe(loadsBefore);
+    // Screen readers are told of the rise (a polite live region beside the bell).
+    const news = page.getByTestId('alert-bell-news');
+    expect(await news.getAttribute('aria-live')).toBe('polite');
+    expect(await news.textContent()).toBe(`Có thông báo mới: ${before + 1} thông báo chưa đọc`);
     await page.screenshot({ path: path.join(ARTEFACTS, 'alerts-bell-queue.png'), fullPage: true });
 
     // The alerts page says what happened; opening the report reads its alert.

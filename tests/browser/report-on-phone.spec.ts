@@ -97,6 +97,12 @@ describeInBrowser('a citizen reports from a phone and tracks the report', () => 
     expect(await box.count()).toBe(0);
     await page.getByLabel('Thư điện tử').fill('nguoi.bao@example.vn');
     await box.check();
+    // Cleared with the address: it does not come back ticked for another one.
+    await page.getByLabel('Thư điện tử').fill('');
+    expect(await box.count()).toBe(0);
+    await page.getByLabel('Thư điện tử').fill('nguoi.bao@example.vn');
+    expect(await box.isChecked()).toBe(false);
+    await box.check();
     expect(await accessibilityProblems(page)).toEqual([]);
     await page.getByRole('button', { name: 'Gửi tin báo' }).click();
     await page.getByRole('heading', { name: 'Đã tiếp nhận tin báo' }).waitFor({ timeout: 30_000 });
@@ -106,6 +112,31 @@ describeInBrowser('a citizen reports from a phone and tracks the report', () => 
     );
     expect(stored).toEqual({ reporter_notice: true, notice_language: 'vi' });
     expect(problems).toEqual([]);
+  });
+
+  it('keeps the receipt on screen when the hotlines below it cannot be downloaded (issue #17 review)', async () => {
+    const { page, server } = session;
+    // The lazy chunk fails (a dropped link, or a release removed it): the page must not fall to the route's error.
+    // On the context: the service worker's fetches (its precache) are refused too.
+    let refused!: () => void;
+    const asked = new Promise<void>((resolve) => (refused = resolve));
+    await page.context().route(/\/assets\/ProvinceHotlines-[\w-]+\.js$/, async (route) => {
+      await route.abort();
+      refused();
+    });
+    await page.goto(`${server.baseUrl}/report`);
+    await page.getByRole('radio', { name: 'Vi phạm trên thương mại điện tử, mạng xã hội' }).check();
+    await page.getByRole('radio', { name: 'Website, sàn TMĐT, mạng xã hội' }).check();
+    await page.getByLabel(/Tỉnh, thành phố nơi xảy ra vi phạm/).selectOption({ label: 'Tỉnh Cao Bằng' });
+    await page.getByLabel(/^Tài khoản người bán/).fill('Zalo 0977 111 222');
+    await page.getByLabel('Mô tả').fill('Tài khoản Zalo bán sữa bột giả, giao hàng trong tỉnh.');
+    await page.getByRole('button', { name: 'Gửi tin báo' }).click();
+    await page.getByRole('heading', { name: 'Đã tiếp nhận tin báo' }).waitFor({ timeout: 30_000 });
+    await asked;
+    await page.waitForTimeout(500); // React draws the boundary's nothing (or, before the fix, the route's error)
+    expect(await page.getByRole('heading', { name: 'Đã tiếp nhận tin báo' }).count()).toBe(1);
+    expect(await page.getByTestId('tracking-code').textContent()).toMatch(/^389-/);
+    expect(await page.getByTestId('province-hotlines').count()).toBe(0);
   });
 
   it('reports an online seller known only by a Zalo number, with the province alone (SPEC.md §3)', async () => {

@@ -259,6 +259,7 @@ export function CaseActions({ report, onStale }: Props) {
           value={{
             title: t(WITH_FORM.find(([verb]) => verb === open)?.[1] ?? 'ui.cases.actions'),
             busy: act.isPending,
+            version,
             run,
             close: () => setOpen(null),
           }}
@@ -274,6 +275,8 @@ export function CaseActions({ report, onStale }: Props) {
 interface ActionContextValue {
   title: string;
   busy: boolean;
+  /** The report's version now (the live stream may refetch it while a form is open). */
+  version: number;
   run(action: CaseAction, body: CaseActionBody): Promise<void>;
   close(): void;
 }
@@ -302,7 +305,11 @@ function ActionForm<A extends CaseAction, Values extends FieldValues>({
   children?: ReactNode;
 }) {
   const t = useT();
-  const { title, busy, run, close } = useActionContext();
+  const { title, busy, version: live, run, close } = useActionContext();
+  // The version the officer decided on: the one shown when the form opened (issue #17 review). A change in
+  // between (another officer, seen through the live stream) gets the server's 409 and the page's stale notice,
+  // never a silent send on the new version. After that refusal the form takes the version now on screen.
+  const [version, setVersion] = useState(live);
   const form = useForm<Values>({
     defaultValues: defaults,
     resolver: schemaResolver<Values>(caseActionSchemas[action], body),
@@ -312,8 +319,9 @@ function ActionForm<A extends CaseAction, Values extends FieldValues>({
   const submit = form.handleSubmit(async (values) => {
     setFailure(null);
     try {
-      await run(action, body(values));
+      await run(action, { ...body(values), version });
     } catch (err) {
+      if (err instanceof ApiError && err.code === 'conflict') setVersion(live);
       setFailure(applyServerErrors(err, form.setError, names));
     }
   });

@@ -5,6 +5,7 @@ import { useT } from '../../lib/i18n';
 import { HotlineLinks } from '../../ui/HotlineLinks';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { CategoryList } from './CategoryList';
+import { QuietBoundary } from '../../ui/QuietBoundary';
 
 /** Issue #17: below the first screen, loaded after it (the province list and the hotlines come with it). */
 const ProvincePicker = lazy(() => import('./ProvincePicker').then((m) => ({ default: m.ProvincePicker })));
@@ -48,9 +49,11 @@ export function HomePage() {
       </section>
 
       <div className="container home-sections">
-        <Suspense fallback={null}>
-          <ProvincePicker />
-        </Suspense>
+        <QuietBoundary>
+          <Suspense fallback={null}>
+            <ProvincePicker />
+          </Suspense>
+        </QuietBoundary>
 
         <section aria-labelledby="categories-title">
           <h2 id="categories-title">{t('ui.home.categories_title')}</h2>

@@ -156,7 +156,9 @@ export function IntakePage() {
             </FormProvider>
           )}
           <RecentCalls onOpen={setOpened} />
-          <ReceiptCheck call={() => callPayload(form.getValues())} />
+          {/* Keyed by the call (and the stage): a new call (Alt+N) or an entered/appended report starts it empty, so a
+              follow-up shown for one caller can never take the next caller's answer. */}
+          <ReceiptCheck key={`${callNumber}:${stage.kind}`} call={() => callPayload(form.getValues())} />
         </div>
 
         <aside className="intake__side" aria-label={t('ui.intake.side')}>

@@ -27,7 +27,8 @@ export function PlacePicker() {
       .map((p) => ({ value: p.code, label: p.name }));
   }, [provinces.data, provinceQuery]);
   const provinceChoice = provinceOptions.find((p) => p.value === provinceCode) ?? null;
-  const communes = useCommunes(provinceCode, useDebounced(communeQuery, 150), communeChoice === null);
+  const searchedCommune = useDebounced(communeQuery, 150);
+  const communes = useCommunes(provinceCode, searchedCommune, communeChoice === null);
   const communeOptions = communes.data?.communes.map((c) => ({ value: c.code, label: c.name })) ?? [];
 
   return (
@@ -56,6 +57,8 @@ export function PlacePicker() {
         query={communeQuery}
         onQuery={setCommuneQuery}
         selected={communeChoice}
+        // The list answers the text only once the pause passed and the search came back.
+        current={searchedCommune === communeQuery && !communes.isFetching}
         onSelect={(option) => {
           setCommuneChoice(option);
           setValue('communeCode', option?.value ?? '');

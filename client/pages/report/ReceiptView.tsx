@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { Receipt } from '../../../shared/api/reports';
 import { paths } from '../../app/paths';
 import { useT } from '../../lib/i18n';
+import { QuietBoundary } from '../../ui/QuietBoundary';
 
 /** Issue #17: loaded after the page (below what the page is for), off the citizen pages' 170 KB budget. */
 const ProvinceHotlines = lazy(() => import('../../ui/ProvinceHotlines').then((m) => ({ default: m.ProvinceHotlines })));
@@ -70,9 +71,11 @@ export function ReceiptView({
           {t('ui.receipt.track_link')}
         </Link>
       </p>
-      <Suspense fallback={null}>
-        <ProvinceHotlines provinceCode={provinceCode} />
-      </Suspense>
+      <QuietBoundary>
+        <Suspense fallback={null}>
+          <ProvinceHotlines provinceCode={provinceCode} />
+        </Suspense>
+      </QuietBoundary>
     </div>
   );
 }

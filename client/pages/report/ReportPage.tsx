@@ -143,6 +143,12 @@ export function ReportPage() {
     ({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname,
   );
 
+  // The notice box is asked with an e-mail only: cleared with the address, it does not come back ticked for another.
+  const noEmail = values.contactEmail.trim() === '';
+  useEffect(() => {
+    if (noEmail && getValues('reporterNotice') === 'true') setValue('reporterNotice', '', { shouldDirty: true });
+  }, [noEmail, getValues, setValue]);
+
   const category = values.category;
   const placeType = values.placeType;
   const provinceCode = values.provinceCode;
@@ -197,9 +203,12 @@ export function ReportPage() {
 
   // A report fully sent is forgotten when the reporter leaves the page: coming back starts a new one.
   useEffect(() => () => sender.forgetIfDone(), [sender]);
+  // "Seen" only once the receipt is on screen (this effect runs after the commit that drew it): a report sent but
+  // not yet drawn (or whose receipt is still missing) stays unseen and is shown again on the next visit.
+  const receiptShown = stage === 'sent' && Boolean(sending.report?.receipt);
   useEffect(() => {
-    if (stage === 'sent') void sender.markReceiptSeen();
-  }, [stage, sending.report?.receiptSeen, sender]);
+    if (receiptShown) void sender.markReceiptSeen();
+  }, [receiptShown, sending.report?.receiptSeen, sender]);
 
   if (stage === 'sent' && sending.report?.receipt) {
     const uploads = sending.report.uploads ?? [];

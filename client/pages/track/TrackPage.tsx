@@ -9,6 +9,7 @@ import { apiErrorMessage } from '../../ui/apiErrorMessage';
 import { PhotoPicker } from '../../ui/PhotoPicker';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { type Receipt, useLookUp, useSendMessage } from './track.api';
+import { QuietBoundary } from '../../ui/QuietBoundary';
 
 /** Issue #17: loaded after the page (below what the page is for), off the citizen pages' 170 KB budget. */
 const ProvinceHotlines = lazy(() => import('../../ui/ProvinceHotlines').then((m) => ({ default: m.ProvinceHotlines })));
@@ -153,9 +154,11 @@ export function TrackPage() {
               {t('ui.track.send')}
             </button>
           </form>
-          <Suspense fallback={null}>
-            <ProvinceHotlines provinceCode={view.provinceCode} />
-          </Suspense>
+          <QuietBoundary>
+            <Suspense fallback={null}>
+              <ProvinceHotlines provinceCode={view.provinceCode} />
+            </Suspense>
+          </QuietBoundary>
         </section>
       )}
     </div>

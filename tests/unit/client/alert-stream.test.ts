@@ -1,7 +1,15 @@
 // The class react-query re-exports, from its core: react-query's types bring @types/react's DOM stubs into the
 // server's type check (bench/field.ts then fails).
 import { QueryClient } from '@tanstack/query-core';
-import { alertKeys, applyStreamEvent, reconnectDelay } from '../../../client/lib/alert-stream';
+import {
+  alertKeys,
+  applyStreamError,
+  applyStreamEvent,
+  applyStreamGap,
+  failuresAfterError,
+  jitteredDelay,
+  reconnectDelay,
+} from '../../../client/lib/alert-stream';
 import { caseKeys } from '../../../client/lib/caseKeys';
 
 /** A cache holding the keys the stream may touch, each with some data (fresh, not invalidated). */
@@ -61,5 +69,38 @@ describe('the alert stream (issue #17): what each event refreshes', () => {
     expect([0, 1, 2, 3, 5, 6, 7, 30].map(reconnectDelay)).toEqual([
       1_000, 2_000, 4_000, 8_000, 32_000, 60_000, 60_000, 60_000,
     ]);
+  });
+
+  it('spreads each wait by ±30 % at random (not all pages back in the same second)', () => {
+    expect(jitteredDelay(0, () => 0)).toBe(700);
+    expect(jitteredDelay(0, () => 0.5)).toBe(1_000);
+    expect(jitteredDelay(0, () => 0.999999)).toBe(1_300);
+    expect(jitteredDelay(10, () => 0)).toBe(42_000);
+    expect(jitteredDelay(10, () => 0.999999)).toBe(78_000);
+  });
+
+  it('counts the failures anew only after the stream stayed up 30 s', () => {
+    expect(failuresAfterError(0, null)).toBe(1);
+    expect(failuresAfterError(4, null)).toBe(5);
+    // Opened then dropped at once (a proxy that accepts and cuts): it keeps backing off.
+    expect(failuresAfterError(4, 2_000)).toBe(5);
+    expect(failuresAfterError(4, 29_999)).toBe(5);
+    expect(failuresAfterError(4, 30_000)).toBe(1);
+  });
+
+  it('on an error asks the unread count again (a 401 there signs out), nothing else', () => {
+    const client = filledCache();
+    applyStreamError(client);
+    expect(invalidated(client)).toEqual(byKey([alertKeys.unread]));
+  });
+
+  it('back after a gap, asks the alerts and every case key again', () => {
+    const client = filledCache();
+    applyStreamGap(client);
+    const all = client
+      .getQueryCache()
+      .getAll()
+      .map((q) => q.queryKey);
+    expect(invalidated(client)).toEqual(byKey(all));
   });
 });
