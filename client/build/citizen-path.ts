@@ -29,8 +29,12 @@ export const CITIZEN_PAGES = [
  */
 export const PUBLIC_PAGES = [...CITIZEN_PAGES, { page: '/stats', source: 'pages/stats/PublicStatsPage.tsx' }] as const;
 
-/** The output files (relative to client/dist), JS and CSS, that a first visit to one page downloads. */
-export function pageFiles(manifest: BuildManifest, source: string): string[] {
+/**
+ * The output files (relative to client/dist), JS and CSS, that the entry and the given pages need: their static
+ * imports and CSS, and with `lazyToo` what they load later by `import()` as well. The entry's own dynamic imports
+ * are the router's pages, staff area included: they are never followed (each page is walked by name).
+ */
+function filesOf(manifest: BuildManifest, sources: readonly string[], lazyToo: boolean): string[] {
   const entry = Object.keys(manifest).find((key) => manifest[key]?.isEntry);
   if (!entry) throw new Error('the build manifest has no entry');
   const files = new Set<string>();
@@ -43,10 +47,16 @@ export function pageFiles(manifest: BuildManifest, source: string): string[] {
     files.add(chunk.file);
     for (const css of chunk.css ?? []) files.add(css);
     for (const imported of chunk.imports ?? []) visit(imported);
+    if (lazyToo && key !== entry) for (const imported of chunk.dynamicImports ?? []) visit(imported);
   };
   visit(entry);
-  visit(source);
+  for (const source of sources) visit(source);
   return [...files].filter((file) => file.endsWith('.js') || file.endsWith('.css')).sort();
+}
+
+/** The output files that a first visit to one page downloads. */
+export function pageFiles(manifest: BuildManifest, source: string): string[] {
+  return filesOf(manifest, [source], false);
 }
 
 /** Every output file of the given pages together (by default the three citizen pages), sorted. */
@@ -59,30 +69,16 @@ export function citizenPathFiles(
 
 /**
  * What the service worker precaches for the given pages (by default every public page): their first-visit files
- * (`pageFiles`) and what they load later by `import()` (issue #17 review): the English dictionary, the province
- * hotlines and picker, with the static imports and CSS of each. The entry's own dynamic imports are the router's
- * pages, staff area included: they are not followed (each public page is walked by name). Larger than the
- * citizen budget's `citizenPathFiles`, which counts only what a first visit downloads.
+ * and what they load later by `import()` (issue #17 review): the English dictionary, the province hotlines and
+ * picker. Larger than the citizen budget's `citizenPathFiles`, which counts only what a first visit downloads.
  */
 export function precachedPageFiles(
   manifest: BuildManifest,
   pages: readonly { source: string }[] = PUBLIC_PAGES,
 ): string[] {
-  const entry = Object.keys(manifest).find((key) => manifest[key]?.isEntry);
-  if (!entry) throw new Error('the build manifest has no entry');
-  const files = new Set<string>();
-  const seen = new Set<string>();
-  const visit = (key: string) => {
-    if (seen.has(key)) return;
-    seen.add(key);
-    const chunk = manifest[key];
-    if (!chunk) throw new Error(`the build manifest has no chunk ${key}`);
-    files.add(chunk.file);
-    for (const css of chunk.css ?? []) files.add(css);
-    for (const imported of chunk.imports ?? []) visit(imported);
-    if (key !== entry) for (const imported of chunk.dynamicImports ?? []) visit(imported);
-  };
-  visit(entry);
-  for (const { source } of pages) visit(source);
-  return [...files].filter((file) => file.endsWith('.js') || file.endsWith('.css')).sort();
+  return filesOf(
+    manifest,
+    pages.map(({ source }) => source),
+    true,
+  );
 }
