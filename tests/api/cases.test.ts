@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import request from 'supertest';
 import { queryRows } from '../../server/db/query-rows';
 import { staffSession, type StaffSession } from '../helpers/staff';
+import { caseCalls, MARKET_REPORT } from '../helpers/case-calls';
 import { createTestApp, FIXED_NOW, type TestApp } from '../helpers/test-app';
 
 const HOUR = 3_600_000;
@@ -11,35 +12,16 @@ const who: Record<string, StaffSession> = {};
 let police04 = '';
 
 const REPORT = {
-  category: 'counterfeit',
-  placeType: 'market',
-  provinceCode: '04',
-  communeCode: '01447',
-  address: 'Chợ Trà Lĩnh, ki-ốt 12',
+  ...MARKET_REPORT,
   description: 'Bán nước hoa giả nhãn hiệu Chanel ở chợ, giá rất rẻ, không có hóa đơn.',
 };
+const { file, view, act, queue } = caseCalls(
+  () => t,
+  who,
+  () => now,
+  REPORT,
+);
 
-async function file(extra: object = {}) {
-  const res = await request(t.app)
-    .post('/api/public/reports')
-    .send({ ...REPORT, observedAt: new Date(now - HOUR).toISOString(), ...extra });
-  expect(res.status).toBe(201);
-  return res.body as { trackingCode: string; secret: string };
-}
-const view = (as: string, code: string) =>
-  request(t.app)
-    .get(`/api/staff/cases/${code}`)
-    .set('Cookie', who[as]?.cookie ?? '');
-const act = (as: string, code: string, action: string, body: object) =>
-  request(t.app)
-    .post(`/api/staff/cases/${code}/${action}`)
-    .set('Cookie', who[as]?.cookie ?? '')
-    .set('X-CSRF-Token', who[as]?.csrf ?? '')
-    .send(body);
-const queue = (as: string, query = '') =>
-  request(t.app)
-    .get(`/api/staff/cases${query}`)
-    .set('Cookie', who[as]?.cookie ?? '');
 const track = ({ trackingCode, secret }: { trackingCode: string; secret: string }) =>
   request(t.app).post('/api/public/track').send({ trackingCode, secret });
 

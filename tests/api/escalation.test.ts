@@ -3,6 +3,7 @@ import request from 'supertest';
 import { sweepDeadlines } from '../../server/cases/escalation';
 import { queryRows } from '../../server/db/query-rows';
 import { staffSession, type StaffSession } from '../helpers/staff';
+import { caseCalls, MARKET_REPORT } from '../helpers/case-calls';
 import { createTestApp, FIXED_NOW, type TestApp } from '../helpers/test-app';
 
 /**
@@ -19,36 +20,18 @@ let police04 = '';
 let policeHanoi = '';
 
 const REPORT = {
-  category: 'counterfeit',
-  placeType: 'market',
-  provinceCode: '04',
-  communeCode: '01447',
-  address: 'Chợ Trà Lĩnh, ki-ốt 12',
+  ...MARKET_REPORT,
   description: 'Bán nước hoa giả nhãn hiệu Chanel ở chợ, giá rất rẻ, không có hóa đơn.',
 };
+const { file, view, act, queue } = caseCalls(
+  () => t,
+  who,
+  () => now,
+  REPORT,
+);
 
-async function file() {
-  const res = await request(t.app)
-    .post('/api/public/reports')
-    .send({ ...REPORT, observedAt: new Date(now - HOUR).toISOString() });
-  expect(res.status).toBe(201);
-  const { trackingCode, secret } = res.body as { trackingCode: string; secret: string };
-  return { trackingCode, secret };
-}
-const view = (as: string, code: string) =>
-  request(t.app)
-    .get(`/api/staff/cases/${code}`)
-    .set('Cookie', who[as]?.cookie ?? '');
-const act = (as: string, code: string, action: string, body: object) =>
-  request(t.app)
-    .post(`/api/staff/cases/${code}/${action}`)
-    .set('Cookie', who[as]?.cookie ?? '')
-    .set('X-CSRF-Token', who[as]?.csrf ?? '')
-    .send(body);
 const queueCodes = async (as: string, query: string) => {
-  const res = await request(t.app)
-    .get(`/api/staff/cases${query}`)
-    .set('Cookie', who[as]?.cookie ?? '');
+  const res = await queue(as, query);
   expect(res.status).toBe(200);
   return (res.body.items as { trackingCode: string }[]).map((i) => i.trackingCode);
 };

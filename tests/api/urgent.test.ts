@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import request from 'supertest';
 import { queryRows } from '../../server/db/query-rows';
 import { staffSession, type StaffSession } from '../helpers/staff';
+import { caseCalls, MARKET_REPORT } from '../helpers/case-calls';
 import { createTestApp, FIXED_NOW, type TestApp } from '../helpers/test-app';
 
 // Issue #17: the urgent path ("Việc đang diễn ra, cần xử lý ngay") and the public duty hotlines.
@@ -12,35 +13,15 @@ let t: TestApp;
 const who: Record<string, StaffSession> = {};
 
 const REPORT = {
-  category: 'counterfeit',
-  placeType: 'market',
-  provinceCode: '04',
-  communeCode: '01447',
-  address: 'Chợ Trà Lĩnh, ki-ốt 12',
+  ...MARKET_REPORT,
   description: 'Xe tải đang bốc hàng giả nhãn hiệu Chanel ở cổng chợ, sắp chạy đi ngay trong đêm nay.',
 };
-
-async function file(extra: object = {}) {
-  const res = await request(t.app)
-    .post('/api/public/reports')
-    .send({ ...REPORT, observedAt: new Date(now - HOUR).toISOString(), ...extra });
-  expect(res.status).toBe(201);
-  return res.body as { trackingCode: string; secret: string };
-}
-const view = (as: string, code: string) =>
-  request(t.app)
-    .get(`/api/staff/cases/${code}`)
-    .set('Cookie', who[as]?.cookie ?? '');
-const act = (as: string, code: string, action: string, body: object) =>
-  request(t.app)
-    .post(`/api/staff/cases/${code}/${action}`)
-    .set('Cookie', who[as]?.cookie ?? '')
-    .set('X-CSRF-Token', who[as]?.csrf ?? '')
-    .send(body);
-const queue = (as: string, query = '') =>
-  request(t.app)
-    .get(`/api/staff/cases${query}`)
-    .set('Cookie', who[as]?.cookie ?? '');
+const { file, view, act, queue } = caseCalls(
+  () => t,
+  who,
+  () => now,
+  REPORT,
+);
 
 interface Item {
   trackingCode: string;

@@ -1,0 +1,45 @@
+import request from 'supertest';
+import type { StaffSession } from './staff';
+import type { TestApp } from './test-app';
+
+/** A counterfeit report at a market of Trà Lĩnh (Cao Bằng), the case tests' usual report. */
+export const MARKET_REPORT = {
+  category: 'counterfeit',
+  placeType: 'market',
+  provinceCode: '04',
+  communeCode: '01447',
+  address: 'Chợ Trà Lĩnh, ki-ốt 12',
+};
+
+/**
+ * The calls the case tests make, written once: a citizen files a report an hour after seeing it, staff (signed in
+ * as `who[as]`) view, act and read their queue. `app` and `now` are read at each call: the tests build the app
+ * in `beforeAll` and move their clock.
+ */
+export function caseCalls(app: () => TestApp, who: Record<string, StaffSession>, now: () => number, report: object) {
+  const HOUR = 3_600_000;
+  return {
+    async file(extra: object = {}) {
+      const res = await request(app().app)
+        .post('/api/public/reports')
+        .send({ ...report, observedAt: new Date(now() - HOUR).toISOString(), ...extra });
+      expect(res.status).toBe(201);
+      const { trackingCode, secret } = res.body as { trackingCode: string; secret: string };
+      return { trackingCode, secret };
+    },
+    view: (as: string, code: string) =>
+      request(app().app)
+        .get(`/api/staff/cases/${code}`)
+        .set('Cookie', who[as]?.cookie ?? ''),
+    act: (as: string, code: string, action: string, body: object) =>
+      request(app().app)
+        .post(`/api/staff/cases/${code}/${action}`)
+        .set('Cookie', who[as]?.cookie ?? '')
+        .set('X-CSRF-Token', who[as]?.csrf ?? '')
+        .send(body),
+    queue: (as: string, query = '') =>
+      request(app().app)
+        .get(`/api/staff/cases${query}`)
+        .set('Cookie', who[as]?.cookie ?? ''),
+  };
+}
