@@ -5,7 +5,7 @@ import { useT } from '../../lib/i18n';
 import { useDebounced } from '../../lib/useDebounced';
 import { SearchSelect, type SearchOption } from '../../ui/SearchSelect';
 import type { IntakeValues } from './intake-form';
-import { useCommunes, useProvinces } from './intake.api';
+import { useCommunes, useProvinces } from '../../lib/places.api';
 
 /**
  * The province, then its commune, each a combobox that searches as the operator types (the provinces in the
@@ -28,7 +28,7 @@ export function PlacePicker() {
   }, [provinces.data, provinceQuery]);
   const provinceChoice = provinceOptions.find((p) => p.value === provinceCode) ?? null;
   const searchedCommune = useDebounced(communeQuery, 150);
-  const communes = useCommunes(provinceCode, searchedCommune, communeChoice === null);
+  const communes = useCommunes(provinceCode, searchedCommune, { limit: 12, enabled: communeChoice === null });
   const communeOptions = communes.data?.communes.map((c) => ({ value: c.code, label: c.name })) ?? [];
 
   return (

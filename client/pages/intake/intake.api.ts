@@ -10,7 +10,6 @@ import type {
   ReceiptAnswer,
   RecentCalls,
 } from '../../../shared/api/intake';
-import type { CommunesResponse, ProvincesResponse } from '../../../shared/api/places';
 import type { CitizenViewBody } from '../../../shared/api/reports';
 import type { RoutingPreview } from '../../../shared/api/routing';
 import type { TypedPlace } from '../../../shared/schemas/intake';
@@ -30,8 +29,6 @@ const intakeKeys = {
   duplicates: ['intake', 'duplicates'] as const,
   reports: ['intake', 'report'] as const,
   report: (code: string, place: TypedPlace) => ['intake', 'report', code, place] as const,
-  provinces: ['intake', 'provinces'] as const,
-  communes: (provinceCode: string, q: string) => ['intake', 'communes', provinceCode, q] as const,
 };
 
 const reportUrl = (code: string) => `/api/staff/intake/reports/${encodeURIComponent(code)}`;
@@ -48,27 +45,6 @@ export function useRecentCalls() {
   return useQuery({
     queryKey: intakeKeys.calls,
     queryFn: ({ signal }) => apiRequest<RecentCalls>('/api/staff/intake/calls', { signal }),
-  });
-}
-
-export function useProvinces() {
-  return useQuery({
-    queryKey: intakeKeys.provinces,
-    queryFn: ({ signal }) => apiRequest<ProvincesResponse>('/api/public/provinces', { signal }),
-    staleTime: Infinity,
-  });
-}
-
-/** The communes of a province matching what is typed; `enabled` false once one is chosen. */
-export function useCommunes(provinceCode: string, q: string, enabled: boolean) {
-  return useQuery({
-    queryKey: intakeKeys.communes(provinceCode, q),
-    queryFn: ({ signal }) =>
-      apiRequest<CommunesResponse>(`/api/public/provinces/${provinceCode}/communes`, {
-        query: { q, limit: 12 },
-        signal,
-      }),
-    enabled: enabled && provinceCode !== '',
   });
 }
 
