@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useNow } from '../../lib/useNow';
 import { isMessageKey } from '../../../shared/i18n/translate';
 import { useT, type Translate } from '../../lib/i18n';
 import { remaining, type PhotoUpload } from './upload-queue';
@@ -16,16 +16,6 @@ export function formatDuration(t: Translate, seconds: number): string {
 }
 
 /** Re-renders every second while something waits on the clock (a retry countdown). */
-export function useNow(active: boolean): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!active) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [active]);
-  return now;
-}
-
 function statusText(t: Translate, p: PhotoUpload, now: number): string {
   switch (p.status) {
     case 'waiting':
@@ -46,7 +36,10 @@ function statusText(t: Translate, p: PhotoUpload, now: number): string {
 /** Each photo's state (waiting, sending x %, sent, failed and retrying), bytes and time left. */
 export function PhotoUploads({ uploads, rate }: { uploads: readonly PhotoUpload[]; rate: number | null }) {
   const t = useT();
-  const now = useNow(uploads.some((p) => p.status === 'failed'));
+  const now = useNow(
+    1000,
+    uploads.some((p) => p.status === 'failed'),
+  );
   if (uploads.length === 0) return null;
   const left = remaining(uploads, rate);
   const done = left.bytes === 0;

@@ -1,5 +1,6 @@
 import { useT } from '../../lib/i18n';
-import { formatDuration, useNow } from './PhotoUploads';
+import { useNow } from '../../lib/useNow';
+import { formatDuration } from './PhotoUploads';
 import type { ReportSender, SenderState } from './report-sender';
 
 /**
@@ -8,7 +9,7 @@ import type { ReportSender, SenderState } from './report-sender';
  */
 export function SendNotice({ state, sender, busy }: { state: SenderState; sender: ReportSender; busy: boolean }) {
   const t = useT();
-  const now = useNow(state.retryAt !== null);
+  const now = useNow(1000, state.retryAt !== null);
   return (
     <div className="send-notice">
       <div role="status" aria-live="polite">
