@@ -78,6 +78,45 @@ onServer('alert e-mails with two processes on one PostgreSQL', () => {
       sql`select count(*)::int as n from alert_emails where status <> 'sent'`,
     );
     expect(left?.n).toBe(0);
+  });
+
+  it('a process that dies while sending loses nothing: after its lease the other one sends what it had taken, once', async () => {
+    const res = await request(t.app)
+      .post('/api/public/reports')
+      .send({
+        category: 'counterfeit',
+        placeType: 'market',
+        provinceCode: '04',
+        communeCode: '01447',
+        address: 'Chợ Trà Lĩnh',
+        description: 'Bán nước hoa giả nhãn hiệu nổi tiếng ở chợ, giá rất rẻ (tiến trình dừng).',
+        observedAt: new Date(FIXED_NOW.getTime() - 3_600_000).toISOString(),
+      });
+    expect(res.status).toBe(201);
+    const code = (res.body as { trackingCode: string }).trackingCode;
+    // The first process took the report's e-mails a minute ago and died before sending them.
+    const taken = await queryRows<{ id: string }>(
+      t.deps.db,
+      sql`update alert_emails e set claimed_at = ${new Date(FIXED_NOW.getTime() - 60_000)}, attempts = 1
+            from reports r
+           where r.id = e.report_id and r.tracking_code = ${code} and e.status = 'pending'
+          returning e.id`,
+    );
+    expect(taken.length).toBeGreaterThan(0);
+    const sentBefore = smtp.mails.length;
+    // Within the lease the survivor leaves them alone (the first might still be sending)…
+    await deliverEmails(secondDeps, FIXED_NOW);
+    expect(smtp.mails.length).toBe(sentBefore);
+    // …after it, it sends each of them once.
+    await deliverEmails(secondDeps, new Date(FIXED_NOW.getTime() + 5 * 60_000));
+    const mails = smtp.mails.slice(sentBefore).filter((m) => m.subject.includes(code));
+    expect(mails).toHaveLength(taken.length);
+    const [left] = await queryRows<{ n: number }>(
+      t.deps.db,
+      sql`select count(*)::int as n from alert_emails e join reports r on r.id = e.report_id
+           where r.tracking_code = ${code} and e.status <> 'sent'`,
+    );
+    expect(left?.n).toBe(0);
     closeMail(secondDeps);
   });
 });
