@@ -1,6 +1,6 @@
 import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { Role } from '../../shared/domain/roles';
-import { provincesTable } from '../places/places.table';
+import { communesTable, provincesTable } from '../places/places.table';
 import { unitsTable } from '../units/units.table';
 
 /** SPEC.md §7: staff accounts; sign-in and sessions come with the staff sign-in issue (#5). */
@@ -15,6 +15,8 @@ export const staffAccountsTable = pgTable(
     unitId: uuid('unit_id').references(() => unitsTable.id),
     /** Coordinators: one province, or null for national scope. */
     scopeProvinceCode: text('scope_province_code').references(() => provincesTable.code),
+    /** Issue #18: a commune's Steering Committee 389 (read-only): the commune it sees. */
+    scopeCommuneCode: text('scope_commune_code').references(() => communesTable.code),
     /** scrypt, see passwords.ts; never the password itself. */
     passwordHash: text('password_hash').notNull(),
     isDisabled: boolean('is_disabled').notNull().default(false),

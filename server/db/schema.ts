@@ -12,3 +12,4 @@ export * from '../reports/idempotency.table';
 export * from '../reports/receipts.table';
 export * from '../alerts/alerts.table';
 export * from '../cases/escalations.table';
+export * from '../cases/results.table';

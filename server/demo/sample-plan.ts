@@ -126,7 +126,7 @@ const CATEGORY_WEIGHTS: Record<Category, number> = {
   ecommerce: 8,
   false_advertising: 8,
 };
-const CHANNEL_WEIGHTS: Record<Channel, number> = { web: 50, hotline: 30, zalo: 8, email: 7, walk_in: 5 };
+const CHANNEL_WEIGHTS: Record<Channel, number> = { web: 50, hotline: 30, zalo: 8, email: 7, walk_in: 5, letter: 0 };
 const OUTCOME_WEIGHTS: Record<ResolveOutcome, number> = {
   violation_handled: 34,
   goods_seized: 24,
@@ -205,7 +205,7 @@ function receiptTime(rng: Rng, day: Date, channel: Channel): Date {
 }
 
 function contactFor(rng: Rng, channel: Channel, always: boolean): PlannedReport['contact'] {
-  const p = { web: 0.22, hotline: 0, zalo: 0.3, email: 0.6, walk_in: 0.5 }[channel];
+  const p = { web: 0.22, hotline: 0, zalo: 0.3, email: 0.6, walk_in: 0.5, letter: 0.5 }[channel];
   if (!rng.chance(p) && !always) return undefined;
   const name = rng.pick(CONTACT_NAMES);
   if (channel === 'email' || (channel === 'web' && rng.chance(0.6)))

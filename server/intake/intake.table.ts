@@ -1,4 +1,5 @@
 import { bigint, boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { DeskChannel } from '../../shared/domain/channels';
 import { staffAccountsTable } from '../auth/auth.table';
 import { reportEventsTable, reportsTable } from '../reports/reports.table';
 
@@ -22,7 +23,12 @@ export const hotlineCallsTable = pgTable(
       .notNull()
       .references(() => staffAccountsTable.id),
     opensReport: boolean('opens_report').notNull(),
-    /** The hotline number the call came in on, normalised (0981389389). */
+    /**
+     * Issue #18: how the report reached the desk (DESK_CHANNELS): a call, a visit, a letter, an e-mail or a Zalo
+     * message; every one is entered through the console's form and gets the same receipt.
+     */
+    channel: text('channel').$type<DeskChannel>().notNull().default('hotline'),
+    /** The hotline number the call came in on, normalised (0981389389); for other channels the desk's line. */
     line: text('line').notNull(),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
     endedAt: timestamp('ended_at', { withTimezone: true }).notNull(),

@@ -16,9 +16,10 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { OPEN_STATUSES } from '../../shared/domain/lifecycle';
+import type { ResolveClock } from '../../shared/domain/results';
 import type { Status } from '../../shared/domain/statuses';
 import { staffAccountsTable } from '../auth/auth.table';
-import { categoriesTable, placeTypesTable } from '../meta/meta.table';
+import { categoriesTable, forcesTable, placeTypesTable } from '../meta/meta.table';
 import { communesTable, provincesTable } from '../places/places.table';
 import { routingDecisionsTable } from '../routing/routing.table';
 import { unitsTable } from '../units/units.table';
@@ -119,6 +120,22 @@ export const reportsTable = pgTable(
     /** Issue #17: "happening now": accepted within URGENT_ACCEPT_MINUTES, first in every queue while open. */
     urgent: boolean('urgent').notNull().default(false),
     /** The head of the report's event chain, kept by the database's insert trigger: deleting the last events shows. */
+    /** Issue #18: the goods type (GOODS_TYPES): optional for citizens, set by the officer. */
+    goodsType: text('goods_type'),
+    /** Issue #18: a typical case (vụ việc điển hình) the committees may use for communication. */
+    typicalCase: boolean('typical_case').notNull().default(false),
+    /**
+     * Issue #18: how resolve_due_at was counted when it was set (RESOLVE_CLOCKS): `calendar_days` (20 days from
+     * receipt, BLTTHS 2015 Điều 147) for new reports; `working_days` for those received before migration 0018.
+     */
+    resolveClock: text('resolve_clock').$type<ResolveClock>().notNull().default('calendar_days'),
+    /**
+     * Issue #18: a tip about enforcement officers themselves (bao che, tiếp tay, bảo kê): led by the province's
+     * Standing Office of the Steering Committee 389, never by a unit of the implicated force.
+     */
+    misconduct: boolean('misconduct').notNull().default(false),
+    /** The force the misconduct tip names, when the reporter knows it. */
+    implicatedForce: text('implicated_force').references(() => forcesTable.code),
     eventsSeq: integer('events_seq').notNull().default(0),
     eventsHead: text('events_head'),
   },
@@ -127,6 +144,8 @@ export const reportsTable = pgTable(
       'reports_place_unless_online',
       sql`${t.placeType} = 'online' or (${t.communeCode} is not null and ${t.address} is not null)`,
     ),
+    check('reports_resolve_clock_known', sql`${t.resolveClock} in ('working_days', 'calendar_days')`),
+    check('reports_implicated_only_misconduct', sql`${t.implicatedForce} is null or ${t.misconduct}`),
     check('reports_notice_needs_contact', sql`not ${t.reporterNotice} or ${t.contactSealed} is not null`),
     index('reports_lead_unit_idx').on(t.leadUnitId, t.status),
     index('reports_commune_received_idx').on(t.communeCode, t.category, t.receivedAt),

@@ -1,4 +1,5 @@
-import { type AnyPgColumn, index, pgTable, serial, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { type AnyPgColumn, boolean, check, index, pgTable, serial, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { forcesTable } from '../meta/meta.table';
 import { communesTable, provincesTable } from '../places/places.table';
 
@@ -25,12 +26,20 @@ export const unitsTable = pgTable(
     dutyPhone: text('duty_phone'),
     /** Issue #17: the duty mailbox every alert of the unit is also sent to (never shown to the public). */
     dutyEmail: text('duty_email'),
+    /**
+     * Issue #18: an investigating body (cơ quan điều tra, a police unit) that reports with signs of a crime are
+     * handed to (BLTTHS 2015 Điều 147).
+     */
+    investigates: boolean('investigates').notNull().default(false),
     validFrom: timestamp('valid_from', { withTimezone: true }).notNull().defaultNow(),
     /** Set when a unit is closed or merged (2025 reorganisation); old reports keep pointing at it. */
     validTo: timestamp('valid_to', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('units_force_province_idx').on(t.force, t.provinceCode)],
+  (t) => [
+    index('units_force_province_idx').on(t.force, t.provinceCode),
+    check('units_investigates_police', sql`not ${t.investigates} or ${t.force} = 'police'`),
+  ],
 );
 
 /**
