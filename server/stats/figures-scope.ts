@@ -94,7 +94,7 @@ export async function figuresBound(
 export function withinName(within: FiguresWithin, provinceName: string | null, lang: Language): string {
   return within.kind === 'units'
     ? t(lang, 'stats.scope_units', { unit: within.unitName })
-    : t(lang, 'stats.scope_commune', { commune: within.communeName, province: provinceName ?? within.provinceCode });
+    : `${within.communeName}, ${provinceName ?? within.provinceCode}`;
 }
 
 /** The scope in a file name and the audit subject: `don-vi-market-04`, `xa-01477` (codes, never an id). */

@@ -995,14 +995,12 @@ export const vi = {
   'mail.digest.overdue_codes': 'Tin báo quá hạn: {codes}',
   // Issue #18 (who sees figures: unit leads and commune committees)
   'role.commune_committee': 'Ban Chỉ đạo 389 xã',
-  'field.scopeCommuneCode': 'Xã (Ban Chỉ đạo 389 xã)',
+  'field.scopeCommuneCode': 'Xã',
   'validation.commune_required_for_role': '{field}: Ban Chỉ đạo 389 xã phải gắn với một xã',
   'validation.commune_only_committee': '{field}: chỉ Ban Chỉ đạo 389 xã có phạm vi xã',
   'stats.scope_units': '{unit} và các đơn vị trực thuộc',
-  'stats.scope_commune': '{commune}, {province}',
   'ui.staff.nav.commune_reports': 'Tin báo trên địa bàn xã',
-  'ui.accounts.commune_province': 'Tỉnh của xã',
-  'ui.drill.read_only': 'Danh sách chỉ để xem: không có thông tin của người báo tin, không xử lý tin báo tại đây.',
+  'ui.drill.read_only': 'Chỉ để xem, không có thông tin người báo tin.',
 } as const;
 
 export type MessageKey = keyof typeof vi;
