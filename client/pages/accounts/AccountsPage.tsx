@@ -78,7 +78,7 @@ function AccountFields({
   const communeProvince = watch('communeProvince');
   const communes = useCommunes(communeProvince, '', { enabled: role === 'commune_committee' });
   const prefix = isNew ? 'new' : 'edit';
-  const field = (name: keyof Draft, control: (ids: FieldControlProps) => ReactNode) => (
+  const field = (name: Exclude<keyof Draft, 'communeProvince'>, control: (ids: FieldControlProps) => ReactNode) => (
     <Field name={name} id={`${prefix}-${name}`} label={t(`field.${name}`)}>
       {control}
     </Field>

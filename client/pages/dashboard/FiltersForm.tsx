@@ -47,7 +47,7 @@ export function FiltersForm({
   /** Null for a province coordinator: their province is fixed. */
   provinces: Province[] | null;
   /** The units of the scope's province (or all, for the nation); issue #18: a unit lead's or a commune's, from its figures. */
-  units: Pick<UnitSummary, 'id' | 'name' | 'force'>[];
+  units: { id: UnitSummary['id']; name: string; force: string }[];
   onChange: (next: DashboardFilters) => void;
 }) {
   const t = useT();
