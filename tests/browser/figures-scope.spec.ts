@@ -81,4 +81,21 @@ describeInBrowser('who sees figures: a commune committee and a unit lead', () =>
     expect(await page.getByLabel('Tỉnh, thành phố', { exact: true }).count()).toBe(0);
     expect(problems.filter((p) => !/401/.test(p))).toEqual([]);
   });
+
+  it("an admin creates a commune committee: the role, the commune's province, then the commune", async () => {
+    const { page, problems } = session;
+    await signIn('admin');
+    await page.getByRole('heading', { level: 1, name: 'Tài khoản cán bộ' }).waitFor();
+    const form = page.getByRole('region', { name: 'Tạo tài khoản' });
+    await form.getByLabel('Tên đăng nhập').fill('committee.tra-linh');
+    await form.getByLabel('Họ tên hiển thị').fill('Ban Chỉ đạo 389 xã Trà Lĩnh');
+    await form.getByLabel('Vai trò').selectOption({ label: 'Ban Chỉ đạo 389 xã' });
+    await form.getByLabel('Tỉnh, thành phố').selectOption({ label: 'Tỉnh Cao Bằng' });
+    await form.getByLabel('Xã', { exact: true }).selectOption({ label: 'Xã Trà Lĩnh' });
+    await form.getByRole('button', { name: 'Tạo tài khoản' }).click();
+    await page.getByTestId('new-password').waitFor();
+    const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'committee.tra-linh' }) });
+    await row.getByText('Xã Trà Lĩnh, Tỉnh Cao Bằng').waitFor();
+    expect(problems.filter((p) => !/401/.test(p))).toEqual([]);
+  });
 });
