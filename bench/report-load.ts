@@ -179,6 +179,7 @@ export async function loadBenchReports(database: Database, url: string, reports:
           ? { id: row.unit_id, code: row.unit_code, name: row.unit_name }
           : null,
       scopeProvinceCode: row.scope_province_code,
+      scopeCommuneCode: null,
     };
   };
   const deps: AppDeps = assembleDeps({

@@ -12,9 +12,10 @@ export const unitKeys = {
   detail: (id: string) => ['units', 'detail', id] as const,
 };
 
-export function useUnitList() {
+export function useUnitList({ enabled = true }: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: unitKeys.list,
+    enabled,
     queryFn: ({ signal }) => apiRequest<UnitsResponse>('/api/staff/units', { signal }),
   });
 }

@@ -3,7 +3,7 @@ import { roleIssues, usernameSchema, type AccountChange, type AccountInput } fro
 import type { Db, Queryable } from '../db/types';
 import type { AppDeps, Clock } from '../deps';
 import { AppError, fieldIssue, notFound, validationFailed } from '../http/errors';
-import { findProvince } from '../places/places.repository';
+import { findCommunesByCode, findProvince } from '../places/places.repository';
 import { findUnit } from '../units/units.repository';
 import type { StaffUser } from './auth.service';
 import {
@@ -71,7 +71,7 @@ async function addAccount(
 }
 
 function view(row: Awaited<ReturnType<typeof findAccounts>>[number]): AccountView {
-  const { account, unitName } = row;
+  const { account, unitName, communeName, communeProvinceCode } = row;
   return {
     id: account.id,
     username: account.username,
@@ -79,6 +79,10 @@ function view(row: Awaited<ReturnType<typeof findAccounts>>[number]): AccountVie
     role: account.role,
     unit: account.unitId && unitName ? { id: account.unitId, name: unitName } : null,
     scopeProvinceCode: account.scopeProvinceCode,
+    scopeCommune:
+      account.scopeCommuneCode && communeName && communeProvinceCode
+        ? { code: account.scopeCommuneCode, name: communeName, provinceCode: communeProvinceCode }
+        : null,
     isDisabled: account.isDisabled,
     lockedUntil: account.lockedUntil?.toISOString() ?? null,
   };
@@ -94,10 +98,10 @@ async function accountView(q: Queryable, id: string): Promise<AccountView> {
   return view(row);
 }
 
-/** The unit and province named must exist and the unit must be open; each refusal names its field. */
+/** The unit, province and commune named must exist and the unit must be open; each refusal names its field. */
 async function checkPlacement(
   q: Queryable,
-  placement: { unitId?: string | null; scopeProvinceCode?: string | null },
+  placement: { unitId?: string | null; scopeProvinceCode?: string | null; scopeCommuneCode?: string | null },
 ): Promise<void> {
   if (placement.unitId) {
     const unit = await findUnit(q, placement.unitId);
@@ -107,6 +111,8 @@ async function checkPlacement(
     if (!(await findProvince(q, placement.scopeProvinceCode)))
       throw validationFailed([fieldIssue(['scopeProvinceCode'], 'invalid_value')]);
   }
+  if (placement.scopeCommuneCode && !(await findCommunesByCode(q, [placement.scopeCommuneCode])).size)
+    throw validationFailed([fieldIssue(['scopeCommuneCode'], 'invalid_value')]);
 }
 
 /** Issue #5: an admin creates an account; its generated password is answered once. */
@@ -117,7 +123,11 @@ export async function createAccount(
 ): Promise<{ account: AccountView; password: string }> {
   const { password, passwordHash } = await newPassword();
   const account = await deps.db.transaction(async (tx) => {
-    const placement = { unitId: input.unitId ?? null, scopeProvinceCode: provinceOfScope(input.scopeProvinceCode) };
+    const placement = {
+      unitId: input.unitId ?? null,
+      scopeProvinceCode: provinceOfScope(input.scopeProvinceCode),
+      scopeCommuneCode: input.scopeCommuneCode ?? null,
+    };
     await checkPlacement(tx, placement);
     const audit = { at: deps.clock.now(), actorId: actor.id, data: { role: input.role, unitId: placement.unitId } };
     const id = await addAccount(tx, { ...input, ...placement, passwordHash }, audit);
@@ -148,12 +158,23 @@ export async function changeAccount(
           : becomesCoordinator
             ? undefined
             : row.account.scopeProvinceCode,
+      // A commune is a committee's only: another role leaves it unless it is named again (then refused).
+      scopeCommuneCode:
+        changes.scopeCommuneCode !== undefined
+          ? changes.scopeCommuneCode
+          : (changes.role ?? row.account.role) === 'commune_committee'
+            ? row.account.scopeCommuneCode
+            : null,
     };
     const issues = roleIssues(next);
     if (issues.length > 0)
       throw validationFailed(issues.map((i) => fieldIssue([i.path], i.key.replace('validation.', ''))));
     // Only what changes is checked: the officers of a unit closed since can still be disabled.
-    await checkPlacement(tx, { unitId: changes.unitId, scopeProvinceCode: provinceOfScope(changes.scopeProvinceCode) });
+    await checkPlacement(tx, {
+      unitId: changes.unitId,
+      scopeProvinceCode: provinceOfScope(changes.scopeProvinceCode),
+      scopeCommuneCode: changes.scopeCommuneCode,
+    });
     const now = deps.clock.now();
     const { scopeProvinceCode: _scope, ...rest } = changes;
     await updateAccount(tx, id, {
@@ -161,6 +182,7 @@ export async function changeAccount(
       role: next.role,
       unitId: next.unitId,
       scopeProvinceCode: provinceOfScope(next.scopeProvinceCode),
+      scopeCommuneCode: next.scopeCommuneCode,
       updatedAt: now,
     });
     if (changes.isDisabled) await revokeSessions(tx, { accountId: id }, now);

@@ -1,5 +1,6 @@
 import { and, ne, count, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/types';
+import { communesTable } from '../places/places.table';
 import { unitsTable } from '../units/units.table';
 import { auditLogTable, staffAccountsTable, staffSessionsTable } from './auth.table';
 
@@ -123,9 +124,15 @@ export async function appendAudit(q: Queryable, entry: typeof auditLogTable.$inf
 /** Accounts with their unit's name, in username order. */
 export async function findAccounts(q: Queryable, id?: string) {
   return q
-    .select({ account: staffAccountsTable, unitName: unitsTable.name })
+    .select({
+      account: staffAccountsTable,
+      unitName: unitsTable.name,
+      communeName: communesTable.name,
+      communeProvinceCode: communesTable.provinceCode,
+    })
     .from(staffAccountsTable)
     .leftJoin(unitsTable, eq(unitsTable.id, staffAccountsTable.unitId))
+    .leftJoin(communesTable, eq(communesTable.code, staffAccountsTable.scopeCommuneCode))
     .where(id ? eq(staffAccountsTable.id, id) : undefined)
     .orderBy(staffAccountsTable.username);
 }

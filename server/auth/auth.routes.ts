@@ -14,6 +14,7 @@ const present = ({ user, csrfToken }: ActiveSession): StaffSession => ({
     role: user.role,
     unit: user.unit && { id: user.unit.id, name: user.unit.name },
     scopeProvinceCode: user.scopeProvinceCode,
+    scopeCommuneCode: user.scopeCommuneCode,
   },
   csrfToken,
 });

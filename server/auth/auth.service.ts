@@ -28,6 +28,8 @@ export interface StaffUser {
   role: Role;
   unit: { id: string; code: string; name: string } | null;
   scopeProvinceCode: string | null;
+  /** Issue #18: a commune Steering Committee 389, its commune; null for every other role. */
+  scopeCommuneCode: string | null;
 }
 
 export interface ActiveSession {
@@ -170,6 +172,7 @@ export function toStaffUser({ account, unit }: { account: StaffAccount; unit: St
     role: account.role,
     unit: unit?.id ? { id: unit.id, code: unit.code, name: unit.name } : null,
     scopeProvinceCode: account.scopeProvinceCode,
+    scopeCommuneCode: account.scopeCommuneCode,
   };
 }
 

@@ -11,6 +11,8 @@ import type { StaffUser } from './auth.service';
  * over `reports r` for lists (`reportsWhere`, for the queue). Coordinators' province scope also decides
  * the statistics, the rules editor, commune flags, the holiday calendar and the duplicates search.
  * Operators' own rule (calls they took, the duplicates window) is `operatorMayReach` in access.ts.
+ * Issue #18: whose figures each role reads (`figures`), and a commune Steering Committee 389's commune:
+ * a list of its reports (`reportsWhere`), never one report (`relationTo` is empty: no case page, no action).
  */
 
 export interface ReportPlace {
@@ -33,13 +35,32 @@ export type Relation = 'lead' | 'coordinating' | 'receiving' | 'coordinator' | '
 /** Which of a unit's reports a list holds: those it leads (or is asked to take), those it coordinates, or both. */
 export type ListRole = 'lead' | 'coordinating' | 'all';
 
+/**
+ * Issue #18, whose figures a staff member reads (the dashboard, the reports behind a number, the periodic
+ * report): a national coordinator the nation, a province coordinator their province, a unit lead the
+ * reports their unit or a unit beneath it leads, a commune committee its commune's reports (misconduct
+ * tips left out). Null: no figures (officers, operators, admins: 403 on the routes).
+ */
+export type FiguresScope =
+  | { kind: 'nation' }
+  | { kind: 'province'; province: string }
+  | { kind: 'units'; unitIds: ReadonlySet<string> }
+  | { kind: 'commune'; commune: string };
+
 export interface StaffScope {
   readonly staff: StaffUser;
   /** An officer's or unit lead's unit and every unit beneath it; empty for every other role. */
   readonly unitIds: ReadonlySet<string>;
   /** A province coordinator's province; null for a national coordinator and for every other role. */
   readonly province: string | null;
-  /** What the staff member is to one report; an empty set means 404. Admins are nothing to any report. */
+  /** Issue #18: a commune Steering Committee 389's commune; null for every other role. */
+  readonly commune: string | null;
+  /** Issue #18: whose figures the staff member reads; null for none. */
+  readonly figures: FiguresScope | null;
+  /**
+   * What the staff member is to one report; an empty set means 404. Admins are nothing to any report, nor
+   * is a commune committee: it reads its commune's list, never a case (contact, notes, actions).
+   */
   relationTo(report: ReportPlace): Set<Relation>;
   /** Whether the staff member may see the report at all (its photos, for instance); callers answer 404 on false. */
   canSee(report: ReportPlace): boolean;
@@ -51,6 +72,7 @@ export interface StaffScope {
    * `openOnly`: the caller itself keeps to open reports, so coordinated ones may come from the small
    * partial index of open coordinations (migration 0011) as one hashed set, rather than probing the
    * coordinations of every report a page or a count passes over (bench/queue.ts).
+   * A commune committee: its commune's reports but tips about officials (`misconduct`), whatever `role`.
    */
   reportsWhere(options?: { role?: ListRole; openOnly?: boolean }): SQL | null;
   /** Rule sets: everyone reads the national ones; a province's, its coordinators and admins (else 404). */
@@ -72,6 +94,16 @@ export function scopeFrom(staff: StaffUser, unitIds: ReadonlySet<string>): Staff
   const reachesProvince = (code: string) => isCoordinator && (province === null || province === code);
   const mine = (id: string | null) => id !== null && unitIds.has(id);
   const hasUnits = handlesCases(staff) && unitIds.size > 0;
+  const commune = staff.role === 'commune_committee' ? staff.scopeCommuneCode : null;
+  const figures: FiguresScope | null = isCoordinator
+    ? province
+      ? { kind: 'province', province }
+      : { kind: 'nation' }
+    : staff.role === 'unit_lead' && hasUnits
+      ? { kind: 'units', unitIds }
+      : commune
+        ? { kind: 'commune', commune }
+        : null;
 
   const relationTo = (report: ReportPlace): Set<Relation> => {
     const relations = new Set<Relation>();
@@ -87,6 +119,7 @@ export function scopeFrom(staff: StaffUser, unitIds: ReadonlySet<string>): Staff
 
   const reportsWhere = ({ role = 'all', openOnly = false }: { role?: ListRole; openOnly?: boolean } = {}) => {
     if (isCoordinator) return province ? sql`r.province_code = ${province}` : sql`true`;
+    if (commune) return sql`(r.commune_code = ${commune} and not r.misconduct)`;
     if (!hasUnits) return null;
     const units = uuidArray([...unitIds]);
     // 'lead' and 'receiving' of relationTo: a unit sees the reports it is asked to take.
@@ -102,6 +135,8 @@ export function scopeFrom(staff: StaffUser, unitIds: ReadonlySet<string>): Staff
     staff,
     unitIds,
     province,
+    commune,
+    figures,
     relationTo,
     canSee: (report) => relationTo(report).size > 0,
     reachesProvince,

@@ -166,10 +166,12 @@ export const DETAILED_PROVINCES: Record<string, LocalUnitSpec[]> = { '04': CAO_B
 interface DemoStaffSpec {
   username: string;
   displayName: string;
-  role: 'admin' | 'coordinator' | 'operator' | 'officer' | 'unit_lead';
+  role: 'admin' | 'coordinator' | 'operator' | 'officer' | 'unit_lead' | 'commune_committee';
   /** Code of the unit an officer or unit lead belongs to. */
   unitCode?: string;
   scopeProvinceCode?: string;
+  /** Issue #18: a commune Steering Committee 389's commune, and its name for the printed logins. */
+  scopeCommune?: { code: string; name: string };
 }
 
 /** The demo accounts of issue #2, listed in the README. */
@@ -231,5 +233,12 @@ export const DEMO_STAFF: DemoStaffSpec[] = [
     displayName: 'Cán bộ Chi cục Hải quan khu vực XVII',
     role: 'officer',
     unitCode: 'customs-region-xvii',
+  },
+  // Issue #18: a commune's Steering Committee 389, read-only (its reports without contacts, its figures).
+  {
+    username: 'committee.trung-khanh',
+    displayName: 'Ban Chỉ đạo 389 xã Trùng Khánh',
+    role: 'commune_committee',
+    scopeCommune: { code: '01477', name: 'Xã Trùng Khánh, Tỉnh Cao Bằng' },
   },
 ];

@@ -159,13 +159,15 @@ export async function seedDemo(db: Db, options: { password?: string }): Promise<
       DEMO_STAFF.map(async (staff) => {
         const password = options.password ?? generatePassword();
         const unit = staff.unitCode ? planned.find((u) => u.code === staff.unitCode) : undefined;
-        const login: DemoLogin = { username: staff.username, role: staff.role, unit: unit?.name, password };
+        const place = unit?.name ?? staff.scopeCommune?.name;
+        const login: DemoLogin = { username: staff.username, role: staff.role, unit: place, password };
         const account = {
           username: staff.username,
           displayName: staff.displayName,
           role: staff.role,
           unitId: staff.unitCode ? idOf(staff.unitCode) : null,
           scopeProvinceCode: staff.scopeProvinceCode ?? null,
+          scopeCommuneCode: staff.scopeCommune?.code ?? null,
           passwordHash: await hashPassword(password),
         };
         return { login, account };

@@ -12,6 +12,7 @@ import { appendAudit } from '../auth/auth.repository';
 import type { StaffUser } from '../auth/auth.service';
 import type { AppDeps } from '../deps';
 import { factsCursorOf, readFacts, type FactRow, type FactsCursor } from './stats.repository';
+import { withinName, withinSlug } from './figures-scope';
 import { computeStats, resolveScope } from './stats.service';
 
 /*
@@ -203,14 +204,16 @@ export async function exportPeriodicReport(
   const days = periodDays(query.period);
   const scope = await resolveScope(deps, staff, { province: query.province, ...days, interval: 'month' });
   const now = deps.clock.now();
+  // Issue #18: a unit lead's or a commune committee's report is named after its scope (codes, never an id).
+  const where = scope.within ? withinSlug(scope.within) : (scope.province ?? 'national');
   await appendAudit(deps.db, {
     at: now,
     action: 'stats_exported',
     actorId: staff.id,
-    subject: `stats:${query.period}:${scope.province ?? 'national'}`,
+    subject: `stats:${query.period}:${where}`,
     data: { format: query.format, table: query.table },
   });
-  const name = `bao-cao-389-${query.period}-${scope.province ?? 'toan-quoc'}${query.table === 'reports' ? '-danh-sach' : ''}.${query.format}`;
+  const name = `bao-cao-389-${query.period}-${scope.within ? where : (scope.province ?? 'toan-quoc')}${query.table === 'reports' ? '-danh-sach' : ''}.${query.format}`;
   res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
   res.setHeader(
     'Content-Type',
@@ -218,7 +221,9 @@ export async function exportPeriodicReport(
       ? 'text/csv; charset=utf-8'
       : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   );
-  const scopeName = scope.provinceName ?? t(lang, 'stats.nation');
+  const scopeName = scope.within
+    ? withinName(scope.within, scope.provinceName, lang)
+    : (scope.provinceName ?? t(lang, 'stats.nation'));
   const title = [
     t(lang, query.period.includes('-H') ? 'stats.title_half' : 'stats.title_year', {
       period: query.period,

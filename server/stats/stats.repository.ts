@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Force } from '../../shared/domain/forces';
 import type { StatsInterval } from '../../shared/schemas/stats';
 import { openStatusOf } from '../cases/cases.repository';
-import { queryRows } from '../db/query-rows';
+import { queryRows, uuidArray } from '../db/query-rows';
 import type { Queryable } from '../db/types';
 import { periodMoments, splitPeriod, type Period } from './period';
 
@@ -20,6 +20,13 @@ export interface StatsScope {
   province: string | null;
   force: Force | null;
   unit: string | null;
+  /** Issue #18: a unit lead's unit and those beneath it: only the reports they lead. */
+  units?: readonly string[] | null;
+  /**
+   * Issue #18: a condition over `reports r` that bounds the figures (a commune committee's commune); the
+   * running totals have no commune, so such a scope reads its rows from the reports themselves.
+   */
+  reports?: SQL | null;
 }
 
 export interface Measures {
@@ -37,8 +44,32 @@ function scopeFilter(alias: string, s: StatsScope): SQL {
   if (s.province) parts.push(sql`${a}.province_code = ${s.province}`);
   if (s.unit) parts.push(sql`${a}.lead_unit_id = ${s.unit}::uuid`);
   if (s.force) parts.push(sql`${a}.lead_unit_id in (select id from units where force = ${s.force})`);
+  if (s.units) parts.push(sql`${a}.lead_unit_id = any(${uuidArray([...s.units])})`);
   return sql.join(parts, sql` and `);
 }
+
+/*
+ * Issue #18, where a scope's figures come from: the running totals and the view, or, for a scope bounded
+ * by a condition on the reports (`StatsScope.reports`: one commune, a few reports), the same rows read
+ * from those reports, one per report (each query sums them, as it sums the totals' rows).
+ */
+const factsOf = (s: StatsScope): SQL =>
+  s.reports
+    ? sql`(select f.* from report_stats_facts f join reports r on r.id = f.id where ${s.reports})`
+    : sql`report_stats_facts`;
+const dailyOf = (s: StatsScope): SQL =>
+  s.reports
+    ? sql`(select day, province_code, lead_unit_id, 1 as received, accepted, accepted_in_time, resolved, resolved_in_time from ${factsOf(s)} x)`
+    : sql`report_stats_daily`;
+const monthlyOf = (s: StatsScope): SQL =>
+  s.reports
+    ? sql`(select month, province_code, lead_unit_id, category, place_type, channel, 1 as received, accepted, accepted_in_time, resolved, resolved_in_time from ${factsOf(s)} x)`
+    : sql`report_stats_monthly`;
+const durationsOf = (s: StatsScope): SQL =>
+  s.reports
+    ? sql`(select x.month, x.province_code, x.lead_unit_id, d.kind, d.amount, 1 as n from ${factsOf(s)} x
+        cross join lateral (values ('accept', x.accept_hours), ('resolve', x.resolve_days)) d(kind, amount) where d.amount is not null)`
+    : sql`report_stats_durations`;
 
 /** Reports received in a run of days, as a condition on `received_at` of `alias` (an index range). */
 function receivedIn(alias: string, p: Period): SQL {
@@ -106,7 +137,7 @@ export async function readDailyFigures(q: Queryable, s: StatsScope, interval: St
     q,
     sql`select grouping(u.force, d.lead_unit_id, d.province_code, ${bucket}) as g, u.force, d.lead_unit_id::text as unit, d.province_code as province,
           to_char(${bucket}, 'YYYY-MM-DD') as bucket, ${SUMS}
-        from report_stats_daily d join units u on u.id = d.lead_unit_id
+        from ${dailyOf(s)} d join units u on u.id = d.lead_unit_id
         where d.day between ${s.period.from}::date and ${s.period.to}::date and ${scopeFilter('d', s)}
         group by grouping sets ((), (u.force), (u.force, d.lead_unit_id), (d.province_code), (${bucket}))`,
   );
@@ -132,13 +163,13 @@ export async function readBreakdowns(q: Queryable, s: StatsScope) {
     q,
     sql`with src as (
           select category, place_type, channel, received, accepted, accepted_in_time, resolved, resolved_in_time
-          from report_stats_monthly m where m.month = any(${dateArray(months)}) and ${scopeFilter('m', s)}
+          from ${monthlyOf(s)} m where m.month = any(${dateArray(months)}) and ${scopeFilter('m', s)}
           ${fromReports(
             days,
             (
               range,
             ) => sql`select category, place_type, channel, 1, accepted, accepted_in_time, resolved, resolved_in_time
-          from report_stats_facts f where ${receivedIn('f', range)} and ${scopeFilter('f', s)}`,
+          from ${factsOf(s)} f where ${receivedIn('f', range)} and ${scopeFilter('f', s)}`,
           )}
         )
         select grouping(category, place_type, channel) as g, category, place_type, channel, ${SUMS}
@@ -180,11 +211,11 @@ export async function readDurations(q: Queryable, s: StatsScope): Promise<Durati
   }>(
     q,
     sql`with src as (
-          select province_code, lead_unit_id, kind, amount, n from report_stats_durations m
+          select province_code, lead_unit_id, kind, amount, n from ${durationsOf(s)} m
           where m.month = any(${dateArray(months)}) and ${scopeFilter('m', s)}
           ${fromReports(
             days,
-            (range) => sql`select f.province_code, f.lead_unit_id, d.kind, d.amount, 1 from report_stats_facts f
+            (range) => sql`select f.province_code, f.lead_unit_id, d.kind, d.amount, 1 from ${factsOf(s)} f
           cross join lateral (values ('accept', f.accept_hours), ('resolve', f.resolve_days)) d(kind, amount)
           where d.amount is not null and ${receivedIn('f', range)} and ${scopeFilter('f', s)}`,
           )}
@@ -240,7 +271,7 @@ export async function readOverdue(
   }>(
     q,
     sql`select f.province_code as province, f.lead_unit_id::text as unit, f.category, f.place_type, f.channel, ${bucket}::text as bucket, count(*)::int as n
-        from report_stats_facts f
+        from ${factsOf(s)} f
         where f.next_due_at < ${now.toISOString()}::timestamptz and ${openStatusOf('f')} and ${receivedIn('f', s.period)} and ${scopeFilter('f', s)}
         group by grouping sets ((f.province_code, f.lead_unit_id), (f.category), (f.place_type), (f.channel), (${bucket}))`,
   );
@@ -354,7 +385,7 @@ const factsWhere = (c: FactsCondition) =>
 export async function countFacts(q: Queryable, c: FactsCondition): Promise<number> {
   const [row] = await queryRows<{ n: number }>(
     q,
-    sql`select count(*)::int as n from report_stats_facts f join units u on u.id = f.lead_unit_id where ${factsWhere(c)}`,
+    sql`select count(*)::int as n from ${factsOf(c.scope)} f join units u on u.id = f.lead_unit_id where ${factsWhere(c)}`,
   );
   return Number(row?.n ?? 0);
 }
@@ -409,7 +440,7 @@ export async function readFacts(
     sql`select r.id, r.tracking_code, r.received_at, (extract(epoch from r.received_at) * 1000000)::bigint::text as received_us, r.status, r.category, r.place_type, r.channel, p.name as province_name, c.name as commune_name,
           u.name as lead_unit_name, u.force, r.accept_due_at, r.accepted_at, r.resolve_due_at, r.resolved_at, r.next_due_at, r.outcome,
           f.accepted_in_time, f.resolved_in_time
-        from report_stats_facts f
+        from ${factsOf(c.scope)} f
         join reports r on r.id = f.id
         join units u on u.id = f.lead_unit_id
         join provinces p on p.code = r.province_code

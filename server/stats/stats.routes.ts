@@ -14,12 +14,13 @@ import { exportPeriodicReport } from './stats.export';
 import { staffStats, statsReports } from './stats.service';
 
 const scopeNote =
-  'A province coordinator sees their own province (another answers 404); a national coordinator the nation or `province`.';
+  'A province coordinator sees their own province (another answers 404); a national coordinator the nation or `province`; a unit lead the reports their unit or a unit beneath it leads (another unit answers 404, a `province` narrows them); a commune Steering Committee 389 its commune without tips about officials (another province answers 404).';
 
 /** Issue #7: the coordinators' dashboard, the reports behind its numbers, and the periodic report as files. */
 export function staffStatsRoutes(deps: AppDeps): ApiRouter {
   const api = apiRouter();
-  const coordinator = ['coordinator'] as const;
+  // Issue #18: whose figures each of them reads is server/stats/figures-scope.ts (from scope.ts).
+  const figures = ['coordinator', 'unit_lead', 'commune_committee'] as const;
   const tags = ['statistics'];
 
   defineRoute(api, {
@@ -27,8 +28,8 @@ export function staffStatsRoutes(deps: AppDeps): ApiRouter {
     path: '/stats',
     operationId: 'getDashboard',
     tags,
-    summary: `The dashboard (coordinators): received, accepted and resolved in time, rates against the targets, medians, overdue now; per category, place type, channel, force, unit, province and over time. ${scopeNote}`,
-    access: coordinator,
+    summary: `The dashboard (coordinators, unit leads, commune committees): received, accepted and resolved in time, rates against the targets, medians, overdue now; per category, place type, channel, force, unit, province and over time. ${scopeNote}`,
+    access: figures,
     request: { query: staffStatsQuerySchema },
     response: { description: 'Every figure of the dashboard', schema: staffStatsSchema },
     errors: [400, 401, 403, 404],
@@ -41,8 +42,8 @@ export function staffStatsRoutes(deps: AppDeps): ApiRouter {
     operationId: 'listStatsReports',
     tags,
     summary:
-      'The reports behind one number of the dashboard (`measure`, and `dimension` + `key` for a bar or a row), newest first; `total` is that number',
-    access: coordinator,
+      "The reports behind one number of the dashboard (`measure`, and `dimension` + `key` for a bar or a row), newest first; `total` is that number. Never a reporter's contact: also a commune committee's read-only list of its commune's reports",
+    access: figures,
     request: { query: staffStatsReportsQuerySchema },
     response: { description: 'A page of reports', schema: statsReportsSchema },
     errors: [400, 401, 403, 404],
@@ -56,7 +57,7 @@ export function staffStatsRoutes(deps: AppDeps): ApiRouter {
     tags,
     summary:
       'The periodic report (`period` 2026, 2026-H1 or 2026-H2) as CSV (UTF-8 with a byte-order mark) or XLSX: `table=summary` its figures, `table=reports` every report behind them (streamed). Audited.',
-    access: coordinator,
+    access: figures,
     request: { query: staffStatsExportQuerySchema },
     response: { description: 'The file, as an attachment', writesItself: true },
     errors: [400, 401, 403, 404],

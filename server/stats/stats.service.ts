@@ -9,10 +9,10 @@ import { t, type Language } from '../../shared/i18n/translate';
 import type { MessageKey } from '../../shared/i18n/vi';
 import type { StaffStatsQuery, StaffStatsReportsQuery, StatsInterval, StatsMeasure } from '../../shared/schemas/stats';
 import type { StaffUser } from '../auth/auth.service';
-import { scopeOf } from '../auth/scope';
 import type { AppDeps } from '../deps';
 import { cursorCodec } from '../http/cursor';
 import { fieldIssue, notFound, validationFailed } from '../http/errors';
+import { figuresBound, withinName, type FiguresWithin } from './figures-scope';
 import { bucketOf, bucketPeriod, bucketsOf, defaultInterval, resolvePeriod, vietnamToday, type Period } from './period';
 import {
   countFacts,
@@ -29,7 +29,6 @@ import {
   type OverdueCount,
   type OverdueSet,
   type StatsScope,
-  unitWorksIn,
 } from './stats.repository';
 
 /** SPEC.md §5: accept 100% of tips in time, resolve more than 90% in time. */
@@ -95,11 +94,14 @@ export interface ResolvedScope extends StatsScope {
   names: Awaited<ReturnType<typeof readNames>>;
   provinceName: string | null;
   unitName: string | null;
+  /** Issue #18: a unit lead's units or a commune committee's commune; null for a province or the nation. */
+  within: FiguresWithin | null;
 }
 
 /**
  * SPEC.md §7: a province coordinator sees their province only (another province is answered as if it
- * did not exist); a national one the nation or any province. Unknown codes name their field.
+ * did not exist); a national one the nation or any province; issue #18: a unit lead their units, a
+ * commune committee its commune (`figuresBound`). Unknown codes name their field.
  */
 export async function resolveScope(
   deps: AppDeps,
@@ -113,15 +115,14 @@ export async function resolveScope(
     interval?: StatsInterval | undefined;
   },
 ): Promise<ResolvedScope> {
-  const { province: own, reachesProvince } = await scopeOf(deps.db, staff);
-  if (query.province && !reachesProvince(query.province)) throw notFound();
-  const province = own ?? query.province ?? null;
+  // Issue #18: whose figures (server/stats/figures-scope.ts); out of scope is 404, like a report.
+  const bound = await figuresBound(deps.db, staff, query);
+  const province = bound.province ?? query.province ?? null;
   const names = await readNames(deps.db);
   if (province && !names.provinces.has(province)) throw validationFailed([fieldIssue(['province'], 'invalid_value')]);
   const unit = query.unit ? names.units.get(query.unit) : undefined;
   if (query.unit && !unit) throw validationFailed([fieldIssue(['unit'], 'unit_unknown')]);
-  // A unit that does not work in a province coordinator's province is, for them, no unit at all.
-  if (query.unit && own && !(await unitWorksIn(deps.db, query.unit, own))) throw notFound();
+  if (query.unit && !(await bound.holdsUnit(query.unit))) throw notFound();
   const now = deps.clock.now();
   const period = resolvePeriod(query, now);
   return {
@@ -130,6 +131,9 @@ export async function resolveScope(
     province,
     force: query.force ?? null,
     unit: query.unit ?? null,
+    units: bound.units,
+    reports: bound.reports,
+    within: bound.within,
     interval: query.interval ?? defaultInterval(period),
     names,
     provinceName: province ? (names.provinces.get(province) ?? null) : null,
@@ -207,6 +211,9 @@ export async function computeStats(deps: AppDeps, scope: ResolvedScope, lang: La
       province: scope.province ? { code: scope.province, name: scope.provinceName ?? scope.province } : null,
       force: scope.force,
       unit: scope.unit ? { id: scope.unit, name: scope.unitName ?? scope.unit } : null,
+      within: scope.within
+        ? { kind: scope.within.kind, name: withinName(scope.within, scope.provinceName, lang) }
+        : null,
       from: scope.period.from,
       to: scope.period.to,
       interval: scope.interval,

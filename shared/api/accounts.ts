@@ -9,6 +9,10 @@ export const accountSchema = z
     role: z.enum(ROLES),
     unit: z.object({ id: z.string(), name: z.string() }).nullable(),
     scopeProvinceCode: z.string().nullable(),
+    scopeCommune: z
+      .object({ code: z.string(), name: z.string(), provinceCode: z.string() })
+      .nullable()
+      .meta({ description: 'Issue #18: a commune Steering Committee 389, its commune' }),
     isDisabled: z.boolean(),
     lockedUntil: z.string().nullable().meta({ description: 'Set while the account is locked after failed sign-ins' }),
   })

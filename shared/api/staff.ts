@@ -12,6 +12,10 @@ export const staffSessionSchema = z
         .string()
         .nullable()
         .meta({ description: 'Coordinators: their province, or null for national scope' }),
+      scopeCommuneCode: z
+        .string()
+        .nullable()
+        .meta({ description: 'Issue #18: a commune Steering Committee 389, its commune; null for every other role' }),
     }),
     csrfToken: z.string().meta({ description: 'Send it as `X-CSRF-Token` with every state-changing staff request' }),
   })

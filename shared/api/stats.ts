@@ -37,6 +37,13 @@ export const staffStatsSchema = z
       province: z.object({ code: z.string(), name: z.string() }).nullable(),
       force: z.string().nullable(),
       unit: z.object({ id: z.string(), name: z.string() }).nullable(),
+      within: z
+        .object({ kind: z.enum(['units', 'commune']), name: z.string() })
+        .nullable()
+        .meta({
+          description:
+            "Issue #18: a unit lead's figures are their unit's and those beneath it (`units`), a commune committee's its commune's (`commune`); null for a province or the nation",
+        }),
       from: z.string(),
       to: z.string(),
       interval: z.enum(['day', 'week', 'month']),

@@ -1003,4 +1003,12 @@ export const en: Record<MessageKey, string> = {
   'mail.digest.body':
     'Open reports: {open}\nDue soon: {dueSoon}\nOverdue: {overdue}\nNew since yesterday: {new}\nList: {link}',
   'mail.digest.overdue_codes': 'Overdue reports: {codes}',
+  // Issue #18 (who sees figures: unit leads and commune committees)
+  'role.commune_committee': 'Commune Steering Committee 389',
+  'field.scopeCommuneCode': 'Commune',
+  'validation.commune_required_for_role': '{field}: a commune Steering Committee 389 belongs to one commune',
+  'validation.commune_only_committee': '{field}: only a commune Steering Committee 389 has a commune scope',
+  'stats.scope_units': '{unit} and the units beneath it',
+  'ui.staff.nav.commune_reports': "The commune's reports",
+  'ui.drill.read_only': 'A read-only list: nothing of the reporter, and no case is handled here.',
 };

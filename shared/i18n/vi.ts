@@ -993,6 +993,14 @@ export const vi = {
   'mail.digest.body':
     'Tin báo đang xử lý: {open}\nSắp đến hạn: {dueSoon}\nQuá hạn: {overdue}\nMới từ hôm qua: {new}\nDanh sách tin báo: {link}',
   'mail.digest.overdue_codes': 'Tin báo quá hạn: {codes}',
+  // Issue #18 (who sees figures: unit leads and commune committees)
+  'role.commune_committee': 'Ban Chỉ đạo 389 xã',
+  'field.scopeCommuneCode': 'Xã',
+  'validation.commune_required_for_role': '{field}: Ban Chỉ đạo 389 xã phải gắn với một xã',
+  'validation.commune_only_committee': '{field}: chỉ Ban Chỉ đạo 389 xã có phạm vi xã',
+  'stats.scope_units': '{unit} và các đơn vị trực thuộc',
+  'ui.staff.nav.commune_reports': 'Tin báo trên địa bàn xã',
+  'ui.drill.read_only': 'Chỉ để xem, không có thông tin người báo tin.',
 } as const;
 
 export type MessageKey = keyof typeof vi;

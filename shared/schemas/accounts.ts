@@ -1,13 +1,17 @@
 import { z } from 'zod';
 import { ROLES, type Role } from '../domain/roles';
-import { provinceCodeSchema } from './routing';
+import { communeCodeSchema, provinceCodeSchema } from './routing';
 import { text } from './storable';
 
-/** SPEC.md §7: officers and unit leads belong to one unit; only coordinators have a province scope. */
+/**
+ * SPEC.md §7: officers and unit leads belong to one unit; only coordinators have a province scope.
+ * Issue #18: a commune Steering Committee 389 has a commune (`scopeCommuneCode`) and nothing else.
+ */
 export function roleIssues(account: {
   role: Role;
   unitId?: string | null;
   scopeProvinceCode?: string | null;
+  scopeCommuneCode?: string | null;
 }): { path: string; key: string }[] {
   // scopeProvinceCode: a province code, 'national', null (an existing national coordinator) or undefined (not given).
   const needsUnit = account.role === 'officer' || account.role === 'unit_lead';
@@ -19,6 +23,11 @@ export function roleIssues(account: {
   // National scope is never the result of a forgotten field: it is asked for by name.
   if (account.role === 'coordinator' && account.scopeProvinceCode === undefined)
     issues.push({ path: 'scopeProvinceCode', key: 'validation.scope_required' });
+  const isCommittee = account.role === 'commune_committee';
+  if (isCommittee && !account.scopeCommuneCode)
+    issues.push({ path: 'scopeCommuneCode', key: 'validation.commune_required_for_role' });
+  if (!isCommittee && account.scopeCommuneCode)
+    issues.push({ path: 'scopeCommuneCode', key: 'validation.commune_only_committee' });
   return issues;
 }
 
@@ -37,6 +46,7 @@ export const accountInputSchema = z
     role: z.enum(ROLES),
     unitId: z.uuid().optional(),
     scopeProvinceCode: scope.optional(),
+    scopeCommuneCode: communeCodeSchema.optional(),
   })
   .superRefine((account, ctx) => {
     for (const issue of roleIssues(account))
@@ -50,6 +60,7 @@ export const accountChangeSchema = z.strictObject({
   role: z.enum(ROLES).optional(),
   unitId: z.uuid().nullable().optional(),
   scopeProvinceCode: scope.optional(),
+  scopeCommuneCode: communeCodeSchema.nullable().optional(),
   isDisabled: z.boolean().optional(),
 });
 export type AccountChange = z.infer<typeof accountChangeSchema>;

@@ -74,7 +74,7 @@ describe('demo units and staff (embedded mode)', () => {
     expect(parent?.name).toBe('Chi cục Hải quan khu vực VI');
   });
 
-  it('has the thirteen demo accounts, each with a slow hash of the demo password and never the password itself', async () => {
+  it('has the fourteen demo accounts, each with a slow hash of the demo password and never the password itself', async () => {
     const db = testDb.database.db;
     const staff = await db.select().from(staffAccountsTable);
     expect(staff.map((s) => s.username).sort()).toEqual(
@@ -87,6 +87,7 @@ describe('demo units and staff (embedded mode)', () => {
         'customs.cao-bang',
         'customs.dong-thap',
         'market.cao-bang',
+        'committee.trung-khanh',
         'lead.market.cao-bang',
         'market.dong-thap',
         'operator',
@@ -100,6 +101,8 @@ describe('demo units and staff (embedded mode)', () => {
     expect(await verifyPassword(TEST_DEMO_PASSWORD, police?.passwordHash ?? '')).toBe(true);
     expect(await verifyPassword('wrong-password', police?.passwordHash ?? '')).toBe(false);
     expect(staff.find((s) => s.username === 'coordinator.cao-bang')?.scopeProvinceCode).toBe('04');
+    // Issue #18: xã Trùng Khánh's Steering Committee 389.
+    expect(staff.find((s) => s.username === 'committee.trung-khanh')?.scopeCommuneCode).toBe('01477');
     const [officers] = await db
       .select({ n: count() })
       .from(staffAccountsTable)

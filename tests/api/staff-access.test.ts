@@ -18,6 +18,8 @@ const ACTORS = [
   'coordinator',
   'coordinator_province',
   'admin',
+  // Issue #18: a commune's Steering Committee 389 (xã Trùng Khánh), read-only.
+  'commune_committee',
 ] as const;
 type Actor = (typeof ACTORS)[number];
 const USERNAMES: Record<Exclude<Actor, 'anonymous'>, string> = {
@@ -27,6 +29,7 @@ const USERNAMES: Record<Exclude<Actor, 'anonymous'>, string> = {
   coordinator: 'coordinator',
   coordinator_province: 'coordinator.cao-bang',
   admin: 'admin',
+  commune_committee: 'committee.trung-khanh',
 };
 
 let t: TestApp;
@@ -256,23 +259,24 @@ const ENDPOINTS: Endpoint[] = [
     expect: everyone(200),
   },
   // Issue #7: the figures are the coordinators'; a province coordinator gets their own province.
+  // Issue #18: a unit lead gets their units', a commune committee its commune's (tests/api/figures-scope.test.ts).
   {
     method: 'get',
     path: '/api/staff/stats',
     call: (a) => as(a).get('/api/staff/stats'),
-    expect: only({ coordinator: 200, coordinator_province: 200 }),
+    expect: only({ coordinator: 200, coordinator_province: 200, unit_lead: 200, commune_committee: 200 }),
   },
   {
     method: 'get',
     path: '/api/staff/stats/reports',
     call: (a) => as(a).get('/api/staff/stats/reports?measure=overdueNow'),
-    expect: only({ coordinator: 200, coordinator_province: 200 }),
+    expect: only({ coordinator: 200, coordinator_province: 200, unit_lead: 200, commune_committee: 200 }),
   },
   {
     method: 'get',
     path: '/api/staff/stats/export',
     call: (a) => as(a).get('/api/staff/stats/export?format=csv&period=2026-H2'),
-    expect: only({ coordinator: 200, coordinator_province: 200 }),
+    expect: only({ coordinator: 200, coordinator_province: 200, unit_lead: 200, commune_committee: 200 }),
   },
   {
     method: 'put',
@@ -380,6 +384,7 @@ const ENDPOINTS: Endpoint[] = [
   },
   // Every action with a stale version: 409 for whoever may take it (nothing changes), 403 for those
   // who see the report but may not, 404 for those who do not see it. Notes take no version: 200.
+  // A commune committee sees no case, its own commune's neither: 404 (tests/api/figures-scope.test.ts).
   // Issue #17: moving the lead and reminders are the coordinators' (a reminder, like a note, takes no version).
   ...CASE_ACTIONS.map((action): Endpoint => {
     const mayAct: Partial<Record<Actor, number>> =

@@ -31,6 +31,7 @@ describe('staff sign-in', () => {
         role: 'officer',
         unit: { id: expect.any(String), name: 'Phòng Cảnh sát kinh tế, Công an tỉnh Cao Bằng' },
         scopeProvinceCode: null,
+        scopeCommuneCode: null,
       },
       csrfToken: expect.stringMatching(/^[\w-]{43}$/),
     });

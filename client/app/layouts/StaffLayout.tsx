@@ -35,12 +35,20 @@ const STAFF_PAGES: {
     | 'ui.staff.nav.units'
     | 'ui.staff.nav.rules'
     | 'ui.staff.nav.holidays'
-    | 'ui.staff.nav.reference';
+    | 'ui.staff.nav.reference'
+    | 'ui.staff.nav.commune_reports';
   roles: Role[] | 'all';
 }[] = [
-  // Issue #7: a coordinator lands on the dashboard; the queue stays one click away.
-  { href: paths.staff.dashboard.href(), label: 'ui.staff.nav.dashboard', roles: ['coordinator'] },
+  // Issue #7: a coordinator lands on the dashboard; the queue stays one click away. Issue #18: a commune
+  // committee lands on its commune's figures, then its list (read-only); a unit lead on the queue, then figures.
+  { href: paths.staff.dashboard.href(), label: 'ui.staff.nav.dashboard', roles: ['coordinator', 'commune_committee'] },
+  {
+    href: paths.staff.dashboardReports.href(),
+    label: 'ui.staff.nav.commune_reports',
+    roles: ['commune_committee'],
+  },
   { href: paths.staff.cases.href(), label: 'ui.staff.nav.cases', roles: ['officer', 'unit_lead', 'coordinator'] },
+  { href: paths.staff.dashboard.href(), label: 'ui.staff.nav.dashboard', roles: ['unit_lead'] },
   { href: paths.staff.intake.href(), label: 'ui.staff.nav.intake', roles: ['operator'] },
   { href: paths.staff.accounts.href(), label: 'ui.staff.nav.accounts', roles: ['admin'] },
   { href: paths.staff.units.href(), label: 'ui.staff.nav.units', roles: ['admin'] },
@@ -49,6 +57,8 @@ const STAFF_PAGES: {
   { href: paths.staff.reference.href(), label: 'ui.staff.nav.reference', roles: 'all' },
 ];
 const pagesOf = (role: Role) => STAFF_PAGES.filter((p) => p.roles === 'all' || p.roles.includes(role));
+/** A page whose sub-page is also in the nav (a committee's figures and its list) is current on its own path only. */
+const hasSubpage = (href: string, pages: { href: string }[]) => pages.some((p) => p.href.startsWith(`${href}/`));
 
 /** /staff: the first page of one's role. */
 export function StaffHome() {
@@ -70,6 +80,7 @@ function StaffShell() {
   const t = useT();
   const { state, signOut } = useStaffSession();
   const alerted = state.status === 'signed_in' && isAlerted(state.session.user.role);
+  const pages = state.status === 'signed_in' ? pagesOf(state.session.user.role) : [];
   // One stream per signed-in person: the bell, the queue and the case page follow it.
   useAlertStream(alerted ? state.session.user.username : null);
   return (
@@ -96,9 +107,9 @@ function StaffShell() {
         <nav className="site-nav" aria-label={t('ui.staff.nav')}>
           <ul className="container container--wide site-nav__list">
             {state.status === 'signed_in' &&
-              pagesOf(state.session.user.role).map((page) => (
+              pages.map((page) => (
                 <li key={page.href}>
-                  <NavLink to={page.href} className="site-nav__link">
+                  <NavLink to={page.href} end={hasSubpage(page.href, pages)} className="site-nav__link">
                     {t(page.label)}
                   </NavLink>
                 </li>

@@ -8,7 +8,7 @@ import { formatDateTime } from '../../../shared/i18n/format';
 import { accountChangeSchema, accountInputSchema } from '../../../shared/schemas/accounts';
 import { applyServerErrors, schemaResolver } from '../../lib/form';
 import { useT } from '../../lib/i18n';
-import { useProvinces } from '../../lib/places.api';
+import { useCommunes, useProvinces } from '../../lib/places.api';
 import { useUnitList } from '../../lib/units.api';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field, type FieldControlProps } from '../../ui/Field';
@@ -22,16 +22,28 @@ interface Draft {
   role: Role | '';
   unitId: string;
   scopeProvinceCode: string;
+  /** Issue #18: a commune committee's commune, chosen within a province (the province is not sent). */
+  communeProvince: string;
+  scopeCommuneCode: string;
 }
-const EMPTY: Draft = { username: '', displayName: '', role: '', unitId: '', scopeProvinceCode: '' };
+const EMPTY: Draft = {
+  username: '',
+  displayName: '',
+  role: '',
+  unitId: '',
+  scopeProvinceCode: '',
+  communeProvince: '',
+  scopeCommuneCode: '',
+};
 const needsUnit = (role: Role | '') => role === 'officer' || role === 'unit_lead';
 
-/** What the API takes for a role: a unit only for officers and unit leads, a scope only for coordinators. */
+/** What the API takes for a role: a unit only for officers and unit leads, a scope only for coordinators, a commune only for a commune committee. */
 function assignment(draft: Draft) {
   return {
     role: draft.role || undefined,
     unitId: needsUnit(draft.role) ? draft.unitId || undefined : undefined,
     scopeProvinceCode: draft.role === 'coordinator' ? draft.scopeProvinceCode || undefined : undefined,
+    scopeCommuneCode: draft.role === 'commune_committee' ? draft.scopeCommuneCode || undefined : undefined,
   };
 }
 
@@ -63,8 +75,10 @@ function AccountFields({
   const t = useT();
   const { register, watch } = useFormContext<Draft>();
   const role = watch('role');
+  const communeProvince = watch('communeProvince');
+  const communes = useCommunes(communeProvince, '', { enabled: role === 'commune_committee' });
   const prefix = isNew ? 'new' : 'edit';
-  const field = (name: keyof Draft, control: (ids: FieldControlProps) => ReactNode) => (
+  const field = (name: Exclude<keyof Draft, 'communeProvince'>, control: (ids: FieldControlProps) => ReactNode) => (
     <Field name={name} id={`${prefix}-${name}`} label={t(`field.${name}`)}>
       {control}
     </Field>
@@ -109,19 +123,45 @@ function AccountFields({
             ))}
           </select>
         ))}
+      {role === 'commune_committee' && (
+        <>
+          <Field name="communeProvince" id={`${prefix}-communeProvince`} label={t('field.province')}>
+            {(ids) => (
+              <select {...ids} {...register('communeProvince')}>
+                <option value="">{t('ui.report.choose')}</option>
+                {provinces.map((p) => (
+                  <option key={p.code} value={p.code}>
+                    {p.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          {field('scopeCommuneCode', (ids) => (
+            <select {...ids} {...register('scopeCommuneCode')} disabled={!communes.data}>
+              <option value="">{t('ui.report.choose')}</option>
+              {(communes.data?.communes ?? []).map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          ))}
+        </>
+      )}
     </div>
   );
 }
 
-const DRAFT_FIELDS = ['username', 'displayName', 'role', 'unitId', 'scopeProvinceCode'] as const;
+const DRAFT_FIELDS = ['username', 'displayName', 'role', 'unitId', 'scopeProvinceCode', 'scopeCommuneCode'] as const;
 const newAccount = (draft: Draft): NewAccount => ({
   username: draft.username,
   displayName: draft.displayName,
   ...assignment(draft),
 });
 const accountChange = (draft: Draft) => {
-  const { role, unitId, scopeProvinceCode } = assignment(draft);
-  return { displayName: draft.displayName, role, unitId: unitId ?? null, scopeProvinceCode };
+  const { role, unitId, scopeProvinceCode, scopeCommuneCode } = assignment(draft);
+  return { displayName: draft.displayName, role, unitId: unitId ?? null, scopeProvinceCode, scopeCommuneCode };
 };
 const draftOf = (a: AccountView): Draft => ({
   username: a.username,
@@ -129,6 +169,8 @@ const draftOf = (a: AccountView): Draft => ({
   role: a.role,
   unitId: a.unit?.id ?? '',
   scopeProvinceCode: a.role === 'coordinator' ? (a.scopeProvinceCode ?? 'national') : '',
+  communeProvince: a.scopeCommune?.provinceCode ?? '',
+  scopeCommuneCode: a.scopeCommune?.code ?? '',
 });
 
 type Lists = { units: UnitsResponse['units']; provinces: ProvincesResponse['provinces'] };
@@ -253,6 +295,7 @@ export function AccountsPage() {
   const provinceName = new Map(lists.provinces.map((p) => [p.code, p.name]));
   const where = (a: AccountView) =>
     a.unit?.name ??
+    (a.scopeCommune && `${a.scopeCommune.name}, ${provinceName.get(a.scopeCommune.provinceCode) ?? ''}`) ??
     (a.role === 'coordinator'
       ? a.scopeProvinceCode
         ? provinceName.get(a.scopeProvinceCode)

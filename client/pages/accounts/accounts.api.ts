@@ -15,6 +15,8 @@ export interface NewAccount {
   role: Role | undefined;
   unitId: string | undefined;
   scopeProvinceCode: string | undefined;
+  /** Issue #18: a commune Steering Committee 389's commune. */
+  scopeCommuneCode: string | undefined;
 }
 
 export function useAccounts() {

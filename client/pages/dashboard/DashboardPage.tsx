@@ -5,7 +5,6 @@ import type { MessageKey } from '../../../shared/i18n/vi';
 import type { StatsDimension } from '../../../shared/schemas/stats';
 import { paths } from '../../app/paths';
 import { useT } from '../../lib/i18n';
-import { useStaffSession } from '../../lib/staffSession';
 import { shownDay, timeLabel } from '../../lib/statsPeriods';
 import { groupName } from '../../lib/statsLabels';
 import { useProvinces } from '../../lib/places.api';
@@ -14,6 +13,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { PageLoading } from '../../ui/PageLoading';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { useStaffStats } from './dashboard.api';
+import { useFiguresScope } from './figures-scope';
 import { FiltersForm } from './FiltersForm';
 import { readFilters, toSearch, type DashboardFilters } from './filters';
 import { HeadlineCards } from './HeadlineCards';
@@ -25,14 +25,14 @@ const TOP_UNITS = 10;
 export function DashboardPage() {
   const t = useT();
   useDocumentTitle(t('ui.dashboard.title'));
-  const { state } = useStaffSession();
-  const ownProvince = state.status === 'signed_in' ? state.session.user.scopeProvinceCode : null;
+  // Issue #18: unit leads and commune committees read their own figures; only a national coordinator picks a province.
+  const { ownProvince, picksProvince, readsUnitList } = useFiguresScope();
   const [params, setParams] = useSearchParams();
   const filters = readFilters(params);
-  const query = { ...filters, province: ownProvince ? undefined : filters.province };
+  const query = { ...filters, province: picksProvince ? filters.province : undefined };
   const stats = useStaffStats(query);
-  const provinces = useProvinces({ enabled: !ownProvince });
-  const units = useUnitList();
+  const provinces = useProvinces({ enabled: picksProvince });
+  const units = useUnitList({ enabled: readsUnitList });
   // While new filters load, the last figures stay on screen (and the filters keep their focus).
   const shown = stats.data;
   const loading = stats.isPlaceholderData;
@@ -75,7 +75,7 @@ export function DashboardPage() {
       <h1>{t('ui.dashboard.title')}</h1>
       <p className="lead" data-testid="dashboard-scope">
         {t('ui.dashboard.scope', {
-          scope: scope.unit?.name ?? scope.province?.name ?? t('ui.stats.whole_country'),
+          scope: scope.unit?.name ?? scope.within?.name ?? scope.province?.name ?? t('ui.stats.whole_country'),
           from: shownDay(scope.from),
           to: shownDay(scope.to),
         })}
@@ -89,8 +89,12 @@ export function DashboardPage() {
       <FiltersForm
         filters={filters}
         shown={{ from: scope.from, to: scope.to }}
-        provinces={ownProvince ? null : (provinces.data?.provinces ?? [])}
-        units={(units.data?.units ?? []).filter((u) => !unitProvince || u.provinceCode === unitProvince)}
+        provinces={picksProvince ? (provinces.data?.provinces ?? []) : null}
+        units={
+          readsUnitList
+            ? (units.data?.units ?? []).filter((u) => !unitProvince || u.provinceCode === unitProvince)
+            : shown.byUnit.map((u) => ({ id: u.key, name: u.label, force: u.force }))
+        }
         onChange={change}
       />
       <p className="visually-hidden" role="status">

@@ -46,8 +46,8 @@ export function FiltersForm({
   shown: { from: string; to: string };
   /** Null for a province coordinator: their province is fixed. */
   provinces: Province[] | null;
-  /** The units of the scope's province (or all, for the nation). */
-  units: UnitSummary[];
+  /** The units of the scope's province (or all, for the nation); issue #18: a unit lead's or a commune's, from its figures. */
+  units: { id: UnitSummary['id']; name: string; force: string }[];
   onChange: (next: DashboardFilters) => void;
 }) {
   const t = useT();

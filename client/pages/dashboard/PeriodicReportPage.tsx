@@ -3,7 +3,6 @@ import type { StatsRow } from '../../../shared/api/stats';
 import { formatDateTime } from '../../../shared/i18n/format';
 import { periodDays, statsPeriodSchema } from '../../../shared/schemas/stats';
 import { useI18n } from '../../lib/i18n';
-import { useStaffSession } from '../../lib/staffSession';
 import { groupName } from '../../lib/statsLabels';
 import { periodLabel, shownDay, timeLabel, vietnamToday } from '../../lib/statsPeriods';
 import { useProvinces } from '../../lib/places.api';
@@ -13,6 +12,7 @@ import { PageLoading } from '../../ui/PageLoading';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { exportHref, useStaffStats } from './dashboard.api';
 import { toSearch } from './filters';
+import { useFiguresScope } from './figures-scope';
 import { FiguresTable } from './FiguresTable';
 import { ProvinceSelect } from '../../ui/ProvinceSelect';
 
@@ -36,23 +36,24 @@ function currentHalf(today: string): string {
  */
 export function PeriodicReportPage() {
   const { t, lang } = useI18n();
-  const { state } = useStaffSession();
-  const ownProvince = state.status === 'signed_in' ? state.session.user.scopeProvinceCode : null;
+  // Issue #18: a unit lead's and a commune committee's report is of their own units or commune.
+  const { ownProvince, picksProvince } = useFiguresScope();
   const [params, setParams] = useSearchParams();
   const today = vietnamToday();
   const asked = params.get('period') ?? '';
   const period = statsPeriodSchema.safeParse(asked).success ? asked : currentHalf(today);
   const provinceParam = params.get('province');
-  const province = ownProvince ?? (provinceParam && /^\d{2}$/.test(provinceParam) ? provinceParam : undefined);
+  const province =
+    ownProvince ?? (picksProvince && provinceParam && /^\d{2}$/.test(provinceParam) ? provinceParam : undefined);
   const { from, to } = periodDays(period);
   const title = t('ui.periodic.heading', { period: periodLabel(t, period) });
   useDocumentTitle(title);
   const stats = useStaffStats({ from, to, province, interval: 'month' });
   // A report under another period's title would mislead, on screen or on paper: no figures until its own come.
   const report = stats.isPlaceholderData ? undefined : stats.data;
-  const provinces = useProvinces({ enabled: !ownProvince });
+  const provinces = useProvinces({ enabled: picksProvince });
   const choose = (next: { period?: string; province?: string }) =>
-    setParams(toSearch({ period, province: ownProvince ? undefined : province, ...next }));
+    setParams(toSearch({ period, province: picksProvince ? province : undefined, ...next }));
   const download = (format: 'csv' | 'xlsx', table: 'summary' | 'reports') =>
     exportHref({ format, period, province, table }, lang);
   const section = (
@@ -86,7 +87,7 @@ export function PeriodicReportPage() {
               </select>
             )}
           </Field>
-          {!ownProvince && (
+          {picksProvince && (
             <ProvinceSelect
               id="province"
               value={province}
@@ -119,7 +120,7 @@ export function PeriodicReportPage() {
         <article className="periodic__report">
           <p>
             {t('ui.periodic.scope', {
-              scope: report.scope.province?.name ?? t('ui.stats.whole_country'),
+              scope: report.scope.within?.name ?? report.scope.province?.name ?? t('ui.stats.whole_country'),
               from: shownDay(report.scope.from),
               to: shownDay(report.scope.to),
               time: formatDateTime(report.scope.now),

@@ -16,6 +16,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { PageLoading } from '../../ui/PageLoading';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { useStatsReports } from './dashboard.api';
+import { useFiguresScope } from './figures-scope';
 import { readFilters, toSearch } from './filters';
 
 const DIMENSION_FIELDS: Record<StatsDimension, MessageKey> = {
@@ -56,6 +57,8 @@ export function ReportsListPage() {
   const query = { ...filters, measure, dimension, key };
   const list = useStatsReports(query);
   const now = useNow();
+  // Issue #18: a commune committee's list is read-only: no case opens from it.
+  const { opensCases } = useFiguresScope();
 
   if (list.isError && !list.data)
     return (
@@ -93,6 +96,7 @@ export function ReportsListPage() {
           filters.to &&
           t('ui.stats.period.range', { from: shownDay(filters.from), to: shownDay(filters.to) })}
       </p>
+      {!opensCases && <p className="hint">{t('ui.drill.read_only')}</p>}
       <p className="drill-total" data-testid="drill-total">
         {t('ui.drill.total', { n: formatNumber(lang, first?.total ?? 0) })}
       </p>
@@ -121,7 +125,11 @@ export function ReportsListPage() {
               {items.map((r) => (
                 <tr key={r.trackingCode}>
                   <th scope="row">
-                    <Link to={paths.staff.case.href(r.trackingCode)}>{r.trackingCode}</Link>
+                    {opensCases ? (
+                      <Link to={paths.staff.case.href(r.trackingCode)}>{r.trackingCode}</Link>
+                    ) : (
+                      r.trackingCode
+                    )}
                   </th>
                   <td>{formatDateTime(r.receivedAt)}</td>
                   <td>{t(`status.${r.status}` as MessageKey)}</td>

@@ -9,6 +9,7 @@ const staff = (role: StaffUser['role'], extra: Partial<StaffUser> = {}): StaffUs
   role,
   unit: null,
   scopeProvinceCode: null,
+  scopeCommuneCode: null,
   ...extra,
 });
 const unit = { id: 'u-province', code: 'PA04', name: 'Công an tỉnh' };
@@ -82,5 +83,27 @@ describe('the coordinators’ province scope elsewhere', () => {
   it('lets national coordinators alone edit the calendar, and operators search duplicates anywhere', () => {
     expect([national, caoBang, officer, admin].map((s) => s.mayEditCalendar)).toEqual([true, false, false, false]);
     expect([operator, caoBang, national].map((s) => s.searchesDuplicatesIn('82'))).toEqual([true, false, true]);
+  });
+});
+
+describe('issue #18: whose figures, and a commune committee', () => {
+  const lead = scopeFrom(staff('unit_lead', { unit }), new Set(['u-province', 'u-commune']));
+  const committee = scopeFrom(staff('commune_committee', { scopeCommuneCode: '01477' }), new Set());
+
+  it('gives coordinators the nation or their province, a unit lead their units, a committee its commune, others none', () => {
+    expect(national.figures).toEqual({ kind: 'nation' });
+    expect(caoBang.figures).toEqual({ kind: 'province', province: '04' });
+    expect(lead.figures).toEqual({ kind: 'units', unitIds: new Set(['u-province', 'u-commune']) });
+    expect(committee.figures).toEqual({ kind: 'commune', commune: '01477' });
+    expect([officer, operator, admin].map((s) => s.figures)).toEqual([null, null, null]);
+  });
+
+  it('lists a committee its commune without misconduct tips, and makes it nothing to any one report', () => {
+    expect(sqlOf(committee)).toBe('(r.commune_code = $1 and not r.misconduct)');
+    expect(sqlOf(committee, { role: 'lead' })).toBe('(r.commune_code = $1 and not r.misconduct)');
+    expect(relations(committee, report({ leadUnitId: 'u-province' }))).toEqual([]);
+    expect(committee.reachesProvince('04')).toBe(false);
+    expect(committee.commune).toBe('01477');
+    expect(scopeFrom(staff('officer', { scopeCommuneCode: '01477' }), new Set()).commune).toBeNull();
   });
 });
