@@ -7,7 +7,7 @@ import type { CommuneRow, CrimeTrack, ResultRow, StaffStats, StatsRow, TypicalCa
 import { formatDate, formatDateTime } from '../../shared/i18n/format';
 import { t, type Language } from '../../shared/i18n/translate';
 import type { MessageKey } from '../../shared/i18n/vi';
-import type { periodicDays, StaffStatsExportQuery } from '../../shared/schemas/stats';
+import { presetKey, type periodicDays, type StaffStatsExportQuery } from '../../shared/schemas/stats';
 import { appendAudit } from '../auth/auth.repository';
 import type { StaffUser } from '../auth/auth.service';
 import type { AppDeps } from '../deps';
@@ -325,7 +325,7 @@ function periodTitle(
 /** Issue #18: `2026`, `Quý 2 năm 2026`, `Năm báo cáo 2026 (01/10/2025 – 30/09/2026)`, … */
 export function presetName(lang: Language, days: ReturnType<typeof periodicDays>): string {
   const shown = (d: string) => formatDate(`${d}T12:00:00+07:00`);
-  return t(lang, `stats.preset.${days.preset}` as MessageKey, {
+  return t(lang, presetKey(days.preset, days.part) as MessageKey, {
     year: days.year ?? '',
     part: days.part ?? '',
     from: shown(days.from),

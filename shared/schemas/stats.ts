@@ -206,6 +206,10 @@ export function presetDays(preset: Exclude<ReportPreset, 'adhoc'>, year = 0, par
   }
 }
 
+/** The dictionary key of a preset's name (`stats.preset.…`): the halves are named first and second. */
+export const presetKey = (preset: ReportPreset, part?: number | null) =>
+  preset === 'half' ? `stats.preset.half_${part === 2 ? 2 : 1}` : `stats.preset.${preset}`;
+
 /** The first and last day of a periodic report's period (`2026`, `2026-H1`, `2026-H2`). */
 export function periodDays(period: string): { from: string; to: string } {
   const [year, half] = period.split('-');

@@ -7,6 +7,7 @@ import type { MessageKey } from '../../../shared/i18n/vi';
 import {
   PRESET_PARTS,
   periodicDays,
+  presetKey,
   REPORT_PRESETS,
   staffPeriodicQuerySchema,
   statsPeriodSchema,
@@ -122,7 +123,7 @@ export function PeriodicReportPage() {
   const submit = form.handleSubmit((values) => setParams(toSearch(toQuery(values, ownProvince))));
 
   const periodName = shown
-    ? t(`stats.preset.${shown.preset}` as MessageKey, {
+    ? t(presetKey(shown.preset as ReportPreset, shown.part) as MessageKey, {
         year: shown.year ?? '',
         part: shown.part ?? '',
         from: shownDay(shown.stats.scope.from),
