@@ -8,11 +8,16 @@ const PREFIXES: Record<string, string> = {
   channel: 'channel',
   force: 'force',
   status: 'status',
+  // Issue #18: results; `none` is a report without one.
+  outcome: 'outcome',
+  goodsType: 'goods',
 };
 
 /** A group's name in the page's language: codes through the dictionary, anything else as the server named it. */
 export function groupName(t: Translate, dimension: string, key: string, serverLabel: string): string {
   const prefix = PREFIXES[dimension];
+  if (key === 'none' && (dimension === 'outcome' || dimension === 'goodsType'))
+    return t(`stats.no_${dimension}` as MessageKey);
   return prefix ? t(`${prefix}.${key}` as MessageKey) : serverLabel;
 }
 

@@ -188,6 +188,10 @@ export const reportsTable = pgTable(
         t.mergedInto,
       )
       .where(sql`${t.status} in ${openStatusList}`),
+    // Issue #18 (migration 0024): the reports resolved in a period, whose results the committees' reports sum.
+    index('reports_resolved_idx')
+      .on(t.resolvedAt)
+      .where(sql`${t.resolvedAt} is not null and ${t.mergedInto} is null`),
     // Issue #17: the few urgent open reports, read first by every queue.
     index('reports_urgent_open_idx')
       .on(t.nextDueAt, t.id)

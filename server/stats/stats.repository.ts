@@ -78,6 +78,13 @@ function receivedIn(alias: string, p: Period): SQL {
   return sql`(${a}.received_at >= ${start.toISOString()}::timestamptz and ${a}.received_at < ${end.toISOString()}::timestamptz)`;
 }
 
+/** Issue #18: reports resolved in a run of days (Vietnam), as a condition on `resolved_at` of `alias`. */
+function resolvedIn(alias: string, p: Period): SQL {
+  const a = sql.raw(alias);
+  const { start, end } = periodMoments(p);
+  return sql`(${a}.resolved_at >= ${start.toISOString()}::timestamptz and ${a}.resolved_at < ${end.toISOString()}::timestamptz)`;
+}
+
 const dateArray = (days: string[]) => sql`${`{${days.join(',')}}`}::date[]`;
 
 /**
@@ -346,17 +353,24 @@ export async function readPublicCells(q: Queryable, months: string[], province: 
 
 /** Names for keys: units (with force and province) and provinces. */
 export async function readNames(q: Queryable) {
-  const units = await queryRows<{ id: string; name: string; force: string; province_code: string }>(
+  const units = await queryRows<{ id: string; code: string; name: string; force: string; province_code: string }>(
     q,
-    sql`select id::text, name, force, province_code from units`,
+    sql`select id::text, code, name, force, province_code from units`,
   );
   const provinces = await queryRows<{ code: string; name: string }>(
     q,
     sql`select code, name from provinces order by sort_order`,
   );
+  const provinceName = new Map(provinces.map((p) => [p.code, p.name]));
+  // Issue #18: a name two units share ("Đội QLTT số 2") is shown with the unit's province.
+  const shared = new Set(units.map((u) => u.name).filter((name, i, all) => all.indexOf(name) !== i));
+  const labelOf = (u: (typeof units)[number]) =>
+    shared.has(u.name) ? `${u.name} (${provinceName.get(u.province_code) ?? u.province_code})` : u.name;
   return {
-    units: new Map(units.map((u) => [u.id, { name: u.name, force: u.force, provinceCode: u.province_code }])),
-    provinces: new Map(provinces.map((p) => [p.code, p.name])),
+    units: new Map(
+      units.map((u) => [u.id, { code: u.code, name: labelOf(u), force: u.force, provinceCode: u.province_code }]),
+    ),
+    provinces: provinceName,
     provinceOrder: provinces.map((p) => p.code),
   };
 }
@@ -375,17 +389,26 @@ export async function unitWorksIn(q: Queryable, unitId: string, province: string
 
 export interface FactsCondition {
   scope: StatsScope;
-  /** Extra conditions on `f` (report_stats_facts) and `u` (its lead unit). */
+  /** Extra conditions on `f` (report_stats_facts), `r` (the report) and `u` (its lead unit). */
   where: SQL[];
+  /** Issue #18: `resolved` lists the reports resolved in the period (results) instead of those received in it. */
+  by?: 'received' | 'resolved';
 }
 
 const factsWhere = (c: FactsCondition) =>
-  sql.join([receivedIn('f', c.scope.period), scopeFilter('f', c.scope), ...c.where], sql` and `);
+  sql.join(
+    [
+      c.by === 'resolved' ? resolvedIn('r', c.scope.period) : receivedIn('f', c.scope.period),
+      scopeFilter('f', c.scope),
+      ...c.where,
+    ],
+    sql` and `,
+  );
 
 export async function countFacts(q: Queryable, c: FactsCondition): Promise<number> {
   const [row] = await queryRows<{ n: number }>(
     q,
-    sql`select count(*)::int as n from ${factsOf(c.scope)} f join units u on u.id = f.lead_unit_id where ${factsWhere(c)}`,
+    sql`select count(*)::int as n from ${factsOf(c.scope)} f join reports r on r.id = f.id join units u on u.id = f.lead_unit_id where ${factsWhere(c)}`,
   );
   return Number(row?.n ?? 0);
 }
@@ -417,6 +440,8 @@ export interface FactRow extends Record<string, unknown> {
   resolved_at: Date | string | null;
   next_due_at: Date | string | null;
   outcome: string | null;
+  lead_unit_id: string;
+  goods_type: string | null;
   accepted_in_time: number;
   resolved_in_time: number;
 }
@@ -438,7 +463,7 @@ export async function readFacts(
   return queryRows<FactRow>(
     q,
     sql`select r.id, r.tracking_code, r.received_at, (extract(epoch from r.received_at) * 1000000)::bigint::text as received_us, r.status, r.category, r.place_type, r.channel, p.name as province_name, c.name as commune_name,
-          u.name as lead_unit_name, u.force, r.accept_due_at, r.accepted_at, r.resolve_due_at, r.resolved_at, r.next_due_at, r.outcome,
+          u.name as lead_unit_name, f.lead_unit_id::text, r.goods_type, u.force, r.accept_due_at, r.accepted_at, r.resolve_due_at, r.resolved_at, r.next_due_at, r.outcome,
           f.accepted_in_time, f.resolved_in_time
         from ${factsOf(c.scope)} f
         join reports r on r.id = f.id
@@ -447,5 +472,179 @@ export async function readFacts(
         left join communes c on c.code = r.commune_code
         where ${factsWhere(c)} and ${keyset}
         order by ${order} limit ${page.limit}`,
+  );
+}
+
+// ——— Issue #18: results, the crime track, communes, typical cases ———
+
+export type ResultSet =
+  | 'total'
+  | 'force'
+  | 'unit'
+  | 'province'
+  | 'commune'
+  | 'category'
+  | 'placeType'
+  | 'channel'
+  | 'outcome'
+  | 'goodsType'
+  | 'time';
+
+export interface ResultCount {
+  set: ResultSet;
+  key: string;
+  resultsResolved: number;
+  finesVnd: number;
+  seizedValueVnd: number;
+  seizedLots: number;
+}
+
+const RESULT_SETS: [ResultSet, string][] = [
+  ['force', 'force'],
+  ['unit', 'unit'],
+  ['province', 'province'],
+  ['commune', 'commune'],
+  ['category', 'category'],
+  ['placeType', 'place_type'],
+  ['channel', 'channel'],
+  ['outcome', 'outcome'],
+  ['goodsType', 'goods_type'],
+  ['time', 'bucket'],
+];
+
+/**
+ * Issue #18, results: the reports of a scope resolved in the period (by `resolved_at`, Vietnam days), read from
+ * the report tables (a period's resolved reports are few), with the fine of their sanction decision and the
+ * value and number of their seized lots; summed per force, unit, province, commune, category, place type,
+ * channel, outcome, goods type (the report's own; `none` when unset) and day/week/month of resolution, in one
+ * pass (grouping sets). Merged duplicates are left out, as everywhere.
+ */
+export async function readResults(q: Queryable, s: StatsScope, interval: StatsInterval): Promise<ResultCount[]> {
+  const bucket = bucketSql(sql`res.day`, interval);
+  const cols = RESULT_SETS.map(([, c]) => sql.raw(c === 'bucket' ? '' : `res.${c}`));
+  const groupCols = RESULT_SETS.map(([, c], i) => (c === 'bucket' ? bucket : (cols[i] as SQL)));
+  const rows = await queryRows<
+    Record<string, unknown> & {
+      set: string;
+      key: string | null;
+      n: number;
+      fines: string;
+      seized: string;
+      lots: number;
+    }
+  >(
+    q,
+    sql`with res as (
+          select u.force, r.lead_unit_id::text as unit, r.province_code as province, coalesce(r.commune_code, 'none') as commune,
+            r.category, r.place_type, r.channel, coalesce(r.outcome, 'none') as outcome, coalesce(r.goods_type, 'none') as goods_type,
+            (r.resolved_at at time zone 'Asia/Ho_Chi_Minh')::date as day,
+            coalesce(sn.fine_vnd, 0) as fine, coalesce(g.value, 0) as seized, coalesce(g.lots, 0) as lots
+          from reports r
+          join units u on u.id = r.lead_unit_id
+          left join report_sanctions sn on sn.report_id = r.id
+          left join lateral (select sum(value_vnd) as value, count(*) as lots from report_seized_goods where report_id = r.id) g on true
+          where ${resolvedIn('r', s.period)} and r.merged_into is null and ${scopeFilter('r', s)}
+        )
+        select case ${sql.join(
+          RESULT_SETS.map(([set], i) => sql`when grouping(${groupCols[i] as SQL}) = 0 then ${set}`),
+          sql` `,
+        )} else 'total' end as set,
+          coalesce(${sql.join(
+            RESULT_SETS.map(([, c], i) =>
+              c === 'bucket' ? sql`to_char(${bucket}, 'YYYY-MM-DD')` : (groupCols[i] as SQL),
+            ),
+            sql`, `,
+          )}) as key,
+          count(*)::int as n, sum(fine)::text as fines, sum(seized)::text as seized, sum(lots)::int as lots
+        from res
+        group by grouping sets ((), ${sql.join(
+          groupCols.map((c) => sql`(${c})`),
+          sql`, `,
+        )})`,
+  );
+  return rows.map((r) => ({
+    set: r.set as ResultSet,
+    key: r.key ?? '',
+    resultsResolved: Number(r.n),
+    finesVnd: Number(r.fines ?? 0),
+    seizedValueVnd: Number(r.seized ?? 0),
+    seizedLots: Number(r.lots ?? 0),
+  }));
+}
+
+/** Issue #18, the crime track of a scope: reports flagged in the period (by `flagged_at`), from report_crime. */
+export async function readCrime(q: Queryable, s: StatsScope) {
+  const { start, end } = periodMoments(s.period);
+  const [row] = await queryRows<{
+    flagged: number;
+    handed_over: number;
+    handed_over_in_time: number;
+    decided: number;
+    prosecuted: number;
+  }>(
+    q,
+    sql`select count(*)::int as flagged,
+          count(*) filter (where c.handed_over_at is not null)::int as handed_over,
+          count(*) filter (where c.handed_over_at <= c.handover_due_at)::int as handed_over_in_time,
+          count(*) filter (where c.decision is not null)::int as decided,
+          count(*) filter (where c.decision = 'prosecuted')::int as prosecuted
+        from report_crime c join reports r on r.id = c.report_id
+        where c.flagged_at >= ${start.toISOString()}::timestamptz and c.flagged_at < ${end.toISOString()}::timestamptz
+          and r.merged_into is null and ${scopeFilter('r', s)}`,
+  );
+  return {
+    flagged: Number(row?.flagged ?? 0),
+    handedOver: Number(row?.handed_over ?? 0),
+    handedOverInTime: Number(row?.handed_over_in_time ?? 0),
+    decided: Number(row?.decided ?? 0),
+    prosecuted: Number(row?.prosecuted ?? 0),
+  };
+}
+
+/**
+ * Issue #18: a province's communes, every one (zeros too) in their order, with the reports received in the period
+ * (from report_stats_facts, as the dashboard counts them); `none` for online reports without a commune.
+ */
+export async function readCommuneFigures(q: Queryable, s: StatsScope & { province: string }) {
+  return queryRows<{ key: string; label: string | null; received: number; resolved: number; resolved_in_time: number }>(
+    q,
+    sql`with counted as (
+          select coalesce(r.commune_code, 'none') as key, count(*)::int as received, sum(f.resolved)::int as resolved,
+            sum(f.resolved_in_time)::int as resolved_in_time
+          from report_stats_facts f join reports r on r.id = f.id
+          where ${receivedIn('f', s.period)} and ${scopeFilter('f', s)}
+          group by 1
+        )
+        select c.code as key, c.name as label, coalesce(n.received, 0)::int as received, coalesce(n.resolved, 0)::int as resolved,
+          coalesce(n.resolved_in_time, 0)::int as resolved_in_time
+        from communes c left join counted n on n.key = c.code
+        where c.province_code = ${s.province}
+        union all
+        select key, null, received, resolved, resolved_in_time from counted where key = 'none'`,
+  );
+}
+
+/**
+ * Issue #18: the typical cases (typical_case) resolved in the period, oldest first, with the outcome as the public
+ * saw it (the body of the event that resolved it): never the reporter.
+ */
+export async function readTypicalCases(q: Queryable, s: StatsScope) {
+  return queryRows<{
+    tracking_code: string;
+    category: string;
+    goods_type: string | null;
+    outcome: string | null;
+    resolved_at: Date | string;
+    province_name: string;
+    public_outcome: string | null;
+  }>(
+    q,
+    sql`select r.tracking_code, r.category, r.goods_type, r.outcome, r.resolved_at, p.name as province_name,
+          (select e.body from report_events e where e.report_id = r.id and e.to_status = 'resolved' and e.public
+            order by e.id desc limit 1) as public_outcome
+        from reports r join provinces p on p.code = r.province_code
+        where r.typical_case and ${resolvedIn('r', s.period)} and r.merged_into is null and ${scopeFilter('r', s)}
+        order by r.resolved_at, r.tracking_code
+        limit 500`,
   );
 }

@@ -1,6 +1,7 @@
-import { publicStatsSchema, staffStatsSchema, statsReportsSchema } from '../../shared/api/stats';
+import { periodicReportSchema, publicStatsSchema, staffStatsSchema, statsReportsSchema } from '../../shared/api/stats';
 import {
   publicStatsQuerySchema,
+  staffPeriodicQuerySchema,
   staffStatsExportQuerySchema,
   staffStatsQuerySchema,
   staffStatsReportsQuerySchema,
@@ -10,6 +11,7 @@ import { requestLanguage } from '../http/language';
 import { apiRouter, defineRoute, type ApiRouter } from '../http/define-route';
 import { staffOf } from '../http/staff-api';
 import { publicStats } from './public-stats';
+import { periodicReport } from './periodic';
 import { exportPeriodicReport } from './stats.export';
 import { staffStats, statsReports } from './stats.service';
 
@@ -28,7 +30,7 @@ export function staffStatsRoutes(deps: AppDeps): ApiRouter {
     path: '/stats',
     operationId: 'getDashboard',
     tags,
-    summary: `The dashboard (coordinators, unit leads, commune committees): received, accepted and resolved in time, rates against the targets, medians, overdue now; per category, place type, channel, force, unit, province and over time. ${scopeNote}`,
+    summary: `The dashboard (coordinators, unit leads, commune committees): received, accepted and resolved in time, rates against the targets, medians, overdue now, results (resolved in the period, fines, goods seized) and the crime track; per category, place type, channel, force, unit, province, outcome, goods type and over time. ${scopeNote}`,
     access: figures,
     request: { query: staffStatsQuerySchema },
     response: { description: 'Every figure of the dashboard', schema: staffStatsSchema },
@@ -52,11 +54,25 @@ export function staffStatsRoutes(deps: AppDeps): ApiRouter {
 
   defineRoute(api, {
     method: 'get',
+    path: '/stats/periodic',
+    operationId: 'getPeriodicReport',
+    tags,
+    summary:
+      "Issue #18, the periodic report of any range (`preset` month, quarter, half, year, october_september, midterm, final with `year`/`part`; `from`–`to` ad hoc; the old `period`): the dashboard figures with results and the crime track, the same period a year earlier (`compare=true`), a province's communes, the typical cases",
+    access: figures,
+    request: { query: staffPeriodicQuerySchema },
+    response: { description: 'The periodic report', schema: periodicReportSchema },
+    errors: [400, 401, 403, 404],
+    handler: ({ query }, req, res) => periodicReport(deps, staffOf(res.locals), query, requestLanguage(req)),
+  });
+
+  defineRoute(api, {
+    method: 'get',
     path: '/stats/export',
     operationId: 'exportPeriodicReport',
     tags,
     summary:
-      'The periodic report (`period` 2026, 2026-H1 or 2026-H2) as CSV (UTF-8 with a byte-order mark) or XLSX: `table=summary` its figures, `table=reports` every report behind them (streamed). Audited.',
+      'The periodic report (the period as for `/stats/periodic`; `compare=true` adds the same-period columns) as CSV (UTF-8 with a byte-order mark) or XLSX: `table=summary` its figures (XLSX: with the crime track and the typical cases as sheets), `crime`, `typical`, `reports` every report behind them (streamed). No internal ids. Audited.',
     access: figures,
     request: { query: staffStatsExportQuerySchema },
     response: { description: 'The file, as an attachment', writesItself: true },

@@ -1,13 +1,21 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import type { StaffStats, StatsReports, StatsRow } from '../../shared/api/stats';
+import type { ResultFigures, ResultRow, StaffStats, StatsReports, StatsRow } from '../../shared/api/stats';
+import { OUTCOMES } from '../../shared/domain/outcomes';
+import { GOODS_TYPES } from '../../shared/domain/results';
 import { CATEGORIES } from '../../shared/domain/categories';
 import { CHANNELS } from '../../shared/domain/channels';
 import { FORCES, type Force } from '../../shared/domain/forces';
 import { PLACE_TYPES } from '../../shared/domain/place-types';
 import { t, type Language } from '../../shared/i18n/translate';
 import type { MessageKey } from '../../shared/i18n/vi';
-import type { StaffStatsQuery, StaffStatsReportsQuery, StatsInterval, StatsMeasure } from '../../shared/schemas/stats';
+import {
+  NO_KEY,
+  type StaffStatsQuery,
+  type StaffStatsReportsQuery,
+  type StatsInterval,
+  type StatsMeasure,
+} from '../../shared/schemas/stats';
 import type { StaffUser } from '../auth/auth.service';
 import type { AppDeps } from '../deps';
 import { cursorCodec } from '../http/cursor';
@@ -17,7 +25,11 @@ import { bucketOf, bucketPeriod, bucketsOf, defaultInterval, resolvePeriod, viet
 import {
   countFacts,
   readBreakdowns,
+  readCrime,
   readDailyFigures,
+  readResults,
+  type ResultCount,
+  type ResultSet,
   readDurations,
   readFacts,
   readNames,
@@ -31,8 +43,11 @@ import {
   type StatsScope,
 } from './stats.repository';
 
-/** SPEC.md §5: accept 100% of tips in time, resolve more than 90% in time. */
-export const TARGETS = { acceptanceRate: 1, resolutionRate: 0.9 };
+/**
+ * SPEC.md §5: accept 100% of tips in time, resolve more than 90% in time; issue #18 (Đồng Tháp plan): every
+ * report with signs of a crime prosecuted.
+ */
+export const TARGETS = { acceptanceRate: 1, resolutionRate: 0.9, prosecutionRate: 1 };
 
 const ZERO = NO_MEASURES;
 
@@ -73,10 +88,14 @@ const sumBy = <T>(items: T[], key: (item: T) => string, n: (item: T) => number) 
   return sums;
 };
 
+/** Issue #18: no report resolved, no fine, nothing seized. */
+export const NO_RESULTS: ResultFigures = { resultsResolved: 0, finesVnd: 0, seizedValueVnd: 0, seizedLots: 0 };
+
 function row(key: string, label: string, m: Measures, overdueNow: number, h?: Histograms): StatsRow {
   return {
     key,
     label,
+    ...NO_RESULTS,
     ...m,
     acceptanceRate: m.received > 0 ? m.acceptedInTime / m.received : null,
     resolutionRate: m.received > 0 ? m.resolvedInTime / m.received : null,
@@ -145,12 +164,19 @@ export async function resolveScope(
 export async function computeStats(deps: AppDeps, scope: ResolvedScope, lang: Language): Promise<StaffStats> {
   const now = deps.clock.now();
   const names = scope.names;
-  const [daily, breakdowns, durations, overdue] = await Promise.all([
+  const [daily, breakdowns, durations, overdue, results, crime] = await Promise.all([
     readDailyFigures(deps.db, scope, scope.interval),
     readBreakdowns(deps.db, scope),
     readDurations(deps.db, scope),
     readOverdue(deps.db, scope, scope.interval, now),
+    readResults(deps.db, scope, scope.interval),
+    readCrime(deps.db, scope),
   ]);
+  // Issue #18: results (by resolved_at) added to every row; a group with results only is a row too.
+  const resultsOf = resultIndex(results);
+  const withResults =
+    (set: ResultSet) =>
+    <R extends StatsRow>(r: R): R => ({ ...r, ...resultsOf.get(set, r.key) });
   const unitForce = (unit: string) => names.units.get(unit)?.force ?? '';
   const overdueBy = (set: OverdueSet, key: (o: OverdueCount) => string = (o) => o.key) =>
     sumBy(
@@ -169,13 +195,15 @@ export async function computeStats(deps: AppDeps, scope: ResolvedScope, lang: La
 
   const forces = dailyOf('force');
   const overdueForce = overdueBy('unit', (o) => unitForce(o.key));
-  const byForce = FORCES.filter((f) => forces.has(f) || overdueForce.has(f) || scope.force === f).map((f) =>
-    row(f, label(lang, 'force', f), forces.get(f) ?? ZERO, overdueForce.get(f) ?? 0, histForce.get(f)),
-  );
+  const byForce = FORCES.filter(
+    (f) => forces.has(f) || overdueForce.has(f) || resultsOf.has('force', f) || scope.force === f,
+  )
+    .map((f) => row(f, label(lang, 'force', f), forces.get(f) ?? ZERO, overdueForce.get(f) ?? 0, histForce.get(f)))
+    .map(withResults('force'));
 
   const units = dailyOf('unit');
   const overdueUnit = overdueBy('unit');
-  const byUnit = [...new Set([...units.keys(), ...overdueUnit.keys()])]
+  const byUnit = [...new Set([...units.keys(), ...overdueUnit.keys(), ...resultsOf.keys('unit')])]
     .map((id) => {
       const u = names.units.get(id);
       return {
@@ -184,27 +212,39 @@ export async function computeStats(deps: AppDeps, scope: ResolvedScope, lang: La
         provinceCode: u?.provinceCode ?? '',
       };
     })
+    .map(withResults('unit'))
     .sort((a, b) => b.received - a.received || a.label.localeCompare(b.label, 'vi'));
 
   const provinces = dailyOf('province');
   const overdueProvince = overdueBy('unit', (o) => o.province ?? '');
   const byProvince = names.provinceOrder
-    .filter((p) => provinces.has(p) || overdueProvince.has(p) || p === scope.province)
+    .filter((p) => provinces.has(p) || overdueProvince.has(p) || resultsOf.has('province', p) || p === scope.province)
     .map((p) =>
       row(p, names.provinces.get(p) ?? p, provinces.get(p) ?? ZERO, overdueProvince.get(p) ?? 0, histProvince.get(p)),
-    );
+    )
+    .map(withResults('province'));
 
   const buckets = dailyOf('time');
   const overdueBucket = overdueBy('time');
-  const overTime = bucketsOf(scope.period, scope.interval).map((b) =>
-    row(b, b, buckets.get(b) ?? ZERO, overdueBucket.get(b) ?? 0),
-  );
+  const overTime = bucketsOf(scope.period, scope.interval)
+    .map((b) => row(b, b, buckets.get(b) ?? ZERO, overdueBucket.get(b) ?? 0))
+    .map(withResults('time'));
 
   const breakdown = (set: 'category' | 'placeType' | 'channel', codes: readonly string[], prefix: string) => {
     const figures = new Map(breakdowns.filter((b) => b.set === set).map((b) => [b.key, b as Measures]));
     const late = overdueBy(set);
-    return codes.map((c) => row(c, label(lang, prefix, c), figures.get(c) ?? ZERO, late.get(c) ?? 0));
+    return codes
+      .map((c) => row(c, label(lang, prefix, c), figures.get(c) ?? ZERO, late.get(c) ?? 0))
+      .map(withResults(set));
   };
+  const resultRows = (set: 'outcome' | 'goodsType', codes: readonly string[], prefix: string): ResultRow[] =>
+    [...codes, NO_KEY]
+      .filter((c) => c !== NO_KEY || resultsOf.has(set, c))
+      .map((c) => ({
+        key: c,
+        label: c === NO_KEY ? t(lang, `stats.no_${set}` as MessageKey) : label(lang, prefix, c),
+        ...resultsOf.get(set, c),
+      }));
 
   return {
     scope: {
@@ -220,7 +260,9 @@ export async function computeStats(deps: AppDeps, scope: ResolvedScope, lang: La
       now: now.toISOString(),
     },
     targets: TARGETS,
-    totals: row('total', t(lang, 'stats.total'), { ...ZERO, ...pickMeasures(total) }, overdueTotal, histAll),
+    totals: withResults('total')(
+      row('total', t(lang, 'stats.total'), { ...ZERO, ...pickMeasures(total) }, overdueTotal, histAll),
+    ),
     byCategory: breakdown('category', CATEGORIES, 'category'),
     byPlaceType: breakdown('placeType', PLACE_TYPES, 'place_type'),
     byChannel: breakdown('channel', CHANNELS, 'channel'),
@@ -228,6 +270,32 @@ export async function computeStats(deps: AppDeps, scope: ResolvedScope, lang: La
     byUnit,
     byProvince,
     overTime,
+    byOutcome: resultRows('outcome', OUTCOMES, 'outcome'),
+    byGoodsType: resultRows('goodsType', GOODS_TYPES, 'goods'),
+    crime: {
+      ...crime,
+      undecided: crime.flagged - crime.decided,
+      prosecutionRate: crime.decided > 0 ? crime.prosecuted / crime.decided : null,
+    },
+  };
+}
+
+/** Results by set and key (`total` under the key ''). */
+function resultIndex(results: ResultCount[]) {
+  const map = new Map(results.map((r) => [`${r.set}:${r.set === 'total' ? '' : r.key}`, r]));
+  const pick = (r: ResultCount | undefined): ResultFigures =>
+    r
+      ? {
+          resultsResolved: r.resultsResolved,
+          finesVnd: r.finesVnd,
+          seizedValueVnd: r.seizedValueVnd,
+          seizedLots: r.seizedLots,
+        }
+      : NO_RESULTS;
+  return {
+    get: (set: ResultSet, key: string) => pick(map.get(`${set}:${set === 'total' ? '' : key}`)),
+    has: (set: ResultSet, key: string) => map.has(`${set}:${key}`),
+    keys: (set: ResultSet) => results.filter((r) => r.set === set).map((r) => r.key),
   };
 }
 
@@ -272,10 +340,26 @@ export function measureCondition(measure: StatsMeasure, now: Date): SQL[] {
   }
 }
 
-function dimensionCondition(query: StaffStatsReportsQuery, scope: ResolvedScope): { where: SQL[]; period: Period } {
+function dimensionCondition(
+  query: StaffStatsReportsQuery,
+  scope: ResolvedScope,
+): { where: SQL[]; period: Period; by?: 'resolved' } {
   const { dimension, key } = query;
   if (!dimension || key === undefined) return { where: [], period: scope.period };
   switch (dimension) {
+    // Issue #18: a result's list is the reports resolved in the period with that outcome or goods type.
+    case 'outcome':
+      return {
+        where: [key === NO_KEY ? sql`r.outcome is null` : sql`r.outcome = ${key}`],
+        period: scope.period,
+        by: 'resolved',
+      };
+    case 'goodsType':
+      return {
+        where: [key === NO_KEY ? sql`r.goods_type is null` : sql`r.goods_type = ${key}`],
+        period: scope.period,
+        by: 'resolved',
+      };
     case 'category':
       return { where: [sql`f.category = ${key}`], period: scope.period };
     case 'placeType':
@@ -315,10 +399,12 @@ export async function statsReports(
   query: StaffStatsReportsQuery,
 ): Promise<StatsReports> {
   const scope = await resolveScope(deps, staff, query);
-  const { where, period } = dimensionCondition(query, scope);
+  const { where, period, by } = dimensionCondition(query, scope);
   const condition = {
     scope: { ...scope, period },
-    where: [...measureCondition(query.measure, deps.clock.now()), ...where],
+    // A result's list counts what its row counts (resolved in the period), whatever `measure` says.
+    where: [...(by ? [] : measureCondition(query.measure, deps.clock.now())), ...where],
+    by,
   };
   const after = query.after ? factsCursor.decode(query.after) : null;
   const [total, rows] = await Promise.all([
@@ -338,7 +424,7 @@ export async function statsReports(
       channel: r.channel,
       provinceName: r.province_name,
       communeName: r.commune_name,
-      leadUnitName: r.lead_unit_name,
+      leadUnitName: scope.names.units.get(r.lead_unit_id)?.name ?? r.lead_unit_name,
       force: r.force,
       acceptDueAt: new Date(r.accept_due_at).toISOString(),
       acceptedAt: iso(r.accepted_at),

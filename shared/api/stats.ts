@@ -28,9 +28,41 @@ const medians = {
     .meta({ description: 'Median time from receipt to resolution, each report counted in whole days' }),
 };
 
-export const statsRowSchema = z.object({ key: z.string(), label: z.string(), ...figures, ...medians });
+/**
+ * Issue #18, results (kết quả xử lý) of the reports of a group resolved in the period (by `resolved_at`, whenever
+ * they were received), read from the report tables: their count, the fines of their sanction decisions, the
+ * estimated value and the number of the lots of goods seized. Merged duplicates are left out.
+ */
+const results = {
+  resultsResolved: z.number().int().meta({ description: 'Reports resolved in the period (by resolved_at)' }),
+  finesVnd: z.number().int().meta({ description: 'Sum of the fines (đồng) of those reports' }),
+  seizedValueVnd: z.number().int().meta({ description: 'Sum of the estimated values (đồng) of the goods seized' }),
+  seizedLots: z.number().int().meta({ description: 'How many lots of goods were seized' }),
+};
+export type ResultFigures = { [K in keyof typeof results]: number };
+
+export const statsRowSchema = z.object({ key: z.string(), label: z.string(), ...figures, ...medians, ...results });
 export type StatsRow = z.infer<typeof statsRowSchema>;
 
+/** Issue #18: one group of results (an outcome, a goods type; `none`: not set). */
+export const resultRowSchema = z.object({ key: z.string(), label: z.string(), ...results });
+export type ResultRow = z.infer<typeof resultRowSchema>;
+
+/**
+ * Issue #18, the crime track of the reports flagged in the period (by `flagged_at`): handed over (in time: within
+ * 24 hours), decided, prosecuted. `prosecutionRate` is prosecuted ÷ flagged with a decision (a report still
+ * within the criminal clock has failed nothing yet; `undecided` says how many wait), against the target 1.
+ */
+export const crimeTrackSchema = z.object({
+  flagged: z.number().int(),
+  handedOver: z.number().int(),
+  handedOverInTime: z.number().int(),
+  decided: z.number().int(),
+  prosecuted: z.number().int(),
+  undecided: z.number().int(),
+  prosecutionRate: rate.meta({ description: 'prosecuted ÷ decided; null when none is decided; target 1 (100%)' }),
+});
+export type CrimeTrack = z.infer<typeof crimeTrackSchema>;
 export const staffStatsSchema = z
   .object({
     scope: z.object({
@@ -49,7 +81,7 @@ export const staffStatsSchema = z
       interval: z.enum(['day', 'week', 'month']),
       now: z.string().meta({ format: 'date-time', description: 'The moment `overdueNow` was counted' }),
     }),
-    targets: z.object({ acceptanceRate: z.number(), resolutionRate: z.number() }),
+    targets: z.object({ acceptanceRate: z.number(), resolutionRate: z.number(), prosecutionRate: z.number() }),
     totals: statsRowSchema,
     byCategory: z.array(statsRowSchema),
     byPlaceType: z.array(statsRowSchema),
@@ -60,6 +92,9 @@ export const staffStatsSchema = z
     overTime: z
       .array(statsRowSchema)
       .meta({ description: 'One row per day, week (from its Monday) or month of the period, keyed by its first day' }),
+    byOutcome: z.array(resultRowSchema),
+    byGoodsType: z.array(resultRowSchema).meta({ description: "By the report's goods type (`none`: not set)" }),
+    crime: crimeTrackSchema,
   })
   .meta({ id: 'StaffStats' });
 export type StaffStats = z.infer<typeof staffStatsSchema>;
@@ -96,6 +131,46 @@ export const statsReportsSchema = z
   })
   .meta({ id: 'StatsReports' });
 export type StatsReports = z.infer<typeof statsReportsSchema>;
+
+/** Issue #18: a commune of the province (or, `none`, online reports without one) with its figures. */
+export const communeRowSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  received: z.number().int(),
+  resolved: z.number().int(),
+  resolvedInTime: z.number().int(),
+  ...results,
+});
+export type CommuneRow = z.infer<typeof communeRowSchema>;
+
+export const typicalCaseSchema = z.object({
+  trackingCode: z.string(),
+  category: z.string(),
+  goodsType: z.string().nullable(),
+  outcome: z.string().nullable(),
+  resolvedAt: z.string(),
+  provinceName: z.string(),
+  publicOutcome: z.string().nullable().meta({ description: 'The outcome as shown to the public; never the reporter' }),
+});
+export type TypicalCase = z.infer<typeof typicalCaseSchema>;
+
+/** Issue #18, `GET /api/staff/stats/periodic`: the periodic report of any range, with its same-period comparison. */
+export const periodicReportSchema = z
+  .object({
+    preset: z.string(),
+    year: z.number().int().nullable(),
+    part: z.number().int().nullable(),
+    stats: staffStatsSchema,
+    previous: staffStatsSchema
+      .nullable()
+      .meta({ description: 'The same range a year earlier (cùng kỳ) when `compare` was asked; else null' }),
+    communes: z
+      .array(communeRowSchema)
+      .meta({ description: "A province's communes (every one, zeros too); empty for a national report" }),
+    typicalCases: z.array(typicalCaseSchema),
+  })
+  .meta({ id: 'PeriodicReport' });
+export type PeriodicReport = z.infer<typeof periodicReportSchema>;
 
 /**
  * A public count (issue #15): the count rounded to the nearest multiple of 5, on its own, and "<10"

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { CATEGORIES } from '../domain/categories';
 import { CHANNELS } from '../domain/channels';
 import { FORCES } from '../domain/forces';
+import { OUTCOMES } from '../domain/outcomes';
+import { GOODS_TYPES } from '../domain/results';
 import { PLACE_TYPES } from '../domain/place-types';
 import { provinceCodeSchema } from './routing';
 import { text } from './storable';
@@ -77,7 +79,23 @@ export const STATS_MEASURES = [
   'overdueNow',
 ] as const;
 export type StatsMeasure = (typeof STATS_MEASURES)[number];
-export const STATS_DIMENSIONS = ['category', 'placeType', 'channel', 'force', 'unit', 'province', 'time'] as const;
+export const STATS_DIMENSIONS = [
+  'category',
+  'placeType',
+  'channel',
+  'force',
+  'unit',
+  'province',
+  'time',
+  'outcome',
+  'goodsType',
+] as const;
+/**
+ * Issue #18: the dimensions of results (kết quả xử lý): reports resolved in the period (by `resolved_at`), not
+ * received in it. `none` is the key of a report without a goods type (or, for an old report, an outcome).
+ */
+export const RESULT_DIMENSIONS = ['outcome', 'goodsType'] as const;
+export const NO_KEY = 'none';
 export type StatsDimension = (typeof STATS_DIMENSIONS)[number];
 
 /** `GET /api/staff/stats/reports`: the reports behind a number, with the dashboard's filters plus which number. */
@@ -106,6 +124,8 @@ export const staffStatsReportsQuerySchema = z
       placeType: PLACE_TYPES,
       channel: CHANNELS,
       force: FORCES,
+      outcome: [...OUTCOMES, NO_KEY],
+      goodsType: [...GOODS_TYPES, NO_KEY],
     };
     const list = allowed[v.dimension];
     const ok = list
@@ -125,22 +145,146 @@ export const staffStatsReportsQuerySchema = z
   });
 export type StaffStatsReportsQuery = z.infer<typeof staffStatsReportsQuerySchema>;
 
-/** `2026` (the year) or `2026-H1` / `2026-H2` (báo cáo định kỳ 6 tháng). */
+/** `2026` (the year) or `2026-H1` / `2026-H2` (báo cáo định kỳ 6 tháng): the links of issue #7, still taken. */
 export const statsPeriodSchema = text().regex(/^20\d\d(-H[12])?$/);
 
-/** `GET /api/staff/stats/export`: the periodic report; `table=reports` is the list of every report behind it. */
-export const staffStatsExportQuerySchema = z.strictObject({
-  format: z.enum(['csv', 'xlsx']),
-  period: statsPeriodSchema,
-  province: province.optional(),
-  table: z.enum(['summary', 'reports']).default('summary'),
-});
-export type StaffStatsExportQuery = z.infer<typeof staffStatsExportQuerySchema>;
+/**
+ * Issue #18: the periods a committee reports on. `month` (part 1–12), `quarter` (1–4), `half` (1–2) and
+ * `year` of a calendar year; `october_september` the year to 30 September (Đồng Tháp's annual report, due
+ * before 1 October): `year` names the year it ends in; `midterm` 2026–2027 and `final` 2026–2030 (the reviews of
+ * the 2026–2030 plans); `adhoc` (đột xuất) any `from`–`to`.
+ */
+export const REPORT_PRESETS = [
+  'month',
+  'quarter',
+  'half',
+  'year',
+  'october_september',
+  'midterm',
+  'final',
+  'adhoc',
+] as const;
+export type ReportPreset = (typeof REPORT_PRESETS)[number];
 
-/** The first and last day of a periodic report's period. */
+/** How many parts a preset's year has (`part` 1…n); 0: no part. */
+export const PRESET_PARTS: Record<ReportPreset, number> = {
+  month: 12,
+  quarter: 4,
+  half: 2,
+  year: 0,
+  october_september: 0,
+  midterm: 0,
+  final: 0,
+  adhoc: 0,
+};
+const presetTakesYear = (p: ReportPreset) => p !== 'midterm' && p !== 'final' && p !== 'adhoc';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const lastDayOf = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/** A preset's first and last day (both included). `year` and `part` as checked by the schema below. */
+export function presetDays(preset: Exclude<ReportPreset, 'adhoc'>, year = 0, part = 1): { from: string; to: string } {
+  const span = (m1: number, m2: number) => ({
+    from: `${year}-${pad(m1)}-01`,
+    to: `${year}-${pad(m2)}-${pad(lastDayOf(year, m2))}`,
+  });
+  switch (preset) {
+    case 'month':
+      return span(part, part);
+    case 'quarter':
+      return span(part * 3 - 2, part * 3);
+    case 'half':
+      return span(part * 6 - 5, part * 6);
+    case 'year':
+      return span(1, 12);
+    case 'october_september':
+      return { from: `${year - 1}-10-01`, to: `${year}-09-30` };
+    case 'midterm':
+      return { from: '2026-01-01', to: '2027-12-31' };
+    case 'final':
+      return { from: '2026-01-01', to: '2030-12-31' };
+  }
+}
+
+/** The dictionary key of a preset's name (`stats.preset.…`): the halves are named first and second. */
+export const presetKey = (preset: ReportPreset, part?: number | null) =>
+  preset === 'half' ? `stats.preset.half_${part === 2 ? 2 : 1}` : `stats.preset.${preset}`;
+
+/** The first and last day of a periodic report's period (`2026`, `2026-H1`, `2026-H2`). */
 export function periodDays(period: string): { from: string; to: string } {
   const [year, half] = period.split('-');
-  if (half === 'H1') return { from: `${year}-01-01`, to: `${year}-06-30` };
-  if (half === 'H2') return { from: `${year}-07-01`, to: `${year}-12-31` };
-  return { from: `${year}-01-01`, to: `${year}-12-31` };
+  return half ? presetDays('half', Number(year), half === 'H1' ? 1 : 2) : presetDays('year', Number(year));
 }
+
+const issue = (ctx: z.core.$RefinementCtx, path: string, key: string) =>
+  ctx.addIssue({ code: 'custom', path: [path], message: key, params: { key: `validation.${key}` } });
+
+/**
+ * Issue #18, the periodic report's period: `preset` (+ `year`, `part`), or `from`–`to` (ad hoc), or the old
+ * `period` (2026, 2026-H1); `compare` adds the same range a year earlier (cùng kỳ). A refusal names its field.
+ */
+const periodicFields = {
+  period: statsPeriodSchema.optional().meta({ description: 'Old links: 2026, 2026-H1 or 2026-H2' }),
+  preset: z.enum(REPORT_PRESETS).optional(),
+  year: z.coerce.number().int().min(2000).max(2099).optional(),
+  part: z.coerce.number().int().min(1).max(12).optional(),
+  from: day.optional(),
+  to: day.optional(),
+  compare: z.stringbool().default(false).meta({ description: 'Add the same range a year earlier (cùng kỳ)' }),
+  province: province.optional(),
+};
+
+type PeriodicFields = z.infer<z.ZodObject<typeof periodicFields>>;
+
+function checkPeriodic(v: PeriodicFields, ctx: z.core.$RefinementCtx) {
+  const preset = v.preset ?? (v.period ? undefined : 'adhoc');
+  if (v.period && (v.preset || v.from || v.to)) return issue(ctx, 'period', 'period_conflict');
+  if (!preset) return;
+  if (presetTakesYear(preset) && v.year === undefined) issue(ctx, 'year', 'required');
+  const parts = PRESET_PARTS[preset];
+  if (parts > 0 && v.part === undefined) issue(ctx, 'part', 'required');
+  if (v.part !== undefined && v.part > parts) issue(ctx, 'part', 'invalid_value');
+  if (preset === 'adhoc') {
+    if (!v.from) issue(ctx, 'from', 'required');
+    if (!v.to) issue(ctx, 'to', 'required');
+  } else {
+    if (v.from) issue(ctx, 'from', 'period_conflict');
+    if (v.to) issue(ctx, 'to', 'period_conflict');
+  }
+}
+
+/** The days a checked periodic query covers, and its preset (`period` read as `half` or `year`). */
+export function periodicDays(v: Omit<PeriodicFields, 'compare' | 'province'>): {
+  preset: ReportPreset;
+  from: string;
+  to: string;
+  year?: number | undefined;
+  part?: number | undefined;
+} {
+  if (v.period) {
+    const [year, half] = v.period.split('-');
+    return half
+      ? { preset: 'half', year: Number(year), part: half === 'H1' ? 1 : 2, ...periodDays(v.period) }
+      : { preset: 'year', year: Number(year), ...periodDays(v.period) };
+  }
+  const preset = v.preset ?? 'adhoc';
+  if (preset === 'adhoc') return { preset, from: v.from ?? '', to: v.to ?? '' };
+  return { preset, year: v.year, part: v.part, ...presetDays(preset, v.year, v.part) };
+}
+
+/** `GET /api/staff/stats/periodic`: the periodic report's figures (the printable page). */
+export const staffPeriodicQuerySchema = z.strictObject(periodicFields).superRefine(checkPeriodic);
+export type StaffPeriodicQuery = z.infer<typeof staffPeriodicQuerySchema>;
+
+/**
+ * `GET /api/staff/stats/export`: the periodic report as a file; `table=summary` its figures (XLSX: with the crime
+ * track and the typical cases as sheets of their own), `crime`, `typical`, or `reports`, every report behind it.
+ */
+export const staffStatsExportQuerySchema = z
+  .strictObject({
+    ...periodicFields,
+    format: z.enum(['csv', 'xlsx']),
+    table: z.enum(['summary', 'crime', 'typical', 'reports']).default('summary'),
+  })
+  .superRefine(checkPeriodic);
+export type StaffStatsExportQuery = z.infer<typeof staffStatsExportQuerySchema>;

@@ -272,6 +272,13 @@ const ENDPOINTS: Endpoint[] = [
     call: (a) => as(a).get('/api/staff/stats/reports?measure=overdueNow'),
     expect: only({ coordinator: 200, coordinator_province: 200, unit_lead: 200, commune_committee: 200 }),
   },
+  // Issue #18: the periodic report of any range, same access as the other figures.
+  {
+    method: 'get',
+    path: '/api/staff/stats/periodic',
+    call: (a) => as(a).get('/api/staff/stats/periodic?preset=quarter&year=2026&part=4'),
+    expect: only({ coordinator: 200, coordinator_province: 200 }),
+  },
   {
     method: 'get',
     path: '/api/staff/stats/export',

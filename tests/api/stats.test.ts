@@ -272,7 +272,7 @@ describe('the dashboard figures (GET /api/staff/stats)', () => {
     // Hours to accept 1 3 6 9 10 50 → (6 + 9) / 2; days to resolve 10 10 15 40 → (10 + 15) / 2.
     expect(s.totals.medianAcceptHours).toBe(7.5);
     expect(s.totals.medianResolveDays).toBe(12.5);
-    expect(s.targets).toEqual({ acceptanceRate: 1, resolutionRate: 0.9 });
+    expect(s.targets).toEqual({ acceptanceRate: 1, resolutionRate: 0.9, prosecutionRate: 1 });
   });
 
   test('per force, unit, province, category, place type, channel and month', async () => {

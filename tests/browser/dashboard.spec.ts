@@ -123,11 +123,15 @@ describeInBrowser('statistics: the coordinators’ dashboard and the public figu
     // The periodic report of this half-year, downloaded as XLSX.
     await page.goBack();
     await page.getByRole('link', { name: /Báo cáo định kỳ/ }).click();
-    // Both pages have a "Kỳ báo cáo" list: choosing before the periodic page is there would change the
-    // dashboard's period instead and cancel the navigation still loading the page's code.
+    // Wait for the periodic page before choosing: the dashboard has lists of its own.
     await page.waitForURL(/\/staff\/dashboard\/periodic/);
     await page.locator('h1.periodic__title').waitFor();
-    await page.getByLabel('Kỳ báo cáo', { exact: true }).selectOption(currentHalf());
+    // Issue #18: the period is chosen by preset (half, its year and which half), then shown.
+    const [year, half] = currentHalf().split('-H');
+    await page.getByLabel('Loại kỳ báo cáo', { exact: true }).selectOption('half');
+    await page.getByLabel('Năm', { exact: true }).selectOption(year ?? '');
+    await page.getByLabel('Tháng, quý hoặc nửa năm', { exact: true }).selectOption(half ?? '');
+    await page.getByRole('button', { name: 'Xem báo cáo' }).click();
     await page.getByRole('heading', { level: 2, name: 'Theo lực lượng' }).waitFor();
     const [download] = await Promise.all([
       page.waitForEvent('download'),

@@ -1,5 +1,5 @@
 import { Link, useSearchParams } from 'react-router';
-import type { StatsRow } from '../../../shared/api/stats';
+import type { ResultRow, StatsRow } from '../../../shared/api/stats';
 import { formatDateTime } from '../../../shared/i18n/format';
 import type { MessageKey } from '../../../shared/i18n/vi';
 import type { StatsDimension } from '../../../shared/schemas/stats';
@@ -15,8 +15,9 @@ import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { useStaffStats } from './dashboard.api';
 import { useFiguresScope } from './figures-scope';
 import { FiltersForm } from './FiltersForm';
-import { readFilters, toSearch, type DashboardFilters } from './filters';
+import { drillSearch, readFilters, toSearch, type DashboardFilters } from './filters';
 import { HeadlineCards } from './HeadlineCards';
+import { ResultsTable } from './ResultsTable';
 import { StatsFigure } from './StatsFigure';
 
 const TOP_UNITS = 10;
@@ -70,6 +71,22 @@ export function DashboardPage() {
       />
     );
 
+  // Issue #18: results per outcome and goods type (resolved in the period); a count opens its reports.
+  const results = (id: string, dimension: 'outcome' | 'goodsType', title: string, rows: ResultRow[]) =>
+    shown.totals.resultsResolved > 0 && (
+      <ResultsTable
+        id={id}
+        title={title}
+        groupHeader={title}
+        rows={rows}
+        labelOf={(row) => groupName(t, dimension, row.key, row.label)}
+        hrefOf={(row) =>
+          paths.staff.dashboardReports.href(drillSearch(scope, { measure: 'resolved', dimension, key: row.key }))
+        }
+        total={{ ...shown.totals, key: 'total' }}
+      />
+    );
+
   return (
     <div className="container container--wide dashboard">
       <h1>{t('ui.dashboard.title')}</h1>
@@ -104,6 +121,8 @@ export function DashboardPage() {
       <div className={loading ? 'dashboard__body dashboard__body--stale' : 'dashboard__body'}>
         <HeadlineCards stats={shown} />
         <p className="hint">{t('ui.dashboard.as_of', { time: formatDateTime(scope.now) })}</p>
+        {results('by-outcome', 'outcome', t('ui.committee.by_outcome'), shown.byOutcome)}
+        {results('by-goods-type', 'goodsType', t('ui.committee.by_goods'), shown.byGoodsType)}
         {shown.totals.received === 0 ? (
           <p role="status">{t('ui.dashboard.empty')}</p>
         ) : (

@@ -10,7 +10,8 @@ type Count = 'received' | 'acceptedInTime' | 'resolvedInTime' | 'overdueNow';
 
 /**
  * SPEC.md §5's figures for a list of groups, one row each: received, accepted in time and the
- * acceptance rate, resolved in time and the resolution rate, overdue now, the two medians. With
+ * acceptance rate, resolved in time and the resolution rate, overdue now, the two medians; issue #18: the
+ * results of the reports resolved in the period (how many, fines, value of goods seized). With
  * `hrefOf`, every count links to the reports it counts.
  */
 export function FiguresTable({
@@ -45,6 +46,9 @@ export function FiguresTable({
       <td className="numeric">{count(row, 'overdueNow')}</td>
       <td className="numeric">{formatNumber(lang, row.medianAcceptHours)}</td>
       <td className="numeric">{formatNumber(lang, row.medianResolveDays)}</td>
+      <td className="numeric">{formatNumber(lang, row.resultsResolved)}</td>
+      <td className="numeric">{formatNumber(lang, row.finesVnd)}</td>
+      <td className="numeric">{formatNumber(lang, row.seizedValueVnd)}</td>
     </tr>
   );
   return (
@@ -75,6 +79,15 @@ export function FiguresTable({
           </th>
           <th scope="col" className="numeric">
             {t('ui.stats.col.median_resolve')}
+          </th>
+          <th scope="col" className="numeric">
+            {t('ui.committee.col.results_resolved')}
+          </th>
+          <th scope="col" className="numeric">
+            {t('ui.committee.col.fines')}
+          </th>
+          <th scope="col" className="numeric">
+            {t('ui.committee.col.seized_value')}
           </th>
         </tr>
       </thead>

@@ -27,6 +27,43 @@ function Card({ title, children, state }: { title: string; children: ReactNode; 
   );
 }
 
+/**
+ * Issue #18, the crime track (Đồng Tháp plan: 100% of reports with signs of a crime prosecuted): prosecuted ÷
+ * flagged with a decision, the flagged, handed over (within 24 h) and undecided beside it.
+ */
+export function CrimeCard({ stats }: { stats: StaffStats }) {
+  const { t, lang } = useI18n();
+  const { crime, targets } = stats;
+  const rate = crime.prosecutionRate;
+  const state = rate === null ? undefined : targetState(rate, targets.prosecutionRate, false);
+  const n = (v: number) => formatNumber(lang, v);
+  return (
+    <Card title={t('ui.committee.card.crime')} state={state}>
+      <p className="stat-card__value" data-testid="prosecution-rate">
+        {formatRate(lang, rate)}
+      </p>
+      <p className="stat-card__target">
+        {t('ui.committee.target_prosecution', { target: formatRate(lang, targets.prosecutionRate) })}
+        {state && (
+          <>
+            {' · '}
+            <strong>{t(`ui.dashboard.target.${state}`)}</strong>
+          </>
+        )}
+      </p>
+      <p className="stat-card__detail">
+        {t('ui.committee.crime_detail', {
+          flagged: n(crime.flagged),
+          handedOver: n(crime.handedOver),
+          inTime: n(crime.handedOverInTime),
+          prosecuted: n(crime.prosecuted),
+          undecided: n(crime.undecided),
+        })}
+      </p>
+    </Card>
+  );
+}
+
 /** The headline figures of the scope; every count links to the reports it counts. */
 export function HeadlineCards({ stats }: { stats: StaffStats }) {
   const { t, lang } = useI18n();
@@ -105,6 +142,20 @@ export function HeadlineCards({ stats }: { stats: StaffStats }) {
             {count('overdueNow', totals.overdueNow, formatNumber(lang, totals.overdueNow))}
           </p>
         </Card>
+        <Card title={t('ui.committee.card.fines')}>
+          <p className="stat-card__value" data-testid="total-fines">
+            {t('ui.committee.vnd', { n: formatNumber(lang, totals.finesVnd) })}
+          </p>
+        </Card>
+        <Card title={t('ui.committee.card.seized')}>
+          <p className="stat-card__value" data-testid="total-seized">
+            {t('ui.committee.vnd', { n: formatNumber(lang, totals.seizedValueVnd) })}
+          </p>
+          <p className="stat-card__detail">
+            {t('ui.committee.seized_lots', { n: formatNumber(lang, totals.seizedLots) })}
+          </p>
+        </Card>
+        <CrimeCard stats={stats} />
       </ul>
     </section>
   );

@@ -1,38 +1,102 @@
+import { useEffect } from 'react';
+import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import { useSearchParams } from 'react-router';
-import type { StatsRow } from '../../../shared/api/stats';
+import type { CommuneRow, PeriodicReport, ResultRow, StatsRow } from '../../../shared/api/stats';
 import { formatDateTime } from '../../../shared/i18n/format';
-import { periodDays, statsPeriodSchema } from '../../../shared/schemas/stats';
+import type { MessageKey } from '../../../shared/i18n/vi';
+import {
+  PRESET_PARTS,
+  periodicDays,
+  presetKey,
+  REPORT_PRESETS,
+  staffPeriodicQuerySchema,
+  statsPeriodSchema,
+  type ReportPreset,
+} from '../../../shared/schemas/stats';
+import { applyServerErrors, schemaResolver } from '../../lib/form';
 import { useI18n } from '../../lib/i18n';
-import { groupName } from '../../lib/statsLabels';
-import { periodLabel, shownDay, timeLabel, vietnamToday } from '../../lib/statsPeriods';
 import { useProvinces } from '../../lib/places.api';
+import { formatNumber, formatRate, groupName } from '../../lib/statsLabels';
+import { shownDay, timeLabel, vietnamToday } from '../../lib/statsPeriods';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
+import { ScrollTable } from '../../ui/FigureSection';
 import { PageLoading } from '../../ui/PageLoading';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import { exportHref, useStaffStats } from './dashboard.api';
-import { toSearch } from './filters';
-import { useFiguresScope } from './figures-scope';
+import { exportHref, usePeriodicReport } from './dashboard.api';
 import { FiguresTable } from './FiguresTable';
-import { ProvinceSelect } from '../../ui/ProvinceSelect';
+import { useFiguresScope } from './figures-scope';
+import { toSearch } from './filters';
+import { ResultsTable } from './ResultsTable';
 
-/** The periods a report can be asked for: each half and each whole year from 2025 (the first year of data) to now. */
-function periodChoices(today: string): string[] {
-  const year = Number(today.slice(0, 4));
-  const choices: string[] = [];
-  for (let y = year; y >= 2025; y--)
-    for (const p of [`${y}-H2`, `${y}-H1`, `${y}`]) if (periodDays(p).from <= today) choices.push(p);
-  return choices;
+/** What the period form holds (text, as the inputs do); `toQuery` makes the request of it. */
+interface PeriodForm {
+  preset: ReportPreset;
+  year: string;
+  part: string;
+  from: string;
+  to: string;
+  compare: boolean;
+  province: string;
 }
 
-/** The half-year under way: a six-month report is written in its last weeks. */
-function currentHalf(today: string): string {
-  return `${today.slice(0, 4)}-H${today.slice(5, 7) >= '07' ? 2 : 1}`;
+const QUERY_NAMES = ['period', 'preset', 'year', 'part', 'from', 'to', 'compare', 'province'] as const;
+type Query = Partial<Record<(typeof QUERY_NAMES)[number], string>>;
+const FORM_FIELDS = ['preset', 'year', 'part', 'from', 'to', 'compare', 'province'] as const;
+
+const takesYear = (p: ReportPreset) => p !== 'midterm' && p !== 'final' && p !== 'adhoc';
+
+/** The request of a form: only the fields its preset takes (the server refuses the others, naming them). */
+function toQuery(v: PeriodForm, ownProvince: string | null, picksProvince: boolean): Query {
+  return {
+    preset: v.preset,
+    year: takesYear(v.preset) ? v.year : undefined,
+    part: PRESET_PARTS[v.preset] > 0 ? v.part : undefined,
+    from: v.preset === 'adhoc' ? v.from : undefined,
+    to: v.preset === 'adhoc' ? v.to : undefined,
+    compare: v.compare ? 'true' : undefined,
+    province: ownProvince || !picksProvince ? undefined : v.province || undefined,
+  };
 }
+
+/** The URL's query, or the half-year under way (a six-month report is written in its last weeks). */
+function readQuery(params: URLSearchParams, today: string): Query {
+  const query: Query = {};
+  for (const name of QUERY_NAMES) {
+    const value = params.get(name);
+    if (value) query[name] = value;
+  }
+  if (query.period && !statsPeriodSchema.safeParse(query.period).success) delete query.period;
+  if (!query.period && !query.preset && !query.from && !query.to)
+    Object.assign(query, { preset: 'half', year: today.slice(0, 4), part: today.slice(5, 7) >= '07' ? '2' : '1' });
+  return query;
+}
+
+/** The form's values for a query; an old `period` link (2026-H1) is shown as the preset it means. */
+function formOf(query: Query, today: string): PeriodForm {
+  const legacy = query.period ? periodicDays({ period: query.period }) : undefined;
+  const preset = (legacy?.preset ?? query.preset ?? 'adhoc') as ReportPreset;
+  return {
+    preset: (REPORT_PRESETS as readonly string[]).includes(preset) ? preset : 'half',
+    year: String(legacy?.year ?? query.year ?? today.slice(0, 4)),
+    part: String(legacy?.part ?? query.part ?? 1),
+    from: query.from ?? '',
+    to: query.to ?? '',
+    compare: query.compare === 'true',
+    province: query.province ?? '',
+  };
+}
+
+const yearChoices = (today: string) => {
+  const last = Math.max(Number(today.slice(0, 4)) + 1, 2030);
+  return Array.from({ length: last - 2020 + 1 }, (_, i) => String(last - i));
+};
 
 /**
- * Issue #7: the periodic report (báo cáo định kỳ 6 tháng, năm) of a province or the nation, laid
- * out to print on A4, with the same figures to download as CSV or XLSX from the export endpoint.
+ * Issues #7 and #18: the periodic report of a province or the nation for a committee: any range (presets:
+ * month, quarter, half, year, the year to 30 September, the mid-term and final reviews; or ad hoc), the same
+ * period a year earlier, results and the crime track, a province's communes, typical cases. Laid out to print
+ * on A4, with the same figures to download as CSV or XLSX from the export endpoint.
  */
 export function PeriodicReportPage() {
   const { t, lang } = useI18n();
@@ -40,22 +104,149 @@ export function PeriodicReportPage() {
   const { ownProvince, picksProvince } = useFiguresScope();
   const [params, setParams] = useSearchParams();
   const today = vietnamToday();
-  const asked = params.get('period') ?? '';
-  const period = statsPeriodSchema.safeParse(asked).success ? asked : currentHalf(today);
-  const provinceParam = params.get('province');
-  const province =
-    ownProvince ?? (picksProvince && provinceParam && /^\d{2}$/.test(provinceParam) ? provinceParam : undefined);
-  const { from, to } = periodDays(period);
-  const title = t('ui.periodic.heading', { period: periodLabel(t, period) });
-  useDocumentTitle(title);
-  const stats = useStaffStats({ from, to, province, interval: 'month' });
+  const query = readQuery(params, today);
+  if (!picksProvince) delete query.province;
+  const report = usePeriodicReport(query);
   // A report under another period's title would mislead, on screen or on paper: no figures until its own come.
-  const report = stats.isPlaceholderData ? undefined : stats.data;
+  const shown = report.isPlaceholderData ? undefined : report.data;
   const provinces = useProvinces({ enabled: picksProvince });
-  const choose = (next: { period?: string; province?: string }) =>
-    setParams(toSearch({ period, province: picksProvince ? province : undefined, ...next }));
-  const download = (format: 'csv' | 'xlsx', table: 'summary' | 'reports') =>
-    exportHref({ format, period, province, table }, lang);
+  const form = useForm<PeriodForm>({
+    values: formOf(query, today),
+    resolver: schemaResolver(staffPeriodicQuerySchema, (v) => toQuery(v, ownProvince, picksProvince)),
+  });
+  const preset = useWatch({ control: form.control, name: 'preset' });
+  const { setError } = form;
+  const refused = report.error;
+  useEffect(() => {
+    if (refused) applyServerErrors(refused, setError, FORM_FIELDS);
+  }, [refused, setError]);
+  const submit = form.handleSubmit((values) => setParams(toSearch(toQuery(values, ownProvince, picksProvince))));
+
+  const periodName = shown
+    ? t(presetKey(shown.preset as ReportPreset, shown.part) as MessageKey, {
+        year: shown.year ?? '',
+        part: shown.part ?? '',
+        from: shownDay(shown.stats.scope.from),
+        to: shownDay(shown.stats.scope.to),
+      })
+    : '';
+  const title = t('ui.periodic.heading', { period: periodName });
+  useDocumentTitle(title);
+  const download = (format: 'csv' | 'xlsx', table: 'summary' | 'crime' | 'typical' | 'reports') =>
+    exportHref(query, { format, table }, lang);
+  const parts = PRESET_PARTS[preset];
+
+  return (
+    <div className="container container--wide periodic">
+      <h1 className="periodic__title">{title}</h1>
+      <FormProvider {...form}>
+        <form className="periodic__controls no-print" onSubmit={(e) => void submit(e)} noValidate>
+          <div className="intake-form__row">
+            <Field name="preset" label={t('field.preset')}>
+              {(control) => (
+                <select {...control} {...form.register('preset')}>
+                  {REPORT_PRESETS.map((p) => (
+                    <option key={p} value={p}>
+                      {t(`ui.committee.preset.${p}`)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            {takesYear(preset) && (
+              <Field name="year" label={t('field.year')}>
+                {(control) => (
+                  <select {...control} {...form.register('year')}>
+                    {yearChoices(today).map((y) => (
+                      <option key={y} value={y}>
+                        {y}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+            )}
+            {parts > 0 && (
+              <Field name="part" label={t('field.part')}>
+                {(control) => (
+                  <select {...control} {...form.register('part')}>
+                    {Array.from({ length: parts }, (_, i) => String(i + 1)).map((p) => (
+                      <option key={p} value={p}>
+                        {p}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+            )}
+            {preset === 'adhoc' && (
+              <>
+                <Field name="from" label={t('field.from')}>
+                  {(control) => <input type="date" {...control} {...form.register('from')} />}
+                </Field>
+                <Field name="to" label={t('field.to')}>
+                  {(control) => <input type="date" {...control} {...form.register('to')} />}
+                </Field>
+              </>
+            )}
+            {picksProvince && (
+              <Field name="province" label={t('field.province')}>
+                {(control) => (
+                  <select {...control} {...form.register('province')}>
+                    <option value="">{t('ui.stats.whole_country')}</option>
+                    {(provinces.data?.provinces ?? []).map((p) => (
+                      <option key={p.code} value={p.code}>
+                        {p.name}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+            )}
+          </div>
+          <div className="field">
+            <label className="check">
+              <input id="compare" type="checkbox" {...form.register('compare')} /> {t('ui.committee.compare')}
+            </label>
+          </div>
+          <button type="submit" className="button button--primary">
+            {t('ui.committee.show')}
+          </button>
+        </form>
+      </FormProvider>
+      <div className="periodic__actions no-print">
+        <button type="button" className="button button--secondary" onClick={() => window.print()}>
+          {t('ui.periodic.print')}
+        </button>
+        <a className="button button--secondary" href={download('xlsx', 'summary')} download>
+          {t('ui.periodic.summary_xlsx')}
+        </a>
+        <a className="button button--secondary" href={download('csv', 'summary')} download>
+          {t('ui.periodic.summary_csv')}
+        </a>
+        <a className="button button--secondary" href={download('csv', 'crime')} download>
+          {t('ui.committee.crime_csv')}
+        </a>
+        <a className="button button--secondary" href={download('csv', 'typical')} download>
+          {t('ui.committee.typical_csv')}
+        </a>
+        <a className="button button--secondary" href={download('xlsx', 'reports')} download>
+          {t('ui.periodic.reports_xlsx')}
+        </a>
+        <a className="button button--secondary" href={download('csv', 'reports')} download>
+          {t('ui.periodic.reports_csv')}
+        </a>
+      </div>
+      {report.isError && <ErrorNotice error={report.error} onRetry={() => void report.refetch()} />}
+      {!shown && !report.isError && <PageLoading />}
+      {shown && <ReportBody report={shown} periodName={periodName} />}
+    </div>
+  );
+}
+
+function ReportBody({ report, periodName }: { report: PeriodicReport; periodName: string }) {
+  const { t, lang } = useI18n();
+  const { stats, previous } = report;
   const section = (
     id: string,
     heading: string,
@@ -70,124 +261,238 @@ export function PeriodicReportPage() {
         <FiguresTable title={heading} groupHeader={groupHeader} rows={rows} labelOf={labelOf} total={total} />
       </section>
     );
-
+  const results = (id: string, dimension: 'outcome' | 'goodsType', heading: string, rows: ResultRow[]) => (
+    <ResultsTable
+      id={id}
+      title={heading}
+      groupHeader={heading}
+      rows={rows}
+      labelOf={(r) => groupName(t, dimension, r.key, r.label)}
+      total={{ ...stats.totals, key: 'total' }}
+    />
+  );
+  const n = (v: number | null) => formatNumber(lang, v);
   return (
-    <div className="container container--wide periodic">
-      <h1 className="periodic__title">{title}</h1>
-      <div className="periodic__controls no-print">
-        <div className="intake-form__row">
-          <Field name="period" label={t('field.period')}>
-            {(control) => (
-              <select {...control} value={period} onChange={(e) => choose({ period: e.target.value })}>
-                {periodChoices(today).map((p) => (
-                  <option key={p} value={p}>
-                    {periodLabel(t, p)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          {picksProvince && (
-            <ProvinceSelect
-              id="province"
-              value={province}
-              provinces={provinces.data?.provinces ?? []}
-              onChange={(code) => choose({ province: code })}
-            />
-          )}
-        </div>
-        <div className="periodic__actions">
-          <button type="button" className="button button--primary" onClick={() => window.print()}>
-            {t('ui.periodic.print')}
-          </button>
-          <a className="button button--secondary" href={download('xlsx', 'summary')} download>
-            {t('ui.periodic.summary_xlsx')}
-          </a>
-          <a className="button button--secondary" href={download('csv', 'summary')} download>
-            {t('ui.periodic.summary_csv')}
-          </a>
-          <a className="button button--secondary" href={download('xlsx', 'reports')} download>
-            {t('ui.periodic.reports_xlsx')}
-          </a>
-          <a className="button button--secondary" href={download('csv', 'reports')} download>
-            {t('ui.periodic.reports_csv')}
-          </a>
-        </div>
-      </div>
-      {stats.isError && <ErrorNotice error={stats.error} onRetry={() => void stats.refetch()} />}
-      {!report && !stats.isError && <PageLoading />}
-      {report && (
-        <article className="periodic__report">
-          <p>
-            {t('ui.periodic.scope', {
-              scope: report.scope.within?.name ?? report.scope.province?.name ?? t('ui.stats.whole_country'),
-              from: shownDay(report.scope.from),
-              to: shownDay(report.scope.to),
-              time: formatDateTime(report.scope.now),
-            })}
-          </p>
-          {section('periodic-totals', t('ui.periodic.totals'), t('field.period'), [report.totals], () =>
-            periodLabel(t, period),
-          )}
-          {section(
-            'periodic-force',
-            t('ui.dashboard.section.force'),
-            t('field.force'),
-            report.byForce,
-            (r) => groupName(t, 'force', r.key, r.label),
-            report.totals,
-          )}
-          {section(
-            'periodic-unit',
-            t('ui.dashboard.section.unit'),
-            t('field.unit'),
-            report.byUnit,
-            (r) => r.label,
-            report.totals,
-          )}
-          {section(
-            'periodic-category',
-            t('ui.dashboard.section.category'),
-            t('field.category'),
-            report.byCategory,
-            (r) => groupName(t, 'category', r.key, r.label),
-            report.totals,
-          )}
-          {section(
-            'periodic-place-type',
-            t('ui.dashboard.section.place_type'),
-            t('field.placeType'),
-            report.byPlaceType,
-            (r) => groupName(t, 'placeType', r.key, r.label),
-            report.totals,
-          )}
-          {section(
-            'periodic-channel',
-            t('ui.dashboard.section.channel'),
-            t('ui.dashboard.channel_label'),
-            report.byChannel,
-            (r) => groupName(t, 'channel', r.key, r.label),
-            report.totals,
-          )}
-          {!report.scope.province &&
-            section(
-              'periodic-province',
-              t('ui.dashboard.section.province'),
-              t('field.province'),
-              report.byProvince,
-              (r) => r.label,
-              report.totals,
-            )}
-          {section(
-            'periodic-month',
-            t('ui.periodic.by_month'),
-            t('ui.dashboard.interval.month'),
-            report.overTime,
-            (r) => timeLabel(t, r.key, 'month'),
-            report.totals,
-          )}
-        </article>
+    <article className="periodic__report" data-testid="periodic-report">
+      <p>
+        {t('ui.periodic.scope', {
+          scope: stats.scope.within?.name ?? stats.scope.province?.name ?? t('ui.stats.whole_country'),
+          from: shownDay(stats.scope.from),
+          to: shownDay(stats.scope.to),
+          time: formatDateTime(stats.scope.now),
+        })}
+      </p>
+      {section('periodic-totals', t('ui.periodic.totals'), t('field.period'), [stats.totals], () => periodName)}
+      {previous && <Comparison report={report} />}
+      {results('periodic-outcome', 'outcome', t('ui.committee.by_outcome'), stats.byOutcome)}
+      {results('periodic-goods', 'goodsType', t('ui.committee.by_goods'), stats.byGoodsType)}
+      <section className="periodic__section" aria-labelledby="periodic-crime">
+        <h2 id="periodic-crime">{t('ui.committee.crime')}</h2>
+        <ScrollTable label={t('ui.committee.crime')}>
+          <tbody>
+            {(['flagged', 'handedOver', 'handedOverInTime', 'decided', 'prosecuted', 'undecided'] as const).map((k) => (
+              <tr key={k}>
+                <th scope="row">{t(`stats.crime.${k}`)}</th>
+                <td className="numeric">{n(stats.crime[k])}</td>
+              </tr>
+            ))}
+            <tr>
+              <th scope="row">{t('stats.crime.prosecutionRate')}</th>
+              <td className="numeric" data-testid="periodic-prosecution-rate">
+                {formatRate(lang, stats.crime.prosecutionRate)}
+              </td>
+            </tr>
+          </tbody>
+        </ScrollTable>
+      </section>
+      {section(
+        'periodic-force',
+        t('ui.dashboard.section.force'),
+        t('field.force'),
+        stats.byForce,
+        (r) => groupName(t, 'force', r.key, r.label),
+        stats.totals,
       )}
-    </div>
+      {section(
+        'periodic-unit',
+        t('ui.dashboard.section.unit'),
+        t('field.unit'),
+        stats.byUnit,
+        (r) => r.label,
+        stats.totals,
+      )}
+      {!stats.scope.province &&
+        section(
+          'periodic-province',
+          t('ui.dashboard.section.province'),
+          t('field.province'),
+          stats.byProvince,
+          (r) => r.label,
+          stats.totals,
+        )}
+      {report.communes.length > 0 && <Communes rows={report.communes} />}
+      {section(
+        'periodic-category',
+        t('ui.dashboard.section.category'),
+        t('field.category'),
+        stats.byCategory,
+        (r) => groupName(t, 'category', r.key, r.label),
+        stats.totals,
+      )}
+      {section(
+        'periodic-place-type',
+        t('ui.dashboard.section.place_type'),
+        t('field.placeType'),
+        stats.byPlaceType,
+        (r) => groupName(t, 'placeType', r.key, r.label),
+        stats.totals,
+      )}
+      {section(
+        'periodic-channel',
+        t('ui.dashboard.section.channel'),
+        t('ui.dashboard.channel_label'),
+        stats.byChannel,
+        (r) => groupName(t, 'channel', r.key, r.label),
+        stats.totals,
+      )}
+      {section(
+        'periodic-month',
+        t('ui.periodic.by_month'),
+        t('ui.dashboard.interval.month'),
+        stats.overTime,
+        (r) => timeLabel(t, r.key, 'month'),
+        stats.totals,
+      )}
+      <section className="periodic__section" aria-labelledby="periodic-typical">
+        <h2 id="periodic-typical">{t('ui.committee.typical')}</h2>
+        {report.typicalCases.length === 0 ? (
+          <p>{t('ui.committee.no_typical')}</p>
+        ) : (
+          <ScrollTable label={t('ui.committee.typical')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('stats.col.tracking_code')}</th>
+                <th scope="col">{t('field.category')}</th>
+                <th scope="col">{t('ui.committee.col.goods_type')}</th>
+                <th scope="col">{t('field.outcome')}</th>
+                <th scope="col">{t('stats.col.public_outcome')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.typicalCases.map((c) => (
+                <tr key={c.trackingCode}>
+                  <th scope="row">{c.trackingCode}</th>
+                  <td>{groupName(t, 'category', c.category, c.category)}</td>
+                  <td>{groupName(t, 'goodsType', c.goodsType ?? 'none', '')}</td>
+                  <td>{groupName(t, 'outcome', c.outcome ?? 'none', '')}</td>
+                  <td>{c.publicOutcome}</td>
+                </tr>
+              ))}
+            </tbody>
+          </ScrollTable>
+        )}
+      </section>
+    </article>
+  );
+}
+
+/** Issue #18: this period against the same days a year earlier (cùng kỳ), with the difference. */
+function Comparison({ report }: { report: PeriodicReport }) {
+  const { t, lang } = useI18n();
+  const now = report.stats;
+  const then = report.previous;
+  if (!then) return null;
+  const lines: [string, number, number][] = [
+    [t('ui.stats.measure.received'), now.totals.received, then.totals.received],
+    [t('ui.stats.measure.resolvedInTime'), now.totals.resolvedInTime, then.totals.resolvedInTime],
+    [t('ui.committee.col.results_resolved'), now.totals.resultsResolved, then.totals.resultsResolved],
+    [t('ui.committee.col.fines'), now.totals.finesVnd, then.totals.finesVnd],
+    [t('ui.committee.col.seized_lots'), now.totals.seizedLots, then.totals.seizedLots],
+    [t('ui.committee.col.seized_value'), now.totals.seizedValueVnd, then.totals.seizedValueVnd],
+    [t('stats.crime.flagged'), now.crime.flagged, then.crime.flagged],
+    [t('stats.crime.prosecuted'), now.crime.prosecuted, then.crime.prosecuted],
+  ];
+  const heading = t('ui.committee.comparison', { from: shownDay(then.scope.from), to: shownDay(then.scope.to) });
+  const signed = (v: number) => (v > 0 ? `+${formatNumber(lang, v)}` : formatNumber(lang, v));
+  return (
+    <section className="periodic__section" aria-labelledby="periodic-comparison">
+      <h2 id="periodic-comparison">{heading}</h2>
+      <ScrollTable label={heading}>
+        <thead>
+          <tr>
+            <th scope="col">{t('ui.committee.results')}</th>
+            <th scope="col" className="numeric">
+              {t('ui.committee.now')}
+            </th>
+            <th scope="col" className="numeric">
+              {t('ui.committee.previous')}
+            </th>
+            <th scope="col" className="numeric">
+              {t('ui.committee.change')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map(([label, a, b]) => (
+            <tr key={label}>
+              <th scope="row">{label}</th>
+              <td className="numeric">{formatNumber(lang, a)}</td>
+              <td className="numeric">{formatNumber(lang, b)}</td>
+              <td className="numeric">{signed(a - b)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </ScrollTable>
+    </section>
+  );
+}
+
+/** Issue #18: a province's communes with their figures (every commune, zeros too). */
+function Communes({ rows }: { rows: CommuneRow[] }) {
+  const { t, lang } = useI18n();
+  const heading = t('ui.committee.by_commune');
+  const n = (v: number) => formatNumber(lang, v);
+  return (
+    <section className="periodic__section" aria-labelledby="periodic-commune">
+      <h2 id="periodic-commune">{heading}</h2>
+      <ScrollTable label={heading} wide>
+        <thead>
+          <tr>
+            <th scope="col">{t('stats.col.commune')}</th>
+            <th scope="col" className="numeric">
+              {t('ui.stats.measure.received')}
+            </th>
+            <th scope="col" className="numeric">
+              {t('ui.committee.col.resolved')}
+            </th>
+            <th scope="col" className="numeric">
+              {t('ui.stats.measure.resolvedInTime')}
+            </th>
+            <th scope="col" className="numeric">
+              {t('ui.committee.col.results_resolved')}
+            </th>
+            <th scope="col" className="numeric">
+              {t('ui.committee.col.fines')}
+            </th>
+            <th scope="col" className="numeric">
+              {t('ui.committee.col.seized_value')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key}>
+              <th scope="row">{r.label}</th>
+              <td className="numeric">{n(r.received)}</td>
+              <td className="numeric">{n(r.resolved)}</td>
+              <td className="numeric">{n(r.resolvedInTime)}</td>
+              <td className="numeric">{n(r.resultsResolved)}</td>
+              <td className="numeric">{n(r.finesVnd)}</td>
+              <td className="numeric">{n(r.seizedValueVnd)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </ScrollTable>
+    </section>
   );
 }

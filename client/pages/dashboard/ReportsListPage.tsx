@@ -27,6 +27,9 @@ const DIMENSION_FIELDS: Record<StatsDimension, MessageKey> = {
   unit: 'field.unit',
   province: 'field.province',
   time: 'ui.stats.col.time',
+  // Issue #18: results (reports resolved in the period).
+  outcome: 'field.outcome',
+  goodsType: 'ui.committee.col.goods_type',
 };
 
 const oneOf = <T extends string>(list: readonly T[], value: string | null): T | undefined =>

@@ -1,5 +1,5 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import type { StaffStats, StatsReports } from '../../../shared/api/stats';
+import type { PeriodicReport, StaffStats, StatsReports } from '../../../shared/api/stats';
 import type { StaffStatsExportQuery } from '../../../shared/schemas/stats';
 import type { Language } from '../../../shared/i18n/translate';
 import { apiRequest } from '../../lib/api';
@@ -10,7 +10,17 @@ type Query = Record<string, string | number | undefined>;
 const statsKeys = {
   figures: (query: Query) => ['stats', 'staff', query] as const,
   reports: (query: Query) => ['stats', 'reports', query] as const,
+  periodic: (query: Query) => ['stats', 'periodic', query] as const,
 };
+
+/** Issue #18: the periodic report of a range (preset or ad hoc), with its same-period comparison when asked. */
+export function usePeriodicReport(query: Query) {
+  return useQuery({
+    queryKey: statsKeys.periodic(query),
+    queryFn: ({ signal }) => apiRequest<PeriodicReport>('/api/staff/stats/periodic', { query, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
 
 /**
  * The dashboard's figures for a scope and period. While other filters load, the last figures stay on screen
@@ -35,10 +45,21 @@ export function useStatsReports(query: Query) {
   });
 }
 
-/** A plain link: the browser downloads it with the session cookie (same-origin GET, no CSRF needed). */
-export function exportHref(query: StaffStatsExportQuery, lang: Language): string {
+/**
+ * A plain link: the browser downloads it with the session cookie (same-origin GET, no CSRF needed). `period` is
+ * the periodic report's query as the page holds it (preset, year, part, from, to, compare, province).
+ */
+export function exportHref(
+  period: Query,
+  file: { format: StaffStatsExportQuery['format']; table: StaffStatsExportQuery['table'] },
+  lang: Language,
+): string {
   // The file speaks the page's language, whatever the browser's Accept-Language says.
-  const params = new URLSearchParams({ format: query.format, period: query.period, table: query.table, lang });
-  if (query.province) params.set('province', query.province);
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(period))
+    if (value !== undefined && value !== '') params.set(name, String(value));
+  params.set('format', file.format);
+  params.set('table', file.table);
+  params.set('lang', lang);
   return `/api/staff/stats/export?${params.toString()}`;
 }

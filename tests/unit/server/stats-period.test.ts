@@ -9,7 +9,9 @@ import {
   publicYear,
   splitPeriod,
 } from '../../../server/stats/period';
+import { samePeriodLastYear } from '../../../server/stats/periodic';
 import { medianOf } from '../../../server/stats/stats.service';
+import { periodicDays, presetDays } from '../../../shared/schemas/stats';
 
 describe('periods of the statistics (Vietnam days)', () => {
   test('a period splits into whole months and the days around them', () => {
@@ -151,5 +153,32 @@ describe('periods of the statistics (Vietnam days)', () => {
         ]),
       ),
     ).toBe(12.5);
+  });
+});
+
+describe('issue #18: the periods committees report on', () => {
+  test('presets and the old period links', () => {
+    expect(presetDays('quarter', 2026, 4)).toEqual({ from: '2026-10-01', to: '2026-12-31' });
+    expect(presetDays('month', 2028, 2)).toEqual({ from: '2028-02-01', to: '2028-02-29' });
+    expect(presetDays('october_september', 2027)).toEqual({ from: '2026-10-01', to: '2027-09-30' });
+    expect(periodicDays({ period: '2026-H2' })).toEqual({
+      preset: 'half',
+      year: 2026,
+      part: 2,
+      from: '2026-07-01',
+      to: '2026-12-31',
+    });
+  });
+
+  test('the same period a year earlier: 29 February becomes 28 February; nothing before 2000', () => {
+    expect(samePeriodLastYear({ from: '2028-02-01', to: '2028-02-29' })).toEqual({
+      from: '2027-02-01',
+      to: '2027-02-28',
+    });
+    expect(samePeriodLastYear({ from: '2025-10-01', to: '2026-09-30' })).toEqual({
+      from: '2024-10-01',
+      to: '2025-09-30',
+    });
+    expect(samePeriodLastYear({ from: '2000-03-01', to: '2000-12-31' })).toBeNull();
   });
 });

@@ -1,0 +1,2 @@
+CREATE INDEX "reports_resolved_idx" ON "reports" USING btree ("resolved_at") WHERE "reports"."resolved_at" is not null and "reports"."merged_into" is null;--> statement-breakpoint
+CREATE INDEX "report_crime_flagged_idx" ON "report_crime" USING btree ("flagged_at");
