@@ -45,6 +45,8 @@ function scopeFilter(alias: string, s: StatsScope): SQL {
   if (s.unit) parts.push(sql`${a}.lead_unit_id = ${s.unit}::uuid`);
   if (s.force) parts.push(sql`${a}.lead_unit_id in (select id from units where force = ${s.force})`);
   if (s.units) parts.push(sql`${a}.lead_unit_id = any(${uuidArray([...s.units])})`);
+  // A scope bounded by a condition on the reports (a commune committee's) holds on every query of `reports r`.
+  if (s.reports && alias === 'r') parts.push(s.reports);
   return sql.join(parts, sql` and `);
 }
 
@@ -612,13 +614,14 @@ export async function readCommuneFigures(q: Queryable, s: StatsScope & { provinc
           select coalesce(r.commune_code, 'none') as key, count(*)::int as received, sum(f.resolved)::int as resolved,
             sum(f.resolved_in_time)::int as resolved_in_time
           from report_stats_facts f join reports r on r.id = f.id
-          where ${receivedIn('f', s.period)} and ${scopeFilter('f', s)}
+          where ${receivedIn('f', s.period)} and ${scopeFilter('f', s)} and ${scopeFilter('r', s)}
           group by 1
         )
         select c.code as key, c.name as label, coalesce(n.received, 0)::int as received, coalesce(n.resolved, 0)::int as resolved,
           coalesce(n.resolved_in_time, 0)::int as resolved_in_time
         from communes c left join counted n on n.key = c.code
         where c.province_code = ${s.province}
+          and ${s.reports ? sql`c.code in (select r.commune_code from reports r where ${s.reports})` : sql`true`}
         union all
         select key, null, received, resolved, resolved_in_time from counted where key = 'none'`,
   );

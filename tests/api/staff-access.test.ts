@@ -277,7 +277,7 @@ const ENDPOINTS: Endpoint[] = [
     method: 'get',
     path: '/api/staff/stats/periodic',
     call: (a) => as(a).get('/api/staff/stats/periodic?preset=quarter&year=2026&part=4'),
-    expect: only({ coordinator: 200, coordinator_province: 200 }),
+    expect: only({ coordinator: 200, coordinator_province: 200, unit_lead: 200, commune_committee: 200 }),
   },
   {
     method: 'get',
