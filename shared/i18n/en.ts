@@ -1003,4 +1003,12 @@ export const en: Record<MessageKey, string> = {
   'mail.digest.body':
     'Open reports: {open}\nDue soon: {dueSoon}\nOverdue: {overdue}\nNew since yesterday: {new}\nList: {link}',
   'mail.digest.overdue_codes': 'Overdue reports: {codes}',
+  // Issue #18 (helper D: every channel at the desk, closing and merging units)
+  'field.channel': 'Channel',
+  'field.receivedAt': 'Received at',
+  'field.handTo': 'Unit receiving the reports',
+  'field.intoUnitId': 'Merge into unit',
+  'validation.not_for_channel': '{field}: not used for this channel',
+  'validation.received_too_long_ago': '{field}: may not be more than {days} days ago',
+  // end of issue #18 (helper D)
 };

@@ -993,6 +993,14 @@ export const vi = {
   'mail.digest.body':
     'Tin báo đang xử lý: {open}\nSắp đến hạn: {dueSoon}\nQuá hạn: {overdue}\nMới từ hôm qua: {new}\nDanh sách tin báo: {link}',
   'mail.digest.overdue_codes': 'Tin báo quá hạn: {codes}',
+  // Issue #18 (helper D: every channel at the desk, closing and merging units)
+  'field.channel': 'Kênh tiếp nhận',
+  'field.receivedAt': 'Thời điểm tiếp nhận',
+  'field.handTo': 'Đơn vị nhận tin báo',
+  'field.intoUnitId': 'Sáp nhập vào đơn vị',
+  'validation.not_for_channel': '{field}: không dùng cho kênh tiếp nhận này',
+  'validation.received_too_long_ago': '{field}: không được sớm hơn {days} ngày trước',
+  // end of issue #18 (helper D)
 } as const;
 
 export type MessageKey = keyof typeof vi;
