@@ -1010,5 +1010,9 @@ export const en: Record<MessageKey, string> = {
   'field.intoUnitId': 'Merge into unit',
   'validation.not_for_channel': '{field}: not used for this channel',
   'validation.received_too_long_ago': '{field}: may not be more than {days} days ago',
+  'units.handover.closed': 'Unit {unit} dissolved: report handed to the receiving unit',
+  'units.handover.merged': 'Unit {unit} merged into {into}: report handed to {into}',
+  'validation.unit_same': '{field}: must be another unit',
+  'validation.unit_other_force': '{field}: must be a unit of the same force',
   // end of issue #18 (helper D)
 };

@@ -1000,6 +1000,10 @@ export const vi = {
   'field.intoUnitId': 'Sáp nhập vào đơn vị',
   'validation.not_for_channel': '{field}: không dùng cho kênh tiếp nhận này',
   'validation.received_too_long_ago': '{field}: không được sớm hơn {days} ngày trước',
+  'units.handover.closed': 'Đơn vị {unit} giải thể: tin báo chuyển cho đơn vị tiếp nhận',
+  'units.handover.merged': 'Đơn vị {unit} sáp nhập vào {into}: tin báo chuyển cho {into}',
+  'validation.unit_same': '{field}: phải là một đơn vị khác',
+  'validation.unit_other_force': '{field}: phải là đơn vị cùng lực lượng',
   // end of issue #18 (helper D)
 } as const;
 

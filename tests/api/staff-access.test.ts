@@ -373,6 +373,12 @@ const ENDPOINTS: Endpoint[] = [
     expect: only({ admin: 400 }),
   },
   {
+    method: 'post',
+    path: '/api/staff/units/{unitId}/merge',
+    call: (a) => as(a).post(`/api/staff/units/${policeUnitId}/merge`, { intoUnitId: 'x' }),
+    expect: only({ admin: 400 }),
+  },
+  {
     method: 'put',
     path: '/api/staff/units/{unitId}/jurisdiction',
     call: (a) => sign(a, request(t.app).put(`/api/staff/units/${policeUnitId}/jurisdiction`)).send({ areas: [] }),
