@@ -1014,5 +1014,15 @@ export const en: Record<MessageKey, string> = {
   'units.handover.merged': 'Unit {unit} merged into {into}: report handed to {into}',
   'validation.unit_same': '{field}: must be another unit',
   'validation.unit_other_force': '{field}: must be a unit of the same force',
+  'ui.intake.desk_title': 'Report received',
+  'ui.intake.received_hint':
+    'When the person came, or the letter or message arrived, as 14:05 23/11/2026 (a time alone is today); at most 30 days ago. The deadlines run from then.',
+  'ui.intake.channel_col': 'Channel',
+  'ui.units.hand_to': 'Unit taking its open reports',
+  'ui.units.hand_to_routing': 'As the routing rules say (a unit for each report)',
+  'ui.units.closed_handed': 'The unit is closed: {n} reports handed over, {m} transfer requests cancelled.',
+  'ui.units.merge': 'Merge into another unit',
+  'ui.units.merge_hint': 'A unit of the same force takes its areas, open reports and staff accounts; this unit closes.',
+  'ui.units.merged': 'Merged: {n} reports handed over.',
   // end of issue #18 (helper D)
 };
