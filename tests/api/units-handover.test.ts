@@ -209,4 +209,23 @@ describe('merging a unit into another', () => {
       { data: expect.objectContaining({ into: 'market-04-doi-1', staffMoved: 1, handedOver: 2 }) },
     ]);
   });
+
+  it('merges a commune team into its province department: the department covers the province and the communes', async () => {
+    const f = (await calls.file({ communeCode: '01273', address: 'Chợ Xanh, phường Thục Phán' })).trackingCode;
+    expect((await reportRow(f))?.lead_unit_id).toBe(unit['market-04-doi-1']);
+    const res = await admin().post(`/api/staff/units/${unit['market-04-doi-1']}/merge`, {
+      intoUnitId: unit['market-04'],
+    });
+    expect(res.status).toBe(200);
+    expect((await reportRow(f))?.lead_unit_id).toBe(unit['market-04']);
+    const preview = await request(t.app)
+      .post('/api/public/routing/preview')
+      .send({ category: 'counterfeit', placeType: 'market', communeCode: '01273' });
+    expect(preview.body.lead.unitName).toBe('Chi cục Quản lý thị trường tỉnh Cao Bằng');
+    const moved = await queryRows<{ username: string }>(
+      t.deps.db,
+      sql`select username from staff_accounts where unit_id = ${unit['market-04']} and username like 'doi%' order by username`,
+    );
+    expect(moved.map((m) => m.username)).toEqual(['doi1', 'doi3']);
+  });
 });
