@@ -128,11 +128,9 @@ export function intakeReportInputSchema(now: () => Date, maxDays: number = DESK_
       callEndedAt: call.callEndedAt.optional(),
       callerNumber: call.callerNumber,
       callerAnonymous: call.callerAnonymous.optional(),
-      receivedAt: pastTimeSchema(now)
-        .optional()
-        .meta({
-          description: 'Issue #18, every channel but `hotline`: when the report was received (its clocks start then)',
-        }),
+      receivedAt: pastTimeSchema(now).optional().meta({
+        description: 'Issue #18, every channel but `hotline`: when the report was received (its clocks start then)',
+      }),
       ...reportFields(now),
     })
     .superRefine(checkDeskEntry(now, maxDays))

@@ -96,12 +96,9 @@ export type UnitDutyContacts = z.infer<typeof unitDutyContactsSchema>;
 /** Issue #18: `handTo`, one unit to take all the closed unit's open reports; absent, each goes where the routing now sends it. */
 export const unitCloseSchema = z.strictObject({
   effectiveFrom: effectiveFromSchema,
-  handTo: z
-    .uuid()
-    .optional()
-    .meta({
-      description: "Issue #18: the unit that takes the closed unit's open reports; absent: the routing picks for each",
-    }),
+  handTo: z.uuid().optional().meta({
+    description: "Issue #18: the unit that takes the closed unit's open reports; absent: the routing picks for each",
+  }),
 });
 export type UnitClose = z.infer<typeof unitCloseSchema>;
 /** Issue #18, `POST /units/{unitId}/merge`: the unit closes into `intoUnitId` (its areas, open reports and staff go there). */
