@@ -114,6 +114,11 @@ const envSchema = z.object({
     hotlineLines,
     { shownDefault: `\`${NATIONAL_HOTLINES.join(',')}\` (the national lines)` },
   ),
+  // Issue #18: a report entered at a desk names when it was received; its clocks start then.
+  DESK_RECEIPT_MAX_DAYS: setting(
+    'how far back a report entered at a desk (walk-in, letter, e-mail, Zalo) may say it was received, in days',
+    positiveInt.max(365).default(30),
+  ),
   // STACK.md: HSTS and upgrade-insecure-requests break plain-http LAN deployments.
   HTTPS: setting(
     '`1` behind HTTPS: sends HSTS and `upgrade-insecure-requests` (they break plain-http LAN use)',
@@ -346,6 +351,8 @@ function configFrom(e: Env, dataDir: string, contactEncryptionKey: string | unde
     },
     /** The lines calls come in on (intake console); provinceCode null for a national line. */
     hotlineLines: e.HOTLINE_LINES,
+    /** Issue #18: the oldest receipt time a desk entry may give, in days before now. */
+    deskReceiptMaxDays: e.DESK_RECEIPT_MAX_DAYS,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -24,10 +24,11 @@ export const CUSTOMS_REGIONS: { numeral: string; provinces: string[] }[] = [
   { numeral: 'XIV', provinces: ['52', '66'] },
   { numeral: 'XV', provinces: ['75'] },
   { numeral: 'XVI', provinces: ['80'] },
-  { numeral: 'XVII', provinces: ['82', '86'] },
+  // Issue #18: the Đồng Tháp plan (Nghị quyết 397/NQ-CP) names "Chi cục Hải quan khu vực XX" for Đồng Tháp.
+  { numeral: 'XVII', provinces: ['11', '12', '14'] },
   { numeral: 'XVIII', provinces: ['92', '96'] },
   { numeral: 'XIX', provinces: ['91'] },
-  { numeral: 'XX', provinces: ['11', '12', '14'] },
+  { numeral: 'XX', provinces: ['82', '86'] },
 ];
 
 interface LocalUnitSpec {
@@ -64,7 +65,13 @@ const CAO_BANG: LocalUnitSpec[] = [
     name: 'Đội Quản lý thị trường số 3',
     communes: ['01648', '01576', '01558', '01561', '01594', '01618'],
   },
-  { code: 'border-04-ngoc-chung', force: 'border', name: 'Đồn Biên phòng Ngọc Chung', communes: ['01501', '01489'] },
+  // Issue #18: the Trùng Khánh commune plan names Đồn Biên phòng Ngọc Chung as its partner: it covers xã Trùng Khánh.
+  {
+    code: 'border-04-ngoc-chung',
+    force: 'border',
+    name: 'Đồn Biên phòng Ngọc Chung',
+    communes: ['01477', '01501', '01489'],
+  },
   { code: 'border-04-tra-linh', force: 'border', name: 'Đồn Biên phòng Trà Lĩnh', communes: ['01447', '01456'] },
   { code: 'border-04-ta-lung', force: 'border', name: 'Đồn Biên phòng Tà Lùng', communes: ['01648'] },
   { code: 'border-04-soc-giang', force: 'border', name: 'Đồn Biên phòng Sóc Giang', communes: ['01438', '01393'] },
@@ -230,9 +237,9 @@ export const DEMO_STAFF: DemoStaffSpec[] = [
   },
   {
     username: 'customs.dong-thap',
-    displayName: 'Cán bộ Chi cục Hải quan khu vực XVII',
+    displayName: 'Cán bộ Chi cục Hải quan khu vực XX',
     role: 'officer',
-    unitCode: 'customs-region-xvii',
+    unitCode: 'customs-region-xx',
   },
   // Issue #18: a commune's Steering Committee 389, read-only (its reports without contacts, its figures).
   {

@@ -126,7 +126,7 @@ const CATEGORY_WEIGHTS: Record<Category, number> = {
   ecommerce: 8,
   false_advertising: 8,
 };
-const CHANNEL_WEIGHTS: Record<Channel, number> = { web: 50, hotline: 30, zalo: 8, email: 7, walk_in: 5, letter: 0 };
+const CHANNEL_WEIGHTS: Record<Channel, number> = { web: 50, hotline: 30, zalo: 8, email: 7, walk_in: 5, letter: 2 };
 const OUTCOME_WEIGHTS: Record<ResolveOutcome, number> = {
   violation_handled: 34,
   goods_seized: 24,

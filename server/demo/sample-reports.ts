@@ -168,8 +168,18 @@ export async function seedSampleReports(deps: AppDeps, count: number): Promise<S
         });
         if (!people.operator) throw new Error('no demo operator');
         receipt = await enterCall(run, people.operator, input);
-      } else {
+      } else if (plan.channel === 'web') {
         receipt = await submitReport(run, reportInputSchema(clock.now).parse(fields), [], { channel: plan.channel });
+      } else {
+        // Issue #18: a visit, a letter, an e-mail or a Zalo message, entered at the desk as a user would (enterCall),
+        // received when the plan says; the one who types it is the operator.
+        const input = intakeReportInputSchema(clock.now).parse({
+          ...fields,
+          channel: plan.channel,
+          receivedAt: current.toISOString(),
+        });
+        if (!people.operator) throw new Error('no demo operator');
+        receipt = await enterCall(run, people.operator, input);
       }
       life.trackingCode = receipt.trackingCode;
       life.secret = receipt.secret;

@@ -33,7 +33,7 @@ export function formatDemoLogins(logins: DemoLogin[]): string[] {
 
 const policeName = (p: Province) => `Phòng Cảnh sát kinh tế, Công an ${inSentence(p.name)}`;
 const marketName = (p: Province) => `Chi cục Quản lý thị trường ${inSentence(p.name)}`;
-const borderName = (p: Province) => `Bộ Chỉ huy Bộ đội Biên phòng ${inSentence(p.name)}`;
+const borderName = (p: Province) => `Ban Chỉ huy Bộ đội Biên phòng ${inSentence(p.name)}`;
 /**
  * Issue #17: a made-up duty phone per demo unit (02 + the province's code + a digit per force +
  * 388 + the digit thrice), listed on the public pages and handed to urgent callers.

@@ -24,6 +24,7 @@ export async function insertCall(q: Queryable, call: NewCall): Promise<string> {
 const reportCall = inArray(reportEventsTable.type, ['received', 'call_appended']);
 
 const callColumns = {
+  channel: hotlineCallsTable.channel,
   at: hotlineCallsTable.startedAt,
   endedAt: hotlineCallsTable.endedAt,
   line: hotlineCallsTable.line,

@@ -44,14 +44,19 @@ const photoUpload = z.object({
     .max(MAX_PHOTOS),
 });
 
-/** Issue #5, the hotline intake console: operators only (403 for other roles: the endpoints are no secret). */
+/**
+ * Issue #5, the hotline intake console; issue #18: every desk channel, for operators, officers and unit leads
+ * (403 for other roles: the endpoints are no secret). An officer reaches only their own entries here.
+ */
 export function intakeRoutes(deps: AppDeps): ApiRouter {
   const api = apiRouter();
   const now = () => deps.clock.now();
-  const reportInput = intakeReportInputSchema(now);
+  const reportInput = intakeReportInputSchema(now, deps.config.deskReceiptMaxDays);
   const callInput = appendCallInputSchema(now);
   const answerInput = receiptAnswerInputSchema(now);
-  const operator = ['operator'] as const;
+  const operator = ['operator', 'officer', 'unit_lead'] as const;
+  // The follow-up by phone (a caller's code and secret checked, their spoken answer) stays the hotline's.
+  const hotlineOnly = ['operator'] as const;
   const tags = ['intake'];
 
   defineRoute(api, {
@@ -84,7 +89,7 @@ export function intakeRoutes(deps: AppDeps): ApiRouter {
     operationId: 'enterCall',
     tags,
     summary:
-      'A call entered as a new report (channel hotline): the call fields, then the report fields of the public form',
+      'A report entered at a desk (issue #18: `channel` hotline, walk_in, letter, email or zalo; hotline when absent): a call gives its line and times, the other channels `receivedAt` (not in the future, at most DESK_RECEIPT_MAX_DAYS ago; the clocks start then); then the report fields of the public form. The same receipt for every channel',
     access: operator,
     request: { body: reportInput },
     response: {
@@ -102,7 +107,7 @@ export function intakeRoutes(deps: AppDeps): ApiRouter {
     operationId: 'getIntakeReport',
     tags,
     summary:
-      'A report as the console opens it: one the operator has a call on, or (with `communeCode` of the call being typed, or `provinceCode` for an online seller known by its province) one of that province from the last 30 days, as the duplicates show; fields, lead, calls; never the contact. Anything else is 404',
+      'A report as the console opens it: one the staff member entered or has a call on, or, for operators, (with `communeCode` of the call being typed, or `provinceCode` for an online seller known by its province) one of that province from the last 30 days, as the duplicates show; fields, lead, calls; never the contact. Anything else is 404',
     access: operator,
     request: { params: reportCodeParamsSchema, query: intakeReportQuerySchema },
     response: { description: 'The report', schema: intakeReportViewSchema },
@@ -138,7 +143,7 @@ export function intakeRoutes(deps: AppDeps): ApiRouter {
     tags,
     summary:
       "A caller's receipt checked over the phone (SPEC.md §6): the citizen view for the code and secret, as the tracking page shows it (status, question, outcome); wrong secrets count with the tracking page's",
-    access: operator,
+    access: hotlineOnly,
     use: [limiter(rateLimit, rateLimit.trackingMax)],
     request: { body: trackInputSchema },
     response: { description: 'The citizen view', schema: citizenViewSchema },
@@ -157,7 +162,7 @@ export function intakeRoutes(deps: AppDeps): ApiRouter {
     tags,
     summary:
       "Issue #17, follow-up by phone: the caller's code and secret again, their spoken answer and the call; recorded as the reporter's message (as on the tracking page: a report waiting for information resumes). Wrong secrets count with the tracking page's",
-    access: operator,
+    access: hotlineOnly,
     use: [limiter(rateLimit, rateLimit.trackingMax)],
     request: { body: answerInput },
     response: {

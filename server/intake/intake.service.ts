@@ -9,6 +9,7 @@ import type {
 import { maskPhone, normalisePhone } from '../../shared/phone';
 import type { AppendCallInput, IntakeReportInput, ReceiptAnswerInput, TypedPlace } from '../../shared/schemas/intake';
 import type { Language } from '../../shared/i18n/translate';
+import type { DeskChannel } from '../../shared/domain/channels';
 import { hashPassword, RANDOM_SECRET_COST } from '../auth/passwords';
 import type { ReportInput } from '../../shared/schemas/report';
 import type { StaffUser } from '../auth/auth.service';
@@ -45,10 +46,7 @@ export async function hotlineLines(deps: AppDeps): Promise<HotlineLines> {
   };
 }
 
-type CallFields = Pick<
-  IntakeReportInput,
-  'line' | 'callStartedAt' | 'callEndedAt' | 'callerNumber' | 'callerAnonymous'
->;
+type CallFields = Pick<AppendCallInput, 'callStartedAt' | 'callEndedAt' | 'callerNumber' | 'callerAnonymous'>;
 
 /** The line must be one the console offers (HOTLINE_LINES), whatever way it is written. */
 function checkLine(deps: AppDeps, line: string): string {
@@ -59,10 +57,11 @@ function checkLine(deps: AppDeps, line: string): string {
 }
 
 /** The call row: the number sealed and masked, or nothing of it when the caller stays anonymous. */
-function callRow(deps: AppDeps, staff: StaffUser, call: CallFields, line: string) {
+function callRow(deps: AppDeps, staff: StaffUser, call: CallFields, line: string, channel: DeskChannel = 'hotline') {
   const number = call.callerAnonymous ? undefined : call.callerNumber;
   return {
     operatorId: staff.id,
+    channel,
     line,
     startedAt: call.callStartedAt,
     endedAt: call.callEndedAt,
@@ -81,6 +80,7 @@ function summary(
   note: string | null,
 ): CallSummary {
   return {
+    channel: row.channel,
     at: row.startedAt.toISOString(),
     endedAt: row.endedAt.toISOString(),
     line: row.line,
@@ -94,16 +94,47 @@ function summary(
 }
 
 /**
- * Issue #5: a call that becomes a new report, channel `hotline`. The report, its routing, its
- * `received` event and the call are one transaction.
+ * Issue #5: a call that becomes a new report, channel `hotline`. Issue #18: any desk channel (a visit, a
+ * letter, an e-mail, a Zalo message) the same way, received at the time the staff member gives, the report's
+ * channel that one; its `hotline_calls` row (channel set, no line, no caller number: the contact fields hold
+ * the reporter's details) makes it their entry, as a call makes it the operator's. The report, its routing, its
+ * `received` event and the entry are one transaction.
  */
 export async function enterCall(deps: AppDeps, staff: StaffUser, input: IntakeReportInput): Promise<IntakeReceipt> {
-  const line = checkLine(deps, input.line);
-  const { line: _line, callStartedAt: _s, callEndedAt: _e, callerNumber: _n, callerAnonymous: _a, ...report } = input;
-  const row = callRow(deps, staff, input, line);
+  const {
+    channel,
+    line: typedLine,
+    callStartedAt,
+    callEndedAt,
+    callerNumber,
+    callerAnonymous,
+    receivedAt,
+    ...report
+  } = input;
+  let row: ReturnType<typeof callRow>;
+  if (channel === 'hotline') {
+    // The schema requires them for a call.
+    if (!typedLine || !callStartedAt || !callEndedAt || callerAnonymous === undefined) throw new Error('call fields');
+    row = callRow(
+      deps,
+      staff,
+      { callStartedAt, callEndedAt, callerNumber, callerAnonymous },
+      checkLine(deps, typedLine),
+    );
+  } else {
+    if (!receivedAt) throw new Error('receivedAt');
+    row = callRow(
+      deps,
+      staff,
+      { callStartedAt: receivedAt, callEndedAt: receivedAt, callerAnonymous: false },
+      '',
+      channel,
+    );
+  }
   let leadDutyPhone: string | null = null;
   const receipt = await submitReport(deps, report satisfies ReportInput, [], {
-    channel: 'hotline',
+    channel,
+    receivedAt: channel === 'hotline' ? undefined : receivedAt,
     alsoStore: async (tx, stored) => {
       await insertCall(tx, { ...row, reportId: stored.reportId, eventId: stored.receivedEventId, opensReport: true });
       // Issue #17: the operator hands an urgent caller over to the lead unit's duty phone.
@@ -154,7 +185,10 @@ async function reportForOperator(
 ) {
   const report = await reportOr404(q, trackingCode);
   const hasCallOnReport = await operatorHasCallOn(q, staff.id, report.id);
-  if (!operatorMayReach(report, { hasCallOnReport, typedProvinceCode }, deps.clock.now())) throw notFound();
+  // Issue #18: an officer or unit lead at a desk reaches only their own entries here, never through the duplicates
+  // window (that is the operators'); the case itself stays their unit's business (scope.ts).
+  const typed = staff.role === 'operator' ? typedProvinceCode : null;
+  if (!operatorMayReach(report, { hasCallOnReport, typedProvinceCode: typed }, deps.clock.now())) throw notFound();
   return report;
 }
 

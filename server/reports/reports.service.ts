@@ -95,6 +95,11 @@ export interface SubmitOptions {
   channel?: Channel;
   /** The language of the page the report came from: a notice the reporter asked for is written in it (issue #17). */
   language?: Language;
+  /**
+   * Issue #18: when a report entered at a desk was received (a letter, a visit): its deadlines and `received`
+   * event date from then. Routed as of now, the units that handle it now. Absent: now.
+   */
+  receivedAt?: Date;
   /** Rows that belong with the report (the operator's call), written in its transaction. */
   alsoStore?: (
     tx: Queryable,
@@ -106,7 +111,7 @@ export async function submitReport(
   deps: AppDeps,
   input: ReportInput,
   photoPaths: string[],
-  { channel = 'web', language = DEFAULT_LANGUAGE, alsoStore }: SubmitOptions = {},
+  { channel = 'web', language = DEFAULT_LANGUAGE, alsoStore, receivedAt: given }: SubmitOptions = {},
 ): Promise<Receipt> {
   await checkPlace(deps, input);
   const photos = await processPhotos(deps, photoPaths);
@@ -123,9 +128,10 @@ export async function submitReport(
     const notice = Boolean(input.reporterNotice && input.contactEmail && contact);
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const receivedAt = deps.clock.now();
+        const enteredAt = deps.clock.now();
+        const receivedAt = given ?? enteredAt;
         const receipt = await deps.db.transaction(async (tx) => {
-          const { id: decisionId, decision } = await routeOrRefuse(deps, tx, input, receivedAt);
+          const { id: decisionId, decision } = await routeOrRefuse(deps, tx, input, enteredAt);
           const due = await deadlinesAtReceipt(tx, deps.config, input, receivedAt);
           const report = await insertReport(tx, {
             trackingCode: newTrackingCode(),
@@ -166,7 +172,7 @@ export async function submitReport(
           );
           await insertPhotos(
             tx,
-            photos.map((p) => ({ ...p, reportId: report.id, createdAt: receivedAt })),
+            photos.map((p) => ({ ...p, reportId: report.id, createdAt: enteredAt })),
           );
           const received = await insertEvent(tx, {
             reportId: report.id,
@@ -175,7 +181,12 @@ export async function submitReport(
             actor: 'system',
             public: true,
             toStatus: 'received',
-            data: { leadForce: decision.lead.force, leadUnitName: decision.lead.unitName, photos: photos.length },
+            data: {
+              leadForce: decision.lead.force,
+              leadUnitName: decision.lead.unitName,
+              photos: photos.length,
+              ...(given ? { enteredAt: enteredAt.toISOString() } : {}),
+            },
           });
           await alsoStore?.(tx, {
             reportId: report.id,
@@ -188,14 +199,14 @@ export async function submitReport(
             kind: 'routed',
             reportId: report.id,
             audience: { unitId: report.leadUnitId },
-            at: receivedAt,
+            at: enteredAt,
           });
           for (const c of decision.coordinating)
             await notify(deps, tx, {
               kind: 'coordination_requested',
               reportId: report.id,
               audience: { unitId: c.unitId },
-              at: receivedAt,
+              at: enteredAt,
             });
           return {
             trackingCode: report.trackingCode,

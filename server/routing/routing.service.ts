@@ -91,12 +91,17 @@ export interface Routing {
   publishDraft(ruleSetId: number, effectiveFrom?: Date, alsoWrite?: AlsoWrite): Promise<void>;
   /** The whole country as it would be with a draft published at `effectiveFrom` (default now); writes nothing. */
   validateDraft(ruleSetId: number, effectiveFrom?: Date): Promise<TimedReport>;
+  /**
+   * `alsoWrite` gets the routing as the change leaves it from `effectiveFrom` (issue #18: a closed unit's open
+   * reports are handed to the unit it now picks, in the same transaction).
+   */
   changeUnits(change: UnitChange, alsoWrite?: AlsoWrite): Promise<void>;
   /** Forget what was compiled; the next call reloads. */
   invalidate(): void;
 }
 
-type AlsoWrite = (tx: Queryable) => Promise<void>;
+/** `after`: the routing compiled from the candidate as it will be from the change's moment (`at`). */
+type AlsoWrite = (tx: Queryable, after: { routing: () => CompiledRouting; at: Date }) => Promise<void>;
 
 /** Another process may publish: its generation is checked at most this often, and at every stored decision. */
 const FRESHNESS_MS = 1000;
@@ -191,7 +196,10 @@ export function createRouting(deps: { db: Db; clock: Clock }): Routing {
       const report = validateFrom(candidate, from);
       if (!report.ok) throw routingInvalid(report);
       await write();
-      await alsoWrite?.(tx);
+      await alsoWrite?.(tx, {
+        routing: () => compileRouting(snapshotAt(candidate, from), candidate.communes, candidate.provinces),
+        at: from,
+      });
     });
     invalidate();
   }

@@ -2,6 +2,7 @@ import { and, count, eq, gt, inArray, isNotNull, isNull, lte, or, sql } from 'dr
 import { FORCES } from '../../shared/domain/forces';
 import { queryRows } from '../db/query-rows';
 import type { Queryable } from '../db/types';
+import { staffAccountsTable } from '../auth/auth.table';
 import { communesTable } from '../places/places.table';
 import { unitJurisdictionsTable, unitsTable } from './units.table';
 
@@ -196,4 +197,14 @@ export async function findProvinceDutyPhones(q: Queryable, provinceCode: string)
     const force = FORCES.find((f) => f === r.force);
     return force && r.phone ? [{ force, unitName: r.unitName, phone: r.phone }] : [];
   });
+}
+
+/** Issue #18, a merge: the closed unit's staff accounts belong to the unit it merged into; how many moved. */
+export async function moveStaffAccounts(q: Queryable, fromUnitId: string, toUnitId: string): Promise<number> {
+  const rows = await q
+    .update(staffAccountsTable)
+    .set({ unitId: toUnitId })
+    .where(eq(staffAccountsTable.unitId, fromUnitId))
+    .returning({ id: staffAccountsTable.id });
+  return rows.length;
 }

@@ -1,9 +1,10 @@
-import { unitDetailSchema } from '../../shared/api/rules';
+import { closedUnitSchema, unitDetailSchema } from '../../shared/api/rules';
 import { unitsResponseSchema, type UnitsResponse } from '../../shared/api/units';
 import {
   jurisdictionInputSchema,
   unitCloseSchema,
   unitInputSchema,
+  unitMergeSchema,
   unitParamsSchema,
   unitDutyContactsSchema,
   unitRenameSchema,
@@ -12,7 +13,15 @@ import type { AppDeps } from '../deps';
 import { apiRouter, defineRoute, type ApiRouter } from '../http/define-route';
 import { staffOf } from '../http/staff-api';
 import { findUnits } from './units.repository';
-import { closeUnit, createUnit, getUnitDetail, renameUnit, setDutyContacts, setJurisdiction } from './units.service';
+import {
+  closeUnit,
+  createUnit,
+  getUnitDetail,
+  mergeUnit,
+  renameUnit,
+  setDutyContacts,
+  setJurisdiction,
+} from './units.service';
 
 const refused =
   '422 `routing.invalid` with the validator’s report in `error.details` when the change would leave a gap or an overlap (nothing written); audited';
@@ -96,12 +105,25 @@ export function unitsRoutes(deps: AppDeps): ApiRouter {
     path: '/units/:unitId/close',
     operationId: 'closeUnit',
     tags,
-    summary: `Admins: close a unit from \`effectiveFrom\` (default now); ${refused}`,
+    summary: `Admins: close a unit from \`effectiveFrom\` (default now). Issue #18: its open reports go to \`handTo\`, or each to the unit the routing picks once it is closed (a \`transferred\` event each, same transaction); transfers waiting for it are cancelled; ${refused}`,
     access: admins,
     request: { params: unitParamsSchema, body: unitCloseSchema },
-    response: unitReply,
+    response: { description: 'The closed unit and what became of its reports', schema: closedUnitSchema },
     errors: [400, 401, 403, 404, 409, 422],
-    handler: ({ params, body }, _req, res) => closeUnit(deps, staffOf(res.locals), params.unitId, body.effectiveFrom),
+    handler: ({ params, body }, _req, res) => closeUnit(deps, staffOf(res.locals), params.unitId, body),
+  });
+
+  defineRoute(api, {
+    method: 'post',
+    path: '/units/:unitId/merge',
+    operationId: 'mergeUnit',
+    tags,
+    summary: `Admins, issue #18: merge a unit into \`intoUnitId\` (same force) from \`effectiveFrom\` (default now): it closes, the other takes its jurisdiction (old rows closed), its open reports (a \`transferred\` event each) and its staff accounts; ${refused}`,
+    access: admins,
+    request: { params: unitParamsSchema, body: unitMergeSchema },
+    response: { description: 'The merged (closed) unit and what became of its reports', schema: closedUnitSchema },
+    errors: [400, 401, 403, 404, 409, 422],
+    handler: ({ params, body }, _req, res) => mergeUnit(deps, staffOf(res.locals), params.unitId, body),
   });
 
   defineRoute(api, {

@@ -1,6 +1,9 @@
 import type { UnitDetail } from '../../shared/api/rules';
 import type { PlaceType } from '../../shared/domain/place-types';
-import type { JurisdictionInput, UnitDutyContacts, UnitInput } from '../../shared/schemas/rules';
+import type { ClosedUnit } from '../../shared/api/rules';
+import type { JurisdictionInput, UnitClose, UnitDutyContacts, UnitInput, UnitMerge } from '../../shared/schemas/rules';
+import { DEFAULT_LANGUAGE, t } from '../../shared/i18n/translate';
+import { handOverReports, type HandOverSummary } from './handover';
 import { appendAudit } from '../auth/auth.repository';
 import type { StaffUser } from '../auth/auth.service';
 import type { Queryable } from '../db/types';
@@ -13,6 +16,7 @@ import {
   findOpenJurisdictions,
   findUnit,
   findUnitByCode,
+  moveStaffAccounts,
   updateUnitDutyContacts,
   updateUnitName,
 } from './units.repository';
@@ -134,22 +138,101 @@ export async function setDutyContacts(
   return getUnitDetail(deps, id);
 }
 
-/** Closes a unit from `effectiveFrom` (default now); refused when its communes would be left without a unit of its force. */
+/** A unit that takes another's reports: exists, still open, not the unit itself (else a 400 naming `field`). */
+async function receivingUnit(deps: AppDeps, field: string, id: string, closing: Unit): Promise<Unit> {
+  const unit = await findUnit(deps.db, id);
+  if (!unit || isClosed(unit, deps.clock.now()) || unit.validTo !== null)
+    throw validationFailed([fieldIssue([field], 'unit_unknown')]);
+  if (unit.id === closing.id) throw validationFailed([fieldIssue([field], 'unit_same')]);
+  return unit;
+}
+
+/**
+ * Closes a unit from `effectiveFrom` (default now); refused when its communes would be left without a unit of its
+ * force. Issue #18: in the same transaction its open reports go to `handTo`, or each to the unit the routing picks
+ * once the close takes effect, with a `transferred` event ("Đơn vị … giải thể"); transfers waiting for it are
+ * cancelled; its coordinations stay as history.
+ */
 export async function closeUnit(
   deps: AppDeps,
   staff: StaffUser,
   id: string,
-  effectiveFrom?: string,
-): Promise<UnitDetail> {
+  input: UnitClose = {},
+): Promise<ClosedUnit> {
   const unit = await openUnit(deps, id);
   if (unit.validTo !== null || isClosed(unit, deps.clock.now())) throw unitClosed();
+  const handTo = input.handTo ? await receivingUnit(deps, 'handTo', input.handTo, unit) : undefined;
+  const reason = t(DEFAULT_LANGUAGE, 'units.handover.closed', { unit: unit.name });
+  let summary: HandOverSummary = { handedOver: 0, transfersCancelled: 0 };
   await boundedRefusal(() =>
     deps.routing.changeUnits(
-      { effectiveFrom: time(effectiveFrom), closeUnits: [unit.code] },
-      audit(deps, staff, 'unit_closed', unit.code, { effectiveFrom: effectiveFrom ?? null }),
+      { effectiveFrom: time(input.effectiveFrom), closeUnits: [unit.code] },
+      async (tx, after) => {
+        summary = await handOverReports(deps, tx, {
+          closedUnitId: unit.id,
+          receiver: handTo ? { unitId: handTo.id, unitName: handTo.name } : after,
+          reason,
+          actor: staff.id,
+        });
+        await audit(deps, staff, 'unit_closed', unit.code, {
+          effectiveFrom: input.effectiveFrom ?? null,
+          handTo: handTo?.code ?? null,
+          ...summary,
+        })(tx);
+      },
     ),
   );
-  return getUnitDetail(deps, id);
+  return { ...(await getUnitDetail(deps, id)), ...summary };
+}
+
+/** An area once, however many of the two units covered it. */
+const areaKey = (a: Area) => JSON.stringify([a.provinceCode, a.communeCode ?? null, [...(a.placeTypes ?? [])].sort()]);
+
+/**
+ * Issue #18 (SPEC.md §4, merging units): the unit closes into another of the same force, which takes its
+ * jurisdiction from `effectiveFrom` (the old rows closed then: old decisions stay explainable), its open
+ * reports (each a `transferred` event, "Đơn vị … sáp nhập vào …") and its staff accounts. One transaction.
+ */
+export async function mergeUnit(deps: AppDeps, staff: StaffUser, id: string, input: UnitMerge): Promise<ClosedUnit> {
+  const unit = await openUnit(deps, id);
+  if (unit.validTo !== null || isClosed(unit, deps.clock.now())) throw unitClosed();
+  const into = await receivingUnit(deps, 'intoUnitId', input.intoUnitId, unit);
+  if (into.force !== unit.force) throw validationFailed([fieldIssue(['intoUnitId'], 'unit_other_force')]);
+  const toArea = (a: { provinceCode: string; communeCode: string | null; placeTypes: string[] | null }): Area => ({
+    provinceCode: a.provinceCode,
+    communeCode: a.communeCode,
+    placeTypes: a.placeTypes as PlaceType[] | null,
+  });
+  const areas = new Map<string, Area>();
+  for (const a of [...(await findOpenJurisdictions(deps.db, into.id)), ...(await findOpenJurisdictions(deps.db, id))])
+    areas.set(areaKey(toArea(a)), toArea(a));
+  const reason = t(DEFAULT_LANGUAGE, 'units.handover.merged', { unit: unit.name, into: into.name });
+  let summary: HandOverSummary = { handedOver: 0, transfersCancelled: 0 };
+  await boundedRefusal(() =>
+    deps.routing.changeUnits(
+      {
+        effectiveFrom: time(input.effectiveFrom),
+        closeUnits: [unit.code],
+        setJurisdictions: [{ unitCode: into.code, areas: [...areas.values()] }],
+      },
+      async (tx) => {
+        summary = await handOverReports(deps, tx, {
+          closedUnitId: unit.id,
+          receiver: { unitId: into.id, unitName: into.name },
+          reason,
+          actor: staff.id,
+        });
+        const moved = await moveStaffAccounts(tx, unit.id, into.id);
+        await audit(deps, staff, 'unit_merged', unit.code, {
+          into: into.code,
+          effectiveFrom: input.effectiveFrom ?? null,
+          staffMoved: moved,
+          ...summary,
+        })(tx);
+      },
+    ),
+  );
+  return { ...(await getUnitDetail(deps, id)), ...summary };
 }
 
 /** Replaces what a unit covers from `effectiveFrom`; the old rows close then, so old decisions stay explainable. */

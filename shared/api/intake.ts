@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DESK_CHANNELS } from '../domain/channels';
 import { citizenViewSchema, receiptSchema } from './reports';
 
 export const hotlineLinesSchema = z
@@ -18,6 +19,9 @@ export const hotlineLinesSchema = z
 export type HotlineLines = z.infer<typeof hotlineLinesSchema>;
 
 export const callSummarySchema = z.object({
+  channel: z.enum(DESK_CHANNELS).meta({
+    description: 'Issue #18: how it reached the desk; for other channels than `hotline`, `at` is when it was received',
+  }),
   at: z.string().meta({ format: 'date-time', description: 'When the call started' }),
   endedAt: z.string().meta({ format: 'date-time' }),
   line: z.string(),

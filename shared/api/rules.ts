@@ -109,6 +109,18 @@ export const unitDetailSchema = z
   .meta({ id: 'UnitDetail' });
 export type UnitDetail = z.infer<typeof unitDetailSchema>;
 
+/** Issue #18: a unit closed or merged, and what became of its open reports. */
+export const closedUnitSchema = unitDetailSchema
+  .extend({
+    handedOver: z
+      .number()
+      .int()
+      .meta({ description: 'Open reports it led, each handed over with a `transferred` event' }),
+    transfersCancelled: z.number().int().meta({ description: 'Transfers that waited for it, cancelled' }),
+  })
+  .meta({ id: 'ClosedUnit' });
+export type ClosedUnit = z.infer<typeof closedUnitSchema>;
+
 export const communeFlagsResponseSchema = z
   .object({
     code: z.string(),

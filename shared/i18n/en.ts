@@ -1096,4 +1096,26 @@ export const en: Record<MessageKey, string> = {
   'ui.committee.crime_csv': 'Signs of a crime (CSV)',
   'ui.committee.typical_csv': 'Typical cases (CSV)',
   'ui.committee.vnd': '{n} VND',
+  // Issue #18 (helper D: every channel at the desk, closing and merging units)
+  'field.channel': 'Channel',
+  'field.receivedAt': 'Received at',
+  'field.handTo': 'Unit receiving the reports',
+  'field.intoUnitId': 'Merge into unit',
+  'validation.not_for_channel': '{field}: not used for this channel',
+  'validation.received_too_long_ago': '{field}: may not be more than {days} days ago',
+  'units.handover.closed': 'Unit {unit} dissolved: report handed to the receiving unit',
+  'units.handover.merged': 'Unit {unit} merged into {into}: report handed to {into}',
+  'validation.unit_same': '{field}: must be another unit',
+  'validation.unit_other_force': '{field}: must be a unit of the same force',
+  'ui.intake.desk_title': 'Report received',
+  'ui.intake.received_hint':
+    'When the person came, or the letter or message arrived, as 14:05 23/11/2026 (a time alone is today); at most 30 days ago. The deadlines run from then.',
+  'ui.intake.channel_col': 'Channel',
+  'ui.units.hand_to': 'Unit taking its open reports',
+  'ui.units.hand_to_routing': 'As the routing rules say (a unit for each report)',
+  'ui.units.closed_handed': 'The unit is closed: {n} reports handed over, {m} transfer requests cancelled.',
+  'ui.units.merge': 'Merge into another unit',
+  'ui.units.merge_hint': 'A unit of the same force takes its areas, open reports and staff accounts; this unit closes.',
+  'ui.units.merged': 'Merged: {n} reports handed over.',
+  // end of issue #18 (helper D)
 };

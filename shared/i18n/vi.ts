@@ -1086,6 +1086,29 @@ export const vi = {
   'ui.committee.crime_csv': 'Dấu hiệu tội phạm (CSV)',
   'ui.committee.typical_csv': 'Vụ việc điển hình (CSV)',
   'ui.committee.vnd': '{n} đ',
+  // Issue #18 (helper D: every channel at the desk, closing and merging units)
+  'field.channel': 'Kênh tiếp nhận',
+  'field.receivedAt': 'Thời điểm tiếp nhận',
+  'field.handTo': 'Đơn vị nhận tin báo',
+  'field.intoUnitId': 'Sáp nhập vào đơn vị',
+  'validation.not_for_channel': '{field}: không dùng cho kênh tiếp nhận này',
+  'validation.received_too_long_ago': '{field}: không được sớm hơn {days} ngày trước',
+  'units.handover.closed': 'Đơn vị {unit} giải thể: tin báo chuyển cho đơn vị tiếp nhận',
+  'units.handover.merged': 'Đơn vị {unit} sáp nhập vào {into}: tin báo chuyển cho {into}',
+  'validation.unit_same': '{field}: phải là một đơn vị khác',
+  'validation.unit_other_force': '{field}: phải là đơn vị cùng lực lượng',
+  'ui.intake.desk_title': 'Tiếp nhận tin báo',
+  'ui.intake.received_hint':
+    'Lúc người dân đến, thư hoặc tin nhắn đến, dạng 14:05 23/11/2026 (chỉ gõ giờ là hôm nay); không quá 30 ngày. Thời hạn xử lý tính từ lúc này.',
+  'ui.intake.channel_col': 'Kênh',
+  'ui.units.hand_to': 'Đơn vị nhận các tin báo đang xử lý',
+  'ui.units.hand_to_routing': 'Theo quy tắc phân công (mỗi tin báo một đơn vị)',
+  'ui.units.closed_handed': 'Đơn vị đã được giải thể: {n} tin báo đã chuyển giao, {m} đề nghị chuyển giao bị hủy.',
+  'ui.units.merge': 'Sáp nhập vào đơn vị khác',
+  'ui.units.merge_hint':
+    'Đơn vị cùng lực lượng nhận địa bàn, các tin báo đang xử lý và tài khoản cán bộ; đơn vị này giải thể.',
+  'ui.units.merged': 'Đã sáp nhập: {n} tin báo đã chuyển giao.',
+  // end of issue #18 (helper D)
 } as const;
 
 export type MessageKey = keyof typeof vi;

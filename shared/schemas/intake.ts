@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DESK_CHANNELS } from '../domain/channels';
 import { communeCodeSchema, provinceCodeSchema } from './routing';
 import {
   blankIsAbsent,
@@ -58,11 +59,81 @@ function checkCall(
     });
 }
 
-/** `POST /api/staff/intake/reports`: the call, then the same report fields as the public form. */
-export function intakeReportInputSchema(now: () => Date) {
+/** Issue #18: how far back a desk entry may say it was received unless DESK_RECEIPT_MAX_DAYS says otherwise. */
+export const DESK_RECEIPT_MAX_DAYS = 30;
+
+const issue = (ctx: z.RefinementCtx, path: string, key: string, input: unknown) =>
+  ctx.addIssue({ code: 'custom', path: [path], params: { key }, input });
+
+/**
+ * Issue #18: a call names its line and times (the clocks start when it is saved, as ever); every other desk
+ * channel (walk-in, letter, e-mail, Zalo) names when the report was received instead: the clocks start then.
+ */
+function checkDeskEntry(now: () => Date, maxDays: number) {
+  return (
+    entry: {
+      channel: (typeof DESK_CHANNELS)[number];
+      line?: string | undefined;
+      callStartedAt?: Date | undefined;
+      callEndedAt?: Date | undefined;
+      callerNumber?: string | undefined;
+      callerAnonymous?: boolean | undefined;
+      receivedAt?: Date | undefined;
+    },
+    ctx: z.RefinementCtx,
+  ) => {
+    if (entry.channel === 'hotline') {
+      for (const name of ['line', 'callStartedAt', 'callEndedAt', 'callerAnonymous'] as const)
+        if (entry[name] === undefined) issue(ctx, name, 'validation.required', undefined);
+      if (entry.receivedAt) issue(ctx, 'receivedAt', 'validation.not_for_channel', entry.receivedAt);
+      if (entry.callStartedAt && entry.callEndedAt && entry.callerAnonymous !== undefined)
+        checkCall(
+          {
+            callStartedAt: entry.callStartedAt,
+            callEndedAt: entry.callEndedAt,
+            callerNumber: entry.callerNumber,
+            callerAnonymous: entry.callerAnonymous,
+          },
+          ctx,
+        );
+      return;
+    }
+    for (const name of ['line', 'callStartedAt', 'callEndedAt', 'callerNumber', 'callerAnonymous'] as const)
+      if (entry[name] !== undefined) issue(ctx, name, 'validation.not_for_channel', entry[name]);
+    if (!entry.receivedAt) issue(ctx, 'receivedAt', 'validation.required', undefined);
+    else if (entry.receivedAt.getTime() < now().getTime() - maxDays * 86_400_000)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['receivedAt'],
+        params: { key: 'validation.received_too_long_ago', days: maxDays },
+        input: entry.receivedAt,
+      });
+  };
+}
+
+/**
+ * `POST /api/staff/intake/reports`: a report entered at a desk (issue #18: `channel`, `hotline` when absent), then
+ * the same report fields as the public form. A call gives its line and times; the other channels `receivedAt`.
+ */
+export function intakeReportInputSchema(now: () => Date, maxDays: number = DESK_RECEIPT_MAX_DAYS) {
+  const call = callFields(now);
   return z
-    .strictObject({ ...callFields(now), ...reportFields(now) })
-    .superRefine(checkCall)
+    .strictObject({
+      channel: z
+        .enum(DESK_CHANNELS)
+        .default('hotline')
+        .meta({ description: 'Issue #18: how the report reached the desk; `hotline` when absent' }),
+      line: call.line.optional(),
+      callStartedAt: call.callStartedAt.optional(),
+      callEndedAt: call.callEndedAt.optional(),
+      callerNumber: call.callerNumber,
+      callerAnonymous: call.callerAnonymous.optional(),
+      receivedAt: pastTimeSchema(now).optional().meta({
+        description: 'Issue #18, every channel but `hotline`: when the report was received (its clocks start then)',
+      }),
+      ...reportFields(now),
+    })
+    .superRefine(checkDeskEntry(now, maxDays))
     .check(placeCheck);
 }
 export type IntakeReportInput = z.infer<ReturnType<typeof intakeReportInputSchema>>;

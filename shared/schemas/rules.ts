@@ -93,7 +93,20 @@ export const unitDutyContactsSchema = z.strictObject({
 });
 export type UnitDutyContacts = z.infer<typeof unitDutyContactsSchema>;
 
-export const unitCloseSchema = z.strictObject({ effectiveFrom: effectiveFromSchema });
+/** Issue #18: `handTo`, one unit to take all the closed unit's open reports; absent, each goes where the routing now sends it. */
+export const unitCloseSchema = z.strictObject({
+  effectiveFrom: effectiveFromSchema,
+  handTo: z.uuid().optional().meta({
+    description: "Issue #18: the unit that takes the closed unit's open reports; absent: the routing picks for each",
+  }),
+});
+export type UnitClose = z.infer<typeof unitCloseSchema>;
+/** Issue #18, `POST /units/{unitId}/merge`: the unit closes into `intoUnitId` (its areas, open reports and staff go there). */
+export const unitMergeSchema = z.strictObject({
+  intoUnitId: z.uuid().meta({ description: 'The unit of the same force that takes its areas, open reports and staff' }),
+  effectiveFrom: effectiveFromSchema,
+});
+export type UnitMerge = z.infer<typeof unitMergeSchema>;
 export const jurisdictionInputSchema = z.strictObject({
   areas: z.array(areaSchema).min(1).max(500),
   effectiveFrom: effectiveFromSchema,

@@ -29,7 +29,23 @@ describe('demo units and staff (embedded mode)', () => {
     const border = await provinceUnits('border');
     expect(border).toHaveLength(30);
     expect(border.map((u) => u.provinceCode)).not.toContain('01');
-    expect(border.find((u) => u.provinceCode === '04')?.name).toBe('Bộ Chỉ huy Bộ đội Biên phòng tỉnh Cao Bằng');
+    expect(border.find((u) => u.provinceCode === '04')?.name).toBe('Ban Chỉ huy Bộ đội Biên phòng tỉnh Cao Bằng');
+  });
+
+  it('uses the names the plans use (issue #18): Ban Chỉ huy, Hải quan khu vực XX for Đồng Tháp, Ngọc Chung over xã Trùng Khánh', async () => {
+    const db = testDb.database.db;
+    const units = await db.select().from(unitsTable);
+    expect(units.filter((u) => u.name.includes('Bộ Chỉ huy'))).toEqual([]);
+    const areasOf = async (code: string) => {
+      const unit = units.find((u) => u.code === code);
+      const rows = await db
+        .select()
+        .from(unitJurisdictionsTable)
+        .where(eq(unitJurisdictionsTable.unitId, unit?.id ?? ''));
+      return { name: unit?.name, areas: rows.map((r) => r.communeCode ?? r.provinceCode).sort() };
+    };
+    expect(await areasOf('customs-region-xx')).toEqual({ name: 'Chi cục Hải quan khu vực XX', areas: ['82', '86'] });
+    expect((await areasOf('border-04-ngoc-chung')).areas).toContain('01477');
   });
 
   it('has 20 regional customs branches that together cover every province exactly once', async () => {

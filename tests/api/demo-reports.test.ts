@@ -11,6 +11,7 @@ import { runningDue } from '../../server/cases/transitions';
 import { planSampleReports } from '../../server/demo/sample-plan';
 import { seedSampleReports, type SampleSummary } from '../../server/demo/sample-reports';
 import { reportEventsTable, reportsTable } from '../../server/reports/reports.table';
+import { hotlineCallsTable } from '../../server/intake/intake.table';
 import { communesTable } from '../../server/places/places.table';
 import { createTestApp, FIXED_NOW, type TestApp } from '../helpers/test-app';
 import { staffSession } from '../helpers/staff';
@@ -43,6 +44,15 @@ function canMove(from: Status, to: Status): boolean {
 }
 
 describe('the demo sample reports (issue #7)', () => {
+  it('enter every desk channel through the desk-entry service a user reaches (issue #18): one entry of that channel each', async () => {
+    const entries = await t.deps.db
+      .select({ reportId: hotlineCallsTable.reportId, channel: hotlineCallsTable.channel })
+      .from(hotlineCallsTable)
+      .where(eq(hotlineCallsTable.opensReport, true));
+    const entryChannel = new Map(entries.map((e) => [e.reportId, e.channel]));
+    for (const r of reports) expect([r.channel, entryChannel.get(r.id) ?? 'web']).toEqual([r.channel, r.channel]);
+  });
+
   it('are the number asked for, received over the last twelve months, mostly in Cao Bằng and Đồng Tháp', () => {
     expect(summary.reports).toBe(COUNT);
     expect(reports).toHaveLength(COUNT);
@@ -52,7 +62,9 @@ describe('the demo sample reports (issue #7)', () => {
     expect(Math.min(...times)).toBeLessThan(FIXED_NOW.getTime() - 300 * DAY);
     const inDemoProvinces = reports.filter((r) => ['04', '82'].includes(r.provinceCode)).length;
     expect(inDemoProvinces / COUNT).toBeGreaterThan(0.85);
-    expect(new Set(reports.map((r) => r.channel))).toEqual(new Set(['web', 'hotline', 'zalo', 'email', 'walk_in']));
+    expect(new Set(reports.map((r) => r.channel))).toEqual(
+      new Set(['web', 'hotline', 'zalo', 'email', 'walk_in', 'letter']),
+    );
     expect(reports.some((r) => r.placeType === 'online' && r.url)).toBe(true);
     expect(reports.some((r) => r.hasContact && r.contactSealed?.startsWith('v1.'))).toBe(true);
   });

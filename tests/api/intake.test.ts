@@ -363,9 +363,11 @@ describe('the hotline intake API', () => {
     expect((await as(otherOperator).get('/api/staff/intake/calls')).body.calls).toEqual([]);
   });
 
-  it('is for operators: 403 for other roles, 401 without a session, 403 without the CSRF token', async () => {
-    expect((await as(officer).post('/api/staff/intake/reports', { ...call, ...report })).status).toBe(403);
-    expect((await as(officer).get('/api/staff/intake/lines')).status).toBe(403);
+  it('is for operators, officers and unit leads (issue #18): 403 for other roles, 401 without a session, 403 without the CSRF token', async () => {
+    const admin = await session('admin');
+    expect((await as(admin).post('/api/staff/intake/reports', { ...call, ...report })).status).toBe(403);
+    expect((await as(admin).get('/api/staff/intake/lines')).status).toBe(403);
+    expect((await as(officer).get('/api/staff/intake/lines')).status).toBe(200);
     expect(
       (
         await request(t.app)

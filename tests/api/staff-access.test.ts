@@ -174,25 +174,25 @@ const ENDPOINTS: Endpoint[] = [
     method: 'get',
     path: '/api/staff/intake/lines',
     call: (a) => as(a).get('/api/staff/intake/lines'),
-    expect: only({ operator: 200 }),
+    expect: only({ operator: 200, officer: 200, unit_lead: 200 }),
   },
   {
     method: 'get',
     path: '/api/staff/intake/calls',
     call: (a) => as(a).get('/api/staff/intake/calls'),
-    expect: only({ operator: 200 }),
+    expect: only({ operator: 200, officer: 200, unit_lead: 200 }),
   },
   {
     method: 'post',
     path: '/api/staff/intake/reports',
     call: (a) => as(a).post('/api/staff/intake/reports', { ...CALL, ...REPORT }),
-    expect: only({ operator: 201 }),
+    expect: only({ operator: 201, officer: 201, unit_lead: 201 }),
   },
   {
     method: 'get',
     path: '/api/staff/intake/reports/{code}',
     call: (a) => as(a).get(`/api/staff/intake/reports/${reportCode}`),
-    expect: only({ operator: 200 }),
+    expect: only({ operator: 200, officer: 404, unit_lead: 404 }),
   },
   {
     method: 'post',
@@ -202,7 +202,7 @@ const ENDPOINTS: Endpoint[] = [
         ...CALL,
         note: 'Người gọi hỏi lại tình hình xử lý.',
       }),
-    expect: only({ operator: 201 }),
+    expect: only({ operator: 201, officer: 404, unit_lead: 404 }),
   },
   {
     method: 'post',
@@ -230,7 +230,7 @@ const ENDPOINTS: Endpoint[] = [
       if (session) req.set('Cookie', session.cookie).set('X-CSRF-Token', session.csrf);
       return req.attach('photos', await phoneJpeg(400, 300, 1), 'zalo.jpg');
     },
-    expect: only({ operator: 201 }),
+    expect: only({ operator: 201, officer: 404, unit_lead: 404 }),
   },
   // The report is led by market management in Cao Bằng: its officer, its unit lead and the
   // coordinators in scope see the photo; the operator who entered it too; an admin handles no cases.
@@ -381,6 +381,12 @@ const ENDPOINTS: Endpoint[] = [
     method: 'post',
     path: '/api/staff/units/{unitId}/close',
     call: (a) => as(a).post(`/api/staff/units/${policeUnitId}/close`, { effectiveFrom: '2020-01-01T00:00:00+07:00' }),
+    expect: only({ admin: 400 }),
+  },
+  {
+    method: 'post',
+    path: '/api/staff/units/{unitId}/merge',
+    call: (a) => as(a).post(`/api/staff/units/${policeUnitId}/merge`, { intoUnitId: 'x' }),
     expect: only({ admin: 400 }),
   },
   {

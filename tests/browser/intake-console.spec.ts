@@ -97,9 +97,12 @@ describeInBrowser('an operator enters hotline calls with the keyboard alone', ()
     await page.getByLabel('Mật khẩu').fill(TEST_DEMO_PASSWORD);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Tiếp nhận cuộc gọi đường dây nóng' }).waitFor();
-    await page.waitForFunction(() => document.activeElement?.id === 'line');
+    // Issue #18: the channel comes first (a call, for an operator); Tab goes on to the line.
+    await page.waitForFunction(() => document.activeElement?.id === 'channel');
     for (const shortcut of ['Ctrl+Enter', 'Alt+D', 'Alt+N', 'Esc'])
       expect(await page.locator('kbd', { hasText: shortcut }).count()).toBeGreaterThan(0);
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('line');
 
     // First call: line (focused), start (prefilled), end (empty: now), the caller's number.
     await page.keyboard.press('Tab');
@@ -138,8 +141,8 @@ describeInBrowser('an operator enters hotline calls with the keyboard alone', ()
 
     // Second call, a new report from a caller who stays anonymous.
     await page.keyboard.press('Alt+N');
-    await page.waitForFunction(() => document.activeElement?.id === 'line');
-    for (let i = 0; i < 4; i += 1) await page.keyboard.press('Tab');
+    await page.waitForFunction(() => document.activeElement?.id === 'channel');
+    for (let i = 0; i < 5; i += 1) await page.keyboard.press('Tab');
     expect(await focused(page)).toBe('callerAnonymous');
     await page.keyboard.press('Space');
     await page.keyboard.press('Tab');
@@ -360,5 +363,64 @@ describeInBrowser('an operator enters hotline calls with the keyboard alone', ()
     expect(await handOver.getByTestId('duty-phone').getAttribute('href')).toBe('tel:02042388222');
     await page.screenshot({ path: path.join(ARTEFACTS, 'intake-urgent-receipt.png'), fullPage: true });
     expect(problems.filter((p) => !/401/.test(p))).toEqual([]);
+  });
+});
+
+describeInBrowser('an officer enters a walk-in report at the desk with the keyboard alone (issue #18)', () => {
+  const session = useBrowserPage(DESK, { clock: { now: () => new Date() } });
+
+  it('chooses the channel, types when the visitor came, the report and their contact; the receipt is the same and the clocks start then', async () => {
+    const { page, server, problems } = session;
+    await page.goto(`${server.baseUrl}/staff`);
+    await page.getByLabel('Tên đăng nhập').fill('customs.cao-bang');
+    await page.getByLabel('Mật khẩu').fill(TEST_DEMO_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByRole('link', { name: 'Tiếp nhận cuộc gọi' }).click();
+    // An officer's desk starts on a visit; the channel select has the focus.
+    await page.waitForFunction(() => document.activeElement?.id === 'channel');
+    expect(await page.locator('#channel').inputValue()).toBe('walk_in');
+    expect(await page.locator('#line').count()).toBe(0);
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('receivedAt');
+    // Two hours ago, in Vietnam's time (UTC+7), as 14:05 23/11/2026.
+    const came = new Date(Math.floor((Date.now() - 2 * 3_600_000) / 60_000) * 60_000);
+    const vn = new Date(came.getTime() + 7 * 3_600_000);
+    const two = (n: number) => String(n).padStart(2, '0');
+    const typed = `${two(vn.getUTCHours())}:${two(vn.getUTCMinutes())} ${two(vn.getUTCDate())}/${two(vn.getUTCMonth() + 1)}/${vn.getUTCFullYear()}`;
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(typed);
+    await page.keyboard.press('Enter');
+    expect(await focused(page)).toBe('category');
+    await typeReport(page, {
+      category: 'counterfeit',
+      placeType: 'market',
+      province: ['cao bang', 'Tỉnh Cao Bằng'],
+      commune: ['tra linh', 'Xã Trà Lĩnh'],
+      address: 'Chợ Trà Lĩnh, ki-ốt 30',
+      description: 'Người dân đến trụ sở trình báo ki-ốt 30 chợ Trà Lĩnh bán mỹ phẩm giả nhãn hiệu.',
+    });
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('urgent');
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('contactName');
+    await page.keyboard.type('Nguyễn Văn Ba');
+    await page.getByTestId('lead-unit').getByText('Đội Quản lý thị trường số 2').waitFor();
+    await page.keyboard.press('Control+Enter');
+
+    await page.getByRole('heading', { name: 'Đọc mã cho người gọi' }).waitFor();
+    const code = (await page.getByTestId('tracking-code').textContent()) ?? '';
+    expect(code).toMatch(/^389-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    const [row] = await queryRows<{ channel: string; received_at: Date; call_channel: string; has_contact: boolean }>(
+      server.deps.db,
+      sql`select r.channel, r.received_at, h.channel as call_channel, r.has_contact
+          from reports r join hotline_calls h on h.report_id = r.id where r.tracking_code = ${code}`,
+    );
+    expect(row).toMatchObject({ channel: 'walk_in', call_channel: 'walk_in', has_contact: true });
+    expect(new Date(row?.received_at ?? 0).toISOString()).toBe(came.toISOString());
+    await page.screenshot({ path: path.join(ARTEFACTS, 'intake-walk-in-receipt.png'), fullPage: true });
+    // The officer's unit (customs) is not the lead: the case stays out of reach.
+    const caseRes = await page.evaluate(async (c) => (await fetch(`/api/staff/cases/${c}`)).status, code);
+    expect(caseRes).toBe(404);
+    expect(problems.filter((p) => !/40[14]/.test(p))).toEqual([]);
   });
 });

@@ -49,7 +49,7 @@ const STAFF_PAGES: {
   },
   { href: paths.staff.cases.href(), label: 'ui.staff.nav.cases', roles: ['officer', 'unit_lead', 'coordinator'] },
   { href: paths.staff.dashboard.href(), label: 'ui.staff.nav.dashboard', roles: ['unit_lead'] },
-  { href: paths.staff.intake.href(), label: 'ui.staff.nav.intake', roles: ['operator'] },
+  { href: paths.staff.intake.href(), label: 'ui.staff.nav.intake', roles: ['operator', 'officer', 'unit_lead'] },
   { href: paths.staff.accounts.href(), label: 'ui.staff.nav.accounts', roles: ['admin'] },
   { href: paths.staff.units.href(), label: 'ui.staff.nav.units', roles: ['admin'] },
   { href: paths.staff.rules.href(), label: 'ui.staff.nav.rules', roles: ['coordinator', 'admin'] },

@@ -2,6 +2,7 @@ import type { InputHTMLAttributes, Ref } from 'react';
 import { useFormContext } from 'react-hook-form';
 import type { HotlineLines } from '../../../shared/api/intake';
 import { CATEGORIES } from '../../../shared/domain/categories';
+import { DESK_CHANNELS } from '../../../shared/domain/channels';
 import { PLACE_TYPES } from '../../../shared/domain/place-types';
 import { formatPhone } from '../../../shared/i18n/format';
 import type { MessageKey } from '../../../shared/i18n/vi';
@@ -12,7 +13,7 @@ import { Field, type FieldControlProps } from '../../ui/Field';
 import type { IntakeValues } from './intake-form';
 import { PlacePicker } from './PlacePicker';
 
-type TextName = Exclude<keyof IntakeValues, 'callerAnonymous' | 'line' | 'category' | 'placeType'>;
+type TextName = Exclude<keyof IntakeValues, 'callerAnonymous' | 'line' | 'category' | 'placeType' | 'channel'>;
 
 /** A control's own descriptions (hint, error) and one shown elsewhere, such as the time formats below a row. */
 const alsoDescribedBy = (control: FieldControlProps, id: string) =>
@@ -45,7 +46,7 @@ function Choice({
   options,
   selectRef,
 }: {
-  name: 'line' | 'category' | 'placeType';
+  name: 'channel' | 'line' | 'category' | 'placeType';
   options: { value: string; label: string }[];
   selectRef?: Ref<HTMLSelectElement>;
 }) {
@@ -64,7 +65,7 @@ function Choice({
             else if (selectRef) selectRef.current = element;
           }}
         >
-          {name !== 'line' && <option value="">{t('ui.report.choose')}</option>}
+          {name !== 'line' && name !== 'channel' && <option value="">{t('ui.report.choose')}</option>}
           {options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
@@ -76,7 +77,10 @@ function Choice({
   );
 }
 
-/** The call: which line, when, and who called unless they stay anonymous (SPEC.md §6). */
+/**
+ * How the report came (issue #18), first: a call names its line, when, and who called unless they stay anonymous
+ * (SPEC.md §6); a visit, a letter, an e-mail or a Zalo message names when it was received (the clocks start then).
+ */
 export function CallFieldset({
   lines,
   firstField,
@@ -85,8 +89,9 @@ export function CallFieldset({
   firstField: Ref<HTMLSelectElement>;
 }) {
   const t = useT();
-  const { register, setValue, watch } = useFormContext<IntakeValues>();
+  const { setValue, watch } = useFormContext<IntakeValues>();
   const anonymous = watch('callerAnonymous');
+  const channel = watch('channel');
   const lineOptions = lines.map((l) => ({
     value: l.number,
     label: `${formatPhone(l.number)} — ${l.provinceName ?? t('ui.intake.national_line')}`,
@@ -97,9 +102,48 @@ export function CallFieldset({
   };
   return (
     <fieldset className="intake-form__group">
-      <legend id="call-title">{t('ui.intake.call_title')}</legend>
+      <legend id="call-title">{t(channel === 'hotline' ? 'ui.intake.call_title' : 'ui.intake.desk_title')}</legend>
       <div className="intake-form__row">
-        <Choice name="line" options={lineOptions} selectRef={firstField} />
+        <Choice
+          name="channel"
+          options={DESK_CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
+          selectRef={firstField}
+        />
+        {channel !== 'hotline' && (
+          <TextInput
+            name="receivedAt"
+            inputMode="numeric"
+            placeholder={TYPED_TIME_FORMAT}
+            aria-describedby="received-hint"
+          />
+        )}
+      </div>
+      {channel !== 'hotline' && (
+        <p id="received-hint" className="hint">
+          {t('ui.intake.received_hint')}
+        </p>
+      )}
+      {channel === 'hotline' && <CallFields lineOptions={lineOptions} anonymous={anonymous} forget={forget} />}
+    </fieldset>
+  );
+}
+
+/** The call's own fields: the line, its times, the caller's number or anonymity. */
+function CallFields({
+  lineOptions,
+  anonymous,
+  forget,
+}: {
+  lineOptions: { value: string; label: string }[];
+  anonymous: boolean;
+  forget(): void;
+}) {
+  const t = useT();
+  const { register } = useFormContext<IntakeValues>();
+  return (
+    <>
+      <div className="intake-form__row">
+        <Choice name="line" options={lineOptions} />
         <TextInput
           name="callStartedAt"
           inputMode="numeric"
@@ -129,7 +173,7 @@ export function CallFieldset({
           {t('field.callerAnonymous')}
         </label>
       </div>
-    </fieldset>
+    </>
   );
 }
 

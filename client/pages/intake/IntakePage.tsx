@@ -4,6 +4,7 @@ import type { AppendedCall, IntakeReceipt } from '../../../shared/api/intake';
 import { intakeReportInputSchema } from '../../../shared/schemas/intake';
 import { applyServerErrors, schemaResolver } from '../../lib/form';
 import { useT } from '../../lib/i18n';
+import { useStaffSession } from '../../lib/staffSession';
 import { useDebounced } from '../../lib/useDebounced';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
@@ -51,8 +52,12 @@ export function IntakePage() {
   useDocumentTitle(t('ui.intake.title'));
   const lines = useHotlineLines();
   const firstLine = lines.data?.lines[0]?.number ?? '';
+  // Issue #18: officers and unit leads enter reports at a desk too (a visit first); the duplicates window, the
+  // follow-up by phone and the reports of others are the hotline operators'.
+  const { state } = useStaffSession();
+  const isOperator = state.status === 'signed_in' && state.session.user.role === 'operator';
   const form = useForm<IntakeValues>({
-    defaultValues: blankCall(''),
+    defaultValues: blankCall('', isOperator ? 'hotline' : 'walk_in'),
     resolver: intakeResolver,
     shouldFocusError: false,
   });
@@ -82,10 +87,11 @@ export function IntakePage() {
     url: useDebounced(values.url, 400),
     sellerHandle: useDebounced(values.sellerHandle, 400),
   };
-  const duplicates = useDuplicates(duplicateSearch(values, typed));
+  const duplicates = useDuplicates(isOperator ? duplicateSearch(values, typed) : null);
 
   const newCall = useCallback(() => {
-    form.reset(blankCall(firstLine));
+    // The next report usually comes the same way (a pile of letters): the channel stays.
+    form.reset(blankCall(firstLine, form.getValues('channel')));
     setCallNumber((n) => n + 1);
     setFailure(null);
     setOpened(null);
@@ -142,7 +148,7 @@ export function IntakePage() {
               >
                 <CallFieldset lines={lines.data?.lines ?? []} firstField={firstField} />
                 <ReportFieldset placeKey={callNumber} />
-                {!values.callerAnonymous && <ContactFieldset />}
+                {(values.channel !== 'hotline' || !values.callerAnonymous) && <ContactFieldset />}
                 {failure !== null && <ErrorNotice error={failure} />}
                 {invalid && (
                   <div className="notice notice--error" role="alert">
@@ -158,7 +164,9 @@ export function IntakePage() {
           <RecentCalls onOpen={setOpened} />
           {/* Keyed by the call (and the stage): a new call (Alt+N) or an entered/appended report starts it empty, so a
               follow-up shown for one caller can never take the next caller's answer. */}
-          <ReceiptCheck key={`${callNumber}:${stage.kind}`} call={() => callPayload(form.getValues())} />
+          {isOperator && (
+            <ReceiptCheck key={`${callNumber}:${stage.kind}`} call={() => callPayload(form.getValues())} />
+          )}
         </div>
 
         <aside className="intake__side" aria-label={t('ui.intake.side')}>

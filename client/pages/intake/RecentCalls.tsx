@@ -20,6 +20,7 @@ export function RecentCalls({ onOpen }: { onOpen(code: string): void }) {
           <table className="data-table">
             <thead>
               <tr>
+                <th scope="col">{t('ui.intake.channel_col')}</th>
                 <th scope="col">{t('field.callStartedAt')}</th>
                 <th scope="col">{t('field.line')}</th>
                 <th scope="col">{t('field.callerNumber')}</th>
@@ -30,6 +31,7 @@ export function RecentCalls({ onOpen }: { onOpen(code: string): void }) {
             <tbody>
               {calls.data.calls.map((c, i) => (
                 <tr key={i}>
+                  <td>{t(`channel.${c.channel}`)}</td>
                   <td>{formatDateTime(c.at)}</td>
                   <td>{formatPhone(c.line)}</td>
                   <td>{c.caller ?? t('ui.intake.caller_hidden')}</td>

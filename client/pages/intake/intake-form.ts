@@ -1,4 +1,5 @@
 import { CATEGORIES } from '../../../shared/domain/categories';
+import type { DeskChannel } from '../../../shared/domain/channels';
 import { PLACE_TYPES } from '../../../shared/domain/place-types';
 import type { z } from 'zod';
 import type { duplicateSearchInputSchema } from '../../../shared/schemas/duplicates';
@@ -17,6 +18,9 @@ export type RoutingInput = z.input<typeof routingPreviewInputSchema>;
 
 /** What the console's inputs hold: text as typed (times `14:05 23/11/2026`), the anonymity and urgent boxes. */
 export type IntakeValues = {
+  /** Issue #18: how the report reached the desk; a call has a line and times, the others `receivedAt`. */
+  channel: DeskChannel;
+  receivedAt: string;
   line: string;
   callStartedAt: string;
   callEndedAt: string;
@@ -40,7 +44,9 @@ export type IntakeValues = {
 
 /** Every input of the form, in the order a refusal is looked at (the first named gets the focus). */
 export const INTAKE_FIELDS = [
+  'channel',
   'line',
+  'receivedAt',
   'callStartedAt',
   'callEndedAt',
   'callerNumber',
@@ -50,7 +56,9 @@ export const INTAKE_FIELDS = [
 ] as const satisfies readonly (keyof IntakeValues)[];
 
 /** A new call: it started now, and so did what the caller saw, until the operator types otherwise. */
-export const blankCall = (line: string): IntakeValues => ({
+export const blankCall = (line: string, channel: DeskChannel = 'hotline'): IntakeValues => ({
+  channel,
+  receivedAt: typedNow(),
   line,
   callStartedAt: typedNow(),
   callEndedAt: '',
@@ -87,9 +95,23 @@ export function withoutBlanks(values: FormBody): FormBody {
   return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== ''));
 }
 
-/** The report as `POST /api/staff/intake/reports` takes it. */
+/**
+ * The report as `POST /api/staff/intake/reports` takes it: a call with its line and times, any other desk channel
+ * (issue #18) with when it was received and nothing of a call.
+ */
 export function reportPayload(values: IntakeValues): FormBody {
-  return withoutBlanks({ ...values, ...callPayload(values), observedAt: typedToIso(values.observedAt) });
+  const {
+    receivedAt,
+    line: _l,
+    callStartedAt: _s,
+    callEndedAt: _e,
+    callerNumber: _n,
+    callerAnonymous: _a,
+    ...report
+  } = values;
+  const observedAt = typedToIso(values.observedAt);
+  if (values.channel === 'hotline') return withoutBlanks({ ...report, ...callPayload(values), observedAt });
+  return withoutBlanks({ ...report, receivedAt: typedToIso(receivedAt), observedAt });
 }
 
 /** SPEC.md §3: an online seller may be known by its province only (issue #14). */

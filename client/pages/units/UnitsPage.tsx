@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import type { UnitDetail, ValidationSummary } from '../../../shared/api/rules';
 import { FORCES, type Force } from '../../../shared/domain/forces';
@@ -23,6 +23,7 @@ import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { AreasEditor, areaFieldNames, toAreas, type AreaRow } from './AreasEditor';
 import {
   useCloseUnit,
+  useMergeUnit,
   useCreateUnit,
   useRenameUnit,
   useSetDutyContacts,
@@ -160,6 +161,7 @@ function UnitEditor({ id }: { id: string }) {
 
 type RenameForm = { name: string };
 type CoverageForm = { effectiveFrom: string; areas: AreaRow[] };
+type HandOverForm = { handTo: string; intoUnitId: string };
 /** The server's checks on a unit's areas and the time they change, on the values as they will be sent. */
 const coverageResolver = schemaResolver(jurisdictionInputSchema, (values: CoverageForm) => ({
   areas: toAreas(values.areas),
@@ -175,6 +177,14 @@ function UnitForms({ unit }: { unit: UnitWithDuty }) {
   const outcome = useOutcome();
   const rename = useRenameUnit();
   const close = useCloseUnit();
+  const merge = useMergeUnit();
+  const others = (useUnitList().data?.units ?? []).filter((u) => u.id !== unit.id);
+  // Issue #18: where a closed unit's open reports go (none chosen: the routing decides each), or the unit it merges into.
+  const handOverForm = useForm<HandOverForm>({ defaultValues: { handTo: '', intoUnitId: '' } });
+  const handOverRefused = (err: unknown) => {
+    const rest = applyServerErrors(err, handOverForm.setError, ['handTo', 'intoUnitId']);
+    return rest === null ? null : placeCoverage(rest);
+  };
   const setJurisdiction = useSetJurisdiction();
   const setDuty = useSetDutyContacts();
   const renameForm = useForm<RenameForm>({
@@ -220,16 +230,23 @@ function UnitForms({ unit }: { unit: UnitWithDuty }) {
       placeCoverage,
     ),
   );
-  // Closing needs only the time: the areas' checks are not its business.
-  async function closeUnit(event: FormEvent) {
-    event.preventDefault();
+  // Closing needs only the time and where its reports go: the areas' checks are not its business.
+  const closeUnit = handOverForm.handleSubmit(async ({ handTo }) => {
     if (!(await coverageForm.trigger('effectiveFrom'))) return;
     const effectiveFrom = effectiveAt(coverageForm.getValues('effectiveFrom'));
-    await outcome.run(
-      async () => (await close.mutateAsync({ id: unit.id, effectiveFrom }), t('ui.units.closed')),
-      placeCoverage,
-    );
-  }
+    await outcome.run(async () => {
+      const closed = await close.mutateAsync({ id: unit.id, effectiveFrom, handTo: handTo || undefined });
+      return t('ui.units.closed_handed', { n: closed.handedOver, m: closed.transfersCancelled });
+    }, handOverRefused);
+  });
+  const mergeUnit = handOverForm.handleSubmit(async ({ intoUnitId }) => {
+    if (!(await coverageForm.trigger('effectiveFrom'))) return;
+    const effectiveFrom = effectiveAt(coverageForm.getValues('effectiveFrom'));
+    await outcome.run(async () => {
+      const merged = await merge.mutateAsync({ id: unit.id, intoUnitId, effectiveFrom });
+      return t('ui.units.merged', { n: merged.handedOver });
+    }, handOverRefused);
+  });
 
   return (
     <section className="panel" aria-labelledby="unit-title">
@@ -283,14 +300,49 @@ function UnitForms({ unit }: { unit: UnitWithDuty }) {
             </button>
           </div>
         </form>
-        {!unit.validTo && (
+      </FormProvider>
+      {!unit.validTo && (
+        <FormProvider {...handOverForm}>
           <form onSubmit={(e) => void closeUnit(e)} noValidate>
+            <Field name="handTo" id="unit-hand-to" label={t('ui.units.hand_to')}>
+              {(control) => (
+                <select {...control} {...handOverForm.register('handTo')}>
+                  <option value="">{t('ui.units.hand_to_routing')}</option>
+                  {others
+                    .filter((u) => u.provinceCode === unit.provinceCode || u.level === 'regional')
+                    .map((u) => (
+                      <option key={u.id} value={u.id}>
+                        {u.name} ({t(`force.${u.force}`)})
+                      </option>
+                    ))}
+                </select>
+              )}
+            </Field>
             <button type="submit" className="button button--secondary">
               {t('ui.units.close')}
             </button>
           </form>
-        )}
-      </FormProvider>
+          <form onSubmit={(e) => void mergeUnit(e)} noValidate>
+            <Field name="intoUnitId" id="unit-merge-into" label={t('field.intoUnitId')} hint={t('ui.units.merge_hint')}>
+              {(control) => (
+                <select {...control} {...handOverForm.register('intoUnitId')}>
+                  <option value="">{t('ui.report.choose')}</option>
+                  {others
+                    .filter((u) => u.force === unit.force)
+                    .map((u) => (
+                      <option key={u.id} value={u.id}>
+                        {u.name}
+                      </option>
+                    ))}
+                </select>
+              )}
+            </Field>
+            <button type="submit" className="button button--secondary">
+              {t('ui.units.merge')}
+            </button>
+          </form>
+        </FormProvider>
+      )}
     </section>
   );
 }

@@ -1,6 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { UnitDetail } from '../../../shared/api/rules';
-import type { JurisdictionInput, UnitDutyContacts, UnitInput } from '../../../shared/schemas/rules';
+import type { ClosedUnit, UnitDetail } from '../../../shared/api/rules';
+import type {
+  JurisdictionInput,
+  UnitClose,
+  UnitDutyContacts,
+  UnitInput,
+  UnitMerge,
+} from '../../../shared/schemas/rules';
 import { apiRequest } from '../../lib/api';
 import { unitKeys } from '../../lib/units.api';
 
@@ -21,7 +27,7 @@ export function useUnit(id: string) {
 }
 
 /** A change to a unit, then every unit list and detail asked again (the dashboard's and accounts' pickers too). */
-function useUnitChange<Input>(send: (input: Input) => Promise<UnitDetail>) {
+function useUnitChange<Input, Output = UnitDetail>(send: (input: Input) => Promise<Output>) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: send,
@@ -43,12 +49,16 @@ export const useRenameUnit = () =>
     apiRequest<UnitDetail>(`/api/staff/units/${id}`, { method: 'PATCH', body: { name } }),
   );
 
+/** Issue #18: `handTo` takes its open reports; absent, the routing picks a unit for each. */
 export const useCloseUnit = () =>
-  useUnitChange(({ id, effectiveFrom }: { id: string; effectiveFrom: string | undefined }) =>
-    apiRequest<UnitDetail>(`/api/staff/units/${id}/close`, {
-      method: 'POST',
-      body: effectiveFrom ? { effectiveFrom } : {},
-    }),
+  useUnitChange(({ id, ...body }: Body<UnitClose> & { id: string }) =>
+    apiRequest<ClosedUnit>(`/api/staff/units/${id}/close`, { method: 'POST', body }),
+  );
+
+/** Issue #18: the unit closes into another of its force (its areas, open reports and staff go there). */
+export const useMergeUnit = () =>
+  useUnitChange(({ id, ...body }: UnitMerge & { id: string }) =>
+    apiRequest<ClosedUnit>(`/api/staff/units/${id}/merge`, { method: 'POST', body }),
   );
 
 export const useSetJurisdiction = () =>

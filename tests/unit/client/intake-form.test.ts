@@ -59,4 +59,30 @@ describe('the intake console: what the form asks the server while the operator t
     const checked = intakeReportInputSchema(() => new Date()).safeParse(payload);
     expect(checked.error?.issues ?? []).toEqual([]);
   });
+
+  it('sends a letter with when it was received and nothing of a call (issue #18); the shared schema takes it', () => {
+    const values = {
+      ...blankCall('0961389389', 'letter'),
+      callerNumber: '0912 345 678',
+      receivedAt: '08:30 20/11/2026',
+      observedAt: '07:00 19/11/2026',
+      category: 'counterfeit',
+      placeType: 'market',
+      provinceCode: '04',
+      communeCode: '01447',
+      address: 'Chợ Trà Lĩnh',
+      description: 'Thư tố giác ki-ốt 12 chợ Trà Lĩnh bán nước hoa giả nhãn hiệu Chanel.',
+      contactName: 'Nguyễn Văn Ba',
+    };
+    const payload = reportPayload(values);
+    expect(payload).toMatchObject({
+      channel: 'letter',
+      receivedAt: '2026-11-20T01:30:00.000Z',
+      contactName: 'Nguyễn Văn Ba',
+    });
+    for (const name of ['line', 'callStartedAt', 'callEndedAt', 'callerNumber', 'callerAnonymous'])
+      expect(payload).not.toHaveProperty(name);
+    const checked = intakeReportInputSchema(() => new Date('2026-11-23T03:00:00Z')).safeParse(payload);
+    expect(checked.error?.issues ?? []).toEqual([]);
+  });
 });
