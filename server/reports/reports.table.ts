@@ -218,7 +218,10 @@ type EventType =
   | 'lead_moved'
   | 'reminder'
   | 'question_withdrawn'
-  | 'went_on_without_answer';
+  | 'went_on_without_answer'
+  // Issue #18: revealing the reporter of a tip about officials, asked by one coordinator and approved by another.
+  | 'contact_reveal_requested'
+  | 'contact_reveal_approved';
 
 /** Every change to a report, appended (SPEC.md §5); `public` events show on the tracking page. */
 export const reportEventsTable = pgTable(

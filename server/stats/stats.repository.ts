@@ -315,7 +315,8 @@ export async function readPublicCells(q: Queryable, months: string[], province: 
 
 /** Names for keys: units (with force and province) and provinces. */
 export async function readNames(q: Queryable) {
-  const units = await queryRows<{ id: string; name: string; force: string; province_code: string }>(
+  // Issue #18: a standing office has no force (null).
+  const units = await queryRows<{ id: string; name: string; force: string | null; province_code: string }>(
     q,
     sql`select id::text, name, force, province_code from units`,
   );
@@ -379,7 +380,8 @@ export interface FactRow extends Record<string, unknown> {
   province_name: string;
   commune_name: string | null;
   lead_unit_name: string;
-  force: string;
+  /** null: a standing office (issue #18). */
+  force: string | null;
   accept_due_at: Date | string;
   accepted_at: Date | string | null;
   resolve_due_at: Date | string;

@@ -3,6 +3,7 @@ import { communeCodeSchema, provinceCodeSchema } from './routing';
 import {
   blankIsAbsent,
   cleanText,
+  misconductCheck,
   placeCheck,
   DESCRIPTION_MAX,
   pastTimeSchema,
@@ -63,7 +64,8 @@ export function intakeReportInputSchema(now: () => Date) {
   return z
     .strictObject({ ...callFields(now), ...reportFields(now) })
     .superRefine(checkCall)
-    .check(placeCheck);
+    .check(placeCheck)
+    .check(misconductCheck);
 }
 export type IntakeReportInput = z.infer<ReturnType<typeof intakeReportInputSchema>>;
 

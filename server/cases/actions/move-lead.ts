@@ -18,7 +18,7 @@ import { addEvent, notAllowed, otherUnit, type ActionHandler } from './context';
 export const moveLead: ActionHandler<'move-lead'> = async (ctx, { unitId, reason }) => {
   const { report, staff, who } = ctx;
   if (!isOpen(report.status)) throw notAllowed(report);
-  const unit = await otherUnit(ctx, unitId);
+  const unit = await otherUnit(ctx, unitId, { toStandingOffice: true });
   if (
     staff.scopeProvinceCode &&
     unit.provinceCode !== report.provinceCode &&
