@@ -196,6 +196,16 @@ describe('a tip about officials', () => {
     const listed = async (as: string) =>
       ((await queue(as)).body.items ?? []).some((i: { trackingCode: string }) => i.trackingCode === code);
     expect(await listed('coordinator')).toBe(true);
+    const coordinatorStats = await get('coordinator', '/api/staff/stats/reports?measure=received');
+    const counted = (coordinatorStats.body.items ?? []) as { trackingCode: string; force: string | null }[];
+    expect(counted.find((i) => i.trackingCode === code)).toMatchObject({ force: null });
+    // The dashboard and its file count it under its province and the standing office, under no force.
+    const dashboard = await get('coordinator', '/api/staff/stats');
+    expect(dashboard.status).toBe(200);
+    expect(dashboard.body.byUnit).toContainEqual(
+      expect.objectContaining({ key: unitIds['standing-office-04'], force: '' }),
+    );
+    expect((await get('coordinator', '/api/staff/stats/export?format=csv&period=2026-H2')).status).toBe(200);
 
     for (const unit of ['market', 'marketLead', 'police', 'border']) {
       expect([unit, (await view(unit, code)).status]).toEqual([unit, 404]);
@@ -320,6 +330,78 @@ describe('a tip about officials', () => {
     now += 25 * HOUR;
     const late = await act('coordinator', code, 'reveal-contact', { version, reason: 'Cần gặp người báo' });
     expect([late.status, late.body.error.code]).toEqual([409, 'case.reveal_awaiting_approval']);
+  });
+
+  it('may be handed by a coordinator to a unit of another force and taken back by the standing office; an ordinary report never goes to a standing office', async () => {
+    const { trackingCode: code } = await file();
+    let version = (await view('coordinator', code)).body.version as number;
+    const moved = await act('coordinator', code, 'move-lead', {
+      version,
+      unitId: unitIds['police-04'],
+      reason: 'Công an tỉnh chủ trì xác minh',
+    });
+    expect(moved.status).toBe(200);
+    version = moved.body.version as number;
+    expect((await view('police', code)).body.relation).toContain('lead');
+    // The lead unit does not choose who else sees it, nor hand it on.
+    expect(
+      (
+        await act('police', code, 'transfer', {
+          step: 'request',
+          version,
+          unitId: unitIds['border-04'],
+          reason: 'Chuyển biên phòng',
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await act('coordinator', code, 'move-lead', {
+          version,
+          unitId: unitIds['standing-office-82'],
+          reason: 'Chuyển tỉnh khác',
+        })
+      ).body.error.fields[0].field,
+    ).toBe('unitId');
+    const back = await act('coordinator', code, 'move-lead', {
+      version,
+      unitId: unitIds['standing-office-04'],
+      reason: 'Cơ quan Thường trực trực tiếp xử lý',
+    });
+    expect(back.status).toBe(200);
+    expect((await view('police', code)).status).toBe(404);
+
+    const ordinary = await file({ misconduct: false, implicatedForce: undefined });
+    const refused = await act('market', ordinary.trackingCode, 'transfer', {
+      step: 'request',
+      version: 1,
+      unitId: unitIds['standing-office-04'],
+      reason: 'Chuyển cơ quan thường trực',
+    });
+    expect([refused.status, refused.body.error.fields[0]?.field]).toEqual([400, 'unitId']);
+  });
+
+  it('is taken by the hotline console too, the caller told of no unit', async () => {
+    const operator = await staffSession(t.app, 'operator');
+    const res = await request(t.app)
+      .post('/api/staff/intake/reports')
+      .set('Cookie', operator.cookie)
+      .set('X-CSRF-Token', operator.csrf)
+      .send({
+        line: '0981389389',
+        callStartedAt: new Date(now - 10 * 60_000).toISOString(),
+        callEndedAt: new Date(now - 60_000).toISOString(),
+        callerAnonymous: true,
+        ...MARKET_REPORT,
+        observedAt: new Date(now - HOUR).toISOString(),
+        description: 'Người gọi báo cán bộ biên phòng tiếp tay cho xe chở hàng lậu qua đường mòn.',
+        misconduct: true,
+        implicatedForce: 'border',
+      });
+    expect(res.status).toBe(201);
+    expect(res.body.lead).toBeNull();
+    expect((await decisionOf(res.body.trackingCode))?.lead_unit_id).toBe(unitIds['standing-office-04']);
+    expect((await view('border', res.body.trackingCode)).status).toBe(404);
   });
 
   it("leaves an ordinary report's reveal as it was: the lead unit opens it at once", async () => {

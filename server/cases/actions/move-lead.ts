@@ -39,8 +39,9 @@ export const moveLead: ActionHandler<'move-lead'> = async (ctx, { unitId, reason
     body: reason,
     data: { fromUnitId: report.leadUnitId, toUnitId: unit.id, toUnitName: unit.name },
   });
-  // The new lead unit is told, as a newly routed report is.
-  await notify(ctx.deps, ctx.tx, { kind: 'routed', reportId: report.id, audience: { unitId: unit.id }, at: who.at });
+  // The new lead unit is told, as a newly routed report is (issue #18: a standing office's staff are the coordinators).
+  const audience = unit.kind === 'standing_office' ? { coordinatorsOf: unit.provinceCode } : { unitId: unit.id };
+  await notify(ctx.deps, ctx.tx, { kind: 'routed', reportId: report.id, audience, at: who.at });
   await appendAudit(ctx.tx, {
     at: who.at,
     action: 'case_lead_moved',
