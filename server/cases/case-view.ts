@@ -84,7 +84,9 @@ export async function buildView(
   const now = deps.clock.now();
   const maxDays = deps.config.deadlines.needsInfoMaxDays;
   const seesAllNotes = relations.has('lead') || relations.has('coordinator');
-  const allowed = actionsFor(r, relations, staff, now, maxDays);
+  // Issue #18: approving is offered while another coordinator's request waits.
+  const approvable = revealRequests.some((x) => x.requestedBy !== staff.id && x.approvedAt === null);
+  const allowed = actionsFor(r, relations, staff, now, maxDays).filter((a) => a !== 'approve-reveal' || approvable);
   const assignable = allowed.includes('assign')
     ? await findAssignable(q, await assignableUnits(q, viewer.units, r.leadUnitId))
     : [];

@@ -188,9 +188,9 @@ describe('a tip about officials', () => {
       lead: { force: null, unitId: unitIds['standing-office-04'] },
     });
     expect(seen.body.relation).toEqual(expect.arrayContaining(['coordinator', 'lead']));
-    expect(seen.body.allowedActions).toEqual(
-      expect.arrayContaining(['accept', 'coordinate', 'reveal-contact', 'approve-reveal']),
-    );
+    expect(seen.body.allowedActions).toEqual(expect.arrayContaining(['accept', 'coordinate', 'reveal-contact']));
+    // Nothing to approve until another coordinator asks.
+    expect(seen.body.allowedActions).not.toContain('approve-reveal');
     const photoId = seen.body.photos[0].id as string;
     expect((await get('coordinator', `/api/staff/photos/${photoId}`)).status).toBe(200);
     const listed = async (as: string) =>
@@ -276,6 +276,8 @@ describe('a tip about officials', () => {
     ]);
     version = listed.body.version as number;
 
+    expect(listed.body.allowedActions).not.toContain('approve-reveal');
+    expect((await view('national', code)).body.allowedActions).toContain('approve-reveal');
     const self = await act('coordinator', code, 'approve-reveal', { version, requestId });
     expect([self.status, self.body.error.code]).toEqual([403, 'case.reveal_self_approval']);
     // A unit, or a coordinator of another province, cannot approve.
