@@ -10,6 +10,9 @@ const BATCH = 500;
 interface Running extends Record<string, unknown> {
   id: string;
   lead_unit_id: string;
+  province_code: string;
+  /** Issue #18: the lead is a standing office, whose staff are the province's coordinators. */
+  by_office: boolean;
   next_due_at: Date | string;
   kind: 'due_soon' | 'overdue';
 }
@@ -25,7 +28,8 @@ export async function notifyDeadlines(deps: AppDeps, now: Date = deps.clock.now(
   return deps.db.transaction(async (tx) => {
     const rows = await queryRows<Running>(
       tx,
-      sql`select r.id, r.lead_unit_id, r.next_due_at, k.kind
+      sql`select r.id, r.lead_unit_id, r.province_code, r.next_due_at, k.kind,
+                 exists (select 1 from units u where u.id = r.lead_unit_id and u.kind = 'standing_office') as by_office
             from reports r
            cross join lateral (select case when r.next_due_at <= ${now} then 'overdue' else 'due_soon' end as kind) k
            where r.next_due_at is not null and r.next_due_at <= ${soon}
@@ -52,7 +56,7 @@ export async function notifyDeadlines(deps: AppDeps, now: Date = deps.clock.now(
       await notify(deps, tx, {
         kind: row.kind,
         reportId: row.id,
-        audience: { unitId: row.lead_unit_id },
+        audience: row.by_office ? { coordinatorsOf: row.province_code } : { unitId: row.lead_unit_id },
         at: now,
         dueAt,
         key: `${row.kind}:${row.id}:${dueAt.toISOString()}`,

@@ -105,7 +105,9 @@ async function checkPlacement(
 ): Promise<void> {
   if (placement.unitId) {
     const unit = await findUnit(q, placement.unitId);
-    if (!unit || unit.validTo) throw validationFailed([fieldIssue(['unitId'], 'invalid_value')]);
+    // Issue #18: a standing office has no officers (its staff are the province's coordinators).
+    if (!unit || unit.validTo || unit.kind !== 'force')
+      throw validationFailed([fieldIssue(['unitId'], 'invalid_value')]);
   }
   if (placement.scopeProvinceCode) {
     if (!(await findProvince(q, placement.scopeProvinceCode)))

@@ -24,6 +24,11 @@ export interface ReportPlace {
   enteredBy: string | null;
   /** A unit asked to take the lead and not yet answered: it sees the report to decide. */
   transferToUnitId: string | null;
+  /**
+   * Issue #18: a tip about officials, led by the province's standing office, whose staff are its coordinators:
+   * they have the lead's part. Units see it only as its lead (a coordinator's choice), receiving or coordinating.
+   */
+  misconduct?: boolean;
 }
 
 /**
@@ -108,6 +113,7 @@ export function scopeFrom(staff: StaffUser, unitIds: ReadonlySet<string>): Staff
   const relationTo = (report: ReportPlace): Set<Relation> => {
     const relations = new Set<Relation>();
     if (reachesProvince(report.provinceCode)) relations.add('coordinator');
+    if (report.misconduct && reachesProvince(report.provinceCode)) relations.add('lead');
     if (staff.role === 'operator' && report.enteredBy === staff.id) relations.add('entered');
     if (hasUnits) {
       if (mine(report.leadUnitId)) relations.add('lead');

@@ -13,6 +13,7 @@ import { answerWaitEnds } from './actions/continue-without-answer';
 import { openEscalations } from './escalation';
 import { actionsFor } from './may-act';
 import { runningDue } from './transitions';
+import { findRevealRequestsView } from './reveal-requests';
 
 /** The case page as the API sends it; the contact comes apart, only in the answer to reveal-contact. */
 export type CaseView = Omit<CaseViewBody, 'contact'>;
@@ -72,16 +73,20 @@ export async function buildView(
   const details = await findCaseDetails(q, reportId);
   if (!details) throw notFound();
   const r = details.report;
-  const [coordinating, timeline, photos, escalations] = await Promise.all([
+  const [coordinating, timeline, photos, escalations, revealRequests] = await Promise.all([
     findCoordinations(q, r.id),
     findTimeline(q, r.id),
     findCasePhotos(q, r.id),
     openEscalations(q, r.id),
+    // Issue #18: the coordinators of a tip about officials see who asked to reveal its reporter and who agreed.
+    r.misconduct && relations.has('coordinator') ? findRevealRequestsView(q, r.id) : Promise.resolve([]),
   ]);
   const now = deps.clock.now();
   const maxDays = deps.config.deadlines.needsInfoMaxDays;
   const seesAllNotes = relations.has('lead') || relations.has('coordinator');
-  const allowed = actionsFor(r, relations, staff, now, maxDays);
+  // Issue #18: approving is offered while another coordinator's request waits.
+  const approvable = revealRequests.some((x) => x.requestedBy !== staff.id && x.approvedAt === null);
+  const allowed = actionsFor(r, relations, staff, now, maxDays).filter((a) => a !== 'approve-reveal' || approvable);
   const assignable = allowed.includes('assign')
     ? await findAssignable(q, await assignableUnits(q, viewer.units, r.leadUnitId))
     : [];
@@ -117,6 +122,17 @@ export async function buildView(
       ruleSetVersion: details.routing.ruleSetVersion,
       explanation: lang === 'en' ? details.routing.explanationEn : details.routing.explanationVi,
     },
+    misconduct: r.misconduct,
+    implicatedForce: r.implicatedForce,
+    revealRequests: revealRequests.map((x) => ({
+      id: x.id,
+      requestedByName: x.requestedByName,
+      requestedByMe: x.requestedBy === staff.id,
+      requestedAt: x.requestedAt.toISOString(),
+      reason: x.reason,
+      approvedByName: x.approvedByName,
+      approvedAt: iso(x.approvedAt),
+    })),
     deadlines: deadlinesOf(r, now, deps.config),
     assignedTo: r.assignedTo && details.assignedName ? { id: r.assignedTo, name: details.assignedName } : null,
     outcome: r.outcome,

@@ -89,7 +89,8 @@ const SUMMARIES: Record<CaseAction, string> = {
     '`{ outcome, publicOutcome }`: accepted or verifying → resolved; the public outcome is shown to the reporter',
   close: 'resolved → closed',
   merge: '`{ into }`: close as a duplicate of another report; its reporter then follows that report',
-  'reveal-contact': "`{ reason }`: the reporter's contact (lead unit only; audited)",
+  'reveal-contact':
+    "`{ reason }`: the reporter's contact (lead unit only; audited). Issue #18, a tip about officials: coordinators only; without another coordinator's approval the request is recorded and the answer is 409 `case.reveal_awaiting_approval` with `requestId`",
   notes:
     "`{ text, shared }`: an internal note, never shown to the reporter; coordinating units see the lead's notes only when `shared`",
   assign: '`{ officerId }`: a unit lead gives the report to an officer of the unit (null: nobody)',
@@ -99,6 +100,8 @@ const SUMMARIES: Record<CaseAction, string> = {
   'withdraw-question': '`{ reason? }`: the lead withdraws its question: needs_info → where it was, the clock resumes',
   'continue-without-answer':
     '`{ reason }`: the lead goes on without the answer, NEEDS_INFO_MAX_DAYS after the question (before: 409 `case.answer_wait` with `availableAt`); needs_info → where it was',
+  'approve-reveal':
+    "`{ requestId? }`: issue #18, a coordinator in scope approves another coordinator's request to reveal the reporter of a tip about officials (audited); the asker's reveal-contact then opens it within 24 h",
 };
 
 /** The names a generated client gives the calls. */
@@ -121,4 +124,5 @@ const OPERATION_IDS: Record<CaseAction, string> = {
   remind: 'remindCaseLead',
   'withdraw-question': 'withdrawQuestion',
   'continue-without-answer': 'continueWithoutAnswer',
+  'approve-reveal': 'approveContactReveal',
 };

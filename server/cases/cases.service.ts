@@ -7,6 +7,7 @@ import { notFound } from '../http/errors';
 import { forbidden } from '../http/staff-api';
 import type { Contact } from '../reports/receipt';
 import { accept } from './actions/accept';
+import { approveReveal } from './actions/approve-reveal';
 import { ask } from './actions/ask';
 import { assign } from './actions/assign';
 import { close } from './actions/close';
@@ -53,6 +54,7 @@ const HANDLERS: { [A in CaseAction]: ActionHandler<A> } = {
   remind,
   'withdraw-question': withdrawQuestion,
   'continue-without-answer': continueWithoutAnswer,
+  'approve-reveal': approveReveal,
 };
 
 /** The actions after which the staff member may stand otherwise to the report: the lead or its coordinating units change. */
@@ -90,8 +92,9 @@ export async function actOnCase<A extends CaseAction>(
   input: CaseActionInput<A>,
   lang: Language,
 ): Promise<{ view: CaseView; contact?: Contact }> {
-  return deps.db.transaction(async (tx) => {
+  const answer = await deps.db.transaction(async (tx) => {
     const done = await applyCaseAction(deps, tx, staff, trackingCode, action, input);
+    if (done.refusal) return { refusal: done.refusal };
     let relations = done.relations;
     if (MOVES_RELATIONS.has(action)) {
       // After a transfer the former lead may no longer see the report: the answer says so with 404 on the next read.
@@ -101,6 +104,9 @@ export async function actOnCase<A extends CaseAction>(
     const view = await buildView(deps, tx, { staff, units: done.units, relations }, done.report.id, lang);
     return { view, contact: done.contact };
   });
+  // Issue #18: what the action wrote stays (a reveal request), and the answer is its refusal.
+  if ('refusal' in answer) throw answer.refusal;
+  return answer;
 }
 
 /**

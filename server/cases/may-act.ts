@@ -17,6 +17,8 @@ export function mayAct(
   if (action === 'notes') return relations.size > 0;
   // Issue #17: the coordinators in scope act on an escalated (or any open) report.
   if (action === 'move-lead' || action === 'remind') return relations.has('coordinator');
+  // Issue #18: only a coordinator in scope approves revealing the reporter of a tip about officials.
+  if (action === 'approve-reveal') return relations.has('coordinator');
   if (action === 'assign') return relations.has('lead') && staff.role === 'unit_lead';
   if (action === 'transfer' && (step === 'accept' || step === 'refuse')) return relations.has('receiving');
   if (action === 'transfer' && step === 'decide') return relations.has('coordinator');
@@ -49,6 +51,7 @@ export function actionsFor(
   if (relations.has('receiving') && report.transferToUnitId) offered.push('transfer.accept', 'transfer.refuse');
   if (relations.has('coordinator') && report.transferToUnitId) offered.push('transfer.decide');
   if (relations.has('coordinator') && open) offered.push('move-lead', 'remind');
+  if (relations.has('coordinator') && report.misconduct && report.hasContact) offered.push('approve-reveal');
   if (relations.size > 0) offered.push('notes');
   return offered;
 }

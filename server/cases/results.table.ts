@@ -120,7 +120,7 @@ export const reportCrimeTable = pgTable(
   },
   (t) => [
     index('report_crime_investigating_idx').on(t.investigatingUnitId),
-    // Issue #18 (migration 0024): the crime track of a period, by the day a report was flagged.
+    // Issue #18 (migration 0020): the crime track of a period, by the day a report was flagged.
     index('report_crime_flagged_idx').on(t.flaggedAt),
     check('report_crime_extensions', sql`${t.extensions} between 0 and 2`),
     check('report_crime_handover_whole', sql`(${t.investigatingUnitId} is null) = (${t.handedOverAt} is null)`),

@@ -13,3 +13,4 @@ export * from '../reports/receipts.table';
 export * from '../alerts/alerts.table';
 export * from '../cases/escalations.table';
 export * from '../cases/results.table';
+export * from '../cases/reveal-requests.table';

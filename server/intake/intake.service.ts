@@ -281,6 +281,7 @@ export async function intakeReportView(
     ...fields,
     receivedAt: receivedAt.toISOString(),
     observedAt: observedAt.toISOString(),
+    // Issue #18: the standing office of a tip about officials is of no force.
     lead: { force: leadForce, unitName: leadUnitName },
     calls,
     enteredByMe,

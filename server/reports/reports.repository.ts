@@ -52,7 +52,8 @@ export async function findLeadOf(q: Queryable, unitId: string): Promise<{ force:
     .select({ force: unitsTable.force, unitName: unitsTable.name })
     .from(unitsTable)
     .where(eq(unitsTable.id, unitId));
-  return row ?? null;
+  // Issue #18: a standing office (no force) is not named on the tracking page.
+  return row?.force ? { force: row.force, unitName: row.unitName } : null;
 }
 
 export async function findEvents(q: Queryable, reportId: string): Promise<ReportEvent[]> {
@@ -94,6 +95,7 @@ export async function findReportPlace(q: Queryable, reportId: string): Promise<R
       provinceCode: reportsTable.provinceCode,
       leadUnitId: reportsTable.leadUnitId,
       transferToUnitId: reportsTable.transferToUnitId,
+      misconduct: reportsTable.misconduct,
       // Spelled out: drizzle writes an unqualified "id" here, which hotline_calls.id would capture.
       coordinating: sql<
         string[]

@@ -6,6 +6,8 @@ import { sellerKey, urlKey } from '../../shared/url-key';
 import { hasContact, MAX_PHOTOS, PHOTO_UPLOAD_HOURS, type ReportInput } from '../../shared/schemas/report';
 import { hashPassword, RANDOM_SECRET_COST } from '../auth/passwords';
 import type { Queryable } from '../db/types';
+import type { Force } from '../../shared/domain/forces';
+import { decideMisconduct } from '../routing/misconduct';
 import type { AppDeps } from '../deps';
 import { AppError, fieldIssue, validationFailed } from '../http/errors';
 import {
@@ -132,6 +134,9 @@ export async function submitReport(
         const receivedAt = given ?? enteredAt;
         const receipt = await deps.db.transaction(async (tx) => {
           const { id: decisionId, decision } = await routeOrRefuse(deps, tx, input, enteredAt);
+          // Issue #18: a tip about officials names no unit to the reporter, and no force in its events.
+          const { force: leadForce, unitName } = decision.lead;
+          const announced = input.misconduct || leadForce === null ? null : { force: leadForce, unitName };
           const due = await deadlinesAtReceipt(tx, deps.config, input, receivedAt);
           const report = await insertReport(tx, {
             trackingCode: newTrackingCode(),
@@ -155,6 +160,8 @@ export async function submitReport(
             noticeLanguage: notice ? language : null,
             status: 'received',
             urgent: input.urgent,
+            misconduct: input.misconduct,
+            implicatedForce: input.misconduct ? (input.implicatedForce ?? null) : null,
             routingDecisionId: decisionId,
             leadUnitId: decision.lead.unitId,
             receivedAt,
@@ -182,8 +189,7 @@ export async function submitReport(
             public: true,
             toStatus: 'received',
             data: {
-              leadForce: decision.lead.force,
-              leadUnitName: decision.lead.unitName,
+              ...(announced ? { leadForce: announced.force, leadUnitName: announced.unitName } : { misconduct: true }),
               photos: photos.length,
               ...(given ? { enteredAt: enteredAt.toISOString() } : {}),
             },
@@ -195,10 +201,11 @@ export async function submitReport(
             leadUnitId: decision.lead.unitId,
           });
           // Issue #17: the lead unit is told at once, and the units asked to coordinate by the routing rule.
+          // Issue #18: a tip about officials, its province's coordinators (the standing office's staff).
           await notify(deps, tx, {
             kind: 'routed',
             reportId: report.id,
-            audience: { unitId: report.leadUnitId },
+            audience: input.misconduct ? { coordinatorsOf: input.provinceCode } : { unitId: report.leadUnitId },
             at: enteredAt,
           });
           for (const c of decision.coordinating)
@@ -213,7 +220,7 @@ export async function submitReport(
             secret: secret.display,
             status: 'received' as const,
             receivedAt: receivedAt.toISOString(),
-            lead: { force: decision.lead.force, unitName: decision.lead.unitName },
+            lead: announced && { force: announced.force, unitName: announced.unitName },
             photoUploadUntil: new Date(receivedAt.getTime() + PHOTO_UPLOAD_HOURS * 3_600_000).toISOString(),
             photosAccepted: MAX_PHOTOS - photos.length,
           };
@@ -227,8 +234,18 @@ export async function submitReport(
   });
 }
 
-async function routeOrRefuse(deps: AppDeps, tx: Queryable, input: ReportInput, at: Date) {
+/** What the report is routed with: the rules, or for a tip about officials its province's standing office (issue #18). */
+interface Routed {
+  id: string;
+  decision: { lead: { force: Force | null; unitId: string; unitName: string }; coordinating: { unitId: string }[] };
+}
+
+async function routeOrRefuse(deps: AppDeps, tx: Queryable, input: ReportInput, at: Date): Promise<Routed> {
   try {
+    if (input.misconduct) {
+      const { id, lead } = await decideMisconduct(tx, input, at);
+      return { id, decision: { lead: { ...lead, force: null }, coordinating: [] } };
+    }
     return await deps.routing.decideAndRecord(tx, input, at);
   } catch (err) {
     if (err instanceof AppError && err.code === 'routing.no_lead') throw noLead();

@@ -188,7 +188,7 @@ export const reportsTable = pgTable(
         t.mergedInto,
       )
       .where(sql`${t.status} in ${openStatusList}`),
-    // Issue #18 (migration 0024): the reports resolved in a period, whose results the committees' reports sum.
+    // Issue #18 (migration 0020): the reports resolved in a period, whose results the committees' reports sum.
     index('reports_resolved_idx')
       .on(t.resolvedAt)
       .where(sql`${t.resolvedAt} is not null and ${t.mergedInto} is null`),
@@ -222,7 +222,10 @@ type EventType =
   | 'lead_moved'
   | 'reminder'
   | 'question_withdrawn'
-  | 'went_on_without_answer';
+  | 'went_on_without_answer'
+  // Issue #18: revealing the reporter of a tip about officials, asked by one coordinator and approved by another.
+  | 'contact_reveal_requested'
+  | 'contact_reveal_approved';
 
 /** Every change to a report, appended (SPEC.md §5); `public` events show on the tracking page. */
 export const reportEventsTable = pgTable(

@@ -132,7 +132,8 @@ async function viewOf(deps: AppDeps, report: Report): Promise<CitizenView> {
   const [own, followedEvents, lead, photos] = await Promise.all([
     findEvents(deps.db, report.id),
     survivor ? findEvents(deps.db, survivor.id) : Promise.resolve(null),
-    findLeadOf(deps.db, followed.leadUnitId),
+    // Issue #18: a tip about officials names no unit to its reporter (nor does one it was merged into).
+    report.misconduct || followed.misconduct ? Promise.resolve(null) : findLeadOf(deps.db, followed.leadUnitId),
     countPhotosByEvent(deps.db, report.id),
   ]);
   return citizenView(report, own, { report: followed, events: followedEvents ?? own }, lead, photos);

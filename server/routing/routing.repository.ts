@@ -50,8 +50,13 @@ export async function loadRoutingData(q: Queryable): Promise<RoutingData> {
     .orderBy(asc(communesTable.provinceCode), asc(communesTable.sortOrder));
   const sets = await q.select().from(routingRuleSetsTable).orderBy(asc(routingRuleSetsTable.id));
   const rules = await q.select().from(routingRulesTable).orderBy(asc(routingRulesTable.id));
-  const units = await q.select().from(unitsTable);
-  const jurisdictions = await q.select().from(unitJurisdictionsTable).orderBy(asc(unitJurisdictionsTable.id));
+  // Issue #18: a standing office is no unit of a force: routing never picks it and its validator ignores it.
+  const units = await q.select().from(unitsTable).where(eq(unitsTable.kind, 'force'));
+  const jurisdictions = await q
+    .select()
+    .from(unitJurisdictionsTable)
+    .where(sql`${unitJurisdictionsTable.unitId} in (select id from units where kind = 'force')`)
+    .orderBy(asc(unitJurisdictionsTable.id));
   const rulesBySet = new Map<number, RuleRecord[]>();
   for (const r of rules) {
     const record = toRuleRecord(r);
@@ -61,7 +66,7 @@ export async function loadRoutingData(q: Queryable): Promise<RoutingData> {
     provinces,
     communes,
     ruleSets: sets.map((s) => ({ ...s, rules: rulesBySet.get(s.id) ?? [] })),
-    units: units.map((u) => ({ ...u, force: u.force as Force })),
+    units: units.flatMap((u) => (u.force === null ? [] : [{ ...u, force: u.force as Force }])),
     jurisdictions: jurisdictions.map((j) => ({ ...j, placeTypes: j.placeTypes as PlaceType[] | null })),
   };
 }

@@ -81,15 +81,15 @@ export const routingDecisionsTable = pgTable(
     placeType: text('place_type').notNull(),
     /** null: an online report routed by its province alone (SPEC.md §3, migration 0012). */
     communeCode: text('commune_code').references(() => communesTable.code),
-    ruleSetId: integer('rule_set_id')
-      .notNull()
-      .references(() => routingRuleSetsTable.id),
-    ruleSetVersion: text('rule_set_version').notNull(),
-    ruleId: integer('rule_id')
-      .notNull()
-      .references(() => routingRulesTable.id),
-    ruleKey: text('rule_key').notNull(),
-    leadForce: text('lead_force').notNull(),
+    /**
+     * Issue #18: the rule columns are null together exactly for a tip about officials, which no rule routes: its
+     * lead is the province's standing office (`lead_force` null too, the office is of no force).
+     */
+    ruleSetId: integer('rule_set_id').references(() => routingRuleSetsTable.id),
+    ruleSetVersion: text('rule_set_version'),
+    ruleId: integer('rule_id').references(() => routingRulesTable.id),
+    ruleKey: text('rule_key'),
+    leadForce: text('lead_force'),
     leadUnitId: uuid('lead_unit_id')
       .notNull()
       .references(() => unitsTable.id),
@@ -102,7 +102,14 @@ export const routingDecisionsTable = pgTable(
       .notNull()
       .default(sql`'{}'::text[]`),
   },
-  (t) => [index('routing_decisions_lead_unit_idx').on(t.leadUnitId)],
+  (t) => [
+    index('routing_decisions_lead_unit_idx').on(t.leadUnitId),
+    check(
+      'routing_decisions_rule_whole',
+      sql`(${t.ruleId} is null) = (${t.ruleSetId} is null) and (${t.ruleId} is null) = (${t.ruleSetVersion} is null)
+        and (${t.ruleId} is null) = (${t.ruleKey} is null) and (${t.ruleId} is null) = (${t.leadForce} is null)`,
+    ),
+  ],
 );
 
 /** One row whose generation every change to rules, units or jurisdictions bumps (by trigger). */

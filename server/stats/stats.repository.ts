@@ -355,10 +355,14 @@ export async function readPublicCells(q: Queryable, months: string[], province: 
 
 /** Names for keys: units (with force and province) and provinces. */
 export async function readNames(q: Queryable) {
-  const units = await queryRows<{ id: string; code: string; name: string; force: string; province_code: string }>(
-    q,
-    sql`select id::text, code, name, force, province_code from units`,
-  );
+  // Issue #18: a standing office has no force (null).
+  const units = await queryRows<{
+    id: string;
+    code: string;
+    name: string;
+    force: string | null;
+    province_code: string;
+  }>(q, sql`select id::text, code, name, force, province_code from units`);
   const provinces = await queryRows<{ code: string; name: string }>(
     q,
     sql`select code, name from provinces order by sort_order`,
@@ -435,7 +439,8 @@ export interface FactRow extends Record<string, unknown> {
   province_name: string;
   commune_name: string | null;
   lead_unit_name: string;
-  force: string;
+  /** null: a standing office (issue #18). */
+  force: string | null;
   accept_due_at: Date | string;
   accepted_at: Date | string | null;
   resolve_due_at: Date | string;

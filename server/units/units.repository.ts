@@ -9,8 +9,9 @@ import { unitJurisdictionsTable, unitsTable } from './units.table';
 export type NewUnit = typeof unitsTable.$inferInsert;
 export type NewJurisdiction = typeof unitJurisdictionsTable.$inferInsert;
 
+/** Units of the forces (issue #18: the standing offices prepareDatabase creates are not counted). */
 export async function countUnits(q: Queryable): Promise<number> {
-  const [row] = await q.select({ n: count() }).from(unitsTable);
+  const [row] = await q.select({ n: count() }).from(unitsTable).where(eq(unitsTable.kind, 'force'));
   return row?.n ?? 0;
 }
 
@@ -56,8 +57,9 @@ export async function findUnits(q: Queryable) {
         dutyEmail: unitsTable.dutyEmail,
       })
       .from(unitsTable)
-      // Closed units (merged or dissolved) keep their history but take no new work.
-      .where(or(isNull(unitsTable.validTo), gt(unitsTable.validTo, sql`now()`)))
+      // Closed units (merged or dissolved) keep their history but take no new work. Issue #18: standing offices
+      // are not among them (no force, no officers; coordinators are their staff).
+      .where(and(eq(unitsTable.kind, 'force'), or(isNull(unitsTable.validTo), gt(unitsTable.validTo, sql`now()`))))
       .orderBy(unitsTable.force, unitsTable.provinceCode, unitsTable.name)
   );
 }

@@ -28,7 +28,8 @@ const time = (iso: string | undefined) => (iso ? new Date(iso) : undefined);
 
 async function openUnit(deps: AppDeps, id: string): Promise<Unit> {
   const unit = await findUnit(deps.db, id);
-  if (!unit) throw unitNotFound();
+  // Issue #18: a standing office is managed by prepareDatabase, not as a unit of a force.
+  if (!unit || unit.kind !== 'force') throw unitNotFound();
   return unit;
 }
 
@@ -90,7 +91,8 @@ export async function createUnit(deps: AppDeps, staff: StaffUser, input: UnitInp
   if (await findUnitByCode(deps.db, input.unitCode)) issues.push(fieldIssue(['unitCode'], 'unit_code_taken'));
   if (!(await provinceExists(deps.db, input.provinceCode)))
     issues.push(fieldIssue(['provinceCode'], 'province_unknown'));
-  if (input.parentId && !(await findUnit(deps.db, input.parentId)))
+  // Issue #18: nothing is placed beneath a standing office (a unit above sees the reports of those beneath).
+  if (input.parentId && (await findUnit(deps.db, input.parentId))?.kind !== 'force')
     issues.push(fieldIssue(['parentId'], 'unit_unknown'));
   if (issues.length > 0) throw validationFailed(issues);
   await checkAreas(deps.db, input.areas);

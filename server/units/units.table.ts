@@ -5,6 +5,13 @@ import { communesTable, provincesTable } from '../places/places.table';
 
 export type UnitLevel = 'regional' | 'province' | 'local';
 
+/**
+ * Issue #18: a unit of one of the four forces, or the Standing Office (Cơ quan Thường trực) of a province's
+ * Steering Committee 389, which leads tips about officials (SPEC.md §4) and belongs to no force.
+ */
+export const UNIT_KINDS = ['force', 'standing_office'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
 /** SPEC.md §2: a unit belongs to one force and one province and covers a jurisdiction. */
 export const unitsTable = pgTable(
   'units',
@@ -12,9 +19,9 @@ export const unitsTable = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     /** Stable human key, e.g. `police-04`, `customs-region-06`. */
     code: text('code').notNull().unique(),
-    force: text('force')
-      .notNull()
-      .references(() => forcesTable.code),
+    /** Issue #18: null exactly for a standing office (`kind`), which is of no force. */
+    force: text('force').references(() => forcesTable.code),
+    kind: text('kind').$type<UnitKind>().notNull().default('force'),
     provinceCode: text('province_code')
       .notNull()
       .references(() => provincesTable.code),
@@ -39,6 +46,10 @@ export const unitsTable = pgTable(
   (t) => [
     index('units_force_province_idx').on(t.force, t.provinceCode),
     check('units_investigates_police', sql`not ${t.investigates} or ${t.force} = 'police'`),
+    check(
+      'units_kind_force',
+      sql`${t.kind} in ('force', 'standing_office') and (${t.kind} = 'force') = (${t.force} is not null)`,
+    ),
   ],
 );
 

@@ -71,11 +71,42 @@ export const caseViewSchema = z
     hasContact: z
       .boolean()
       .meta({ description: 'The contact itself only through reveal-contact (lead unit, audited)' }),
-    lead: z.object({ unitId: z.string(), unitName: z.string(), force: z.string() }),
+    lead: z.object({
+      unitId: z.string(),
+      unitName: z.string(),
+      force: z
+        .string()
+        .nullable()
+        .meta({ description: 'null: the standing office of a tip about officials (issue #18)' }),
+    }),
     coordinating: z.array(
-      z.object({ unitId: z.string(), unitName: z.string(), force: z.string(), source: z.string() }),
+      z.object({ unitId: z.string(), unitName: z.string(), force: z.string().nullable(), source: z.string() }),
     ),
-    routing: z.object({ ruleKey: z.string(), ruleSetVersion: z.string(), explanation: z.string() }),
+    routing: z.object({
+      ruleKey: z.string().nullable().meta({ description: 'null for a tip about officials, which no rule routes' }),
+      ruleSetVersion: z.string().nullable(),
+      explanation: z.string(),
+    }),
+    misconduct: z.boolean().meta({
+      description: 'Issue #18: a tip about officials, led by the standing office (its province coordinators)',
+    }),
+    implicatedForce: z.string().nullable(),
+    revealRequests: z
+      .array(
+        z.object({
+          id: z.string(),
+          requestedByName: z.string(),
+          requestedByMe: z.boolean(),
+          requestedAt: isoTime,
+          reason: z.string(),
+          approvedByName: z.string().nullable(),
+          approvedAt: isoTime.nullable(),
+        }),
+      )
+      .meta({
+        description:
+          "Issue #18, coordinators of a tip about officials: requests to reveal its reporter's contact not yet used",
+      }),
     deadlines: z.object({
       acceptDueAt: isoTime,
       acceptedAt: isoTime.nullable(),

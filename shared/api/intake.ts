@@ -81,7 +81,7 @@ export const intakeReportViewSchema = z
     sellerHandle: z.string().nullable(),
     observedAt: z.string(),
     description: z.string(),
-    lead: z.object({ force: z.string(), unitName: z.string() }),
+    lead: z.object({ force: z.string().nullable(), unitName: z.string() }),
     photos: z.number().int(),
     calls: z.array(callSummarySchema),
     enteredByMe: z

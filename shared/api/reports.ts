@@ -9,7 +9,10 @@ export const receiptSchema = z
       .meta({ description: '80 bits, shown once; only a slow hash is stored', example: 'Q2XP-7K4M-9ABC-DEFG' }),
     status: z.literal('received'),
     receivedAt: z.string().meta({ format: 'date-time' }),
-    lead: z.object({ force: z.enum(FORCES), unitName: z.string() }),
+    lead: z
+      .object({ force: z.enum(FORCES), unitName: z.string() })
+      .nullable()
+      .meta({ description: 'null for a tip about officials (issue #18): no unit is announced' }),
     photoUploadUntil: z.string().meta({
       format: 'date-time',
       description:

@@ -119,7 +119,10 @@ export const statsReportsSchema = z
           .nullable()
           .meta({ description: 'null for an online report that names only its province' }),
         leadUnitName: z.string(),
-        force: z.string(),
+        force: z
+          .string()
+          .nullable()
+          .meta({ description: 'null: a tip about officials led by the standing office (issue #18)' }),
         acceptDueAt: z.string(),
         acceptedAt: z.string().nullable(),
         resolveDueAt: z.string(),

@@ -1118,4 +1118,32 @@ export const en: Record<MessageKey, string> = {
   'ui.units.merge_hint': 'A unit of the same force takes its areas, open reports and staff accounts; this unit closes.',
   'ui.units.merged': 'Merged: {n} reports handed over.',
   // end of issue #18 (helper D)
+  // Issue #18 (misconduct): tips about officials, led by the Standing Office of the Steering Committee 389.
+  'field.misconduct': 'A tip about enforcement officers (shielding, colluding, protection rackets)',
+  'field.implicatedForce': 'Force of the officers named (if known)',
+  'field.requestId': 'Request to see the contact',
+  'ui.report.misconduct_hint':
+    "This tip is handled by the province's Standing Office of the Steering Committee 389, never by the force named.",
+  'ui.report.implicated_unknown': 'Not known',
+  'ui.receipt.standing_office': 'Received and handled by the Standing Office of the Steering Committee 389.',
+  'routing.explain.misconduct':
+    'A tip about officers of {force} shielding, colluding or running protection rackets: the Standing Office of the Steering Committee 389 of {province} leads; coordinating units are chosen by the coordinator.',
+  'routing.misconduct.any_force': 'an enforcement force',
+  'error.case.reveal_awaiting_approval':
+    "A tip about officials: the reporter's contact opens only with another coordinator's approval. Your request is recorded and waits for approval; once approved, open it within {hours} hours.",
+  'error.case.reveal_self_approval': 'You cannot approve your own request: another coordinator must.',
+  'validation.implicated_needs_misconduct': '{field}: only for a tip about officials',
+  'validation.no_reveal_request': '{field}: no request to see the contact is waiting for approval',
+  'validation.implicated_force': '{field}: a unit of the force named in this tip',
+  'ui.cases.misconduct': 'Tip about officials',
+  'ui.cases.misconduct_implicated': 'Tip about officials — force named: {force}',
+  'ui.cases.action.approve_reveal': 'Approve seeing the contact',
+  'ui.cases.reveal_requests': "Requests to see the reporter's contact",
+  'ui.cases.reveal_request': '{who}, {at}: {reason}',
+  'ui.cases.reveal_approved': 'approved by {who} at {at}',
+  'ui.cases.reveal_waiting': 'waiting for another coordinator to approve',
+  'ui.cases.reveal_misconduct_hint':
+    'A tip about officials: the first time is a request, which another coordinator must approve; then press again to see it (within 24 hours).',
+  'ui.cases.event.contact_reveal_requested': "Request to see the reporter's contact",
+  'ui.cases.event.contact_reveal_approved': "Approval to see the reporter's contact",
 };

@@ -1109,6 +1109,34 @@ export const vi = {
     'Đơn vị cùng lực lượng nhận địa bàn, các tin báo đang xử lý và tài khoản cán bộ; đơn vị này giải thể.',
   'ui.units.merged': 'Đã sáp nhập: {n} tin báo đã chuyển giao.',
   // end of issue #18 (helper D)
+  // Issue #18 (misconduct): tips about officials, led by the Standing Office of the Steering Committee 389.
+  'field.misconduct': 'Tin báo về cán bộ thực thi công vụ (bao che, tiếp tay, bảo kê)',
+  'field.implicatedForce': 'Lực lượng có cán bộ bị tố giác (nếu biết)',
+  'field.requestId': 'Yêu cầu xem liên hệ',
+  'ui.report.misconduct_hint':
+    'Tin báo này do Cơ quan Thường trực Ban Chỉ đạo 389 của tỉnh trực tiếp xử lý, không chuyển cho lực lượng bị tố giác.',
+  'ui.report.implicated_unknown': 'Không rõ',
+  'ui.receipt.standing_office': 'Tin báo do Cơ quan Thường trực Ban Chỉ đạo 389 tiếp nhận và xử lý.',
+  'routing.explain.misconduct':
+    'Tin báo về cán bộ {force} bao che, tiếp tay, bảo kê: Cơ quan Thường trực Ban Chỉ đạo 389 {province} chủ trì; đơn vị phối hợp do điều phối viên chọn.',
+  'routing.misconduct.any_force': 'lực lượng chức năng',
+  'error.case.reveal_awaiting_approval':
+    'Tin báo về cán bộ: liên hệ người báo chỉ được mở khi một điều phối viên khác phê duyệt. Yêu cầu đã được ghi nhận và đang chờ phê duyệt; sau khi được duyệt, bạn mở trong vòng {hours} giờ.',
+  'error.case.reveal_self_approval': 'Không được tự phê duyệt yêu cầu của chính mình: cần một điều phối viên khác.',
+  'validation.implicated_needs_misconduct': '{field}: chỉ chọn khi là tin báo về cán bộ',
+  'validation.no_reveal_request': '{field}: không có yêu cầu xem liên hệ nào đang chờ phê duyệt',
+  'validation.implicated_force': '{field}: đơn vị thuộc lực lượng bị tố giác trong tin báo này',
+  'ui.cases.misconduct': 'Tin báo về cán bộ',
+  'ui.cases.misconduct_implicated': 'Tin báo về cán bộ — lực lượng bị tố giác: {force}',
+  'ui.cases.action.approve_reveal': 'Phê duyệt xem liên hệ',
+  'ui.cases.reveal_requests': 'Yêu cầu xem liên hệ người báo',
+  'ui.cases.reveal_request': '{who}, {at}: {reason}',
+  'ui.cases.reveal_approved': 'đã được {who} phê duyệt lúc {at}',
+  'ui.cases.reveal_waiting': 'đang chờ một điều phối viên khác phê duyệt',
+  'ui.cases.reveal_misconduct_hint':
+    'Tin báo về cán bộ: lần đầu là yêu cầu, cần một điều phối viên khác phê duyệt; sau đó bấm lại để xem (trong 24 giờ).',
+  'ui.cases.event.contact_reveal_requested': 'Yêu cầu xem liên hệ người báo',
+  'ui.cases.event.contact_reveal_approved': 'Phê duyệt xem liên hệ người báo',
 } as const;
 
 export type MessageKey = keyof typeof vi;

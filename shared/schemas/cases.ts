@@ -36,6 +36,8 @@ export const CASE_ACTIONS = [
   'remind',
   'withdraw-question',
   'continue-without-answer',
+  // Issue #18 (misconduct): a second coordinator approves revealing the reporter of a tip about officials.
+  'approve-reveal',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -62,6 +64,7 @@ export const caseActionSchemas = {
   remind: z.strictObject({ version, text: freeText(5, 2000) }),
   'withdraw-question': z.strictObject({ version, reason: freeText(5, 2000).optional() }),
   'continue-without-answer': z.strictObject({ version, reason }),
+  'approve-reveal': z.strictObject({ version, requestId: z.uuid().optional() }),
   // One-value enums, not z.literal: the browser's zod code is one chunk that the citizen's form loads too
   // (170 KB budget), and the staff forms check with these schemas; the enum is already in it, the literal is not.
   transfer: z.discriminatedUnion('step', [

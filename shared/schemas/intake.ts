@@ -4,6 +4,7 @@ import { communeCodeSchema, provinceCodeSchema } from './routing';
 import {
   blankIsAbsent,
   cleanText,
+  misconductCheck,
   placeCheck,
   DESCRIPTION_MAX,
   pastTimeSchema,
@@ -134,7 +135,8 @@ export function intakeReportInputSchema(now: () => Date, maxDays: number = DESK_
       ...reportFields(now),
     })
     .superRefine(checkDeskEntry(now, maxDays))
-    .check(placeCheck);
+    .check(placeCheck)
+    .check(misconductCheck);
 }
 export type IntakeReportInput = z.infer<ReturnType<typeof intakeReportInputSchema>>;
 

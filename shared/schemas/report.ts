@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FORCES } from '../domain/forces';
 import { normalisePhone } from '../phone';
 import { categorySchema, communeCodeSchema, placeTypeSchema, provinceCodeSchema } from './routing';
 import { isoTime } from './storable';
@@ -91,8 +92,38 @@ export function reportFields(now: () => Date) {
     contactEmail: z.preprocess(blankIsAbsent, z.email().max(254).optional()),
     /** Issue #17: "Việc đang diễn ra, cần xử lý ngay": accepted within URGENT_ACCEPT_MINUTES, first in every queue. */
     urgent: z.boolean().default(false),
+    ...misconductFields,
   };
 }
+
+/**
+ * Issue #18 (SPEC.md §4): a tip about enforcement officers themselves (shielding, colluding, protection rackets),
+ * led by the Standing Office of the province's Steering Committee 389; the force named, when the reporter knows it,
+ * is kept away from it. A multipart form sends the box as 'true'/'false'.
+ */
+const misconductFields = {
+  misconduct: z
+    .preprocess((v) => (v === 'true' ? true : v === 'false' || v === '' ? undefined : v), z.boolean().default(false))
+    .meta({
+      description: 'Issue #18: a tip about officials, led by the Standing Office of the Steering Committee 389',
+    }),
+  implicatedForce: z
+    .preprocess(blankIsAbsent, z.enum(FORCES).optional())
+    .meta({ description: 'Issue #18: the force the tip about officials names (only with misconduct)' }),
+};
+
+/** Issue #18: the force named only with a tip about officials. */
+export const misconductCheck = z.superRefine(
+  (report: { misconduct?: boolean | undefined; implicatedForce?: string | undefined }, ctx) => {
+    if (report.implicatedForce && !report.misconduct)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['implicatedForce'],
+        params: { key: 'validation.implicated_needs_misconduct' },
+        input: report.implicatedForce,
+      });
+  },
+);
 
 interface PlaceFields {
   placeType: string;
@@ -149,7 +180,8 @@ export function reportInputSchema(now: () => Date) {
   return z
     .strictObject({ ...reportFields(now), reporterNotice: noticeField })
     .check(placeCheck)
-    .check(noticeCheck);
+    .check(noticeCheck)
+    .check(misconductCheck);
 }
 
 const noticeCheck = z.superRefine(

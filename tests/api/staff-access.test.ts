@@ -64,6 +64,7 @@ const VALID_ACTION_BODIES: Record<CaseAction, object> = {
   remind: { text: 'Đề nghị thụ lý ngay' },
   'withdraw-question': {},
   'continue-without-answer': { reason: 'Người báo không trả lời' },
+  'approve-reveal': {},
 };
 
 const minutesAgo = (m: number) => new Date(FIXED_NOW.getTime() - m * 60_000).toISOString();
@@ -399,13 +400,14 @@ const ENDPOINTS: Endpoint[] = [
   // who see the report but may not, 404 for those who do not see it. Notes take no version: 200.
   // A commune committee sees no case, its own commune's neither: 404 (tests/api/figures-scope.test.ts).
   // Issue #17: moving the lead and reminders are the coordinators' (a reminder, like a note, takes no version).
+  // Issue #18: so is approving the reveal of a tip about officials' reporter.
   ...CASE_ACTIONS.map((action): Endpoint => {
     const mayAct: Partial<Record<Actor, number>> =
       action === 'notes'
         ? { officer: 200, unit_lead: 200, coordinator: 200, coordinator_province: 200 }
         : action === 'assign'
           ? { officer: 403, unit_lead: 409, coordinator: 403, coordinator_province: 403 }
-          : action === 'move-lead'
+          : action === 'move-lead' || action === 'approve-reveal'
             ? { officer: 403, unit_lead: 403, coordinator: 409, coordinator_province: 409 }
             : action === 'remind'
               ? { officer: 403, unit_lead: 403, coordinator: 200, coordinator_province: 200 }

@@ -57,6 +57,7 @@ const WITH_FORM = [
   ['continue-without-answer', 'ui.cases.action.continue_without_answer'],
   ['move-lead', 'ui.cases.action.move_lead'],
   ['remind', 'ui.cases.action.remind'],
+  ['approve-reveal', 'ui.cases.action.approve_reveal'],
 ] as const satisfies readonly (readonly [string, MessageKey])[];
 type FormVerb = (typeof WITH_FORM)[number][0];
 
@@ -171,6 +172,17 @@ export function CaseActions({ report, onStale }: Props) {
       <ActionForm action="reveal-contact" defaults={{ reason: '' }} body={(v) => ({ version, ...v })}>
         <ActionText name="reason" label={t('field.reason')} />
         <p className="hint">{t('ui.cases.reveal_hint')}</p>
+        {report.misconduct && <p className="hint">{t('ui.cases.reveal_misconduct_hint')}</p>}
+      </ActionForm>
+    ),
+    // Issue #18: another coordinator's request to reveal the reporter of a tip about officials.
+    'approve-reveal': (
+      <ActionForm
+        action="approve-reveal"
+        defaults={{ requestId: report.revealRequests.find((x) => !x.requestedByMe && !x.approvedAt)?.id ?? '' }}
+        body={(v) => ({ version, ...(v.requestId ? { requestId: v.requestId } : {}) })}
+      >
+        <RevealRequestSelect requests={report.revealRequests} />
       </ActionForm>
     ),
     assign: (
@@ -268,6 +280,31 @@ export function CaseActions({ report, onStale }: Props) {
         </ActionContext.Provider>
       )}
     </section>
+  );
+}
+
+/** Issue #18: the requests waiting for a second coordinator (one's own cannot be approved). */
+function RevealRequestSelect({ requests }: { requests: CaseViewBody['revealRequests'] }) {
+  const t = useT();
+  const { register } = useFormContext<{ requestId: string }>();
+  return (
+    <Field name="requestId" label={t('field.requestId')}>
+      {(control) => (
+        <select {...control} {...register('requestId')}>
+          {requests
+            .filter((x) => !x.requestedByMe && !x.approvedAt)
+            .map((x) => (
+              <option key={x.id} value={x.id}>
+                {t('ui.cases.reveal_request', {
+                  who: x.requestedByName,
+                  at: formatDateTime(x.requestedAt),
+                  reason: x.reason,
+                })}
+              </option>
+            ))}
+        </select>
+      )}
+    </Field>
   );
 }
 

@@ -228,8 +228,17 @@ function CaseView({ report: r, onReload }: { report: CaseViewBody; onReload(): v
           </section>
           <section aria-labelledby="routing-title">
             <h2 id="routing-title">{t('ui.intake.routing_title')}</h2>
+            {/* Issue #18: a tip about officials, led by the standing office (of no force). */}
+            {r.misconduct && (
+              <p className="notice notice--warning" data-testid="misconduct">
+                {r.implicatedForce
+                  ? t('ui.cases.misconduct_implicated', { force: t(`force.${r.implicatedForce}` as MessageKey) })
+                  : t('ui.cases.misconduct')}
+              </p>
+            )}
             <p>
-              <strong>{t(`force.${r.lead.force}` as MessageKey)}</strong> — {r.lead.unitName}
+              {r.lead.force && <strong>{t(`force.${r.lead.force}` as MessageKey)} — </strong>}
+              {r.lead.unitName}
             </p>
             {r.coordinating.length > 0 && (
               <p>
@@ -237,8 +246,29 @@ function CaseView({ report: r, onReload }: { report: CaseViewBody; onReload(): v
               </p>
             )}
             <p className="hint">
-              {r.routing.explanation} ({r.routing.ruleSetVersion})
+              {r.routing.explanation}
+              {r.routing.ruleSetVersion && ` (${r.routing.ruleSetVersion})`}
             </p>
+            {r.revealRequests.length > 0 && (
+              <>
+                <h3>{t('ui.cases.reveal_requests')}</h3>
+                <ul data-testid="reveal-requests">
+                  {r.revealRequests.map((x) => (
+                    <li key={x.id}>
+                      {t('ui.cases.reveal_request', {
+                        who: x.requestedByName,
+                        at: formatDateTime(x.requestedAt),
+                        reason: x.reason,
+                      })}{' '}
+                      —{' '}
+                      {x.approvedAt && x.approvedByName
+                        ? t('ui.cases.reveal_approved', { who: x.approvedByName, at: formatDateTime(x.approvedAt) })
+                        : t('ui.cases.reveal_waiting')}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
           </section>
         </div>
         <div>

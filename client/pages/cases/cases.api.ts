@@ -2,7 +2,7 @@ import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClie
 import type { z } from 'zod';
 import type { CaseQueue, CaseViewBody } from '../../../shared/api/cases';
 import type { CaseAction, caseActionSchemas, CaseQueueQuery } from '../../../shared/schemas/cases';
-import { apiRequest } from '../../lib/api';
+import { ApiError, apiRequest } from '../../lib/api';
 import { caseKeys } from '../../lib/caseKeys';
 import { useI18n } from '../../lib/i18n';
 
@@ -71,6 +71,11 @@ export function useCaseAction(code: string) {
       // The case in the other language holds the old version and actions: asked again when next shown.
       void client.invalidateQueries({ queryKey: caseKeys.views(code), predicate: (q) => q.queryKey[3] !== lang });
       void client.invalidateQueries({ queryKey: caseKeys.queues });
+    },
+    // Issue #18: a reveal of a tip about officials' reporter is recorded as a request even though refused (409).
+    onError: (err) => {
+      if (err instanceof ApiError && err.code === 'case.reveal_awaiting_approval')
+        void client.invalidateQueries({ queryKey: caseKeys.views(code) });
     },
   });
 }

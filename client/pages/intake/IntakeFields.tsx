@@ -3,6 +3,7 @@ import { useFormContext } from 'react-hook-form';
 import type { HotlineLines } from '../../../shared/api/intake';
 import { CATEGORIES } from '../../../shared/domain/categories';
 import { DESK_CHANNELS } from '../../../shared/domain/channels';
+import { FORCES } from '../../../shared/domain/forces';
 import { PLACE_TYPES } from '../../../shared/domain/place-types';
 import { formatPhone } from '../../../shared/i18n/format';
 import type { MessageKey } from '../../../shared/i18n/vi';
@@ -183,6 +184,7 @@ export function ReportFieldset({ placeKey }: { placeKey: number }) {
   const { register, watch } = useFormContext<IntakeValues>();
   const placeType = watch('placeType');
   const description = watch('description');
+  const misconduct = watch('misconduct');
   return (
     <fieldset className="intake-form__group">
       <legend>{t('ui.intake.report_title')}</legend>
@@ -216,6 +218,28 @@ export function ReportFieldset({ placeKey }: { placeKey: number }) {
         <input id="urgent" type="checkbox" {...register('urgent')} />
         {t('ui.report.urgent')}
       </label>
+      {/* Issue #18: a tip about officials goes to the Standing Office of the Steering Committee 389. */}
+      <label className="check">
+        <input id="misconduct" type="checkbox" {...register('misconduct')} aria-describedby="misconduct-hint" />
+        {t('field.misconduct')}
+      </label>
+      <p id="misconduct-hint" className="hint">
+        {t('ui.report.misconduct_hint')}
+      </p>
+      {misconduct && (
+        <Field name="implicatedForce" label={t('field.implicatedForce')}>
+          {(control) => (
+            <select {...control} {...register('implicatedForce')}>
+              <option value="">{t('ui.report.implicated_unknown')}</option>
+              {FORCES.map((f) => (
+                <option key={f} value={f}>
+                  {t(`force.${f}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
     </fieldset>
   );
 }

@@ -94,7 +94,8 @@ function OpenedReportView({
         </dd>
         <dt>{t('ui.intake.lead')}</dt>
         <dd>
-          {t(`force.${r.lead.force}` as MessageKey)} — {r.lead.unitName}
+          {r.lead.force ? `${t(`force.${r.lead.force}` as MessageKey)} — ` : ''}
+          {r.lead.unitName}
         </dd>
         <dt>{t('field.description')}</dt>
         <dd className="opened-report__text">{r.description}</dd>

@@ -40,10 +40,13 @@ export function ReadAloudReceipt({ receipt, onNewCall }: { receipt: IntakeReceip
         {t('ui.intake.receipt_title')}
       </h2>
       <p className="lead">
-        {t('ui.intake.receipt_lead', {
-          force: t(`force.${receipt.lead.force}` as MessageKey),
-          unit: receipt.lead.unitName,
-        })}
+        {/* Issue #18: a tip about officials names no unit to the caller. */}
+        {receipt.lead
+          ? t('ui.intake.receipt_lead', {
+              force: t(`force.${receipt.lead.force}` as MessageKey),
+              unit: receipt.lead.unitName,
+            })
+          : t('ui.receipt.standing_office')}
       </p>
       {receipt.urgent && <HandOver phone={receipt.leadDutyPhone} />}
       <div className="notice notice--warning" role="note">

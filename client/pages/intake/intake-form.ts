@@ -40,6 +40,9 @@ export type IntakeValues = {
   contactEmail: string;
   /** Issue #17: "Việc đang diễn ra, cần xử lý ngay". */
   urgent: boolean;
+  /** Issue #18: a tip about officials, and the force it names ('' when not known). */
+  misconduct: boolean;
+  implicatedForce: string;
 };
 
 /** Every input of the form, in the order a refusal is looked at (the first named gets the focus). */
@@ -53,6 +56,8 @@ export const INTAKE_FIELDS = [
   'callerAnonymous',
   ...REPORT_FIELDS,
   'urgent',
+  'misconduct',
+  'implicatedForce',
 ] as const satisfies readonly (keyof IntakeValues)[];
 
 /** A new call: it started now, and so did what the caller saw, until the operator types otherwise. */
@@ -77,6 +82,8 @@ export const blankCall = (line: string, channel: DeskChannel = 'hotline'): Intak
   contactPhone: '',
   contactEmail: '',
   urgent: false,
+  misconduct: false,
+  implicatedForce: '',
 });
 
 /** The call's fields as the API takes them; an empty end time means "now", when the operator saves. */
@@ -110,8 +117,11 @@ export function reportPayload(values: IntakeValues): FormBody {
     ...report
   } = values;
   const observedAt = typedToIso(values.observedAt);
-  if (values.channel === 'hotline') return withoutBlanks({ ...report, ...callPayload(values), observedAt });
-  return withoutBlanks({ ...report, receivedAt: typedToIso(receivedAt), observedAt });
+  // Issue #18: the force named goes only with a tip about officials.
+  const implicatedForce = values.misconduct ? values.implicatedForce : '';
+  if (values.channel === 'hotline')
+    return withoutBlanks({ ...report, ...callPayload(values), observedAt, implicatedForce });
+  return withoutBlanks({ ...report, receivedAt: typedToIso(receivedAt), observedAt, implicatedForce });
 }
 
 /** SPEC.md §3: an online seller may be known by its province only (issue #14). */
@@ -126,8 +136,10 @@ export function typedPlace(values: Pick<IntakeValues, 'placeType' | 'communeCode
 
 /** What the routing preview needs, once category, place type and place are known; else null. */
 export function routingInput(
-  values: Pick<IntakeValues, 'category' | 'placeType' | 'communeCode' | 'provinceCode'>,
+  values: Pick<IntakeValues, 'category' | 'placeType' | 'communeCode' | 'provinceCode'> & { misconduct?: boolean },
 ): RoutingInput | null {
+  // Issue #18: a tip about officials goes to the standing office: no unit to preview.
+  if (values.misconduct) return null;
   const place = typedPlace(values);
   const category = CATEGORIES.find((c) => c === values.category);
   const placeType = PLACE_TYPES.find((p) => p === values.placeType);

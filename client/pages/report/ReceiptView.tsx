@@ -39,7 +39,10 @@ export function ReceiptView({
   return (
     <div className="container narrow receipt">
       <h1>{t('ui.receipt.title')}</h1>
-      <p className="lead">{t('ui.receipt.handled_by', { unit: receipt.lead.unitName })}</p>
+      <p className="lead">
+        {/* Issue #18: a tip about officials names no unit. */}
+        {receipt.lead ? t('ui.receipt.handled_by', { unit: receipt.lead.unitName }) : t('ui.receipt.standing_office')}
+      </p>
       <div className="notice notice--warning" role="note">
         <p>{t('ui.receipt.warning')}</p>
       </div>

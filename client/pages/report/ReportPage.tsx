@@ -5,6 +5,7 @@ import { useBlocker } from 'react-router';
 import type { CommunesResponse, ProvincesResponse } from '../../../shared/api/places';
 import type { RoutingPreview } from '../../../shared/api/routing';
 import { CATEGORIES } from '../../../shared/domain/categories';
+import { FORCES } from '../../../shared/domain/forces';
 import { PLACE_TYPES } from '../../../shared/domain/place-types';
 import { formatDateTime } from '../../../shared/i18n/format';
 import type { MessageKey } from '../../../shared/i18n/vi';
@@ -392,7 +393,8 @@ export function ReportPage() {
           </div>
         )}
 
-        {preview.isSuccess && (
+        {/* Issue #18: a tip about officials announces no unit. */}
+        {preview.isSuccess && !values.misconduct && (
           <section className="notice routing-preview" aria-live="polite">
             <p>
               <strong>{t('ui.report.will_handle')}</strong> {preview.data.lead.unitName}
@@ -464,6 +466,31 @@ export function ReportPage() {
           <p id="urgent-hint" className="hint">
             {t('ui.report.urgent_hint')}
           </p>
+        </div>
+
+        {/* Issue #18: a tip about officials goes to the Standing Office of the Steering Committee 389. */}
+        <div className="field">
+          <label className="choice">
+            <input type="checkbox" id="misconduct" {...register('misconduct')} aria-describedby="misconduct-hint" />
+            <span>{t('field.misconduct')}</span>
+          </label>
+          <p id="misconduct-hint" className="hint">
+            {t('ui.report.misconduct_hint')}
+          </p>
+          {values.misconduct && (
+            <>
+              <label htmlFor="implicatedForce">{t('field.implicatedForce')}</label>
+              <select id="implicatedForce" {...register('implicatedForce')} {...invalid('implicatedForce')}>
+                <option value="">{t('ui.report.implicated_unknown')}</option>
+                {FORCES.map((f) => (
+                  <option key={f} value={f}>
+                    {t(`force.${f}`)}
+                  </option>
+                ))}
+              </select>
+              <ErrorText name="implicatedForce" />
+            </>
+          )}
         </div>
 
         <div className="field">

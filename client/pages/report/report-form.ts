@@ -6,19 +6,19 @@ import type { FieldError } from '../../../shared/i18n/validation-messages';
  * The form's fields, in the order they appear on the page (the error summary follows it). `reporterNotice`
  * (issue #17) is the box "email me when there is news", shown only with an e-mail: `'true'` or `''`.
  */
-export const FORM_FIELDS = [...REPORT_FIELDS, 'reporterNotice'] as const;
+export const FORM_FIELDS = [...REPORT_FIELDS, 'reporterNotice', 'implicatedForce'] as const;
 export type FormField = (typeof FORM_FIELDS)[number];
 /**
  * What the inputs hold: text everywhere, `observedAt` as the browser's local `datetime-local`; `urgent`
  * the checkbox "Việc đang diễn ra, cần xử lý ngay" (issue #17).
  */
-export type ReportFormValues = Record<FormField, string> & { urgent: boolean };
+export type ReportFormValues = Record<FormField, string> & { urgent: boolean; misconduct: boolean };
 /** The JSON body of a report. */
 export type ReportPayload = Record<string, string | boolean>;
 
 export function emptyForm(observedAt: string): ReportFormValues {
   const text = Object.fromEntries(FORM_FIELDS.map((f) => [f, f === 'observedAt' ? observedAt : '']));
-  return { ...(text as Record<FormField, string>), urgent: false };
+  return { ...(text as Record<FormField, string>), urgent: false, misconduct: false };
 }
 
 /** `datetime-local` wants the phone's local time without a zone: 2026-11-23T10:05 (no date library on this page). */
@@ -41,9 +41,12 @@ export function toPayload(values: Partial<ReportFormValues>): ReportPayload {
     const value = field === 'observedAt' ? localToIso(values.observedAt ?? '') : (values[field] ?? '');
     // The box is hidden without an e-mail: a value left from before is not sent.
     if (field === 'reporterNotice' && !(values.contactEmail ?? '').trim()) continue;
+    // Issue #18: the force named goes only with a tip about officials.
+    if (field === 'implicatedForce' && values.misconduct !== true) continue;
     if (value.trim() !== '') payload[field] = value;
   }
   if (values.urgent === true) payload.urgent = true;
+  if (values.misconduct === true) payload.misconduct = true;
   return payload;
 }
 
@@ -52,6 +55,7 @@ export function hasContent(values: Partial<ReportFormValues>, photos: number): b
   return (
     photos > 0 ||
     values.urgent === true ||
+    values.misconduct === true ||
     FORM_FIELDS.some((f) => f !== 'observedAt' && (values[f] ?? '').trim() !== '')
   );
 }

@@ -96,6 +96,7 @@ export function readStoredReport(value: unknown): StoredReport | null {
   const values: ReportFormValues = {
     ...(text as Record<(typeof FORM_FIELDS)[number], string>),
     urgent: r.values.urgent === true,
+    misconduct: r.values.misconduct === true,
   };
   if (!Array.isArray(r.photos) || !r.photos.every((p) => isText(p?.key) && isText(p?.name) && p?.blob instanceof Blob))
     return null;

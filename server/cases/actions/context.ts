@@ -33,6 +33,11 @@ export interface ActionContext {
 export interface ActionOutcome {
   report: Report;
   contact?: Contact;
+  /**
+   * Issue #18: a refusal answered once the action's writes have committed (a reveal request waiting for a
+   * second coordinator's approval is recorded, and the answer is still 409).
+   */
+  refusal?: AppError;
 }
 
 /** One verb: the checks that depend on the input, then the writes (server/cases/cases.service.ts runs the common ones). */
@@ -78,12 +83,24 @@ export function addEvent(
   return insertEvent(ctx.tx, { reportId: ctx.report.id, at: ctx.who.at, actor: ctx.who.actor, ...event });
 }
 
-/** A unit a report can be handed to or shared with: it exists, is still open and is not the lead. */
-export async function otherUnit(ctx: ActionContext, unitId: string) {
+/**
+ * A unit a report can be handed to or shared with: it exists, is still open and is not the lead. Issue #18: a
+ * standing office only takes back a tip about officials of its own province (`move-lead`), and a unit of the force
+ * such a tip names neither leads nor coordinates it.
+ */
+export async function otherUnit(ctx: ActionContext, unitId: string, { toStandingOffice = false } = {}) {
   const unit = await findUnit(ctx.tx, unitId);
+  const { report } = ctx;
   // A closed unit (2025 reorganisation and after) can no longer lead or coordinate.
   if (!unit || (unit.validTo && unit.validTo.getTime() <= ctx.who.at.getTime()))
     throw validationFailed([fieldIssue(['unitId'], 'unit_unknown')]);
-  if (unit.id === ctx.report.leadUnitId) throw validationFailed([fieldIssue(['unitId'], 'unit_is_lead')]);
+  if (unit.id === report.leadUnitId) throw validationFailed([fieldIssue(['unitId'], 'unit_is_lead')]);
+  if (
+    unit.kind === 'standing_office' &&
+    !(toStandingOffice && report.misconduct && unit.provinceCode === report.provinceCode)
+  )
+    throw validationFailed([fieldIssue(['unitId'], 'unit_unknown')]);
+  if (report.misconduct && report.implicatedForce !== null && unit.force === report.implicatedForce)
+    throw validationFailed([fieldIssue(['unitId'], 'implicated_force')]);
   return unit;
 }

@@ -1,5 +1,6 @@
 import { notify } from '../../alerts/notify';
 import { fieldIssue, validationFailed } from '../../http/errors';
+import { forbidden } from '../../http/staff-api';
 import { insertCoordinations } from '../../reports/reports.repository';
 import { findCoordinations } from '../cases.repository';
 import { updateReport } from '../transitions';
@@ -8,6 +9,8 @@ import { addEvent, otherUnit, type ActionHandler } from './context';
 /** SPEC.md §4: the lead asks another unit to coordinate; that unit then sees the case. */
 export const coordinate: ActionHandler<'coordinate'> = async (ctx, { unitId, reason }) => {
   const { tx, report, who } = ctx;
+  // Issue #18: the units that see a tip about officials are the coordinators' choice.
+  if (report.misconduct && !ctx.relations.has('coordinator')) throw forbidden();
   const unit = await otherUnit(ctx, unitId);
   if ((await findCoordinations(tx, report.id)).some((c) => c.unitId === unit.id))
     throw validationFailed([fieldIssue(['unitId'], 'already_coordinating')]);

@@ -18,7 +18,7 @@ import { addEvent, notAllowed, otherUnit, type ActionHandler } from './context';
 export const moveLead: ActionHandler<'move-lead'> = async (ctx, { unitId, reason }) => {
   const { report, staff, who } = ctx;
   if (!isOpen(report.status)) throw notAllowed(report);
-  const unit = await otherUnit(ctx, unitId);
+  const unit = await otherUnit(ctx, unitId, { toStandingOffice: true });
   if (
     staff.scopeProvinceCode &&
     unit.provinceCode !== report.provinceCode &&
@@ -39,8 +39,9 @@ export const moveLead: ActionHandler<'move-lead'> = async (ctx, { unitId, reason
     body: reason,
     data: { fromUnitId: report.leadUnitId, toUnitId: unit.id, toUnitName: unit.name },
   });
-  // The new lead unit is told, as a newly routed report is.
-  await notify(ctx.deps, ctx.tx, { kind: 'routed', reportId: report.id, audience: { unitId: unit.id }, at: who.at });
+  // The new lead unit is told, as a newly routed report is (issue #18: a standing office's staff are the coordinators).
+  const audience = unit.kind === 'standing_office' ? { coordinatorsOf: unit.provinceCode } : { unitId: unit.id };
+  await notify(ctx.deps, ctx.tx, { kind: 'routed', reportId: report.id, audience, at: who.at });
   await appendAudit(ctx.tx, {
     at: who.at,
     action: 'case_lead_moved',

@@ -2,6 +2,7 @@ import { notify } from '../../alerts/notify';
 import { isOpen } from '../../../shared/domain/lifecycle';
 import type { CaseActionInput } from '../../../shared/schemas/cases';
 import { fieldIssue, validationFailed } from '../../http/errors';
+import { forbidden } from '../../http/staff-api';
 import type { Report } from '../../reports/reports.repository';
 import { findUnit } from '../cases.repository';
 import { updateReport } from '../transitions';
@@ -25,6 +26,8 @@ function pendingUnit(report: Report): string {
 /** The lead asks to hand the report on: it stays the lead until the receiving unit accepts. */
 async function request(ctx: ActionContext, { unitId, reason }: Step<'request'>): Promise<Report> {
   const { report, who } = ctx;
+  // Issue #18: who leads a tip about officials is the coordinators' choice.
+  if (report.misconduct && !ctx.relations.has('coordinator')) throw forbidden();
   if (!isOpen(report.status)) throw notAllowed(report);
   if (report.transferToUnitId) throw validationFailed([fieldIssue(['unitId'], 'transfer_pending')]);
   const unit = await otherUnit(ctx, unitId);
