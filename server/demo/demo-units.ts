@@ -163,6 +163,16 @@ const DONG_THAP: LocalUnitSpec[] = [
 
 export const DETAILED_PROVINCES: Record<string, LocalUnitSpec[]> = { '04': CAO_BANG, '82': DONG_THAP };
 
+/**
+ * Issue #18 (crime track): the investigating body of each detailed demo province, a police unit under the
+ * province police with `investigates`, that reports with signs of a crime are handed to. It covers no
+ * jurisdiction: routing never picks it as a lead.
+ */
+export const INVESTIGATING_BODIES: { code: string; provinceCode: string; name: string }[] = [
+  { code: 'police-04-csdt', provinceCode: '04', name: 'Cơ quan Cảnh sát điều tra Công an tỉnh Cao Bằng' },
+  { code: 'police-82-csdt', provinceCode: '82', name: 'Cơ quan Cảnh sát điều tra Công an tỉnh Đồng Tháp' },
+];
+
 interface DemoStaffSpec {
   username: string;
   displayName: string;
@@ -231,5 +241,18 @@ export const DEMO_STAFF: DemoStaffSpec[] = [
     displayName: 'Cán bộ Chi cục Hải quan khu vực XVII',
     role: 'officer',
     unitCode: 'customs-region-xvii',
+  },
+  // Issue #18 (crime track): an officer of each investigating body.
+  {
+    username: 'investigator.cao-bang',
+    displayName: 'Điều tra viên Cơ quan CSĐT Công an tỉnh Cao Bằng',
+    role: 'officer',
+    unitCode: 'police-04-csdt',
+  },
+  {
+    username: 'investigator.dong-thap',
+    displayName: 'Điều tra viên Cơ quan CSĐT Công an tỉnh Đồng Tháp',
+    role: 'officer',
+    unitCode: 'police-82-csdt',
   },
 ];

@@ -218,7 +218,13 @@ type EventType =
   | 'lead_moved'
   | 'reminder'
   | 'question_withdrawn'
-  | 'went_on_without_answer';
+  | 'went_on_without_answer'
+  // Issue #18 (crime track): flagged, handed to an investigating body, and that body's steps.
+  | 'crime_flagged'
+  | 'crime_handed_over'
+  | 'investigation_accepted'
+  | 'investigation_extended'
+  | 'prosecution_decided';
 
 /** Every change to a report, appended (SPEC.md §5); `public` events show on the tracking page. */
 export const reportEventsTable = pgTable(

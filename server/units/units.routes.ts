@@ -6,13 +6,22 @@ import {
   unitInputSchema,
   unitParamsSchema,
   unitDutyContactsSchema,
+  unitInvestigatesSchema,
   unitRenameSchema,
 } from '../../shared/schemas/rules';
 import type { AppDeps } from '../deps';
 import { apiRouter, defineRoute, type ApiRouter } from '../http/define-route';
 import { staffOf } from '../http/staff-api';
 import { findUnits } from './units.repository';
-import { closeUnit, createUnit, getUnitDetail, renameUnit, setDutyContacts, setJurisdiction } from './units.service';
+import {
+  closeUnit,
+  createUnit,
+  getUnitDetail,
+  renameUnit,
+  setDutyContacts,
+  setInvestigates,
+  setJurisdiction,
+} from './units.service';
 
 const refused =
   '422 `routing.invalid` with the validator’s report in `error.details` when the change would leave a gap or an overlap (nothing written); audited';
@@ -89,6 +98,21 @@ export function unitsRoutes(deps: AppDeps): ApiRouter {
     response: unitReply,
     errors: [400, 401, 403, 404],
     handler: ({ params, body }, _req, res) => setDutyContacts(deps, staffOf(res.locals), params.unitId, body),
+  });
+
+  defineRoute(api, {
+    method: 'put',
+    path: '/units/:unitId/investigates',
+    operationId: 'setUnitInvestigates',
+    tags,
+    summary:
+      'Admins (issue #18): whether a police unit is an investigating body, that reports with signs of a crime are handed to (`investigates`; other forces 400); audited',
+    access: admins,
+    request: { params: unitParamsSchema, body: unitInvestigatesSchema },
+    response: unitReply,
+    errors: [400, 401, 403, 404],
+    handler: ({ params, body }, _req, res) =>
+      setInvestigates(deps, staffOf(res.locals), params.unitId, body.investigates),
   });
 
   defineRoute(api, {

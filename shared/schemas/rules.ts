@@ -77,6 +77,8 @@ export const unitInputSchema = z.strictObject({
   level: z.enum(['regional', 'province', 'local']),
   name: text().trim().min(3).max(200),
   parentId: z.uuid().nullable().default(null),
+  /** Issue #18: an investigating body (police only) that reports with signs of a crime are handed to. */
+  investigates: z.boolean().default(false),
   areas: z.array(areaSchema).min(1).max(500),
   effectiveFrom: effectiveFromSchema,
 });
@@ -92,6 +94,9 @@ export const unitDutyContactsSchema = z.strictObject({
   dutyEmail: z.email().max(254).nullable(),
 });
 export type UnitDutyContacts = z.infer<typeof unitDutyContactsSchema>;
+
+/** Issue #18: whether a police unit is an investigating body (cơ quan điều tra). */
+export const unitInvestigatesSchema = z.strictObject({ investigates: z.boolean() });
 
 export const unitCloseSchema = z.strictObject({ effectiveFrom: effectiveFromSchema });
 export const jurisdictionInputSchema = z.strictObject({
