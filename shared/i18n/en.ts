@@ -1043,5 +1043,7 @@ export const en: Record<MessageKey, string> = {
   'ui.cases.crime.extend_hint': "Extends to {limit}. The second extension needs the procuracy's approval.",
   'field.investigates': 'Investigating body',
   'validation.unit_not_police': '{field}: only a police unit can be an investigating body',
+  'ui.cases.role_investigating': 'Investigating body (signs of a crime)',
+  'ui.units.investigates_saved': 'Saved.',
   'ui.units.investigates': 'Investigating body (a police unit that takes reports with signs of a crime)',
 };

@@ -1033,6 +1033,8 @@ export const vi = {
   'ui.cases.crime.extend_hint': 'Gia hạn đến {limit}. Lần hai phải có phê chuẩn của Viện kiểm sát.',
   'field.investigates': 'Cơ quan điều tra',
   'validation.unit_not_police': '{field}: chỉ đơn vị công an mới là cơ quan điều tra',
+  'ui.cases.role_investigating': 'Cơ quan điều tra (tin báo có dấu hiệu tội phạm)',
+  'ui.units.investigates_saved': 'Đã lưu.',
   'ui.units.investigates': 'Cơ quan điều tra (đơn vị công an nhận tin báo có dấu hiệu tội phạm)',
 } as const;
 

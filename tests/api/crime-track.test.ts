@@ -350,7 +350,11 @@ describe('what the crime track refuses', () => {
     );
     expect((await act('customs', code, 'flag-crime', { version: 1, reason: 'Có dấu hiệu tội phạm' })).status).toBe(404);
     expect((await act('market', code, 'flag-crime', { version: 1, reason: 'Có' })).status).toBe(400);
+    const flaggedOnly = async () =>
+      (await queue('market', '?crime=1&limit=100')).body.items.map((i: { trackingCode: string }) => i.trackingCode);
+    expect(await flaggedOnly()).not.toContain(code);
     expect((await act('market', code, 'flag-crime', { version: 1, reason: 'Có dấu hiệu tội phạm' })).status).toBe(200);
+    expect(await flaggedOnly()).toContain(code);
     expect((await act('market', code, 'flag-crime', { version: 2, reason: 'Lần nữa, có dấu hiệu' })).status).toBe(409);
   });
 
