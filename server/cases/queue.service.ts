@@ -125,7 +125,7 @@ export async function caseQueue(deps: AppDeps, staff: StaffUser, query: CaseQueu
       leadUnitName: r.lead_unit_name,
       assignedTo: r.assigned_name,
       excerpt: r.excerpt,
-      role: staff.role === 'coordinator' || r.is_lead ? 'lead' : 'coordinating',
+      role: staff.role === 'coordinator' || r.is_lead ? 'lead' : r.is_investigating ? 'investigating' : 'coordinating',
       transferPending: r.transfer_pending,
       urgent: r.urgent,
     };

@@ -26,7 +26,9 @@ export const caseQueueSchema = z
         leadUnitName: z.string(),
         assignedTo: z.string().nullable(),
         excerpt: z.string(),
-        role: z.enum(['lead', 'coordinating']),
+        role: z
+          .enum(['lead', 'coordinating', 'investigating'])
+          .meta({ description: 'Issue #18: `investigating` when handed to the unit as investigating body' }),
         transferPending: z.boolean(),
         urgent: z
           .boolean()

@@ -1045,5 +1045,6 @@ export const en: Record<MessageKey, string> = {
   'validation.unit_not_police': '{field}: only a police unit can be an investigating body',
   'ui.cases.role_investigating': 'Investigating body (signs of a crime)',
   'ui.units.investigates_saved': 'Saved.',
+  'ui.cases.role_investigating_short': 'investigating',
   'ui.units.investigates': 'Investigating body (a police unit that takes reports with signs of a crime)',
 };

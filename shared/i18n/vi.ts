@@ -1035,6 +1035,7 @@ export const vi = {
   'validation.unit_not_police': '{field}: chỉ đơn vị công an mới là cơ quan điều tra',
   'ui.cases.role_investigating': 'Cơ quan điều tra (tin báo có dấu hiệu tội phạm)',
   'ui.units.investigates_saved': 'Đã lưu.',
+  'ui.cases.role_investigating_short': 'điều tra',
   'ui.units.investigates': 'Cơ quan điều tra (đơn vị công an nhận tin báo có dấu hiệu tội phạm)',
 } as const;
 

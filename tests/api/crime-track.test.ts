@@ -197,6 +197,7 @@ describe('the crime track end to end', () => {
         (i: { trackingCode: string }) => i.trackingCode,
       ),
     ).toEqual([code]);
+    expect((await queue('investigator', '?role=investigating')).body.items[0].role).toBe('investigating');
     expect(
       (await queue('market', '?crime=1')).body.items.map((i: { trackingCode: string }) => i.trackingCode),
     ).toContain(code);

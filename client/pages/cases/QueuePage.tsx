@@ -200,6 +200,7 @@ function QueueTable({ items }: { items: CaseQueue['items'] }) {
                   </span>
                 )}
                 {c.role === 'coordinating' && <span className="badge">{t('ui.cases.role_coordinating_short')}</span>}
+                {c.role === 'investigating' && <span className="badge">{t('ui.cases.role_investigating_short')}</span>}
                 {c.transferPending && <span className="badge badge--warning">{t('ui.cases.transfer_pending')}</span>}
               </th>
               <td>{t(`status.${c.status}` as MessageKey)}</td>
