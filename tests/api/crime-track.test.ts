@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import request from 'supertest';
 import { queryRows } from '../../server/db/query-rows';
+import { notifyCrimeDeadlines } from '../../server/alerts/crime-deadlines';
 import { criminalDue, criminalExtensionLimit } from '../../server/cases/crime';
 import { staffSession, type StaffSession } from '../helpers/staff';
 import { caseCalls, MARKET_REPORT } from '../helpers/case-calls';
@@ -326,6 +327,52 @@ describe('the crime track end to end', () => {
     expect(late.status).toBe(200);
     expect(late.body.crime.handoverLate).toBe(true);
     expect(late.body.timeline.find((e: { type: string }) => e.type === 'crime_handed_over').data.late).toBe(true);
+  });
+});
+
+describe("the crime track's clocks are told like the report's", () => {
+  /** The deadline alerts of one report: who was told what, about which deadline. */
+  const deadlineAlerts = (code: string) =>
+    queryRows<{ username: string; kind: string; due_at: Date | string }>(
+      t.deps.db,
+      sql`select s.username, a.kind, a.due_at from alerts a
+            join staff_accounts s on s.id = a.staff_id
+            join reports r on r.id = a.report_id
+           where r.tracking_code = ${code} and a.kind in ('due_soon', 'overdue')
+             and s.username in ('market.cao-bang', 'investigator.cao-bang')
+           order by a.created_at, s.username`,
+    ).then((rows) => rows.map((r) => [r.username, r.kind, new Date(r.due_at).toISOString()]));
+
+  it('tells the lead of a hand-off due and late, then the investigating body of its clock due soon and passed, once each', async () => {
+    now = FIXED_NOW.getTime();
+    const { code } = await flagged(); // at 03:00 UTC: the hand-off is due 24 hours later
+    const handoverDue = '2026-11-24T03:00:00.000Z';
+    await notifyCrimeDeadlines(t.deps, new Date(now + 11 * HOUR));
+    expect(await deadlineAlerts(code)).toEqual([]);
+    // Due soon at half of the 24 hours.
+    await notifyCrimeDeadlines(t.deps, new Date(now + 13 * HOUR));
+    await notifyCrimeDeadlines(t.deps, new Date(now + 14 * HOUR));
+    expect(await deadlineAlerts(code)).toEqual([['market.cao-bang', 'due_soon', handoverDue]]);
+    await notifyCrimeDeadlines(t.deps, new Date(now + 25 * HOUR));
+    expect(await deadlineAlerts(code)).toEqual([
+      ['market.cao-bang', 'due_soon', handoverDue],
+      ['market.cao-bang', 'overdue', handoverDue],
+    ]);
+
+    now += 26 * HOUR; // 24 November, 12:00 in Vietnam: late, and then the body's 20 days
+    await act('market', code, 'hand-off', { version: 3, unitId: unitIds['police-04-csdt'] });
+    await act('investigator', code, 'investigation-accept', { version: 4 });
+    const criminalDueAt = '2026-12-14T17:00:00.000Z';
+    await notifyCrimeDeadlines(t.deps, new Date('2026-12-13T16:00:00Z'));
+    expect((await deadlineAlerts(code)).slice(2)).toEqual([]);
+    await notifyCrimeDeadlines(t.deps, new Date('2026-12-13T18:00:00Z'));
+    await notifyCrimeDeadlines(t.deps, new Date('2026-12-14T10:00:00Z'));
+    expect((await deadlineAlerts(code)).slice(2)).toEqual([['investigator.cao-bang', 'due_soon', criminalDueAt]]);
+    await notifyCrimeDeadlines(t.deps, new Date('2026-12-15T00:00:00Z'));
+    expect((await deadlineAlerts(code)).slice(2)).toEqual([
+      ['investigator.cao-bang', 'due_soon', criminalDueAt],
+      ['investigator.cao-bang', 'overdue', criminalDueAt],
+    ]);
   });
 });
 
