@@ -99,7 +99,10 @@ export const deadlineNoticesTable = pgTable(
     reportId: uuid('report_id')
       .notNull()
       .references(() => reportsTable.id),
-    kind: text('kind').$type<'due_soon' | 'overdue'>().notNull(),
+    /** Issue #18: `crime_handover_…` and `crime_criminal_…` for the crime track's clocks (crime-deadlines.ts). */
+    kind: text('kind')
+      .$type<'due_soon' | 'overdue' | `crime_${'handover' | 'criminal'}_${'due_soon' | 'overdue'}`>()
+      .notNull(),
     dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
     at: timestamp('at', { withTimezone: true }).notNull(),
   },

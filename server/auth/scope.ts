@@ -29,16 +29,19 @@ export interface ReportPlace {
    * they have the lead's part. Units see it only as its lead (a coordinator's choice), receiving or coordinating.
    */
   misconduct?: boolean;
+  /** Issue #18: the investigating body a report with signs of a crime was handed to (report_crime). */
+  investigatingUnitId: string | null;
 }
 
 /**
  * How a staff member stands to a report: the lead unit (or a unit above it), a coordinating unit, the
- * unit a transfer waits for, a coordinator of its scope, or the operator whose call opened it.
+ * unit a transfer waits for, a coordinator of its scope, the operator whose call opened it, or (issue #18)
+ * the investigating body it was handed to (or a unit above it).
  */
-export type Relation = 'lead' | 'coordinating' | 'receiving' | 'coordinator' | 'entered';
+export type Relation = 'lead' | 'coordinating' | 'receiving' | 'coordinator' | 'entered' | 'investigating';
 
-/** Which of a unit's reports a list holds: those it leads (or is asked to take), those it coordinates, or both. */
-export type ListRole = 'lead' | 'coordinating' | 'all';
+/** Which of a unit's reports a list holds: those it leads (or is asked to take), coordinates, investigates (issue #18), or all. */
+export type ListRole = 'lead' | 'coordinating' | 'investigating' | 'all';
 
 /**
  * Issue #18, whose figures a staff member reads (the dashboard, the reports behind a number, the periodic
@@ -119,6 +122,7 @@ export function scopeFrom(staff: StaffUser, unitIds: ReadonlySet<string>): Staff
       if (mine(report.leadUnitId)) relations.add('lead');
       if (mine(report.transferToUnitId)) relations.add('receiving');
       if (report.coordinatingUnitIds.some(mine)) relations.add('coordinating');
+      if (mine(report.investigatingUnitId)) relations.add('investigating');
     }
     return relations;
   };
@@ -134,7 +138,10 @@ export function scopeFrom(staff: StaffUser, unitIds: ReadonlySet<string>): Staff
     const coordinating = openOnly
       ? sql`r.id in (select c.report_id from report_coordinations c where c.unit_id = any(${units}) and c.report_open)`
       : sql`exists (select 1 from report_coordinations c where c.report_id = r.id and c.unit_id = any(${units}))`;
-    return role === 'coordinating' ? coordinating : sql`(${lead} or ${coordinating})`;
+    if (role === 'coordinating') return coordinating;
+    // Issue #18: 'investigating' of relationTo (few rows: report_crime_investigating_idx).
+    const investigating = sql`r.id in (select k.report_id from report_crime k where k.investigating_unit_id = any(${units}))`;
+    return role === 'investigating' ? investigating : sql`(${lead} or ${coordinating} or ${investigating})`;
   };
 
   return {

@@ -11,7 +11,8 @@ import { assignableUnits, relationsOf, staffUnits, type Relation } from './case-
 import { currentDue, extensionLimit } from './deadlines';
 import { answerWaitEnds } from './actions/continue-without-answer';
 import { openEscalations } from './escalation';
-import { actionsFor } from './may-act';
+import { criminalExtensionLimit, findCrime, handoverLate } from './crime';
+import { actionsFor, crimeActionsFor } from './may-act';
 import { runningDue } from './transitions';
 import { findRevealRequestsView } from './reveal-requests';
 
@@ -51,6 +52,29 @@ function deadlinesOf(r: Report, now: Date, config: AppDeps['config']): CaseView[
   };
 }
 
+/** Issue #18: the crime track as the case page shows it; null for a report never flagged. */
+function crimeOf(found: Awaited<ReturnType<typeof findCrime>>, now: Date): CaseView['crime'] {
+  if (!found) return null;
+  const { crime: c, unitName } = found;
+  return {
+    reason: c.reason,
+    flaggedAt: c.flaggedAt.toISOString(),
+    handoverDueAt: c.handoverDueAt.toISOString(),
+    handoverLate: handoverLate(c, now),
+    investigatingUnit: c.investigatingUnitId ? { id: c.investigatingUnitId, name: unitName ?? '' } : null,
+    handedOverAt: iso(c.handedOverAt),
+    acceptedAt: iso(c.acceptedAt),
+    dueAt: iso(c.dueAt),
+    overdue: c.dueAt !== null && c.decision === null && c.dueAt.getTime() < now.getTime(),
+    extensions: c.extensions,
+    extensionLimit: c.decision ? null : iso(criminalExtensionLimit(c)),
+    procuracyApproval: c.procuracyApproval,
+    decision: c.decision,
+    decisionNo: c.decisionNo,
+    decisionDate: c.decisionDate,
+  };
+}
+
 /** Notes are the lead's: others read those shared with them or written by their own units (SPEC.md §7). */
 function mayReadNote(event: ReportEvent, viewer: CaseViewer, seesAllNotes: boolean): boolean {
   if (event.type !== 'note' || seesAllNotes) return true;
@@ -73,20 +97,24 @@ export async function buildView(
   const details = await findCaseDetails(q, reportId);
   if (!details) throw notFound();
   const r = details.report;
-  const [coordinating, timeline, photos, escalations, revealRequests] = await Promise.all([
+  const [coordinating, timeline, photos, escalations, revealRequests, crime] = await Promise.all([
     findCoordinations(q, r.id),
     findTimeline(q, r.id),
     findCasePhotos(q, r.id),
     openEscalations(q, r.id),
     // Issue #18: the coordinators of a tip about officials see who asked to reveal its reporter and who agreed.
     r.misconduct && relations.has('coordinator') ? findRevealRequestsView(q, r.id) : Promise.resolve([]),
+    findCrime(q, r.id),
   ]);
   const now = deps.clock.now();
   const maxDays = deps.config.deadlines.needsInfoMaxDays;
   const seesAllNotes = relations.has('lead') || relations.has('coordinator');
   // Issue #18: approving is offered while another coordinator's request waits.
   const approvable = revealRequests.some((x) => x.requestedBy !== staff.id && x.approvedAt === null);
-  const allowed = actionsFor(r, relations, staff, now, maxDays).filter((a) => a !== 'approve-reveal' || approvable);
+  const allowed = [
+    ...actionsFor(r, relations, staff, now, maxDays).filter((a) => a !== 'approve-reveal' || approvable),
+    ...crimeActionsFor(r, relations, crime?.crime ?? null),
+  ];
   const assignable = allowed.includes('assign')
     ? await findAssignable(q, await assignableUnits(q, viewer.units, r.leadUnitId))
     : [];
@@ -151,6 +179,7 @@ export async function buildView(
     answerWaitEndsAt:
       r.status === 'needs_info' && r.pausedSince ? answerWaitEnds(r.pausedSince, maxDays).toISOString() : null,
     photos: photos.map((p) => ({ id: p.id, width: p.width, height: p.height })),
+    crime: crimeOf(crime, now),
     assignable,
     timeline: visible.map(({ event, actorName }) => ({
       seq: event.seq ?? 0,

@@ -136,6 +136,8 @@ export interface QueueRow {
   assigned_name: string | null;
   excerpt: string;
   is_lead: boolean;
+  /** Issue #18: handed to one of the viewer's units as investigating body. */
+  is_investigating: boolean;
   transfer_pending: boolean;
   urgent: boolean;
 }
@@ -176,6 +178,8 @@ export async function findQueuePage(
       sql`select r.id, r.tracking_code, r.status, r.category, r.place_type, c.name as commune_name, r.received_at, r.next_due_at,
             u.name as lead_unit_name, s.display_name as assigned_name, left(r.description, 160) as excerpt,
             r.lead_unit_id = any(${uuidArray(input.leadUnits)}) as is_lead,
+            exists (select 1 from report_crime k where k.report_id = r.id
+                      and k.investigating_unit_id = any(${uuidArray(input.leadUnits)})) as is_investigating,
             r.transfer_to_unit_id is not null as transfer_pending, r.urgent
           from (select r.id from reports r where ${where} order by r.next_due_at asc nulls last, r.id asc limit ${limit}) p
           join reports r on r.id = p.id

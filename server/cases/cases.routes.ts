@@ -102,6 +102,16 @@ const SUMMARIES: Record<CaseAction, string> = {
     '`{ reason }`: the lead goes on without the answer, NEEDS_INFO_MAX_DAYS after the question (before: 409 `case.answer_wait` with `availableAt`); needs_info → where it was',
   'approve-reveal':
     "`{ requestId? }`: issue #18, a coordinator in scope approves another coordinator's request to reveal the reporter of a tip about officials (audited); the asker's reveal-contact then opens it within 24 h",
+  // Issue #18 (crime track).
+  'flag-crime':
+    '`{ reason }`: the lead flags signs of a crime (an open report, once); the hand-off to an investigating body is due within 24 hours',
+  'hand-off':
+    '`{ unitId }`: the lead hands a flagged report to an investigating body (a police unit with `investigates`); its criminal clock runs 20 days from the hand-off; a hand-off after 24 hours is recorded as late',
+  'investigation-accept': 'The investigating body takes the handed-off report on',
+  'investigation-extend':
+    "`{ reason, procuracyApproval? }`: the investigating body extends its clock to 2 months from the hand-off, then once more by up to 2 months with the procuracy's approval (required); no third",
+  'prosecution-decision':
+    '`{ decision, decisionNo, decisionDate }`: the investigating body records the decision to prosecute (khởi tố) or not',
 };
 
 /** The names a generated client gives the calls. */
@@ -121,6 +131,12 @@ const OPERATION_IDS: Record<CaseAction, string> = {
   notes: 'addCaseNote',
   assign: 'assignCase',
   'move-lead': 'moveCaseLead',
+  // Issue #18 (crime track).
+  'flag-crime': 'flagCrime',
+  'hand-off': 'handOffToInvestigators',
+  'investigation-accept': 'acceptInvestigation',
+  'investigation-extend': 'extendInvestigation',
+  'prosecution-decision': 'recordProsecutionDecision',
   remind: 'remindCaseLead',
   'withdraw-question': 'withdrawQuestion',
   'continue-without-answer': 'continueWithoutAnswer',

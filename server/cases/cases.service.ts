@@ -15,9 +15,14 @@ import type { ActionContext, ActionHandler, ActionOutcome } from './actions/cont
 import { continueWithoutAnswer } from './actions/continue-without-answer';
 import { coordinate } from './actions/coordinate';
 import { extend } from './actions/extend';
+import { flagCrime } from './actions/flag-crime';
+import { handOff } from './actions/hand-off';
+import { investigationAccept } from './actions/investigation-accept';
+import { investigationExtend } from './actions/investigation-extend';
 import { merge } from './actions/merge';
 import { moveLead } from './actions/move-lead';
 import { notes } from './actions/notes';
+import { prosecutionDecision } from './actions/prosecution-decision';
 import { remind } from './actions/remind';
 import { resolve } from './actions/resolve';
 import { resume } from './actions/resume';
@@ -55,6 +60,12 @@ const HANDLERS: { [A in CaseAction]: ActionHandler<A> } = {
   'withdraw-question': withdrawQuestion,
   'continue-without-answer': continueWithoutAnswer,
   'approve-reveal': approveReveal,
+  // Issue #18 (crime track).
+  'flag-crime': flagCrime,
+  'hand-off': handOff,
+  'investigation-accept': investigationAccept,
+  'investigation-extend': investigationExtend,
+  'prosecution-decision': prosecutionDecision,
 };
 
 /** The actions after which the staff member may stand otherwise to the report: the lead or its coordinating units change. */

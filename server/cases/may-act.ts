@@ -4,6 +4,14 @@ import type { StaffUser } from '../auth/auth.service';
 import type { Report } from '../reports/reports.repository';
 import { answerWaitEnds } from './actions/continue-without-answer';
 import type { Relation } from './case-relations';
+import { criminalExtensionLimit, type CrimeRecord } from './crime';
+
+/** Issue #18: the investigating body's own actions; it has no other (but notes). */
+const INVESTIGATION_ACTIONS: ReadonlySet<CaseAction> = new Set<CaseAction>([
+  'investigation-accept',
+  'investigation-extend',
+  'prosecution-decision',
+]);
 
 export type TransferStep = CaseActionInput<'transfer'>['step'];
 
@@ -22,6 +30,7 @@ export function mayAct(
   if (action === 'assign') return relations.has('lead') && staff.role === 'unit_lead';
   if (action === 'transfer' && (step === 'accept' || step === 'refuse')) return relations.has('receiving');
   if (action === 'transfer' && step === 'decide') return relations.has('coordinator');
+  if (INVESTIGATION_ACTIONS.has(action)) return relations.has('investigating');
   return relations.has('lead');
 }
 
@@ -53,5 +62,25 @@ export function actionsFor(
   if (relations.has('coordinator') && open) offered.push('move-lead', 'remind');
   if (relations.has('coordinator') && report.misconduct && report.hasContact) offered.push('approve-reveal');
   if (relations.size > 0) offered.push('notes');
+  return offered;
+}
+
+/**
+ * Issue #18: the crime track's moves for this viewer (SPEC.md §4–5): the lead flags an open report and hands a
+ * flagged one over; the investigating body accepts, extends (twice at most) and decides, once accepted.
+ */
+export function crimeActionsFor(report: Report, relations: ReadonlySet<Relation>, crime: CrimeRecord | null): string[] {
+  const offered: string[] = [];
+  if (relations.has('lead')) {
+    if (!crime && isOpen(report.status)) offered.push('flag-crime');
+    if (crime && !crime.investigatingUnitId) offered.push('hand-off');
+  }
+  if (relations.has('investigating') && crime?.handedOverAt) {
+    if (!crime.acceptedAt) offered.push('investigation-accept');
+    else if (!crime.decision) {
+      if (criminalExtensionLimit(crime)) offered.push('investigation-extend');
+      offered.push('prosecution-decision');
+    }
+  }
   return offered;
 }

@@ -76,6 +76,8 @@ export async function caseQueue(deps: AppDeps, staff: StaffUser, query: CaseQueu
     const since = answerWaitStartedBefore(now, deps.config.deadlines.needsInfoMaxDays);
     filters.push(sql`r.status = 'needs_info' and r.paused_since <= ${since.toISOString()}::timestamptz`);
   }
+  // Issue #18: reports flagged with signs of a crime.
+  if (query.crime) filters.push(sql`exists (select 1 from report_crime k where k.report_id = r.id)`);
   if (query.assignedTo === 'nobody') filters.push(sql`r.assigned_to is null`);
   else if (query.assignedTo)
     filters.push(sql`r.assigned_to = ${query.assignedTo === 'me' ? staff.id : query.assignedTo}::uuid`);
@@ -123,7 +125,7 @@ export async function caseQueue(deps: AppDeps, staff: StaffUser, query: CaseQueu
       leadUnitName: r.lead_unit_name,
       assignedTo: r.assigned_name,
       excerpt: r.excerpt,
-      role: staff.role === 'coordinator' || r.is_lead ? 'lead' : 'coordinating',
+      role: staff.role === 'coordinator' || r.is_lead ? 'lead' : r.is_investigating ? 'investigating' : 'coordinating',
       transferPending: r.transfer_pending,
       urgent: r.urgent,
     };

@@ -170,6 +170,16 @@ const DONG_THAP: LocalUnitSpec[] = [
 
 export const DETAILED_PROVINCES: Record<string, LocalUnitSpec[]> = { '04': CAO_BANG, '82': DONG_THAP };
 
+/**
+ * Issue #18 (crime track): the investigating body of each detailed demo province, a police unit under the
+ * province police with `investigates`, that reports with signs of a crime are handed to. It covers no
+ * jurisdiction: routing never picks it as a lead.
+ */
+export const INVESTIGATING_BODIES: { code: string; provinceCode: string; name: string }[] = [
+  { code: 'police-04-csdt', provinceCode: '04', name: 'Cơ quan Cảnh sát điều tra Công an tỉnh Cao Bằng' },
+  { code: 'police-82-csdt', provinceCode: '82', name: 'Cơ quan Cảnh sát điều tra Công an tỉnh Đồng Tháp' },
+];
+
 interface DemoStaffSpec {
   username: string;
   displayName: string;
@@ -247,5 +257,18 @@ export const DEMO_STAFF: DemoStaffSpec[] = [
     displayName: 'Ban Chỉ đạo 389 xã Trùng Khánh',
     role: 'commune_committee',
     scopeCommune: { code: '01477', name: 'Xã Trùng Khánh, Tỉnh Cao Bằng' },
+  },
+  // Issue #18 (crime track): an officer of each investigating body.
+  {
+    username: 'investigator.cao-bang',
+    displayName: 'Điều tra viên Cơ quan CSĐT Công an tỉnh Cao Bằng',
+    role: 'officer',
+    unitCode: 'police-04-csdt',
+  },
+  {
+    username: 'investigator.dong-thap',
+    displayName: 'Điều tra viên Cơ quan CSĐT Công an tỉnh Đồng Tháp',
+    role: 'officer',
+    unitCode: 'police-82-csdt',
   },
 ];

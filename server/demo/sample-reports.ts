@@ -20,6 +20,10 @@ import { findUnits } from '../units/units.repository';
 import { CUSTOMS_REGIONS, DEMO_STAFF } from './demo-units';
 import { createRng, planSampleReports, type PlannedReport, type PlannedStep } from './sample-plan';
 import { extensionUntil, stepTime } from './sample-timing';
+import { vietnamDayAndHour } from '../alerts/digest';
+
+/** Issue #18: why a sample report was flagged with signs of a crime. */
+const CRIME_REASON = 'Số lượng hàng hóa, trị giá lớn: có dấu hiệu tội phạm, chuyển cơ quan điều tra theo quy định.';
 
 export interface SampleReceipt {
   trackingCode: string;
@@ -82,6 +86,9 @@ function demoStaff(tx: Tx, staff: StaffUser[], units: Units) {
       return units.find((u) => u.code === code);
     },
     unitById: (id: string) => units.find((u) => u.id === id),
+    /** Issue #18: the investigating body of a province (demo: Cao Bằng and Đồng Tháp). */
+    investigatingBodyOf: (provinceCode: string | undefined) =>
+      units.find((u) => u.investigates && u.provinceCode === provinceCode),
   };
 }
 
@@ -216,6 +223,9 @@ export async function seedSampleReports(deps: AppDeps, count: number): Promise<S
         case 'suspend':
           return act(life, await lead(), 'suspend', { reason: step.reason });
         case 'resolve':
+          // Issue #18: a criminal outcome comes after the crime track: flagged, handed over, decided.
+          if (step.outcome === 'criminal_case' || step.outcome === 'no_prosecution')
+            await crimeTrack(life, step.outcome);
           return act(life, await lead(), 'resolve', { outcome: step.outcome, publicOutcome: step.publicOutcome });
         case 'note':
           return act(life, await lead(), 'notes', { text: step.text, shared: step.shared });
@@ -287,6 +297,31 @@ export async function seedSampleReports(deps: AppDeps, count: number): Promise<S
           return;
         }
       }
+    };
+
+    /**
+     * Issue #18: the crime track of a sample report resolved as a criminal case or without prosecution, at the
+     * moment of its resolution: the lead flags it and hands it to the investigating body of its province (or of
+     * its lead unit's), which takes it on and decides. Where there is none, the report is resolved as planned.
+     */
+    const crimeTrack = async (life: Life, outcome: 'criminal_case' | 'no_prosecution') => {
+      const report = life.report;
+      if (!report) return;
+      const body =
+        people.investigatingBodyOf(report.provinceCode) ??
+        people.investigatingBodyOf(people.unitById(report.leadUnitId)?.provinceCode);
+      const investigator = body && (await people.forUnit(body.id));
+      const lead =
+        (report.assignedTo ? people.byId(report.assignedTo) : undefined) ?? (await people.forUnit(report.leadUnitId));
+      if (!body || !investigator || !lead) return;
+      await act(life, lead, 'flag-crime', { reason: CRIME_REASON });
+      await act(life, lead, 'hand-off', { unitId: body.id });
+      await act(life, investigator, 'investigation-accept', {});
+      await act(life, investigator, 'prosecution-decision', {
+        decision: outcome === 'criminal_case' ? 'prosecuted' : 'not_prosecuted',
+        decisionNo: `${(life.plan.index % 90) + 10}/QĐ-CSĐT`,
+        decisionDate: vietnamDayAndHour(current).day,
+      });
     };
 
     // Every step of every report in the order of time, as it would have happened: a merge writes to

@@ -12,7 +12,7 @@ import {
   type NewJurisdiction,
   type NewUnit,
 } from '../units/units.repository';
-import { CUSTOMS_REGIONS, DEMO_STAFF, DETAILED_PROVINCES } from './demo-units';
+import { CUSTOMS_REGIONS, DEMO_STAFF, DETAILED_PROVINCES, INVESTIGATING_BODIES } from './demo-units';
 
 export interface DemoLogin {
   username: string;
@@ -123,6 +123,20 @@ function planDemoUnits(provinces: Province[]): PlannedUnit[] {
         })),
       });
     }
+  }
+  // Issue #18: the investigating bodies, under the province police, with no jurisdiction of their own.
+  for (const body of INVESTIGATING_BODIES) {
+    units.push({
+      code: body.code,
+      force: 'police',
+      provinceCode: body.provinceCode,
+      level: 'province',
+      name: body.name,
+      investigates: true,
+      ...since,
+      parentCode: `police-${body.provinceCode}`,
+      jurisdiction: [],
+    });
   }
   return units;
 }

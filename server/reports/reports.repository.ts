@@ -103,6 +103,10 @@ export async function findReportPlace(q: Queryable, reportId: string): Promise<R
       enteredBy: sql<
         string | null
       >`(select h.operator_id from hotline_calls h where h.report_id = reports.id and h.opens_report limit 1)`,
+      // Issue #18: the investigating body the report was handed to.
+      investigatingUnitId: sql<
+        string | null
+      >`(select k.investigating_unit_id::text from report_crime k where k.report_id = reports.id)`,
     })
     .from(reportsTable)
     .where(eq(reportsTable.id, reportId));

@@ -225,7 +225,13 @@ type EventType =
   | 'went_on_without_answer'
   // Issue #18: revealing the reporter of a tip about officials, asked by one coordinator and approved by another.
   | 'contact_reveal_requested'
-  | 'contact_reveal_approved';
+  | 'contact_reveal_approved'
+  // Issue #18 (crime track): flagged, handed to an investigating body, and that body's steps.
+  | 'crime_flagged'
+  | 'crime_handed_over'
+  | 'investigation_accepted'
+  | 'investigation_extended'
+  | 'prosecution_decided';
 
 /** Every change to a report, appended (SPEC.md §5); `public` events show on the tracking page. */
 export const reportEventsTable = pgTable(

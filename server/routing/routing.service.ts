@@ -71,6 +71,8 @@ interface UnitChange {
     level: UnitLevel;
     hotline?: string;
     parentId?: string | null;
+    /** Issue #18: an investigating body (police only, checked by the caller and the database). */
+    investigates?: boolean;
     areas: Area[];
   })[];
   closeUnits?: string[];

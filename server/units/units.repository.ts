@@ -55,6 +55,7 @@ export async function findUnits(q: Queryable) {
         parentId: unitsTable.parentId,
         dutyPhone: unitsTable.dutyPhone,
         dutyEmail: unitsTable.dutyEmail,
+        investigates: unitsTable.investigates,
       })
       .from(unitsTable)
       // Closed units (merged or dissolved) keep their history but take no new work. Issue #18: standing offices
@@ -92,6 +93,11 @@ export async function updateUnitDutyContacts(
   contacts: { dutyPhone: string | null; dutyEmail: string | null },
 ): Promise<void> {
   await q.update(unitsTable).set(contacts).where(eq(unitsTable.id, id));
+}
+
+/** Issue #18: marks a (police) unit as an investigating body, or not. */
+export async function updateUnitInvestigates(q: Queryable, id: string, investigates: boolean): Promise<void> {
+  await q.update(unitsTable).set({ investigates }).where(eq(unitsTable.id, id));
 }
 
 export async function updateUnitName(q: Queryable, id: string, name: string): Promise<void> {

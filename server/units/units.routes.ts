@@ -7,6 +7,7 @@ import {
   unitMergeSchema,
   unitParamsSchema,
   unitDutyContactsSchema,
+  unitInvestigatesSchema,
   unitRenameSchema,
 } from '../../shared/schemas/rules';
 import type { AppDeps } from '../deps';
@@ -20,6 +21,7 @@ import {
   mergeUnit,
   renameUnit,
   setDutyContacts,
+  setInvestigates,
   setJurisdiction,
 } from './units.service';
 
@@ -98,6 +100,21 @@ export function unitsRoutes(deps: AppDeps): ApiRouter {
     response: unitReply,
     errors: [400, 401, 403, 404],
     handler: ({ params, body }, _req, res) => setDutyContacts(deps, staffOf(res.locals), params.unitId, body),
+  });
+
+  defineRoute(api, {
+    method: 'put',
+    path: '/units/:unitId/investigates',
+    operationId: 'setUnitInvestigates',
+    tags,
+    summary:
+      'Admins (issue #18): whether a police unit is an investigating body, that reports with signs of a crime are handed to (`investigates`; other forces 400); audited',
+    access: admins,
+    request: { params: unitParamsSchema, body: unitInvestigatesSchema },
+    response: unitReply,
+    errors: [400, 401, 403, 404],
+    handler: ({ params, body }, _req, res) =>
+      setInvestigates(deps, staffOf(res.locals), params.unitId, body.investigates),
   });
 
   defineRoute(api, {

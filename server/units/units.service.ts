@@ -18,6 +18,7 @@ import {
   findUnitByCode,
   moveStaffAccounts,
   updateUnitDutyContacts,
+  updateUnitInvestigates,
   updateUnitName,
 } from './units.repository';
 
@@ -48,6 +49,7 @@ export async function getUnitDetail(deps: AppDeps, id: string): Promise<UnitDeta
     parentId: unit.parentId,
     dutyPhone: unit.dutyPhone,
     dutyEmail: unit.dutyEmail,
+    investigates: unit.investigates,
     validFrom: unit.validFrom.toISOString(),
     validTo: unit.validTo?.toISOString() ?? null,
     areas: areas.map((a) => ({
@@ -94,6 +96,7 @@ export async function createUnit(deps: AppDeps, staff: StaffUser, input: UnitInp
   // Issue #18: nothing is placed beneath a standing office (a unit above sees the reports of those beneath).
   if (input.parentId && (await findUnit(deps.db, input.parentId))?.kind !== 'force')
     issues.push(fieldIssue(['parentId'], 'unit_unknown'));
+  if (input.investigates && input.force !== 'police') issues.push(fieldIssue(['investigates'], 'unit_not_police'));
   if (issues.length > 0) throw validationFailed(issues);
   await checkAreas(deps.db, input.areas);
   const { effectiveFrom, unitCode, ...unit } = input;
@@ -136,6 +139,26 @@ export async function setDutyContacts(
       dutyPhone: contacts.dutyPhone,
       dutyEmail: contacts.dutyEmail !== null,
     })(tx);
+  });
+  return getUnitDetail(deps, id);
+}
+
+/**
+ * Issue #18: marks a police unit as an investigating body (or no longer), audited. Reports already handed to it
+ * stay with it; only the hand-off's picker and check change. Other forces: 400 naming `investigates`.
+ */
+export async function setInvestigates(
+  deps: AppDeps,
+  staff: StaffUser,
+  id: string,
+  investigates: boolean,
+): Promise<UnitDetail> {
+  const unit = await openUnit(deps, id);
+  if (investigates && unit.force !== 'police')
+    throw validationFailed([fieldIssue(['investigates'], 'unit_not_police')]);
+  await deps.db.transaction(async (tx) => {
+    await updateUnitInvestigates(tx, id, investigates);
+    await audit(deps, staff, 'unit_investigates', unit.code, { from: unit.investigates, to: investigates })(tx);
   });
   return getUnitDetail(deps, id);
 }

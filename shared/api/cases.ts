@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PROSECUTION_DECISIONS } from '../domain/results';
 import { STATUSES } from '../domain/statuses';
 
 const isoTime = z.string().meta({ format: 'date-time' });
@@ -25,7 +26,9 @@ export const caseQueueSchema = z
         leadUnitName: z.string(),
         assignedTo: z.string().nullable(),
         excerpt: z.string(),
-        role: z.enum(['lead', 'coordinating']),
+        role: z
+          .enum(['lead', 'coordinating', 'investigating'])
+          .meta({ description: 'Issue #18: `investigating` when handed to the unit as investigating body' }),
         transferPending: z.boolean(),
         urgent: z
           .boolean()
@@ -46,7 +49,7 @@ export const caseViewSchema = z
     trackingCode: z.string(),
     version: z.number().int().meta({ description: 'Send it back with every action' }),
     status,
-    relation: z.array(z.enum(['lead', 'coordinating', 'receiving', 'coordinator'])),
+    relation: z.array(z.enum(['lead', 'coordinating', 'receiving', 'coordinator', 'investigating'])),
     allowedActions: z
       .array(z.string())
       .meta({ description: 'What this viewer may do now, e.g. `accept`, `transfer.request`' }),
@@ -140,6 +143,35 @@ export const caseViewSchema = z
         'In needs_info: from when the lead may go on without the answer (NEEDS_INFO_MAX_DAYS after the question)',
     }),
     photos: z.array(z.object({ id: z.string(), width: z.number().int(), height: z.number().int() })),
+    crime: z
+      .object({
+        reason: z.string(),
+        flaggedAt: isoTime,
+        handoverDueAt: isoTime.meta({ description: '24 hours after the flag' }),
+        handoverLate: z
+          .boolean()
+          .meta({ description: 'Handed over after the 24 hours, or not yet handed over and the 24 hours passed' }),
+        investigatingUnit: z.object({ id: z.string(), name: z.string() }).nullable(),
+        handedOverAt: isoTime.nullable(),
+        acceptedAt: isoTime.nullable(),
+        dueAt: isoTime
+          .nullable()
+          .meta({ description: "The investigating body's clock (BLTTHS 2015 Điều 147), from the hand-off" }),
+        overdue: z.boolean(),
+        extensions: z.number().int(),
+        extensionLimit: isoTime
+          .nullable()
+          .meta({ description: 'How far the next extension reaches; null when none is left or decided' }),
+        procuracyApproval: z.string().nullable(),
+        decision: z.enum(PROSECUTION_DECISIONS).nullable(),
+        decisionNo: z.string().nullable(),
+        decisionDate: z.string().nullable(),
+      })
+      .nullable()
+      .meta({
+        description:
+          'Issue #18, the crime track: flagged with signs of a crime, handed to an investigating body, its clock and decision',
+      }),
     assignable: z
       .array(z.object({ id: z.string(), name: z.string() }))
       .meta({ description: 'For a unit lead of the lead unit: whom the report can be given to' }),

@@ -94,6 +94,8 @@ export const unitDetailSchema = z
     /** Issue #17: the public duty hotline and the duty mailbox for alerts. */
     dutyPhone: z.string().nullable(),
     dutyEmail: z.string().nullable(),
+    /** Issue #18: an investigating body (police), that reports with signs of a crime are handed to. */
+    investigates: z.boolean(),
     validFrom: time,
     validTo: time.nullable(),
     areas: z.array(

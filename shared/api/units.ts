@@ -15,6 +15,8 @@ export const unitsResponseSchema = z
         /** Issue #17: the unit's public duty hotline and its duty mailbox for alerts. */
         dutyPhone: z.string().nullable(),
         dutyEmail: z.string().nullable(),
+        /** Issue #18: an investigating body (police), offered by the crime track's hand-off. */
+        investigates: z.boolean(),
       }),
     ),
   })

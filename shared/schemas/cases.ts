@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { CATEGORIES } from '../domain/categories';
 import { OUTCOMES } from '../domain/outcomes';
+import { PROSECUTION_DECISIONS } from '../domain/results';
 import { PLACE_TYPES } from '../domain/place-types';
 import { STATUSES } from '../domain/statuses';
 import { cleanText, trackingCodeSchema } from './report';
-import { isoTime, positiveInt, text } from './storable';
+import { isoDay, isoTime, positiveInt, text } from './storable';
 
 /** Issue #6: every action carries the version of the report it was decided on (optimistic concurrency). */
 const version = positiveInt();
@@ -38,6 +39,13 @@ export const CASE_ACTIONS = [
   'continue-without-answer',
   // Issue #18 (misconduct): a second coordinator approves revealing the reporter of a tip about officials.
   'approve-reveal',
+  // Issue #18 (crime track): the lead flags signs of a crime and hands the report to an investigating body,
+  // which accepts it, extends its clock (twice at most) and records the decision to prosecute or not.
+  'flag-crime',
+  'hand-off',
+  'investigation-accept',
+  'investigation-extend',
+  'prosecution-decision',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -65,6 +73,18 @@ export const caseActionSchemas = {
   'withdraw-question': z.strictObject({ version, reason: freeText(5, 2000).optional() }),
   'continue-without-answer': z.strictObject({ version, reason }),
   'approve-reveal': z.strictObject({ version, requestId: z.uuid().optional() }),
+  // Issue #18 (crime track).
+  'flag-crime': z.strictObject({ version, reason }),
+  'hand-off': z.strictObject({ version, unitId: z.uuid() }),
+  'investigation-accept': z.strictObject({ version }),
+  /** The second extension needs the procuracy's approval (its number and date, as written on it). */
+  'investigation-extend': z.strictObject({ version, reason, procuracyApproval: freeText(3, 500).optional() }),
+  'prosecution-decision': z.strictObject({
+    version,
+    decision: z.enum(PROSECUTION_DECISIONS),
+    decisionNo: freeText(1, 100),
+    decisionDate: isoDay(),
+  }),
   // One-value enums, not z.literal: the browser's zod code is one chunk that the citizen's form loads too
   // (170 KB budget), and the staff forms check with these schemas; the enum is already in it, the literal is not.
   transfer: z.discriminatedUnion('step', [
@@ -93,9 +113,11 @@ export const caseQueueQuerySchema = z.strictObject({
   escalated: flag.optional(),
   /** Issue #17: reports in needs_info for NEEDS_INFO_MAX_DAYS or longer without an answer. */
   waitingAnswer: flag.optional(),
+  /** Issue #18: reports flagged with signs of a crime. */
+  crime: flag.optional(),
   assignedTo: z.union([z.uuid(), z.enum(['me', 'nobody'])]).optional(),
-  /** Lead reports, coordinated ones, or both (default). */
-  role: z.enum(['lead', 'coordinating', 'all']).default('all'),
+  /** Lead reports, coordinated ones, those handed to the unit as investigating body (issue #18), or all (default). */
+  role: z.enum(['lead', 'coordinating', 'investigating', 'all']).default('all'),
   q: text().trim().max(200).optional(),
   after: text().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),

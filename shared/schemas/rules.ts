@@ -77,6 +77,8 @@ export const unitInputSchema = z.strictObject({
   level: z.enum(['regional', 'province', 'local']),
   name: text().trim().min(3).max(200),
   parentId: z.uuid().nullable().default(null),
+  /** Issue #18: an investigating body (police only) that reports with signs of a crime are handed to. */
+  investigates: z.boolean().default(false),
   areas: z.array(areaSchema).min(1).max(500),
   effectiveFrom: effectiveFromSchema,
 });
@@ -107,6 +109,8 @@ export const unitMergeSchema = z.strictObject({
   effectiveFrom: effectiveFromSchema,
 });
 export type UnitMerge = z.infer<typeof unitMergeSchema>;
+/** Issue #18: whether a police unit is an investigating body (cơ quan điều tra). */
+export const unitInvestigatesSchema = z.strictObject({ investigates: z.boolean() });
 export const jurisdictionInputSchema = z.strictObject({
   areas: z.array(areaSchema).min(1).max(500),
   effectiveFrom: effectiveFromSchema,

@@ -505,6 +505,8 @@ describe('the bell and preferences', () => {
         due_soon: true,
         overdue: true,
         escalated: true,
+        // Issue #18: a report with signs of a crime handed to the unit as investigating body.
+        crime_handed_over: true,
       },
     });
     const mine = await get('market', '/api/staff/account/alert-preferences');

@@ -11,10 +11,13 @@ afterAll(() => testDb.destroy());
 
 const provinceUnits = async (force: string) => {
   const db = testDb.database.db;
-  return db
-    .select()
-    .from(unitsTable)
-    .where(and(eq(unitsTable.force, force), eq(unitsTable.level, 'province')));
+  return (
+    db
+      .select()
+      .from(unitsTable)
+      // Issue #18: the investigating bodies are province-level police units too, counted on their own below.
+      .where(and(eq(unitsTable.force, force), eq(unitsTable.level, 'province'), eq(unitsTable.investigates, false)))
+  );
 };
 
 describe('demo units and staff (embedded mode)', () => {
@@ -23,6 +26,26 @@ describe('demo units and staff (embedded mode)', () => {
     const market = await provinceUnits('market');
     expect(market).toHaveLength(34);
     expect(market.find((u) => u.provinceCode === '04')?.name).toBe('Chi cục Quản lý thị trường tỉnh Cao Bằng');
+  });
+
+  it('has an investigating body under the province police of Cao Bằng and Đồng Tháp (issue #18), routed nothing', async () => {
+    const db = testDb.database.db;
+    const bodies = await db.select().from(unitsTable).where(eq(unitsTable.investigates, true));
+    const police = await provinceUnits('police');
+    expect(
+      bodies
+        .map((b) => [b.name, b.force, police.find((p) => p.id === b.parentId)?.provinceCode])
+        .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    ).toEqual([
+      ['Cơ quan Cảnh sát điều tra Công an tỉnh Cao Bằng', 'police', '04'],
+      ['Cơ quan Cảnh sát điều tra Công an tỉnh Đồng Tháp', 'police', '82'],
+    ]);
+    const [areas] = await db
+      .select({ n: count() })
+      .from(unitJurisdictionsTable)
+      .innerJoin(unitsTable, eq(unitsTable.id, unitJurisdictionsTable.unitId))
+      .where(eq(unitsTable.investigates, true));
+    expect(areas?.n).toBe(0);
   });
 
   it('has a border-guard command in the 30 border or coastal provinces and none in Hà Nội', async () => {
@@ -90,7 +113,7 @@ describe('demo units and staff (embedded mode)', () => {
     expect(parent?.name).toBe('Chi cục Hải quan khu vực VI');
   });
 
-  it('has the fourteen demo accounts, each with a slow hash of the demo password and never the password itself', async () => {
+  it('has the sixteen demo accounts, each with a slow hash of the demo password and never the password itself', async () => {
     const db = testDb.database.db;
     const staff = await db.select().from(staffAccountsTable);
     expect(staff.map((s) => s.username).sort()).toEqual(
@@ -102,6 +125,9 @@ describe('demo units and staff (embedded mode)', () => {
         'coordinator.cao-bang',
         'customs.cao-bang',
         'customs.dong-thap',
+        // Issue #18: the investigating bodies' officers.
+        'investigator.cao-bang',
+        'investigator.dong-thap',
         'market.cao-bang',
         'committee.trung-khanh',
         'lead.market.cao-bang',
@@ -123,6 +149,6 @@ describe('demo units and staff (embedded mode)', () => {
       .select({ n: count() })
       .from(staffAccountsTable)
       .where(eq(staffAccountsTable.role, 'officer'));
-    expect(officers?.n).toBe(8);
+    expect(officers?.n).toBe(10); // Issue #18: with the two investigating bodies’ officers.
   });
 });

@@ -5,6 +5,7 @@ import { OUTCOMES } from '../../shared/domain/outcomes';
 import { STATUSES, type Status } from '../../shared/domain/statuses';
 import { staffAccountsTable } from '../../server/auth/auth.table';
 import { verifyEventChains } from '../../server/cases/audit-chain';
+import { reportCrimeTable } from '../../server/cases/results.table';
 import { deadlineRules, loadCalendar } from '../../server/holidays/calendar';
 import { initialDeadlines } from '../../server/cases/deadlines';
 import { runningDue } from '../../server/cases/transitions';
@@ -80,6 +81,25 @@ describe('the demo sample reports (issue #7)', () => {
     expect(reports.some((r) => r.transferDisputed)).toBe(true);
     expect(reports.some((r) => r.extensions > 0)).toBe(true);
     expect(reports.some((r) => r.assignedTo)).toBe(true);
+  });
+
+  it('hand their criminal cases to the province investigating body first, which decides (issue #18)', async () => {
+    const crimes = await t.deps.db.select().from(reportCrimeTable);
+    const criminal = reports.filter((r) => r.outcome === 'criminal_case' || r.outcome === 'no_prosecution');
+    expect(criminal.length).toBeGreaterThan(0);
+    for (const r of criminal) {
+      const crime = crimes.find((c) => c.reportId === r.id);
+      // Only where an investigating body exists (the demo's two detailed provinces, or its lead unit's).
+      if (!crime) continue;
+      expect([r.trackingCode, crime.investigatingUnitId !== null, crime.acceptedAt !== null, crime.decision]).toEqual([
+        r.trackingCode,
+        true,
+        true,
+        r.outcome === 'criminal_case' ? 'prosecuted' : 'not_prosecuted',
+      ]);
+    }
+    expect(crimes.length).toBeGreaterThan(0);
+    expect(crimes.every((c) => criminal.some((r) => r.id === c.reportId))).toBe(true);
   });
 
   it('have whole event chains (npm run audit:verify)', async () => {

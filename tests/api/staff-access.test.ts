@@ -65,7 +65,23 @@ const VALID_ACTION_BODIES: Record<CaseAction, object> = {
   'withdraw-question': {},
   'continue-without-answer': { reason: 'Người báo không trả lời' },
   'approve-reveal': {},
+  // Issue #18 (crime track).
+  'flag-crime': { reason: 'Số lượng hàng lớn, có dấu hiệu tội phạm' },
+  'hand-off': { unitId: '00000000-0000-4000-8000-000000000000' },
+  'investigation-accept': {},
+  'investigation-extend': { reason: 'Vụ việc phức tạp, cần giám định', procuracyApproval: 'Số 12/QĐ-VKS' },
+  'prosecution-decision': {
+    decision: 'prosecuted',
+    decisionNo: '15/QĐ-CSĐT',
+    decisionDate: '2026-11-20',
+  },
 };
+/** Issue #18: the investigating body's actions; nobody in this table investigates the report. */
+const INVESTIGATION_ACTIONS: readonly CaseAction[] = [
+  'investigation-accept',
+  'investigation-extend',
+  'prosecution-decision',
+];
 
 const minutesAgo = (m: number) => new Date(FIXED_NOW.getTime() - m * 60_000).toISOString();
 const CALL = { line: '0981389389', callStartedAt: minutesAgo(5), callEndedAt: minutesAgo(1), callerAnonymous: true };
@@ -368,6 +384,14 @@ const ENDPOINTS: Endpoint[] = [
     call: (a) => as(a).patch(`/api/staff/units/${policeUnitId}`, { name: '' }),
     expect: only({ admin: 400 }),
   },
+  // Issue #18: refused on content (not a boolean), so nothing changes.
+  {
+    method: 'put',
+    path: '/api/staff/units/{unitId}/investigates',
+    call: (a) =>
+      sign(a, request(t.app).put(`/api/staff/units/${policeUnitId}/investigates`)).send({ investigates: 'x' }),
+    expect: only({ admin: 400 }),
+  },
   {
     method: 'put',
     path: '/api/staff/units/{unitId}/duty-contacts',
@@ -411,7 +435,9 @@ const ENDPOINTS: Endpoint[] = [
             ? { officer: 403, unit_lead: 403, coordinator: 409, coordinator_province: 409 }
             : action === 'remind'
               ? { officer: 403, unit_lead: 403, coordinator: 200, coordinator_province: 200 }
-              : { officer: 409, unit_lead: 409, coordinator: 403, coordinator_province: 403 };
+              : INVESTIGATION_ACTIONS.includes(action)
+                ? { officer: 403, unit_lead: 403, coordinator: 403, coordinator_province: 403 }
+                : { officer: 409, unit_lead: 409, coordinator: 403, coordinator_province: 403 };
     return {
       method: 'post',
       path: `/api/staff/cases/{code}/${action}`,

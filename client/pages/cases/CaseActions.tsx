@@ -9,6 +9,7 @@ import {
 } from 'react-hook-form';
 import type { CaseViewBody } from '../../../shared/api/cases';
 import { OUTCOMES } from '../../../shared/domain/outcomes';
+import { PROSECUTION_DECISIONS } from '../../../shared/domain/results';
 import { formatDateTime } from '../../../shared/i18n/format';
 import type { MessageKey } from '../../../shared/i18n/vi';
 import { type CaseAction, caseActionSchemas } from '../../../shared/schemas/cases';
@@ -58,10 +59,17 @@ const WITH_FORM = [
   ['move-lead', 'ui.cases.action.move_lead'],
   ['remind', 'ui.cases.action.remind'],
   ['approve-reveal', 'ui.cases.action.approve_reveal'],
+  // Issue #18 (crime track).
+  ['flag-crime', 'ui.cases.action.flag_crime'],
+  ['hand-off', 'ui.cases.action.hand_off'],
+  ['investigation-accept', 'ui.cases.action.investigation_accept'],
+  ['investigation-extend', 'ui.cases.action.investigation_extend'],
+  ['prosecution-decision', 'ui.cases.action.prosecution_decision'],
 ] as const satisfies readonly (readonly [string, MessageKey])[];
 type FormVerb = (typeof WITH_FORM)[number][0];
 
 type ResolveOutcome = CaseActionBody<'resolve'>['outcome'];
+type Decision = CaseActionBody<'prosecution-decision'>['decision'];
 type Contact = NonNullable<CaseViewBody['contact']>;
 
 interface Props {
@@ -226,6 +234,49 @@ export function CaseActions({ report, onStale }: Props) {
     remind: (
       <ActionForm action="remind" defaults={{ text: '' }} body={(v) => ({ version, ...v })}>
         <ActionText name="text" label={t('field.text')} />
+      </ActionForm>
+    ),
+    // Issue #18 (crime track).
+    'flag-crime': (
+      <ActionForm action="flag-crime" defaults={{ reason: '' }} body={(v) => ({ version, ...v })}>
+        <ActionText name="reason" label={t('field.reason')} />
+        <p className="hint">{t('ui.cases.crime.flag_hint')}</p>
+      </ActionForm>
+    ),
+    'hand-off': (
+      <ActionForm action="hand-off" defaults={{ unitId: '' }} body={(v) => ({ version, ...v })}>
+        <InvestigatorSelect />
+      </ActionForm>
+    ),
+    'investigation-accept': <ActionForm action="investigation-accept" defaults={{}} body={() => ({ version })} />,
+    'investigation-extend': (
+      <ActionForm
+        action="investigation-extend"
+        defaults={{ reason: '', procuracyApproval: '' }}
+        body={(v) => ({
+          version,
+          reason: v.reason,
+          ...(v.procuracyApproval.trim() ? { procuracyApproval: v.procuracyApproval } : {}),
+        })}
+      >
+        <ActionText name="reason" label={t('field.reason')} />
+        <ActionText name="procuracyApproval" label={t('field.procuracyApproval')} multiline={false} />
+        <p className="hint">
+          {t('ui.cases.crime.extend_hint', {
+            limit: report.crime?.extensionLimit ? formatDateTime(report.crime.extensionLimit) : '—',
+          })}
+        </p>
+      </ActionForm>
+    ),
+    'prosecution-decision': (
+      <ActionForm<'prosecution-decision', { decision: Decision; decisionNo: string; decisionDate: string }>
+        action="prosecution-decision"
+        defaults={{ decision: undefined, decisionNo: '', decisionDate: '' }}
+        body={(v) => ({ version, ...v })}
+      >
+        <DecisionSelect />
+        <ActionText name="decisionNo" label={t('field.decisionNo')} multiline={false} />
+        <DateInput name="decisionDate" label={t('field.decisionDate')} />
       </ActionForm>
     ),
   };
@@ -458,6 +509,57 @@ function OfficerSelect({ assignable }: { assignable: CaseViewBody['assignable'] 
           ))}
         </select>
       )}
+    </Field>
+  );
+}
+
+/** Issue #18: the investigating bodies a flagged report can be handed to (open police units with `investigates`). */
+function InvestigatorSelect() {
+  const t = useT();
+  const { register } = useFormContext();
+  const units = useUnitList();
+  return (
+    <Field name="unitId" id="action-unitId" label={t('ui.cases.crime.unit')}>
+      {(control) => (
+        <select {...control} {...register('unitId')}>
+          <option value="">{t('ui.report.choose')}</option>
+          {units.data?.units
+            .filter((u) => u.investigates)
+            .map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+function DecisionSelect() {
+  const t = useT();
+  const { register } = useFormContext();
+  return (
+    <Field name="decision" id="action-decision" label={t('field.decision')}>
+      {(control) => (
+        <select {...control} {...register('decision')}>
+          <option value="">{t('ui.report.choose')}</option>
+          {PROSECUTION_DECISIONS.map((d) => (
+            <option key={d} value={d}>
+              {t(`prosecution.${d}`)}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+function DateInput({ name, label }: { name: string; label: string }) {
+  const { register } = useFormContext();
+  return (
+    <Field name={name} id={`action-${name}`} label={label}>
+      {(control) => <input type="date" {...control} {...register(name)} />}
     </Field>
   );
 }

@@ -12,6 +12,7 @@ import { useNow } from '../../lib/useNow';
 import { QueryResult } from '../../ui/QueryResult';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { CaseActions } from './CaseActions';
+import { CrimePanel } from './CrimePanel';
 import { useCase, useLatePhotos } from './cases.api';
 import { Deadline, type DueFlags } from './Deadline';
 
@@ -160,6 +161,7 @@ function CaseView({ report: r, onReload }: { report: CaseViewBody; onReload(): v
               )}
             </dl>
           </section>
+          {r.crime && <CrimePanel crime={r.crime} />}
           <section aria-labelledby="report-title">
             <h2 id="report-title">{t('ui.intake.report_title')}</h2>
             <dl className="facts">

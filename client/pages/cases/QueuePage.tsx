@@ -22,7 +22,7 @@ interface Filters {
   status: Status | '';
   category: string;
   role: string;
-  due: '' | 'overdue' | 'dueSoon' | 'escalated' | 'waitingAnswer';
+  due: '' | 'overdue' | 'dueSoon' | 'escalated' | 'waitingAnswer' | 'crime';
   mine: boolean;
   q: string;
 }
@@ -38,6 +38,7 @@ function queueFilters(filters: Filters, q: string, isCoordinator: boolean): Queu
     dueSoon: filters.due === 'dueSoon' ? '1' : undefined,
     escalated: filters.due === 'escalated' ? '1' : undefined,
     waitingAnswer: filters.due === 'waitingAnswer' ? '1' : undefined,
+    crime: filters.due === 'crime' ? '1' : undefined,
     assignedTo: filters.mine ? 'me' : undefined,
     q: q || undefined,
   };
@@ -93,6 +94,7 @@ export function QueuePage() {
                   <option value="all">{t('ui.cases.role_all')}</option>
                   <option value="lead">{t('ui.cases.role_lead')}</option>
                   <option value="coordinating">{t('ui.cases.role_coordinating')}</option>
+                  <option value="investigating">{t('ui.cases.role_investigating')}</option>
                 </select>
               )}
             </Field>
@@ -117,6 +119,7 @@ export function QueuePage() {
                 <option value="dueSoon">{t('field.dueSoon')}</option>
                 <option value="escalated">{t('field.escalated')}</option>
                 <option value="waitingAnswer">{t('field.waitingAnswer')}</option>
+                <option value="crime">{t('field.crime')}</option>
               </select>
             )}
           </Field>
@@ -197,6 +200,7 @@ function QueueTable({ items }: { items: CaseQueue['items'] }) {
                   </span>
                 )}
                 {c.role === 'coordinating' && <span className="badge">{t('ui.cases.role_coordinating_short')}</span>}
+                {c.role === 'investigating' && <span className="badge">{t('ui.cases.role_investigating_short')}</span>}
                 {c.transferPending && <span className="badge badge--warning">{t('ui.cases.transfer_pending')}</span>}
               </th>
               <td>{t(`status.${c.status}` as MessageKey)}</td>

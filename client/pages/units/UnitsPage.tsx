@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { FormProvider, useForm } from 'react-hook-form';
+import { useState, type FormEvent } from 'react';
+import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import type { UnitDetail, ValidationSummary } from '../../../shared/api/rules';
 import { FORCES, type Force } from '../../../shared/domain/forces';
 import { formatDateTime } from '../../../shared/i18n/format';
@@ -27,6 +27,7 @@ import {
   useCreateUnit,
   useRenameUnit,
   useSetDutyContacts,
+  useSetInvestigates,
   useSetJurisdiction,
   useUnit,
   type UnitWithDuty,
@@ -187,6 +188,7 @@ function UnitForms({ unit }: { unit: UnitWithDuty }) {
   };
   const setJurisdiction = useSetJurisdiction();
   const setDuty = useSetDutyContacts();
+  const setInvestigates = useSetInvestigates();
   const renameForm = useForm<RenameForm>({
     values: { name: unit.name },
     resolver: schemaResolver(unitRenameSchema),
@@ -267,6 +269,26 @@ function UnitForms({ unit }: { unit: UnitWithDuty }) {
           </button>
         </form>
       </FormProvider>
+      {unit.force === 'police' && (
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={unit.investigates}
+            disabled={setInvestigates.isPending}
+            onChange={(e) => {
+              const investigates = e.currentTarget.checked;
+              void outcome.run(
+                async () => (
+                  await setInvestigates.mutateAsync({ id: unit.id, investigates }),
+                  t('ui.units.investigates_saved')
+                ),
+                (err) => err,
+              );
+            }}
+          />{' '}
+          {t('ui.units.investigates')}
+        </label>
+      )}
       <FormProvider {...dutyForm}>
         <form onSubmit={(e) => void saveDuty(e)} noValidate aria-labelledby="unit-duty-title">
           <h3 id="unit-duty-title">{t('ui.units.duty_title')}</h3>
@@ -347,23 +369,37 @@ function UnitForms({ unit }: { unit: UnitWithDuty }) {
   );
 }
 
-type NewUnitForm = { unitCode: string; name: string; force: Force; level: Level; areas: AreaRow[] };
+type NewUnitForm = {
+  unitCode: string;
+  name: string;
+  force: Force;
+  level: Level;
+  investigates: boolean;
+  areas: AreaRow[];
+};
 
 function NewUnit({ province, onCreated }: { province: string; onCreated: (id: string) => void }) {
   const t = useT();
   const outcome = useOutcome();
   const create = useCreateUnit();
-  const payload = (values: NewUnitForm) => ({ ...values, provinceCode: province, areas: toAreas(values.areas) });
+  const payload = (values: NewUnitForm) => ({
+    ...values,
+    investigates: values.force === 'police' && values.investigates,
+    provinceCode: province,
+    areas: toAreas(values.areas),
+  });
   const form = useForm<NewUnitForm>({
     defaultValues: {
       unitCode: '',
       name: '',
       force: 'market',
       level: 'local',
+      investigates: false,
       areas: [{ provinceCode: province, communeCode: '', placeTypes: [] }],
     },
     resolver: schemaResolver(unitInputSchema, payload),
   });
+  const force = useWatch({ control: form.control, name: 'force' });
   const submit = form.handleSubmit((values) =>
     outcome.run(
       async () => {
@@ -377,6 +413,7 @@ function NewUnit({ province, onCreated }: { province: string; onCreated: (id: st
           'name',
           'force',
           'level',
+          'investigates',
           ...areaFieldNames(form.getValues('areas')),
         ]),
     ),
@@ -414,6 +451,11 @@ function NewUnit({ province, onCreated }: { province: string; onCreated: (id: st
             </select>
           )}
         </Field>
+        {force === 'police' && (
+          <label className="check">
+            <input type="checkbox" {...form.register('investigates')} /> {t('ui.units.investigates')}
+          </label>
+        )}
         <AreasEditor idPrefix="new" />
         <div className="button-row">
           <button type="submit" className="button button--primary">

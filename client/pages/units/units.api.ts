@@ -44,6 +44,12 @@ export const useSetDutyContacts = () =>
     apiRequest<UnitDetail>(`/api/staff/units/${id}/duty-contacts`, { method: 'PUT', body }),
   );
 
+/** Issue #18: whether a police unit is an investigating body (the crime track's hand-off lists those). */
+export const useSetInvestigates = () =>
+  useUnitChange(({ id, investigates }: { id: string; investigates: boolean }) =>
+    apiRequest<UnitDetail>(`/api/staff/units/${id}/investigates`, { method: 'PUT', body: { investigates } }),
+  );
+
 export const useRenameUnit = () =>
   useUnitChange(({ id, name }: { id: string; name: string }) =>
     apiRequest<UnitDetail>(`/api/staff/units/${id}`, { method: 'PATCH', body: { name } }),

@@ -25,6 +25,7 @@ const report = (over: Partial<ReportPlace> = {}): ReportPlace => ({
   coordinatingUnitIds: [],
   enteredBy: null,
   transferToUnitId: null,
+  investigatingUnitId: null,
   ...over,
 });
 const relations = (scope: typeof officer, place: ReportPlace) => [...scope.relationTo(place)].sort();
@@ -38,6 +39,7 @@ describe('a staff member’s scope (SPEC.md §7), one report', () => {
     ['leads through a unit beneath theirs', report({ leadUnitId: 'u-commune' }), ['lead']],
     ['is asked to take it', report({ transferToUnitId: 'u-province' }), ['receiving']],
     ['coordinates it', report({ coordinatingUnitIds: ['x', 'u-commune'] }), ['coordinating']],
+    ['investigates it (issue #18)', report({ investigatingUnitId: 'u-commune' }), ['investigating']],
     ['has nothing to do with it', report(), []],
   ])('an officer who %s', (_what, place, expected) => {
     expect(relations(officer, place)).toEqual(expected);
@@ -63,6 +65,12 @@ describe('the same scope as a list condition', () => {
     expect(sqlOf(officer, { role: 'lead' })).toMatch(/lead_unit_id = any.*transfer_to_unit_id = any/);
     expect(sqlOf(officer)).toMatch(/exists \(select 1 from report_coordinations/);
     expect(sqlOf(officer, { openOnly: true })).toMatch(/c\.report_open/);
+  });
+
+  it('holds the reports handed to the unit as investigating body (issue #18), alone or with the others', () => {
+    expect(sqlOf(officer, { role: 'investigating' })).toMatch(/^r\.id in \(select k\.report_id from report_crime k/);
+    expect(sqlOf(officer)).toMatch(/report_crime k where k\.investigating_unit_id = any/);
+    expect(sqlOf(officer, { role: 'lead' })).not.toMatch(/report_crime/);
   });
 
   it('has no list for operators, admins and an officer without a unit', () => {
