@@ -11,6 +11,7 @@ import { assignableUnits, relationsOf, staffUnits, type Relation } from './case-
 import { currentDue, extensionLimit } from './deadlines';
 import { answerWaitEnds } from './actions/continue-without-answer';
 import { openEscalations } from './escalation';
+import { findSanction, findSeizedGoods, type ReportSanction } from './results.repository';
 import { actionsFor } from './may-act';
 import { runningDue } from './transitions';
 
@@ -50,6 +51,23 @@ function deadlinesOf(r: Report, now: Date, config: AppDeps['config']): CaseView[
   };
 }
 
+/** Issue #18: the violation record and the decision, with the decision's clock as the case page colours it. */
+function sanctionOf(s: ReportSanction | undefined, now: Date): CaseView['sanction'] {
+  if (!s) return null;
+  return {
+    recordNo: s.recordNo,
+    recordDate: s.recordDate,
+    clock: s.clock,
+    clockReason: s.clockReason,
+    dueAt: s.dueAt.toISOString(),
+    overdue: s.decisionNo === null && s.dueAt.getTime() < now.getTime(),
+    decisionNo: s.decisionNo,
+    decisionDate: s.decisionDate,
+    sanctionTypes: s.sanctionTypes,
+    fineVnd: s.fineVnd,
+  };
+}
+
 /** Notes are the lead's: others read those shared with them or written by their own units (SPEC.md §7). */
 function mayReadNote(event: ReportEvent, viewer: CaseViewer, seesAllNotes: boolean): boolean {
   if (event.type !== 'note' || seesAllNotes) return true;
@@ -72,16 +90,21 @@ export async function buildView(
   const details = await findCaseDetails(q, reportId);
   if (!details) throw notFound();
   const r = details.report;
-  const [coordinating, timeline, photos, escalations] = await Promise.all([
+  const [coordinating, timeline, photos, escalations, sanction, seized] = await Promise.all([
     findCoordinations(q, r.id),
     findTimeline(q, r.id),
     findCasePhotos(q, r.id),
     openEscalations(q, r.id),
+    findSanction(q, r.id),
+    findSeizedGoods(q, r.id),
   ]);
   const now = deps.clock.now();
   const maxDays = deps.config.deadlines.needsInfoMaxDays;
   const seesAllNotes = relations.has('lead') || relations.has('coordinator');
-  const allowed = actionsFor(r, relations, staff, now, maxDays);
+  // Issue #18: once the sanction decision is taken the record is no longer changed.
+  const allowed = actionsFor(r, relations, staff, now, maxDays).filter(
+    (a) => a !== 'record-violation' || !sanction?.decisionNo,
+  );
   const assignable = allowed.includes('assign')
     ? await findAssignable(q, await assignableUnits(q, viewer.units, r.leadUnitId))
     : [];
@@ -135,6 +158,17 @@ export async function buildView(
     answerWaitEndsAt:
       r.status === 'needs_info' && r.pausedSince ? answerWaitEnds(r.pausedSince, maxDays).toISOString() : null,
     photos: photos.map((p) => ({ id: p.id, width: p.width, height: p.height })),
+    goodsType: (r.goodsType as CaseView['goodsType']) ?? null,
+    typicalCase: r.typicalCase,
+    resolveClock: r.resolveClock,
+    sanction: sanctionOf(sanction, now),
+    seizedGoods: seized.map((g) => ({
+      goodsType: g.goodsType,
+      description: g.description,
+      quantity: g.quantity,
+      unit: g.unit,
+      valueVnd: g.valueVnd,
+    })),
     assignable,
     timeline: visible.map(({ event, actorName }) => ({
       seq: event.seq ?? 0,

@@ -9,6 +9,7 @@ import type { Contact } from '../reports/receipt';
 import { accept } from './actions/accept';
 import { ask } from './actions/ask';
 import { assign } from './actions/assign';
+import { classify } from './actions/classify';
 import { close } from './actions/close';
 import type { ActionContext, ActionHandler, ActionOutcome } from './actions/context';
 import { continueWithoutAnswer } from './actions/continue-without-answer';
@@ -17,6 +18,7 @@ import { extend } from './actions/extend';
 import { merge } from './actions/merge';
 import { moveLead } from './actions/move-lead';
 import { notes } from './actions/notes';
+import { recordViolation } from './actions/record-violation';
 import { remind } from './actions/remind';
 import { resolve } from './actions/resolve';
 import { resume } from './actions/resume';
@@ -53,6 +55,9 @@ const HANDLERS: { [A in CaseAction]: ActionHandler<A> } = {
   remind,
   'withdraw-question': withdrawQuestion,
   'continue-without-answer': continueWithoutAnswer,
+  // Issue #18 (results as data).
+  'record-violation': recordViolation,
+  classify,
 };
 
 /** The actions after which the staff member may stand otherwise to the report: the lead or its coordinating units change. */

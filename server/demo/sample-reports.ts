@@ -19,6 +19,7 @@ import { addReporterMessage, createSecretGuard } from '../reports/tracking.servi
 import { findUnits } from '../units/units.repository';
 import { CUSTOMS_REGIONS, DEMO_STAFF } from './demo-units';
 import { createRng, planSampleReports, type PlannedReport, type PlannedStep } from './sample-plan';
+import { sampleCrimeTrack, sampleResults } from './sample-results';
 import { extensionUntil, stepTime } from './sample-timing';
 
 export interface SampleReceipt {
@@ -205,8 +206,17 @@ export async function seedSampleReports(deps: AppDeps, count: number): Promise<S
           return act(life, await lead(), 'ask', { question: step.question });
         case 'suspend':
           return act(life, await lead(), 'suspend', { reason: step.reason });
-        case 'resolve':
-          return act(life, await lead(), 'resolve', { outcome: step.outcome, publicOutcome: step.publicOutcome });
+        case 'resolve': {
+          // Issue #18: the results the outcome calls for (a criminal case: the crime track's hand-off first).
+          const staff = await lead();
+          const police = people.unitOf('police', report.provinceCode);
+          if (staff && police) await sampleCrimeTrack(tx, report, step.outcome, staff.id, police.id, current);
+          return act(life, staff, 'resolve', {
+            outcome: step.outcome,
+            publicOutcome: step.publicOutcome,
+            ...sampleResults(report, step.outcome, life.plan.index, current),
+          });
+        }
         case 'note':
           return act(life, await lead(), 'notes', { text: step.text, shared: step.shared });
         case 'reveal':

@@ -149,6 +149,7 @@ export async function submitReport(
             noticeLanguage: notice ? language : null,
             status: 'received',
             urgent: input.urgent,
+            goodsType: input.goodsType ?? null,
             routingDecisionId: decisionId,
             leadUnitId: decision.lead.unitId,
             receivedAt,

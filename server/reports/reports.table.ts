@@ -218,7 +218,11 @@ type EventType =
   | 'lead_moved'
   | 'reminder'
   | 'question_withdrawn'
-  | 'went_on_without_answer';
+  | 'went_on_without_answer'
+  // Issue #18 (results as data): the violation record (sanction clock), the goods type and typical-case flag.
+  | 'violation_recorded'
+  | 'classified'
+  | 'results_recorded';
 
 /** Every change to a report, appended (SPEC.md §5); `public` events show on the tracking page. */
 export const reportEventsTable = pgTable(

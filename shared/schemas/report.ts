@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GOODS_TYPES } from '../domain/results';
 import { normalisePhone } from '../phone';
 import { categorySchema, communeCodeSchema, placeTypeSchema, provinceCodeSchema } from './routing';
 import { isoTime } from './storable';
@@ -91,6 +92,8 @@ export function reportFields(now: () => Date) {
     contactEmail: z.preprocess(blankIsAbsent, z.email().max(254).optional()),
     /** Issue #17: "Việc đang diễn ra, cần xử lý ngay": accepted within URGENT_ACCEPT_MINUTES, first in every queue. */
     urgent: z.boolean().default(false),
+    /** Issue #18: the goods type (nhóm hàng), optional for citizens; the officer may set or change it (classify). */
+    goodsType: z.preprocess(blankIsAbsent, z.enum(GOODS_TYPES).optional()),
   };
 }
 
