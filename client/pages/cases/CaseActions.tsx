@@ -22,6 +22,16 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { useUnitList } from '../../lib/units.api';
 import { type CaseActionBody, useCaseAction } from './cases.api';
+import {
+  EMPTY_LOT,
+  EMPTY_SANCTION,
+  RESOLVE_FIELD_NAMES,
+  resolveBody,
+  type RecordBody,
+  type RecordValues,
+  type Recorded,
+  type ResolveValues,
+} from './results-form';
 
 /** The typed extension date; a day alone that is the limit's day means the limit itself. */
 function extensionUntil(typed: string, limit: string | null): string {
@@ -65,7 +75,6 @@ const WITH_FORM = [
 ] as const satisfies readonly (readonly [string, MessageKey])[];
 type FormVerb = (typeof WITH_FORM)[number][0];
 
-type ResolveOutcome = CaseActionBody<'resolve'>['outcome'];
 type Contact = NonNullable<CaseViewBody['contact']>;
 
 interface Props {
@@ -482,94 +491,6 @@ function OfficerSelect({ assignable }: { assignable: CaseViewBody['assignable'] 
 }
 
 // Issue #18 (results as data): the resolve form's results, the violation record and the classification.
-
-type RecordBody = CaseActionBody<'record-violation'>;
-type ResolveBody = CaseActionBody<'resolve'>;
-type Recorded = CaseViewBody['sanction'];
-
-interface LotValues {
-  goodsType: string;
-  description: string;
-  quantity: string;
-  unit: string;
-  valueVnd: string;
-}
-interface SanctionValues {
-  recordNo: string;
-  recordDate: string;
-  clock: string;
-  clockReason: string;
-  decisionNo: string;
-  decisionDate: string;
-  sanctionTypes: string[];
-  fineVnd: string;
-}
-interface ResolveValues {
-  outcome: ResolveOutcome;
-  publicOutcome: string;
-  goodsType: string;
-  typicalCase: boolean;
-  sanction: SanctionValues;
-  seizedGoods: LotValues[];
-}
-interface RecordValues {
-  recordNo: string;
-  recordDate: string;
-  clock: string;
-  clockReason: string;
-}
-
-const EMPTY_SANCTION: SanctionValues = {
-  recordNo: '',
-  recordDate: '',
-  clock: '',
-  clockReason: '',
-  decisionNo: '',
-  decisionDate: '',
-  sanctionTypes: [],
-  fineVnd: '',
-};
-const EMPTY_LOT: LotValues = { goodsType: '', description: '', quantity: '', unit: '', valueVnd: '' };
-const RESOLVE_FIELD_NAMES = Object.keys(EMPTY_SANCTION).map((k) => `sanction.${k}`);
-
-/** "1.500.000" or "1 500 000" đồng as typed: a whole number; "12,5" kg: a decimal. Empty stays undefined. */
-const wholeVnd = (typed: string) => (typed.trim() ? Number(typed.replace(/[.\s]/g, '')) : undefined);
-const decimal = (typed: string) => (typed.trim() ? Number(typed.replace(',', '.')) : Number.NaN);
-const given = (typed: string) => (typed.trim() ? typed : undefined);
-
-/** The resolve body: the sanction only once a decision field is filled; a record entered before is not sent again. */
-function resolveBody(version: number, v: ResolveValues, recorded: Recorded): ResolveBody {
-  const s = v.sanction;
-  const decided = Boolean(s.decisionNo.trim() || s.decisionDate || s.sanctionTypes.length || s.fineVnd.trim());
-  const fine = wholeVnd(s.fineVnd);
-  const sanction: ResolveBody['sanction'] = decided
-    ? {
-        ...(recorded ? {} : { recordNo: given(s.recordNo), recordDate: given(s.recordDate) }),
-        ...(s.clock && s.clock !== recorded?.clock ? { clock: s.clock as RecordBody['clock'] } : {}),
-        ...(given(s.clockReason) ? { clockReason: s.clockReason } : {}),
-        decisionNo: s.decisionNo,
-        decisionDate: s.decisionDate,
-        sanctionTypes: s.sanctionTypes as NonNullable<ResolveBody['sanction']>['sanctionTypes'],
-        ...(fine === undefined ? {} : { fineVnd: fine }),
-      }
-    : undefined;
-  const lots = v.seizedGoods.map((l) => ({
-    goodsType: l.goodsType as ResolveBody['goodsType'] & string,
-    ...(given(l.description) ? { description: l.description } : {}),
-    quantity: decimal(l.quantity),
-    unit: l.unit,
-    valueVnd: wholeVnd(l.valueVnd) ?? Number.NaN,
-  }));
-  return {
-    version,
-    outcome: v.outcome,
-    publicOutcome: v.publicOutcome,
-    ...(v.goodsType ? { goodsType: v.goodsType as ResolveBody['goodsType'] } : {}),
-    typicalCase: v.typicalCase,
-    ...(sanction ? { sanction } : {}),
-    ...(lots.length > 0 ? { seizedGoods: lots } : {}),
-  };
-}
 
 /** The results of the resolve form: goods type, typical case, the sanction decision (and record), the seized lots. */
 function ResultFields({ recorded }: { recorded: Recorded }) {
