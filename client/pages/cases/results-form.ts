@@ -1,11 +1,14 @@
+import type { z } from 'zod';
 import type { CaseViewBody } from '../../../shared/api/cases';
-import type { CaseActionBody } from './cases.api';
+import type { CaseAction, caseActionSchemas } from '../../../shared/schemas/cases';
 
 /**
  * Issue #18 (results as data): what the resolve and record-violation forms hold (text, as typed) and the
  * request body they send. Kept apart from the components so that tests read it without a browser.
  */
 
+// The same as cases.api.ts's CaseActionBody, without importing the client's API layer (tests read this file).
+type CaseActionBody<A extends CaseAction> = z.input<(typeof caseActionSchemas)[A]>;
 type ResolveOutcome = CaseActionBody<'resolve'>['outcome'];
 
 export type RecordBody = CaseActionBody<'record-violation'>;
