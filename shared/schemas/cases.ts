@@ -33,7 +33,8 @@ const sanctionRecord = {
 export const seizedLotSchema = z.strictObject({
   goodsType: z.enum(GOODS_TYPES),
   description: line(500).optional(),
-  quantity: z.number().positive().max(1e14),
+  // numeric(18, 3): less than a thousandth would be stored as 0, which the table's check refuses.
+  quantity: z.number().min(0.001).max(1e14),
   unit: line(30),
   valueVnd: vnd,
 });

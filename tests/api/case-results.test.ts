@@ -261,6 +261,7 @@ describe('results as data when resolving', () => {
       [{ outcome: 'goods_seized', seizedGoods: [] }, ['seizedGoods']],
       [{ outcome: 'goods_seized', seizedGoods: Array.from({ length: 51 }, () => LOTS[1]) }, ['seizedGoods']],
       [{ outcome: 'goods_seized', seizedGoods: [{ ...LOTS[1], quantity: 0 }] }, ['seizedGoods.0.quantity']],
+      [{ outcome: 'goods_seized', seizedGoods: [{ ...LOTS[1], quantity: 0.0004 }] }, ['seizedGoods.0.quantity']],
       [{ outcome: 'criminal_case' }, ['outcome']],
       [{ outcome: 'no_prosecution' }, ['outcome']],
     ];
