@@ -11,7 +11,7 @@ import {
 import type { CaseViewBody } from '../../../shared/api/cases';
 import { OUTCOMES } from '../../../shared/domain/outcomes';
 import { GOODS_TYPES, SANCTION_CLOCKS, SANCTION_TYPES } from '../../../shared/domain/results';
-import { formatDateTime } from '../../../shared/i18n/format';
+import { formatDate, formatDateTime } from '../../../shared/i18n/format';
 import type { MessageKey } from '../../../shared/i18n/vi';
 import { type CaseAction, caseActionSchemas, MAX_SEIZED_LOTS } from '../../../shared/schemas/cases';
 import { ApiError } from '../../lib/api';
@@ -503,7 +503,12 @@ function ResultFields({ recorded }: { recorded: Recorded }) {
       <fieldset className="case-results-fieldset">
         <legend>{t('field.sanction')}</legend>
         {recorded ? (
-          <p className="hint">{t('ui.cases.sanction_reuse', { no: recorded.recordNo, date: recorded.recordDate })}</p>
+          <p className="hint">
+            {t('ui.cases.sanction_reuse', {
+              no: recorded.recordNo,
+              date: formatDate(`${recorded.recordDate}T12:00:00+07:00`),
+            })}
+          </p>
         ) : (
           <>
             <ActionText name="sanction.recordNo" label={t('field.recordNo')} multiline={false} />
