@@ -34,7 +34,12 @@ export const seizedLotSchema = z.strictObject({
   goodsType: z.enum(GOODS_TYPES),
   description: line(500).optional(),
   // numeric(18, 3): less than a thousandth would be stored as 0, which the table's check refuses.
-  quantity: z.number().min(0.001).max(1e14),
+  // (A refinement, not `.min(0.001)`: the OpenAPI document keeps an integer bound the fuzz reads.)
+  quantity: z
+    .number()
+    .positive({ abort: true })
+    .max(1e14)
+    .refine((v) => v >= 0.001, { params: { key: 'validation.too_small', minimum: 0.001 }, abort: true }),
   unit: line(30),
   valueVnd: vnd,
 });
