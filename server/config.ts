@@ -149,7 +149,7 @@ const envSchema = z.object({
     positiveInt.default(120),
   ),
   RESOLVE_WITHIN_DAYS: setting(
-    'SPEC §5 resolution deadline, in **working days** (weekends and the holiday calendar skipped)',
+    'SPEC §5 resolution deadline, in **calendar days** from receipt (BLTTHS 2015 Điều 147; the end of the last day, Vietnam time); reports received before issue #18 keep their deadline counted in working days',
     positiveInt.default(20),
   ),
   EXTENSION_MAX_DAYS: setting(

@@ -13,6 +13,7 @@ import { answerWaitEnds } from './actions/continue-without-answer';
 import { openEscalations } from './escalation';
 import { criminalExtensionLimit, findCrime, handoverLate } from './crime';
 import { actionsFor, crimeActionsFor } from './may-act';
+import { findSanction, findSeizedGoods, type ReportSanction } from './results.repository';
 import { runningDue } from './transitions';
 import { findRevealRequestsView } from './reveal-requests';
 
@@ -75,6 +76,23 @@ function crimeOf(found: Awaited<ReturnType<typeof findCrime>>, now: Date): CaseV
   };
 }
 
+/** Issue #18: the violation record and the decision, with the decision's clock as the case page colours it. */
+function sanctionOf(s: ReportSanction | undefined, now: Date): CaseView['sanction'] {
+  if (!s) return null;
+  return {
+    recordNo: s.recordNo,
+    recordDate: s.recordDate,
+    clock: s.clock,
+    clockReason: s.clockReason,
+    dueAt: s.dueAt.toISOString(),
+    overdue: s.decisionNo === null && s.dueAt.getTime() < now.getTime(),
+    decisionNo: s.decisionNo,
+    decisionDate: s.decisionDate,
+    sanctionTypes: s.sanctionTypes,
+    fineVnd: s.fineVnd,
+  };
+}
+
 /** Notes are the lead's: others read those shared with them or written by their own units (SPEC.md §7). */
 function mayReadNote(event: ReportEvent, viewer: CaseViewer, seesAllNotes: boolean): boolean {
   if (event.type !== 'note' || seesAllNotes) return true;
@@ -97,7 +115,7 @@ export async function buildView(
   const details = await findCaseDetails(q, reportId);
   if (!details) throw notFound();
   const r = details.report;
-  const [coordinating, timeline, photos, escalations, revealRequests, crime] = await Promise.all([
+  const [coordinating, timeline, photos, escalations, revealRequests, crime, sanction, seized] = await Promise.all([
     findCoordinations(q, r.id),
     findTimeline(q, r.id),
     findCasePhotos(q, r.id),
@@ -105,14 +123,19 @@ export async function buildView(
     // Issue #18: the coordinators of a tip about officials see who asked to reveal its reporter and who agreed.
     r.misconduct && relations.has('coordinator') ? findRevealRequestsView(q, r.id) : Promise.resolve([]),
     findCrime(q, r.id),
+    findSanction(q, r.id),
+    findSeizedGoods(q, r.id),
   ]);
   const now = deps.clock.now();
   const maxDays = deps.config.deadlines.needsInfoMaxDays;
   const seesAllNotes = relations.has('lead') || relations.has('coordinator');
-  // Issue #18: approving is offered while another coordinator's request waits.
+  // Issue #18: approving is offered while another coordinator's request waits; once the sanction decision is
+  // taken the violation record is no longer changed.
   const approvable = revealRequests.some((x) => x.requestedBy !== staff.id && x.approvedAt === null);
   const allowed = [
-    ...actionsFor(r, relations, staff, now, maxDays).filter((a) => a !== 'approve-reveal' || approvable),
+    ...actionsFor(r, relations, staff, now, maxDays).filter(
+      (a) => (a !== 'approve-reveal' || approvable) && (a !== 'record-violation' || !sanction?.decisionNo),
+    ),
     ...crimeActionsFor(r, relations, crime?.crime ?? null),
   ];
   const assignable = allowed.includes('assign')
@@ -180,6 +203,17 @@ export async function buildView(
       r.status === 'needs_info' && r.pausedSince ? answerWaitEnds(r.pausedSince, maxDays).toISOString() : null,
     photos: photos.map((p) => ({ id: p.id, width: p.width, height: p.height })),
     crime: crimeOf(crime, now),
+    goodsType: (r.goodsType as CaseView['goodsType']) ?? null,
+    typicalCase: r.typicalCase,
+    resolveClock: r.resolveClock,
+    sanction: sanctionOf(sanction, now),
+    seizedGoods: seized.map((g) => ({
+      goodsType: g.goodsType,
+      description: g.description,
+      quantity: g.quantity,
+      unit: g.unit,
+      valueVnd: g.valueVnd,
+    })),
     assignable,
     timeline: visible.map(({ event, actorName }) => ({
       seq: event.seq ?? 0,

@@ -86,7 +86,7 @@ const SUMMARIES: Record<CaseAction, string> = {
   extend:
     '`{ until, reason }`: extend the resolution deadline, at most to two months from receipt, then once more by two months',
   resolve:
-    '`{ outcome, publicOutcome }`: accepted or verifying → resolved; the public outcome is shown to the reporter',
+    '`{ outcome, publicOutcome, goodsType?, typicalCase?, sanction?, seizedGoods? }`: accepted or verifying → resolved; the public outcome is shown to the reporter. Issue #18: `violation_handled` needs the sanction decision (a record entered with record-violation is reused), `goods_seized` at least one seized lot, `criminal_case` the hand-off to an investigating body, `no_prosecution` its decision not to prosecute',
   close: 'resolved → closed',
   merge: '`{ into }`: close as a duplicate of another report; its reporter then follows that report',
   'reveal-contact':
@@ -112,6 +112,10 @@ const SUMMARIES: Record<CaseAction, string> = {
     "`{ reason, procuracyApproval? }`: the investigating body extends its clock to 2 months from the hand-off, then once more by up to 2 months with the procuracy's approval (required); no third",
   'prosecution-decision':
     '`{ decision, decisionNo, decisionDate }`: the investigating body records the decision to prosecute (khởi tố) or not',
+  'record-violation':
+    '`{ recordNo, recordDate, clock, clockReason? }`: issue #18, the violation record (accepted, verifying or suspended): the sanction decision is due 7 working days after it (10 transferred; 1 or 2 months with a reason, Luật XLVPHC Điều 66); again before the decision to change it',
+  classify:
+    '`{ goodsType, typicalCase? }`: issue #18, the lead sets the goods type (null clears it) and the typical-case flag, open or resolved',
 };
 
 /** The names a generated client gives the calls. */
@@ -141,4 +145,6 @@ const OPERATION_IDS: Record<CaseAction, string> = {
   'withdraw-question': 'withdrawQuestion',
   'continue-without-answer': 'continueWithoutAnswer',
   'approve-reveal': 'approveContactReveal',
+  'record-violation': 'recordViolation',
+  classify: 'classifyCase',
 };

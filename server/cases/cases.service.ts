@@ -10,6 +10,7 @@ import { accept } from './actions/accept';
 import { approveReveal } from './actions/approve-reveal';
 import { ask } from './actions/ask';
 import { assign } from './actions/assign';
+import { classify } from './actions/classify';
 import { close } from './actions/close';
 import type { ActionContext, ActionHandler, ActionOutcome } from './actions/context';
 import { continueWithoutAnswer } from './actions/continue-without-answer';
@@ -23,6 +24,7 @@ import { merge } from './actions/merge';
 import { moveLead } from './actions/move-lead';
 import { notes } from './actions/notes';
 import { prosecutionDecision } from './actions/prosecution-decision';
+import { recordViolation } from './actions/record-violation';
 import { remind } from './actions/remind';
 import { resolve } from './actions/resolve';
 import { resume } from './actions/resume';
@@ -66,6 +68,9 @@ const HANDLERS: { [A in CaseAction]: ActionHandler<A> } = {
   'investigation-accept': investigationAccept,
   'investigation-extend': investigationExtend,
   'prosecution-decision': prosecutionDecision,
+  // Issue #18 (results as data).
+  'record-violation': recordViolation,
+  classify,
 };
 
 /** The actions after which the staff member may stand otherwise to the report: the lead or its coordinating units change. */

@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays, format } from 'date-fns';
+import { addDays, addMonths, format } from 'date-fns';
+import type { SanctionClock } from '../../shared/domain/results';
 import { TIME_ZONE } from '../../shared/i18n/format';
 
 /** The holiday calendar as deadlines read it: dates (yyyy-MM-dd, Vietnam) off, and Saturdays worked. */
@@ -13,8 +14,11 @@ export interface DeadlineRules {
   acceptWithinHoursRemote: number;
   /** Issue #17: calendar minutes to accept a report marked urgent, wherever it is. */
   urgentAcceptMinutes: number;
-  /** Working days: weekends and holidays do not count. */
-  resolveWithinWorkingDays: number;
+  /**
+   * Issue #18: calendar days from receipt (SPEC.md §5, BLTTHS 2015 Điều 147): weekends and holidays count;
+   * the deadline is the end of the last day, Vietnam time.
+   */
+  resolveWithinCalendarDays: number;
   /** Calendar days an extension may reach, from the receipt (first) and from the first extension (second). */
   extensionMaxDays: number;
   secondExtensionMaxDays: number;
@@ -44,16 +48,54 @@ export function addWorkingDays(from: Date, days: number, calendar: WorkCalendar)
   return new Date(addDays(day, 1).getTime());
 }
 
+/** The end (24:00, Vietnam time) of the `days`-th calendar day after the day of `from`. */
+export function addCalendarDays(from: Date, days: number): Date {
+  const day = vietnam(from);
+  day.setHours(0, 0, 0, 0);
+  return new Date(addDays(day, days + 1).getTime());
+}
+
+/** The end (24:00, Vietnam time) of the day `months` calendar months after the day of `from` (31/1 + 1 → 28/2). */
+export function addCalendarMonths(from: Date, months: number): Date {
+  const day = vietnam(from);
+  day.setHours(0, 0, 0, 0);
+  return new Date(addDays(addMonths(day, months), 1).getTime());
+}
+
+/** Midnight that starts a Vietnam day given as yyyy-mm-dd (a violation record's day). */
+export const vietnamDay = (day: string): Date => new TZDate(`${day}T00:00:00`, TIME_ZONE);
+
+/** The day (yyyy-MM-dd) `at` falls on in Vietnam. */
+export const vietnamDayOf = (at: Date): string => dayKey(vietnam(at));
+
+/**
+ * Issue #18, Luật XLVPHC Điều 66: when the sanction decision is due, from the day of the violation record:
+ * 7 working days (`standard`), 10 when transferred, on the holiday calendar; 1 month (`verification`) or
+ * 2 months (`extended`) in calendar time; always the end of the last day, Vietnam time.
+ */
+export function sanctionDue(recordDate: string, clock: SanctionClock, calendar: WorkCalendar): Date {
+  const day = vietnamDay(recordDate);
+  switch (clock) {
+    case 'standard':
+      return addWorkingDays(day, 7, calendar);
+    case 'transferred':
+      return addWorkingDays(day, 10, calendar);
+    case 'verification':
+      return addCalendarMonths(day, 1);
+    case 'extended':
+      return addCalendarMonths(day, 2);
+  }
+}
+
 /**
  * SPEC.md §5, at receipt: accept within 24 hours (48 for remote or island communes), resolve within 20
- * working days. Issue #17: an urgent report is to be accepted within `urgentAcceptMinutes` (calendar
+ * calendar days (issue #18; reports received before it kept their 20 working days, `resolve_clock`). Issue #17: an urgent report is to be accepted within `urgentAcceptMinutes` (calendar
  * time, like the 24 hours); its resolution clock is the same.
  */
 export function initialDeadlines(
   receivedAt: Date,
   remote: boolean,
   rules: DeadlineRules,
-  calendar: WorkCalendar,
   { urgent = false }: { urgent?: boolean } = {},
 ) {
   const acceptMs = urgent
@@ -61,7 +103,7 @@ export function initialDeadlines(
     : (remote ? rules.acceptWithinHoursRemote : rules.acceptWithinHours) * 3_600_000;
   return {
     acceptDueAt: new Date(receivedAt.getTime() + acceptMs),
-    resolveDueAt: addWorkingDays(receivedAt, rules.resolveWithinWorkingDays, calendar),
+    resolveDueAt: addCalendarDays(receivedAt, rules.resolveWithinCalendarDays),
   };
 }
 

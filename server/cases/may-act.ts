@@ -3,6 +3,7 @@ import type { CaseAction, CaseActionInput } from '../../shared/schemas/cases';
 import type { StaffUser } from '../auth/auth.service';
 import type { Report } from '../reports/reports.repository';
 import { answerWaitEnds } from './actions/continue-without-answer';
+import { RECORD_STATUSES } from './actions/record-violation';
 import type { Relation } from './case-relations';
 import { criminalExtensionLimit, type CrimeRecord } from './crime';
 
@@ -50,6 +51,9 @@ export function actionsFor(
     if (open && !report.pausedSince && report.extensions < 2) offered.push('extend');
     if (report.hasContact) offered.push('reveal-contact');
     if (staff.role === 'unit_lead' && open) offered.push('assign');
+    // Issue #18: the violation record while the report is in hand; the goods type and typical case until it is archived.
+    if (RECORD_STATUSES.includes(report.status)) offered.push('record-violation');
+    if (report.status !== 'closed') offered.push('classify');
     // Issue #17: needs_info has a way out; going on without the answer only once the wait is over.
     if (report.status === 'needs_info') {
       offered.push('withdraw-question');

@@ -19,6 +19,7 @@ import { addReporterMessage, createSecretGuard } from '../reports/tracking.servi
 import { findUnits } from '../units/units.repository';
 import { CUSTOMS_REGIONS, DEMO_STAFF } from './demo-units';
 import { createRng, planSampleReports, type PlannedReport, type PlannedStep } from './sample-plan';
+import { sampleResults } from './sample-results';
 import { extensionUntil, stepTime } from './sample-timing';
 import { vietnamDayAndHour } from '../alerts/digest';
 
@@ -222,11 +223,20 @@ export async function seedSampleReports(deps: AppDeps, count: number): Promise<S
           return act(life, await lead(), 'ask', { question: step.question });
         case 'suspend':
           return act(life, await lead(), 'suspend', { reason: step.reason });
-        case 'resolve':
-          // Issue #18: a criminal outcome comes after the crime track: flagged, handed over, decided.
-          if (step.outcome === 'criminal_case' || step.outcome === 'no_prosecution')
-            await crimeTrack(life, step.outcome);
-          return act(life, await lead(), 'resolve', { outcome: step.outcome, publicOutcome: step.publicOutcome });
+        case 'resolve': {
+          // Issue #18: a criminal outcome comes after the crime track (flagged, handed over, decided), through the
+          // actions a user reaches; where no investigating body is near, the report ends as a handled violation.
+          // Then the results the outcome calls for.
+          const tracked =
+            (step.outcome !== 'criminal_case' && step.outcome !== 'no_prosecution') ||
+            (await crimeTrack(life, step.outcome));
+          const outcome = tracked ? step.outcome : 'violation_handled';
+          return act(life, await lead(), 'resolve', {
+            outcome,
+            publicOutcome: step.publicOutcome,
+            ...sampleResults(report, outcome, life.plan.index, current),
+          });
+        }
         case 'note':
           return act(life, await lead(), 'notes', { text: step.text, shared: step.shared });
         case 'reveal':

@@ -1,5 +1,6 @@
 import type { Config } from '../config';
-import { initialDeadlines, type DeadlineRules, type WorkCalendar } from '../cases/deadlines';
+import { initialDeadlines, sanctionDue, type DeadlineRules, type WorkCalendar } from '../cases/deadlines';
+import type { SanctionClock } from '../../shared/domain/results';
 import type { Queryable } from '../db/types';
 import { isRemoteCommune } from '../places/places.repository';
 import { findCalendarDays } from './holidays.repository';
@@ -17,13 +18,22 @@ export const deadlineRules = (config: Config): DeadlineRules => ({
   acceptWithinHours: config.deadlines.acceptWithinHours,
   acceptWithinHoursRemote: config.deadlines.acceptWithinHoursRemote,
   urgentAcceptMinutes: config.deadlines.urgentAcceptMinutes,
-  resolveWithinWorkingDays: config.deadlines.resolveWithinDays,
+  resolveWithinCalendarDays: config.deadlines.resolveWithinDays,
   extensionMaxDays: config.deadlines.extensionMaxDays,
   secondExtensionMaxDays: config.deadlines.secondExtensionMaxDays,
 });
 
 /**
- * A new report's deadlines (SPEC.md §5): the commune's remote flag and the holiday calendar decide them;
+ * Issue #18: when the sanction decision is due (Luật XLVPHC Điều 66): the working-day clocks count on the
+ * holiday calendar as it stands when the record is entered.
+ */
+export async function sanctionDueAt(q: Queryable, recordDate: string, clock: SanctionClock): Promise<Date> {
+  return sanctionDue(recordDate, clock, await loadCalendar(q));
+}
+
+/**
+ * A new report's deadlines (SPEC.md §5): the commune's remote flag decides the acceptance deadline; the
+ * resolution deadline is 20 calendar days (issue #18: the holiday calendar no longer moves it);
  * an urgent report (issue #17) is to be accepted within URGENT_ACCEPT_MINUTES wherever it is.
  */
 export async function deadlinesAtReceipt(
@@ -34,5 +44,5 @@ export async function deadlinesAtReceipt(
 ) {
   // An online report without a commune is not in a remote place: the ordinary deadline.
   const remote = report.communeCode ? await isRemoteCommune(q, report.communeCode) : false;
-  return initialDeadlines(receivedAt, remote, deadlineRules(config), await loadCalendar(q), { urgent: report.urgent });
+  return initialDeadlines(receivedAt, remote, deadlineRules(config), { urgent: report.urgent });
 }

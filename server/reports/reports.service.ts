@@ -162,6 +162,7 @@ export async function submitReport(
             urgent: input.urgent,
             misconduct: input.misconduct,
             implicatedForce: input.misconduct ? (input.implicatedForce ?? null) : null,
+            goodsType: input.goodsType ?? null,
             routingDecisionId: decisionId,
             leadUnitId: decision.lead.unitId,
             receivedAt,

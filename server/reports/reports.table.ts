@@ -231,7 +231,11 @@ type EventType =
   | 'crime_handed_over'
   | 'investigation_accepted'
   | 'investigation_extended'
-  | 'prosecution_decided';
+  | 'prosecution_decided'
+  // Issue #18 (results as data): the violation record (sanction clock), the goods type and typical-case flag.
+  | 'violation_recorded'
+  | 'classified'
+  | 'results_recorded';
 
 /** Every change to a report, appended (SPEC.md §5); `public` events show on the tracking page. */
 export const reportEventsTable = pgTable(

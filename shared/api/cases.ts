@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PROSECUTION_DECISIONS } from '../domain/results';
+import { GOODS_TYPES, RESOLVE_CLOCKS, SANCTION_CLOCKS, SANCTION_TYPES } from '../domain/results';
 import { STATUSES } from '../domain/statuses';
 
 const isoTime = z.string().meta({ format: 'date-time' });
@@ -186,6 +187,37 @@ export const caseViewSchema = z
         toStatus: status.nullable(),
         body: z.string().nullable(),
         data: z.record(z.string(), z.unknown()).nullable(),
+      }),
+    ),
+    // Issue #18 (results as data).
+    goodsType: z.enum(GOODS_TYPES).nullable(),
+    typicalCase: z.boolean().meta({ description: 'A typical case (vụ việc điển hình) for the committees' }),
+    resolveClock: z.enum(RESOLVE_CLOCKS).meta({
+      description:
+        'How deadlines.resolveDueAt was counted: calendar_days (20 days from receipt, BLTTHS 2015 Điều 147) or working_days (reports received before issue #18)',
+    }),
+    sanction: z
+      .object({
+        recordNo: z.string(),
+        recordDate: z.string().meta({ format: 'date' }),
+        clock: z.enum(SANCTION_CLOCKS),
+        clockReason: z.string().nullable(),
+        dueAt: isoTime.meta({ description: 'The sanction decision is due (Luật XLVPHC Điều 66): end of the last day' }),
+        overdue: z.boolean().meta({ description: 'No decision and dueAt passed' }),
+        decisionNo: z.string().nullable(),
+        decisionDate: z.string().meta({ format: 'date' }).nullable(),
+        sanctionTypes: z.array(z.enum(SANCTION_TYPES)),
+        fineVnd: z.number().int().nullable(),
+      })
+      .nullable()
+      .meta({ description: 'The violation record and, once taken, the sanction decision' }),
+    seizedGoods: z.array(
+      z.object({
+        goodsType: z.enum(GOODS_TYPES),
+        description: z.string().nullable(),
+        quantity: z.number(),
+        unit: z.string(),
+        valueVnd: z.number().int(),
       }),
     ),
     contact: z

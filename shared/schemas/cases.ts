@@ -3,6 +3,7 @@ import { CATEGORIES } from '../domain/categories';
 import { OUTCOMES } from '../domain/outcomes';
 import { PROSECUTION_DECISIONS } from '../domain/results';
 import { PLACE_TYPES } from '../domain/place-types';
+import { GOODS_TYPES, SANCTION_CLOCKS, SANCTION_TYPES } from '../domain/results';
 import { STATUSES } from '../domain/statuses';
 import { cleanText, trackingCodeSchema } from './report';
 import { isoDay, isoTime, positiveInt, text } from './storable';
@@ -14,6 +15,48 @@ const freeText = (min: number, max: number) =>
     .transform((v) => cleanText(v, { multiline: true }))
     .pipe(text().min(min).max(max));
 const reason = freeText(5, 2000);
+
+// Issue #18 (results as data): numbers and words of the violation record, the decision and the seized lots.
+const line = (max: number) =>
+  text()
+    .transform((v) => cleanText(v, { multiline: false }))
+    .pipe(text().min(1).max(max));
+/** Đồng, whole: a bigint column, kept within what JavaScript counts exactly. */
+const vnd = z.number().int().min(0).max(1e15);
+const sanctionRecord = {
+  recordNo: line(100),
+  /** The day the violation record (biên bản) was made, not in the future (checked by the handler). */
+  recordDate: isoDay(),
+  clock: z.enum(SANCTION_CLOCKS),
+  /** Required for `verification` and `extended` (Luật XLVPHC Điều 66). */
+  clockReason: freeText(5, 2000).optional(),
+};
+export const seizedLotSchema = z.strictObject({
+  goodsType: z.enum(GOODS_TYPES),
+  description: line(500).optional(),
+  // numeric(18, 3): less than a thousandth would be stored as 0, which the table's check refuses.
+  // (A refinement, not `.min(0.001)`: the OpenAPI document keeps an integer bound the fuzz reads.)
+  quantity: z
+    .number()
+    .positive({ abort: true })
+    .max(1e14)
+    .refine((v) => v >= 0.001, { params: { key: 'validation.too_small', minimum: 0.001 }, abort: true }),
+  unit: line(30),
+  valueVnd: vnd,
+});
+/** The sanction when resolving: the record may have been entered before with record-violation. */
+export const resolveSanctionSchema = z.strictObject({
+  recordNo: sanctionRecord.recordNo.optional(),
+  recordDate: sanctionRecord.recordDate.optional(),
+  clock: sanctionRecord.clock.optional(),
+  clockReason: sanctionRecord.clockReason,
+  decisionNo: line(100),
+  decisionDate: isoDay(),
+  sanctionTypes: z.array(z.enum(SANCTION_TYPES)).min(1).max(SANCTION_TYPES.length),
+  /** Required if and only if `fine` is among the sanction types. */
+  fineVnd: vnd.optional(),
+});
+export const MAX_SEIZED_LOTS = 50;
 
 export const caseParamsSchema = z.object({ code: trackingCodeSchema });
 
@@ -46,6 +89,9 @@ export const CASE_ACTIONS = [
   'investigation-accept',
   'investigation-extend',
   'prosecution-decision',
+  // Issue #18 (results as data): the violation record that starts the sanction clock; the goods type and typical case.
+  'record-violation',
+  'classify',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -61,7 +107,14 @@ export const caseActionSchemas = {
     outcome: z.enum(OUTCOMES).exclude(['duplicate']),
     /** Shown to whoever holds the receipt, who may be a competitor of the person reported (SPEC.md §5). */
     publicOutcome: freeText(10, 2000),
+    // Issue #18 (results as data): required where the outcome calls for them (server/cases/actions/resolve.ts).
+    goodsType: z.enum(GOODS_TYPES).optional(),
+    typicalCase: z.boolean().optional(),
+    sanction: resolveSanctionSchema.optional(),
+    seizedGoods: z.array(seizedLotSchema).max(MAX_SEIZED_LOTS).optional(),
   }),
+  'record-violation': z.strictObject({ version, ...sanctionRecord }),
+  classify: z.strictObject({ version, goodsType: z.enum(GOODS_TYPES).nullable(), typicalCase: z.boolean().optional() }),
   extend: z.strictObject({ version, until: isoTime().transform((v) => new Date(v)), reason }),
   merge: z.strictObject({ version, into: trackingCodeSchema }),
   'reveal-contact': z.strictObject({ version, reason }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FORCES } from '../domain/forces';
+import { GOODS_TYPES } from '../domain/results';
 import { normalisePhone } from '../phone';
 import { categorySchema, communeCodeSchema, placeTypeSchema, provinceCodeSchema } from './routing';
 import { isoTime } from './storable';
@@ -93,6 +94,8 @@ export function reportFields(now: () => Date) {
     /** Issue #17: "Việc đang diễn ra, cần xử lý ngay": accepted within URGENT_ACCEPT_MINUTES, first in every queue. */
     urgent: z.boolean().default(false),
     ...misconductFields,
+    /** Issue #18: the goods type (nhóm hàng), optional for citizens; the officer may set or change it (classify). */
+    goodsType: z.preprocess(blankIsAbsent, z.enum(GOODS_TYPES).optional()),
   };
 }
 

@@ -284,6 +284,13 @@ describe('alert e-mails through a real SMTP server', () => {
       version: await versionOf(asked.trackingCode),
       outcome: 'violation_handled',
       publicOutcome: 'Đã kiểm tra và xử lý vi phạm theo quy định.',
+      sanction: {
+        recordNo: '01/BB-VPHC',
+        recordDate: '2026-11-23',
+        decisionNo: '01/QĐ-XPHC',
+        decisionDate: '2026-11-23',
+        sanctionTypes: ['warning'],
+      },
     };
     expect((await act('market', asked.trackingCode, 'resolve', result)).status).toBe(200);
     mails = mailsTo(await deliver(), CONTACT.contactEmail);

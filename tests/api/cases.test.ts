@@ -59,7 +59,12 @@ describe('the case lifecycle through the API', () => {
       ['resume', {}, 'verifying'],
       [
         'resolve',
-        { outcome: 'goods_seized', publicOutcome: 'Đã kiểm tra, tạm giữ hàng hóa vi phạm và xử phạt theo quy định.' },
+        {
+          outcome: 'goods_seized',
+          publicOutcome: 'Đã kiểm tra, tạm giữ hàng hóa vi phạm và xử phạt theo quy định.',
+          // Issue #18: the outcome calls for the goods seized.
+          seizedGoods: [{ goodsType: 'cosmetics', quantity: 40, unit: 'chai', valueVnd: 12_000_000 }],
+        },
         'resolved',
       ],
       ['close', {}, 'closed'],
@@ -128,8 +133,9 @@ describe('deadlines', () => {
       running: new Date(received.getTime() + 24 * HOUR).toISOString(),
       paused: false,
     });
-    // 20 working days from Monday 23 Nov 2026: 24 Nov … 21 Dec, due at the end of Monday 21 December.
-    expect(page.body.deadlines.resolveDueAt).toBe('2026-12-21T17:00:00.000Z');
+    // Issue #18: 20 calendar days from Monday 23 Nov 2026, due at the end of Sunday 13 December.
+    expect(page.body.deadlines.resolveDueAt).toBe('2026-12-13T17:00:00.000Z');
+    expect(page.body.resolveClock).toBe('calendar_days');
 
     now += 2 * HOUR;
     expect((await act('market', code, 'ask', { version: 1, question: 'Ki-ốt nằm ở dãy nào?' })).status).toBe(200);
@@ -144,7 +150,7 @@ describe('deadlines', () => {
     expect(page.body.status).toBe('received');
     expect(page.body.deadlines.acceptDueAt).toBe(new Date(received.getTime() + 54 * HOUR).toISOString());
     expect(page.body.deadlines.resolveDueAt).toBe(
-      new Date(Date.parse('2026-12-21T17:00:00.000Z') + 30 * HOUR).toISOString(),
+      new Date(Date.parse('2026-12-13T17:00:00.000Z') + 30 * HOUR).toISOString(),
     );
 
     now += 21 * HOUR; // 1 hour left of the 54: due soon
@@ -282,6 +288,13 @@ describe('duplicates', () => {
       version: 2,
       outcome: 'violation_handled',
       publicOutcome: 'Đã xử phạt vi phạm hành chính cơ sở kinh doanh.',
+      sanction: {
+        recordNo: '01/BB-VPHC',
+        recordDate: '2026-11-23',
+        decisionNo: '01/QĐ-XPHC',
+        decisionDate: '2026-11-23',
+        sanctionTypes: ['warning'],
+      },
     });
     dup = await track(second);
     expect(dup.body).toMatchObject({
@@ -430,12 +443,13 @@ describe('assignment (6 rõ: a named person)', () => {
 });
 
 describe('the holiday calendar', () => {
-  it('counts 20 working days across Tết 2026, and a holiday a coordinator adds counts for reports received after it', async () => {
+  it('counts 20 calendar days across Tết 2026 (issue #18), and a holiday a coordinator adds does not move the resolution clock', async () => {
     const saved = now;
     try {
       now = Date.parse('2026-02-13T10:00:00+07:00'); // the Friday before Tết
       const before = await file();
-      expect((await view('market', before.trackingCode)).body.deadlines.resolveDueAt).toBe('2026-03-20T17:00:00.000Z');
+      // 13 Feb + 20 days = 5 March, Tết (14–22 Feb) included: due at the end of Thursday 5 March.
+      expect((await view('market', before.trackingCode)).body.deadlines.resolveDueAt).toBe('2026-03-05T17:00:00.000Z');
 
       const put = (as: string) =>
         request(t.app)
@@ -451,8 +465,9 @@ describe('the holiday calendar', () => {
       expect(set.body.holidays).toContainEqual({ day: '2026-03-02', kind: 'holiday', name: 'Ngày nghỉ thử' });
 
       const after = await file();
-      expect((await view('market', after.trackingCode)).body.deadlines.resolveDueAt).toBe('2026-03-23T17:00:00.000Z');
-      expect((await view('market', before.trackingCode)).body.deadlines.resolveDueAt).toBe('2026-03-20T17:00:00.000Z');
+      // The calendar serves the working-day clocks (the sanction decision's), not the 20 days to resolve.
+      expect((await view('market', after.trackingCode)).body.deadlines.resolveDueAt).toBe('2026-03-05T17:00:00.000Z');
+      expect((await view('market', before.trackingCode)).body.deadlines.resolveDueAt).toBe('2026-03-05T17:00:00.000Z');
       const removed = await request(t.app)
         .delete('/api/staff/holidays/2026-03-02')
         .set('Cookie', who.national?.cookie ?? '')

@@ -6,7 +6,7 @@ import { STATUSES, type Status } from '../../shared/domain/statuses';
 import { staffAccountsTable } from '../../server/auth/auth.table';
 import { verifyEventChains } from '../../server/cases/audit-chain';
 import { reportCrimeTable } from '../../server/cases/results.table';
-import { deadlineRules, loadCalendar } from '../../server/holidays/calendar';
+import { deadlineRules } from '../../server/holidays/calendar';
 import { initialDeadlines } from '../../server/cases/deadlines';
 import { runningDue } from '../../server/cases/transitions';
 import { planSampleReports } from '../../server/demo/sample-plan';
@@ -109,7 +109,6 @@ describe('the demo sample reports (issue #7)', () => {
   });
 
   it('have status fields and deadlines consistent with their lifecycle and the holiday calendar', async () => {
-    const calendar = await loadCalendar(t.deps.db);
     const remote = new Set(
       (
         await t.deps.db
@@ -128,12 +127,7 @@ describe('the demo sample reports (issue #7)', () => {
       if (r.mergedInto) expect([at, status, r.outcome]).toEqual([at, 'closed', 'duplicate']);
       if (['accepted', 'verifying', 'suspended', 'resolved'].includes(status))
         expect([at, r.acceptedAt !== null]).toEqual([at, true]);
-      const initial = initialDeadlines(
-        r.receivedAt,
-        remote.has(r.communeCode ?? ''),
-        deadlineRules(t.deps.config),
-        calendar,
-      );
+      const initial = initialDeadlines(r.receivedAt, remote.has(r.communeCode ?? ''), deadlineRules(t.deps.config));
       // The clock stood still for pausedMs; an extension replaces the resolution deadline. The accept
       // deadline moves only with pauses before acceptance (a late acceptance stays late).
       if (!r.acceptedAt)

@@ -72,7 +72,12 @@ describe("the reporter's notice (issue #17)", () => {
     expect(answered.status).toBe(200);
     expect((await act(filed.trackingCode, 'accept', { version: 3 })).status).toBe(200);
     const publicOutcome = 'Đã kiểm tra ki-ốt 15, tạm giữ 40 chai rượu giả.';
-    const resolved = await act(filed.trackingCode, 'resolve', { version: 4, outcome: 'goods_seized', publicOutcome });
+    const resolved = await act(filed.trackingCode, 'resolve', {
+      version: 4,
+      outcome: 'goods_seized',
+      publicOutcome,
+      seizedGoods: [{ goodsType: 'alcohol_tobacco', quantity: 40, unit: 'chai', valueVnd: 8_000_000 }],
+    });
     expect([resolved.status, resolved.body.status]).toEqual([200, 'resolved']);
     const result = await noticeOf(filed.id);
     expect(result).toMatchObject({ to: 'nguoi.bao@example.vn', language: 'en' });

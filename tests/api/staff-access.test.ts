@@ -52,7 +52,7 @@ const VALID_ACTION_BODIES: Record<CaseAction, object> = {
   close: {},
   suspend: { reason: 'Chờ kết quả giám định' },
   ask: { question: 'Cửa hàng mở cửa lúc mấy giờ?' },
-  resolve: { outcome: 'violation_handled', publicOutcome: 'Đã kiểm tra và xử lý vi phạm.' },
+  resolve: { outcome: 'unfounded', publicOutcome: 'Đã kiểm tra, không có cơ sở.' },
   extend: { until: '2027-01-30T00:00:00+07:00', reason: 'Chờ giám định hàng hóa' },
   merge: { into: '389-0000-0000' },
   'reveal-contact': { reason: 'Cần hỏi thêm người báo' },
@@ -75,6 +75,8 @@ const VALID_ACTION_BODIES: Record<CaseAction, object> = {
     decisionNo: '15/QĐ-CSĐT',
     decisionDate: '2026-11-20',
   },
+  'record-violation': { recordNo: '12/BB-VPHC', recordDate: '2026-11-20', clock: 'standard' },
+  classify: { goodsType: 'food' },
 };
 /** Issue #18: the investigating body's actions; nobody in this table investigates the report. */
 const INVESTIGATION_ACTIONS: readonly CaseAction[] = [

@@ -112,7 +112,14 @@ describe('the urgent path', () => {
     for (const [action, body] of [
       ['accept', {}],
       ['verify', {}],
-      ['resolve', { outcome: 'goods_seized', publicOutcome: 'Đã kiểm tra, tạm giữ hàng hóa vi phạm.' }],
+      [
+        'resolve',
+        {
+          outcome: 'goods_seized',
+          publicOutcome: 'Đã kiểm tra, tạm giữ hàng hóa vi phạm.',
+          seizedGoods: [{ goodsType: 'cosmetics', quantity: 40, unit: 'chai', valueVnd: 12_000_000 }],
+        },
+      ],
     ] as const) {
       const version = (await view('market', urgentDone.trackingCode)).body.version as number;
       expect((await act('market', urgentDone.trackingCode, action, { version, ...body })).status).toBe(200);

@@ -89,8 +89,15 @@ describeInBrowser('a report handled to the end, seen from both sides', () => {
     await officer
       .getByLabel('Kết quả công khai')
       .fill('Đã kiểm tra gian hàng, tạm giữ hàng hóa vi phạm và xử phạt theo quy định.');
+    // Issue #18: the goods seized, as data.
+    await officer.getByRole('button', { name: 'Thêm lô hàng' }).click();
+    await officer.locator('[id="action-seizedGoods.0.goodsType"]').selectOption('cosmetics');
+    await officer.locator('#action-lot-0-quantity').fill('12,5');
+    await officer.locator('#action-lot-0-unit').fill('kg');
+    await officer.locator('#action-lot-0-value').fill('3.750.000');
     await officer.locator('form.case-action').getByRole('button', { name: 'Ghi kết quả giải quyết' }).click();
     await officer.getByTestId('case-status').getByText('Đã giải quyết').waitFor();
+    await officer.getByTestId('seized-goods').getByText('3.750.000').waitFor();
     await officer.screenshot({ path: path.join(ARTEFACTS, 'case-resolved.png'), fullPage: true });
 
     // The citizen reads the public outcome.

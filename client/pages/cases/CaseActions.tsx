@@ -1,6 +1,7 @@
 import { createContext, useContext, useState, type ReactNode } from 'react';
 import {
   FormProvider,
+  useFieldArray,
   useForm,
   useFormContext,
   type DefaultValues,
@@ -9,10 +10,10 @@ import {
 } from 'react-hook-form';
 import type { CaseViewBody } from '../../../shared/api/cases';
 import { OUTCOMES } from '../../../shared/domain/outcomes';
-import { PROSECUTION_DECISIONS } from '../../../shared/domain/results';
-import { formatDateTime } from '../../../shared/i18n/format';
+import { GOODS_TYPES, PROSECUTION_DECISIONS, SANCTION_CLOCKS, SANCTION_TYPES } from '../../../shared/domain/results';
+import { formatDate, formatDateTime } from '../../../shared/i18n/format';
 import type { MessageKey } from '../../../shared/i18n/vi';
-import { type CaseAction, caseActionSchemas } from '../../../shared/schemas/cases';
+import { type CaseAction, caseActionSchemas, MAX_SEIZED_LOTS } from '../../../shared/schemas/cases';
 import { ApiError } from '../../lib/api';
 import { typedToIso, TYPED_TIME_FORMAT } from '../../lib/datetime';
 import { applyServerErrors, schemaResolver } from '../../lib/form';
@@ -21,6 +22,16 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { useUnitList } from '../../lib/units.api';
 import { type CaseActionBody, useCaseAction } from './cases.api';
+import {
+  EMPTY_LOT,
+  EMPTY_SANCTION,
+  RESOLVE_FIELD_NAMES,
+  resolveBody,
+  type RecordBody,
+  type RecordValues,
+  type Recorded,
+  type ResolveValues,
+} from './results-form';
 
 /** The typed extension date; a day alone that is the limit's day means the limit itself. */
 function extensionUntil(typed: string, limit: string | null): string {
@@ -65,10 +76,12 @@ const WITH_FORM = [
   ['investigation-accept', 'ui.cases.action.investigation_accept'],
   ['investigation-extend', 'ui.cases.action.investigation_extend'],
   ['prosecution-decision', 'ui.cases.action.prosecution_decision'],
+  // Issue #18 (results as data).
+  ['record-violation', 'ui.cases.action.record_violation'],
+  ['classify', 'ui.cases.action.classify'],
 ] as const satisfies readonly (readonly [string, MessageKey])[];
 type FormVerb = (typeof WITH_FORM)[number][0];
 
-type ResolveOutcome = CaseActionBody<'resolve'>['outcome'];
 type Decision = CaseActionBody<'prosecution-decision'>['decision'];
 type Contact = NonNullable<CaseViewBody['contact']>;
 
@@ -112,14 +125,60 @@ export function CaseActions({ report, onStale }: Props) {
       </ActionForm>
     ),
     resolve: (
-      <ActionForm<'resolve', { outcome: ResolveOutcome; publicOutcome: string }>
+      <ActionForm<'resolve', ResolveValues>
         action="resolve"
-        defaults={{ outcome: undefined, publicOutcome: '' }}
-        body={(v) => ({ version, ...v })}
+        defaults={{
+          outcome: undefined,
+          publicOutcome: '',
+          goodsType: report.goodsType ?? '',
+          typicalCase: report.typicalCase,
+          sanction: { ...EMPTY_SANCTION, clock: report.sanction?.clock ?? '' },
+          seizedGoods: [],
+        }}
+        fieldNames={RESOLVE_FIELD_NAMES}
+        body={(v) => resolveBody(version, v, report.sanction)}
       >
         <OutcomeSelect />
         <ActionText name="publicOutcome" label={t('field.publicOutcome')} />
         <p className="hint">{t('ui.cases.public_outcome_hint')}</p>
+        <ResultFields recorded={report.sanction} />
+      </ActionForm>
+    ),
+    'record-violation': (
+      <ActionForm<'record-violation', RecordValues>
+        action="record-violation"
+        defaults={{
+          recordNo: report.sanction?.recordNo ?? '',
+          recordDate: report.sanction?.recordDate ?? '',
+          clock: report.sanction?.clock ?? 'standard',
+          clockReason: report.sanction?.clockReason ?? '',
+        }}
+        body={(v) => ({
+          version,
+          recordNo: v.recordNo,
+          recordDate: v.recordDate,
+          clock: v.clock as RecordBody['clock'],
+          ...(v.clockReason.trim() ? { clockReason: v.clockReason } : {}),
+        })}
+      >
+        <ActionText name="recordNo" label={t('field.recordNo')} multiline={false} />
+        <DayInput name="recordDate" label={t('field.recordDate')} />
+        <ClockSelect name="clock" />
+        <ActionText name="clockReason" label={t('field.clockReason')} />
+      </ActionForm>
+    ),
+    classify: (
+      <ActionForm<'classify', { goodsType: string; typicalCase: boolean }>
+        action="classify"
+        defaults={{ goodsType: report.goodsType ?? '', typicalCase: report.typicalCase }}
+        body={(v) => ({
+          version,
+          goodsType: (v.goodsType || null) as CaseActionBody<'classify'>['goodsType'],
+          typicalCase: v.typicalCase,
+        })}
+      >
+        <GoodsSelect name="goodsType" />
+        <ActionCheck name="typicalCase" label={t('field.typicalCase')} />
       </ActionForm>
     ),
     extend: (
@@ -276,7 +335,7 @@ export function CaseActions({ report, onStale }: Props) {
       >
         <DecisionSelect />
         <ActionText name="decisionNo" label={t('field.decisionNo')} multiline={false} />
-        <DateInput name="decisionDate" label={t('field.decisionDate')} />
+        <DayInput name="decisionDate" label={t('field.decisionDate')} />
       </ActionForm>
     ),
   };
@@ -384,9 +443,12 @@ function ActionForm<A extends CaseAction, Values extends FieldValues>({
   action,
   defaults,
   body,
+  fieldNames = [],
   children,
 }: {
   action: A;
+  /** Nested inputs a refusal's `fields[]` may name (`sanction.fineVnd`), before the top-level ones. */
+  fieldNames?: readonly string[];
   /** Every field of the form, so that the server's `fields[]` find their input; a choice not made yet is undefined. */
   defaults: DefaultValues<Values>;
   body: (values: Values) => CaseActionBody<A>;
@@ -403,7 +465,9 @@ function ActionForm<A extends CaseAction, Values extends FieldValues>({
     resolver: schemaResolver<Values>(caseActionSchemas[action], body),
   });
   const [failure, setFailure] = useState<unknown>(null);
-  const names = Object.keys(defaults).filter((name): name is Path<Values> => name in defaults);
+  const names = [...fieldNames, ...Object.keys(defaults)].filter(
+    (name): name is Path<Values> => name in defaults || fieldNames.includes(name),
+  );
   const submit = form.handleSubmit(async (values) => {
     setFailure(null);
     try {
@@ -555,7 +619,137 @@ function DecisionSelect() {
   );
 }
 
-function DateInput({ name, label }: { name: string; label: string }) {
+// Issue #18 (results as data): the resolve form's results, the violation record and the classification.
+
+/** The results of the resolve form: goods type, typical case, the sanction decision (and record), the seized lots. */
+function ResultFields({ recorded }: { recorded: Recorded }) {
+  const t = useT();
+  return (
+    <>
+      <p className="hint">{t('ui.cases.results_hint')}</p>
+      <GoodsSelect name="goodsType" />
+      <ActionCheck name="typicalCase" label={t('field.typicalCase')} />
+      <fieldset className="case-results-fieldset">
+        <legend>{t('field.sanction')}</legend>
+        {recorded ? (
+          <p className="hint">
+            {t('ui.cases.sanction_reuse', {
+              no: recorded.recordNo,
+              date: formatDate(`${recorded.recordDate}T12:00:00+07:00`),
+            })}
+          </p>
+        ) : (
+          <>
+            <ActionText name="sanction.recordNo" label={t('field.recordNo')} multiline={false} />
+            <DayInput name="sanction.recordDate" label={t('field.recordDate')} />
+            <ClockSelect name="sanction.clock" optional />
+          </>
+        )}
+        <ActionText name="sanction.decisionNo" label={t('field.decisionNo')} multiline={false} />
+        <DayInput name="sanction.decisionDate" label={t('field.decisionDate')} />
+        <SanctionTypes />
+        <ActionText name="sanction.fineVnd" label={t('field.fineVnd')} multiline={false} />
+      </fieldset>
+      <SeizedLots />
+    </>
+  );
+}
+
+function SanctionTypes() {
+  const t = useT();
+  const { register, formState } = useFormContext<ResolveValues>();
+  const error = formState.errors.sanction?.sanctionTypes?.message;
+  return (
+    <fieldset>
+      <legend>{t('field.sanctionTypes')}</legend>
+      {SANCTION_TYPES.map((k) => (
+        <label key={k} className="check">
+          <input type="checkbox" value={k} {...register('sanction.sanctionTypes')} /> {t(`sanction.${k}`)}
+        </label>
+      ))}
+      {error && <p className="field__error">{error}</p>}
+    </fieldset>
+  );
+}
+
+/** The seized lots (at most MAX_SEIZED_LOTS), one row of inputs each (react-hook-form `useFieldArray`). */
+function SeizedLots() {
+  const t = useT();
+  const { control, register, formState } = useFormContext<ResolveValues>();
+  const lots = useFieldArray({ control, name: 'seizedGoods' });
+  const error = formState.errors.seizedGoods?.message ?? formState.errors.seizedGoods?.root?.message;
+  return (
+    <fieldset data-testid="seized-lots">
+      <legend>{t('field.seizedGoods')}</legend>
+      {lots.fields.map((lot, i) => (
+        <fieldset key={lot.id} className="case-lot">
+          <legend>{t('ui.cases.lot', { n: i + 1 })}</legend>
+          <GoodsSelect name={`seizedGoods.${i}.goodsType`} />
+          <ActionText name={`seizedGoods.${i}.description`} label={t('field.lotDescription')} multiline={false} />
+          <Field name={`seizedGoods.${i}.quantity`} id={`action-lot-${i}-quantity`} label={t('field.quantity')}>
+            {(c) => <input {...c} inputMode="decimal" {...register(`seizedGoods.${i}.quantity`)} />}
+          </Field>
+          <Field name={`seizedGoods.${i}.unit`} id={`action-lot-${i}-unit`} label={t('field.countUnit')}>
+            {(c) => <input {...c} {...register(`seizedGoods.${i}.unit`)} />}
+          </Field>
+          <Field name={`seizedGoods.${i}.valueVnd`} id={`action-lot-${i}-value`} label={t('field.valueVnd')}>
+            {(c) => <input {...c} inputMode="numeric" {...register(`seizedGoods.${i}.valueVnd`)} />}
+          </Field>
+          <button type="button" className="button button--secondary" onClick={() => lots.remove(i)}>
+            {t('ui.cases.remove_lot', { n: i + 1 })}
+          </button>
+        </fieldset>
+      ))}
+      {error && <p className="field__error">{error}</p>}
+      {lots.fields.length < MAX_SEIZED_LOTS && (
+        <button type="button" className="button button--secondary" onClick={() => lots.append({ ...EMPTY_LOT })}>
+          {t('ui.cases.add_lot')}
+        </button>
+      )}
+    </fieldset>
+  );
+}
+
+function GoodsSelect({ name }: { name: string }) {
+  const t = useT();
+  const { register } = useFormContext();
+  return (
+    <Field name={name} id={`action-${name}`} label={t('field.goodsType')}>
+      {(control) => (
+        <select {...control} {...register(name)}>
+          <option value="">{t('ui.cases.no_goods_type')}</option>
+          {GOODS_TYPES.map((g) => (
+            <option key={g} value={g}>
+              {t(`goods.${g}`)}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+function ClockSelect({ name, optional = false }: { name: string; optional?: boolean }) {
+  const t = useT();
+  const { register } = useFormContext();
+  return (
+    <Field name={name} id={`action-${name}`} label={t('field.clock')}>
+      {(control) => (
+        <select {...control} {...register(name)}>
+          {optional && <option value="">{t('sanctionClock.standard')}</option>}
+          {SANCTION_CLOCKS.filter((c) => !optional || c !== 'standard').map((c) => (
+            <option key={c} value={c}>
+              {t(`sanctionClock.${c}`)}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+/** A day (yyyy-mm-dd, the browser's date input), for the record's and the decision's dates. */
+function DayInput({ name, label }: { name: string; label: string }) {
   const { register } = useFormContext();
   return (
     <Field name={name} id={`action-${name}`} label={label}>

@@ -13,6 +13,7 @@ import { QueryResult } from '../../ui/QueryResult';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { CaseActions } from './CaseActions';
 import { CrimePanel } from './CrimePanel';
+import { CaseResults } from './CaseResults';
 import { useCase, useLatePhotos } from './cases.api';
 import { Deadline, type DueFlags } from './Deadline';
 
@@ -160,8 +161,13 @@ function CaseView({ report: r, onReload }: { report: CaseViewBody; onReload(): v
                 </>
               )}
             </dl>
+            {/* Issue #18: 20 calendar days from receipt; reports received before it kept 20 working days. */}
+            <p className="hint" data-testid="resolve-clock">
+              {t('ui.cases.resolve_clock', { clock: t(`resolveClock.${r.resolveClock}`) })}
+            </p>
           </section>
           {r.crime && <CrimePanel crime={r.crime} />}
+          <CaseResults report={r} />
           <section aria-labelledby="report-title">
             <h2 id="report-title">{t('ui.intake.report_title')}</h2>
             <dl className="facts">

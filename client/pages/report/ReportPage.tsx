@@ -7,6 +7,7 @@ import type { RoutingPreview } from '../../../shared/api/routing';
 import { CATEGORIES } from '../../../shared/domain/categories';
 import { FORCES } from '../../../shared/domain/forces';
 import { PLACE_TYPES } from '../../../shared/domain/place-types';
+import { GOODS_TYPES } from '../../../shared/domain/results';
 import { formatDateTime } from '../../../shared/i18n/format';
 import type { MessageKey } from '../../../shared/i18n/vi';
 import { DESCRIPTION_MAX, reportInputSchema, SELLER_HANDLE_MAX } from '../../../shared/schemas/report';
@@ -321,6 +322,20 @@ export function ReportPage() {
           ))}
           <ErrorText name="category" />
         </fieldset>
+
+        {/* Issue #18: optional; the officer sets or corrects it. */}
+        <div className="field">
+          <label htmlFor="goodsType">{t('ui.report.goods_type_optional')}</label>
+          <select id="goodsType" {...register('goodsType')} {...invalid('goodsType')}>
+            <option value="">{t('ui.report.choose')}</option>
+            {GOODS_TYPES.map((code) => (
+              <option key={code} value={code}>
+                {t(`goods.${code}`)}
+              </option>
+            ))}
+          </select>
+          <ErrorText name="goodsType" />
+        </div>
 
         <fieldset className="field choice-grid">
           <legend>{t('field.placeType')}</legend>

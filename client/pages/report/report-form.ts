@@ -3,10 +3,17 @@ import { REPORT_FIELDS } from '../../../shared/schemas/report';
 import type { FieldError } from '../../../shared/i18n/validation-messages';
 
 /**
- * The form's fields, in the order they appear on the page (the error summary follows it). `reporterNotice`
+ * The form's fields, in the order they appear on the page (the error summary follows it). `goodsType` (issue
+ * #18) is the optional goods type under the category. `reporterNotice`
  * (issue #17) is the box "email me when there is news", shown only with an e-mail: `'true'` or `''`.
  */
-export const FORM_FIELDS = [...REPORT_FIELDS, 'reporterNotice', 'implicatedForce'] as const;
+export const FORM_FIELDS = [
+  'category',
+  'goodsType',
+  ...REPORT_FIELDS.filter((f) => f !== 'category'),
+  'reporterNotice',
+  'implicatedForce',
+] as const;
 export type FormField = (typeof FORM_FIELDS)[number];
 /**
  * What the inputs hold: text everywhere, `observedAt` as the browser's local `datetime-local`; `urgent`

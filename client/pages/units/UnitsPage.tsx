@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import type { UnitDetail, ValidationSummary } from '../../../shared/api/rules';
 import { FORCES, type Force } from '../../../shared/domain/forces';

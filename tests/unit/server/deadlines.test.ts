@@ -1,8 +1,11 @@
 import {
+  addCalendarDays,
+  addCalendarMonths,
   addWorkingDays,
   currentDue,
   extensionLimit,
   initialDeadlines,
+  sanctionDue,
   type DeadlineRules,
   type WorkCalendar,
 } from '../../../server/cases/deadlines';
@@ -16,7 +19,7 @@ const rules: DeadlineRules = {
   acceptWithinHours: 24,
   acceptWithinHoursRemote: 48,
   urgentAcceptMinutes: 120,
-  resolveWithinWorkingDays: 20,
+  resolveWithinCalendarDays: 20,
   extensionMaxDays: 60,
   secondExtensionMaxDays: 60,
 };
@@ -41,16 +44,16 @@ describe('deadlines in working days, Vietnam time', () => {
 
   it('gives 24 hours to accept, 48 in a remote or island commune', () => {
     const at = vn('2026-11-21T09:00:00'); // a Saturday: hours run on weekends
-    expect(initialDeadlines(at, false, rules, calendar).acceptDueAt).toEqual(vn('2026-11-22T09:00:00'));
-    expect(initialDeadlines(at, true, rules, calendar).acceptDueAt).toEqual(vn('2026-11-23T09:00:00'));
+    expect(initialDeadlines(at, false, rules).acceptDueAt).toEqual(vn('2026-11-22T09:00:00'));
+    expect(initialDeadlines(at, true, rules).acceptDueAt).toEqual(vn('2026-11-23T09:00:00'));
   });
 
   it('gives an urgent report URGENT_ACCEPT_MINUTES to accept, remote or not, and keeps its resolution clock', () => {
     const at = vn('2026-11-21T23:30:00'); // Saturday night: calendar minutes, not working time
     for (const remote of [false, true]) {
-      const urgent = initialDeadlines(at, remote, rules, calendar, { urgent: true });
+      const urgent = initialDeadlines(at, remote, rules, { urgent: true });
       expect(urgent.acceptDueAt).toEqual(vn('2026-11-22T01:30:00'));
-      expect(urgent.resolveDueAt).toEqual(initialDeadlines(at, remote, rules, calendar).resolveDueAt);
+      expect(urgent.resolveDueAt).toEqual(initialDeadlines(at, remote, rules).resolveDueAt);
     }
   });
 
@@ -74,5 +77,49 @@ describe('deadlines in working days, Vietnam time', () => {
     expect(
       extensionLimit({ receivedAt, resolveDueAt: vn('2026-05-05T00:00:00'), extensions: 2, pausedMs: 0 }, rules),
     ).toBeNull();
+  });
+});
+
+describe('issue #18: the resolution clock in calendar days (BLTTHS 2015 Điều 147)', () => {
+  it('runs through Tết: a report of Friday 13 February 2026, the day before Tết (14–22 Feb), is due at the end of Thursday 5 March', () => {
+    // 13 Feb + 20 calendar days = 5 March (February 2026 has 28 days: 13 + 20 = 33 → 33 − 28 = 5); Tết counts.
+    const at = vn('2026-02-13T10:00:00');
+    expect(initialDeadlines(at, false, rules).resolveDueAt).toEqual(vn('2026-03-06T00:00:00'));
+    // Under the former rule the same report had until the end of 20 March (20 working days, Tết skipped).
+    expect(addWorkingDays(at, 20, calendar)).toEqual(vn('2026-03-21T00:00:00'));
+  });
+
+  it('takes the Vietnam day of receipt, whatever the hour', () => {
+    // 23:59 and 00:00 are different days; 06:30 on 1 March in Vietnam is still 28 February in UTC.
+    expect(addCalendarDays(vn('2026-02-28T23:59:00'), 20)).toEqual(vn('2026-03-21T00:00:00'));
+    expect(addCalendarDays(vn('2026-03-01T00:00:00'), 20)).toEqual(vn('2026-03-22T00:00:00'));
+    expect(addCalendarDays(vn('2026-03-01T06:30:00'), 20)).toEqual(vn('2026-03-22T00:00:00'));
+  });
+
+  it('is the same for remote communes and urgent reports: only the acceptance clock differs', () => {
+    const at = vn('2026-12-25T08:00:00');
+    const due = vn('2027-01-15T00:00:00'); // 25 Dec + 20 = 14 Jan, end of day; 1 January counts
+    expect(initialDeadlines(at, true, rules).resolveDueAt).toEqual(due);
+    expect(initialDeadlines(at, false, rules, { urgent: true }).resolveDueAt).toEqual(due);
+  });
+});
+
+describe('issue #18: the sanction clock from the violation record (Luật XLVPHC Điều 66)', () => {
+  it('gives 7 working days, skipping 30/4 and 1/5 2026: a record of Friday 24 April is due at the end of Friday 8 May', () => {
+    // Mon 27 Apr is the substitute day for Giỗ Tổ (off); Tue 28 (1), Wed 29 (2), 30/4 and 1/5 off, weekend,
+    // Mon 4 May (3), Tue 5 (4), Wed 6 (5), Thu 7 (6), Fri 8 (7).
+    expect(sanctionDue('2026-04-24', 'standard', calendar)).toEqual(vn('2026-05-09T00:00:00'));
+  });
+
+  it('gives 10 working days when the case is transferred to the competent person', () => {
+    // From Fri 8 May (7, above): Mon 11 (8), Tue 12 (9), Wed 13 (10).
+    expect(sanctionDue('2026-04-24', 'transferred', calendar)).toEqual(vn('2026-05-14T00:00:00'));
+  });
+
+  it('gives 1 month for verification and 2 months when extended, in calendar time, to the end of the day', () => {
+    expect(sanctionDue('2026-04-24', 'verification', calendar)).toEqual(vn('2026-05-25T00:00:00'));
+    expect(sanctionDue('2026-04-24', 'extended', calendar)).toEqual(vn('2026-06-25T00:00:00'));
+    // A month from 31 January ends on the last day of February.
+    expect(addCalendarMonths(vn('2026-01-31T00:00:00'), 1)).toEqual(vn('2026-03-01T00:00:00'));
   });
 });
