@@ -314,16 +314,17 @@ export async function seedSampleReports(deps: AppDeps, count: number): Promise<S
      * moment of its resolution: the lead flags it and hands it to the investigating body of its province (or of
      * its lead unit's), which takes it on and decides. Where there is none, the report is resolved as planned.
      */
-    const crimeTrack = async (life: Life, outcome: 'criminal_case' | 'no_prosecution') => {
+    /** Issue #18: the crime track through its actions; false where no investigating body is near. */
+    const crimeTrack = async (life: Life, outcome: 'criminal_case' | 'no_prosecution'): Promise<boolean> => {
       const report = life.report;
-      if (!report) return;
+      if (!report) return false;
       const body =
         people.investigatingBodyOf(report.provinceCode) ??
         people.investigatingBodyOf(people.unitById(report.leadUnitId)?.provinceCode);
       const investigator = body && (await people.forUnit(body.id));
       const lead =
         (report.assignedTo ? people.byId(report.assignedTo) : undefined) ?? (await people.forUnit(report.leadUnitId));
-      if (!body || !investigator || !lead) return;
+      if (!body || !investigator || !lead) return false;
       await act(life, lead, 'flag-crime', { reason: CRIME_REASON });
       await act(life, lead, 'hand-off', { unitId: body.id });
       await act(life, investigator, 'investigation-accept', {});
@@ -332,6 +333,7 @@ export async function seedSampleReports(deps: AppDeps, count: number): Promise<S
         decisionNo: `${(life.plan.index % 90) + 10}/QĐ-CSĐT`,
         decisionDate: vietnamDayAndHour(current).day,
       });
+      return true;
     };
 
     // Every step of every report in the order of time, as it would have happened: a merge writes to

@@ -11,6 +11,7 @@ import { reportsTable } from '../reports/reports.table';
 import { decide } from '../routing/decision';
 import type { CompiledRouting } from '../routing/compile';
 import { insertDecision } from '../routing/routing.repository';
+import { findStandingOffice } from './standing-offices';
 
 /** Where a closed unit's reports go: one unit the admin named, or the unit the routing picks for each. */
 export type Receiver = { unitId: string; unitName: string } | { routing: () => CompiledRouting; at: Date };
@@ -66,7 +67,11 @@ export async function handOverReports(
       continue;
     }
     let to: { unitId: string; unitName: string; routingDecisionId?: string };
-    if ('unitId' in input.receiver) to = input.receiver;
+    // A tip about officials that a coordinator had given to this unit goes back to its province's standing
+    // office, whatever the admin named or the routing would pick: it must never reach the implicated force.
+    const office = report.misconduct ? await findStandingOffice(tx, report.provinceCode) : undefined;
+    if (office) to = { unitId: office.id, unitName: office.name };
+    else if ('unitId' in input.receiver) to = input.receiver;
     else {
       routing ??= input.receiver.routing();
       const result = decide(
@@ -95,7 +100,12 @@ export async function handOverReports(
         ...(to.routingDecisionId ? { routingDecisionId: to.routingDecisionId } : {}),
       },
     });
-    await notify(deps, tx, { kind: 'routed', reportId: report.id, audience: { unitId: to.unitId }, at });
+    await notify(deps, tx, {
+      kind: 'routed',
+      reportId: report.id,
+      audience: office ? { coordinatorsOf: report.provinceCode } : { unitId: to.unitId },
+      at,
+    });
     summary.handedOver += 1;
   }
   return summary;

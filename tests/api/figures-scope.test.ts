@@ -310,6 +310,13 @@ describe("a commune Steering Committee 389: its commune's reports, read-only, no
       'move-lead': { unitId: unit['police-04'], reason: 'Quá hạn thụ lý, chuyển đơn vị khác' },
       remind: { text: 'Đề nghị thụ lý ngay' },
       'continue-without-answer': { reason: 'Người báo không trả lời' },
+      // Issue #18: the crime track, results as data, the second coordinator's approval.
+      'flag-crime': { reason: 'Số lượng hàng lớn, có dấu hiệu tội phạm' },
+      'hand-off': { unitId: unit['police-04'] },
+      'investigation-extend': { reason: 'Vụ việc phức tạp, cần giám định' },
+      'prosecution-decision': { decision: 'prosecuted', decisionNo: '15/QĐ-CSĐT', decisionDate: '2026-11-20' },
+      'record-violation': { recordNo: '12/BB-VPHC', recordDate: '2026-11-20', clock: 'standard' },
+      classify: { goodsType: 'food' },
     };
     for (const action of CASE_ACTIONS) {
       const res = await post(`/api/staff/cases/389-FFFF-FFF2/${action}`, {

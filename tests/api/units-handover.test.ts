@@ -161,6 +161,42 @@ describe('closing a unit hands its open reports over', () => {
   });
 });
 
+describe('a tip about officials in a closing unit (issue #18, misconduct)', () => {
+  it('goes back to the standing office of its province, whatever the admin names', async () => {
+    const made = await admin().post('/api/staff/units', {
+      unitCode: 'market-04-doi-8',
+      force: 'market',
+      provinceCode: '04',
+      level: 'local',
+      name: 'Đội Quản lý thị trường số 8',
+      // A commune no market team covers yet.
+      areas: [{ provinceCode: '04', communeCode: '01290' }],
+    });
+    expect(made.status).toBe(201);
+    const tip = (
+      await calls.file({
+        description: 'Cán bộ trạm kiểm soát nhận tiền để cho xe chở hàng lậu đi qua vào ban đêm, nhiều lần.',
+        misconduct: true,
+        implicatedForce: 'police',
+      })
+    ).trackingCode;
+    const office = unit['standing-office-04'];
+    expect((await reportRow(tip))?.lead_unit_id).toBe(office);
+    // A coordinator gives it to team 8 to verify, then team 8 is closed into team 1.
+    const moved = await calls.act('coordinator', tip, 'move-lead', {
+      version: 1,
+      unitId: made.body.id,
+      reason: 'Đội số 8 xác minh tại địa bàn',
+    });
+    expect(moved.status).toBe(200);
+    const res = await admin().post(`/api/staff/units/${made.body.id}/close`, { handTo: unit['market-04-doi-1'] });
+    expect(res.status).toBe(200);
+    expect((await reportRow(tip))?.lead_unit_id).toBe(office);
+    expect((await calls.view('doi1', tip)).status).toBe(404);
+    expect((await eventsOf(tip)).at(-1)).toMatchObject({ type: 'transferred', data: { toUnitId: office } });
+  });
+});
+
 describe('merging a unit into another', () => {
   it('refuses a unit of another force', async () => {
     const res = await admin().post(`/api/staff/units/${unit['market-04-doi-3']}/merge`, {

@@ -401,6 +401,9 @@ describeInBrowser('an officer enters a walk-in report at the desk with the keybo
     });
     await page.keyboard.press('Tab');
     expect(await focused(page)).toBe('urgent');
+    // Issue #18: the box for a tip about officials comes next, left unticked.
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('misconduct');
     await page.keyboard.press('Tab');
     expect(await focused(page)).toBe('contactName');
     await page.keyboard.type('Nguyễn Văn Ba');
