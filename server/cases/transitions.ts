@@ -6,6 +6,14 @@ import { insertEvent, type NewEvent, type Report } from '../reports/reports.repo
 import { updateReportAtVersion, type ReportChanges } from './cases.repository';
 
 /** Someone else changed the report since `version` was read: the loser sees the new state (issue #6). */
+/** A report with no transfer pending: what accepting, cancelling or deciding one (and closing its unit) leaves. */
+export const NO_TRANSFER = {
+  transferToUnitId: null,
+  transferReason: null,
+  transferRequestedAt: null,
+  transferDisputed: false,
+} as const;
+
 export const conflict = (current?: { status: string; version: number }) =>
   new AppError('conflict', 409, {}, [], {}, current ? { status: current.status, version: current.version } : undefined);
 

@@ -3,7 +3,7 @@ import type { Category } from '../../shared/domain/categories';
 import { OPEN_STATUSES } from '../../shared/domain/lifecycle';
 import type { PlaceType } from '../../shared/domain/place-types';
 import { notify } from '../alerts/notify';
-import { updateReport } from '../cases/transitions';
+import { NO_TRANSFER, updateReport } from '../cases/transitions';
 import type { Queryable } from '../db/types';
 import type { AppDeps } from '../deps';
 import { insertEvent } from '../reports/reports.repository';
@@ -20,13 +20,6 @@ export interface HandOverSummary {
   handedOver: number;
   transfersCancelled: number;
 }
-
-const NO_TRANSFER = {
-  transferToUnitId: null,
-  transferReason: null,
-  transferRequestedAt: null,
-  transferDisputed: false,
-} as const;
 
 /**
  * Issue #18: when a unit closes (dissolved or merged), each of its open reports (it leads them) goes to the

@@ -6,6 +6,7 @@ import type { PeriodicReport, StaffStats, StatsReports } from '../../shared/api/
 import { queryRows } from '../../server/db/query-rows';
 import { staffSession, type StaffSession } from '../helpers/staff';
 import { createTestApp, FIXED_NOW, type TestApp } from '../helpers/test-app';
+import { sheetRows } from '../helpers/xlsx';
 
 /*
  * Issue #18, reports for the committees: results (fines, goods seized) and the crime track summed in the
@@ -214,19 +215,6 @@ async function book(query: string) {
   await b.xlsx.load(res.body as never);
   return b;
 }
-/** A worksheet's rows after its header (the row after the title's blank line), as objects keyed by the header. */
-function table(sheet: ExcelJS.Worksheet | undefined): Record<string, unknown>[] {
-  let at = 1;
-  while (at < 10 && (sheet?.getRow(at).cellCount ?? 0) > 0) at += 1;
-  const header = (sheet?.getRow(at + 1).values as unknown[]).map(String);
-  const rows: Record<string, unknown>[] = [];
-  sheet?.eachRow((row, n) => {
-    if (n <= at + 1) return;
-    const values = row.values as unknown[];
-    rows.push(Object.fromEntries(header.map((h, i) => [h, values[i]]).slice(1)));
-  });
-  return rows;
-}
 const everyCell = (b: ExcelJS.Workbook) =>
   b.worksheets.flatMap((s) =>
     s
@@ -408,7 +396,7 @@ describe('the periodic report as files (GET /api/staff/stats/export)', () => {
   test('XLSX of the year: results summed as by hand, units by code and province, no internal id anywhere', async () => {
     const b = await book('format=xlsx&preset=year&year=2026');
     expect(b.worksheets.map((s) => s.name)).toEqual(['Báo cáo', 'Dấu hiệu tội phạm', 'Vụ việc điển hình']);
-    const rows = table(b.worksheets[0]);
+    const rows = sheetRows(b.worksheets[0]);
     const total = rows.find((r) => r['Nhóm'] === 'Tổng số');
     expect([
       total?.['Đã giải quyết trong kỳ'],
@@ -426,7 +414,7 @@ describe('the periodic report as files (GET /api/staff/stats/export)', () => {
     expect([goods?.['Tên'], goods?.['Trị giá hàng tạm giữ, tịch thu (đồng)']]).toEqual(['Thực phẩm', 7_500_000]);
     const market = rows.find((r) => r['Nhóm'] === 'Theo đơn vị' && r['Mã'] === 'market-04');
     expect(String(market?.['Tên'])).toMatch(/^Đội Quản lý thị trường số 2 \(.*Cao Bằng\)$/);
-    const crime = table(b.worksheets[1]);
+    const crime = sheetRows(b.worksheets[1]);
     expect(crime.map((r) => [r['Tên'], r['Số lượng']])).toEqual([
       ['Tin báo có dấu hiệu tội phạm', 2],
       ['Đã chuyển cơ quan điều tra', 2],
@@ -436,7 +424,7 @@ describe('the periodic report as files (GET /api/staff/stats/export)', () => {
       ['Chưa có quyết định', 1],
       ['Tỷ lệ khởi tố trên số đã có quyết định (%) — chỉ tiêu 100%', 100],
     ]);
-    const typical = table(b.worksheets[2]);
+    const typical = sheetRows(b.worksheets[2]);
     expect(typical.map((r) => [r['Mã tra cứu'], r['Nhóm hàng'], r['Kết quả công khai']])).toEqual([
       ['389-CCCC-CCC1', 'Rượu, bia, thuốc lá', 'Xử phạt 15.000.000 đồng, tịch thu 200 bao thuốc lá lậu.'],
     ]);
@@ -449,7 +437,7 @@ describe('the periodic report as files (GET /api/staff/stats/export)', () => {
   test('XLSX of the October–September year with the same-period columns and the difference', async () => {
     const b = await book('format=xlsx&preset=october_september&year=2026&province=82&compare=true');
     expect(String(b.worksheets[0]?.getCell('A1').value)).toContain('Năm 2026 (từ 01/10/2025 đến 30/09/2026)');
-    const rows = table(b.worksheets[0]);
+    const rows = sheetRows(b.worksheets[0]);
     const total = rows.find((r) => r['Nhóm'] === 'Tổng số');
     expect([
       total?.['Tiếp nhận'],

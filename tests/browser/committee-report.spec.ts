@@ -4,26 +4,13 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { TEST_DEMO_PASSWORD } from '../helpers/test-db';
 import { DESK, describeInBrowser, useBrowserPage } from './browser';
+import { sheetRows } from '../helpers/xlsx';
 
 jest.setTimeout(180_000);
 const ARTEFACTS = path.resolve(__dirname, '../../test-results');
 
 /** Today in Vietnam, `yyyy-mm-dd`. */
 const vietnamToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
-
-/** A worksheet's rows after its header (the row after the title lines and the blank one), keyed by the header. */
-function table(sheet: ExcelJS.Worksheet | undefined): Record<string, unknown>[] {
-  let at = 1;
-  while (at < 10 && (sheet?.getRow(at).cellCount ?? 0) > 0) at += 1;
-  const header = (sheet?.getRow(at + 1).values as unknown[]).map(String);
-  const rows: Record<string, unknown>[] = [];
-  sheet?.eachRow((row, n) => {
-    if (n <= at + 1) return;
-    const values = row.values as unknown[];
-    rows.push(Object.fromEntries(header.map((h, i) => [h, values[i]]).slice(1)));
-  });
-  return rows;
-}
 
 /**
  * Issue #18, "done when": an officer resolves a report with a fine and seized goods, a coordinator sees them in
@@ -135,7 +122,7 @@ describeInBrowser('results as data, from the case page to the committee’s peri
       await download.saveAs(file);
       const book = new ExcelJS.Workbook();
       await book.xlsx.readFile(file);
-      const rows = table(book.worksheets[0]);
+      const rows = sheetRows(book.worksheets[0]);
       const total = rows.find((r) => r['Nhóm'] === 'Tổng số');
       const outcome = rows.find((r) => r['Nhóm'] === 'Theo kết quả xử lý' && r['Mã'] === 'violation_handled');
       const goods = rows.find((r) => r['Nhóm'] === 'Theo nhóm hàng' && r['Mã'] === 'cosmetics');

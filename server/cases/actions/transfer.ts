@@ -5,17 +5,10 @@ import { fieldIssue, validationFailed } from '../../http/errors';
 import { forbidden } from '../../http/staff-api';
 import type { Report } from '../../reports/reports.repository';
 import { findUnit } from '../cases.repository';
-import { updateReport } from '../transitions';
+import { NO_TRANSFER, updateReport } from '../transitions';
 import { addEvent, notAllowed, otherUnit, type ActionContext, type ActionHandler } from './context';
 
 type Step<S extends CaseActionInput<'transfer'>['step']> = Extract<CaseActionInput<'transfer'>, { step: S }>;
-
-const NO_TRANSFER = {
-  transferToUnitId: null,
-  transferReason: null,
-  transferRequestedAt: null,
-  transferDisputed: false,
-} as const;
 
 /** The unit a transfer waits for; 409 when none is pending. */
 function pendingUnit(report: Report): string {
