@@ -1231,7 +1231,7 @@ export const en: Record<MessageKey, string> = {
   'ui.cases.sanction_record': 'Record no. {no} of {date}',
   'ui.cases.sanction_due': 'Sanction decision due',
   'ui.cases.sanction_decision': 'Decision no. {no} of {date}',
-  'ui.cases.fine': 'Fine of {amount} VND',
+  'ui.cases.fine': 'amount {amount} VND',
   'ui.cases.seized_total': 'Total value of the goods seized: {amount} VND',
   'ui.cases.typical': 'Typical case',
   'ui.cases.no_goods_type': 'Not classified',

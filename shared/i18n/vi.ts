@@ -1220,7 +1220,7 @@ export const vi = {
   'ui.cases.sanction_record': 'Biên bản số {no}, lập ngày {date}',
   'ui.cases.sanction_due': 'Hạn ra quyết định xử phạt',
   'ui.cases.sanction_decision': 'Quyết định số {no} ngày {date}',
-  'ui.cases.fine': 'Phạt tiền {amount} đồng',
+  'ui.cases.fine': 'số tiền phạt {amount} đồng',
   'ui.cases.seized_total': 'Tổng trị giá hàng tạm giữ, tịch thu: {amount} đồng',
   'ui.cases.typical': 'Vụ việc điển hình',
   'ui.cases.no_goods_type': 'Chưa phân loại',
