@@ -1106,6 +1106,7 @@ export const en: Record<MessageKey, string> = {
   'units.handover.closed': 'Unit {unit} dissolved: report handed to the receiving unit',
   'units.handover.merged': 'Unit {unit} merged into {into}: report handed to {into}',
   'validation.unit_same': '{field}: must be another unit',
+  'validation.unit_investigations_open': '{field}: this investigating body still has reports awaiting a prosecution decision: name another investigating body to take them over',
   'validation.unit_other_force': '{field}: must be a unit of the same force',
   'ui.intake.desk_title': 'Report received',
   'ui.intake.received_hint':

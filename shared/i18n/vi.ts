@@ -1096,6 +1096,7 @@ export const vi = {
   'units.handover.closed': 'Đơn vị {unit} giải thể: tin báo chuyển cho đơn vị tiếp nhận',
   'units.handover.merged': 'Đơn vị {unit} sáp nhập vào {into}: tin báo chuyển cho {into}',
   'validation.unit_same': '{field}: phải là một đơn vị khác',
+  'validation.unit_investigations_open': '{field}: đơn vị điều tra còn tin báo chưa có quyết định khởi tố: phải chọn một cơ quan điều tra khác nhận tiếp',
   'validation.unit_other_force': '{field}: phải là đơn vị cùng lực lượng',
   'ui.intake.desk_title': 'Tiếp nhận tin báo',
   'ui.intake.received_hint':
