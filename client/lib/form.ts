@@ -1,6 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { FieldErrors, FieldPath, FieldValues, Resolver, UseFormSetError } from 'react-hook-form';
 import type { z } from 'zod';
+import { isMessageKey } from '../../shared/i18n/translate';
 import { issueMessage } from '../../shared/i18n/validation-messages';
 import { ApiError } from './api';
 import { currentLanguage } from './i18n';
@@ -19,7 +20,7 @@ export function schemaResolver<Values extends FieldValues>(
     // The issue handed over is zod's own; the resolver declares a narrower fallback type for it.
     {
       error: (issue) =>
-        issueMessage(currentLanguage(), { ...issue, path: issue.path ?? [] } as unknown as z.core.$ZodIssue),
+        issueMessage(currentLanguage(), { ...issue, path: labelPath(issue.path ?? []) } as unknown as z.core.$ZodIssue),
     },
     { raw: true },
   );
@@ -29,6 +30,16 @@ export function schemaResolver<Values extends FieldValues>(
     // A payload never renames a field, so the errors' names are the form's own.
     return { values: {}, errors: result.errors as FieldErrors<Values> };
   };
+}
+
+/**
+ * The message names the input, not the fieldset around it (issue #18 review): `sanction.fineVnd` is named by
+ * its own label "Số tiền phạt (đồng)", not by "Quyết định xử phạt"; a path without a label of its own keeps its
+ * first segment's (`photos.0` → "Ảnh").
+ */
+function labelPath(path: readonly PropertyKey[]): readonly PropertyKey[] {
+  const own = path.findLast((p, i) => i > 0 && typeof p === 'string' && isMessageKey(`field.${p}`));
+  return own === undefined ? path : [own];
 }
 
 /**

@@ -17,7 +17,7 @@ import { type CaseAction, caseActionSchemas, MAX_SEIZED_LOTS } from '../../../sh
 import { ApiError } from '../../lib/api';
 import { typedToIso, TYPED_TIME_FORMAT } from '../../lib/datetime';
 import { applyServerErrors, schemaResolver } from '../../lib/form';
-import { useT } from '../../lib/i18n';
+import { useI18n, useT } from '../../lib/i18n';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { useUnitList } from '../../lib/units.api';
@@ -93,7 +93,7 @@ interface Props {
 
 /** The actions the server says this viewer may take now, each with the fields it needs. */
 export function CaseActions({ report, onStale }: Props) {
-  const t = useT();
+  const { t, lang } = useI18n();
   const [open, setOpen] = useState<FormVerb | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [contact, setContact] = useState<Contact | null>(null);
@@ -136,7 +136,7 @@ export function CaseActions({ report, onStale }: Props) {
           seizedGoods: [],
         }}
         fieldNames={RESOLVE_FIELD_NAMES}
-        body={(v) => resolveBody(version, v, report.sanction)}
+        body={(v) => resolveBody(version, v, report.sanction, lang)}
       >
         <OutcomeSelect />
         <ActionText name="publicOutcome" label={t('field.publicOutcome')} />
