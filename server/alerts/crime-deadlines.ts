@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../db/query-rows';
 import type { AppDeps } from '../deps';
+import { openStatusList } from '../reports/reports.table';
 import { deadlineNoticesTable } from './alerts.table';
 import { notify } from './notify';
 
@@ -34,6 +35,7 @@ export async function notifyCrimeDeadlines(deps: AppDeps, now: Date = deps.clock
                    'handover' as clock
               from report_crime k join reports r on r.id = k.report_id
              where k.handed_over_at is null and k.handover_due_at <= ${soonAt}
+               and r.status in ${openStatusList} and r.merged_into is null
             union all
             select k.report_id, k.investigating_unit_id, k.due_at, k.handed_over_at, 'criminal'
               from report_crime k

@@ -102,12 +102,26 @@ async function runningDue(tx: Queryable, reportId: string): Promise<Date | null>
 }
 
 /**
+ * Issue #18: a standing office has no staff of its own: its province's coordinators are its staff (SPEC.md §1),
+ * so whatever is addressed to the office (a tip's answer, its hand-off clock, a unit's hand-over) reaches them.
+ */
+async function staffedAudience(tx: Queryable, audience: AlertAudience): Promise<AlertAudience> {
+  if (!('unitId' in audience)) return audience;
+  const [office] = await queryRows<{ province_code: string }>(
+    tx,
+    sql`select province_code from units where id = ${audience.unitId} and kind = 'standing_office'`,
+  );
+  return office ? { coordinatorsOf: office.province_code } : audience;
+}
+
+/**
  * Issue #17: tells the audience of `event`, INSIDE the transaction that records the event, so an alert is
  * never lost and never made for a rolled-back action. One alert row per staff member (in-app, always), and
  * when SMTP is configured the e-mails to send: the unit's duty mailbox once per event, and each recipient
  * who gave an address and has e-mail on for this kind. Sending is `deliverEmails`' job, after the commit.
  */
-export async function notify(deps: { config: Config }, tx: Queryable, event: AlertEvent): Promise<NotifyResult> {
+export async function notify(deps: { config: Config }, tx: Queryable, given: AlertEvent): Promise<NotifyResult> {
+  const event = { ...given, audience: await staffedAudience(tx, given.audience) };
   const key = eventKeyOf(event);
   const dueAt = event.dueAt === undefined ? await runningDue(tx, event.reportId) : event.dueAt;
   const unitId = 'unitId' in event.audience ? event.audience.unitId : null;

@@ -224,7 +224,11 @@ export async function buildView(
       fromStatus: event.fromStatus,
       toStatus: event.toStatus,
       // Issue #15: why the lead opened the reporter's contact is the lead's (and the coordinators') business.
-      body: event.type === 'contact_revealed' && !seesAllNotes ? null : event.body,
+      // Why someone asked to know the reporter is for the lead and the coordinators only (issue #18: a tip's request too).
+      body:
+        (event.type === 'contact_revealed' || event.type === 'contact_reveal_requested') && !seesAllNotes
+          ? null
+          : event.body,
       data: event.data ?? null,
     })),
   };

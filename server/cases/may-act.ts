@@ -49,7 +49,8 @@ export function actionsFor(
     offered.push(...allowedActions(report.status));
     if (open) offered.push('coordinate', report.transferToUnitId ? 'transfer.cancel' : 'transfer.request');
     if (open && !report.pausedSince && report.extensions < 2) offered.push('extend');
-    if (report.hasContact) offered.push('reveal-contact');
+    // Issue #18: a tip's reporter is revealed by coordinators only, after a second one's approval.
+    if (report.hasContact && (!report.misconduct || relations.has('coordinator'))) offered.push('reveal-contact');
     if (staff.role === 'unit_lead' && open) offered.push('assign');
     // Issue #18: the violation record while the report is in hand; the goods type and typical case until it is archived.
     if (RECORD_STATUSES.includes(report.status)) offered.push('record-violation');
@@ -77,7 +78,9 @@ export function crimeActionsFor(report: Report, relations: ReadonlySet<Relation>
   const offered: string[] = [];
   if (relations.has('lead')) {
     if (!crime && isOpen(report.status)) offered.push('flag-crime');
-    if (crime && !crime.investigatingUnitId) offered.push('hand-off');
+    // Every investigating body is police: a tip about the police's own officers has none to go to here.
+    const policeTip = report.misconduct && report.implicatedForce === 'police';
+    if (crime && !crime.investigatingUnitId && !policeTip) offered.push('hand-off');
   }
   if (relations.has('investigating') && crime?.handedOverAt) {
     if (!crime.acceptedAt) offered.push('investigation-accept');

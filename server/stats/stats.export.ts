@@ -190,7 +190,7 @@ const REPORT_COLUMNS = (lang: Language, scope: ResolvedScope): Column<FactRow>[]
   { header: 'stats.col.category', value: (r) => label(lang, `category.${r.category}`), width: 28 },
   { header: 'stats.col.place_type', value: (r) => label(lang, `place_type.${r.place_type}`), width: 28 },
   { header: 'stats.col.channel', value: (r) => label(lang, `channel.${r.channel}`), width: 14 },
-  { header: 'stats.col.force', value: (r) => label(lang, `force.${r.force}`), width: 18 },
+  { header: 'stats.col.force', value: (r) => (r.force ? label(lang, `force.${r.force}`) : null), width: 18 },
   {
     header: 'stats.col.lead_unit',
     value: (r) => scope.names.units.get(r.lead_unit_id)?.name ?? r.lead_unit_name,

@@ -39,7 +39,8 @@ export async function handOverReports(
     .from(reportsTable)
     .where(
       and(
-        inArray(reportsTable.status, [...OPEN_STATUSES]),
+        // Resolved but not yet archived too: someone must be able to close them (issue #18 review).
+        inArray(reportsTable.status, [...OPEN_STATUSES, 'resolved']),
         or(eq(reportsTable.leadUnitId, input.closedUnitId), eq(reportsTable.transferToUnitId, input.closedUnitId)),
       ),
     )

@@ -5,6 +5,7 @@ import type { Queryable } from '../db/types';
 import { staffAccountsTable } from '../auth/auth.table';
 import { communesTable } from '../places/places.table';
 import { unitJurisdictionsTable, unitsTable } from './units.table';
+import { reportCrimeTable } from '../cases/results.table';
 
 export type NewUnit = typeof unitsTable.$inferInsert;
 export type NewJurisdiction = typeof unitJurisdictionsTable.$inferInsert;
@@ -215,4 +216,36 @@ export async function moveStaffAccounts(q: Queryable, fromUnitId: string, toUnit
     .where(eq(staffAccountsTable.unitId, fromUnitId))
     .returning({ id: staffAccountsTable.id });
   return rows.length;
+}
+
+/** Issue #18: the hand-offs an investigating body has not yet decided (its open criminal clocks). */
+export async function countOpenInvestigations(q: Queryable, unitId: string): Promise<number> {
+  const [row] = await q
+    .select({ n: count() })
+    .from(reportCrimeTable)
+    .where(and(eq(reportCrimeTable.investigatingUnitId, unitId), isNull(reportCrimeTable.decision)));
+  return Number(row?.n ?? 0);
+}
+
+/** Issue #18: a closing investigating body's undecided hand-offs go to the body that takes over (clocks as they were). */
+export async function moveOpenInvestigations(q: Queryable, fromUnitId: string, toUnitId: string): Promise<number> {
+  const rows = await q
+    .update(reportCrimeTable)
+    .set({ investigatingUnitId: toUnitId })
+    .where(and(eq(reportCrimeTable.investigatingUnitId, fromUnitId), isNull(reportCrimeTable.decision)))
+    .returning({ reportId: reportCrimeTable.reportId });
+  return rows.length;
+}
+
+/**
+ * Issue #18, merging: the units beneath a merged unit move beneath the unit it merged into (or, for that unit
+ * itself when it was one of them, beneath the merged unit's parent), so nobody's view of them is lost.
+ */
+export async function reparentUnits(q: Queryable, merged: { id: string; parentId: string | null }, intoId: string) {
+  await q
+    .update(unitsTable)
+    .set({
+      parentId: sql`case when ${unitsTable.id} = ${intoId}::uuid then ${merged.parentId}::uuid else ${intoId}::uuid end`,
+    })
+    .where(eq(unitsTable.parentId, merged.id));
 }

@@ -16,7 +16,10 @@ import {
   findOpenJurisdictions,
   findUnit,
   findUnitByCode,
+  countOpenInvestigations,
+  moveOpenInvestigations,
   moveStaffAccounts,
+  reparentUnits,
   updateUnitDutyContacts,
   updateUnitInvestigates,
   updateUnitName,
@@ -166,10 +169,26 @@ export async function setInvestigates(
 /** A unit that takes another's reports: exists, still open, not the unit itself (else a 400 naming `field`). */
 async function receivingUnit(deps: AppDeps, field: string, id: string, closing: Unit): Promise<Unit> {
   const unit = await findUnit(deps.db, id);
-  if (!unit || isClosed(unit, deps.clock.now()) || unit.validTo !== null)
+  // A standing office takes only tips about officials, which go back to it by themselves (handover.ts).
+  if (!unit || unit.kind !== 'force' || isClosed(unit, deps.clock.now()) || unit.validTo !== null)
     throw validationFailed([fieldIssue([field], 'unit_unknown')]);
   if (unit.id === closing.id) throw validationFailed([fieldIssue([field], 'unit_same')]);
   return unit;
+}
+
+/**
+ * Issue #18: an investigating body with hand-offs not yet decided closes only into another investigating body,
+ * named (`handTo` / `intoUnitId`), which takes them over (its clock as it was); else 400 naming that field.
+ */
+async function investigationsReceiver(
+  deps: AppDeps,
+  closing: Unit,
+  receiver: Unit | undefined,
+  field: string,
+): Promise<Unit | undefined> {
+  if (!closing.investigates || (await countOpenInvestigations(deps.db, closing.id)) === 0) return undefined;
+  if (!receiver?.investigates) throw validationFailed([fieldIssue([field], 'unit_investigations_open')]);
+  return receiver;
 }
 
 /**
@@ -187,6 +206,7 @@ export async function closeUnit(
   const unit = await openUnit(deps, id);
   if (unit.validTo !== null || isClosed(unit, deps.clock.now())) throw unitClosed();
   const handTo = input.handTo ? await receivingUnit(deps, 'handTo', input.handTo, unit) : undefined;
+  const investigations = await investigationsReceiver(deps, unit, handTo, 'handTo');
   const reason = t(DEFAULT_LANGUAGE, 'units.handover.closed', { unit: unit.name });
   let summary: HandOverSummary = { handedOver: 0, transfersCancelled: 0 };
   await boundedRefusal(() =>
@@ -199,6 +219,7 @@ export async function closeUnit(
           reason,
           actor: staff.id,
         });
+        if (investigations) await moveOpenInvestigations(tx, unit.id, investigations.id);
         await audit(deps, staff, 'unit_closed', unit.code, {
           effectiveFrom: input.effectiveFrom ?? null,
           handTo: handTo?.code ?? null,
@@ -223,6 +244,7 @@ export async function mergeUnit(deps: AppDeps, staff: StaffUser, id: string, inp
   if (unit.validTo !== null || isClosed(unit, deps.clock.now())) throw unitClosed();
   const into = await receivingUnit(deps, 'intoUnitId', input.intoUnitId, unit);
   if (into.force !== unit.force) throw validationFailed([fieldIssue(['intoUnitId'], 'unit_other_force')]);
+  const investigations = await investigationsReceiver(deps, unit, into, 'intoUnitId');
   const toArea = (a: { provinceCode: string; communeCode: string | null; placeTypes: string[] | null }): Area => ({
     provinceCode: a.provinceCode,
     communeCode: a.communeCode,
@@ -248,6 +270,9 @@ export async function mergeUnit(deps: AppDeps, staff: StaffUser, id: string, inp
           actor: staff.id,
         });
         const moved = await moveStaffAccounts(tx, unit.id, into.id);
+        // The units beneath it now sit beneath the unit it merged into (its staff moved there keep seeing them).
+        await reparentUnits(tx, unit, into.id);
+        if (investigations) await moveOpenInvestigations(tx, unit.id, investigations.id);
         await audit(deps, staff, 'unit_merged', unit.code, {
           into: into.code,
           effectiveFrom: input.effectiveFrom ?? null,

@@ -463,3 +463,54 @@ describe('what the crime track refuses', () => {
     expect((await put(unitIds['police-04'], false)).body.investigates).toBe(false);
   });
 });
+
+describe('after review: a flagged report and the units it depends on', () => {
+  it('cannot be resolved, whatever the outcome, before the hand-off; can once handed over', async () => {
+    const { code } = await flagged();
+    let version = await versionOf(code);
+    const refused = await act('market', code, 'resolve', {
+      version,
+      outcome: 'unfounded',
+      publicOutcome: 'Đã kiểm tra, không phát hiện vi phạm.',
+    });
+    expect([refused.status, refused.body.error.fields.map((f: { field: string }) => f.field)]).toEqual([
+      400,
+      ['outcome'],
+    ]);
+    expect((await act('market', code, 'hand-off', { version, unitId: unitIds['police-04-csdt'] })).status).toBe(200);
+    version = await versionOf(code);
+    const resolved = await act('market', code, 'resolve', {
+      version,
+      outcome: 'unfounded',
+      publicOutcome: 'Đã kiểm tra, chuyển cơ quan điều tra xem xét.',
+    });
+    expect(resolved.status).toBe(200);
+  });
+
+  it('an investigating body with undecided hand-offs closes only into another, which takes them over', async () => {
+    const { code } = await flagged();
+    const version = await versionOf(code);
+    expect((await act('market', code, 'hand-off', { version, unitId: unitIds['police-04-csdt'] })).status).toBe(200);
+    const admin = await staffSession(t.app, 'admin');
+    const post = (url: string, body: object) =>
+      request(t.app).post(url).set('Cookie', admin.cookie).set('X-CSRF-Token', admin.csrf).send(body);
+    // Closing it with nobody named, or into a unit that is no investigating body: refused, naming the field.
+    const alone = await post(`/api/staff/units/${unitIds['police-04-csdt']}/close`, {});
+    expect([alone.status, alone.body.error.fields[0]?.field]).toEqual([400, 'handTo']);
+    const intoPolice = await post(`/api/staff/units/${unitIds['police-04-csdt']}/close`, {
+      handTo: unitIds['police-04'],
+    });
+    expect([intoPolice.status, intoPolice.body.error.fields[0]?.field]).toEqual([400, 'handTo']);
+    // Another investigating body takes them over (here Đồng Tháp's: the demo has one per province).
+    const closed = await post(`/api/staff/units/${unitIds['police-04-csdt']}/close`, {
+      handTo: unitIds['police-82-csdt'],
+    });
+    expect(closed.status).toBe(200);
+    const [row] = await queryRows<{ unit: string }>(
+      t.deps.db,
+      sql`select k.investigating_unit_id::text as unit from report_crime k join reports r on r.id = k.report_id
+           where r.tracking_code = ${code}`,
+    );
+    expect(row?.unit).toBe(unitIds['police-82-csdt']);
+  });
+});

@@ -412,4 +412,68 @@ describe('a tip about officials', () => {
     expect(res.status).toBe(200);
     expect(res.body.contact).toMatchObject({ phone: '0912345678' });
   });
+
+  it('after review: a tip about the police is never handed to a police investigating body, and resolves without one', async () => {
+    const { trackingCode: code } = await file({ implicatedForce: 'police' });
+    const [body] = await queryRows<{ id: string }>(
+      t.deps.db,
+      sql`select id::text from units where code = 'police-04-csdt'`,
+    );
+    let version = (await view('coordinator', code)).body.version as number;
+    const flagged = await act('coordinator', code, 'flag-crime', { version, reason: 'Có dấu hiệu nhận hối lộ' });
+    expect(flagged.status).toBe(200);
+    version = flagged.body.version as number;
+    expect((await view('coordinator', code)).body.allowedActions).not.toContain('hand-off');
+    const refused = await act('coordinator', code, 'hand-off', { version, unitId: body?.id });
+    expect([refused.status, refused.body.error.fields[0]?.field]).toEqual([400, 'unitId']);
+    expect((await get('police', `/api/staff/cases/${code}`)).status).toBe(404);
+  });
+
+  it('after review: the reason a coordinator gives to know the reporter is not shown to a coordinating unit', async () => {
+    const { trackingCode: code } = await file({ implicatedForce: 'market' });
+    let version = (await view('coordinator', code)).body.version as number;
+    const asked = await act('coordinator', code, 'coordinate', {
+      version,
+      unitId: unitIds['police-04'],
+      reason: 'Cần công an phối hợp xác minh',
+    });
+    version = asked.body.version as number;
+    const reveal = await act('coordinator', code, 'reveal-contact', {
+      version,
+      reason: 'Lý do riêng: cần gặp người báo',
+    });
+    expect(reveal.status).toBe(409);
+    const timeline = (await view('police', code)).body.timeline as { type: string; body: string | null }[];
+    const request = timeline.find((e) => e.type === 'contact_reveal_requested');
+    expect(request).toBeDefined();
+    expect(request?.body).toBeNull();
+    const own = (await view('coordinator', code)).body.timeline as { type: string; body: string | null }[];
+    expect(own.find((e) => e.type === 'contact_reveal_requested')?.body).toBe('Lý do riêng: cần gặp người báo');
+  });
+
+  it("after review: the reporter's answer to a tip reaches the province's coordinators (the standing office's staff)", async () => {
+    const { trackingCode: code, secret } = await file();
+    const version = (await view('coordinator', code)).body.version as number;
+    const asked = await act('coordinator', code, 'ask', { version, question: 'Cán bộ đó mặc sắc phục gì?' });
+    expect(asked.status).toBe(200);
+    const answered = await request(t.app)
+      .post('/api/public/track/messages')
+      .field('trackingCode', code)
+      .field('secret', secret)
+      .field('message', 'Sắc phục quản lý thị trường, đi xe biển xanh.');
+    expect(answered.status).toBe(200);
+    const told = await queryRows<{ username: string }>(
+      t.deps.db,
+      sql`select s.username from alerts a join staff_accounts s on s.id = a.staff_id join reports r on r.id = a.report_id
+           where r.tracking_code = ${code} and a.kind = 'reporter_answered' order by s.username`,
+    );
+    expect(told.map((r) => r.username)).toContain('coordinator.cao-bang');
+  });
+
+  it("after review: a coordinator's list of every report (CSV) holds the tips, with no force", async () => {
+    await file();
+    const res = await get('coordinator', '/api/staff/stats/export?format=csv&preset=year&year=2026&table=reports');
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('Cơ quan Thường trực Ban Chỉ đạo 389');
+  });
 });

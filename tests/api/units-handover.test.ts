@@ -265,3 +265,53 @@ describe('merging a unit into another', () => {
     expect(moved.map((m) => m.username)).toEqual(['doi1', 'doi3']);
   });
 });
+
+describe('after review: merging keeps every report and unit within someone’s reach', () => {
+  it('hands over resolved (not yet archived) reports too, and puts the units beneath under the unit merged into', async () => {
+    const make = async (code: string, name: string, commune: string, parentId: string | null = null) => {
+      const made = await admin().post('/api/staff/units', {
+        unitCode: code,
+        force: 'market',
+        provinceCode: '04',
+        level: 'local',
+        name,
+        parentId,
+        areas: [{ provinceCode: '04', communeCode: commune }],
+      });
+      expect(made.status).toBe(201);
+      return made.body.id as string;
+    };
+    const p = await make('market-04-doi-p', 'Đội Quản lý thị trường số 11', '01294');
+    const child = await make('market-04-doi-c', 'Tổ công tác số 1 thuộc Đội số 11', '01297', p);
+    const q = await make('market-04-doi-q', 'Đội Quản lý thị trường số 12', '01290');
+    const r = (await calls.file({ communeCode: '01294', address: 'Chợ xã, dãy A' })).trackingCode;
+    expect((await reportRow(r))?.lead_unit_id).toBe(p);
+    // Resolved by an officer of P (an account made for it), not archived.
+    const officer = await admin().post('/api/staff/accounts', {
+      username: 'doip',
+      displayName: 'Cán bộ Đội số 11',
+      role: 'officer',
+      unitId: p,
+    });
+    who.doip = await staffSession(t.app, 'doip', officer.body.password);
+    expect((await calls.act('doip', r, 'accept', { version: 1 })).status).toBe(200);
+    const resolved = await calls.act('doip', r, 'resolve', {
+      version: 2,
+      outcome: 'unfounded',
+      publicOutcome: 'Đã kiểm tra, không phát hiện vi phạm.',
+    });
+    expect(resolved.status).toBe(200);
+
+    const merged = await admin().post(`/api/staff/units/${p}/merge`, { intoUnitId: q });
+    expect(merged.status).toBe(200);
+    expect((await reportRow(r))?.lead_unit_id).toBe(q);
+    // The officer moved with the staff: still reaches the report and may archive it.
+    const version = (await calls.view('doip', r)).body.version as number;
+    expect((await calls.act('doip', r, 'close', { version })).status).toBe(200);
+    const [row] = await queryRows<{ parent: string }>(
+      t.deps.db,
+      sql`select parent_id::text as parent from units where id = ${child}::uuid`,
+    );
+    expect(row?.parent).toBe(q);
+  });
+});

@@ -18,6 +18,9 @@ export const handOff: ActionHandler<'hand-off'> = async (ctx, { unitId }) => {
   const open = unit && (!unit.validTo || unit.validTo.getTime() > who.at.getTime());
   if (!unit || !open || unit.force !== 'police' || !unit.investigates)
     throw validationFailed([fieldIssue(['unitId'], 'unit_not_investigating')]);
+  // A tip about officials of the police never goes to a police body (SPEC.md §4: never to the force named).
+  if (report.misconduct && report.implicatedForce === unit.force)
+    throw validationFailed([fieldIssue(['unitId'], 'implicated_force')]);
   const dueAt = criminalDue(who.at);
   const crime = await updateCrime(tx, report.id, {
     investigatingUnitId: unit.id,

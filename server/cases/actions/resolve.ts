@@ -57,13 +57,14 @@ async function checkResults(ctx: ActionContext, input: ResolveInput, recorded: R
     issues.push(fieldIssue(['sanction'], 'sanction_required'));
   if (input.outcome === 'goods_seized' && !input.seizedGoods?.length)
     issues.push(fieldIssue(['seizedGoods'], 'seized_goods_required'));
-  if (input.outcome === 'criminal_case' || input.outcome === 'no_prosecution') {
-    const crime = await findCrimeTrack(ctx.tx, ctx.report.id);
-    if (input.outcome === 'criminal_case' && !crime?.handedOverAt)
-      issues.push(fieldIssue(['outcome'], 'crime_handoff_required'));
-    if (input.outcome === 'no_prosecution' && crime?.decision !== 'not_prosecuted')
-      issues.push(fieldIssue(['outcome'], 'no_prosecution_decision_required'));
-  }
+  const crime = await findCrimeTrack(ctx.tx, ctx.report.id);
+  // SPEC.md §4–5: a report flagged with signs of a crime must be passed to an investigating body first, whatever
+  // its outcome (a tip about the police's own officers excepted: every investigating body here is police).
+  const policeTip = ctx.report.misconduct && ctx.report.implicatedForce === 'police';
+  const mustHandOver = input.outcome === 'criminal_case' || (crime !== undefined && !policeTip);
+  if (mustHandOver && !crime?.handedOverAt) issues.push(fieldIssue(['outcome'], 'crime_handoff_required'));
+  if (input.outcome === 'no_prosecution' && crime?.decision !== 'not_prosecuted')
+    issues.push(fieldIssue(['outcome'], 'no_prosecution_decision_required'));
   if (issues.length > 0) throw validationFailed(issues);
 }
 
