@@ -1,5 +1,5 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import type { FieldErrors, FieldPath, FieldValues, Resolver, UseFormSetError } from 'react-hook-form';
+import { toNestErrors } from '@hookform/resolvers';
+import type { FieldError, FieldPath, FieldValues, Resolver, UseFormSetError } from 'react-hook-form';
 import type { z } from 'zod';
 import { isMessageKey } from '../../shared/i18n/translate';
 import { issueMessage } from '../../shared/i18n/validation-messages';
@@ -15,20 +15,27 @@ export function schemaResolver<Values extends FieldValues>(
   schema: z.ZodType<unknown, FieldValues>,
   toPayload: (values: Values) => FieldValues = (values) => values,
 ): Resolver<Values> {
-  const check = zodResolver(
-    schema,
-    // The issue handed over is zod's own; the resolver declares a narrower fallback type for it.
-    {
-      error: (issue) =>
-        issueMessage(currentLanguage(), { ...issue, path: labelPath(issue.path ?? []) } as unknown as z.core.$ZodIssue),
-    },
-    { raw: true },
-  );
-  return async (values, context) => {
-    const result = await check(toPayload(values), context, { fields: {}, shouldUseNativeValidation: false });
-    if (Object.keys(result.errors).length === 0) return { values, errors: {} };
+  return async (values) => {
+    const result = await schema.safeParseAsync(toPayload(values), { reportInput: true });
+    if (result.success) return { values, errors: {} };
+    // Every issue is worded here, in the page's language: a refinement's issue carries its key as its message
+    // ("invalid_value"), which zod keeps over any error map (issue #18 review: the raw code was shown).
+    const lang = currentLanguage();
+    const errors: Record<string, FieldError> = {};
+    for (const issue of result.error.issues) {
+      const name = issue.path.map(String).join('.');
+      // Of a union (a scope: national or a province), what the closest branch said.
+      const said =
+        issue.code === 'invalid_union' && issue.errors.length > 0
+          ? (issue.errors.reduce((a, b) => (b.length < a.length ? b : a))[0] ?? issue)
+          : issue;
+      errors[name] ??= {
+        type: said.code,
+        message: issueMessage(lang, { ...said, path: labelPath(issue.path) } as z.core.$ZodIssue),
+      };
+    }
     // A payload never renames a field, so the errors' names are the form's own.
-    return { values: {}, errors: result.errors as FieldErrors<Values> };
+    return { values: {}, errors: toNestErrors<Values>(errors, { fields: {}, shouldUseNativeValidation: false }) };
   };
 }
 

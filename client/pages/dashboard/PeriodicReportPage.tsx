@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, type ChangeEvent } from 'react';
 import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import { useSearchParams } from 'react-router';
 import type { CommuneRow, PeriodicReport, ResultRow, StatsRow } from '../../../shared/api/stats';
@@ -121,6 +121,11 @@ export function PeriodicReportPage() {
     if (refused) applyServerErrors(refused, setError, FORM_FIELDS);
   }, [refused, setError]);
   const submit = form.handleSubmit((values) => setParams(toSearch(toQuery(values, ownProvince, picksProvince))));
+  /** Month 11 → Quarter: the part kept within the new preset's (Quarter 4), never one its list does not show. */
+  const keepPart = (e: ChangeEvent<HTMLSelectElement>) => {
+    const most = PRESET_PARTS[e.target.value as ReportPreset] ?? 0;
+    if (most > 0 && !(Number(form.getValues('part')) <= most)) form.setValue('part', String(most));
+  };
 
   const periodName = shown
     ? t(presetKey(shown.preset as ReportPreset, shown.part) as MessageKey, {
@@ -144,7 +149,7 @@ export function PeriodicReportPage() {
           <div className="intake-form__row">
             <Field name="preset" label={t('field.preset')}>
               {(control) => (
-                <select {...control} {...form.register('preset')}>
+                <select {...control} {...form.register('preset', { onChange: keepPart })}>
                   {REPORT_PRESETS.map((p) => (
                     <option key={p} value={p}>
                       {t(`ui.committee.preset.${p}`)}
