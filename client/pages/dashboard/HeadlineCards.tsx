@@ -143,12 +143,12 @@ export function HeadlineCards({ stats }: { stats: StaffStats }) {
           </p>
         </Card>
         <Card title={t('ui.committee.card.fines')}>
-          <p className="stat-card__value" data-testid="total-fines">
+          <p className="stat-card__value stat-card__value--money" data-testid="total-fines">
             {t('ui.committee.vnd', { n: formatNumber(lang, totals.finesVnd) })}
           </p>
         </Card>
         <Card title={t('ui.committee.card.seized')}>
-          <p className="stat-card__value" data-testid="total-seized">
+          <p className="stat-card__value stat-card__value--money" data-testid="total-seized">
             {t('ui.committee.vnd', { n: formatNumber(lang, totals.seizedValueVnd) })}
           </p>
           <p className="stat-card__detail">
