@@ -312,6 +312,32 @@ export function ReportPage() {
       <p className="lead">{t('ui.report.intro')}</p>
       <p className="hint">{t('ui.report.draft_kept')}</p>
       <form className="report-form" onSubmit={(e) => void submit(e)} noValidate>
+        {/* Issue #18: a tip about officials goes to the Standing Office of the Steering Committee 389: asked first,
+            before any field that would announce a unit (issue #18 review). */}
+        <div className="field">
+          <label className="choice">
+            <input type="checkbox" id="misconduct" {...register('misconduct')} aria-describedby="misconduct-hint" />
+            <span>{t('field.misconduct')}</span>
+          </label>
+          <p id="misconduct-hint" className="hint">
+            {t('ui.report.misconduct_hint')}
+          </p>
+          {values.misconduct && (
+            <>
+              <label htmlFor="implicatedForce">{t('field.implicatedForce')}</label>
+              <select id="implicatedForce" {...register('implicatedForce')} {...invalid('implicatedForce')}>
+                <option value="">{t('ui.report.implicated_unknown')}</option>
+                {FORCES.map((f) => (
+                  <option key={f} value={f}>
+                    {t(`force.${f}`)}
+                  </option>
+                ))}
+              </select>
+              <ErrorText name="implicatedForce" />
+            </>
+          )}
+        </div>
+
         <fieldset className="field choice-grid">
           <legend>{t('field.category')}</legend>
           {CATEGORIES.map((code) => (
@@ -481,31 +507,6 @@ export function ReportPage() {
           <p id="urgent-hint" className="hint">
             {t('ui.report.urgent_hint')}
           </p>
-        </div>
-
-        {/* Issue #18: a tip about officials goes to the Standing Office of the Steering Committee 389. */}
-        <div className="field">
-          <label className="choice">
-            <input type="checkbox" id="misconduct" {...register('misconduct')} aria-describedby="misconduct-hint" />
-            <span>{t('field.misconduct')}</span>
-          </label>
-          <p id="misconduct-hint" className="hint">
-            {t('ui.report.misconduct_hint')}
-          </p>
-          {values.misconduct && (
-            <>
-              <label htmlFor="implicatedForce">{t('field.implicatedForce')}</label>
-              <select id="implicatedForce" {...register('implicatedForce')} {...invalid('implicatedForce')}>
-                <option value="">{t('ui.report.implicated_unknown')}</option>
-                {FORCES.map((f) => (
-                  <option key={f} value={f}>
-                    {t(`force.${f}`)}
-                  </option>
-                ))}
-              </select>
-              <ErrorText name="implicatedForce" />
-            </>
-          )}
         </div>
 
         <div className="field">

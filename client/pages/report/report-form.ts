@@ -4,15 +4,16 @@ import type { FieldError } from '../../../shared/i18n/validation-messages';
 
 /**
  * The form's fields, in the order they appear on the page (the error summary follows it). `goodsType` (issue
- * #18) is the optional goods type under the category. `reporterNotice`
+ * #18) is the optional goods type under the category; `implicatedForce` (issue #18) sits first, with the box
+ * "about officials". `reporterNotice`
  * (issue #17) is the box "email me when there is news", shown only with an e-mail: `'true'` or `''`.
  */
 export const FORM_FIELDS = [
+  'implicatedForce',
   'category',
   'goodsType',
   ...REPORT_FIELDS.filter((f) => f !== 'category'),
   'reporterNotice',
-  'implicatedForce',
 ] as const;
 export type FormField = (typeof FORM_FIELDS)[number];
 /**
