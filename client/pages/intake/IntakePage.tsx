@@ -127,7 +127,7 @@ export function IntakePage() {
   return (
     <div className="container container--wide intake">
       <h1>{t('ui.intake.title')}</h1>
-      <Shortcuts />
+      <Shortcuts duplicates={isOperator} />
       {lines.isError && <ErrorNotice error={lines.error} onRetry={() => void lines.refetch()} />}
 
       <div className="intake__grid">
@@ -187,7 +187,8 @@ export function IntakePage() {
             stage.kind === 'entering' && (
               <SidePanel
                 preview={route ? preview : null}
-                duplicates={duplicates.isEnabled ? duplicates : null}
+                misconduct={values.misconduct}
+                duplicates={isOperator ? (duplicates.isEnabled ? duplicates : null) : undefined}
                 onOpen={setOpened}
               />
             )
@@ -198,12 +199,13 @@ export function IntakePage() {
   );
 }
 
-function Shortcuts() {
+/** The keys; Alt+D only with the duplicates panel (the operators'). */
+function Shortcuts({ duplicates }: { duplicates: boolean }) {
   const t = useT();
   const keys = [
     ['Enter', t('ui.intake.key_next')],
     ['Ctrl+Enter', t('ui.intake.key_save')],
-    ['Alt+D', t('ui.intake.key_duplicates')],
+    ...(duplicates ? [['Alt+D', t('ui.intake.key_duplicates')]] : []),
     ['Alt+N', t('ui.intake.key_new')],
     ['Esc', t('ui.intake.key_close')],
   ];
