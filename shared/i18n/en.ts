@@ -1106,7 +1106,8 @@ export const en: Record<MessageKey, string> = {
   'units.handover.closed': 'Unit {unit} dissolved: report handed to the receiving unit',
   'units.handover.merged': 'Unit {unit} merged into {into}: report handed to {into}',
   'validation.unit_same': '{field}: must be another unit',
-  'validation.unit_investigations_open': '{field}: this investigating body still has reports awaiting a prosecution decision: name another investigating body to take them over',
+  'validation.unit_investigations_open':
+    '{field}: this investigating body still has reports awaiting a prosecution decision: name another investigating body to take them over',
   'validation.unit_other_force': '{field}: must be a unit of the same force',
   'ui.intake.desk_title': 'Report received',
   'ui.intake.received_hint':
@@ -1243,4 +1244,16 @@ export const en: Record<MessageKey, string> = {
   'ui.cases.results_hint':
     'Required: an administrative sanction needs the decision; goods seized need at least one lot.',
   'ui.report.goods_type_optional': 'Goods type (optional)',
+  // Issue #18 (review fixes)
+  'ui.staff.nav.intake_desk': 'Report intake',
+  'ui.intake.title_desk': 'Report intake',
+  'ui.intake.receipt_title_desk': 'The receipt for the reporter',
+  'ui.intake.receipt_warning_desk':
+    'The secret key is shown only once. Give it to the reporter (read it, write it down or send it back the way they wrote) and remind them to keep it private.',
+  'ui.intake.receipt_script_desk':
+    'Write or read each group of four characters, spelt with the words given where needed; ask the reporter to check it.',
+  'ui.intake.receipt_where_desk':
+    'The reporter checks progress on the 389 portal\'s "Track a report" page with the tracking code and the secret key.',
+  'ui.intake.attach_title_desk': 'Attach photos the reporter sends later (Zalo, email)',
+  'ui.intake.new_report': 'New report',
 };

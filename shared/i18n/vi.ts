@@ -1096,7 +1096,8 @@ export const vi = {
   'units.handover.closed': 'Đơn vị {unit} giải thể: tin báo chuyển cho đơn vị tiếp nhận',
   'units.handover.merged': 'Đơn vị {unit} sáp nhập vào {into}: tin báo chuyển cho {into}',
   'validation.unit_same': '{field}: phải là một đơn vị khác',
-  'validation.unit_investigations_open': '{field}: đơn vị điều tra còn tin báo chưa có quyết định khởi tố: phải chọn một cơ quan điều tra khác nhận tiếp',
+  'validation.unit_investigations_open':
+    '{field}: đơn vị điều tra còn tin báo chưa có quyết định khởi tố: phải chọn một cơ quan điều tra khác nhận tiếp',
   'validation.unit_other_force': '{field}: phải là đơn vị cùng lực lượng',
   'ui.intake.desk_title': 'Tiếp nhận tin báo',
   'ui.intake.received_hint':
@@ -1232,6 +1233,18 @@ export const vi = {
   'ui.cases.results_hint':
     'Các kết quả sau phải ghi: xử phạt → quyết định xử phạt; tạm giữ, tịch thu → ít nhất một lô hàng.',
   'ui.report.goods_type_optional': 'Nhóm hàng (không bắt buộc)',
+  // Issue #18 (review fixes)
+  'ui.staff.nav.intake_desk': 'Tiếp nhận tin báo',
+  'ui.intake.title_desk': 'Tiếp nhận tin báo',
+  'ui.intake.receipt_title_desk': 'Mã tra cứu cho người báo tin',
+  'ui.intake.receipt_warning_desk':
+    'Mã bí mật chỉ hiện một lần. Hãy trao cho người báo tin (đọc, ghi ra giấy hoặc gửi lại qua kênh họ đã dùng) và nhắc họ giữ kín.',
+  'ui.intake.receipt_script_desk':
+    'Ghi hoặc đọc từng nhóm bốn ký tự, đánh vần theo từ gợi ý khi cần; đề nghị người báo tin kiểm tra lại.',
+  'ui.intake.receipt_where_desk':
+    'Người báo tin tra cứu tại trang "Tra cứu tin báo" của cổng 389, bằng mã tra cứu và mã bí mật.',
+  'ui.intake.attach_title_desk': 'Đính kèm ảnh người báo tin gửi sau (Zalo, thư điện tử)',
+  'ui.intake.new_report': 'Tin báo mới',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -375,7 +375,11 @@ describeInBrowser('an officer enters a walk-in report at the desk with the keybo
     await page.getByLabel('Tên đăng nhập').fill('customs.cao-bang');
     await page.getByLabel('Mật khẩu').fill(TEST_DEMO_PASSWORD);
     await page.keyboard.press('Enter');
-    await page.getByRole('link', { name: 'Tiếp nhận cuộc gọi' }).click();
+    // Issue #18 review: an officer's desk takes reports, not only calls.
+    await page.getByRole('link', { name: 'Tiếp nhận tin báo' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Tiếp nhận tin báo' }).waitFor();
+    // No duplicates window at a desk: neither its panel nor its key.
+    expect(await page.locator('kbd', { hasText: 'Alt+D' }).count()).toBe(0);
     // An officer's desk starts on a visit; the channel select has the focus.
     await page.waitForFunction(() => document.activeElement?.id === 'channel');
     expect(await page.locator('#channel').inputValue()).toBe('walk_in');
@@ -410,7 +414,8 @@ describeInBrowser('an officer enters a walk-in report at the desk with the keybo
     await page.getByTestId('lead-unit').getByText('Đội Quản lý thị trường số 2').waitFor();
     await page.keyboard.press('Control+Enter');
 
-    await page.getByRole('heading', { name: 'Đọc mã cho người gọi' }).waitFor();
+    // The receipt is for the visitor, not a caller (issue #18 review).
+    await page.getByRole('heading', { name: 'Mã tra cứu cho người báo tin' }).waitFor();
     const code = (await page.getByTestId('tracking-code').textContent()) ?? '';
     expect(code).toMatch(/^389-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     const [row] = await queryRows<{ channel: string; received_at: Date; call_channel: string; has_contact: boolean }>(

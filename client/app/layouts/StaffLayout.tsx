@@ -31,6 +31,7 @@ const STAFF_PAGES: {
     | 'ui.staff.nav.dashboard'
     | 'ui.staff.nav.cases'
     | 'ui.staff.nav.intake'
+    | 'ui.staff.nav.intake_desk'
     | 'ui.staff.nav.accounts'
     | 'ui.staff.nav.units'
     | 'ui.staff.nav.rules'
@@ -49,7 +50,9 @@ const STAFF_PAGES: {
   },
   { href: paths.staff.cases.href(), label: 'ui.staff.nav.cases', roles: ['officer', 'unit_lead', 'coordinator'] },
   { href: paths.staff.dashboard.href(), label: 'ui.staff.nav.dashboard', roles: ['unit_lead'] },
-  { href: paths.staff.intake.href(), label: 'ui.staff.nav.intake', roles: ['operator', 'officer', 'unit_lead'] },
+  // Issue #18 review: an officer's desk takes letters, e-mails and visits too: "Tiếp nhận tin báo".
+  { href: paths.staff.intake.href(), label: 'ui.staff.nav.intake', roles: ['operator'] },
+  { href: paths.staff.intake.href(), label: 'ui.staff.nav.intake_desk', roles: ['officer', 'unit_lead'] },
   { href: paths.staff.accounts.href(), label: 'ui.staff.nav.accounts', roles: ['admin'] },
   { href: paths.staff.units.href(), label: 'ui.staff.nav.units', roles: ['admin'] },
   { href: paths.staff.rules.href(), label: 'ui.staff.nav.rules', roles: ['coordinator', 'admin'] },

@@ -8,9 +8,12 @@ import { useAttachPhotos } from './intake.api';
 /** Photos the caller sends later (Zalo, e-mail), attached to a report this operator entered. */
 export function AttachPhotos({
   trackingCode,
+  title,
   onAttached,
 }: {
   trackingCode: string;
+  /** The heading; by default the caller's photos (issue #18 review: the reporter's, for other channels). */
+  title?: string;
   onAttached?: (count: number) => void;
 }) {
   const t = useT();
@@ -38,7 +41,7 @@ export function AttachPhotos({
     error instanceof ApiError ? error.fields.find((f) => f.field.startsWith('photos'))?.message : undefined;
   return (
     <section className="attach-photos" aria-labelledby={`attach-${trackingCode}`}>
-      <h3 id={`attach-${trackingCode}`}>{t('ui.intake.attach_title')}</h3>
+      <h3 id={`attach-${trackingCode}`}>{title ?? t('ui.intake.attach_title')}</h3>
       <p className="hint">{t('ui.intake.attach_hint')}</p>
       <PhotoPicker
         files={files}

@@ -22,7 +22,7 @@ import { useDuplicates, useEnterReport, useHotlineLines, useRoutingPreview } fro
 import { CallFieldset, ContactFieldset, ReportFieldset } from './IntakeFields';
 import { onFormKey, useIntakeShortcuts } from './keyboard';
 import { OpenedReport } from './OpenedReport';
-import { ReadAloudReceipt, Spelled } from './ReadAloudReceipt';
+import { ReadAloudReceipt, receiptWords, Spelled } from './ReadAloudReceipt';
 import { ReceiptCheck } from './ReceiptCheck';
 import { RecentCalls } from './RecentCalls';
 import { SidePanel } from './SidePanel';
@@ -49,13 +49,15 @@ function focusFirstError(errors: FieldErrors<IntakeValues>) {
  */
 export function IntakePage() {
   const t = useT();
-  useDocumentTitle(t('ui.intake.title'));
   const lines = useHotlineLines();
   const firstLine = lines.data?.lines[0]?.number ?? '';
   // Issue #18: officers and unit leads enter reports at a desk too (a visit first); the duplicates window, the
   // follow-up by phone and the reports of others are the hotline operators'.
   const { state } = useStaffSession();
   const isOperator = state.status === 'signed_in' && state.session.user.role === 'operator';
+  // Issue #18 review: a desk takes letters, e-mails, Zalo messages and visits, not only calls.
+  const title = t(isOperator ? 'ui.intake.title' : 'ui.intake.title_desk');
+  useDocumentTitle(title);
   const form = useForm<IntakeValues>({
     defaultValues: blankCall('', isOperator ? 'hotline' : 'walk_in'),
     resolver: intakeResolver,
@@ -126,7 +128,7 @@ export function IntakePage() {
   const invalid = Object.keys(form.formState.errors).length > 0;
   return (
     <div className="container container--wide intake">
-      <h1>{t('ui.intake.title')}</h1>
+      <h1>{title}</h1>
       <Shortcuts duplicates={isOperator} />
       {lines.isError && <ErrorNotice error={lines.error} onRetry={() => void lines.refetch()} />}
 
@@ -228,6 +230,7 @@ function Appended({ call, onNewCall }: { call: AppendedCall; onNewCall(): void }
   const t = useT();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
+  const words = receiptWords(call.channel);
   return (
     <section className="read-aloud" aria-labelledby="appended-title">
       <h2 id="appended-title" tabIndex={-1} ref={heading}>
@@ -235,14 +238,14 @@ function Appended({ call, onNewCall }: { call: AppendedCall; onNewCall(): void }
       </h2>
       <p>{t('ui.intake.appended_body')}</p>
       <div className="notice notice--warning" role="note">
-        <p>{t('ui.intake.receipt_warning')}</p>
+        <p>{t(words.warning)}</p>
       </div>
-      <p className="read-aloud__script">{t('ui.intake.receipt_script')}</p>
+      <p className="read-aloud__script">{t(words.script)}</p>
       <Spelled label={t('field.trackingCode')} value={call.trackingCode} testId="tracking-code" />
       <Spelled label={t('field.secret')} value={call.secret} testId="secret" />
-      <p className="hint">{t('ui.intake.receipt_where')}</p>
+      <p className="hint">{t(words.where)}</p>
       <button type="button" className="button button--primary" onClick={onNewCall}>
-        {t('ui.intake.new_call')} <kbd>Alt+N</kbd>
+        {t(words.next)} <kbd>Alt+N</kbd>
       </button>
     </section>
   );
