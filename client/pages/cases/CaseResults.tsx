@@ -1,10 +1,10 @@
 import type { CaseViewBody } from '../../../shared/api/cases';
 import { formatDate } from '../../../shared/i18n/format';
 import type { MessageKey } from '../../../shared/i18n/vi';
-import { useT } from '../../lib/i18n';
+import { useI18n } from '../../lib/i18n';
+import { formatNumber } from '../../lib/statsLabels';
 import { Deadline } from './Deadline';
 
-const vnd = (n: number) => n.toLocaleString('vi-VN');
 /** A yyyy-mm-dd day as the pages show dates. */
 const day = (d: string) => formatDate(`${d}T12:00:00+07:00`);
 
@@ -13,7 +13,10 @@ const day = (d: string) => formatDate(`${d}T12:00:00+07:00`);
  * decision's clock (coloured as the deadlines are) and the decision, and the goods seized with their total value.
  */
 export function CaseResults({ report: r }: { report: CaseViewBody }) {
-  const t = useT();
+  const { t, lang } = useI18n();
+  // In the page's language (issue #18 review): 1.500.000 in Vietnamese, 1,500,000 in English.
+  const vnd = (n: number) => formatNumber(lang, n);
+  const quantity = (n: number) => n.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 3 });
   const s = r.sanction;
   const total = r.seizedGoods.reduce((sum, g) => sum + g.valueVnd, 0);
   return (
@@ -81,7 +84,7 @@ export function CaseResults({ report: r }: { report: CaseViewBody }) {
                 <td>{t(`goods.${g.goodsType}` as MessageKey)}</td>
                 <td>{g.description ?? '—'}</td>
                 <td>
-                  {g.quantity.toLocaleString('vi-VN')} {g.unit}
+                  {quantity(g.quantity)} {g.unit}
                 </td>
                 <td>{vnd(g.valueVnd)}</td>
               </tr>
