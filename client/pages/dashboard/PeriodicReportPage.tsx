@@ -45,6 +45,8 @@ type Query = Partial<Record<(typeof QUERY_NAMES)[number], string>>;
 const FORM_FIELDS = ['preset', 'year', 'part', 'from', 'to', 'compare', 'province'] as const;
 
 const takesYear = (p: ReportPreset) => p !== 'midterm' && p !== 'final' && p !== 'adhoc';
+/** A term's mid-term and final reviews span years: no "same period a year earlier" (issue #18 review). */
+const compares = (p: ReportPreset) => p !== 'midterm' && p !== 'final';
 
 /** The request of a form: only the fields its preset takes (the server refuses the others, naming them). */
 function toQuery(v: PeriodForm, ownProvince: string | null, picksProvince: boolean): Query {
@@ -54,7 +56,7 @@ function toQuery(v: PeriodForm, ownProvince: string | null, picksProvince: boole
     part: PRESET_PARTS[v.preset] > 0 ? v.part : undefined,
     from: v.preset === 'adhoc' ? v.from : undefined,
     to: v.preset === 'adhoc' ? v.to : undefined,
-    compare: v.compare ? 'true' : undefined,
+    compare: v.compare && compares(v.preset) ? 'true' : undefined,
     province: ownProvince || !picksProvince ? undefined : v.province || undefined,
   };
 }
@@ -67,6 +69,7 @@ function readQuery(params: URLSearchParams, today: string): Query {
     if (value) query[name] = value;
   }
   if (query.period && !statsPeriodSchema.safeParse(query.period).success) delete query.period;
+  if (query.preset && !compares(query.preset as ReportPreset)) delete query.compare;
   if (!query.period && !query.preset && !query.from && !query.to)
     Object.assign(query, { preset: 'half', year: today.slice(0, 4), part: today.slice(5, 7) >= '07' ? '2' : '1' });
   return query;
@@ -209,11 +212,13 @@ export function PeriodicReportPage() {
               </Field>
             )}
           </div>
-          <div className="field">
-            <label className="check">
-              <input id="compare" type="checkbox" {...form.register('compare')} /> {t('ui.committee.compare')}
-            </label>
-          </div>
+          {compares(preset) && (
+            <div className="field">
+              <label className="check">
+                <input id="compare" type="checkbox" {...form.register('compare')} /> {t('ui.committee.compare')}
+              </label>
+            </div>
+          )}
           <button type="submit" className="button button--primary">
             {t('ui.committee.show')}
           </button>
