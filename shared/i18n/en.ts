@@ -1256,4 +1256,7 @@ export const en: Record<MessageKey, string> = {
     'The reporter checks progress on the 389 portal\'s "Track a report" page with the tracking code and the secret key.',
   'ui.intake.attach_title_desk': 'Attach photos the reporter sends later (Zalo, email)',
   'ui.intake.new_report': 'New report',
+  'ui.units.close_confirm':
+    'I confirm closing {name}: this cannot be undone; its open reports are handed over as chosen.',
+  'ui.units.close_confirm_needed': 'Tick the confirmation before closing the unit.',
 };

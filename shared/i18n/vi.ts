@@ -1245,6 +1245,9 @@ export const vi = {
     'Người báo tin tra cứu tại trang "Tra cứu tin báo" của cổng 389, bằng mã tra cứu và mã bí mật.',
   'ui.intake.attach_title_desk': 'Đính kèm ảnh người báo tin gửi sau (Zalo, thư điện tử)',
   'ui.intake.new_report': 'Tin báo mới',
+  'ui.units.close_confirm':
+    'Tôi xác nhận giải thể {name}: không hoàn tác được; các tin báo đang xử lý được chuyển giao như đã chọn.',
+  'ui.units.close_confirm_needed': 'Hãy đánh dấu ô xác nhận trước khi giải thể đơn vị.',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -113,6 +113,10 @@ describeInBrowser('the rules editor at a desk', () => {
     await signIn(page, server.baseUrl, 'admin', 'Đơn vị và địa bàn phụ trách', '/staff/units');
     await page.getByRole('button', { name: 'Chi cục Quản lý thị trường tỉnh Cao Bằng' }).click();
     await page.getByRole('heading', { level: 2, name: 'Chi cục Quản lý thị trường tỉnh Cao Bằng' }).waitFor();
+    // Issue #18 review: closing asks for a confirmation first.
+    await page.getByRole('button', { name: 'Giải thể, sáp nhập đơn vị' }).click();
+    await page.getByText('Hãy đánh dấu ô xác nhận trước khi giải thể đơn vị.').waitFor();
+    await page.getByLabel(/Tôi xác nhận giải thể/).check();
     await page.getByRole('button', { name: 'Giải thể, sáp nhập đơn vị' }).click();
     const alert = page.getByRole('alert');
     await alert
