@@ -73,7 +73,7 @@ function AccountFields({
   isNew: boolean;
 }) {
   const t = useT();
-  const { register, watch } = useFormContext<Draft>();
+  const { register, watch, setValue } = useFormContext<Draft>();
   const role = watch('role');
   const communeProvince = watch('communeProvince');
   const communes = useCommunes(communeProvince, '', { enabled: role === 'commune_committee' });
@@ -127,7 +127,13 @@ function AccountFields({
         <>
           <Field name="communeProvince" id={`${prefix}-communeProvince`} label={t('field.province')}>
             {(ids) => (
-              <select {...ids} {...register('communeProvince')}>
+              <select
+                {...ids}
+                {...register('communeProvince', {
+                  // Issue #18 review: a commune of the province left behind is not kept.
+                  onChange: () => setValue('scopeCommuneCode', ''),
+                })}
+              >
                 <option value="">{t('ui.report.choose')}</option>
                 {provinces.map((p) => (
                   <option key={p.code} value={p.code}>
