@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { useT } from '../lib/i18n';
+import type { MessageKey } from '../../shared/i18n/vi';
 
 /**
  * A chart with its numbers: one button switches between the chart and an accessible table of the
@@ -46,5 +47,19 @@ export function ScrollTable({ label, wide = false, children }: { label: string; 
     <div className="table-scroll" role="region" aria-label={t('ui.stats.table_scrolls', { title: label })} tabIndex={0}>
       <table className={`data-table stats-table${wide ? ' stats-table--wide' : ''}`}>{children}</table>
     </div>
+  );
+}
+
+/** Column headers of figures (right-aligned), one per label key, in order. */
+export function NumericHeads({ keys }: { keys: readonly MessageKey[] }) {
+  const t = useT();
+  return (
+    <>
+      {keys.map((key) => (
+        <th key={key} scope="col" className="numeric">
+          {t(key)}
+        </th>
+      ))}
+    </>
   );
 }

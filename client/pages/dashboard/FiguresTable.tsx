@@ -3,7 +3,7 @@ import type { StatsRow } from '../../../shared/api/stats';
 import type { StatsMeasure } from '../../../shared/schemas/stats';
 import { useI18n } from '../../lib/i18n';
 import { formatNumber, formatRate } from '../../lib/statsLabels';
-import { ScrollTable } from '../../ui/FigureSection';
+import { NumericHeads, ScrollTable } from '../../ui/FigureSection';
 
 /** The counts of a row that open a list of reports. */
 type Count = 'received' | 'acceptedInTime' | 'resolvedInTime' | 'overdueNow';
@@ -56,39 +56,21 @@ export function FiguresTable({
       <thead>
         <tr>
           <th scope="col">{groupHeader}</th>
-          <th scope="col" className="numeric">
-            {t('ui.stats.measure.received')}
-          </th>
-          <th scope="col" className="numeric">
-            {t('ui.stats.measure.acceptedInTime')}
-          </th>
-          <th scope="col" className="numeric">
-            {t('ui.stats.col.acceptance_rate')}
-          </th>
-          <th scope="col" className="numeric">
-            {t('ui.stats.measure.resolvedInTime')}
-          </th>
-          <th scope="col" className="numeric">
-            {t('ui.stats.col.resolution_rate')}
-          </th>
-          <th scope="col" className="numeric">
-            {t('ui.stats.measure.overdueNow')}
-          </th>
-          <th scope="col" className="numeric">
-            {t('ui.stats.col.median_accept')}
-          </th>
-          <th scope="col" className="numeric">
-            {t('ui.stats.col.median_resolve')}
-          </th>
-          <th scope="col" className="numeric">
-            {t('ui.committee.col.results_resolved')}
-          </th>
-          <th scope="col" className="numeric">
-            {t('ui.committee.col.fines')}
-          </th>
-          <th scope="col" className="numeric">
-            {t('ui.committee.col.seized_value')}
-          </th>
+          <NumericHeads
+            keys={[
+              'ui.stats.measure.received',
+              'ui.stats.measure.acceptedInTime',
+              'ui.stats.col.acceptance_rate',
+              'ui.stats.measure.resolvedInTime',
+              'ui.stats.col.resolution_rate',
+              'ui.stats.measure.overdueNow',
+              'ui.stats.col.median_accept',
+              'ui.stats.col.median_resolve',
+              'ui.committee.col.results_resolved',
+              'ui.committee.col.fines',
+              'ui.committee.col.seized_value',
+            ]}
+          />
         </tr>
       </thead>
       <tbody>

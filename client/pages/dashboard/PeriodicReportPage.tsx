@@ -20,7 +20,7 @@ import { formatNumber, formatRate, groupName } from '../../lib/statsLabels';
 import { shownDay, timeLabel, vietnamToday } from '../../lib/statsPeriods';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
-import { ScrollTable } from '../../ui/FigureSection';
+import { NumericHeads, ScrollTable } from '../../ui/FigureSection';
 import { PageLoading } from '../../ui/PageLoading';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { exportHref, usePeriodicReport } from './dashboard.api';
@@ -431,15 +431,7 @@ function Comparison({ report }: { report: PeriodicReport }) {
         <thead>
           <tr>
             <th scope="col">{t('ui.committee.results')}</th>
-            <th scope="col" className="numeric">
-              {t('ui.committee.now')}
-            </th>
-            <th scope="col" className="numeric">
-              {t('ui.committee.previous')}
-            </th>
-            <th scope="col" className="numeric">
-              {t('ui.committee.change')}
-            </th>
+            <NumericHeads keys={['ui.committee.now', 'ui.committee.previous', 'ui.committee.change']} />
           </tr>
         </thead>
         <tbody>
@@ -469,24 +461,16 @@ function Communes({ rows }: { rows: CommuneRow[] }) {
         <thead>
           <tr>
             <th scope="col">{t('stats.col.commune')}</th>
-            <th scope="col" className="numeric">
-              {t('ui.stats.measure.received')}
-            </th>
-            <th scope="col" className="numeric">
-              {t('ui.committee.col.resolved')}
-            </th>
-            <th scope="col" className="numeric">
-              {t('ui.stats.measure.resolvedInTime')}
-            </th>
-            <th scope="col" className="numeric">
-              {t('ui.committee.col.results_resolved')}
-            </th>
-            <th scope="col" className="numeric">
-              {t('ui.committee.col.fines')}
-            </th>
-            <th scope="col" className="numeric">
-              {t('ui.committee.col.seized_value')}
-            </th>
+            <NumericHeads
+              keys={[
+                'ui.stats.measure.received',
+                'ui.committee.col.resolved',
+                'ui.stats.measure.resolvedInTime',
+                'ui.committee.col.results_resolved',
+                'ui.committee.col.fines',
+                'ui.committee.col.seized_value',
+              ]}
+            />
           </tr>
         </thead>
         <tbody>

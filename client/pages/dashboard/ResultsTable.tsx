@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import type { ResultRow } from '../../../shared/api/stats';
 import { useI18n } from '../../lib/i18n';
 import { formatNumber } from '../../lib/statsLabels';
-import { ScrollTable } from '../../ui/FigureSection';
+import { NumericHeads, ScrollTable } from '../../ui/FigureSection';
 
 /**
  * Issue #18: results (kết quả xử lý) per outcome or goods type: the reports resolved in the period, their fines,
@@ -48,18 +48,14 @@ export function ResultsTable({
         <thead>
           <tr>
             <th scope="col">{groupHeader}</th>
-            <th scope="col" className="numeric">
-              {t('ui.committee.col.results_resolved')}
-            </th>
-            <th scope="col" className="numeric">
-              {t('ui.committee.col.fines')}
-            </th>
-            <th scope="col" className="numeric">
-              {t('ui.committee.col.seized_lots')}
-            </th>
-            <th scope="col" className="numeric">
-              {t('ui.committee.col.seized_value')}
-            </th>
+            <NumericHeads
+              keys={[
+                'ui.committee.col.results_resolved',
+                'ui.committee.col.fines',
+                'ui.committee.col.seized_lots',
+                'ui.committee.col.seized_value',
+              ]}
+            />
           </tr>
         </thead>
         <tbody>
