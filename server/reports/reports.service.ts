@@ -41,9 +41,11 @@ export async function storeWithPhotos<T>(deps: AppDeps, photos: ProcessedPhoto[]
     await deps.photos.store.discard(namesOf(photos));
     throw err;
   }
-  await deps.photos.store.commit(namesOf(photos)).catch((err: unknown) =>
-    deps.logger.error({ err: loggableError(err) }, 'photos of a committed report stay pending until the next start'),
-  );
+  await deps.photos.store
+    .commit(namesOf(photos))
+    .catch((err: unknown) =>
+      deps.logger.error({ err: loggableError(err) }, 'photos of a committed report stay pending until the next start'),
+    );
   return stored;
 }
 

@@ -39,7 +39,10 @@ describe('two processes on one UPLOAD_DIR (issue #19)', () => {
   it('serves through one process the photos a report sent through the other', async () => {
     let req = request(t.app).post('/api/public/reports');
     for (const [k, v] of Object.entries(report)) req = req.field(k, v);
-    const sent = await req.attach('photos', await phoneJpeg(1600, 1200), { filename: 'a.jpg', contentType: 'image/jpeg' });
+    const sent = await req.attach('photos', await phoneJpeg(1600, 1200), {
+      filename: 'a.jpg',
+      contentType: 'image/jpeg',
+    });
     expect(sent.status).toBe(201);
     const late = await request(other)
       .post(`/api/public/reports/${sent.body.trackingCode}/photos`)

@@ -59,7 +59,8 @@ const photosOf = async (code: string) =>
   )[0]?.n ?? 0;
 const storedFiles = () => readdirSync(diskLayout(t.deps.config.paths.uploadDir).stored).length;
 const leftovers = () =>
-  readdirSync(diskLayout(t.deps.config.paths.uploadDir).incoming).length + readdirSync(diskLayout(t.deps.config.paths.uploadDir).pending).length;
+  readdirSync(diskLayout(t.deps.config.paths.uploadDir).incoming).length +
+  readdirSync(diskLayout(t.deps.config.paths.uploadDir).pending).length;
 
 describe('POST /api/public/reports/:trackingCode/photos (issue #14)', () => {
   it('takes photos one by one after the receipt and answers how many are stored and still accepted', async () => {

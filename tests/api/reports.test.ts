@@ -56,7 +56,9 @@ function multipart(
 const count = async (table: string) =>
   (await queryRows<{ n: number }>(t.deps.db, sql.raw(`select count(*)::int as n from ${table}`)))[0]?.n ?? 0;
 const files = () =>
-  Object.fromEntries(Object.entries(diskLayout(t.deps.config.paths.uploadDir)).map(([k, dir]) => [k, readdirSync(dir).length]));
+  Object.fromEntries(
+    Object.entries(diskLayout(t.deps.config.paths.uploadDir)).map(([k, dir]) => [k, readdirSync(dir).length]),
+  );
 
 async function expectNothingLeft(before: { reports: number; photos: number; files: Record<string, number> }) {
   expect(await count('reports')).toBe(before.reports);
