@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import { createPhotoQueue, photoDirs, reencodePhoto } from '../server/reports/photos';
+import { createDiskPhotoStore } from '../server/reports/photo-store';
+import { createPhotoQueue, reencodePhoto } from '../server/reports/photos';
 import { quantile } from './server-database';
 import { peakRssMb, waitForReady } from './server-process';
 
@@ -59,7 +60,7 @@ export async function intakeBenchmark(): Promise<void> {
   const work = mkdtempSync(path.join(os.tmpdir(), 'tipline-bench-intake-'));
 
   // Ceiling: sharp alone, the same photos, the same queue of two.
-  const dirs = photoDirs(path.join(work, 'ceiling'));
+  const store = createDiskPhotoStore(path.join(work, 'ceiling'));
   const sources = photos.map((p, i) => {
     const file = path.join(work, `source-${i}.jpg`);
     writeFileSync(file, p);
@@ -70,7 +71,7 @@ export async function intakeBenchmark(): Promise<void> {
   const started = performance.now();
   await Promise.all(
     Array.from({ length: ceilingReports * PHOTOS_PER_REPORT }, (_, i) =>
-      queue.run(() => reencodePhoto(sources[i % PHOTOS_PER_REPORT] ?? '', dirs)),
+      queue.run(() => reencodePhoto(sources[i % PHOTOS_PER_REPORT] ?? '', store)),
     ),
   );
   const ceiling = ceilingReports / ((performance.now() - started) / 1000);

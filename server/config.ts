@@ -222,7 +222,7 @@ const envSchema = z.object({
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ),
   SHUTDOWN_GRACE_SECONDS: setting(
-    'on SIGTERM/SIGINT: stop accepting, wait this long for requests in flight, close the database',
+    'on SIGTERM/SIGINT: /readyz answers 503, stop accepting, wait this long for requests in flight (then cut them), close the database',
     positiveInt.default(10),
   ),
 });

@@ -5,7 +5,8 @@ import type { Database, Db } from './db/types';
 import type { FailureGuard } from './http/failure-guard';
 import { createJobs, type JobRunner } from './jobs/jobs';
 import { APP_QUEUES, type AppQueues } from './jobs/queues';
-import { createPhotoQueue, photoDirs, type PhotoDirs, type PhotoQueue } from './reports/photos';
+import { createDiskPhotoStore, type PhotoStore } from './reports/photo-store';
+import { createPhotoQueue, type PhotoQueue } from './reports/photos';
 import { createSecretGuard } from './reports/tracking.service';
 import { createRouting, type Routing } from './routing/routing.service';
 import type { Secrets } from './secrets';
@@ -26,8 +27,11 @@ export interface AppDeps {
   secrets: Secrets;
   /** Compiled routing tables, shared by every request (server/routing). */
   routing: Routing;
-  /** Where photos are kept and the queue that bounds how many are processed at once. */
-  photos: { dirs: PhotoDirs; queue: PhotoQueue };
+  /**
+   * Where photos are kept (issue #19: one interface, server/reports/photo-store.ts; on disk under
+   * UPLOAD_DIR) and the queue that bounds how many are processed at once.
+   */
+  photos: { store: PhotoStore; queue: PhotoQueue };
   /** Wrong receipt secrets per tracking code (SPEC.md §6), one count for the tracking page and the intake console. */
   receiptGuard: FailureGuard;
   /** Issue #17: the open alert streams (Server-Sent Events) of this process, closed on shutdown. */
@@ -37,6 +41,18 @@ export interface AppDeps {
    * in a process that registered handlers and started it (server/main.ts; tests that ask).
    */
   jobs: JobRunner<AppQueues>;
+  /** Issue #19: set when SIGTERM/SIGINT arrives (main.ts); /readyz answers 503 from then on. */
+  lifecycle: Lifecycle;
+  /**
+   * Issue #19: the shared Redis client when REDIS_URL is set (helper R's server/http/redis.ts), else
+   * absent or null. /readyz needs only `ping`.
+   */
+  redis?: { ping(): Promise<string> } | null;
+}
+
+export interface Lifecycle {
+  /** The process was asked to stop: it finishes what is in flight and takes nothing new from a balancer. */
+  stopping: boolean;
 }
 
 export function assembleDeps(parts: Pick<AppDeps, 'config' | 'database' | 'clock' | 'logger' | 'secrets'>): AppDeps {
@@ -45,7 +61,10 @@ export function assembleDeps(parts: Pick<AppDeps, 'config' | 'database' | 'clock
     ...parts,
     db,
     routing: createRouting({ db, clock: parts.clock }),
-    photos: { dirs: photoDirs(parts.config.paths.uploadDir), queue: createPhotoQueue(parts.config.photos) },
+    photos: {
+      store: createDiskPhotoStore(parts.config.paths.uploadDir),
+      queue: createPhotoQueue(parts.config.photos),
+    },
     receiptGuard: createSecretGuard(parts.clock),
     streams: createStreamHub(),
     jobs: createJobs<AppQueues>(parts.database, {
@@ -53,5 +72,6 @@ export function assembleDeps(parts: Pick<AppDeps, 'config' | 'database' | 'clock
       pollSeconds: parts.config.jobs.pollSeconds,
       logger: parts.logger,
     }),
+    lifecycle: { stopping: false },
   };
 }

@@ -102,6 +102,8 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    // Issue #19: /readyz answers 503 from now on, to a balancer that still reaches us on an open connection.
+    deps.lifecycle.stopping = true;
     stopKeySweep();
     logger.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
     // Open alert streams would hold the server open until the grace period ends.

@@ -181,7 +181,7 @@ export function intakeRoutes(deps: AppDeps): ApiRouter {
     summary:
       'Photos the caller sent later, attached by the operator who entered the report (multipart `photos`, up to 5); processed like public photos',
     access: operator,
-    use: [acceptUpload(deps.photos.dirs)],
+    use: [acceptUpload(deps.photos.store)],
     parsedByHandler: {
       params: reportCodeParamsSchema,
       body: { content: { 'multipart/form-data': { schema: photoUpload } } },

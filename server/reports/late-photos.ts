@@ -36,7 +36,7 @@ export async function addReportPhoto(
 
   deps.photos.queue.admit(1);
   const photo = await deps.photos.queue
-    .run(() => reencodePhoto(photoPath, deps.photos.dirs))
+    .run(() => reencodePhoto(photoPath, deps.photos.store))
     .catch((err: unknown) => {
       throw err instanceof PhotoRefused ? validationFailed([fieldIssue(['photo'], err.problem)]) : err;
     });

@@ -2,16 +2,16 @@ import type { Request, RequestHandler } from 'express';
 import multer from 'multer';
 import { MAX_PHOTO_BYTES } from '../../shared/schemas/report';
 import { fieldIssue, payloadTooLarge, unsupportedMediaType, validationFailed } from '../http/errors';
-import type { PhotoDirs } from './photos';
+import type { PhotoStore } from './photo-store';
 import { removeUploads } from './upload';
 
 /**
  * Issue #14: `multipart/form-data` with the receipt's `secret` and ONE file `photo`, streamed to disk.
  * The file is removed by `withUploads` (upload.ts) whatever happens to the request.
  */
-export function acceptOnePhoto(dirs: PhotoDirs): RequestHandler {
+export function acceptOnePhoto(store: Pick<PhotoStore, 'incomingDir'>): RequestHandler {
   const parse = multer({
-    dest: dirs.incoming,
+    dest: store.incomingDir,
     limits: { fileSize: MAX_PHOTO_BYTES, files: 1, fields: 5, fieldSize: 1024, parts: 8, headerPairs: 100 },
   }).single('photo');
   return (req, res, next) => {

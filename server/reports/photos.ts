@@ -1,10 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync } from 'node:fs';
-import { readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import sharp from 'sharp';
 import { MAX_PHOTO_PIXELS } from '../../shared/schemas/report';
 import { AppError } from '../http/errors';
+import type { PhotoStore } from './photo-store';
 
 // Every upload is a new image: libvips' operation cache would only hold memory (up to 50 MB) for nothing.
 sharp.cache(false);
@@ -35,30 +32,9 @@ export interface ProcessedPhoto {
   bytes: number;
 }
 
-export interface PhotoDirs {
-  /** multer's uploads, deleted after each request. */
-  incoming: string;
-  /** Re-encoded photos of a report not yet committed. */
-  pending: string;
-  /** Photos of committed reports, served to staff only. */
-  stored: string;
-}
-
-export function photoDirs(uploadDir: string): PhotoDirs {
-  const dirs = {
-    incoming: path.join(uploadDir, 'incoming'),
-    pending: path.join(uploadDir, 'pending'),
-    stored: path.join(uploadDir, 'photos'),
-  };
-  // 0700 also when they already exist (issue #15): mkdir's mode applies only to a directory it creates.
-  for (const dir of Object.values(dirs)) {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    chmodSync(dir, 0o700);
-  }
-  return dirs;
-}
-
-const randomName = (suffix: string) => `${randomBytes(16).toString('base64url')}${suffix}.jpg`;
+/** The files of these photos in the store: each photo and its thumbnail. */
+export const namesOf = (photos: Pick<ProcessedPhoto, 'fileName' | 'thumbName'>[]) =>
+  photos.flatMap((p) => [p.fileName, p.thumbName]);
 
 function classify(err: unknown): PhotoProblem {
   const message = err instanceof Error ? err.message : String(err);
@@ -72,7 +48,7 @@ function classify(err: unknown): PhotoProblem {
  * pixels (read from the header, before decoding), then re-encode: orientation applied, every metadata
  * block dropped (sharp keeps none unless asked), at most 2,560 px plus a 400 px thumbnail, random names.
  */
-export async function reencodePhoto(source: string, dirs: PhotoDirs): Promise<ProcessedPhoto> {
+export async function reencodePhoto(source: string, store: PhotoStore): Promise<ProcessedPhoto> {
   const options = { failOn: 'error', limitInputPixels: MAX_PHOTO_PIXELS, animated: false } as const;
   let meta: sharp.Metadata;
   try {
@@ -84,8 +60,7 @@ export async function reencodePhoto(source: string, dirs: PhotoDirs): Promise<Pr
   if (!meta.format || (!ACCEPTED.has(meta.format) && !isAvif)) throw new PhotoRefused('photo_not_image');
   if ((meta.width ?? 0) * (meta.height ?? 0) > MAX_PHOTO_PIXELS) throw new PhotoRefused('photo_too_many_pixels');
 
-  const fileName = randomName('');
-  const thumbName = randomName('-thumb');
+  const written: string[] = [];
   try {
     // Mitchell instead of the default Lanczos: about 12% less time on a 12 MP photo, and as sharp to
     // the eye on a downscale. One full decode per photo: the thumbnail is made from the re-encoded photo, which is smaller
@@ -97,69 +72,19 @@ export async function reencodePhoto(source: string, dirs: PhotoDirs): Promise<Pr
       // Huffman optimisation is an extra pass over the image: ~15% of the time for ~5% of the size.
       .jpeg({ quality: 82, optimiseCoding: false })
       .toBuffer({ resolveWithObject: true });
-    await writeFile(path.join(dirs.pending, fileName), main.data, { mode: 0o600 });
-    // To a buffer, then written 0600 like the photo: sharp's toFile() creates files 0644 (issue #15).
+    const fileName = await store.put(main.data, '');
+    written.push(fileName);
+    // To a buffer, then put like the photo: sharp's toFile() creates files 0644 (issue #15).
     const thumb = await sharp(main.data)
       .resize({ width: THUMB_SIDE, height: THUMB_SIDE, fit: 'inside', withoutEnlargement: true })
       .jpeg({ quality: 75 })
       .toBuffer();
-    await writeFile(path.join(dirs.pending, thumbName), thumb, { mode: 0o600 });
+    const thumbName = await store.put(thumb, '-thumb');
     return { fileName, thumbName, width: main.info.width, height: main.info.height, bytes: main.info.size };
   } catch (err) {
-    await discardPending(dirs, [{ fileName, thumbName }]);
+    await store.discard(written);
     throw new PhotoRefused(classify(err));
   }
-}
-
-export async function discardPending(
-  dirs: PhotoDirs,
-  photos: Pick<ProcessedPhoto, 'fileName' | 'thumbName'>[],
-): Promise<void> {
-  await Promise.all(
-    photos.flatMap((p) => [p.fileName, p.thumbName]).map((name) => rm(path.join(dirs.pending, name), { force: true })),
-  );
-}
-
-/** After the report's transaction committed: its photos become stored photos. */
-export async function commitPending(
-  dirs: PhotoDirs,
-  photos: Pick<ProcessedPhoto, 'fileName' | 'thumbName'>[],
-): Promise<void> {
-  for (const name of photos.flatMap((p) => [p.fileName, p.thumbName])) {
-    await rename(path.join(dirs.pending, name), path.join(dirs.stored, name));
-  }
-}
-
-/**
- * At start-up: photos left pending by a crash are kept if their report committed (the crash came
- * between commit and rename) and removed otherwise; leftover uploads are removed.
- */
-export async function settlePending(
-  dirs: PhotoDirs,
-  isCommitted: (name: string) => Promise<boolean>,
-  minAgeMs: number,
-): Promise<{ kept: number; removed: number }> {
-  let kept = 0;
-  let removed = 0;
-  // Another server process on the same uploads may be in the middle of a request: leave young files.
-  const settled = async (dir: string, name: string) =>
-    minAgeMs === 0 || Date.now() - (await stat(path.join(dir, name))).mtimeMs > minAgeMs;
-  for (const name of await readdir(dirs.pending)) {
-    if (!(await settled(dirs.pending, name))) continue;
-    if (await isCommitted(name)) {
-      await rename(path.join(dirs.pending, name), path.join(dirs.stored, name));
-      kept += 1;
-    } else {
-      await rm(path.join(dirs.pending, name), { force: true });
-      removed += 1;
-    }
-  }
-  for (const name of await readdir(dirs.incoming)) {
-    if (!(await settled(dirs.incoming, name))) continue;
-    await rm(path.join(dirs.incoming, name), { force: true });
-    removed += 1;
-  }
-  return { kept, removed };
 }
 
 /**

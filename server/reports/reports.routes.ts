@@ -1,4 +1,4 @@
-import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import { citizenViewSchema, photoCountSchema, receiptSchema } from '../../shared/api/reports';
 import { MAX_PHOTOS, reportInputSchema, trackInputSchema, trackMessageInputSchema } from '../../shared/schemas/report';
@@ -51,8 +51,8 @@ const multipart = (schema: z.ZodType) => ({
 export function reportsRoutes(deps: AppDeps): ApiRouter {
   const api = apiRouter();
   const reportInput = reportInputSchema(() => deps.clock.now());
-  const upload = acceptUpload(deps.photos.dirs);
-  const onePhoto = acceptOnePhoto(deps.photos.dirs);
+  const upload = acceptUpload(deps.photos.store);
+  const onePhoto = acceptOnePhoto(deps.photos.store);
   const idempotency = createIdempotency(deps);
   const guard = deps.receiptGuard;
   const { rateLimit } = deps.config;
@@ -226,17 +226,15 @@ export function staffPhotoRoutes(deps: AppDeps): ApiRouter {
       if (!photo || !report || !(await scopeOf(deps.db, staffOf(res.locals))).canSee(report)) throw notFound();
       const name = query.size === 'thumb' ? photo.thumbName : photo.fileName;
       // Cache-Control: private, no-store comes with every /api/staff answer (staffApiMiddleware); sendFile keeps it.
-      res.type('image/jpeg');
       // A photo whose move after commit failed stays pending until the next start: not found until then.
-      await new Promise<void>((resolve, reject) =>
-        res.sendFile(path.join(deps.photos.dirs.stored, name), (err) =>
-          !err
-            ? resolve()
-            : (err as NodeJS.ErrnoException).code === 'ENOENT' && !res.headersSent
-              ? reject(notFound())
-              : reject(err),
-        ),
-      );
+      const file = await deps.photos.store.open(name);
+      if (!file) throw notFound();
+      res.type('image/jpeg');
+      res.set('Content-Length', String(file.bytes));
+      // A client that goes away mid-photo is not an error of ours.
+      await pipeline(file.stream, res).catch((err: unknown) => {
+        if ((err as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') throw err;
+      });
     },
   });
   return api;

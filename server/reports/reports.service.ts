@@ -10,14 +10,7 @@ import type { Force } from '../../shared/domain/forces';
 import { decideMisconduct } from '../routing/misconduct';
 import type { AppDeps } from '../deps';
 import { AppError, fieldIssue, validationFailed } from '../http/errors';
-import {
-  commitPending,
-  discardPending,
-  PhotoRefused,
-  reencodePhoto,
-  settlePending,
-  type ProcessedPhoto,
-} from './photos';
+import { namesOf, PhotoRefused, reencodePhoto, type ProcessedPhoto } from './photos';
 import { newSecret, newTrackingCode, sealContact } from './receipt';
 import { deadlinesAtReceipt } from '../holidays/calendar';
 import { notify } from '../alerts/notify';
@@ -45,12 +38,14 @@ export async function storeWithPhotos<T>(deps: AppDeps, photos: ProcessedPhoto[]
   try {
     stored = await store();
   } catch (err) {
-    await discardPending(deps.photos.dirs, photos);
+    await deps.photos.store.discard(namesOf(photos));
     throw err;
   }
-  await commitPending(deps.photos.dirs, photos).catch((err: unknown) =>
-    deps.logger.error({ err: loggableError(err) }, 'photos of a committed report stay pending until the next start'),
-  );
+  await deps.photos.store
+    .commit(namesOf(photos))
+    .catch((err: unknown) =>
+      deps.logger.error({ err: loggableError(err) }, 'photos of a committed report stay pending until the next start'),
+    );
   return stored;
 }
 
@@ -61,12 +56,12 @@ export async function storeWithPhotos<T>(deps: AppDeps, photos: ProcessedPhoto[]
 export async function processPhotos(deps: AppDeps, paths: string[]): Promise<ProcessedPhoto[]> {
   deps.photos.queue.admit(paths.length);
   const results = await Promise.allSettled(
-    paths.map((p) => deps.photos.queue.run(() => reencodePhoto(p, deps.photos.dirs))),
+    paths.map((p) => deps.photos.queue.run(() => reencodePhoto(p, deps.photos.store))),
   );
   const done = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
   const failed = results.findIndex((r) => r.status === 'rejected');
   if (failed >= 0) {
-    await discardPending(deps.photos.dirs, done);
+    await deps.photos.store.discard(namesOf(done));
     const reason = (results[failed] as PromiseRejectedResult).reason as unknown;
     if (reason instanceof PhotoRefused) throw photoRefusal(failed, reason.problem);
     throw reason;
@@ -256,9 +251,10 @@ async function routeOrRefuse(deps: AppDeps, tx: Queryable, input: ReportInput, a
 
 /**
  * At start-up. PGlite allows one process, so everything left is an orphan; with a PostgreSQL server
- * other processes may share the uploads, so only files older than an hour are settled.
+ * other processes may share the uploads, so only files older than an hour are settled. Several
+ * processes starting at once may settle together: the store counts each file once (issue #19).
  */
 export function settlePendingPhotos(deps: AppDeps) {
   const minAgeMs = deps.database.engine === 'pglite' ? 0 : 3_600_000;
-  return settlePending(deps.photos.dirs, (name) => photoFileIsStored(deps.db, name), minAgeMs);
+  return deps.photos.store.settle((name) => photoFileIsStored(deps.db, name), minAgeMs);
 }

@@ -3,7 +3,8 @@ import type { Request, RequestHandler } from 'express';
 import multer from 'multer';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS } from '../../shared/schemas/report';
 import { fieldIssue, payloadTooLarge, unsupportedMediaType, validationFailed } from '../http/errors';
-import type { PhotoDirs, PhotoProblem } from './photos';
+import type { PhotoStore } from './photo-store';
+import type { PhotoProblem } from './photos';
 
 export const photoRefusal = (index: number, problem: PhotoProblem) =>
   validationFailed([fieldIssue(['photos', index], problem)]);
@@ -12,9 +13,9 @@ export const photoRefusal = (index: number, problem: PhotoProblem) =>
  * multipart/form-data with up to five `photos`, streamed to disk (never held in memory), or JSON
  * without photos. Files are removed by `removeUploads` whatever happens to the request.
  */
-export function acceptUpload(dirs: PhotoDirs): RequestHandler {
+export function acceptUpload(store: Pick<PhotoStore, 'incomingDir'>): RequestHandler {
   const parse = multer({
-    dest: dirs.incoming,
+    dest: store.incomingDir,
     limits: {
       fileSize: MAX_PHOTO_BYTES,
       files: MAX_PHOTOS,

@@ -291,6 +291,9 @@ export const en: Record<MessageKey, string> = {
   'error.invalid_path': 'The requested address holds characters that are not valid.',
   'error.unsupported_media_type': 'This content type is not supported.',
   'error.database_unavailable': 'The database is not answering for now.',
+  // Issue #19 (photo store, readiness, shutdown)
+  'error.shutting_down': 'This server is stopping; please try again in a moment.',
+  'error.redis_unavailable': 'The shared counters (Redis) are not answering for now.',
   'error.report.not_found': 'No report matches this tracking code and secret key. Please check both.',
   'error.report.too_many_attempts':
     'Too many wrong secret keys for this tracking code. Please try again in a few minutes.',

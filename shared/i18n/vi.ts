@@ -288,6 +288,9 @@ export const vi = {
   'error.invalid_path': 'Địa chỉ yêu cầu có ký tự không hợp lệ.',
   'error.unsupported_media_type': 'Định dạng dữ liệu gửi lên không được hỗ trợ.',
   'error.database_unavailable': 'Cơ sở dữ liệu tạm thời không phản hồi.',
+  // Issue #19 (photo store, readiness, shutdown)
+  'error.shutting_down': 'Máy chủ này đang dừng; vui lòng thử lại sau giây lát.',
+  'error.redis_unavailable': 'Bộ đếm dùng chung (Redis) tạm thời không phản hồi.',
   'error.report.not_found': 'Không tìm thấy tin báo với mã tra cứu và mã bí mật này. Vui lòng kiểm tra lại cả hai mã.',
   'error.report.too_many_attempts':
     'Đã nhập sai mã bí mật quá nhiều lần cho mã tra cứu này. Vui lòng thử lại sau ít phút.',

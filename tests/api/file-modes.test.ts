@@ -2,7 +2,8 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, write
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../../server/db/client';
-import { photoDirs, reencodePhoto } from '../../server/reports/photos';
+import { createDiskPhotoStore } from '../../server/reports/photo-store';
+import { reencodePhoto } from '../../server/reports/photos';
 import { phoneJpeg } from '../helpers/images';
 
 /** Every file and directory under `dir` with its permission bits, e.g. ['f600', 'd700']. */
@@ -44,10 +45,11 @@ describe('files on disk are readable by the server account only (issue #15)', ()
       mkdirSync(path.join(uploadDir, sub), { recursive: true });
       chmodSync(path.join(uploadDir, sub), 0o777);
     }
-    const dirs = photoDirs(uploadDir);
+    const store = createDiskPhotoStore(uploadDir);
+    const { dirs } = store;
     const source = path.join(dirs.incoming, 'upload');
     writeFileSync(source, await phoneJpeg(800, 600, 1), { mode: 0o600 });
-    const photo = await reencodePhoto(source, dirs);
+    const photo = await reencodePhoto(source, store);
     expect([dirs.incoming, dirs.pending, dirs.stored].map(modeOf)).toEqual(['700', '700', '700']);
     expect(modeOf(path.join(dirs.pending, photo.fileName))).toBe('600');
     expect(modeOf(path.join(dirs.pending, photo.thumbName))).toBe('600');

@@ -19,4 +19,28 @@ describe('health and readiness', () => {
       await t.close().catch(() => undefined);
     }
   });
+
+  it('is not ready while shutting down or while a configured Redis does not answer, and stays healthy (issue #19)', async () => {
+    const t = await createTestApp();
+    try {
+      t.deps.redis = { ping: () => Promise.resolve('PONG') };
+      expect((await request(t.app).get('/readyz')).status).toBe(200);
+      t.deps.redis = { ping: () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:6379')) };
+      const noRedis = await request(t.app).get('/readyz');
+      expect([noRedis.status, noRedis.body.error.code]).toEqual([503, 'redis_unavailable']);
+      // A Redis that hangs counts as gone after 2 s.
+      t.deps.redis = { ping: () => new Promise<string>(() => undefined) };
+      expect((await request(t.app).get('/readyz')).status).toBe(503);
+      t.deps.redis = null;
+      expect((await request(t.app).get('/readyz')).status).toBe(200);
+
+      t.deps.lifecycle.stopping = true;
+      const stopping = await request(t.app).get('/readyz');
+      expect([stopping.status, stopping.body.error.code]).toEqual([503, 'shutting_down']);
+      expect(stopping.headers['cache-control']).toBe('no-store');
+      expect((await request(t.app).get('/healthz')).status).toBe(200);
+    } finally {
+      await t.close();
+    }
+  });
 });

@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import request from 'supertest';
 import { staffSession, type StaffSession } from '../helpers/staff';
 import { createTestApp, type TestApp } from '../helpers/test-app';
+import { diskLayout } from '../../server/reports/photo-store';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -35,7 +36,7 @@ describe('a truncated multipart upload (issue #15, part 1)', () => {
         await new Promise((resolve) => setTimeout(resolve, 100));
         expect(unhandled).toEqual([]);
         expect((await request(t.app).get('/healthz')).status).toBe(200);
-        expect(readdirSync(t.deps.photos.dirs.incoming)).toEqual([]);
+        expect(readdirSync(diskLayout(t.deps.config.paths.uploadDir).incoming)).toEqual([]);
       } finally {
         process.off('unhandledRejection', onUnhandled);
       }
@@ -54,7 +55,7 @@ describe('a truncated photo on the photo route of issue #14', () => {
     expect(res.body.error.fields.map((f: { field: string }) => f.field)).toEqual(['photo']);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect((await request(t.app).get('/healthz')).status).toBe(200);
-    expect(readdirSync(t.deps.photos.dirs.incoming)).toEqual([]);
+    expect(readdirSync(diskLayout(t.deps.config.paths.uploadDir).incoming)).toEqual([]);
   });
 });
 

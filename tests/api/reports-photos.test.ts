@@ -7,6 +7,7 @@ import { queryRows } from '../../server/db/query-rows';
 import { HTML, phoneJpeg } from '../helpers/images';
 import { staffSession } from '../helpers/staff';
 import { createTestApp, FIXED_NOW, type TestApp } from '../helpers/test-app';
+import { diskLayout } from '../../server/reports/photo-store';
 
 const HOUR = 3_600_000;
 let now = FIXED_NOW;
@@ -56,9 +57,10 @@ const photosOf = async (code: string) =>
       sql`select count(*)::int as n from report_photos p join reports r on r.id = p.report_id where r.tracking_code = ${code}`,
     )
   )[0]?.n ?? 0;
-const storedFiles = () => readdirSync(t.deps.photos.dirs.stored).length;
+const storedFiles = () => readdirSync(diskLayout(t.deps.config.paths.uploadDir).stored).length;
 const leftovers = () =>
-  readdirSync(t.deps.photos.dirs.incoming).length + readdirSync(t.deps.photos.dirs.pending).length;
+  readdirSync(diskLayout(t.deps.config.paths.uploadDir).incoming).length +
+  readdirSync(diskLayout(t.deps.config.paths.uploadDir).pending).length;
 
 describe('POST /api/public/reports/:trackingCode/photos (issue #14)', () => {
   it('takes photos one by one after the receipt and answers how many are stored and still accepted', async () => {

@@ -5,7 +5,6 @@ import sharp from 'sharp';
 import request from 'supertest';
 import { queryRows } from '../../server/db/query-rows';
 import { openContact } from '../../server/reports/receipt';
-import { settlePending } from '../../server/reports/photos';
 import { findReportByCode, photoFileIsStored } from '../../server/reports/reports.repository';
 import {
   animatedGif,
@@ -21,6 +20,7 @@ import {
 } from '../helpers/images';
 import { staffSession } from '../helpers/staff';
 import { createTestApp, FIXED_NOW, type TestApp } from '../helpers/test-app';
+import { diskLayout } from '../../server/reports/photo-store';
 
 const TRA_LINH = '01447';
 const AGENT = 'TiplineTest/9.9 (UniqueAgent-7731)';
@@ -56,7 +56,9 @@ function multipart(
 const count = async (table: string) =>
   (await queryRows<{ n: number }>(t.deps.db, sql.raw(`select count(*)::int as n from ${table}`)))[0]?.n ?? 0;
 const files = () =>
-  Object.fromEntries(Object.entries(t.deps.photos.dirs).map(([k, dir]) => [k, readdirSync(dir).length]));
+  Object.fromEntries(
+    Object.entries(diskLayout(t.deps.config.paths.uploadDir)).map(([k, dir]) => [k, readdirSync(dir).length]),
+  );
 
 async function expectNothingLeft(before: { reports: number; photos: number; files: Record<string, number> }) {
   expect(await count('reports')).toBe(before.reports);
@@ -117,7 +119,7 @@ describe('POST /api/public/reports', () => {
     for (const p of photos) {
       expect(p.file_name).not.toMatch(/IMG_2041|screenshot/);
       for (const name of [p.file_name, p.thumb_name]) {
-        const stored = path.join(t.deps.photos.dirs.stored, name);
+        const stored = path.join(diskLayout(t.deps.config.paths.uploadDir).stored, name);
         const meta = await sharp(stored).metadata();
         expect(meta).toMatchObject({ format: 'jpeg' });
         expect(meta.exif).toBeUndefined();
@@ -737,8 +739,8 @@ describe('under load and after a crash', () => {
       expect(second.status).toBe(503);
       expect(second.headers['retry-after']).toBe('5');
       expect(second.body.error.code).toBe('busy');
-      expect(readdirSync(busy.deps.photos.dirs.stored)).toHaveLength(6);
-      expect(readdirSync(busy.deps.photos.dirs.incoming)).toHaveLength(0);
+      expect(readdirSync(diskLayout(busy.deps.config.paths.uploadDir).stored)).toHaveLength(6);
+      expect(readdirSync(diskLayout(busy.deps.config.paths.uploadDir).incoming)).toHaveLength(0);
     } finally {
       await busy.close();
     }
@@ -750,11 +752,11 @@ describe('under load and after a crash', () => {
       sql`select file_name from report_photos limit 1`,
     );
     if (!stored) throw new Error('no photo stored by the tests above');
-    const { pending, stored: storedDir } = t.deps.photos.dirs;
+    const { pending, stored: storedDir } = diskLayout(t.deps.config.paths.uploadDir);
     // As if the process died between the commit and the move, and during another upload.
     renameSync(path.join(storedDir, stored.file_name), path.join(pending, stored.file_name));
     writeFileSync(path.join(pending, 'orphan-of-a-rolled-back-report.jpg'), 'x');
-    expect(await settlePending(t.deps.photos.dirs, (name) => photoFileIsStored(t.deps.db, name), 0)).toEqual({
+    expect(await t.deps.photos.store.settle((name) => photoFileIsStored(t.deps.db, name), 0)).toEqual({
       kept: 1,
       removed: 1,
     });
