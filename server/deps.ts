@@ -1,8 +1,10 @@
+import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { createStreamHub, type StreamHub } from './alerts/stream';
 import type { Config } from './config';
 import type { Database, Db } from './db/types';
 import type { FailureGuard } from './http/failure-guard';
+import { openRedis } from './http/redis';
 import { createJobs, type JobRunner } from './jobs/jobs';
 import { APP_QUEUES, type AppQueues } from './jobs/queues';
 import { createPhotoQueue, photoDirs, type PhotoDirs, type PhotoQueue } from './reports/photos';
@@ -30,6 +32,11 @@ export interface AppDeps {
   photos: { dirs: PhotoDirs; queue: PhotoQueue };
   /** Wrong receipt secrets per tracking code (SPEC.md §6), one count for the tracking page and the intake console. */
   receiptGuard: FailureGuard;
+  /**
+   * Issue #19: the Redis connection of the shared counters (REDIS_URL), or null: each process counts in
+   * memory. Checked by /readyz (`redisReady`, server/http/redis.ts), closed on shutdown (`closeRedis`).
+   */
+  redis: Redis | null;
   /** Issue #17: the open alert streams (Server-Sent Events) of this process, closed on shutdown. */
   streams: StreamHub;
   /**
@@ -41,12 +48,14 @@ export interface AppDeps {
 
 export function assembleDeps(parts: Pick<AppDeps, 'config' | 'database' | 'clock' | 'logger' | 'secrets'>): AppDeps {
   const db = parts.database.db;
+  const redis = openRedis(parts.config.redis, parts.logger);
   return {
     ...parts,
     db,
+    redis,
     routing: createRouting({ db, clock: parts.clock }),
     photos: { dirs: photoDirs(parts.config.paths.uploadDir), queue: createPhotoQueue(parts.config.photos) },
-    receiptGuard: createSecretGuard(parts.clock),
+    receiptGuard: createSecretGuard({ redis, secrets: parts.secrets }),
     streams: createStreamHub(),
     jobs: createJobs<AppQueues>(parts.database, {
       queues: APP_QUEUES,

@@ -1,0 +1,111 @@
+import { Redis } from 'ioredis';
+import request from 'supertest';
+import { redisReady } from '../../server/http/redis';
+import { createTestApp, type TestApp } from '../helpers/test-app';
+
+/**
+ * Issue #19, shared counters: two apps (two processes' worth: each its own deps, limiters and guards,
+ * here each with its own database) count in one Redis, database 11 (helper R's; flushed first).
+ */
+const REDIS_URL = 'redis://127.0.0.1:6379/11';
+// Nothing listens there: a Redis that went away.
+const DEAD_REDIS_URL = 'redis://127.0.0.1:1/11';
+
+const SHARED = { RATE_LIMIT_DISABLED: '0', TRUST_PROXY_HOPS: '1', REDIS_URL };
+
+const valid = {
+  category: 'counterfeit',
+  placeType: 'market',
+  provinceCode: '04',
+  communeCode: '01447',
+  address: 'Chợ Trà Lĩnh, gian hàng số 12',
+  observedAt: '2026-11-22T08:30:00+07:00',
+  description: 'Bán nước hoa giả nhãn hiệu nổi tiếng, giá rẻ bất thường, không có hóa đơn.',
+};
+
+let redis: Redis;
+let a: TestApp;
+let b: TestApp;
+
+beforeAll(async () => {
+  redis = new Redis(REDIS_URL);
+  await redis.flushdb();
+  [a, b] = await Promise.all([createTestApp({ env: SHARED }), createTestApp({ env: SHARED })]);
+});
+
+afterAll(async () => {
+  await Promise.all([a?.close(), b?.close()]);
+  await redis.quit();
+});
+
+/** One request of `client` (the address the proxy in front saw), to app A or B in turn. */
+const track = (app: TestApp, client: string, body: object) =>
+  request(app.app).post('/api/public/track').set('X-Forwarded-For', client).send(body);
+
+describe('shared counters in Redis (issue #19)', () => {
+  it('refuses the 21st tracking request of one client in a window, whichever app answers', async () => {
+    const client = '203.0.113.21';
+    for (let i = 0; i < 20; i += 1) {
+      // Each a different unknown code: the wrong-secret guard of one code stays out of it.
+      const res = await track(i % 2 ? b : a, client, {
+        trackingCode: `389-ZZZZ-ZZ${String(i).padStart(2, '0')}`,
+        secret: 'AAAA-BBBB-CCCC-DDDD',
+      });
+      expect(res.status).toBe(404);
+    }
+    for (const app of [a, b]) {
+      const refused = await track(app, client, { trackingCode: '389-ZZZZ-ZY00', secret: 'AAAA-BBBB-CCCC-DDDD' });
+      expect(refused.status).toBe(429);
+      expect(refused.body.error.code).toBe('rate_limited');
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    }
+    // Another client still has its own 20.
+    expect(
+      (await track(b, '203.0.113.22', { trackingCode: '389-ZZZZ-ZY01', secret: 'AAAA-BBBB-CCCC-DDDD' })).status,
+    ).toBe(404);
+  });
+
+  it("holds a tracking code's wrong-secret lock on both apps", async () => {
+    const made = await request(a.app).post('/api/public/reports').set('X-Forwarded-For', '203.0.113.30').send(valid);
+    expect(made.status).toBe(201);
+    const receipt = { trackingCode: made.body.trackingCode as string, secret: made.body.secret as string };
+    // Five wrong secrets from five clients (no rate limit is reached), spread over the two apps.
+    for (let i = 0; i < 5; i += 1) {
+      const res = await track(i % 2 ? b : a, `203.0.113.${40 + i}`, { ...receipt, secret: 'AAAA-BBBB-CCCC-DDDD' });
+      expect(res.status).toBe(404);
+    }
+    for (const app of [a, b]) {
+      const locked = await track(app, '203.0.113.50', receipt);
+      expect(locked.status).toBe(429);
+      expect(locked.body.error.code).toBe('report.too_many_attempts');
+    }
+  });
+
+  it('keeps neither an address nor a tracking code in Redis: keyed hashes only', async () => {
+    const keys = await redis.keys('*');
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys.join('\n')).not.toMatch(/203\.0\.113|389-/);
+    expect(await redisReady(a.deps)).toBe(true);
+  });
+});
+
+describe('when Redis is unreachable (issue #19)', () => {
+  it('still takes reports, counting in memory, and says so once in the log', async () => {
+    const t = await createTestApp({
+      env: { RATE_LIMIT_DISABLED: '0', TRUST_PROXY_HOPS: '1', REDIS_URL: DEAD_REDIS_URL, RATE_LIMIT_REPORTS_MAX: '2' },
+    });
+    try {
+      expect(await redisReady(t.deps)).toBe(false);
+      const send = () => request(t.app).post('/api/public/reports').set('X-Forwarded-For', '198.51.100.7').send(valid);
+      expect((await send()).status).toBe(201);
+      expect((await send()).status).toBe(201);
+      // The limits still hold, in this process's memory.
+      expect((await send()).status).toBe(429);
+      const warnings = t.logs.filter((line) => line.level === 40 && String(line.msg).startsWith('Redis unreachable'));
+      expect(warnings).toHaveLength(1);
+      expect(JSON.stringify(t.logs)).not.toContain('198.51.100.7');
+    } finally {
+      await t.close();
+    }
+  });
+});
