@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import request from 'supertest';
 import { redisReady } from '../../server/http/redis';
+import { TEST_DEMO_PASSWORD } from '../helpers/test-db';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 
 /**
@@ -42,6 +43,9 @@ afterAll(async () => {
 const track = (app: TestApp, client: string, body: object) =>
   request(app.app).post('/api/public/track').set('X-Forwarded-For', client).send(body);
 
+const signIn = (app: TestApp, client: string, username: string, password: string) =>
+  request(app.app).post('/api/staff/session').set('X-Forwarded-For', client).send({ username, password });
+
 describe('shared counters in Redis (issue #19)', () => {
   it('refuses the 21st tracking request of one client in a window, whichever app answers', async () => {
     const client = '203.0.113.21';
@@ -81,6 +85,18 @@ describe('shared counters in Redis (issue #19)', () => {
     }
   });
 
+  it('locks an unknown username at sign-in on both apps after five failures spread over them', async () => {
+    for (let i = 0; i < 5; i += 1) {
+      const res = await signIn(i % 2 ? b : a, `203.0.113.${60 + i}`, 'ghost.account', 'wrong-password');
+      expect(res.status).toBe(401);
+    }
+    for (const app of [a, b]) {
+      const locked = await signIn(app, '203.0.113.70', 'ghost.account', 'wrong-password');
+      expect(locked.status).toBe(429);
+      expect(locked.body.error.code).toBe('auth.locked');
+    }
+  });
+
   it('keeps neither an address nor a tracking code in Redis: keyed hashes only', async () => {
     const keys = await redis.keys('*');
     expect(keys.length).toBeGreaterThan(0);
@@ -104,6 +120,21 @@ describe('when Redis is unreachable (issue #19)', () => {
       const warnings = t.logs.filter((line) => line.level === 40 && String(line.msg).startsWith('Redis unreachable'));
       expect(warnings).toHaveLength(1);
       expect(JSON.stringify(t.logs)).not.toContain('198.51.100.7');
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('keeps the lockout of a real staff account, which is in the database', async () => {
+    const t = await createTestApp({
+      env: { RATE_LIMIT_DISABLED: '0', TRUST_PROXY_HOPS: '1', REDIS_URL: DEAD_REDIS_URL },
+    });
+    try {
+      for (let i = 0; i < 5; i += 1)
+        expect((await signIn(t, '198.51.100.8', 'market.dong-thap', 'wrong-password')).status).toBe(401);
+      const refused = await signIn(t, '198.51.100.8', 'market.dong-thap', TEST_DEMO_PASSWORD);
+      expect(refused.status).toBe(429);
+      expect(refused.body.error.code).toBe('auth.locked');
     } finally {
       await t.close();
     }
