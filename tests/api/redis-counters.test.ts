@@ -1,8 +1,10 @@
 import { Redis } from 'ioredis';
 import request from 'supertest';
+import { counterKey } from '../../server/http/counters';
 import { redisReady } from '../../server/http/redis';
 import { TEST_DEMO_PASSWORD } from '../helpers/test-db';
 import { createTestApp, type TestApp } from '../helpers/test-app';
+import { startThrottleProxy } from '../helpers/throttle-proxy';
 
 /**
  * Issue #19, shared counters: two apps (two processes' worth: each its own deps, limiters and guards,
@@ -137,6 +139,33 @@ describe('when Redis is unreachable (issue #19)', () => {
       expect(refused.body.error.code).toBe('auth.locked');
     } finally {
       await t.close();
+    }
+  });
+
+  it('goes on through an outage in the middle of a run: memory while Redis is away, Redis again when it is back', async () => {
+    const link = await startThrottleProxy({ port: 6379 }, { downKbps: 1e6, upKbps: 1e6, latencyMs: 0 });
+    const t = await createTestApp({
+      env: { ...SHARED, REDIS_URL: `redis://127.0.0.1:${link.port}/11`, RATE_LIMIT_TRACKING_MAX: '100' },
+    });
+    const unknown = { trackingCode: '389-ZZZZ-ZX00', secret: 'AAAA-BBBB-CCCC-DDDD' };
+    try {
+      expect((await track(t, '198.51.100.9', unknown)).status).toBe(404);
+      link.cut();
+      for (let i = 0; i < 3; i += 1) expect((await track(t, '198.51.100.9', unknown)).status).toBe(404);
+      expect(await redisReady(t.deps)).toBe(false);
+      link.restore();
+      for (let i = 0; i < 50 && !(await redisReady(t.deps)); i += 1) await new Promise((r) => setTimeout(r, 100));
+      expect(await redisReady(t.deps)).toBe(true);
+      // One request counted in Redis before the cut, three in memory during it, and Redis again after.
+      expect((await track(t, '198.51.100.9', unknown)).status).toBe(404);
+      const key = `tipline:rate:tracking:${counterKey(t.deps, 'address\u0000198.51.100.9')}`;
+      expect(await redis.get(key)).toBe('2');
+      const messages = t.logs.map((line) => String(line.msg));
+      expect(messages.filter((m) => m.startsWith('Redis unreachable'))).toHaveLength(1);
+      expect(messages.filter((m) => m.startsWith('Redis is back'))).toHaveLength(1);
+    } finally {
+      await t.close();
+      await link.close();
     }
   });
 });
