@@ -8,7 +8,17 @@ import { loggableError } from '../logger';
  * (server/http/counters.ts). Commands fail at once while it is down (no offline queue), so that a
  * request never waits for Redis: the counters then fall back to this process's memory.
  */
-const state = new WeakMap<Redis, { logger: Logger; degraded: boolean }>();
+const state = new WeakMap<Redis, { logger: Logger; degraded: boolean; watch?: NodeJS.Timeout }>();
+
+/** Counters shared again: said once, and the next outage will be said again. */
+function back(client: Redis): void {
+  const s = state.get(client);
+  if (!s?.degraded) return;
+  s.degraded = false;
+  clearInterval(s.watch);
+  s.watch = undefined;
+  s.logger.info('Redis is back: rate limits and failure guards are shared again');
+}
 
 export function openRedis(config: Config['redis'], logger: Logger): Redis | null {
   if (!config.url) return null;
@@ -24,13 +34,8 @@ export function openRedis(config: Config['redis'], logger: Logger): Redis | null
   state.set(client, { logger, degraded: false });
   // Without a listener ioredis prints every failed reconnection; one line says it all.
   client.on('error', (err: unknown) => counterFallback(client, err));
-  client.on('ready', () => {
-    const s = state.get(client);
-    if (s?.degraded) {
-      s.degraded = false;
-      s.logger.info('Redis is back: rate limits and failure guards are shared again');
-    }
-  });
+  client.on('ready', () => back(client));
+  client.on('end', () => clearInterval(state.get(client)?.watch));
   return client;
 }
 
@@ -46,6 +51,14 @@ export function counterFallback(client: Redis, err?: unknown): void {
     { ...(err === undefined ? {} : { err: loggableError(err) }) },
     'Redis unreachable: rate limits and failure guards count in this process memory until it is back',
   );
+  // A Redis that timed out without dropping the connection sends no new `ready`: asked every 5 s.
+  s.watch = setInterval(() => {
+    if (client.status === 'ready')
+      client.ping().then(
+        () => back(client),
+        () => undefined,
+      );
+  }, 5_000).unref();
 }
 
 /**

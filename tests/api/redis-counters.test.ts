@@ -58,6 +58,9 @@ describe('shared counters in Redis (issue #19)', () => {
         secret: 'AAAA-BBBB-CCCC-DDDD',
       });
       expect(res.status).toBe(404);
+      // The IETF draft-8 headers, as express-rate-limit sent them, counted across both apps.
+      expect(res.headers['ratelimit-policy']).toBe('"tracking"; q=20; w=60');
+      expect(res.headers.ratelimit).toMatch(new RegExp(`^"tracking"; r=${19 - i}; t=\\d+$`));
     }
     for (const app of [a, b]) {
       const refused = await track(app, client, { trackingCode: '389-ZZZZ-ZY00', secret: 'AAAA-BBBB-CCCC-DDDD' });
