@@ -69,7 +69,7 @@ export function createApi(deps: AppDeps): { router: Router; document: OpenApiDoc
   );
   api.mount(
     '/api/public',
-    publicApiMiddleware(deps.config),
+    publicApiMiddleware(deps),
     metaRoutes(),
     placesRoutes(deps),
     routingRoutes(deps),

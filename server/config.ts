@@ -132,6 +132,15 @@ const envSchema = z.object({
     '`1` turns every rate limit off (load tests, scripted demos); logged as a warning',
     flag(),
   ),
+  // Issue #19: counters shared by every process (rate limits, failure guards); unset, each process counts alone.
+  REDIS_URL: setting(
+    'issue #19: a Redis server (`redis://host:6379/0`, `rediss://…`) where every process keeps the rate limits and the wrong-secret and unknown-username guards, so n processes allow what one does; unset: each process counts in its own memory. If Redis goes away, each process counts in memory until it is back (one warning logged)',
+    z
+      .string()
+      .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+      .optional(),
+    { secret: true },
+  ),
   RATE_LIMIT_WINDOW_SECONDS: setting('window of the rate limits', positiveInt.default(60)),
   RATE_LIMIT_PUBLIC_MAX: setting('requests per window and client on `/api/public`', positiveInt.default(120)),
   RATE_LIMIT_REPORTS_MAX: setting('report submissions per window and client', positiveInt.default(10)),
@@ -320,6 +329,8 @@ function configFrom(e: Env, dataDir: string, contactEncryptionKey: string | unde
       maxFailures: e.SIGN_IN_MAX_FAILURES,
       lockMs: e.SIGN_IN_LOCK_MINUTES * 60_000,
     },
+    /** Issue #19: shared counters; `url` undefined → memory per process. */
+    redis: { url: e.REDIS_URL },
     rateLimit: {
       disabled: e.RATE_LIMIT_DISABLED,
       windowMs: e.RATE_LIMIT_WINDOW_SECONDS * 1000,

@@ -1,8 +1,10 @@
+import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { createStreamHub, type StreamHub } from './alerts/stream';
 import type { Config } from './config';
 import type { Database, Db } from './db/types';
 import type { FailureGuard } from './http/failure-guard';
+import { openRedis } from './http/redis';
 import { createJobs, type JobRunner } from './jobs/jobs';
 import { APP_QUEUES, type AppQueues } from './jobs/queues';
 import { createDiskPhotoStore, type PhotoStore } from './reports/photo-store';
@@ -34,6 +36,11 @@ export interface AppDeps {
   photos: { store: PhotoStore; queue: PhotoQueue };
   /** Wrong receipt secrets per tracking code (SPEC.md §6), one count for the tracking page and the intake console. */
   receiptGuard: FailureGuard;
+  /**
+   * Issue #19: the Redis connection of the shared counters (REDIS_URL), or null: each process counts in
+   * memory. Checked by /readyz (`redisReady`, server/http/redis.ts), closed on shutdown (`closeRedis`).
+   */
+  redis: Redis | null;
   /** Issue #17: the open alert streams (Server-Sent Events) of this process, closed on shutdown. */
   streams: StreamHub;
   /**
@@ -43,11 +50,6 @@ export interface AppDeps {
   jobs: JobRunner<AppQueues>;
   /** Issue #19: set when SIGTERM/SIGINT arrives (main.ts); /readyz answers 503 from then on. */
   lifecycle: Lifecycle;
-  /**
-   * Issue #19: the shared Redis client when REDIS_URL is set (helper R's server/http/redis.ts), else
-   * absent or null. /readyz needs only `ping`.
-   */
-  redis?: { ping(): Promise<string> } | null;
 }
 
 export interface Lifecycle {
@@ -57,15 +59,17 @@ export interface Lifecycle {
 
 export function assembleDeps(parts: Pick<AppDeps, 'config' | 'database' | 'clock' | 'logger' | 'secrets'>): AppDeps {
   const db = parts.database.db;
+  const redis = openRedis(parts.config.redis, parts.logger);
   return {
     ...parts,
     db,
+    redis,
     routing: createRouting({ db, clock: parts.clock }),
     photos: {
       store: createDiskPhotoStore(parts.config.paths.uploadDir),
       queue: createPhotoQueue(parts.config.photos),
     },
-    receiptGuard: createSecretGuard(parts.clock),
+    receiptGuard: createSecretGuard({ redis, secrets: parts.secrets }),
     streams: createStreamHub(),
     jobs: createJobs<AppQueues>(parts.database, {
       queues: APP_QUEUES,

@@ -16,6 +16,7 @@ import { createLogger } from './logger';
 import { startKeySweep } from './reports/idempotency';
 import { settlePendingPhotos } from './reports/reports.service';
 import { ensureSecrets } from './secrets';
+import { closeRedis, redisConnected } from './http/redis';
 
 function banner(
   config: Config,
@@ -83,6 +84,8 @@ async function main(): Promise<void> {
   if (settled.kept + settled.removed > 0) logger.info(settled, 'settled photos left by an interrupted upload');
   // Compiled before the first request, so that no citizen waits for it.
   await deps.routing.compiledAt();
+  // Issue #19: the first requests count in Redis, not in memory (not waited for past 2 s: memory then).
+  await redisConnected(deps);
   const app = createApp(deps);
   const server: Server = app.listen(config.http.port, config.http.host);
   await new Promise<void>((resolve, reject) => {
@@ -119,6 +122,8 @@ async function main(): Promise<void> {
     await stopAlertWork(config.http.shutdownGraceMs);
     closeMail(deps);
     await database.close();
+    // Issue #19: the shared counters' connection, after the last request that could count.
+    await closeRedis(deps);
     logger.info('stopped');
     process.exit(0);
   };

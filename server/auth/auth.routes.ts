@@ -56,7 +56,7 @@ export function signInRoutes(deps: AppDeps): ApiRouter {
     tags: ['staff'],
     summary: 'Sign in; sets the session cookie (HttpOnly, SameSite=Strict)',
     access: 'public',
-    use: [limiter(deps.config.rateLimit, deps.config.rateLimit.signInMax)],
+    use: [limiter(deps, 'sign-in', deps.config.rateLimit.signInMax)],
     request: { body: signInInputSchema },
     response: { description: 'Signed in', schema: staffSessionSchema },
     errors: [400, 401, 429],

@@ -62,7 +62,11 @@ const TOUCH_EVERY_MS = 60_000;
  * (reserveSignInAttempt), so the answer never tells whether an account exists.
  */
 export const createUnknownUserGuard = (deps: AppDeps): FailureGuard =>
-  createFailureGuard(deps.clock, { max: deps.config.staff.maxFailures, lockMs: deps.config.staff.lockMs });
+  createFailureGuard(deps, {
+    name: 'unknown-user',
+    max: deps.config.staff.maxFailures,
+    lockMs: deps.config.staff.lockMs,
+  });
 
 /**
  * SPEC.md §7 and issue #5: the same 401 for a wrong password, an unknown user and a disabled account;
@@ -82,13 +86,13 @@ export async function signIn(
   // nothing about whether the account exists.
   if (!found) {
     const subject = auditedUsername(deps, username);
-    const wait = guard.blockedFor(subject);
+    const wait = await guard.blockedFor(subject);
     if (wait > 0) {
       await appendAudit(deps.db, { at: now, action: 'sign_in_refused_locked', subject });
       await spendDecoyHash(input.password);
       throw locked(wait / 1000);
     }
-    guard.fail(subject);
+    await guard.fail(subject);
     await verifyPassword(input.password, await decoyHash);
     await appendAudit(deps.db, { at: now, action: 'sign_in_failed', subject, data: { reason: 'unknown_user' } });
     throw invalidCredentials();

@@ -6,7 +6,7 @@ import { createHmac } from 'node:crypto';
  */
 export function keyedHash(
   secretHex: string,
-  purpose: 'session-token' | 'audit-username' | 'receipt-secret',
+  purpose: 'session-token' | 'audit-username' | 'receipt-secret' | 'rate-limit',
   value: string,
 ): string {
   return createHmac('sha256', Buffer.from(secretHex, 'hex')).update(`${purpose}\0${value}`).digest('base64url');

@@ -85,7 +85,7 @@ export function ownPasswordRoutes(deps: AppDeps): ApiRouter {
     summary: `Changes one's own password: the current one, then a new one of at least 12 characters that is not a common password and does not contain the username; other sessions end`,
     access: 'staff',
     // Guessing the current password through this route is slowed like signing in.
-    use: [limiter(deps.config.rateLimit, deps.config.rateLimit.signInMax)],
+    use: [limiter(deps, 'own-password', deps.config.rateLimit.signInMax)],
     request: { body: passwordChangeSchema },
     response: { status: 204, description: 'Changed' },
     errors: [400, 401, 403, 429],

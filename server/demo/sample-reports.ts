@@ -122,7 +122,8 @@ export async function seedSampleReports(deps: AppDeps, count: number): Promise<S
       await findUnits(tx),
     );
     const calendar = await loadCalendar(tx);
-    const guard = createSecretGuard(clock);
+    // In memory even with REDIS_URL: the demo's own receipts, nobody else's counters.
+    const guard = createSecretGuard({ redis: null, secrets: deps.secrets });
     const lives: Life[] = plans.map((plan) => ({
       plan,
       rng: createRng(0x389 * 7919 + plan.index),

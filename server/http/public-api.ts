@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import type { Config } from '../config';
+import type { AppDeps } from '../deps';
 import { limiter } from './rate-limit';
 
 /**
@@ -14,6 +14,6 @@ const noCookies: RequestHandler = (req, res, next) => {
   next();
 };
 
-export function publicApiMiddleware(config: Config): RequestHandler[] {
-  return [noCookies, limiter(config.rateLimit, config.rateLimit.publicMax)];
+export function publicApiMiddleware(deps: AppDeps): RequestHandler[] {
+  return [noCookies, limiter(deps, 'public', deps.config.rateLimit.publicMax)];
 }

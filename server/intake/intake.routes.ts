@@ -144,7 +144,7 @@ export function intakeRoutes(deps: AppDeps): ApiRouter {
     summary:
       "A caller's receipt checked over the phone (SPEC.md §6): the citizen view for the code and secret, as the tracking page shows it (status, question, outcome); wrong secrets count with the tracking page's",
     access: hotlineOnly,
-    use: [limiter(rateLimit, rateLimit.trackingMax)],
+    use: [limiter(deps, 'intake-receipts', rateLimit.trackingMax)],
     request: { body: trackInputSchema },
     response: { description: 'The citizen view', schema: citizenViewSchema },
     errors: [400, 401, 403, 404, 429],
@@ -163,7 +163,7 @@ export function intakeRoutes(deps: AppDeps): ApiRouter {
     summary:
       "Issue #17, follow-up by phone: the caller's code and secret again, their spoken answer and the call; recorded as the reporter's message (as on the tracking page: a report waiting for information resumes). Wrong secrets count with the tracking page's",
     access: hotlineOnly,
-    use: [limiter(rateLimit, rateLimit.trackingMax)],
+    use: [limiter(deps, 'intake-answers', rateLimit.trackingMax)],
     request: { body: answerInput },
     response: {
       description: 'The citizen view after the answer, and the call as recorded',

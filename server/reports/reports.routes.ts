@@ -67,7 +67,7 @@ export function reportsRoutes(deps: AppDeps): ApiRouter {
       "For `online`, `provinceCode` (the seller's, else the reporter's) is enough: `communeCode` and `address` are optional, and `url` or `sellerHandle` is required. " +
       'With an `Idempotency-Key`, the same key and body within 24 h answer the first answer again (same receipt, nothing stored).',
     access: 'public',
-    use: [reportSubmission, limiter(rateLimit, rateLimit.reportsMax), upload],
+    use: [reportSubmission, limiter(deps, 'reports', rateLimit.reportsMax), upload],
     parsedByHandler: { headers: idempotencyHeaders, body: multipart(reportInput) },
     response: {
       status: 201,
@@ -108,7 +108,7 @@ export function reportsRoutes(deps: AppDeps): ApiRouter {
     description:
       'A wrong code or secret and a report older than 24 h are the same 404. With an `Idempotency-Key`, the same key answers the first answer again and stores no second photo.',
     access: 'public',
-    use: [reportSubmission, limiter(rateLimit, rateLimit.reportsMax * MAX_PHOTOS), onePhoto],
+    use: [reportSubmission, limiter(deps, 'report-photos', rateLimit.reportsMax * MAX_PHOTOS), onePhoto],
     parsedByHandler: {
       headers: idempotencyHeaders,
       params: reportPhotoParamsSchema,
@@ -165,7 +165,7 @@ export function reportsRoutes(deps: AppDeps): ApiRouter {
     tags: ['reports'],
     summary: 'The citizen view of a report, for its tracking code and secret',
     access: 'public',
-    use: [limiter(rateLimit, rateLimit.trackingMax)],
+    use: [limiter(deps, 'tracking', rateLimit.trackingMax)],
     request: { body: trackInputSchema },
     response: {
       description: 'Status, public timeline, open question, outcome and messages',
@@ -183,7 +183,7 @@ export function reportsRoutes(deps: AppDeps): ApiRouter {
     tags: ['reports'],
     summary: 'The reporter adds information or answers the open question, with up to 5 photos',
     access: 'public',
-    use: [reportSubmission, limiter(rateLimit, rateLimit.trackingMax), upload],
+    use: [reportSubmission, limiter(deps, 'tracking-messages', rateLimit.trackingMax), upload],
     parsedByHandler: { body: multipart(trackMessageInputSchema) },
     response: { description: 'The citizen view after the message', schema: citizenViewSchema },
     errors: [400, 404, 413, 415, 429, 503],

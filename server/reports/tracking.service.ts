@@ -3,7 +3,8 @@ import { t, type Language } from '../../shared/i18n/translate';
 import { notify } from '../alerts/notify';
 import { hashPassword, RANDOM_SECRET_COST, verifyPassword } from '../auth/passwords';
 import type { Queryable } from '../db/types';
-import type { AppDeps, Clock } from '../deps';
+import type { AppDeps } from '../deps';
+import type { CounterDeps } from '../http/counters';
 import { AppError } from '../http/errors';
 import { createFailureGuard, type FailureGuard } from '../http/failure-guard';
 import type { Status } from '../../shared/domain/statuses';
@@ -31,8 +32,8 @@ const tooManyAttempts = (seconds: number) =>
  * SPEC.md §6, against guessing: after 5 wrong secrets for one tracking code within 15 minutes, that
  * code answers 429 until the window ends, whoever asks.
  */
-export const createSecretGuard = (clock: Clock): FailureGuard =>
-  createFailureGuard(clock, { max: 5, windowMs: 15 * 60_000 });
+export const createSecretGuard = (deps: CounterDeps): FailureGuard =>
+  createFailureGuard(deps, { name: 'receipt-secret', max: 5, windowMs: 15 * 60_000 });
 
 // Verifying against this makes an unknown code cost as much time as a wrong secret.
 const decoyHash = hashPassword('not-a-secret-of-any-report', RANDOM_SECRET_COST);
@@ -45,7 +46,7 @@ export async function openReceipt(
   secret: string,
   q: Queryable = deps.db,
 ): Promise<Report> {
-  const wait = guard.blockedFor(trackingCode);
+  const wait = await guard.blockedFor(trackingCode);
   if (wait > 0) throw tooManyAttempts(wait / 1000);
   const report = await findReportByCode(q, trackingCode);
   // Exactly one scrypt per attempt (issue #17): the appended caller's secret found by its keyed
@@ -56,10 +57,10 @@ export async function openReceipt(
     : [await decoyHash];
   const ok = (await Promise.all(hashes.map((hash) => verifyPassword(secret, hash)))).some(Boolean);
   if (!report || !ok) {
-    guard.fail(trackingCode);
+    await guard.fail(trackingCode);
     throw reportNotFound();
   }
-  guard.succeed(trackingCode);
+  await guard.succeed(trackingCode);
   return report;
 }
 

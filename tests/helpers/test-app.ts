@@ -6,6 +6,7 @@ import type { Express } from 'express';
 import { closeMail } from '../../server/alerts/deliver';
 import { createApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
+import { closeRedis, redisConnected } from '../../server/http/redis';
 import { assembleDeps, type AppDeps, type Clock } from '../../server/deps';
 import { registerJobs } from '../../server/jobs/registry';
 import { createLogger } from '../../server/logger';
@@ -61,6 +62,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     logger: createLogger(config.logLevel, sink),
     secrets: { contactEncryptionKey: '11'.repeat(32), sessionSecret: '22'.repeat(32) },
   });
+  // Issue #19: as main does, the first requests count in Redis when REDIS_URL is set.
+  await redisConnected(deps);
   if (options.jobs) {
     await registerJobs(deps);
     await deps.jobs.start();
@@ -70,6 +73,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     // As main's shutdown: the open alert streams and the SMTP connections go before the database.
     deps.streams.closeAll();
     closeMail(deps);
+    await closeRedis(deps);
     await testDb.destroy();
     rmSync(uploadDir, { recursive: true, force: true });
   };
