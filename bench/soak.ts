@@ -46,6 +46,19 @@ function rssMb(pid: number): number {
   return kb / 1024;
 }
 
+/** CPU seconds a process has used (utime + stime of /proc/pid/stat, at 100 ticks a second). */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** Busy and total ticks of the whole machine (/proc/stat), for its CPU use over an interval. */
+function machineTicks(): { busy: number; total: number } {
+  const ticks = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').trim().split(/\s+/).slice(1).map(Number);
+  const total = ticks.reduce((a, b) => a + b, 0);
+  return { busy: total - (ticks[3] ?? 0) - (ticks[4] ?? 0), total };
+}
+
 interface Server {
   base: string;
   child: ChildProcess;
@@ -180,8 +193,12 @@ async function closedLoop(load: Load, concurrency: number, seconds: number): Pro
 }
 
 /** The ramp: the best throughput of the steps, with the errors seen on the way. */
-async function capacity(load: Load, seconds: number, label: string, out: string[]): Promise<number> {
+async function capacity(load: Load, seconds: number, label: string, out: string[], servers: Server[]): Promise<number> {
   let best = 0;
+  const cpu0 = servers.map((s) => cpuSeconds(s.child.pid ?? 0));
+  const m0 = machineTicks();
+  const own0 = process.cpuUsage();
+  const t0 = performance.now();
   const steps: string[] = [];
   for (const c of RAMP) {
     const rate = await closedLoop(load, c, seconds / RAMP.length);
@@ -193,7 +210,16 @@ async function capacity(load: Load, seconds: number, label: string, out: string[
     if (load.errors.length > 0) out.push(`  ${label} errors: ${load.errors.slice(0, 5).join('; ')}`);
     best = Math.max(best, rate);
   }
-  out.push(`capacity, ${label}: ${best.toFixed(1)} requests/s of the mix — ${steps.join(', ')}`);
+  const wall = (performance.now() - t0) / 1000;
+  const m1 = machineTicks();
+  const own = process.cpuUsage(own0);
+  const ownPct = ((own.user + own.system) / 1e6 / wall) * 100;
+  const used = servers.map((s, i) => ((cpuSeconds(s.child.pid ?? 0) - (cpu0[i] ?? 0)) / wall) * 100);
+  out.push(
+    `capacity, ${label}: ${best.toFixed(1)} requests/s of the mix — ${steps.join(', ')}`,
+    `  CPU during the ramp: server process${servers.length > 1 ? 'es' : ''} ${used.map((u) => `${u.toFixed(0)} %`).join(' + ')} of one core, this load generator ${ownPct.toFixed(0)} %; ` +
+      `the whole machine ${(((m1.busy - m0.busy) / (m1.total - m0.total)) * 100).toFixed(0)} % busy of ${os.cpus().length} cores`,
+  );
   return best;
 }
 
@@ -290,12 +316,13 @@ export async function soakBenchmark(): Promise<void> {
     );
     const one = new Load(servers.slice(0, 1), staff, cases, photo);
     const two = new Load(servers, staff, cases, photo);
-    const capTwo = await capacity(two, capacitySeconds, 'two processes', out);
-    const capOne = await capacity(one, capacitySeconds, 'one process', out);
+    const capTwo = await capacity(two, capacitySeconds, 'two processes', out, servers);
+    const capOne = await capacity(one, capacitySeconds, 'one process', out, servers);
     out.push(
-      `two ÷ one: ${(capTwo / capOne).toFixed(2)} — on ${os.cpus().length} cores the one process already uses both: its event loop ` +
-        'on one core, sharp (libvips threads) and the PostgreSQL backends and Redis on the other; the second process adds ' +
-        'no core, only a second event loop that competes for the same two. On n free cores it scales with n.',
+      `two ÷ one: ${(capTwo / capOne).toFixed(2)} — expected about 1 on ${os.cpus().length} cores: with one process the ` +
+        'machine is already (nearly) all busy (see the CPU lines): its event loop on one core, sharp (libvips threads), the ' +
+        'PostgreSQL backends, Redis and this load generator on the rest. A second process adds no core, only a second event ' +
+        'loop competing for the same ones; two processes scale when each has cores of its own (separate hosts or more cores).',
     );
     console.log(out.join('\n'));
 
