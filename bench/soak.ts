@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
@@ -50,6 +50,28 @@ function rssMb(pid: number): number {
 function cpuSeconds(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
   return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** CPU seconds of every live process named `comm` (PostgreSQL backends, redis-server), by pid. */
+function cpuByName(comm: string): Map<number, number> {
+  const found = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === comm)
+        found.set(Number(entry), cpuSeconds(Number(entry)));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return found;
+}
+
+/** CPU seconds used between two `cpuByName` readings, by the processes alive at both. */
+function cpuBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let sum = 0;
+  for (const [pid, t] of after) sum += t - (before.get(pid) ?? t);
+  return sum;
 }
 
 /** Busy and total ticks of the whole machine (/proc/stat), for its CPU use over an interval. */
@@ -198,6 +220,8 @@ async function capacity(load: Load, seconds: number, label: string, out: string[
   const cpu0 = servers.map((s) => cpuSeconds(s.child.pid ?? 0));
   const m0 = machineTicks();
   const own0 = process.cpuUsage();
+  const pg0 = cpuByName('postgres');
+  const redis0 = cpuByName('redis-server');
   const t0 = performance.now();
   const steps: string[] = [];
   for (const c of RAMP) {
@@ -213,11 +237,14 @@ async function capacity(load: Load, seconds: number, label: string, out: string[
   const wall = (performance.now() - t0) / 1000;
   const m1 = machineTicks();
   const own = process.cpuUsage(own0);
+  const pgPct = (cpuBetween(pg0, cpuByName('postgres')) / wall) * 100;
+  const redisPct = (cpuBetween(redis0, cpuByName('redis-server')) / wall) * 100;
   const ownPct = ((own.user + own.system) / 1e6 / wall) * 100;
   const used = servers.map((s, i) => ((cpuSeconds(s.child.pid ?? 0) - (cpu0[i] ?? 0)) / wall) * 100);
   out.push(
     `capacity, ${label}: ${best.toFixed(1)} requests/s of the mix — ${steps.join(', ')}`,
-    `  CPU during the ramp: server process${servers.length > 1 ? 'es' : ''} ${used.map((u) => `${u.toFixed(0)} %`).join(' + ')} of one core, this load generator ${ownPct.toFixed(0)} %; ` +
+    `  CPU during the ramp: server process${servers.length > 1 ? 'es' : ''} ${used.map((u) => `${u.toFixed(0)} %`).join(' + ')} of one core, this load generator ${ownPct.toFixed(0)} %, ` +
+      `PostgreSQL (every backend on the machine) ${pgPct.toFixed(0)} %, Redis ${redisPct.toFixed(0)} %; ` +
       `the whole machine ${(((m1.busy - m0.busy) / (m1.total - m0.total)) * 100).toFixed(0)} % busy of ${os.cpus().length} cores`,
   );
   return best;
