@@ -52,6 +52,13 @@ export function handoverLate(crime: Pick<CrimeRecord, 'handoverDueAt' | 'handedO
 }
 
 /** The report's crime track with the investigating body's name, or undefined when it was never flagged. */
+/**
+ * Every investigating body is police (CHECK units_investigates_police): a tip about the police's own officers has
+ * none it may be handed to (SPEC.md §4: never to the force named), so it is resolved without the hand-off.
+ */
+export const hasNoInvestigatingBody = (report: { misconduct: boolean; implicatedForce: string | null }): boolean =>
+  report.misconduct && report.implicatedForce === 'police';
+
 export async function findCrime(q: Queryable, reportId: string) {
   const [row] = await q
     .select({ crime: reportCrimeTable, unitName: unitsTable.name })

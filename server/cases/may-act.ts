@@ -5,7 +5,7 @@ import type { Report } from '../reports/reports.repository';
 import { answerWaitEnds } from './actions/continue-without-answer';
 import { RECORD_STATUSES } from './actions/record-violation';
 import type { Relation } from './case-relations';
-import { criminalExtensionLimit, type CrimeRecord } from './crime';
+import { criminalExtensionLimit, hasNoInvestigatingBody, type CrimeRecord } from './crime';
 
 /** Issue #18: the investigating body's own actions; it has no other (but notes). */
 const INVESTIGATION_ACTIONS: ReadonlySet<CaseAction> = new Set<CaseAction>([
@@ -78,9 +78,7 @@ export function crimeActionsFor(report: Report, relations: ReadonlySet<Relation>
   const offered: string[] = [];
   if (relations.has('lead')) {
     if (!crime && isOpen(report.status)) offered.push('flag-crime');
-    // Every investigating body is police: a tip about the police's own officers has none to go to here.
-    const policeTip = report.misconduct && report.implicatedForce === 'police';
-    if (crime && !crime.investigatingUnitId && !policeTip) offered.push('hand-off');
+    if (crime && !crime.investigatingUnitId && !hasNoInvestigatingBody(report)) offered.push('hand-off');
   }
   if (relations.has('investigating') && crime?.handedOverAt) {
     if (!crime.acceptedAt) offered.push('investigation-accept');

@@ -29,6 +29,16 @@ import { useFiguresScope } from './figures-scope';
 import { toSearch } from './filters';
 import { ResultsTable } from './ResultsTable';
 
+/** The files of the periodic report offered under it, in order: format, table, link text. */
+const DOWNLOADS = [
+  ['xlsx', 'summary', 'ui.periodic.summary_xlsx'],
+  ['csv', 'summary', 'ui.periodic.summary_csv'],
+  ['csv', 'crime', 'ui.committee.crime_csv'],
+  ['csv', 'typical', 'ui.committee.typical_csv'],
+  ['xlsx', 'reports', 'ui.periodic.reports_xlsx'],
+  ['csv', 'reports', 'ui.periodic.reports_csv'],
+] as const satisfies readonly (readonly ['csv' | 'xlsx', string, MessageKey])[];
+
 /** What the period form holds (text, as the inputs do); `toQuery` makes the request of it. */
 interface PeriodForm {
   preset: ReportPreset;
@@ -228,24 +238,11 @@ export function PeriodicReportPage() {
         <button type="button" className="button button--secondary" onClick={() => window.print()}>
           {t('ui.periodic.print')}
         </button>
-        <a className="button button--secondary" href={download('xlsx', 'summary')} download>
-          {t('ui.periodic.summary_xlsx')}
-        </a>
-        <a className="button button--secondary" href={download('csv', 'summary')} download>
-          {t('ui.periodic.summary_csv')}
-        </a>
-        <a className="button button--secondary" href={download('csv', 'crime')} download>
-          {t('ui.committee.crime_csv')}
-        </a>
-        <a className="button button--secondary" href={download('csv', 'typical')} download>
-          {t('ui.committee.typical_csv')}
-        </a>
-        <a className="button button--secondary" href={download('xlsx', 'reports')} download>
-          {t('ui.periodic.reports_xlsx')}
-        </a>
-        <a className="button button--secondary" href={download('csv', 'reports')} download>
-          {t('ui.periodic.reports_csv')}
-        </a>
+        {DOWNLOADS.map(([format, table, label]) => (
+          <a key={`${format}-${table}`} className="button button--secondary" href={download(format, table)} download>
+            {t(label)}
+          </a>
+        ))}
       </div>
       {report.isError && <ErrorNotice error={report.error} onRetry={() => void report.refetch()} />}
       {!shown && !report.isError && <PageLoading />}

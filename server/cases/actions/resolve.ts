@@ -1,3 +1,4 @@
+import { hasNoInvestigatingBody } from '../crime';
 import type { CaseActionInput } from '../../../shared/schemas/cases';
 import { queueReporterNotice } from '../../alerts/reporter-notice-queue';
 import { fieldIssue, validationFailed } from '../../http/errors';
@@ -59,9 +60,9 @@ async function checkResults(ctx: ActionContext, input: ResolveInput, recorded: R
     issues.push(fieldIssue(['seizedGoods'], 'seized_goods_required'));
   const crime = await findCrimeTrack(ctx.tx, ctx.report.id);
   // SPEC.md §4–5: a report flagged with signs of a crime must be passed to an investigating body first, whatever
-  // its outcome (a tip about the police's own officers excepted: every investigating body here is police).
-  const policeTip = ctx.report.misconduct && ctx.report.implicatedForce === 'police';
-  const mustHandOver = input.outcome === 'criminal_case' || (crime !== undefined && !policeTip);
+  // its outcome (a tip about the police's own officers excepted: it has no body to go to).
+  const mustHandOver =
+    input.outcome === 'criminal_case' || (crime !== undefined && !hasNoInvestigatingBody(ctx.report));
   if (mustHandOver && !crime?.handedOverAt) issues.push(fieldIssue(['outcome'], 'crime_handoff_required'));
   if (input.outcome === 'no_prosecution' && crime?.decision !== 'not_prosecuted')
     issues.push(fieldIssue(['outcome'], 'no_prosecution_decision_required'));
