@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import request from 'supertest';
 import { queryRows } from '../../server/db/query-rows';
-import { caseCalls, MARKET_REPORT } from '../helpers/case-calls';
-import { staffSession, type StaffSession } from '../helpers/staff';
-import { createTestApp, type TestApp } from '../helpers/test-app';
+import { caseCalls, MARKET_REPORT, movingClockApp, signInAll } from '../helpers/case-calls';
+import type { StaffSession } from '../helpers/staff';
+import type { TestApp } from '../helpers/test-app';
 
 /**
  * Issue #18: the clocks as the law reads them and the results as data, on hand-worked dates and figures.
@@ -28,17 +28,12 @@ const { file, view, act } = caseCalls(
 );
 
 beforeAll(async () => {
-  t = await createTestApp({
-    clock: { now: () => new Date(now) },
-    env: { STAFF_SESSION_IDLE_MINUTES: '1000000', STAFF_SESSION_MAX_HOURS: '100000' },
+  t = await movingClockApp(() => now);
+  await signInAll(t, who, {
+    market: 'market.cao-bang',
+    police: 'police.cao-bang',
+    coordinator: 'coordinator.cao-bang',
   });
-  for (const [key, username] of [
-    ['market', 'market.cao-bang'],
-    ['police', 'police.cao-bang'],
-    ['coordinator', 'coordinator.cao-bang'],
-  ] as const) {
-    who[key] = await staffSession(t.app, username);
-  }
   const [unit] = await queryRows<{ id: string }>(t.deps.db, sql`select id from units where code = 'police-04'`);
   police04 = unit?.id ?? '';
   const [staff] = await queryRows<{ id: string }>(

@@ -4,8 +4,8 @@ import { queryRows } from '../../server/db/query-rows';
 import { notifyCrimeDeadlines } from '../../server/alerts/crime-deadlines';
 import { criminalDue, criminalExtensionLimit } from '../../server/cases/crime';
 import { staffSession, type StaffSession } from '../helpers/staff';
-import { caseCalls, MARKET_REPORT } from '../helpers/case-calls';
-import { createTestApp, FIXED_NOW, type TestApp } from '../helpers/test-app';
+import { caseCalls, MARKET_REPORT, movingClockApp, signInAll } from '../helpers/case-calls';
+import { FIXED_NOW, type TestApp } from '../helpers/test-app';
 
 /*
  * Issue #18, the crime track (SPEC.md §4–5, BLTTHS 2015 Điều 147): the lead flags signs of a crime, hands the
@@ -50,25 +50,18 @@ async function flagged(extra: object = {}) {
 }
 
 beforeAll(async () => {
-  t = await createTestApp({
-    clock: { now: () => new Date(now) },
-    env: {
-      STAFF_SESSION_IDLE_MINUTES: '1000000',
-      STAFF_SESSION_MAX_HOURS: '100000',
-      // Only queued (no job delivers them here): that the investigating body is told by e-mail too.
-      SMTP_URL: 'smtp://127.0.0.1:9',
-    },
+  t = await movingClockApp(() => now, {
+    // Only queued (no job delivers them here): that the investigating body is told by e-mail too.
+    SMTP_URL: 'smtp://127.0.0.1:9',
   });
-  for (const [key, username] of [
-    ['market', 'market.cao-bang'],
-    ['lead', 'lead.market.cao-bang'],
-    ['investigator', 'investigator.cao-bang'],
-    ['investigatorDongThap', 'investigator.dong-thap'],
-    ['customs', 'customs.cao-bang'],
-    ['coordinator', 'coordinator.cao-bang'],
-  ] as const) {
-    who[key] = await staffSession(t.app, username);
-  }
+  await signInAll(t, who, {
+    market: 'market.cao-bang',
+    lead: 'lead.market.cao-bang',
+    investigator: 'investigator.cao-bang',
+    investigatorDongThap: 'investigator.dong-thap',
+    customs: 'customs.cao-bang',
+    coordinator: 'coordinator.cao-bang',
+  });
   const rows = await queryRows<{ code: string; id: string }>(
     t.deps.db,
     sql`select code, id from units where code in ('police-04-csdt', 'police-82-csdt', 'police-04', 'market-04')`,

@@ -4,8 +4,8 @@ import { queryRows } from '../../server/db/query-rows';
 import { ensureStandingOffices } from '../../server/units/standing-offices';
 import { phoneJpeg } from '../helpers/images';
 import { staffSession, type StaffSession } from '../helpers/staff';
-import { caseCalls, MARKET_REPORT } from '../helpers/case-calls';
-import { createTestApp, FIXED_NOW, type TestApp } from '../helpers/test-app';
+import { caseCalls, MARKET_REPORT, movingClockApp, signInAll } from '../helpers/case-calls';
+import { FIXED_NOW, type TestApp } from '../helpers/test-app';
 
 /*
  * Issue #18 (SPEC.md §4): tips about enforcement officers go to the Standing Office of the province's Steering
@@ -60,27 +60,22 @@ const auditOf = (code: string) =>
   );
 
 beforeAll(async () => {
-  t = await createTestApp({
-    clock: { now: () => new Date(now) },
-    env: { STAFF_SESSION_IDLE_MINUTES: '1000000', STAFF_SESSION_MAX_HOURS: '100000' },
-  });
+  t = await movingClockApp(() => now);
   // A coordinator of Đồng Tháp (the demo has none), with the demo's password.
   await t.deps.db.execute(
     sql`insert into staff_accounts (username, display_name, role, scope_province_code, password_hash)
         select 'coordinator.dong-thap', 'Cơ quan Thường trực BCĐ 389 tỉnh Đồng Tháp', 'coordinator', '82', password_hash
           from staff_accounts where username = 'coordinator'`,
   );
-  for (const [key, username] of [
-    ['market', 'market.cao-bang'],
-    ['marketLead', 'lead.market.cao-bang'],
-    ['police', 'police.cao-bang'],
-    ['border', 'border.cao-bang'],
-    ['coordinator', 'coordinator.cao-bang'],
-    ['national', 'coordinator'],
-    ['otherCoordinator', 'coordinator.dong-thap'],
-  ] as const) {
-    who[key] = await staffSession(t.app, username);
-  }
+  await signInAll(t, who, {
+    market: 'market.cao-bang',
+    marketLead: 'lead.market.cao-bang',
+    police: 'police.cao-bang',
+    border: 'border.cao-bang',
+    coordinator: 'coordinator.cao-bang',
+    national: 'coordinator',
+    otherCoordinator: 'coordinator.dong-thap',
+  });
   for (const code of ['police-04', 'market-04', 'border-04', 'standing-office-04', 'standing-office-82']) {
     const [unit] = await queryRows<{ id: string }>(t.deps.db, sql`select id::text from units where code = ${code}`);
     unitIds[code] = unit?.id ?? '';

@@ -1,6 +1,6 @@
 import request from 'supertest';
-import type { StaffSession } from './staff';
-import type { TestApp } from './test-app';
+import { staffSession, type StaffSession } from './staff';
+import { createTestApp, type TestApp } from './test-app';
 
 /** A counterfeit report at a market of Trà Lĩnh (Cao Bằng), the case tests' usual report. */
 export const MARKET_REPORT = {
@@ -42,4 +42,20 @@ export function caseCalls(app: () => TestApp, who: Record<string, StaffSession>,
         .get(`/api/staff/cases${query}`)
         .set('Cookie', who[as]?.cookie ?? ''),
   };
+}
+
+/**
+ * The case tests' app: on a clock the test moves (`now`), with sessions that never expire while it does, and any
+ * further settings in `env`.
+ */
+export function movingClockApp(now: () => number, env: Record<string, string> = {}): Promise<TestApp> {
+  return createTestApp({
+    clock: { now: () => new Date(now()) },
+    env: { STAFF_SESSION_IDLE_MINUTES: '1000000', STAFF_SESSION_MAX_HOURS: '100000', ...env },
+  });
+}
+
+/** Signs each of `accounts` (key → username, demo password) in, into `who[key]`. */
+export async function signInAll(t: TestApp, who: Record<string, StaffSession>, accounts: Record<string, string>) {
+  for (const [key, username] of Object.entries(accounts)) who[key] = await staffSession(t.app, username);
 }
